@@ -1,0 +1,14 @@
+"""checker: a source-consistency checker for news articles."""
+
+from __future__ import annotations
+
+import pluggy
+
+__version__ = "0.1.0"
+
+PROJECT_NAME = "checker"
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+__all__ = ["__version__", "hookimpl", "hookspec", "PROJECT_NAME"]

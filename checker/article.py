@@ -1,0 +1,198 @@
+"""The article model: source text, metadata, blocks, sentences and quotations, with offsets.
+
+Every span is a pair of code-point offsets into ``Article.source``, so any finding maps
+back to an exact line and column of the file as read.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from checker.finding import Location
+from checker.sentences import split_sentences
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
+
+#: Block kinds a parser may produce.
+BLOCK_KINDS = ("headline", "paragraph", "heading", "byline", "meta")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class MetaField:
+    """A metadata value (headline, byline, published, ...) and where it sits in the source."""
+
+    value: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Article:
+    path: str
+    source: str
+    format: str
+    blocks: list[Block] = field(default_factory=list)
+    metadata: dict[str, MetaField] = field(default_factory=dict)
+    #: Lines that belong to the format itself (header lines, front matter): not article text.
+    structural: list[tuple[int, int]] = field(default_factory=list)
+    #: The parser found a metadata header (so a missing headline/byline is meaningful).
+    has_header: bool = False
+    #: Problems the parser noticed (malformed front matter ...): (message, start, end).
+    parse_notes: list[tuple[str, int, int]] = field(default_factory=list)
+
+    # ---- positions -------------------------------------------------------------------
+    @cached_property
+    def line_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every line, without its line break."""
+        spans = []
+        start = 0
+        for match in _LINE_BREAK.finditer(self.source):
+            spans.append((start, match.start()))
+            start = match.end()
+        spans.append((start, len(self.source)))
+        return spans
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [start for start, _ in self.line_spans]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def location(self, start: int, end: int) -> Location:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Location(line, column, end_line, end_column, start, end - start, self.source[start:end])
+
+    def text(self, start: int, end: int) -> str:
+        return self.source[start:end]
+
+    # ---- structure --------------------------------------------------------------------
+    @property
+    def headline(self) -> MetaField | None:
+        return self.metadata.get("headline")
+
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "paragraph"]
+
+    @cached_property
+    def text_blocks(self) -> list[Block]:
+        """Headline, headings and paragraphs: the article's own words."""
+        return [b for b in self.blocks if b.kind in ("headline", "heading", "paragraph")]
+
+    @cached_property
+    def body_span(self) -> tuple[int, int] | None:
+        body = [b for b in self.blocks if b.kind in ("paragraph", "heading")]
+        if not body:
+            return None
+        return body[0].start, body[-1].end
+
+    @cached_property
+    def text_lines(self) -> list[tuple[int, int]]:
+        """Non-blank lines inside text blocks, trimmed of surrounding white space."""
+        result = []
+        blocks = self.text_blocks
+        spans = self.line_spans
+        for block in blocks:
+            first = bisect.bisect_right(self.line_starts, block.start) - 1
+            for start, end in spans[first:]:
+                if start >= block.end:
+                    break
+                s, e = max(start, block.start), min(end, block.end)
+                while s < e and self.source[s].isspace():
+                    s += 1
+                while e > s and self.source[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    result.append((s, e))
+        return result
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        result: list[tuple[int, int]] = []
+        for block in self.text_blocks:
+            result.extend(split_sentences(self.source[block.start : block.end], block.start))
+        return result
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        """Spans of direct quotations (inside the quotation marks), per text block."""
+        result: list[tuple[int, int]] = []
+        for block in self.text_blocks:
+            result.extend(find_quotes(self.source, block.start, block.end))
+        return result
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [s for s, _ in self.quotes]
+
+    def in_quote(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self._quote_starts, start) - 1
+        return index >= 0 and self.quotes[index][0] <= start and end <= self.quotes[index][1]
+
+    def segments(self, scope: str) -> list[tuple[int, int]]:
+        """The spans a rule of ``scope`` looks at."""
+        if scope == "text":
+            return [(0, len(self.source))]
+        if scope == "headline":
+            return [(b.start, b.end) for b in self.blocks if b.kind == "headline"]
+        if scope == "paragraph":
+            return [(b.start, b.end) for b in self.blocks if b.kind in ("paragraph", "heading")]
+        if scope == "body":
+            return [self.body_span] if self.body_span else []
+        if scope == "sentence":
+            return self.sentences
+        if scope == "line":
+            return self.text_lines
+        if scope == "quote":
+            return self.quotes
+        if scope == "metadata":
+            return [
+                (f.start, f.end)
+                for f in self.metadata.values()
+                if f.start is not None and f.end is not None
+            ]
+        raise ValueError(f"unknown scope {scope!r}")
+
+
+SCOPES = ("headline", "body", "paragraph", "sentence", "line", "quote", "text", "metadata")
+
+_OPENERS = {"“": "”", "«": "»", "„": "“"}
+
+
+def find_quotes(source: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotation spans between start and end: curly, guillemet and straight double quotes.
+
+    Straight quotes pair up in order; an unpaired one at the end of a block is left open
+    (a quotation continuing in the next paragraph) and is not counted.
+    """
+    spans: list[tuple[int, int]] = []
+    index = start
+    open_char: str | None = None
+    open_at = 0
+    while index < end:
+        char = source[index]
+        if open_char is None:
+            if char in _OPENERS or char == '"':
+                open_char, open_at = char, index
+        else:
+            closer = _OPENERS.get(open_char, '"')
+            if char == closer or (open_char == '"' and char == "”") or (open_char == "“" and char == '"'):
+                spans.append((open_at + 1, index))
+                open_char = None
+        index += 1
+    return spans

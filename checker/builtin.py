@@ -1,0 +1,94 @@
+"""The checker's own features, registered through the same hooks a plugin uses."""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any
+
+from checker import hookimpl
+from checker.article import Article
+from checker.collect import builtin_rules_dir, check_unique, load_rules
+from checker.config import Config
+from checker.finding import Finding
+from checker.kinds.base import Rule, RuleTimeout
+from checker.kinds.capitalization import CapitalizationRule
+from checker.kinds.conditional import ConditionalRule
+from checker.kinds.consistency import ConsistencyRule
+from checker.kinds.duplicate import DuplicateRule
+from checker.kinds.existence import ExistenceRule
+from checker.kinds.occurrence import OccurrenceRule
+from checker.kinds.repetition import RepetitionRule
+from checker.kinds.substitution import SubstitutionRule
+
+TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+@hookimpl
+def checker_rule_kinds() -> dict[str, type[Rule]]:
+    from checker.kinds.boilerplate import BoilerplateRule
+    from checker.kinds.metadata import MetadataRule
+    from checker.kinds.swapped_name import SwappedNameRule
+
+    kinds: list[type[Rule]] = [
+        ExistenceRule, SubstitutionRule, OccurrenceRule, RepetitionRule, ConsistencyRule,
+        ConditionalRule, CapitalizationRule, DuplicateRule, BoilerplateRule, MetadataRule, SwappedNameRule,
+    ]
+    return {kind.name: kind for kind in kinds}
+
+
+@hookimpl
+def checker_collect_rules(config: Config, kinds: dict[str, type[Rule]]) -> list[Rule]:
+    folders = ([builtin_rules_dir()] if config.builtin_rules else []) + list(config.rule_dirs)
+    rules, errors = load_rules(folders, kinds)
+    rules, duplicates = check_unique(rules)
+    for error in errors + duplicates:
+        config.problem("rule", str(error))
+    return rules
+
+
+@hookimpl
+def checker_input_suffixes() -> list[str]:
+    return [*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES]
+
+
+@hookimpl(trylast=True)
+def checker_parse_article(path: str, text: str, format: str | None) -> Article | None:
+    from checker.parsers.markdown import parse_markdown
+    from checker.parsers.text import parse_text
+
+    if format is None:
+        suffix = os.path.splitext(path)[1].lower()
+        format = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+    if format == "markdown":
+        return parse_markdown(path, text)
+    if format == "text":
+        return parse_text(path, text)
+    return None
+
+
+@hookimpl
+def checker_check_article(article: Article, rules: list[Rule], config: Config) -> list[Finding]:
+    findings: list[Finding] = []
+    timings: dict[str, float] | None = getattr(config, "rule_timings", None)
+    for rule in rules:
+        started = time.perf_counter()
+        try:
+            findings.extend(rule.check(article))
+        except RuleTimeout as error:
+            config.problem("rule", f"{article.path}: {error}; the rule was skipped for this file")
+        except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
+            config.problem("internal", f"{article.path}: rule {rule.id} ({rule.source}) raised "
+                                       f"{type(error).__name__}: {error}")
+        if timings is not None:
+            timings[rule.id] = timings.get(rule.id, 0.0) + time.perf_counter() - started
+    return findings
+
+
+@hookimpl
+def checker_output_formats() -> dict[str, Any]:
+    from checker.report.json import JsonReporter
+    from checker.report.text import TextReporter
+
+    return {"text": TextReporter, "json": JsonReporter}

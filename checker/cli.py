@@ -1,0 +1,160 @@
+"""The command line: ``checker [options] PATH...``. One place decides the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from collections.abc import Sequence
+from typing import IO
+
+from checker import __version__
+from checker.config import Config, build_config
+from checker.errors import CheckerError, ExitCode, UsageError
+from checker.inputs import collect_paths
+from checker.plugins import load_plugins, new_plugin_manager
+from checker.session import Session
+
+EPILOG = """exit codes: 0 nothing at or above the fail threshold; 1 findings at or above it;
+2 interrupted; 3 internal error (a bug, a crashing plugin or rule); 4 usage, configuration
+or rule-file error; 5 no input files; 6 some inputs could not be read (the others were checked)."""
+
+
+def _comma_list(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+class _Extend(argparse.Action):
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        current = list(getattr(namespace, self.dest, None) or [])
+        current.extend(_comma_list(values))
+        setattr(namespace, self.dest, current)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def base_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="checker", description="Check news articles for duplicates, scraped boilerplate, "
+                     "spinner artifacts, inconsistent names and contradictions.", epilog=EPILOG)
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check; - reads standard input")
+    parser.add_argument("--version", action="version", version=f"checker {__version__}")
+    out = parser.add_argument_group("output")
+    out.add_argument("-f", "--format", default="text", help="output format (text, json, or one from a plugin)")
+    out.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    out.add_argument("-q", "--quiet", action="store_true", help="text format: only the findings")
+    out.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    out.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    sel = parser.add_argument_group("rule selection")
+    sel.add_argument("-k", dest="keyword", metavar="EXPR", help="select rules by id substring, tag or category: "
+                     "'dup and not headline'")
+    sel.add_argument("-m", "--category", action=_Extend, metavar="NAME", help="only rules of these categories or tags")
+    sel.add_argument("--select", action=_Extend, metavar="RULES", help="only these rule ids, globs or categories")
+    sel.add_argument("--ignore", action=_Extend, metavar="RULES", help="skip these rule ids, globs or categories")
+    sel.add_argument("--severity", dest="severity_override", action="append", metavar="RULE=LEVEL",
+                     help="override a rule's (or category's) severity")
+    sel.add_argument("--rules", action="append", metavar="DIR", help="add a folder of YAML rules")
+    sel.add_argument("--no-builtin-rules", action="store_true", help="do not load the built-in rule pack")
+    sel.add_argument("--list-rules", "--collect-only", dest="list_rules", action="store_true",
+                     help="list the collected rules and exit")
+    run = parser.add_argument_group("run")
+    run.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails (default error)")
+    run.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the threshold")
+    run.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME",
+                     help="load plugin NAME (module or entry point); -p no:NAME disables one")
+    run.add_argument("-c", "--config", metavar="FILE", help="use this configuration file")
+    run.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    run.add_argument("--stdin-filename", metavar="NAME", help="name to report for standard input")
+    run.add_argument("--input-format", metavar="FORMAT", help="parse every input as this format (text, markdown, ...)")
+    run.add_argument("--encoding", default="utf-8", help="encoding of the inputs (default utf-8)")
+    run.add_argument("--warn-unused-suppressions", action="store_true", help="report suppressions that suppressed nothing")
+    run.add_argument("--regex-timeout", type=float, metavar="SECONDS", help="time limit of one rule pattern on one text")
+    return parser
+
+
+def list_rules(session: Session, stream: IO[str]) -> None:
+    rows = [(r.id, r.kind, r.category, str(r.severity), r.summary()) for r in sorted(session.rules, key=lambda r: r.id)]
+    widths = [max([len(row[i]) for row in rows] + [len(h)]) for i, h in enumerate(("id", "kind", "category", "severity"))]
+    for row in rows:
+        stream.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] + "\n")
+    stream.write(f"{len(rows)} rules collected\n")
+
+
+def print_problems(config: Config) -> None:
+    for problem in config.problems:
+        sys.stderr.write(f"checker: {problem.kind} error: {problem.message}\n")
+
+
+def run(argv: Sequence[str] | None) -> int:
+    parser = base_parser()
+    early, _ = parser.parse_known_args(argv)
+    pm = new_plugin_manager()
+    config = build_config(early)
+    load_plugins(pm, config, early.plugins)
+    plugin_problems = list(config.problems)
+    pm.hook.checker_addoption(parser=parser)
+    options = parser.parse_args(argv)
+    config = build_config(options)
+    config.problems.extend(plugin_problems)
+    config.pluginmanager = pm
+    pm.hook.checker_configure(config=config)
+
+    formats: dict[str, type] = {}
+    for provided in pm.hook.checker_output_formats():
+        formats.update(provided or {})
+    if options.format not in formats:
+        raise UsageError(f"unknown format {options.format!r} (known: {', '.join(sorted(formats))})")
+
+    session = Session(config, pm)
+    session.collect_rules()
+    if options.list_rules:
+        list_rules(session, sys.stdout)
+        print_problems(config)
+        return int(ExitCode.USAGE_ERROR if config.problems else ExitCode.OK)
+    if not options.paths:
+        raise UsageError("no input: give files or folders to check, or - for standard input")
+    suffixes = [s for group in pm.hook.checker_input_suffixes() for s in (group or [])]
+    paths = collect_paths(options.paths, suffixes, config.exclude)
+
+    stream: IO[str] = open(options.output, "w", encoding="utf-8") if options.output else sys.stdout  # noqa: SIM115
+    try:
+        reporter = formats[options.format](config, stream)
+        reporter.start(session)
+        for path in paths:
+            result = session.check_path(path)
+            session.record(result)
+            reporter.file_done(result)
+        session.duration = time.perf_counter() - session.started
+        code = session.decide_exit_code(options.exit_zero)
+        reporter.finish(session)
+    finally:
+        if options.output:
+            stream.close()
+    print_problems(config)
+    pm.hook.checker_sessionfinish(session=session, exitstatus=int(code))
+    return int(code)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    try:
+        return run(argv)
+    except KeyboardInterrupt:
+        sys.stderr.write("checker: interrupted\n")
+        return int(ExitCode.INTERRUPTED)
+    except CheckerError as error:
+        sys.stderr.write(f"checker: error: {error}\n")
+        return int(error.exit_code)
+    except BrokenPipeError:
+        return int(ExitCode.OK)
+    except Exception as error:  # noqa: BLE001 - the one place that turns a bug into exit code 3
+        if debug:
+            traceback.print_exc()
+        else:
+            sys.stderr.write(f"checker: internal error: {type(error).__name__}: {error} (run with --debug for details)\n")
+        return int(ExitCode.INTERNAL_ERROR)
+
+

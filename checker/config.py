@@ -1,0 +1,180 @@
+"""Configuration: ``[tool.checker]`` in pyproject.toml or ``.checker.yaml``, merged with the command line.
+
+The file is found by walking up from the current directory; paths in it are relative to
+the file's folder. Keys may be written with dashes or underscores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.errors import UsageError
+from checker.finding import Severity
+
+CONFIG_NAMES = (".checker.yaml", ".checker.yml", "pyproject.toml")
+LOCAL_PLUGIN = "checkerconf.py"
+
+KNOWN_KEYS = {
+    "rules": list,
+    "builtin_rules": bool,
+    "select": list,
+    "ignore": list,
+    "severity": dict,
+    "plugins": list,
+    "fail_on": str,
+    "per_path_ignores": dict,
+    "exclude": list,
+    "regex_timeout": (int, float),
+    "warn_unused_suppressions": bool,
+}
+
+
+@dataclass
+class Problem:
+    """Something that went wrong outside the findings: a bad rule file, a crashing plugin."""
+
+    kind: str  # "config", "rule", "plugin", "internal"
+    message: str
+
+
+@dataclass
+class Config:
+    options: argparse.Namespace = field(default_factory=argparse.Namespace)
+    root: Path = field(default_factory=Path.cwd)
+    config_file: Path | None = None
+    rule_dirs: list[Path] = field(default_factory=list)
+    builtin_rules: bool = True
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    plugins: list[str] = field(default_factory=list)
+    fail_on: Severity = Severity.ERROR
+    per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    regex_timeout: float = 2.0
+    warn_unused_suppressions: bool = False
+    problems: list[Problem] = field(default_factory=list)
+    pluginmanager: Any = None
+
+    def problem(self, kind: str, message: str) -> None:
+        self.problems.append(Problem(kind, message))
+
+    @property
+    def local_plugin(self) -> Path | None:
+        if self.config_file is None:
+            return None
+        candidate = self.config_file.parent / LOCAL_PLUGIN
+        return candidate if candidate.is_file() else None
+
+
+def find_config_file(start: Path) -> tuple[Path | None, dict[str, Any]]:
+    """The nearest configuration file at or above ``start`` and its raw settings."""
+    for folder in [start, *start.parents]:
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml":
+                try:
+                    data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+                except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+                    raise UsageError(f"not valid TOML: {error}", source=str(candidate)) from None
+                section = data.get("tool", {}).get("checker")
+                if section is None:
+                    continue
+                return candidate, section
+            return candidate, load_yaml_config(candidate)
+    return None, {}
+
+
+def load_yaml_config(path: Path) -> dict[str, Any]:
+    from checker.yamlsafe import load_yaml
+
+    data = load_yaml(path, UsageError)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise UsageError("must be a mapping of settings", source=str(path))
+    return data
+
+
+def _normalise(raw: dict[str, Any], source: str) -> dict[str, Any]:
+    settings = {}
+    for key, value in raw.items():
+        name = str(key).replace("-", "_")
+        if name not in KNOWN_KEYS:
+            raise UsageError(f"unknown setting '{key}' (known: {', '.join(sorted(KNOWN_KEYS))})", source=source)
+        if not isinstance(value, KNOWN_KEYS[name]) or isinstance(value, bool) and KNOWN_KEYS[name] != bool:
+            raise UsageError(f"setting '{key}' has the wrong type: {value!r}", source=source)
+        settings[name] = value
+    return settings
+
+
+def parse_severity(value: str, where: str) -> Severity:
+    try:
+        return Severity.parse(value)
+    except ValueError as error:
+        raise UsageError(f"{where}: {error}") from None
+
+
+def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config:
+    cwd = cwd or Path.cwd()
+    config_path = getattr(options, "config", None)
+    if config_path:
+        path = Path(config_path)
+        if not path.is_file():
+            raise UsageError(f"configuration file not found: {path}")
+        if path.suffix == ".toml":
+            try:
+                raw = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("checker", {})
+            except tomllib.TOMLDecodeError as error:
+                raise UsageError(f"not valid TOML: {error}", source=str(path)) from None
+        else:
+            raw = load_yaml_config(path)
+        found: Path | None = path.resolve()
+    elif getattr(options, "no_config", False):
+        found, raw = None, {}
+    else:
+        found, raw = find_config_file(cwd)
+    settings = _normalise(raw, str(found) if found else "configuration")
+    base = found.parent if found else cwd
+    config = Config(options=options, root=base, config_file=found)
+
+    config.rule_dirs = [base / str(d) for d in settings.get("rules", [])]
+    config.builtin_rules = settings.get("builtin_rules", True)
+    config.select = [str(s) for s in settings.get("select", [])]
+    config.ignore = [str(s) for s in settings.get("ignore", [])]
+    config.severity = {str(k): parse_severity(str(v), f"severity of {k}") for k, v in settings.get("severity", {}).items()}
+    config.plugins = [str(p) for p in settings.get("plugins", [])]
+    config.per_path_ignores = {str(k): [str(r) for r in (v if isinstance(v, list) else [v])]
+                               for k, v in settings.get("per_path_ignores", {}).items()}
+    config.exclude = [str(e) for e in settings.get("exclude", [])]
+    config.regex_timeout = float(settings.get("regex_timeout", 2.0))
+    config.warn_unused_suppressions = settings.get("warn_unused_suppressions", False)
+    if "fail_on" in settings:
+        config.fail_on = parse_severity(settings["fail_on"], "fail-on")
+
+    # The command line wins over the file.
+    config.rule_dirs += [Path(d) for d in getattr(options, "rules", None) or []]
+    if getattr(options, "no_builtin_rules", False):
+        config.builtin_rules = False
+    config.select += getattr(options, "select", None) or []
+    config.ignore += getattr(options, "ignore", None) or []
+    for item in getattr(options, "severity_override", None) or []:
+        rule, _, level = item.partition("=")
+        if not level:
+            raise UsageError(f"--severity expects RULE=LEVEL, got {item!r}")
+        config.severity[rule] = parse_severity(level, f"--severity {rule}")
+    if getattr(options, "fail_on", None):
+        config.fail_on = parse_severity(options.fail_on, "--fail-on")
+    if getattr(options, "warn_unused_suppressions", False):
+        config.warn_unused_suppressions = True
+    if getattr(options, "regex_timeout", None):
+        config.regex_timeout = options.regex_timeout
+    return config

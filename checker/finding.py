@@ -1,0 +1,90 @@
+"""Findings: plain frozen data that rules produce and reporters read."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+CATEGORIES = ("duplicate", "boilerplate", "entity", "consistency", "contradiction", "metadata", "style")
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[str(value).upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Location:
+    """A span of the source. ``column``/``end_column`` are 1-based; the end is exclusive.
+
+    ``offset`` and ``length`` count Unicode code points in the text as read; ``text`` is the
+    source at that span, exactly.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    offset: int
+    length: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "offset": self.offset,
+            "length": self.length,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    location: Location
+    suggestions: tuple[str, ...] = ()
+    related: tuple[Location, ...] = field(default=())
+
+    @property
+    def line(self) -> int:
+        return self.location.line
+
+    @property
+    def offset(self) -> int:
+        return self.location.offset
+
+    def with_severity(self, severity: Severity) -> Finding:
+        return replace(self, severity=severity)
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.location.offset, self.location.length, self.rule)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": str(self.severity),
+            "message": self.message,
+        }
+        data.update(self.location.to_dict())
+        data["suggestions"] = list(self.suggestions)
+        data["related"] = [loc.to_dict() for loc in self.related]
+        return data

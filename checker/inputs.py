@@ -1,0 +1,88 @@
+"""Finding input files and reading them: decoding, binary detection, clear errors."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from checker.errors import InputError, UsageError
+
+STDIN = "-"
+BINARY_SNIFF = 8192
+
+
+def collect_paths(arguments: Iterable[str], suffixes: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
+    """Expand files and folders into a sorted, de-duplicated list of input paths.
+
+    A file named on the command line is always checked; folders contribute files with a
+    known suffix. Hidden files and folders and ``exclude`` globs are skipped.
+    """
+    wanted = tuple(s.lower() for s in suffixes)
+    patterns = list(exclude)
+    result: list[str] = []
+    seen: set[str] = set()
+
+    def excluded(path: str) -> bool:
+        normal = path.replace(os.sep, "/")
+        return any(fnmatch.fnmatch(normal, p) or fnmatch.fnmatch(os.path.basename(normal), p) for p in patterns)
+
+    def add(path: str) -> None:
+        if path not in seen:
+            seen.add(path)
+            result.append(path)
+
+    for argument in arguments:
+        if argument == STDIN:
+            add(STDIN)
+            continue
+        if os.path.isdir(argument):
+            found = []
+            for folder, dirs, files in os.walk(argument, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(folder, d)))
+                for name in files:
+                    path = os.path.join(folder, name)
+                    if name.startswith(".") or not name.lower().endswith(wanted) or excluded(path):
+                        continue
+                    found.append(path)
+            for path in sorted(found):
+                add(path)
+        elif os.path.exists(argument) or os.path.islink(argument):
+            add(argument)
+        else:
+            raise UsageError(f"file or folder not found: {argument}")
+    return result
+
+
+def decode(data: bytes, name: str, encoding: str = "utf-8") -> str:
+    if b"\x00" in data[:BINARY_SNIFF] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("binary file (contains NUL bytes), not checked", source=name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif encoding.lower().replace("-", "") in ("utf8", "utf8sig"):
+        encoding = "utf-8-sig"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"not valid {error.encoding.upper().replace('-SIG', '')}: byte 0x{data[error.start]:02x} at offset "
+            f"{error.start} (use --encoding to read another encoding)", source=name
+        ) from None
+    except LookupError:
+        raise UsageError(f"unknown encoding {encoding!r}") from None
+
+
+def read_input(path: str, encoding: str = "utf-8") -> str:
+    """Read and decode one input; raise ``InputError`` with a one-line reason."""
+    if path == STDIN:
+        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except IsADirectoryError:
+        raise InputError("is a folder", source=path) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", source=path) from None
+    return decode(data, path, encoding)

@@ -1,0 +1,263 @@
+"""What every rule kind shares: common fields, option validation, matching and findings."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import regex
+
+from checker.article import SCOPES, Article
+from checker.errors import RuleError
+from checker.finding import CATEGORIES, Finding, Location, Severity
+
+#: Seconds one pattern may spend on one segment before the rule is stopped.
+DEFAULT_REGEX_TIMEOUT = 2.0
+_ID = regex.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+
+
+class RuleTimeout(Exception):
+    """A rule's pattern ran past its time limit."""
+
+    def __init__(self, rule_id: str, pattern: str) -> None:
+        self.rule_id = rule_id
+        self.pattern = pattern
+        super().__init__(f"rule {rule_id}: pattern {pattern!r} ran past its time limit")
+
+
+@dataclass(frozen=True)
+class Option:
+    """A kind-specific field: its expected type, whether it is required, its default."""
+
+    type: type | tuple[type, ...]
+    required: bool = False
+    default: Any = None
+    help: str = ""
+
+
+COMMON_OPTIONS: dict[str, Option] = {
+    "id": Option(str, required=True),
+    "kind": Option(str, required=True),
+    "message": Option(str, required=True),
+    "category": Option(str, required=True),
+    "severity": Option(str, default="warning"),
+    "scope": Option(str),
+    "description": Option(str, default=""),
+    "link": Option(str, default=""),
+    "tags": Option(list, default=[]),
+    "ignorecase": Option(bool, default=False),
+    "quotes": Option(bool, default=True, help="also check inside direct quotations"),
+    "exceptions": Option(list, default=[]),
+    "examples": Option(dict, default={}),
+    "enabled": Option(bool, default=True),
+}
+
+TYPE_NAMES = {str: "a string", list: "a list", dict: "a mapping", bool: "true or false", int: "a number",
+              float: "a number"}
+
+
+def _type_name(expected: type | tuple[type, ...]) -> str:
+    if isinstance(expected, tuple):
+        return " or ".join(TYPE_NAMES.get(t, t.__name__) for t in expected)
+    return TYPE_NAMES.get(expected, expected.__name__)
+
+
+class Rule:
+    """Base class of rule kinds.
+
+    A kind declares ``name``, ``OPTIONS`` (its own fields), ``PLACEHOLDERS`` (the names its
+    message may use), ``default_scope``, and implements ``check``.
+    """
+
+    name: ClassVar[str] = ""
+    OPTIONS: ClassVar[dict[str, Option]] = {}
+    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match"})
+    default_scope: ClassVar[str] = "paragraph"
+    SCOPES: ClassVar[tuple[str, ...]] = SCOPES
+
+    def __init__(self, spec: Mapping[str, Any], source: str = "<plugin>") -> None:
+        self.source = source
+        self.spec = dict(spec)
+        values = self._validate(spec)
+        self.id: str = values["id"]
+        self.kind: str = values["kind"]
+        self.message: str = values["message"]
+        self.category: str = values["category"]
+        self.severity: Severity = Severity.parse(values["severity"])
+        self.scope: str = values["scope"] or self.default_scope
+        self.description: str = values["description"].strip()
+        self.link: str = values["link"]
+        self.tags: list[str] = [str(t) for t in values["tags"]]
+        self.ignorecase: bool = values["ignorecase"]
+        self.quotes: bool = values["quotes"]
+        self.enabled: bool = values["enabled"]
+        self.examples: dict[str, list[Any]] = values["examples"]
+        self.options: dict[str, Any] = {k: values[k] for k in self.OPTIONS}
+        self.timeout = DEFAULT_REGEX_TIMEOUT
+        self._check_common()
+        self.exceptions = [self.compile(str(e), field="exceptions", whole_word=True) for e in values["exceptions"]]
+        self.setup()
+
+    # ---- loading -----------------------------------------------------------------------
+    def error(self, message: str, field: str | None = None) -> RuleError:
+        rule_id = self.spec.get("id") if isinstance(self.spec.get("id"), str) else None
+        where = " ".join(part for part in (f"rule {rule_id}" if rule_id else "", f"field '{field}'" if field else "") if part)
+        return RuleError(f"{where}: {message}" if where else message, source=self.source)
+
+    def _validate(self, spec: Mapping[str, Any]) -> dict[str, Any]:
+        known = {**COMMON_OPTIONS, **self.OPTIONS}
+        unknown = sorted(set(spec) - set(known))
+        if unknown:
+            raise self.error(f"unknown field(s) {', '.join(unknown)} for kind '{self.name}' "
+                             f"(known: {', '.join(sorted(known))})")
+        values: dict[str, Any] = {}
+        for key, option in known.items():
+            if key not in spec or spec[key] is None:
+                if option.required:
+                    raise self.error("is required", key)
+                default = option.default
+                values[key] = type(default)(default) if isinstance(default, list | dict) else default
+                continue
+            value = spec[key]
+            expected = option.type
+            if expected is float and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if isinstance(value, bool) and expected in (int, float):
+                raise self.error(f"expected {_type_name(expected)}, got {value!r}", key)
+            if not isinstance(value, expected):
+                raise self.error(f"expected {_type_name(expected)}, got {type(value).__name__} {value!r}", key)
+            values[key] = value
+        return values
+
+    def _check_common(self) -> None:
+        if not _ID.match(self.id):
+            raise self.error(f"'{self.id}' is not a valid id (letters, digits, . _ / -)", "id")
+        if self.category not in CATEGORIES:
+            raise self.error(f"'{self.category}' is not one of {', '.join(CATEGORIES)}", "category")
+        if self.scope not in self.SCOPES:
+            raise self.error(f"'{self.scope}' is not one of {', '.join(self.SCOPES)}", "scope")
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(self.message) if name is not None}
+        except ValueError as error:
+            raise self.error(f"bad placeholder: {error}", "message") from None
+        unknown = {n for n in names if n.split(".")[0].split("[")[0] not in self.PLACEHOLDERS}
+        if unknown:
+            raise self.error(f"unknown placeholder(s) {{{'}, {'.join(sorted(unknown))}}} "
+                             f"(this kind offers {', '.join('{' + p + '}' for p in sorted(self.PLACEHOLDERS))})",
+                             "message")
+        for key in self.examples:
+            if key not in ("bad", "good"):
+                raise self.error(f"unknown key '{key}' (expected bad and good)", "examples")
+            if not isinstance(self.examples[key], list):
+                raise self.error(f"'{key}' must be a list", "examples")
+
+    def setup(self) -> None:
+        """Validate kind-specific options and compile patterns. Runs once, at load time."""
+
+    # ---- matching ----------------------------------------------------------------------
+    def compile(self, pattern: str, *, field: str, whole_word: bool = True, ignorecase: bool | None = None) -> regex.Pattern:
+        flags = 0
+        if self.ignorecase if ignorecase is None else ignorecase:
+            flags |= regex.IGNORECASE
+        if whole_word:
+            pattern = rf"(?<![\p{{L}}\p{{N}}_])(?:{pattern})(?![\p{{L}}\p{{N}}_])"
+        try:
+            return regex.compile(pattern, flags)
+        except regex.error as error:
+            raise self.error(f"invalid regular expression {pattern!r}: {error}", field) from None
+
+    def search_segments(self, pattern: regex.Pattern, article: Article, scope: str | None = None) -> Iterator[_Shifted]:
+        """Matches of ``pattern`` in each segment of the scope, offsets shifted to the source."""
+        return self.search_in(pattern, article, article.segments(scope or self.scope))
+
+    def search_in(self, pattern: regex.Pattern, article: Article, segments: Iterable[tuple[int, int]]) -> Iterator[_Shifted]:
+        """Matches of ``pattern`` in each (start, end) segment, offsets shifted to the source.
+
+        Honours ``quotes`` (skips matches inside direct quotations when false) and
+        ``exceptions``. Raises ``RuleTimeout`` when the pattern runs past its time limit.
+        """
+        for seg_start, seg_end in segments:
+            text = article.source[seg_start:seg_end]
+            try:
+                for match in pattern.finditer(text, timeout=self.timeout):
+                    start, end = match.start() + seg_start, match.end() + seg_start
+                    if start == end:
+                        continue
+                    if not self.quotes and article.in_quote(start, end):
+                        continue
+                    if self.is_exception(match.group(0)):
+                        continue
+                    yield _Shifted(match, seg_start)
+            except TimeoutError:
+                raise RuleTimeout(self.id, pattern.pattern) from None
+
+    def is_exception(self, text: str) -> bool:
+        return any(e.fullmatch(text) or e.search(text) for e in self.exceptions)
+
+    # ---- findings ----------------------------------------------------------------------
+    def format_message(self, **values: Any) -> str:
+        return self.message.format_map(_Defaults(values))
+
+    def finding(
+        self,
+        article: Article,
+        start: int,
+        end: int,
+        *,
+        message: str | None = None,
+        suggestions: Iterable[str] = (),
+        related: Iterable[tuple[int, int]] = (),
+        **values: Any,
+    ) -> Finding:
+        values.setdefault("match", article.source[start:end])
+        related_locations: tuple[Location, ...] = tuple(article.location(s, e) for s, e in related)
+        return Finding(
+            rule=self.id,
+            category=self.category,
+            severity=self.severity,
+            message=message if message is not None else self.format_message(**values),
+            location=article.location(start, end),
+            suggestions=tuple(suggestions),
+            related=related_locations,
+        )
+
+    def check(self, article: Article) -> Iterable[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def summary(self) -> str:
+        """One line for --list-rules and the README table."""
+        first = self.description.strip().split("\n", 1)[0] if self.description else self.message
+        return first.strip()
+
+
+class _Defaults(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class _Shifted:
+    """A match whose offsets are shifted into the article's source."""
+
+    __slots__ = ("_match", "_base")
+
+    def __init__(self, match: regex.Match, base: int) -> None:
+        self._match = match
+        self._base = base
+
+    def start(self, group: int | str = 0) -> int:
+        return self._match.start(group) + self._base
+
+    def end(self, group: int | str = 0) -> int:
+        return self._match.end(group) + self._base
+
+    def group(self, *groups: int | str) -> Any:
+        return self._match.group(*groups)
+
+    @property
+    def lastindex(self) -> int | None:
+        return self._match.lastindex
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self._match.groupdict()

@@ -1,0 +1,84 @@
+"""boilerplate: whole lines a scraper picked up from the page around the article.
+
+A line is flagged when it is short enough (``max_words``) and either starts with one of
+``starts``, matches one of ``lines`` entirely, or ends with one of ``ends``; ``words``
+flags lines made only of the given words (share buttons: "Share Facebook Twitter").
+Patterns are case-insensitive unless ``ignorecase: false``. The whole line is flagged and
+its removal is suggested. Placeholders: ``{match}``, ``{line}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.article import Article
+from checker.finding import Finding
+from checker.kinds.base import Option, Rule
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+
+
+class BoilerplateRule(Rule):
+    name = "boilerplate"
+    PLACEHOLDERS = frozenset({"match", "line"})
+    default_scope = "line"
+    OPTIONS = {
+        "starts": Option(list, default=[], help="patterns a boilerplate line starts with"),
+        "lines": Option(list, default=[], help="patterns a boilerplate line matches entirely"),
+        "ends": Option(list, default=[], help="patterns a boilerplate line ends with"),
+        "words": Option(list, default=[], help="lines made only of these words (and counts, punctuation)"),
+        "max_words": Option(int, default=30, help="longer lines are article text, not furniture"),
+        "min_words": Option(int, default=0),
+    }
+
+    def setup(self) -> None:
+        if "ignorecase" not in self.spec:
+            self.ignorecase = True
+        o = self.options
+        if not (o["starts"] or o["lines"] or o["ends"] or o["words"]):
+            raise self.error("give at least one of starts, lines, ends, words", "starts")
+        self.starts = self._alternation(o["starts"], "starts", r"^\W{0,3}(?:", r")")
+        self.lines = self._alternation(o["lines"], "lines", r"^\W{0,3}(?:", r")\W{0,3}$")
+        self.ends = self._alternation(o["ends"], "ends", r"(?:", r")\W{0,3}$")
+        self.words = frozenset(str(w).casefold() for w in o["words"])
+
+    def _alternation(self, patterns: list, field: str, prefix: str, suffix: str) -> regex.Pattern | None:
+        if not patterns:
+            return None
+        for pattern in patterns:
+            if not isinstance(pattern, str) or not pattern:
+                raise self.error("must be a list of non-empty strings", field)
+            self.compile(pattern, field=field, whole_word=False)  # names the bad pattern
+        body = "|".join(f"(?:{p})" for p in patterns)
+        return self.compile(prefix + body + suffix, field=field, whole_word=False)
+
+    def is_boilerplate(self, text: str) -> bool:
+        tokens = _WORD.findall(text)
+        if len(tokens) > self.options["max_words"] or len(tokens) < self.options["min_words"]:
+            return False
+        try:
+            if self.lines is not None and self.lines.search(text, timeout=self.timeout):
+                return True
+            if self.starts is not None and self.starts.search(text, timeout=self.timeout):
+                return True
+            if self.ends is not None and self.ends.search(text, timeout=self.timeout):
+                return True
+        except TimeoutError:
+            from checker.kinds.base import RuleTimeout
+
+            raise RuleTimeout(self.id, "boilerplate patterns") from None
+        if self.words and tokens:
+            meaningful = [t for t in tokens if not regex.fullmatch(r"[\d.,]+[kKmM]?", t)]
+            return bool(meaningful) and all(t.casefold().strip(".") in self.words for t in meaningful)
+        return False
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        for start, end in article.segments(self.scope):
+            text = article.source[start:end]
+            if not self.is_boilerplate(text):
+                continue
+            if self.is_exception(text):
+                continue
+            yield self.finding(article, start, end, line=text, suggestions=[""])

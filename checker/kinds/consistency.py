@@ -1,0 +1,91 @@
+"""consistency: one thing named several ways in one article.
+
+Fields: ``either`` (Vale's form: a mapping of one variant to another) and/or ``groups``
+(lists of variants; the first is preferred when counts tie). Each form is a pattern matched
+case-sensitively unless ``ignorecase``. The form used most often is the majority; every
+occurrence of another form is flagged, naming the majority.
+Placeholders: ``{match}``, ``{majority}``, ``{count}``, ``{majority_count}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from checker.article import Article
+from checker.finding import Finding
+from checker.kinds.base import Option, Rule
+
+_MOSTLY_UPPER = 0.6
+
+
+def mostly_uppercase(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > _MOSTLY_UPPER
+
+
+class ConsistencyRule(Rule):
+    name = "consistency"
+    PLACEHOLDERS = frozenset({"match", "majority", "count", "majority_count"})
+    default_scope = "sentence"
+    OPTIONS = {
+        "either": Option(dict, default={}),
+        "groups": Option(list, default=[]),
+        "min_majority": Option(int, default=2, help="the majority form must occur at least this often"),
+    }
+
+    def setup(self) -> None:
+        groups: list[list[str]] = [[str(a), str(b)] for a, b in self.options["either"].items()]
+        for group in self.options["groups"]:
+            if not isinstance(group, list) or len(group) < 2 or not all(isinstance(v, str) for v in group):
+                raise self.error(f"each group must be a list of at least two strings, got {group!r}", "groups")
+            groups.append(group)
+        if not groups:
+            raise self.error("give 'either' or 'groups'", "groups")
+        self.groups = groups
+        self.patterns = [[self.compile(v, field="groups") for v in group] for group in groups]
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        segments = [s for s in article.segments(self.scope) if not mostly_uppercase(article.source[s[0]:s[1]])]
+        for group, patterns in zip(self.groups, self.patterns):
+            taken: list[tuple[int, int]] = []
+            # Longer forms first, so "United States of America" is not also counted as "United States".
+            order = sorted(range(len(group)), key=lambda i: -len(group[i]))
+            found: dict[int, list[tuple[int, int]]] = {}
+            for index in order:
+                spans = []
+                for match in self.search_in(patterns[index], article, segments):
+                    span = (match.start(), match.end())
+                    if any(s < span[1] and span[0] < e for s, e in taken):
+                        continue
+                    spans.append(span)
+                taken.extend(spans)
+                found[index] = spans
+            hits = [found[i] for i in range(len(group))]
+            used = [i for i, spans in enumerate(hits) if spans]
+            if len(used) < 2:
+                continue
+            top = max(len(hits[i]) for i in used)
+            tied = [i for i in used if len(hits[i]) == top]
+            if len(tied) > 1 and 0 not in tied:
+                continue  # no clear majority and no preferred form among the leaders
+            majority = 0 if len(tied) > 1 else tied[0]
+            if len(hits[majority]) < self.options["min_majority"]:
+                continue
+            first_majority = hits[majority][0]
+            for index in used:
+                if index == majority:
+                    continue
+                for start, end in hits[index]:
+                    yield self.finding(
+                        article, start, end,
+                        majority=_display(group[majority]), count=len(hits[index]),
+                        majority_count=len(hits[majority]),
+                        suggestions=[_display(group[majority])], related=[first_majority],
+                    )
+
+
+def _display(pattern: str) -> str:
+    """A readable form of a variant pattern (its literal text when it is one)."""
+    return regex.sub(r"\\(.)", r"\1", pattern)

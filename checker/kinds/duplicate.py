@@ -1,0 +1,168 @@
+"""duplicate: text repeated within one article, exactly or nearly.
+
+Fields:
+``of``: what is compared: ``headline`` (the headline against every body line), ``paragraph``,
+``sentence`` or ``quote``; ``threshold``: similarity from 0 to 1 above which two units are the
+same (1 means equal once case, punctuation and white space are ignored); ``min_words``: units
+shorter than this are ignored; ``contains`` (``of: headline`` only): also flag a body line that
+contains the whole headline, as when a caption runs into it.
+
+The later occurrence is flagged, the earlier one is in ``related``. Candidate pairs come from
+shared word trigrams, so the cost grows with the text, not with the square of its units.
+Placeholders: ``{match}``, ``{unit}``, ``{line}`` (line of the earlier occurrence), ``{similarity}``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+import regex
+
+from checker.article import Article
+from checker.finding import Finding
+from checker.kinds.base import Option, Rule
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+#: Trigrams shared by more units than this are too common to pair on.
+MAX_POSTINGS = 50
+
+
+def words(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(text.casefold())]
+
+
+def similarity(a: list[str], b: list[str]) -> float:
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    shorter, longer = sorted((len(a), len(b)))
+    if shorter / longer < 0.6:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def contains_words(haystack: list[str], needle: list[str]) -> bool:
+    if not needle or len(needle) > len(haystack):
+        return False
+    first = needle[0]
+    for index in range(len(haystack) - len(needle) + 1):
+        if haystack[index] == first and haystack[index : index + len(needle)] == needle:
+            return True
+    return False
+
+
+class DuplicateRule(Rule):
+    name = "duplicate"
+    PLACEHOLDERS = frozenset({"match", "unit", "line", "similarity"})
+    default_scope = "text"
+    OPTIONS = {
+        "of": Option(str, default="paragraph"),
+        "threshold": Option(float, default=0.9),
+        "min_words": Option(int, default=6),
+        "contains": Option(bool, default=False),
+    }
+    UNITS = ("headline", "paragraph", "sentence", "quote")
+
+    def setup(self) -> None:
+        if self.options["of"] not in self.UNITS:
+            raise self.error(f"'{self.options['of']}' is not one of {', '.join(self.UNITS)}", "of")
+        if not 0 < self.options["threshold"] <= 1:
+            raise self.error("must be between 0 (exclusive) and 1", "threshold")
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        if self.options["of"] == "headline":
+            yield from self._check_headline(article)
+        else:
+            yield from self._check_units(article)
+
+    # ---- headline repeated in the body ---------------------------------------------------
+    def _check_headline(self, article: Article) -> Iterator[Finding]:
+        headline = next((b for b in article.blocks if b.kind == "headline"), None)
+        if headline is None:
+            return
+        head_words = words(article.source[headline.start : headline.end])
+        if len(head_words) < max(2, min(self.options["min_words"], 4)):
+            return
+        for start, end in article.text_lines:
+            if headline.start <= start < headline.end:
+                continue
+            line_words = words(article.source[start:end])
+            score = similarity(head_words, line_words)
+            if score >= self.options["threshold"] or (
+                self.options["contains"] and len(head_words) >= 4 and contains_words(line_words, head_words)
+            ):
+                yield self._finding(article, (start, end), (headline.start, headline.end), score)
+
+    # ---- paragraphs, sentences, quotations ---------------------------------------------
+    def _units(self, article: Article) -> list[tuple[int, int]]:
+        unit = self.options["of"]
+        if unit == "paragraph":
+            return [(b.start, b.end) for b in article.blocks if b.kind in ("paragraph", "heading")]
+        if unit == "sentence":
+            return [(s, e) for s, e in article.sentences if not self._is_headline(article, s)]
+        return article.quotes
+
+    @staticmethod
+    def _is_headline(article: Article, offset: int) -> bool:
+        return any(b.kind == "headline" and b.start <= offset < b.end for b in article.blocks)
+
+    def _check_units(self, article: Article) -> Iterator[Finding]:
+        units = self._units(article)
+        tokens = [words(article.source[s:e]) for s, e in units]
+        threshold = self.options["threshold"]
+        postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        reported: set[int] = set()
+        paragraph_starts = [p.start for p in article.paragraphs]
+        for index, unit_words in enumerate(tokens):
+            if len(unit_words) < self.options["min_words"]:
+                continue
+            grams = {tuple(unit_words[i : i + 3]) for i in range(max(1, len(unit_words) - 2))}
+            candidates: dict[int, int] = defaultdict(int)
+            for gram in grams:
+                posting = postings[gram]
+                if len(posting) <= MAX_POSTINGS:
+                    for other in posting:
+                        candidates[other] += 1
+                posting.append(index)
+            best: tuple[float, int] | None = None
+            for other in sorted(candidates):
+                if other in reported and best is not None:
+                    continue
+                score = similarity(tokens[other], unit_words)
+                if score >= threshold and (best is None or score > best[0]):
+                    best = (score, other)
+            if best is None:
+                continue
+            score, other = best
+            if self.options["of"] != "paragraph" and self._whole_paragraphs_repeat(
+                article, paragraph_starts, units[other], units[index]
+            ):
+                continue
+            reported.add(index)
+            yield self._finding(article, units[index], units[other], score)
+
+    def _whole_paragraphs_repeat(self, article: Article, starts: list[int], first: tuple[int, int],
+                                 second: tuple[int, int]) -> bool:
+        """Both units sit in paragraphs that repeat each other: the paragraph rule reports that."""
+        spans = []
+        for start, _ in (first, second):
+            index = bisect.bisect_right(starts, start) - 1
+            if index < 0:
+                return False
+            paragraph = article.paragraphs[index]
+            spans.append(words(article.source[paragraph.start : paragraph.end]))
+        return spans[0] != [] and similarity(spans[0], spans[1]) >= 0.9 and (
+            len(spans[0]) >= self.options["min_words"]
+        )
+
+    def _finding(self, article: Article, later: tuple[int, int], earlier: tuple[int, int], score: float) -> Finding:
+        line, _ = article.position(earlier[0])
+        return self.finding(
+            article, *later,
+            unit=self.options["of"], line=line, similarity=f"{score:.0%}",
+            suggestions=[""], related=[earlier],
+        )

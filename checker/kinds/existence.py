@@ -1,0 +1,35 @@
+"""existence: flag any of a list of words, phrases or patterns.
+
+Fields: ``tokens`` (list of patterns), ``nonword`` (true: tokens are raw patterns, not wrapped
+in word boundaries). Message placeholders: ``{match}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.article import Article
+from checker.finding import Finding
+from checker.kinds.base import Option, Rule
+
+
+class ExistenceRule(Rule):
+    name = "existence"
+    OPTIONS = {
+        "tokens": Option(list, required=True, help="words, phrases or patterns to flag"),
+        "nonword": Option(bool, default=False, help="do not wrap tokens in word boundaries"),
+        "suggest": Option(str, default=None, help="a fixed suggestion; '' suggests removing the match"),
+    }
+
+    def setup(self) -> None:
+        tokens = self.options["tokens"]
+        if not tokens or not all(isinstance(t, str) and t for t in tokens):
+            raise self.error("must be a non-empty list of non-empty strings", "tokens")
+        self.pattern = self.compile("|".join(f"(?:{t})" for t in tokens), field="tokens",
+                                    whole_word=not self.options["nonword"])
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        suggest = self.options["suggest"]
+        for match in self.search_segments(self.pattern, article):
+            yield self.finding(article, match.start(), match.end(),
+                               suggestions=[suggest] if suggest is not None else [])

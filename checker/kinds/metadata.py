@@ -1,0 +1,57 @@
+"""metadata: the article's header fields: a date that cannot be a date, a missing headline or byline.
+
+Fields: ``field`` (``published``, ``headline`` or ``byline``), ``check``: ``date`` (the value
+must parse as a plausible date), ``present`` (the field must be there when the format has a
+header) or ``not-empty``. Placeholders: ``{match}``, ``{field}``, ``{reason}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from checker.article import Article
+from checker.dates import DateProblem, parse_date
+from checker.finding import Finding
+from checker.kinds.base import Option, Rule
+
+
+class MetadataRule(Rule):
+    name = "metadata"
+    PLACEHOLDERS = frozenset({"match", "field", "reason"})
+    default_scope = "metadata"
+    OPTIONS = {
+        "field": Option(str, required=True),
+        "check": Option(str, default="present"),
+        "earliest_year": Option(int, default=1800),
+    }
+    CHECKS = ("date", "present", "not-empty")
+
+    def setup(self) -> None:
+        if self.options["check"] not in self.CHECKS:
+            raise self.error(f"'{self.options['check']}' is not one of {', '.join(self.CHECKS)}", "check")
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        name, check = self.options["field"], self.options["check"]
+        meta = article.metadata.get(name)
+        if check == "present":
+            if article.has_header and (meta is None or not meta.value.strip()):
+                start, end = article.structural[0] if article.structural else (0, 0)
+                if meta is not None and meta.start is not None:
+                    start, end = meta.start, meta.end or meta.start
+                yield self.finding(article, start, end, field=name, reason="missing")
+            return
+        if meta is None or meta.start is None or meta.end is None:
+            return
+        if check == "not-empty" and not meta.value.strip():
+            yield self.finding(article, meta.start, meta.end, field=name, reason="empty")
+        if check == "date" and meta.value.strip():
+            try:
+                value = parse_date(meta.value)
+            except DateProblem as problem:
+                yield self.finding(article, meta.start, meta.end, field=name, reason=str(problem))
+                return
+            latest = dt.date.today().year + 1
+            if not self.options["earliest_year"] <= value.year <= latest:
+                yield self.finding(article, meta.start, meta.end, field=name,
+                                   reason=f"the year {value.year} is implausible")

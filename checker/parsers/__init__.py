@@ -1,0 +1,1 @@
+"""Built-in input formats. Each module turns source text into an ``Article``."""

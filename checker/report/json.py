@@ -1,0 +1,60 @@
+"""``--format json``: the versioned contract that editors and CI read.
+
+The schema ships as ``checker/schema/report-v1.json``. Files are written as they are
+checked, so memory does not grow with the number of inputs.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+from checker import __version__
+from checker.config import Config
+
+FORMAT_VERSION = 1
+
+
+def file_entry(result: Any) -> dict[str, Any]:
+    return {
+        "path": result.path,
+        "error": result.error,
+        "findings": [finding.to_dict() for finding in result.findings],
+    }
+
+
+def summary_entry(session: Any) -> dict[str, Any]:
+    summary = session.summary
+    return {
+        "files": summary.files,
+        "files_with_findings": summary.files_with_findings,
+        "errors": summary.errors,
+        "findings": summary.findings,
+        "by_severity": summary.by_severity,
+        "by_category": dict(sorted(summary.by_category.items())),
+        "by_rule": dict(sorted(summary.by_rule.items())),
+        "rules": len(session.rules),
+        "problems": [{"kind": p.kind, "message": p.message} for p in session.config.problems],
+        "fail_on": str(session.config.fail_on),
+        "exit_code": int(session.exit_code),
+        "duration": round(session.duration, 4),
+    }
+
+
+class JsonReporter:
+    def __init__(self, config: Config, stream: IO[str]) -> None:
+        self.config = config
+        self.stream = stream
+        self.count = 0
+
+    def start(self, session: Any) -> None:
+        head = json.dumps({"version": FORMAT_VERSION, "tool": {"name": "checker", "version": __version__}})
+        self.stream.write(head[:-1] + ', "files": [')
+
+    def file_done(self, result: Any) -> None:
+        self.stream.write(("," if self.count else "") + "\n" + json.dumps(file_entry(result), ensure_ascii=False))
+        self.count += 1
+
+    def finish(self, session: Any) -> None:
+        self.stream.write('\n], "summary": ' + json.dumps(summary_entry(session)) + "}\n")
+        self.stream.flush()

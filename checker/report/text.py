@@ -1,0 +1,86 @@
+"""``--format text``: pytest-like output for people at a terminal.
+
+A header, one progress line per file, the findings grouped by file as
+``path:line:col severity rule message``, and a summary line with counts and time.
+Colour only on a terminal and never when ``NO_COLOR`` is set.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import IO, Any
+
+from checker import __version__
+from checker.config import Config
+
+COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "bold": "1", "dim": "2"}
+
+
+def use_colour(stream: IO[str], choice: str = "auto") -> bool:
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    if choice == "always":
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+class TextReporter:
+    def __init__(self, config: Config, stream: IO[str]) -> None:
+        self.config = config
+        self.stream = stream
+        self.colour = use_colour(stream, getattr(config.options, "color", "auto") or "auto")
+        self.quiet = getattr(config.options, "quiet", False)
+        self.results: list[Any] = []
+
+    def paint(self, text: str, style: str) -> str:
+        return f"\033[{COLOURS[style]}m{text}\033[0m" if self.colour else text
+
+    def write(self, line: str = "") -> None:
+        self.stream.write(line + "\n")
+
+    def start(self, session: Any) -> None:
+        if self.quiet:
+            return
+        where = f", config: {session.config.config_file}" if session.config.config_file else ""
+        self.write(self.paint(f"checker {__version__}: {len(session.rules)} rules{where}", "bold"))
+
+    def file_done(self, result: Any) -> None:
+        if result.findings or result.error:
+            self.results.append(result)
+        if self.quiet:
+            return
+        if result.error:
+            status = self.paint("ERROR", "error")
+        elif result.findings:
+            worst = max(result.findings, key=lambda f: f.severity).severity
+            count = len(result.findings)
+            status = self.paint(f"{count} finding{'s' if count != 1 else ''}", str(worst))
+        else:
+            status = self.paint("ok", "ok")
+        self.write(f"{result.path} {status}")
+
+    def finish(self, session: Any) -> None:
+        if self.results:
+            if not self.quiet:
+                self.write()
+                self.write(self.paint("findings".center(60, "="), "bold"))
+            for result in self.results:
+                if result.error:
+                    self.write(f"{result.path}: {self.paint('error', 'error')} {result.error}")
+                for finding in result.findings:
+                    severity = self.paint(f"{finding.severity!s:<7}", str(finding.severity))
+                    self.write(f"{result.path}:{finding.location.line}:{finding.location.column} "
+                               f"{severity} {finding.rule} {finding.message}")
+        if self.quiet:
+            return
+        summary = session.summary
+        parts = [f"{summary.findings} finding{'s' if summary.findings != 1 else ''}"]
+        counts = [f"{n} {name}{'s' if n != 1 else ''}" for name, n in summary.by_severity.items() if n]
+        if counts:
+            parts[0] += f" ({', '.join(counts)})"
+        parts.append(f"in {summary.files_with_findings} of {summary.files} file{'s' if summary.files != 1 else ''}")
+        if summary.errors:
+            parts.append(f"{summary.errors} unreadable")
+        line = f" {' '.join(parts[:2])}{', ' + parts[2] if len(parts) > 2 else ''}, {session.duration:.2f}s "
+        style = "error" if session.exit_code else "ok"
+        self.write(self.paint(line.center(60, "="), style))

@@ -1,0 +1,225 @@
+"""A run: collect rules, check each input, filter findings, report, decide the exit code."""
+
+from __future__ import annotations
+
+import fnmatch
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import pluggy
+
+from checker.article import Article
+from checker.config import Config
+from checker.errors import CheckerError, ExitCode, InputError
+from checker.finding import Finding, Severity
+from checker.inputs import STDIN, read_input
+from checker.kinds.base import Rule
+from checker.selection import KeywordExpression, matches_any
+from checker.suppress import apply_suppressions, parse_suppressions
+
+UNUSED_SUPPRESSION = "unused-suppression"
+PARSE_PROBLEM = "parse-error"
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    duration: float = 0.0
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    files_with_findings: int = 0
+    errors: int = 0
+    findings: int = 0
+    by_severity: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    by_category: dict[str, int] = field(default_factory=dict)
+    by_rule: dict[str, int] = field(default_factory=dict)
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        if result.error:
+            self.errors += 1
+        if result.findings:
+            self.files_with_findings += 1
+        for finding in result.findings:
+            self.findings += 1
+            self.by_severity[str(finding.severity)] += 1
+            self.by_category[finding.category] = self.by_category.get(finding.category, 0) + 1
+            self.by_rule[finding.rule] = self.by_rule.get(finding.rule, 0) + 1
+
+
+class Session:
+    def __init__(self, config: Config, pm: pluggy.PluginManager) -> None:
+        self.config = config
+        self.pm = pm
+        self.rules: list[Rule] = []
+        self.kinds: dict[str, type[Rule]] = {}
+        self.summary = Summary()
+        self.started = time.perf_counter()
+        self.duration = 0.0
+        self.exit_code = ExitCode.OK
+        self.worst_failing = False
+        self.input_format: str | None = getattr(config.options, "input_format", None)
+        self.encoding: str = getattr(config.options, "encoding", None) or "utf-8"
+        self.stdin_filename: str = getattr(config.options, "stdin_filename", None) or "<stdin>"
+
+    # ---- rules -------------------------------------------------------------------------
+    def collect_kinds(self) -> dict[str, type[Rule]]:
+        kinds: dict[str, type[Rule]] = {}
+        for impl in reversed(self.pm.hook.checker_rule_kinds.get_hookimpls()):
+            try:
+                provided = impl.function() or {}
+            except Exception as error:  # noqa: BLE001
+                self.config.problem("plugin", f"plugin {impl.plugin_name!r} failed in checker_rule_kinds: {error}")
+                continue
+            for name, kind in provided.items():
+                if name in kinds and kinds[name] is not kind:
+                    self.config.problem("config", f"rule kind {name!r} from plugin {impl.plugin_name!r} "
+                                                  f"is already registered by another plugin")
+                    continue
+                kinds[name] = kind
+        self.kinds = kinds
+        return kinds
+
+    def collect_rules(self) -> list[Rule]:
+        kinds = self.collect_kinds()
+        rules: list[Rule] = []
+        for impl in self.pm.hook.checker_collect_rules.get_hookimpls():
+            try:
+                rules.extend(_call(impl, config=self.config, kinds=kinds) or [])
+            except CheckerError as error:
+                self.config.problem("rule", str(error))
+            except Exception as error:  # noqa: BLE001
+                self.config.problem("plugin", f"plugin {impl.plugin_name!r} failed in checker_collect_rules: "
+                                              f"{type(error).__name__}: {error}")
+        self.rules = self.select(rules)
+        for rule in self.rules:
+            rule.timeout = self.config.regex_timeout
+        return self.rules
+
+    def select(self, rules: list[Rule]) -> list[Rule]:
+        options = self.config.options
+        keyword = getattr(options, "keyword", None)
+        expression = KeywordExpression(keyword) if keyword else None
+        categories = set(getattr(options, "category", None) or [])
+        chosen = []
+        for rule in rules:
+            names = [rule.category, rule.kind, *rule.tags]
+            if not rule.enabled and not matches_any(rule.id, rule.category, self.config.select):
+                continue
+            if self.config.select and not matches_any(rule.id, rule.category, self.config.select):
+                continue
+            if matches_any(rule.id, rule.category, self.config.ignore):
+                continue
+            if categories and not categories & set(names):
+                continue
+            if expression and not expression.matches(names, rule.id):
+                continue
+            chosen.append(rule)
+        return chosen
+
+    # ---- files -------------------------------------------------------------------------
+    def display_path(self, path: str) -> str:
+        return self.stdin_filename if path == STDIN else path
+
+    def check_path(self, path: str) -> FileResult:
+        started = time.perf_counter()
+        name = self.display_path(path)
+        try:
+            text = read_input(path, self.encoding)
+        except InputError as error:
+            return FileResult(name, error=str(error).removeprefix(f"{name}: "), duration=time.perf_counter() - started)
+        result = self.check_text(name, text)
+        result.duration = time.perf_counter() - started
+        return result
+
+    def parse(self, name: str, text: str) -> Article | None:
+        return self.pm.hook.checker_parse_article(path=name, text=text, format=self.input_format)
+
+    def check_text(self, name: str, text: str) -> FileResult:
+        try:
+            article = self.parse(name, text)
+        except Exception as error:  # noqa: BLE001 - a parser plugin bug is reported, the run goes on
+            self.config.problem("plugin", f"{name}: parsing failed: {type(error).__name__}: {error}")
+            return FileResult(name, error=f"could not be parsed: {type(error).__name__}: {error}")
+        if article is None:
+            return FileResult(name, error=f"no parser for format {self.input_format or 'of this file'}")
+        return FileResult(name, findings=self.check_article(article))
+
+    def check_article(self, article: Article) -> list[Finding]:
+        findings: list[Finding] = []
+        for impl in self.pm.hook.checker_check_article.get_hookimpls():
+            try:
+                findings.extend(_call(impl, article=article, rules=self.rules, config=self.config) or [])
+            except Exception as error:  # noqa: BLE001 - isolate the plugin
+                self.config.problem("plugin", f"{article.path}: plugin {impl.plugin_name!r} raised in "
+                                              f"checker_check_article: {type(error).__name__}: {error}")
+        try:
+            self.pm.hook.checker_process_findings(article=article, findings=findings, config=self.config)
+        except Exception as error:  # noqa: BLE001
+            self.config.problem("plugin", f"{article.path}: checker_process_findings raised "
+                                          f"{type(error).__name__}: {error}")
+        return self.filter(article, findings)
+
+    def filter(self, article: Article, findings: list[Finding]) -> list[Finding]:
+        suppressions = parse_suppressions(article)
+        findings = apply_suppressions(findings, suppressions)
+        ignored = [rule for pattern, rules in self.config.per_path_ignores.items()
+                   if fnmatch.fnmatch(article.path.replace("\\", "/"), pattern) for rule in rules]
+        if ignored:
+            findings = [f for f in findings if not matches_any(f.rule, f.category, ignored)]
+        if self.config.severity:
+            findings = [self._override(f) for f in findings]
+        if self.config.warn_unused_suppressions:
+            for suppression in suppressions:
+                if not suppression.used:
+                    start, end = suppression.directive
+                    findings.append(Finding(
+                        rule=UNUSED_SUPPRESSION, category="style", severity=Severity.WARNING,
+                        message="this suppression suppresses nothing; remove it",
+                        location=article.location(start, end), suggestions=("",),
+                    ))
+        for message, start, end in article.parse_notes:
+            findings.append(Finding(rule=PARSE_PROBLEM, category="metadata", severity=Severity.ERROR,
+                                    message=message, location=article.location(start, end)))
+        unique = {(f.rule, f.location.offset, f.location.length, f.message): f for f in findings}
+        return sorted(unique.values(), key=Finding.sort_key)
+
+    def _override(self, finding: Finding) -> Finding:
+        for key in (finding.rule, finding.category):
+            if key in self.config.severity:
+                return finding.with_severity(self.config.severity[key])
+        return finding
+
+    # ---- outcome -----------------------------------------------------------------------
+    def record(self, result: FileResult) -> None:
+        self.summary.add(result)
+        if any(f.severity >= self.config.fail_on for f in result.findings):
+            self.worst_failing = True
+
+    def decide_exit_code(self, exit_zero: bool = False) -> ExitCode:
+        kinds = {p.kind for p in self.config.problems}
+        if "internal" in kinds or "plugin" in kinds:
+            code = ExitCode.INTERNAL_ERROR
+        elif "rule" in kinds or "config" in kinds:
+            code = ExitCode.USAGE_ERROR
+        elif self.summary.errors:
+            code = ExitCode.INPUT_ERROR
+        elif self.summary.files == 0:
+            code = ExitCode.NO_INPUT
+        elif self.worst_failing and not exit_zero:
+            code = ExitCode.FINDINGS
+        else:
+            code = ExitCode.OK
+        self.exit_code = code
+        return code
+
+
+def _call(impl: Any, **kwargs: Any) -> Any:
+    """Call one hook implementation with the arguments it asks for."""
+    return impl.function(**{name: kwargs[name] for name in impl.argnames if name in kwargs})

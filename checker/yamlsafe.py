@@ -1,0 +1,54 @@
+"""Loading YAML safely: ``safe_load`` semantics, plus limits against alias bombs.
+
+``yaml.safe_load`` already refuses tags that would build Python objects. On top of that,
+documents with more than ``MAX_ALIASES`` alias uses are refused, so a "billion laughs" file
+cannot exhaust memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checker.errors import RuleError
+
+MAX_ALIASES = 100
+
+
+class _LimitedLoader(yaml.SafeLoader):
+    aliases_seen = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            self.aliases_seen += 1
+            if self.aliases_seen > MAX_ALIASES:
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, f"more than {MAX_ALIASES} aliases (refused as a possible alias bomb)", event.start_mark
+                )
+        return super().compose_node(parent, index)
+
+
+def parse_yaml(text: str, source: str, error_type: type[Exception] = RuleError) -> Any:
+    try:
+        return yaml.load(text, Loader=_LimitedLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise error_type(f"{where}not valid YAML: {problem}", source=source) from None
+
+
+def load_yaml(path: Path, error_type: type[Exception] = RuleError) -> Any:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise error_type(f"cannot read: {error.strerror or error}", source=str(path)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise error_type(f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})",
+                         source=str(path)) from None
+    return parse_yaml(text, str(path), error_type)
