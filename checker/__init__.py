@@ -8,7 +8,6 @@ __version__ = "0.1.0"
 
 PROJECT_NAME = "checker"
 
-hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
-__all__ = ["__version__", "hookimpl", "hookspec", "PROJECT_NAME"]
+__all__ = ["PROJECT_NAME", "__version__", "hookimpl"]

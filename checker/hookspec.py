@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from checker import hookspec
+import pluggy
+
+from checker import PROJECT_NAME
 
 if TYPE_CHECKING:  # pragma: no cover
     import argparse
@@ -22,6 +24,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from checker.finding import Finding
     from checker.kinds.base import Rule
     from checker.session import Session
+
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 
 
 # ---- start-up --------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pluggy
 
-from checker import PROJECT_NAME, hookspec
+from checker import PROJECT_NAME
+from checker import hookspec as hookspec_module
 from checker.config import Config
 from checker.errors import UsageError
 
@@ -26,7 +27,7 @@ def new_plugin_manager() -> pluggy.PluginManager:
     from checker import builtin
 
     pm = pluggy.PluginManager(PROJECT_NAME)
-    pm.add_hookspecs(hookspec)
+    pm.add_hookspecs(hookspec_module)
     pm.register(builtin, name="builtin")
     return pm
 

@@ -17,8 +17,8 @@ from checker.kinds.base import Option, Rule
 
 def match_case(replacement: str, original: str) -> str:
     """Give ``replacement`` the capitalisation of ``original`` where that is unambiguous."""
-    if original.isupper() and len(original) > 1 and not replacement.isupper():
-        return replacement.upper() if " " not in original else replacement
+    if original.isupper() and len(original) > 4 and not replacement.isupper():
+        return replacement.upper()
     if original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
@@ -30,6 +30,8 @@ class SubstitutionRule(Rule):
     OPTIONS = {
         "swap": Option(dict, required=True, help="pattern -> replacement"),
         "nonword": Option(bool, default=False),
+        "followed_by": Option(str, default=None, help="a pattern that must follow the match (not flagged)"),
+        "preceded_by": Option(str, default=None, help="a pattern that must come before the match (not flagged)"),
     }
 
     def setup(self) -> None:
@@ -46,21 +48,31 @@ class SubstitutionRule(Rule):
             if regex.escape(wrong, literal_spaces=True) == wrong:
                 self.literal[wrong.lower() if self.ignorecase else wrong] = choices
         alternation = "|".join(f"(?:{w})" for w in sorted(swap, key=len, reverse=True))
-        self.pattern = self.compile(alternation, field="swap", whole_word=not self.options["nonword"])
+        if not self.options["nonword"]:
+            alternation = rf"(?<![\p{{L}}\p{{N}}_])(?:{alternation})(?![\p{{L}}\p{{N}}_])"
+        if self.options["preceded_by"]:
+            self.compile(self.options["preceded_by"], field="preceded_by", whole_word=False)
+            alternation = f"(?<=(?:{self.options['preceded_by']}))" + alternation
+        if self.options["followed_by"]:
+            self.compile(self.options["followed_by"], field="followed_by", whole_word=False)
+            alternation += f"(?=(?:{self.options['followed_by']}))"
+        self.pattern = self.compile(alternation, field="swap", whole_word=False)
 
-    def choices_for(self, text: str) -> list[str]:
+    def choices_for(self, text: str, source: str, start: int) -> list[str]:
+        """The replacement of the entry that matched ``text`` at ``start`` of ``source``."""
         key = text.lower() if self.ignorecase else text
         if key in self.literal:
             return self.literal[key]
         for pattern, choices in self.entries:
-            if pattern.fullmatch(text):
+            match = pattern.match(source, start)
+            if match and match.end() == start + len(text):
                 return choices
         return []
 
     def check(self, article: Article) -> Iterator[Finding]:
         for match in self.search_segments(self.pattern, article):
             text = match.group(0)
-            choices = [match_case(c, text) for c in self.choices_for(text)]
+            choices = [match_case(c, text) for c in self.choices_for(text, article.source, match.start())]
             if choices and all(c == text for c in choices):
                 continue
             yield self.finding(article, match.start(), match.end(), suggestions=choices,
