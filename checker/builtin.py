@@ -87,6 +87,24 @@ def checker_check_article(article: Article, rules: list[Rule], config: Config) -
 
 
 @hookimpl
+def checker_process_findings(article: Article, findings: list[Finding]) -> None:
+    """One problem, one finding: a boilerplate line that repeats is reported as boilerplate only.
+
+    The line will be removed as boilerplate; saying that it also repeats another line adds
+    nothing. A repeated headline is always reported.
+    """
+    spans = [(f.location.offset, f.location.offset + f.location.length) for f in findings
+             if f.category == "boilerplate"]
+    if not spans:
+        return
+    findings[:] = [
+        f for f in findings
+        if f.category != "duplicate" or f.rule == "duplicate-headline"
+        or not any(s <= f.location.offset and f.location.offset + f.location.length <= e for s, e in spans)
+    ]
+
+
+@hookimpl
 def checker_output_formats() -> dict[str, Any]:
     from checker.report.json import JsonReporter
     from checker.report.text import TextReporter

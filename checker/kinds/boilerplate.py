@@ -29,7 +29,10 @@ class BoilerplateRule(Rule):
         "lines": Option(list, default=[], help="patterns a boilerplate line matches entirely"),
         "ends": Option(list, default=[], help="patterns a boilerplate line ends with"),
         "words": Option(list, default=[], help="lines made only of these words (and counts, punctuation)"),
+        "strong": Option(list, default=[], help="patterns a boilerplate line starts with, at any length"),
         "max_words": Option(int, default=30, help="longer lines are article text, not furniture"),
+        "max_run": Option(int, default=0, help="lines in a run of more than this many flagged lines are a list "
+                          "the author made (0: no limit)"),
         "min_words": Option(int, default=0),
     }
 
@@ -37,8 +40,9 @@ class BoilerplateRule(Rule):
         if "ignorecase" not in self.spec:
             self.ignorecase = True
         o = self.options
-        if not (o["starts"] or o["lines"] or o["ends"] or o["words"]):
-            raise self.error("give at least one of starts, lines, ends, words", "starts")
+        if not (o["starts"] or o["lines"] or o["ends"] or o["words"] or o["strong"]):
+            raise self.error("give at least one of starts, strong, lines, ends, words", "starts")
+        self.strong = self._alternation(o["strong"], "strong", r"^\W{0,3}(?:", r")")
         self.starts = self._alternation(o["starts"], "starts", r"^\W{0,3}(?:", r")")
         self.lines = self._alternation(o["lines"], "lines", r"^\W{0,3}(?:", r")\W{0,3}$")
         self.ends = self._alternation(o["ends"], "ends", r"(?:", r")\W{0,3}$")
@@ -56,6 +60,13 @@ class BoilerplateRule(Rule):
 
     def is_boilerplate(self, text: str) -> bool:
         tokens = _WORD.findall(text)
+        try:
+            if self.strong is not None and self.strong.search(text, timeout=self.timeout):
+                return True
+        except TimeoutError:
+            from checker.kinds.base import RuleTimeout
+
+            raise RuleTimeout(self.id, "boilerplate patterns") from None
         if len(tokens) > self.options["max_words"] or len(tokens) < self.options["min_words"]:
             return False
         try:
@@ -75,10 +86,28 @@ class BoilerplateRule(Rule):
         return False
 
     def check(self, article: Article) -> Iterator[Finding]:
-        for start, end in article.segments(self.scope):
-            text = article.source[start:end]
-            if not self.is_boilerplate(text):
+        flagged = [(start, end) for start, end in article.segments(self.scope)
+                   if self.is_boilerplate(article.source[start:end]) and not self.is_exception(article.source[start:end])]
+        max_run = self.options["max_run"]
+        for run in _runs(article, flagged):
+            if max_run and len(run) > max_run:
                 continue
-            if self.is_exception(text):
-                continue
-            yield self.finding(article, start, end, line=text, suggestions=[""])
+            for start, end in run:
+                yield self.finding(article, start, end, line=article.source[start:end], suggestions=[""])
+
+
+def _runs(article: Article, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """Group flagged lines that follow each other (blank lines between them allowed)."""
+    lines = article.text_lines
+    index_of = {span: index for index, span in enumerate(lines)}
+    run: list[tuple[int, int]] = []
+    previous = -2
+    for span in spans:
+        index = index_of.get(span, -10)
+        if run and index != previous + 1:
+            yield run
+            run = []
+        run.append(span)
+        previous = index
+    if run:
+        yield run

@@ -45,6 +45,12 @@ def similarity(a: list[str], b: list[str]) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def _starts_or_ends_with(line: list[str], headline: list[str]) -> bool:
+    """The line begins or ends with the whole headline (a caption or a label runs into it)."""
+    size = len(headline)
+    return len(line) > size and (line[:size] == headline or line[-size:] == headline)
+
+
 def contains_words(haystack: list[str], needle: list[str]) -> bool:
     if not needle or len(needle) > len(haystack):
         return False
@@ -90,10 +96,12 @@ class DuplicateRule(Rule):
         for start, end in article.text_lines:
             if headline.start <= start < headline.end:
                 continue
-            line_words = words(article.source[start:end])
+            text = article.source[start:end]
+            line_words = words(text)
             score = similarity(head_words, line_words)
             if score >= self.options["threshold"] or (
-                self.options["contains"] and len(head_words) >= 4 and contains_words(line_words, head_words)
+                self.options["contains"] and len(head_words) >= 4 and "://" not in text
+                and _starts_or_ends_with(line_words, head_words)
             ):
                 yield self._finding(article, (start, end), (headline.start, headline.end), score)
 
