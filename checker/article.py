@@ -108,10 +108,10 @@ class Article:
         blocks = self.text_blocks
         spans = self.line_spans
         for block in blocks:
-            first = bisect.bisect_right(self.line_starts, block.start) - 1
-            for start, end in spans[first:]:
-                if start >= block.end:
-                    break
+            index = bisect.bisect_right(self.line_starts, block.start) - 1
+            while index < len(spans) and spans[index][0] < block.end:
+                start, end = spans[index]
+                index += 1
                 s, e = max(start, block.start), min(end, block.end)
                 while s < e and self.source[s].isspace():
                     s += 1

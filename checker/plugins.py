@@ -108,4 +108,4 @@ def load_plugins(pm: pluggy.PluginManager, config: Config, cli_plugins: Iterable
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as error:
-        raise UsageError(f"plugin {error.plugin_name!r}: {error}") from None
+        raise UsageError(f"plugin {pm.get_name(error.plugin)!r}: {error}") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -170,7 +171,7 @@ class Session:
         suppressions = parse_suppressions(article)
         findings = apply_suppressions(findings, suppressions)
         ignored = [rule for pattern, rules in self.config.per_path_ignores.items()
-                   if fnmatch.fnmatch(article.path.replace("\\", "/"), pattern) for rule in rules]
+                   if self._path_matches(article.path, pattern) for rule in rules]
         if ignored:
             findings = [f for f in findings if not matches_any(f.rule, f.category, ignored)]
         if self.config.severity:
@@ -189,6 +190,13 @@ class Session:
                                     message=message, location=article.location(start, end)))
         unique = {(f.rule, f.location.offset, f.location.length, f.message): f for f in findings}
         return sorted(unique.values(), key=Finding.sort_key)
+
+    def _path_matches(self, path: str, pattern: str) -> bool:
+        """Per-path patterns are relative to the configuration file's folder."""
+        candidates = [path]
+        if path != self.stdin_filename:
+            candidates.append(os.path.relpath(os.path.abspath(path), self.config.root))
+        return any(fnmatch.fnmatch(c.replace(os.sep, "/"), pattern) for c in candidates)
 
     def _override(self, finding: Finding) -> Finding:
         for key in (finding.rule, finding.category):

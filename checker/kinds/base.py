@@ -158,6 +158,7 @@ class Rule:
 
     # ---- matching ----------------------------------------------------------------------
     def compile(self, pattern: str, *, field: str, whole_word: bool = True, ignorecase: bool | None = None) -> regex.Pattern:
+        original = pattern
         flags = 0
         if self.ignorecase if ignorecase is None else ignorecase:
             flags |= regex.IGNORECASE
@@ -166,7 +167,7 @@ class Rule:
         try:
             return regex.compile(pattern, flags)
         except regex.error as error:
-            raise self.error(f"invalid regular expression {pattern!r}: {error}", field) from None
+            raise self.error(f"invalid regular expression {original!r}: {error}", field) from None
 
     def search_segments(self, pattern: regex.Pattern, article: Article, scope: str | None = None) -> Iterator[_Shifted]:
         """Matches of ``pattern`` in each segment of the scope, offsets shifted to the source."""

@@ -18,6 +18,7 @@ from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+_COUNT = regex.compile(r"[\d.,]+[kKmM]?")
 
 
 class BoilerplateRule(Rule):
@@ -81,7 +82,7 @@ class BoilerplateRule(Rule):
 
             raise RuleTimeout(self.id, "boilerplate patterns") from None
         if self.words and tokens:
-            meaningful = [t for t in tokens if not regex.fullmatch(r"[\d.,]+[kKmM]?", t)]
+            meaningful = [t for t in tokens if not _COUNT.fullmatch(t)]
             return bool(meaningful) and all(t.casefold().strip(".") in self.words for t in meaningful)
         return False
 

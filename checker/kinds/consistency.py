@@ -47,6 +47,9 @@ class ConsistencyRule(Rule):
         self.patterns = [[self.compile(v, field="groups") for v in group] for group in groups]
 
     def check(self, article: Article) -> Iterator[Finding]:
+        return iter(sorted(self._check(article), key=Finding.sort_key))
+
+    def _check(self, article: Article) -> Iterator[Finding]:
         segments = [s for s in article.segments(self.scope) if not mostly_uppercase(article.source[s[0]:s[1]])]
         for group, patterns in zip(self.groups, self.patterns):
             taken: list[tuple[int, int]] = []

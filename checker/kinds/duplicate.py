@@ -28,6 +28,8 @@ from checker.kinds.base import Option, Rule
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 #: Trigrams shared by more units than this are too common to pair on.
 MAX_POSTINGS = 50
+#: How many candidate units one unit is compared with.
+MAX_COMPARISONS = 8
 
 
 def words(text: str) -> list[str]:
@@ -110,13 +112,10 @@ class DuplicateRule(Rule):
         unit = self.options["of"]
         if unit == "paragraph":
             return [(b.start, b.end) for b in article.blocks if b.kind in ("paragraph", "heading")]
+        headlines = [(b.start, b.end) for b in article.blocks if b.kind == "headline"]
         if unit == "sentence":
-            return [(s, e) for s, e in article.sentences if not self._is_headline(article, s)]
+            return [(s, e) for s, e in article.sentences if not any(hs <= s < he for hs, he in headlines)]
         return article.quotes
-
-    @staticmethod
-    def _is_headline(article: Article, offset: int) -> bool:
-        return any(b.kind == "headline" and b.start <= offset < b.end for b in article.blocks)
 
     def _check_units(self, article: Article) -> Iterator[Finding]:
         units = self._units(article)
@@ -137,9 +136,9 @@ class DuplicateRule(Rule):
                         candidates[other] += 1
                 posting.append(index)
             best: tuple[float, int] | None = None
-            for other in sorted(candidates):
-                if other in reported and best is not None:
-                    continue
+            # Only the units sharing the most trigrams can be near-duplicates worth comparing.
+            likely = sorted(candidates, key=lambda o: (-candidates[o], o))[:MAX_COMPARISONS]
+            for other in sorted(likely):
                 score = similarity(tokens[other], unit_words)
                 if score >= threshold and (best is None or score > best[0]):
                     best = (score, other)

@@ -87,6 +87,10 @@ def _apply_front_matter(article: Article, data: dict, lines: list[tuple[int, int
             article.blocks.append(Block("headline", start, end))
 
 
+def _same(first: str, second: str) -> bool:
+    return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
+
+
 def parse_markdown(path: str, source: str) -> Article:
     article = Article(path=path, source=source, format="markdown")
     body_start = _front_matter(article)
@@ -139,6 +143,13 @@ def parse_markdown(path: str, source: str) -> Article:
         block_end = line_end
     close()
 
+    title = article.metadata.get("headline")
+    if title is not None and blocks and blocks[0][0] == "h1" and _same(source[blocks[0][1] : blocks[0][2]], title.value):
+        # The first heading displays the front-matter title: it is the headline, not a repeat.
+        article.blocks = [b for b in article.blocks if b.kind != "headline"]
+        _, s, e = blocks.pop(0)
+        article.metadata["headline"] = MetaField(source[s:e], s, e)
+        article.blocks.append(Block("headline", s, e))
     for kind, s, e in blocks:
         if kind == "h1" and "headline" not in article.metadata:
             article.metadata["headline"] = MetaField(source[s:e], s, e)

@@ -1,0 +1,33 @@
+"""Generate the README's table of built-in rules from the rule files, so it cannot drift.
+
+Run ``python -m checker.docs`` to print the table; ``tests/test_docs.py`` fails when the
+README's copy differs.
+"""
+
+from __future__ import annotations
+
+from checker.collect import builtin_rules_dir, load_rules
+from checker.plugins import new_plugin_manager
+
+BEGIN = "<!-- rules-table:begin -->"
+END = "<!-- rules-table:end -->"
+
+
+def rules_table() -> str:
+    pm = new_plugin_manager()
+    kinds: dict = {}
+    for provided in pm.hook.checker_rule_kinds():
+        kinds.update(provided)
+    rules, errors = load_rules([builtin_rules_dir()], kinds)
+    if errors:
+        raise SystemExit("\n".join(str(e) for e in errors))
+    lines = ["| id | category | severity | kind | what it catches |", "|---|---|---|---|---|"]
+    for rule in sorted(rules, key=lambda r: (r.category, r.id)):
+        off = " (off by default)" if not rule.enabled else ""
+        lines.append(f"| `{rule.id}` | {rule.category} | {rule.severity}{off} | {rule.kind} | "
+                     f"{rule.summary().replace('|', '/')} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(rules_table())

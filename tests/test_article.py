@@ -1,0 +1,87 @@
+from checker.parsers.markdown import parse_markdown
+from checker.parsers.text import parse_text
+from checker.sentences import split_sentences
+from conftest import SEED
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_sentences_keep_abbreviations_acronyms_and_initials():
+    text = ("Mr. Smith met U.S. officials on Feb. 3 in Washington. Colonel Thomas F. Veale said the U.S.A. "
+            "team would stay. It left on Sunday.")
+    assert sentences(text) == [
+        "Mr. Smith met U.S. officials on Feb. 3 in Washington.",
+        "Colonel Thomas F. Veale said the U.S.A. team would stay.",
+        "It left on Sunday.",
+    ]
+
+
+def test_sentences_split_after_acronym_before_typical_opener_and_keep_closing_quotes():
+    text = 'He moved to the U.S. The move was hard. "We will stay," she said. "Really?" He nodded.'
+    assert sentences(text) == ["He moved to the U.S.", "The move was hard.", '"We will stay," she said.',
+                               '"Really?"', "He nodded."]
+
+
+def test_sentences_numbers_do_not_split():
+    assert sentences("Prices rose 3.5 percent in 2023. They fell in 2024.") == [
+        "Prices rose 3.5 percent in 2023.", "They fell in 2024."]
+
+
+def test_seed_shape_headline_byline_and_date():
+    path = next(SEED.glob("*.txt"))
+    article = parse_text(str(path), path.read_text(encoding="utf-8"))
+    assert article.metadata["published"].value == "Wed, February 14, 2018"
+    assert article.metadata["byline"].value == "Melba Underwood"
+    assert article.metadata["section"].value == "World"
+    assert article.headline.value == "Russian Military Contractors Killed in US-Led Attack in Syria"
+    assert article.position(article.headline.start) == (4, 1)
+    # the repeated headline is a body paragraph
+    assert article.position(article.paragraphs[0].start) == (6, 1)
+
+
+def test_corpus_header_block():
+    text = "Title: Storm hits coast\nPublished: 2017-01-02\nSource: example.com\n\nFirst line.\n\nSecond line.\n"
+    article = parse_text("x.txt", text)
+    assert article.headline.value == "Storm hits coast"
+    assert article.position(article.headline.start) == (1, 8)
+    assert [article.text(p.start, p.end) for p in article.paragraphs] == ["First line.", "Second line."]
+    assert article.has_header
+
+
+def test_plain_text_without_header_takes_short_first_line_as_headline():
+    article = parse_text("x.txt", "Storm hits coast\n\nThe storm hit the coast on Monday.\n")
+    assert article.headline.value == "Storm hits coast"
+    assert not article.has_header
+
+
+def test_markdown_front_matter_heading_lists_and_code():
+    text = ("---\ntitle: Storm hits coast\nauthor: [A. Writer, B. Writer]\ndate: 2024-01-02\n---\n\n"
+            "# Storm hits coast\n\nIntro *text* here.\n\n- first item\n- second item\n\n"
+            "```\ncode is ignored\n```\n\n> a quoted line\n")
+    article = parse_markdown("x.md", text)
+    assert article.metadata["byline"].value == "A. Writer, B. Writer"
+    assert article.metadata["published"].value == "2024-01-02"
+    assert article.position(article.headline.start) == (7, 3)
+    texts = [article.text(p.start, p.end) for p in article.paragraphs]
+    assert texts == ["Intro *text* here.", "first item", "second item", "a quoted line"]
+
+
+def test_markdown_malformed_front_matter_is_a_note_not_a_crash():
+    article = parse_markdown("x.md", "---\ntitle: [unclosed\n---\n\nBody text.\n")
+    assert article.parse_notes and "front matter" in article.parse_notes[0][0]
+
+
+def test_positions_count_code_points_and_all_line_breaks():
+    text = "Title: Ünïcode 🎉 news\r\n\r\nLine one.\rLine two.\u2028Line three."
+    article = parse_text("x.txt", text)
+    offset = text.index("Line three")
+    assert article.position(offset) == (5, 1)
+    location = article.location(text.index("🎉"), text.index("🎉") + 1)
+    assert (location.line, location.column, location.text) == (1, 16, "🎉")
+
+
+def test_quotes_are_found_per_block():
+    article = parse_text("x.txt", 'He said "we will win" and left.\n\nShe said “no” twice.')
+    assert [article.text(s, e) for s, e in article.quotes] == ["we will win", "no"]

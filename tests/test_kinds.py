@@ -1,0 +1,161 @@
+import pytest
+
+from checker.errors import RuleError
+from checker.kinds.boilerplate import BoilerplateRule
+from checker.kinds.capitalization import CapitalizationRule
+from checker.kinds.conditional import ConditionalRule
+from checker.kinds.consistency import ConsistencyRule
+from checker.kinds.duplicate import DuplicateRule
+from checker.kinds.existence import ExistenceRule
+from checker.kinds.metadata import MetadataRule
+from checker.kinds.occurrence import OccurrenceRule
+from checker.kinds.repetition import RepetitionRule
+from checker.kinds.substitution import SubstitutionRule
+from checker.kinds.swapped_name import SwappedNameRule
+
+
+def spec(kind, **fields):
+    return {"id": f"test-{kind}", "kind": kind, "message": "found {match}", "category": "style", **fields}
+
+
+def texts(rule, article):
+    return [f.location.text for f in rule.check(article)]
+
+
+def test_existence_flags_words_case_and_boundaries(article):
+    rule = ExistenceRule(spec("existence", tokens=["click here", "subscribe"], ignorecase=True))
+    assert texts(rule, article("Click here or SUBSCRIBE. Subscribers are fine.")) == ["Click here", "SUBSCRIBE"]
+
+
+def test_existence_quotes_false_skips_direct_quotations(article):
+    rule = ExistenceRule(spec("existence", tokens=["gonna"], quotes=False))
+    assert texts(rule, article('"We are gonna win," he said. They are gonna lose.')) == ["gonna"]
+    finding = next(iter(rule.check(article('They are gonna lose.'))))
+    assert finding.message == "found gonna"
+
+
+def test_substitution_suggests_with_case_and_lookahead(article):
+    rule = SubstitutionRule(spec("substitution", swap={"USA": "U.S.", "utilise": "use"}, followed_by=r"\s+officials",
+                                 message="use {suggestion}"))
+    findings = list(rule.check(article("USA officials met. The USA is big.")))
+    assert [(f.location.text, f.suggestions, f.message) for f in findings] == [("USA", ("U.S.",), "use 'U.S.'")]
+
+
+def test_substitution_regex_key_with_lookahead_gets_its_suggestion(article):
+    rule = SubstitutionRule(spec("substitution", swap={"how numerous(?= dead)": "how many"}, ignorecase=True))
+    finding = next(iter(rule.check(article("Nobody knew how numerous dead there were."))))
+    assert finding.suggestions == ("how many",)
+
+
+def test_occurrence_max(article):
+    rule = OccurrenceRule(spec("occurrence", token=r"\bvery\b", max=1, message="{count} times"))
+    findings = list(rule.check(article("It was very very very good. It was very nice.")))
+    assert len(findings) == 1 and findings[0].message == "3 times"
+
+
+def test_repetition(article):
+    rule = RepetitionRule(spec("repetition", ignorecase=True))
+    assert texts(rule, article("The the council met. It met in in the hall.")) == ["The the", "in in"]
+
+
+def test_consistency_flags_minority_and_names_majority(article):
+    rule = ConsistencyRule(spec("consistency", groups=[["U\\.S\\.", "US", "USA"]], message="{match} vs {majority}"))
+    text = "U.S. troops left. U.S. aid came. The USA said no. US jets flew."
+    findings = list(rule.check(article(text)))
+    assert [(f.location.text, f.message) for f in findings] == [("USA", "USA vs U.S."), ("US", "US vs U.S.")]
+    assert all(f.related[0].text == "U.S." for f in findings)
+
+
+def test_consistency_ties_go_to_the_preferred_form_and_single_uses_stay_quiet(article):
+    rule = ConsistencyRule(spec("consistency", groups=[["Kyiv", "Kiev", "Kief"]]))
+    assert texts(rule, article("Kiev is big. Kyiv is old. Kiev again. Kyiv again.")) == ["Kiev", "Kiev"]
+    assert texts(rule, article("Kiev is big. Kief is old.")) == []
+    assert texts(rule, article("Kief is big. Kief is old. Kiev is not.")) == ["Kiev"]
+
+
+def test_conditional_acronym_defined_first(article):
+    rule = ConditionalRule(spec("conditional", first=r"\b([A-Z]{3,5})\b", second=r"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)"))
+    assert texts(rule, article("The IAEA said so. The WHO agreed.")) == ["IAEA", "WHO"]
+    assert texts(rule, article("The World Health Organization (WHO) said so. The WHO agreed.")) == []
+
+
+def test_capitalization_title(article):
+    rule = CapitalizationRule(spec("capitalization", match="$title"))
+    bad = article("Title: storm hits the coast\n\nBody.")
+    assert [f.suggestions for f in rule.check(bad)] == [("Storm Hits the Coast",)]
+    assert texts(rule, article("Title: Storm Hits the Coast\n\nBody.")) == []
+
+
+def test_duplicate_paragraph_near_and_related(article):
+    rule = DuplicateRule(spec("duplicate", of="paragraph", threshold=0.85, message="{line}"))
+    text = ("The mayor opened the new bridge on Monday morning.\n\nIt cost two million.\n\n"
+            "The Mayor opened the new bridge on Monday morning!")
+    findings = list(rule.check(article(text)))
+    assert len(findings) == 1
+    assert findings[0].location.line == 5 and findings[0].related[0].line == 1 and findings[0].message == "1"
+
+
+def test_duplicate_headline_exact_and_contained(article):
+    rule = DuplicateRule(spec("duplicate", of="headline", contains=True, threshold=0.9))
+    text = "Title: Bridge opens to traffic today\n\nPhoto by X | AP Bridge opens to traffic today\n\nIt opened."
+    assert texts(rule, article(text)) == ["Photo by X | AP Bridge opens to traffic today"]
+
+
+def test_duplicate_is_not_quadratic_on_many_distinct_paragraphs(article):
+    rule = DuplicateRule(spec("duplicate", of="paragraph"))
+    text = "\n\n".join(f"Paragraph number {i} talks about topic {i * 7} and item {i * 13} today." for i in range(3000))
+    assert texts(rule, article(text)) == []
+
+
+def test_boilerplate_whole_line_and_removal(article):
+    rule = BoilerplateRule(spec("boilerplate", starts=["share this"], words=["facebook", "twitter"]))
+    findings = list(rule.check(article("Share this:\n\nFacebook Twitter\n\nWe share this view, he said.")))
+    assert [(f.location.text, f.suggestions) for f in findings] == [("Share this:", ("",)),
+                                                                  ("Facebook Twitter", ("",))]
+
+
+def test_metadata_date(article):
+    rule = MetadataRule(spec("metadata", field="published", check="date", message="{reason}"))
+    findings = list(rule.check(article("Published: 2021-02-29\nTitle: X\n\nBody.")))
+    assert len(findings) == 1 and "cannot be a date" in findings[0].message
+    assert texts(rule, article("Published: Mon, 1 Mar 2021 10:00:00 +0000\nTitle: X\n\nBody.")) == []
+
+
+def test_swapped_name(article):
+    rule = SwappedNameRule(spec("swapped-name", names=["White House", "climate change"],
+                                synonyms={"house": ["residence"], "climate": ["environment"]}))
+    found = list(rule.check(article("The White Residence spoke. Environment change is real. The white residence.")))
+    assert [(f.location.text, f.suggestions) for f in found] == [("White Residence", ("White House",)),
+                                                                ("Environment change", ("Climate change",))]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"kind": "existence", "tokens": ["(unclosed"]}, "invalid regular expression '(unclosed'"),
+        ({"kind": "existence"}, "field 'tokens': is required"),
+        ({"kind": "existence", "tokens": "word"}, "field 'tokens': expected a list"),
+        ({"kind": "existence", "tokens": ["x"], "colour": "red"}, "unknown field(s) colour"),
+        ({"kind": "existence", "tokens": ["x"], "category": "nonsense"}, "field 'category'"),
+        ({"kind": "existence", "tokens": ["x"], "message": "{nope}"}, "unknown placeholder(s) {nope}"),
+        ({"kind": "existence", "tokens": ["x"], "scope": "chapter"}, "field 'scope'"),
+        ({"kind": "existence", "tokens": ["x"], "severity": "fatal"}, "unknown severity"),
+    ],
+)
+def test_rule_validation_errors_name_rule_and_field(fields, expected):
+    base = {"id": "team-rule", "message": "m", "category": "style"}
+    with pytest.raises((RuleError, ValueError)) as info:
+        ExistenceRule({**base, **fields}, source="rules/team.yaml")
+    assert expected in str(info.value)
+    if isinstance(info.value, RuleError):
+        assert "rules/team.yaml" in str(info.value) and "team-rule" in str(info.value)
+
+
+def test_catastrophic_pattern_is_stopped_by_time_limit(article):
+    from checker.kinds.base import RuleTimeout
+
+    rule = ExistenceRule(spec("existence", tokens=["(a+)+$"], nonword=True))
+    rule.timeout = 0.2
+    with pytest.raises(RuleTimeout) as info:
+        list(rule.check(article("a" * 5000 + "b")))
+    assert "test-existence" in str(info.value)
