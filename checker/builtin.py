@@ -78,7 +78,7 @@ def checker_check_article(article: Article, rules: list[Rule], config: Config) -
             findings.extend(rule.check(article))
         except RuleTimeout as error:
             config.problem("rule", f"{article.path}: {error}; the rule was skipped for this file")
-        except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
+        except Exception as error:
             config.problem("internal", f"{article.path}: rule {rule.id} ({rule.source}) raised "
                                        f"{type(error).__name__}: {error}")
         if timings is not None:

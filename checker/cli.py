@@ -150,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(error.exit_code)
     except BrokenPipeError:
         return int(ExitCode.OK)
-    except Exception as error:  # noqa: BLE001 - the one place that turns a bug into exit code 3
+    except Exception as error:
         if debug:
             traceback.print_exc()
         else:

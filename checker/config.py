@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from checker.errors import UsageError
 from checker.finding import Severity
 
@@ -110,7 +108,7 @@ def _normalise(raw: dict[str, Any], source: str) -> dict[str, Any]:
         name = str(key).replace("-", "_")
         if name not in KNOWN_KEYS:
             raise UsageError(f"unknown setting '{key}' (known: {', '.join(sorted(KNOWN_KEYS))})", source=source)
-        if not isinstance(value, KNOWN_KEYS[name]) or isinstance(value, bool) and KNOWN_KEYS[name] != bool:
+        if not isinstance(value, KNOWN_KEYS[name]) or (isinstance(value, bool) and KNOWN_KEYS[name] != bool):
             raise UsageError(f"setting '{key}' has the wrong type: {value!r}", source=source)
         settings[name] = value
     return settings

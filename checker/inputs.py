@@ -6,7 +6,6 @@ import fnmatch
 import os
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 
 from checker.errors import InputError, UsageError
 

@@ -49,7 +49,7 @@ def load_entry_points(pm: pluggy.PluginManager, problems: list[str]) -> None:
         try:
             plugin = entry_point.load()
             pm.register(plugin, name=entry_point.name)
-        except Exception as error:  # noqa: BLE001 - a broken plugin must not stop the others
+        except Exception as error:
             problems.append(f"plugin {entry_point.name!r} could not be loaded: {type(error).__name__}: {error}")
 
 
@@ -66,7 +66,7 @@ def load_module_plugin(pm: pluggy.PluginManager, name: str, problems: list[str])
         module = importlib.import_module(target)
     except ImportError as error:
         raise UsageError(f"plugin {name!r} not found: {error}") from None
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         problems.append(f"plugin {name!r} could not be loaded: {type(error).__name__}: {error}")
         return
     if pm.is_registered(module):
@@ -88,7 +88,7 @@ def load_local_plugin(pm: pluggy.PluginManager, path: Path, problems: list[str])
         sys.modules[spec.name] = module
         spec.loader.exec_module(module)
         pm.register(module, name=name)
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         problems.append(f"local plugin {path} could not be loaded: {type(error).__name__}: {error}")
 
 

@@ -75,7 +75,7 @@ class Session:
         for impl in reversed(self.pm.hook.checker_rule_kinds.get_hookimpls()):
             try:
                 provided = impl.function() or {}
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:
                 self.config.problem("plugin", f"plugin {impl.plugin_name!r} failed in checker_rule_kinds: {error}")
                 continue
             for name, kind in provided.items():
@@ -95,7 +95,7 @@ class Session:
                 rules.extend(_call(impl, config=self.config, kinds=kinds) or [])
             except CheckerError as error:
                 self.config.problem("rule", str(error))
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:
                 self.config.problem("plugin", f"plugin {impl.plugin_name!r} failed in checker_collect_rules: "
                                               f"{type(error).__name__}: {error}")
         self.rules = self.select(rules)
@@ -145,7 +145,7 @@ class Session:
     def check_text(self, name: str, text: str) -> FileResult:
         try:
             article = self.parse(name, text)
-        except Exception as error:  # noqa: BLE001 - a parser plugin bug is reported, the run goes on
+        except Exception as error:
             self.config.problem("plugin", f"{name}: parsing failed: {type(error).__name__}: {error}")
             return FileResult(name, error=f"could not be parsed: {type(error).__name__}: {error}")
         if article is None:
@@ -157,12 +157,12 @@ class Session:
         for impl in self.pm.hook.checker_check_article.get_hookimpls():
             try:
                 findings.extend(_call(impl, article=article, rules=self.rules, config=self.config) or [])
-            except Exception as error:  # noqa: BLE001 - isolate the plugin
+            except Exception as error:
                 self.config.problem("plugin", f"{article.path}: plugin {impl.plugin_name!r} raised in "
                                               f"checker_check_article: {type(error).__name__}: {error}")
         try:
             self.pm.hook.checker_process_findings(article=article, findings=findings, config=self.config)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self.config.problem("plugin", f"{article.path}: checker_process_findings raised "
                                           f"{type(error).__name__}: {error}")
         return self.filter(article, findings)

@@ -33,7 +33,7 @@ class _LimitedLoader(yaml.SafeLoader):
 
 def parse_yaml(text: str, source: str, error_type: type[Exception] = RuleError) -> Any:
     try:
-        return yaml.load(text, Loader=_LimitedLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LimitedLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]

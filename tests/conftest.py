@@ -20,7 +20,7 @@ def run_checker(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd or ROOT, input=stdin,
-                          capture_output=True, env=environment, timeout=300)
+                          capture_output=True, env=environment, timeout=900)
 
 
 def run_json(*args: str, **kwargs) -> tuple[dict, subprocess.CompletedProcess]:

@@ -1,7 +1,8 @@
+from conftest import SEED
+
 from checker.parsers.markdown import parse_markdown
 from checker.parsers.text import parse_text
 from checker.sentences import split_sentences
-from conftest import SEED
 
 
 def sentences(text: str) -> list[str]:

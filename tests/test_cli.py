@@ -4,9 +4,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import ROOT, SEED, run_checker, run_json
 
 from checker.schema import REPORT_SCHEMA
-from conftest import ROOT, SEED, run_checker, run_json
 
 SCHEMA = json.loads(REPORT_SCHEMA.read_text())
 SPUN = "Title: Port strike\n\nUSA officials said the White Residence was watching.\n"

@@ -1,5 +1,6 @@
-from checker.docs import BEGIN, END, rules_table
 from conftest import ROOT
+
+from checker.docs import BEGIN, END, rules_table
 
 
 def test_readme_rule_table_is_generated_from_the_rule_files():

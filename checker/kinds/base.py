@@ -241,7 +241,7 @@ class _Defaults(dict):
 class _Shifted:
     """A match whose offsets are shifted into the article's source."""
 
-    __slots__ = ("_match", "_base")
+    __slots__ = ("_base", "_match")
 
     def __init__(self, match: regex.Match, base: int) -> None:
         self._match = match
