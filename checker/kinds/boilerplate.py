@@ -15,7 +15,7 @@ import regex
 
 from checker.article import Article
 from checker.finding import Finding
-from checker.kinds.base import Option, Rule
+from checker.kinds.base import Option, Rule, RuleTimeout
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _COUNT = regex.compile(r"[\d.,]+[kKmM]?")
@@ -59,28 +59,22 @@ class BoilerplateRule(Rule):
         body = "|".join(f"(?:{p})" for p in patterns)
         return self.compile(prefix + body + suffix, field=field, whole_word=False)
 
-    def is_boilerplate(self, text: str) -> bool:
-        tokens = _WORD.findall(text)
-        try:
-            if self.strong is not None and self.strong.search(text, timeout=self.timeout):
-                return True
-        except TimeoutError:
-            from checker.kinds.base import RuleTimeout
-
-            raise RuleTimeout(self.id, "boilerplate patterns") from None
-        if len(tokens) > self.options["max_words"] or len(tokens) < self.options["min_words"]:
+    def _search(self, pattern: regex.Pattern | None, text: str) -> bool:
+        if pattern is None:
             return False
         try:
-            if self.lines is not None and self.lines.search(text, timeout=self.timeout):
-                return True
-            if self.starts is not None and self.starts.search(text, timeout=self.timeout):
-                return True
-            if self.ends is not None and self.ends.search(text, timeout=self.timeout):
-                return True
+            return pattern.search(text, timeout=self.timeout) is not None
         except TimeoutError:
-            from checker.kinds.base import RuleTimeout
+            raise RuleTimeout(self.id, pattern.pattern) from None
 
-            raise RuleTimeout(self.id, "boilerplate patterns") from None
+    def is_boilerplate(self, text: str) -> bool:
+        tokens = _WORD.findall(text)
+        if self._search(self.strong, text):
+            return True
+        if len(tokens) > self.options["max_words"] or len(tokens) < self.options["min_words"]:
+            return False
+        if any(self._search(p, text) for p in (self.lines, self.starts, self.ends)):
+            return True
         if self.words and tokens:
             meaningful = [t for t in tokens if not _COUNT.fullmatch(t)]
             return bool(meaningful) and all(t.casefold().strip(".") in self.words for t in meaningful)
