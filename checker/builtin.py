@@ -30,10 +30,12 @@ def checker_rule_kinds() -> dict[str, type[Rule]]:
     from checker.kinds.boilerplate import BoilerplateRule
     from checker.kinds.metadata import MetadataRule
     from checker.kinds.swapped_name import SwappedNameRule
+    from checker.kinds.variants import VariantsRule
 
     kinds: list[type[Rule]] = [
         ExistenceRule, SubstitutionRule, OccurrenceRule, RepetitionRule, ConsistencyRule,
         ConditionalRule, CapitalizationRule, DuplicateRule, BoilerplateRule, MetadataRule, SwappedNameRule,
+        VariantsRule,
     ]
     return {kind.name: kind for kind in kinds}
 

@@ -12,6 +12,7 @@ from checker.kinds.occurrence import OccurrenceRule
 from checker.kinds.repetition import RepetitionRule
 from checker.kinds.substitution import SubstitutionRule
 from checker.kinds.swapped_name import SwappedNameRule
+from checker.kinds.variants import VariantsRule
 
 
 def spec(kind, **fields):
@@ -159,3 +160,45 @@ def test_catastrophic_pattern_is_stopped_by_time_limit(article):
     with pytest.raises(RuleTimeout) as info:
         list(rule.check(article("a" * 5000 + "b")))
     assert "test-existence" in str(info.value)
+
+
+def test_variants_flags_minority_spelling_and_names_majority(article):
+    rule = VariantsRule(spec("variants", message="{match} vs {majority} ({how})"))
+    text = "Tesla filed it. Critics said Telsa copied it. Tesla denied it. Later Tesla moved."
+    findings = list(rule.check(article(text)))
+    assert [(f.location.text, f.suggestions) for f in findings] == [("Telsa", ("Tesla",))]
+    assert findings[0].related[0].text == "Tesla"
+    assert findings[0].message == "Telsa vs Tesla (one letter different)"
+
+
+def test_variants_inner_capitals_and_lowercase_multiword_names(article):
+    rule = VariantsRule(spec("variants"))
+    text = ("The Lepanto Institute wrote. The Lepanto Institute said the LePanto Institute would reply. "
+            "Electors sit in the Electoral College. The Electoral College meets. Critics of the electoral college "
+            "want change.")
+    assert texts(rule, article(text)) == ["LePanto", "electoral college"]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Iraq and Iran met. Iraq said Iran had agreed. Iraq left.",  # short words
+    "Russia said Russian troops stay. Russia denied it. Russia left.",  # an ending, not a slip
+    "Obama met Osama supporters. Obama spoke. Obama left.",  # one replaced letter in a short name
+    "Prime Minister Theresa May spoke. Prime Minister May said the prime minister stays.",  # a title
+    "The European Court of Human Rights ruled. The European Court of Human Rights met. Human rights matter.",
+    "Tesla and Telsa filed. Tesla and Telsa won.",  # a tie is no majority
+    "Smith spoke. Smyth replied. Smith left. Smyth left. Smith won. Smyth lost.",  # both used often
+])
+def test_variants_leaves_different_names_and_house_style_alone(article, text):
+    assert texts(VariantsRule(spec("variants")), article(text)) == []
+
+
+def test_variants_word_also_used_in_lower_case_is_not_a_name(article):
+    rule = VariantsRule(spec("variants"))
+    text = "We sold Bundle packs. The Bundel shop sold {}. Our Bundle range grew."
+    assert texts(rule, article(text.format("a box"))) == ["Bundel"]
+    assert texts(rule, article(text.format("a bundle"))) == []
+
+
+def test_variants_options_are_validated():
+    with pytest.raises(RuleError, match="unknown check"):
+        VariantsRule(spec("variants", checks=["case", "sound"]))

@@ -1,0 +1,312 @@
+"""variants: a name spelled two ways in one article, found without a list of names.
+
+Where ``consistency`` needs the variant groups spelled out, this kind finds them: it
+collects the names an article uses (capitalised words away from the start of a sentence)
+and pairs forms that are one slip apart:
+
+- ``case``: the same letters with different inner capitals ("LePanto" / "Lepanto",
+  "BrideGate" / "Bridgegate");
+- ``edit``: one letter swapped with its neighbour, replaced, added or dropped inside the
+  word ("Telsa" / "Tesla", "Nagalese" / "Nagalase"); changes at the first letter or in the
+  last two letters are left alone, since those make other words ("Iraq" / "Iran",
+  "Russia" / "Russian", "Texas" / "Texan");
+- ``lowercase``: a multiword name written in lower case elsewhere ("Electoral College" /
+  "electoral college"), unless its last word is a title ("Prime Minister" before a name,
+  "the prime minister" otherwise, is house style, not a slip).
+
+The form used more often is the majority; each use of the other is flagged when it is used
+at most ``max_minority`` times and the majority at least ``min_majority`` times. A word the
+article also uses in lower case is an ordinary word, not a name, and is left alone, as are
+lines mostly in capitals or in title case (headlines, headings).
+Placeholders: ``{match}``, ``{majority}``, ``{count}``, ``{majority_count}``, ``{how}``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from checker.article import Article
+from checker.finding import Finding
+from checker.kinds.base import Option, Rule
+from checker.kinds.capitalization import MINOR_WORDS
+from checker.kinds.consistency import mostly_uppercase
+
+_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
+_NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}]*\p{Ll}[\p{L}\p{M}]*")
+_POSSESSIVE = regex.compile(r"['’]s?$")
+_SENTENCE_OPENING = regex.compile(r"^[\s\"'“‘(\[«—–-]*$")
+_TITLE_LINE = 0.6
+_LONG_NAME = 7
+_CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "la", "du", "von", "van", "al", "bin"})
+_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
+
+DEFAULT_TITLES = [
+    "president", "minister", "secretary", "general", "attorney", "governor", "senator",
+    "chairman", "chairwoman", "chair", "director", "chief", "officer", "judge", "justice",
+    "mayor", "commissioner", "ambassador", "spokesman", "spokeswoman", "spokesperson",
+    "representative", "leader", "speaker", "chancellor", "king", "queen", "prince",
+    "princess", "pope", "bishop", "professor", "doctor", "editor", "manager", "councillor",
+    "councilman", "councilwoman", "sheriff", "inspector", "superintendent", "captain",
+    "commander", "colonel", "lieutenant", "sergeant", "admiral", "vice",
+]
+HOW = {"case": "other capitals", "edit": "one letter different", "lowercase": "lower case"}
+
+
+@dataclass
+class _Form:
+    text: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    #: Seen at least once away from the start of a sentence, where capitals are not automatic.
+    mid: bool = False
+
+
+Word = tuple[str, int, int, bool]  # text, start, end, starts a sentence
+
+
+class VariantsRule(Rule):
+    name = "variants"
+    PLACEHOLDERS = frozenset({"match", "majority", "count", "majority_count", "how"})
+    default_scope = "paragraph"
+    OPTIONS = {
+        "checks": Option(list, default=list(HOW), help="which slips to look for: case, edit, lowercase"),
+        "min_length": Option(int, default=5, help="shortest word the edit check compares"),
+        "min_length_substitution": Option(int, default=6,
+                                          help="shortest word in which one replaced letter counts"),
+        "min_majority": Option(int, default=2, help="the majority form must occur at least this often"),
+        "max_minority": Option(int, default=2, help="a form used more often than this is not a slip"),
+        "titles": Option(list, default=DEFAULT_TITLES,
+                         help="last words that make a multiword name a title (lowercase check)"),
+        "ignore": Option(list, default=[], help="names never reported"),
+    }
+
+    def setup(self) -> None:
+        unknown = set(map(str, self.options["checks"])) - set(HOW)
+        if unknown:
+            raise self.error(f"unknown check(s) {', '.join(sorted(unknown))} (known: {', '.join(HOW)})", "checks")
+        if self.options["min_length"] < 3:
+            raise self.error("must be at least 3", "min_length")
+        self.checks = frozenset(self.options["checks"])
+        self.titles = frozenset(str(t).lower() for t in self.options["titles"])
+        self.ignore = frozenset(str(t).lower() for t in self.options["ignore"])
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        words = self._words(article)
+        findings: list[Finding] = []
+        if words and self.checks & {"case", "edit"}:
+            findings.extend(self._pairs(article, self._names(words)))
+        if words and "lowercase" in self.checks:
+            findings.extend(self._lowercase(article, words))
+        return iter(sorted(findings, key=Finding.sort_key))
+
+    # ---- collecting the article's words ----------------------------------------------
+    def _words(self, article: Article) -> list[Word]:
+        """Every word in the scope's prose lines, with whether it starts a sentence."""
+        words: list[Word] = []
+        sentence_starts = iter(sorted(s for s, _ in article.sentences))
+        next_start = next(sentence_starts, None)
+        current = 0
+        for seg_start, seg_end in article.segments(self.scope):
+            for line_start, line_end in _lines(article, seg_start, seg_end):
+                line = article.source[line_start:line_end]
+                if mostly_uppercase(line) or _title_like(line):
+                    continue
+                for match in _WORD.finditer(line):
+                    start, end = match.start() + line_start, match.end() + line_start
+                    while next_start is not None and next_start <= start:
+                        current = next_start
+                        next_start = next(sentence_starts, None)
+                    if not self.quotes and article.in_quote(start, end):
+                        continue
+                    initial = bool(_SENTENCE_OPENING.match(article.source[max(current, line_start):start]))
+                    words.append((_POSSESSIVE.sub("", match.group(0)), start, end, initial))
+        return words
+
+    def _names(self, words: list[Word]) -> list[_Form]:
+        """Capitalised words the article never also uses in lower case."""
+        lowercase = {w.lower() for w, *_ in words if w[:1].islower()}
+        names: dict[str, _Form] = {}
+        for word, start, _end, initial in words:
+            if not _NAME.fullmatch(word) or word.lower() in lowercase or word.lower() in self.ignore:
+                continue
+            if self.is_exception(word):
+                continue
+            form = names.setdefault(word, _Form(word))
+            form.spans.append((start, start + len(word)))
+            form.mid = form.mid or not initial
+        # Capitals at the start of a sentence are automatic: a form seen only there is taken
+        # for a name when it is long or has inner capitals, which ordinary words do not.
+        return [form for form in names.values()
+                if form.mid or len(form.text) >= _LONG_NAME or _INNER_CAPITAL.search(form.text)]
+
+    # ---- single-word slips --------------------------------------------------------------
+    def _pairs(self, article: Article, names: list[_Form]) -> Iterator[Finding]:
+        # Words one edit apart share a key: the word itself or the word less one letter
+        # (a symmetric-deletion index), so only candidates are compared, never all pairs.
+        buckets: dict[str, list[_Form]] = defaultdict(list)
+        for form in names:
+            for key in _deletions(form.text.lower()):
+                buckets[key].append(form)
+        flagged: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
+        for bucket in buckets.values():
+            for i, a in enumerate(bucket):
+                for b in bucket[i + 1 :]:
+                    if a.text != b.text:
+                        pairs.add((a.text, b.text) if a.text < b.text else (b.text, a.text))
+        by_text = {form.text: form for form in names}
+        ordered = sorted(pairs, key=lambda p: (-max(len(by_text[p[0]].spans), len(by_text[p[1]].spans)), p))
+        for a_text, b_text in ordered:
+            a, b = by_text[a_text], by_text[b_text]
+            how = self._slip(a.text, b.text)
+            if how is None or len(a.spans) == len(b.spans):
+                continue
+            major, minor = (a, b) if len(a.spans) > len(b.spans) else (b, a)
+            if minor.text in flagged or major.text in flagged:
+                continue
+            if len(major.spans) < self.options["min_majority"] or len(minor.spans) > self.options["max_minority"]:
+                continue
+            flagged.add(minor.text)
+            for start, end in minor.spans:
+                yield self.finding(
+                    article, start, end, majority=major.text, count=len(minor.spans),
+                    majority_count=len(major.spans), how=HOW[how],
+                    suggestions=[major.text], related=[major.spans[0]],
+                )
+
+    def _slip(self, a: str, b: str) -> str | None:
+        la, lb = a.lower(), b.lower()
+        if la == lb:
+            return "case" if "case" in self.checks else None
+        if "edit" not in self.checks or min(len(a), len(b)) < self.options["min_length"]:
+            return None
+        if len(a) == len(b) and min(len(a), len(b)) < self.options["min_length_substitution"]:
+            # In short words one replaced letter mostly makes another name (Obama / Osama).
+            if sum(x != y for x, y in zip(la, lb)) == 1:
+                return None
+        return "edit" if _inner_edit(la, lb) else None
+
+    # ---- lower-case multiword names -------------------------------------------------------
+    def _lowercase(self, article: Article, words: list[Word]) -> Iterator[Finding]:
+        capital: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+        for run in _name_runs(article, words):
+            while run and run[0][0].lower() in MINOR_WORDS:
+                run = run[1:]
+            while run and run[-1][0].lower() in MINOR_WORDS:
+                run = run[:-1]
+            if not 2 <= len(run) <= 4 or run[0][3] or not all(_NAME.fullmatch(w[0]) for w in run):
+                continue
+            key = tuple(w[0].lower() for w in run)
+            if key[-1] in self.titles or key[-1] in MINOR_WORDS or " ".join(key) in self.ignore:
+                continue
+            capital[key].append((run[0][1], run[-1][1] + len(run[-1][0])))
+        capital = {k: v for k, v in capital.items() if len(v) >= self.options["min_majority"]}
+        if not capital:
+            return
+        sizes = {len(k) for k in capital}
+        lower: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+        for run in _lower_runs(article, words):
+            for size in sizes:
+                for i in range(len(run) - size + 1):
+                    part = run[i : i + size]
+                    key = tuple(w[0] for w in part)
+                    if key in capital:
+                        lower[key].append((part[0][1], part[-1][1] + len(part[-1][0])))
+        for key, spans in lower.items():
+            caps = capital[key]
+            if len(caps) <= len(spans) or len(spans) > self.options["max_minority"]:
+                continue
+            majority = article.source[caps[0][0]:caps[0][1]]
+            for start, end in spans:
+                yield self.finding(
+                    article, start, end, majority=majority, count=len(spans), majority_count=len(caps),
+                    how=HOW["lowercase"], suggestions=[majority], related=[caps[0]],
+                )
+
+
+def _lines(article: Article, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for line_start, line_end in article.text_lines:
+        if line_end <= start:
+            continue
+        if line_start >= end:
+            break
+        yield max(line_start, start), min(line_end, end)
+
+
+def _title_like(line: str) -> bool:
+    words = [m.group(0) for m in _WORD.finditer(line)]
+    content = [w for w in words if w.lower() not in MINOR_WORDS]
+    if len(content) < 3:
+        return len(words) <= 4  # a short label or heading: no sentence to judge by
+    return sum(w[0].isupper() for w in content) / len(content) >= _TITLE_LINE
+
+
+def _name_runs(article: Article, words: list[Word]) -> list[list[Word]]:
+    """Runs of capitalised words, joined by single spaces and by the small words inside
+    names ("Court of Human Rights"), so part of a longer name is not taken for a name."""
+    runs: list[list[Word]] = []
+    current: list[Word] = []
+    for index, word in enumerate(words):
+        joined = bool(current) and article.source[current[-1][2]:word[1]] == " "
+        if word[0][:1].isupper():
+            if joined:
+                current.append(word)
+                continue
+        elif joined and word[0] in _CONNECTORS and index + 1 < len(words) and words[index + 1][0][:1].isupper():
+            current.append(word)
+            continue
+        if current:
+            runs.append(current)
+        current = [word] if word[0][:1].isupper() else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _lower_runs(article: Article, words: list[Word]) -> list[list[Word]]:
+    """Maximal runs of two or more lower-case words separated only by single spaces."""
+    runs: list[list[Word]] = []
+    current: list[Word] = []
+    for word in words:
+        lower = word[0][:1].islower()
+        if current and lower and article.source[current[-1][2]:word[1]] == " ":
+            current.append(word)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current = [word] if lower else []
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every form of it less one letter after the first."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+
+
+def _inner_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one edit away from the first and the last two letters."""
+    if a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return 0 < diff[0] < len(a) - 2
+        if len(diff) == 2 and diff[1] == diff[0] + 1:
+            i = diff[0]
+            return a[i] == b[i + 1] and a[i + 1] == b[i] and i > 0
+        return False
+    if abs(len(a) - len(b)) != 1:
+        return False
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    i = 0
+    while i < len(short) and long[i] == short[i]:
+        i += 1
+    if long[i + 1 :] != short[i:]:
+        return False
+    # Allow doubled letters and inner letters only: not at the start, not in the ending.
+    return 0 < i < len(short) - 2
