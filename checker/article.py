@@ -122,6 +122,10 @@ class Article:
         return result
 
     @cached_property
+    def text_line_starts(self) -> list[int]:
+        return [start for start, _ in self.text_lines]
+
+    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         result: list[tuple[int, int]] = []
         for block in self.text_blocks:

@@ -61,7 +61,8 @@ def base_parser() -> argparse.ArgumentParser:
     sel.add_argument("--list-rules", "--collect-only", dest="list_rules", action="store_true",
                      help="list the collected rules and exit")
     run = parser.add_argument_group("run")
-    run.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails (default error)")
+    run.add_argument("--fail-on", choices=["error", "warning", "info"],
+                     help="lowest severity that fails (default error)")
     run.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the threshold")
     run.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME",
                      help="load plugin NAME (module or entry point); -p no:NAME disables one")
@@ -70,14 +71,17 @@ def base_parser() -> argparse.ArgumentParser:
     run.add_argument("--stdin-filename", metavar="NAME", help="name to report for standard input")
     run.add_argument("--input-format", metavar="FORMAT", help="parse every input as this format (text, markdown, ...)")
     run.add_argument("--encoding", default="utf-8", help="encoding of the inputs (default utf-8)")
-    run.add_argument("--warn-unused-suppressions", action="store_true", help="report suppressions that suppressed nothing")
-    run.add_argument("--regex-timeout", type=float, metavar="SECONDS", help="time limit of one rule pattern on one text")
+    run.add_argument("--warn-unused-suppressions", action="store_true",
+                     help="report suppressions that suppressed nothing")
+    run.add_argument("--regex-timeout", type=float, metavar="SECONDS",
+                     help="time limit of one rule pattern on one text")
     return parser
 
 
 def list_rules(session: Session, stream: IO[str]) -> None:
     rows = [(r.id, r.kind, r.category, str(r.severity), r.summary()) for r in sorted(session.rules, key=lambda r: r.id)]
-    widths = [max([len(row[i]) for row in rows] + [len(h)]) for i, h in enumerate(("id", "kind", "category", "severity"))]
+    headers = ("id", "kind", "category", "severity")
+    widths = [max([len(row[i]) for row in rows] + [len(h)]) for i, h in enumerate(headers)]
     for row in rows:
         stream.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] + "\n")
     stream.write(f"{len(rows)} rules collected\n")
@@ -154,7 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             traceback.print_exc()
         else:
-            sys.stderr.write(f"checker: internal error: {type(error).__name__}: {error} (run with --debug for details)\n")
+            sys.stderr.write(f"checker: internal error: {type(error).__name__}: {error} "
+                             "(run with --debug for details)\n")
         return int(ExitCode.INTERNAL_ERROR)
 
 

@@ -108,7 +108,7 @@ def _normalise(raw: dict[str, Any], source: str) -> dict[str, Any]:
         name = str(key).replace("-", "_")
         if name not in KNOWN_KEYS:
             raise UsageError(f"unknown setting '{key}' (known: {', '.join(sorted(KNOWN_KEYS))})", source=source)
-        if not isinstance(value, KNOWN_KEYS[name]) or (isinstance(value, bool) and KNOWN_KEYS[name] != bool):
+        if not isinstance(value, KNOWN_KEYS[name]) or (isinstance(value, bool) and KNOWN_KEYS[name] is not bool):
             raise UsageError(f"setting '{key}' has the wrong type: {value!r}", source=source)
         settings[name] = value
     return settings
@@ -148,7 +148,8 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
     config.builtin_rules = settings.get("builtin_rules", True)
     config.select = [str(s) for s in settings.get("select", [])]
     config.ignore = [str(s) for s in settings.get("ignore", [])]
-    config.severity = {str(k): parse_severity(str(v), f"severity of {k}") for k, v in settings.get("severity", {}).items()}
+    config.severity = {str(k): parse_severity(str(v), f"severity of {k}")
+                       for k, v in settings.get("severity", {}).items()}
     config.plugins = [str(p) for p in settings.get("plugins", [])]
     config.per_path_ignores = {str(k): [str(r) for r in (v if isinstance(v, list) else [v])]
                                for k, v in settings.get("per_path_ignores", {}).items()}

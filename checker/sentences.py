@@ -10,12 +10,25 @@ from __future__ import annotations
 import regex
 
 ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr", "adm", "gov", "sen", "rep", "reps", "sens", "pres", "supt", "st", "jr", "sr", "rev", "hon", "fr", "messrs", "mt", "ft", "ave", "blvd", "rd", "inc", "co", "corp", "ltd", "llc", "bros", "dept", "univ", "assn", "est", "vs", "etc", "al", "approx", "no", "nos", "vol", "fig", "op", "cit", "ca", "cf", "ed", "eds", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo"]
+    [
+        "mr", "mrs", "ms", "mx", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr", "adm", "gov",
+        "sen", "rep", "reps", "sens", "pres", "supt", "st", "jr", "sr", "rev", "hon", "fr", "messrs", "mt", "ft", "ave",
+        "blvd", "rd", "inc", "co", "corp", "ltd", "llc", "bros", "dept", "univ", "assn", "est", "vs", "etc", "al",
+        "approx", "no", "nos", "vol", "fig", "op", "cit", "ca", "cf", "ed", "eds", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+        "sat", "sun", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
+        "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn",
+        "tex", "va", "vt", "wash", "wis", "wyo"
+    ]
 )
 
 # Words that commonly open a sentence; after "U.S." they mark a real sentence end.
 SENTENCE_STARTERS = frozenset(
-    ["The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "Mr", "Mrs", "Ms", "Dr", "After", "Before", "When", "While", "If", "As", "For"]
+    [
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This", "That", "These",
+        "Those", "There", "His", "Her", "Its", "Their", "Our", "Mr", "Mrs", "Ms", "Dr", "After", "Before", "When",
+        "While", "If", "As", "For"
+    ]
 )
 
 _CANDIDATE = regex.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])""")
@@ -40,9 +53,7 @@ def _is_boundary(text: str, end_of_punct: int, match_start: int) -> bool:
             return True
         next_word = _NEXT_WORD.match(text, end_of_punct)
         return bool(next_word and next_word.group(1) in SENTENCE_STARTERS and len(bare) > 1)
-    if lower in ABBREVIATIONS:
-        return False
-    return True
+    return lower not in ABBREVIATIONS
 
 
 def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:

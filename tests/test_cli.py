@@ -58,7 +58,7 @@ def test_color_always_but_no_color_env_wins():
 
 
 def test_stdin_with_filename():
-    report, result = run_json("-", "--stdin-filename", "story.txt", stdin=SPUN.encode())
+    report, _ = run_json("-", "--stdin-filename", "story.txt", stdin=SPUN.encode())
     assert report["files"][0]["path"] == "story.txt"
     assert {f["rule"] for f in report["files"][0]["findings"]} >= {"entity-state-name-as-adjective",
                                                                    "entity-swapped-name"}
@@ -92,7 +92,8 @@ def test_list_rules_shows_id_kind_category_severity():
     assert result.returncode == 0
     assert "duplicate-headline" in out and "duplicate  " in out and "error" in out
     assert "style-acronym-undefined" not in out  # off by default
-    assert "style-acronym-undefined" in run_checker("--list-rules", "--select", "style-acronym-undefined").stdout.decode()
+    listed = run_checker("--list-rules", "--select", "style-acronym-undefined").stdout.decode()
+    assert "style-acronym-undefined" in listed
 
 
 def test_missing_path_is_usage_error():
@@ -252,7 +253,8 @@ def test_local_plugin_that_raises_is_reported_and_isolated(tmp_path):
 
 def test_plugin_with_unknown_hook_fails_loudly(tmp_path):
     write(tmp_path, ".checker.yaml", "{}\n")
-    write(tmp_path, "checkerconf.py", "from checker import hookimpl\n@hookimpl\ndef checker_chek_article():\n    pass\n")
+    write(tmp_path, "checkerconf.py",
+          "from checker import hookimpl\n@hookimpl\ndef checker_chek_article():\n    pass\n")
     result = run_checker("--list-rules", cwd=tmp_path)
     assert result.returncode == 4 and b"checker_chek_article" in result.stderr
 

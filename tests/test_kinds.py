@@ -75,7 +75,8 @@ def test_consistency_ties_go_to_the_preferred_form_and_single_uses_stay_quiet(ar
 
 
 def test_conditional_acronym_defined_first(article):
-    rule = ConditionalRule(spec("conditional", first=r"\b([A-Z]{3,5})\b", second=r"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)"))
+    rule = ConditionalRule(spec("conditional", first=r"\b([A-Z]{3,5})\b",
+                                second=r"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)"))
     assert texts(rule, article("The IAEA said so. The WHO agreed.")) == ["IAEA", "WHO"]
     assert texts(rule, article("The World Health Organization (WHO) said so. The WHO agreed.")) == []
 

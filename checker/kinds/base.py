@@ -103,7 +103,8 @@ class Rule:
     # ---- loading -----------------------------------------------------------------------
     def error(self, message: str, field: str | None = None) -> RuleError:
         rule_id = self.spec.get("id") if isinstance(self.spec.get("id"), str) else None
-        where = " ".join(part for part in (f"rule {rule_id}" if rule_id else "", f"field '{field}'" if field else "") if part)
+        parts = (f"rule {rule_id}" if rule_id else "", f"field '{field}'" if field else "")
+        where = " ".join(part for part in parts if part)
         return RuleError(f"{where}: {message}" if where else message, source=self.source)
 
     def _validate(self, spec: Mapping[str, Any]) -> dict[str, Any]:
@@ -157,7 +158,9 @@ class Rule:
         """Validate kind-specific options and compile patterns. Runs once, at load time."""
 
     # ---- matching ----------------------------------------------------------------------
-    def compile(self, pattern: str, *, field: str, whole_word: bool = True, ignorecase: bool | None = None) -> regex.Pattern:
+    def compile(
+        self, pattern: str, *, field: str, whole_word: bool = True, ignorecase: bool | None = None
+    ) -> regex.Pattern:
         original = pattern
         flags = 0
         if self.ignorecase if ignorecase is None else ignorecase:
@@ -173,7 +176,9 @@ class Rule:
         """Matches of ``pattern`` in each segment of the scope, offsets shifted to the source."""
         return self.search_in(pattern, article, article.segments(scope or self.scope))
 
-    def search_in(self, pattern: regex.Pattern, article: Article, segments: Iterable[tuple[int, int]]) -> Iterator[_Shifted]:
+    def search_in(
+        self, pattern: regex.Pattern, article: Article, segments: Iterable[tuple[int, int]]
+    ) -> Iterator[_Shifted]:
         """Matches of ``pattern`` in each (start, end) segment, offsets shifted to the source.
 
         Honours ``quotes`` (skips matches inside direct quotations when false) and
@@ -193,6 +198,19 @@ class Rule:
                     yield _Shifted(match, seg_start)
             except TimeoutError:
                 raise RuleTimeout(self.id, pattern.pattern) from None
+
+    def count_in(self, pattern: regex.Pattern, article: Article, segment: tuple[int, int]) -> int:
+        """How many matches ``search_in`` would yield in one segment, counted without
+        building them when no exception or quotation filter applies."""
+        if self.exceptions or not self.quotes:
+            return sum(1 for _ in self.search_in(pattern, article, [segment]))
+        text = article.source[segment[0]:segment[1]]
+        try:
+            if pattern.fullmatch("") is None:  # no empty matches to leave out
+                return len(pattern.findall(text, timeout=self.timeout))
+            return sum(1 for m in pattern.finditer(text, timeout=self.timeout) if m.end() > m.start())
+        except TimeoutError:
+            raise RuleTimeout(self.id, pattern.pattern) from None
 
     def is_exception(self, text: str) -> bool:
         return any(e.fullmatch(text) or e.search(text) for e in self.exceptions)
@@ -259,6 +277,10 @@ class _Shifted:
     @property
     def lastindex(self) -> int | None:
         return self._match.lastindex
+
+    @property
+    def lastgroup(self) -> str | None:
+        return self._match.lastgroup
 
     def groupdict(self) -> dict[str, str | None]:
         return self._match.groupdict()

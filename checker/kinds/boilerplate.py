@@ -81,8 +81,11 @@ class BoilerplateRule(Rule):
         return False
 
     def check(self, article: Article) -> Iterator[Finding]:
-        flagged = [(start, end) for start, end in article.segments(self.scope)
-                   if self.is_boilerplate(article.source[start:end]) and not self.is_exception(article.source[start:end])]
+        flagged = []
+        for start, end in article.segments(self.scope):
+            line = article.source[start:end]
+            if self.is_boilerplate(line) and not self.is_exception(line):
+                flagged.append((start, end))
         max_run = self.options["max_run"]
         for run in _runs(article, flagged):
             if max_run and len(run) > max_run:

@@ -21,8 +21,8 @@ _MOSTLY_UPPER = 0.6
 
 
 def mostly_uppercase(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > _MOSTLY_UPPER
+    letters = sum(map(str.isalpha, text))
+    return letters >= 8 and sum(map(str.isupper, text)) / letters > _MOSTLY_UPPER
 
 
 class ConsistencyRule(Rule):
@@ -44,28 +44,32 @@ class ConsistencyRule(Rule):
         if not groups:
             raise self.error("give 'either' or 'groups'", "groups")
         self.groups = groups
-        self.patterns = [[self.compile(v, field="groups") for v in group] for group in groups]
+        for group in groups:
+            for variant in group:
+                self.compile(variant, field="groups")  # names the bad pattern, if one is
+        # One pass finds every variant of every group: an alternation of named branches,
+        # longest first, so "United States of America" is not also counted as "United States".
+        branches = sorted(
+            ((g, v) for g, group in enumerate(groups) for v in range(len(group))),
+            key=lambda gv: (-len(_display(groups[gv[0]][gv[1]])), gv),
+        )
+        combined = "|".join(f"(?P<v{g}_{v}>{groups[g][v]})" for g, v in branches)
+        self.pattern = self.compile(combined, field="groups")
 
     def check(self, article: Article) -> Iterator[Finding]:
         return iter(sorted(self._check(article), key=Finding.sort_key))
 
     def _check(self, article: Article) -> Iterator[Finding]:
         segments = [s for s in article.segments(self.scope) if not mostly_uppercase(article.source[s[0]:s[1]])]
-        for group, patterns in zip(self.groups, self.patterns):
-            taken: list[tuple[int, int]] = []
-            # Longer forms first, so "United States of America" is not also counted as "United States".
-            order = sorted(range(len(group)), key=lambda i: -len(group[i]))
-            found: dict[int, list[tuple[int, int]]] = {}
-            for index in order:
-                spans = []
-                for match in self.search_in(patterns[index], article, segments):
-                    span = (match.start(), match.end())
-                    if any(s < span[1] and span[0] < e for s, e in taken):
-                        continue
-                    spans.append(span)
-                taken.extend(spans)
-                found[index] = spans
-            hits = [found[i] for i in range(len(group))]
+        found: dict[int, list[list[tuple[int, int]]]] = {}
+        for match in self.search_in(self.pattern, article, segments):
+            name = match.lastgroup
+            if not name:
+                continue
+            g, v = (int(part) for part in name[1:].split("_"))
+            found.setdefault(g, [[] for _ in self.groups[g]])[v].append((match.start(), match.end()))
+        for g, hits in sorted(found.items()):
+            group = self.groups[g]
             used = [i for i, spans in enumerate(hits) if spans]
             if len(used) < 2:
                 continue

@@ -15,7 +15,7 @@ Placeholders: ``{match}``, ``{unit}``, ``{line}`` (line of the earlier occurrenc
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
@@ -36,13 +36,21 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text.casefold())]
 
 
-def similarity(a: list[str], b: list[str]) -> float:
+def similarity(a: list[str], b: list[str], at_least: float = 0.0) -> float:
+    """Ratio of matching words (difflib's 2M/T), or 0.0 when it cannot reach ``at_least``.
+
+    Two cheap upper bounds (lengths, then shared words) rule out most pairs before the
+    quadratic alignment runs.
+    """
     if a == b:
         return 1.0
     if not a or not b:
         return 0.0
-    shorter, longer = sorted((len(a), len(b)))
-    if shorter / longer < 0.6:
+    total = len(a) + len(b)
+    floor = max(at_least, 0.6)
+    if 2 * min(len(a), len(b)) / total < floor:
+        return 0.0
+    if 2 * sum((Counter(a) & Counter(b)).values()) / total < floor:
         return 0.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
@@ -100,7 +108,7 @@ class DuplicateRule(Rule):
                 continue
             text = article.source[start:end]
             line_words = words(text)
-            score = similarity(head_words, line_words)
+            score = similarity(head_words, line_words, self.options["threshold"])
             if score >= self.options["threshold"] or (
                 self.options["contains"] and len(head_words) >= 4 and "://" not in text
                 and _starts_or_ends_with(line_words, head_words)
@@ -139,7 +147,7 @@ class DuplicateRule(Rule):
             # Only the units sharing the most trigrams can be near-duplicates worth comparing.
             likely = sorted(candidates, key=lambda o: (-candidates[o], o))[:MAX_COMPARISONS]
             for other in sorted(likely):
-                score = similarity(tokens[other], unit_words)
+                score = similarity(tokens[other], unit_words, threshold)
                 if score >= threshold and (best is None or score > best[0]):
                     best = (score, other)
             if best is None:
@@ -162,7 +170,7 @@ class DuplicateRule(Rule):
                 return False
             paragraph = article.paragraphs[index]
             spans.append(words(article.source[paragraph.start : paragraph.end]))
-        return spans[0] != [] and similarity(spans[0], spans[1]) >= 0.9 and (
+        return spans[0] != [] and similarity(spans[0], spans[1], 0.9) >= 0.9 and (
             len(spans[0]) >= self.options["min_words"]
         )
 

@@ -31,9 +31,9 @@ class OccurrenceRule(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         high, low = self.options["max"], self.options["min"]
         for segment in article.segments(self.scope):
-            matches = list(self.search_in(self.pattern, article, [segment]))
-            count = len(matches)
+            count = self.count_in(self.pattern, article, segment)
             if high is not None and count > high:
+                matches = list(self.search_in(self.pattern, article, [segment]))
                 yield self.finding(article, matches[high].start(), matches[-1].end(), count=count, max=high, min=low)
             elif low is not None and count < low:
                 yield self.finding(article, *segment, count=count, max=high, min=low)

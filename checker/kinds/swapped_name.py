@@ -50,7 +50,7 @@ class SwappedNameRule(Rule):
             words = name.split()
             for index, word in enumerate(words):
                 for synonym in synonyms.get(word.lower(), []):
-                    variant = words[:index] + [_shape_like(synonym, word)] + words[index + 1 :]
+                    variant = [*words[:index], _shape_like(synonym, word), *words[index + 1 :]]
                     text = " ".join(variant)
                     self.variants.setdefault(text, name)
                     if name[:1].islower():

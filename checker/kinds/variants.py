@@ -23,6 +23,7 @@ Placeholders: ``{match}``, ``{majority}``, ``{count}``, ``{majority_count}``, ``
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -121,7 +122,8 @@ class VariantsRule(Rule):
                         next_start = next(sentence_starts, None)
                     if not self.quotes and article.in_quote(start, end):
                         continue
-                    initial = bool(_SENTENCE_OPENING.match(article.source[max(current, line_start):start]))
+                    initial = match.group(0)[0].isupper() and bool(
+                        _SENTENCE_OPENING.match(article.source[max(current, line_start):start]))
                     words.append((_POSSESSIVE.sub("", match.group(0)), start, end, initial))
         return words
 
@@ -183,10 +185,10 @@ class VariantsRule(Rule):
             return "case" if "case" in self.checks else None
         if "edit" not in self.checks or min(len(a), len(b)) < self.options["min_length"]:
             return None
-        if len(a) == len(b) and min(len(a), len(b)) < self.options["min_length_substitution"]:
-            # In short words one replaced letter mostly makes another name (Obama / Osama).
-            if sum(x != y for x, y in zip(la, lb)) == 1:
-                return None
+        # In short words one replaced letter mostly makes another name (Obama / Osama).
+        short = len(a) == len(b) and len(a) < self.options["min_length_substitution"]
+        if short and sum(x != y for x, y in zip(la, lb, strict=True)) == 1:
+            return None
         return "edit" if _inner_edit(la, lb) else None
 
     # ---- lower-case multiword names -------------------------------------------------------
@@ -228,12 +230,14 @@ class VariantsRule(Rule):
 
 
 def _lines(article: Article, start: int, end: int) -> Iterator[tuple[int, int]]:
-    for line_start, line_end in article.text_lines:
-        if line_end <= start:
-            continue
-        if line_start >= end:
-            break
-        yield max(line_start, start), min(line_end, end)
+    """The article's text lines that overlap (start, end), clipped to it."""
+    lines = article.text_lines
+    index = max(0, bisect.bisect_right(article.text_line_starts, start) - 1)
+    while index < len(lines) and lines[index][0] < end:
+        line_start, line_end = lines[index]
+        index += 1
+        if line_end > start:
+            yield max(line_start, start), min(line_end, end)
 
 
 def _title_like(line: str) -> bool:

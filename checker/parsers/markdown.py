@@ -144,7 +144,8 @@ def parse_markdown(path: str, source: str) -> Article:
     close()
 
     title = article.metadata.get("headline")
-    if title is not None and blocks and blocks[0][0] == "h1" and _same(source[blocks[0][1] : blocks[0][2]], title.value):
+    first = blocks[0] if blocks else None
+    if title is not None and first is not None and first[0] == "h1" and _same(source[first[1] : first[2]], title.value):
         # The first heading displays the front-matter title: it is the headline, not a repeat.
         article.blocks = [b for b in article.blocks if b.kind != "headline"]
         _, s, e = blocks.pop(0)
