@@ -103,6 +103,16 @@ def test_duplicate_headline_exact_and_contained(article):
     assert texts(rule, article(text)) == ["Photo by X | AP Bridge opens to traffic today"]
 
 
+def test_duplicate_headline_opening_a_sentence_is_an_editorial_echo_not_a_repeat(article):
+    rule = DuplicateRule(spec("duplicate", of="headline", contains=True, threshold=0.9))
+    head = "Title: This is how the harbour project ends\n\n"
+    echo = head + ("Work began in May.\n\nThis is how the harbour project ends, not with a vote but with a "
+                   "quiet letter from the ministry to the council and a closed gate.\n")
+    assert texts(rule, article(echo)) == []
+    label = head + "Work began in May.\n\nThis is how the harbour project ends | Watch the full report online\n"
+    assert texts(rule, article(label)) == ["This is how the harbour project ends | Watch the full report online"]
+
+
 def test_duplicate_is_not_quadratic_on_many_distinct_paragraphs(article):
     rule = DuplicateRule(spec("duplicate", of="paragraph"))
     text = "\n\n".join(f"Paragraph number {i} talks about topic {i * 7} and item {i * 13} today." for i in range(3000))

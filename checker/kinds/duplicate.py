@@ -28,6 +28,9 @@ from checker.kinds.base import Option, Rule
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 #: Trigrams shared by more units than this are too common to pair on.
 MAX_POSTINGS = 50
+#: Words after a headline that still read as a label's tail ("Watch the video", "1:27").
+_SHORT_TAIL = 8
+_SEPARATORS = ("|", "-", "–", "—", ":", "·", "•", "/", "(", "[")
 #: How many candidate units one unit is compared with.
 MAX_COMPARISONS = 8
 
@@ -55,10 +58,28 @@ def similarity(a: list[str], b: list[str], at_least: float = 0.0) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _starts_or_ends_with(line: list[str], headline: list[str]) -> bool:
-    """The line begins or ends with the whole headline (a caption or a label runs into it)."""
+def _starts_or_ends_with(line: list[str], headline: list[str], text: str) -> bool:
+    """The line begins or ends with the whole headline (a caption or a label runs into it).
+
+    A line that opens with the headline and goes on as a sentence ("This is how it ends,
+    not with ...") is an editorial echo, not a scraping accident: the headline must be
+    followed by a short tail ("1:27", "Read more") or a separator, not by a comma clause.
+    """
     size = len(headline)
-    return len(line) > size and (line[:size] == headline or line[-size:] == headline)
+    if len(line) <= size:
+        return False
+    if line[-size:] == headline:
+        return True
+    if line[:size] != headline:
+        return False
+    tail = _after_words(text, size).lstrip()
+    return tail[:1] not in (",", ";") and (len(line) - size <= _SHORT_TAIL or tail[:1] in _SEPARATORS)
+
+
+def _after_words(text: str, count: int) -> str:
+    """``text`` after its first ``count`` words."""
+    matches = list(_WORD.finditer(text.casefold(), 0))[:count]
+    return text[matches[-1].end():] if matches else text
 
 
 def contains_words(haystack: list[str], needle: list[str]) -> bool:
@@ -111,7 +132,7 @@ class DuplicateRule(Rule):
             score = similarity(head_words, line_words, self.options["threshold"])
             if score >= self.options["threshold"] or (
                 self.options["contains"] and len(head_words) >= 4 and "://" not in text
-                and _starts_or_ends_with(line_words, head_words)
+                and _starts_or_ends_with(line_words, head_words, text)
             ):
                 yield self._finding(article, (start, end), (headline.start, headline.end), score)
 
