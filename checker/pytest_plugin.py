@@ -26,26 +26,33 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("checker_rules", type="paths", default=[], help="folders of YAML rules whose examples are tests")
 
 
-def _folders(config: pytest.Config) -> list[Path]:
-    folders = [Path(p) for p in config.getini("checker_rules")]
-    folders += [Path(p).resolve() for p in config.getoption("checker_rules") or []]
-    return folders
+def _rule_paths(config: pytest.Config) -> list[Path]:
+    """Rule files to collect: those under --checker-rules folders, and those under the ini
+    folders unless the command line named test paths elsewhere (``pytest tests/test_x.py``
+    runs just that file, ``pytest rules/entity`` just those rules, as usual)."""
+    explicit = [Path(p).resolve() for p in config.getoption("checker_rules") or []]
+    ini = [Path(p).resolve() for p in config.getini("checker_rules")]
+    named: list[Path] | None = None
+    if config.args_source == pytest.Config.ArgsSource.ARGS:
+        named = [Path(arg.split("::")[0]).resolve() for arg in config.args]
+    paths: list[Path] = []
+    for folder in ini + explicit:
+        try:
+            files = rule_files(folder)
+        except CheckerError as error:
+            raise pytest.UsageError(str(error)) from None
+        if named is not None and folder not in explicit:
+            files = [f for f in files if any(n == f or n in f.parents or f in n.parents for n in named)]
+        paths.extend(f for f in files if f not in paths)
+    return paths
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
-    folders = _folders(config)
-    if not folders:
-        return
     new_items: list[pytest.Item] = []
-    for folder in folders:
-        try:
-            paths = rule_files(folder)
-        except CheckerError as error:
-            raise pytest.UsageError(str(error)) from None
-        for path in paths:
-            rule_file = RuleFile.from_parent(session, path=path)
-            new_items.extend(rule_file.collect())
+    for path in _rule_paths(config):
+        rule_file = RuleFile.from_parent(session, path=path)
+        new_items.extend(rule_file.collect())
     items[:0] = new_items
 
 

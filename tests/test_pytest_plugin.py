@@ -26,3 +26,13 @@ def test_broken_rule_file_is_a_failing_item(pytester):
     result = pytester.runpytest(f"--checker-rules={rules}")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*unknown kind 'nope'*"])
+
+
+def test_ini_rule_folder_runs_with_the_suite_but_not_when_another_path_is_named(pytester):
+    rules = pytester.mkdir("team_rules")
+    (rules / "gonna.yaml").write_text(RULE.replace("{good}", "We are going home."))
+    pytester.makeini("[pytest]\nchecker_rules = team_rules\n")
+    pytester.makepyfile(test_other="def test_one():\n    pass\n")
+    pytester.runpytest().assert_outcomes(passed=4)
+    pytester.runpytest("test_other.py").assert_outcomes(passed=1)
+    pytester.runpytest("team_rules").assert_outcomes(passed=3)

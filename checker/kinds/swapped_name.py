@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+from checker.kinds.trie import literal_alternation
 
 
 def _shape_like(word: str, model: str) -> str:
@@ -57,7 +56,7 @@ class SwappedNameRule(Rule):
                         self.variants.setdefault(text[:1].upper() + text[1:], name[:1].upper() + name[1:])
         if not self.variants:
             raise self.error("no name has a word with synonyms", "synonyms")
-        alternation = "|".join(regex.escape(v) for v in sorted(self.variants, key=len, reverse=True))
+        alternation = literal_alternation(self.variants)
         self.pattern = self.compile(alternation, field="names", ignorecase=False)
 
     def check(self, article: Article) -> Iterator[Finding]:
