@@ -35,14 +35,20 @@ from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 from checker.kinds.capitalization import MINOR_WORDS
 from checker.kinds.consistency import mostly_uppercase
+from checker.kinds.trie import literal_alternation
 
+_CAPITAL_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Ll}[\p{L}\p{M}]*")
 _WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}]*\p{Ll}[\p{L}\p{M}]*")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _SENTENCE_OPENING = regex.compile(r"^[\s\"'“‘(\[«—–-]*$")
 _TITLE_LINE = 0.6
 _LONG_NAME = 7
-_CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "la", "du", "von", "van", "al", "bin"})
+_NAME_GAP = regex.compile(r" (?:(?:of|for|on|and|the|de|la|du|von|van|al|bin) )?")
+_MAX_NAME_WORDS = 5
+#: A lower-case phrase as a whole phrase, possessive allowed.
+_PHRASE = r"(?<![\p{{L}}\p{{N}}_]){}(?=['’]s\b|(?![\p{{L}}\p{{N}}_]))"
 _INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
 
 DEFAULT_TITLES = [
@@ -95,41 +101,50 @@ class VariantsRule(Rule):
         self.ignore = frozenset(str(t).lower() for t in self.options["ignore"])
 
     def check(self, article: Article) -> Iterator[Finding]:
-        words = self._words(article)
+        lines = self._prose_lines(article)
+        words, lowercase = self._words(article, lines)
         findings: list[Finding] = []
         if words and self.checks & {"case", "edit"}:
-            findings.extend(self._pairs(article, self._names(words)))
+            findings.extend(self._pairs(article, self._names(words, lowercase)))
         if words and "lowercase" in self.checks:
-            findings.extend(self._lowercase(article, words))
+            findings.extend(self._lowercase(article, words, lines))
         return iter(sorted(findings, key=Finding.sort_key))
 
     # ---- collecting the article's words ----------------------------------------------
-    def _words(self, article: Article) -> list[Word]:
-        """Every word in the scope's prose lines, with whether it starts a sentence."""
+    def _prose_lines(self, article: Article) -> list[tuple[int, int]]:
+        """The scope's lines that read as prose: not in capitals, not headings in title case."""
+        result = []
+        for seg_start, seg_end in article.segments(self.scope):
+            for start, end in _lines(article, seg_start, seg_end):
+                line = article.source[start:end]
+                if not (mostly_uppercase(line) or _title_like(line)):
+                    result.append((start, end))
+        return result
+
+    def _words(self, article: Article, lines: list[tuple[int, int]]) -> tuple[list[Word], set[str]]:
+        """The capitalised words of the prose lines (with whether each starts a sentence),
+        and the set of words the article writes in lower case."""
         words: list[Word] = []
+        lowercase: set[str] = set()
         sentence_starts = iter(sorted(s for s, _ in article.sentences))
         next_start = next(sentence_starts, None)
         current = 0
-        for seg_start, seg_end in article.segments(self.scope):
-            for line_start, line_end in _lines(article, seg_start, seg_end):
-                line = article.source[line_start:line_end]
-                if mostly_uppercase(line) or _title_like(line):
+        for line_start, line_end in lines:
+            line = article.source[line_start:line_end]
+            lowercase.update(_LOWER_WORD.findall(line))
+            for match in _CAPITAL_WORD.finditer(line):
+                start, end = match.start() + line_start, match.end() + line_start
+                while next_start is not None and next_start <= start:
+                    current = next_start
+                    next_start = next(sentence_starts, None)
+                if not self.quotes and article.in_quote(start, end):
                     continue
-                for match in _WORD.finditer(line):
-                    start, end = match.start() + line_start, match.end() + line_start
-                    while next_start is not None and next_start <= start:
-                        current = next_start
-                        next_start = next(sentence_starts, None)
-                    if not self.quotes and article.in_quote(start, end):
-                        continue
-                    initial = match.group(0)[0].isupper() and bool(
-                        _SENTENCE_OPENING.match(article.source[max(current, line_start):start]))
-                    words.append((_POSSESSIVE.sub("", match.group(0)), start, end, initial))
-        return words
+                initial = bool(_SENTENCE_OPENING.match(article.source[max(current, line_start):start]))
+                words.append((_POSSESSIVE.sub("", match.group(0)), start, end, initial))
+        return words, {w.lower() for w in lowercase}
 
-    def _names(self, words: list[Word]) -> list[_Form]:
+    def _names(self, words: list[Word], lowercase: set[str]) -> list[_Form]:
         """Capitalised words the article never also uses in lower case."""
-        lowercase = {w.lower() for w, *_ in words if w[:1].islower()}
         names: dict[str, _Form] = {}
         for word, start, _end, initial in words:
             if not _NAME.fullmatch(word) or word.lower() in lowercase or word.lower() in self.ignore:
@@ -192,33 +207,30 @@ class VariantsRule(Rule):
         return "edit" if _inner_edit(la, lb) else None
 
     # ---- lower-case multiword names -------------------------------------------------------
-    def _lowercase(self, article: Article, words: list[Word]) -> Iterator[Finding]:
-        capital: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    def _lowercase(self, article: Article, words: list[Word], lines: list[tuple[int, int]]) -> Iterator[Finding]:
+        capital: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for run in _name_runs(article, words):
             while run and run[0][0].lower() in MINOR_WORDS:
                 run = run[1:]
             while run and run[-1][0].lower() in MINOR_WORDS:
                 run = run[:-1]
-            if not 2 <= len(run) <= 4 or run[0][3] or not all(_NAME.fullmatch(w[0]) for w in run):
+            if len(run) < 2 or run[0][3] or not all(_NAME.fullmatch(w[0]) for w in run):
                 continue
-            key = tuple(w[0].lower() for w in run)
-            if key[-1] in self.titles or key[-1] in MINOR_WORDS or " ".join(key) in self.ignore:
+            span = (run[0][1], run[-1][1] + len(run[-1][0]))
+            phrase = article.source[span[0]:span[1]].lower()
+            if not 2 <= phrase.count(" ") + 1 <= _MAX_NAME_WORDS or run[-1][0].lower() in self.titles:
                 continue
-            capital[key].append((run[0][1], run[-1][1] + len(run[-1][0])))
+            if phrase not in self.ignore:
+                capital[phrase].append(span)
         capital = {k: v for k, v in capital.items() if len(v) >= self.options["min_majority"]}
         if not capital:
             return
-        sizes = {len(k) for k in capital}
-        lower: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
-        for run in _lower_runs(article, words):
-            for size in sizes:
-                for i in range(len(run) - size + 1):
-                    part = run[i : i + size]
-                    key = tuple(w[0] for w in part)
-                    if key in capital:
-                        lower[key].append((part[0][1], part[-1][1] + len(part[-1][0])))
-        for key, spans in lower.items():
-            caps = capital[key]
+        pattern = regex.compile(_PHRASE.format(literal_alternation(capital)))
+        lower: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for match in self.search_in(pattern, article, lines):
+            lower[match.group(0)].append((match.start(), match.end()))
+        for phrase, spans in lower.items():
+            caps = capital[phrase]
             if len(caps) <= len(spans) or len(spans) > self.options["max_minority"]:
                 continue
             majority = article.source[caps[0][0]:caps[0][1]]
@@ -249,40 +261,18 @@ def _title_like(line: str) -> bool:
 
 
 def _name_runs(article: Article, words: list[Word]) -> list[list[Word]]:
-    """Runs of capitalised words, joined by single spaces and by the small words inside
-    names ("Court of Human Rights"), so part of a longer name is not taken for a name."""
+    """Runs of capitalised words joined by single spaces or by one small word inside a name
+    ("Court of Human Rights"), so part of a longer name is not taken for a name."""
     runs: list[list[Word]] = []
     current: list[Word] = []
-    for index, word in enumerate(words):
-        joined = bool(current) and article.source[current[-1][2]:word[1]] == " "
-        if word[0][:1].isupper():
-            if joined:
-                current.append(word)
-                continue
-        elif joined and word[0] in _CONNECTORS and index + 1 < len(words) and words[index + 1][0][:1].isupper():
+    for word in words:
+        if current and _NAME_GAP.fullmatch(article.source[current[-1][2]:word[1]]):
             current.append(word)
             continue
         if current:
             runs.append(current)
-        current = [word] if word[0][:1].isupper() else []
+        current = [word]
     if current:
-        runs.append(current)
-    return runs
-
-
-def _lower_runs(article: Article, words: list[Word]) -> list[list[Word]]:
-    """Maximal runs of two or more lower-case words separated only by single spaces."""
-    runs: list[list[Word]] = []
-    current: list[Word] = []
-    for word in words:
-        lower = word[0][:1].islower()
-        if current and lower and article.source[current[-1][2]:word[1]] == " ":
-            current.append(word)
-            continue
-        if len(current) >= 2:
-            runs.append(current)
-        current = [word] if lower else []
-    if len(current) >= 2:
         runs.append(current)
     return runs
 
