@@ -28,6 +28,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 @hookimpl
 def checker_rule_kinds() -> dict[str, type[Rule]]:
     from checker.kinds.boilerplate import BoilerplateRule
+    from checker.kinds.contradiction import ContradictionRule
     from checker.kinds.metadata import MetadataRule
     from checker.kinds.swapped_name import SwappedNameRule
     from checker.kinds.variants import VariantsRule
@@ -35,7 +36,7 @@ def checker_rule_kinds() -> dict[str, type[Rule]]:
     kinds: list[type[Rule]] = [
         ExistenceRule, SubstitutionRule, OccurrenceRule, RepetitionRule, ConsistencyRule,
         ConditionalRule, CapitalizationRule, DuplicateRule, BoilerplateRule, MetadataRule, SwappedNameRule,
-        VariantsRule,
+        VariantsRule, ContradictionRule,
     ]
     return {kind.name: kind for kind in kinds}
 

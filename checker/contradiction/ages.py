@@ -1,0 +1,82 @@
+"""One person, two ages: "Smith, 54, said" ... "the 56-year-old Smith".
+
+Ages are read from the forms news uses: "Name, 54,", "Name (54)", "Name, aged 54", and
+"54-year-old [noun] Name". The person is known by the surname; when both mentions give a
+first name too, the first names must agree. A sentence that places the age at another time
+("in 1998", "at the time", "when he was", "turned") is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from checker.contradiction import Conflict, Searcher, Statement
+
+_NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){0,2})"
+_AGE = r"(?P<age>\d{1,3})"
+PATTERNS = [
+    regex.compile(rf"{_NAME},\s+{_AGE},"),
+    regex.compile(rf"{_NAME},\s+aged\s+{_AGE}\b"),
+    regex.compile(rf"{_NAME}\s+\({_AGE}\)"),
+    regex.compile(rf"\b{_AGE}-year-old\s+(?:[a-z][\p{{L}}-]*\s+){{0,3}}{_NAME}"),
+]
+NOT_PEOPLE = frozenset(
+    [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "An",
+        "In", "On", "At", "By", "For", "From", "Of", "And", "But", "He", "She", "They", "It", "This", "That", "Mr",
+        "Mrs", "Ms", "Dr"
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Age:
+    surname: str
+    first: str | None
+    age: int
+    statement: Statement
+    sentence: tuple[int, int]
+
+
+def ages_in(source: str, sentences: Iterable[tuple[int, int]], time_shift: Searcher) -> list[Age]:
+    found: list[Age] = []
+    for start, end in sentences:
+        text = source[start:end]
+        if time_shift.search(text):
+            continue
+        seen: set[int] = set()
+        for index, pattern in enumerate(PATTERNS):
+            matches = list(pattern.finditer(text))
+            if len(matches) > 1 and index != len(PATTERNS) - 1:
+                continue  # "Ohio (18), Texas (38)": a list of figures, not of ages
+            for match in matches:
+                if match.start() in seen:
+                    continue
+                names = [n for n in match.group("name").split() if n.rstrip(".") not in NOT_PEOPLE]
+                age = int(match.group("age"))
+                if not names or not 0 < age < 120:
+                    continue
+                seen.add(match.start())
+                surname = names[-1].replace("’", "'").removesuffix("'s")
+                first = names[0] if len(names) > 1 else None
+                statement = Statement(start + match.start(), start + match.end(), match.group(0))
+                found.append(Age(surname, first, age, statement, (start, end)))
+    found.sort(key=lambda a: a.statement.start)
+    return found
+
+
+def conflicts(ages: list[Age]) -> Iterator[Conflict]:
+    for j, later in enumerate(ages):
+        for earlier in ages[:j]:
+            if earlier.surname != later.surname or earlier.age == later.age:
+                continue
+            if earlier.first and later.first and earlier.first != later.first:
+                continue  # two people of one family
+            yield Conflict(earlier.statement, later.statement,
+                           f"{later.surname} is {earlier.age} in '{earlier.statement.text}' "
+                           f"but {later.age} in '{later.statement.text}'")
+            break

@@ -1,0 +1,198 @@
+"""Two figures for the same thing: "12 people were killed" ... "14 people were killed".
+
+A count is a quantity (see ``numbers``) with the noun it counts ("people", "votes",
+"percent", a currency) and, when there is one, the event word next to it ("killed",
+"arrested", "death toll"). Two counts are the same thing when they share event and noun,
+or when their whole sentences are the same apart from the figure (a restatement). They
+contradict each other when the intervals of their values do not overlap and neither
+sentence signals an update ("rose to", "now"), another event ("last year", "another") or
+a part of the whole ("three of the 12").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+import regex
+
+from checker.contradiction import Conflict, Searcher, Statement
+from checker.contradiction.numbers import QUANTITY, Interval, interval
+from checker.kinds.consistency import mostly_uppercase
+
+_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
+_AFTER_UNIT = regex.compile(r"\s*(?P<unit>[\p{L}][\p{L}-]*)(?:\s+(?P<unit2>[\p{L}][\p{L}-]*))?")
+_NOT_A_COUNT = regex.compile(r"\s*(?:[:/]\d|-\p{L}|(?:st|nd|rd|th)\b|%?\s*(?:of|per)\s)")
+_PERCENT = regex.compile(r"\s*(?:%|percent\b|per\s+cent\b)")
+#: Money and shares differ for many reasons in one story: compared only in restatements.
+_MEASURES = frozenset({"$", "£", "€", "percent"})
+_INNER_NAME = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
+_YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
+_MONTHS = regex.compile(
+    r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
+)
+STOPWORDS = frozenset(
+    [
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "is",
+        "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "that", "this", "these",
+        "those", "it", "its", "their", "his", "her", "they", "he", "she", "we", "i", "you", "said", "says", "say",
+        "told", "who", "which", "what", "when", "where", "while", "after", "before", "than", "then", "there", "here",
+        "also", "not", "no", "so", "if", "into", "over", "about", "up", "out", "more", "most", "some", "any", "all",
+        "just", "only", "very"
+    ]
+)
+_PLURAL_IES = regex.compile(r"ies$")
+
+
+def lemma(word: str) -> str:
+    """A crude singular: enough to match "people"/"person" no, but "votes"/"vote" yes."""
+    w = word.lower().replace("’", "'")
+    if len(w) > 4 and w.endswith("ies"):
+        return _PLURAL_IES.sub("y", w)
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    #: event name -> compiled pattern of the words that name it ("killed|dead|died|death toll").
+    events: dict[str, Searcher]
+    #: A sentence with one of these is an update of an earlier figure.
+    updates: Searcher
+    #: A sentence with one of these speaks of another event, time or part.
+    distinct: Searcher
+    #: Nouns that count people (a headline's "12 killed" counts people).
+    people: frozenset[str]
+    #: Nouns too vague to identify what is counted ("times", "years", "ways").
+    ignored_units: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Count:
+    value: Interval
+    unit: str | None
+    event: str | None
+    statement: Statement
+    sentence: tuple[int, int]
+    signature: frozenset[str]
+    update: bool
+    distinct: bool
+    names: frozenset[str]
+    #: Position among the counts of the same unit in its sentence, and how many there are.
+    ordinal: tuple[int, int] = (0, 1)
+    headline: bool = False
+
+
+def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
+              headline: tuple[int, int] | None = None) -> list[Count]:
+    found: list[Count] = []
+    for start, end in sentences:
+        text = source[start:end]
+        if mostly_uppercase(text):
+            continue  # tables, tickers and shouted lines restate figures that do change
+        update = bool(vocabulary.updates.search(text))
+        distinct = bool(vocabulary.distinct.search(text))
+        names = frozenset(w for w in _INNER_NAME.findall(text) if w.lower() not in STOPWORDS)
+        here = [c for c in (_count(text, start, match, vocabulary, update, distinct, names)
+                            for match in QUANTITY.finditer(text)) if c is not None]
+        for count in here:
+            same_unit = [c for c in here if c.unit == count.unit]
+            in_headline = headline is not None and headline[0] <= start < headline[1]
+            found.append(replace(count, ordinal=(same_unit.index(count), len(same_unit)), headline=in_headline))
+    return found
+
+
+def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, update: bool,
+           distinct: bool, names: frozenset[str]) -> Count | None:
+    number = match.group("num")
+    qualifier = match.group("qual")
+    if number and _YEAR.match(number) and not match.group("cur") and not qualifier and not match.group("scale"):
+        return None  # a year
+    before = text[: match.start()]
+    after = text[match.end():]
+    if (_MONTHS.search(before) or _NOT_A_COUNT.match(after)) and not _PERCENT.match(after):
+        # A date, a time, a compound adjective ("5-inch"), an ordinal, a part of a whole
+        # ("three of the 12") or a rate: not a count of something on its own.
+        return None
+    if regex.search(r"(?i)(?:\bof|\bthe|\bno\.|#|\bpage|\bsection|\broute|\bfig\.?)\s*$", before):
+        return None  # "of the 12", "No. 3", "page 2": a reference or a part of a whole
+    value = interval(match)
+    if value is None:
+        return None
+    unit = None
+    unit_end = match.end()
+    if match.group("cur"):
+        unit = match.group("cur")
+    elif _PERCENT.match(after):
+        unit = "percent"
+        unit_end = match.end() + _PERCENT.match(after).end()
+    else:
+        following = _AFTER_UNIT.match(after)
+        if following:
+            first, second = following.group("unit"), following.group("unit2")
+            candidate = first
+            # "12 Palestinian civilians", "14 more people": skip one modifier.
+            if (first[:1].isupper() or first.lower() in ("more", "other", "new", "additional")) and second:
+                candidate = second
+            if candidate[:1].islower() and candidate.lower() not in STOPWORDS:
+                unit = lemma(candidate)
+                unit_end = match.end() + following.end("unit2" if candidate is second else "unit")
+    if unit in vocabulary.ignored_units:
+        return None
+    event = _event(text, match.start(), unit_end, vocabulary)
+    if unit is None and event is None:
+        return None
+    words = [lemma(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and not w[0].isdigit()]
+    statement = Statement(base + match.start(), base + unit_end, text[match.start():unit_end])
+    return Count(value, unit, event, statement, (base, base + len(text)), frozenset(words), update, distinct, names)
+
+
+def _event(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | None:
+    """The event word next to a quantity: up to three words before it ("killed 12",
+    "death toll of 12") or six after it ("12 people were killed")."""
+    window_before = " ".join(text[:start].split()[-3:])
+    window_after = " ".join(text[end:].split()[:6])
+    for name, pattern in vocabulary.events.items():
+        after = pattern.search(window_after)
+        if after and not regex.search(r"[,;:()]", window_after[: after.start()]):
+            return name
+        if pattern.search(window_before):
+            return name
+    return None
+
+
+def _same_thing(a: Count, b: Count, vocabulary: Vocabulary) -> bool:
+    if a.event and a.event == b.event and a.unit not in _MEASURES:
+        if a.unit == b.unit:
+            return True
+        # A headline's "12 killed" counts people; a bare number in the body counts anything.
+        units = {a.unit, b.unit}
+        return a.headline and a.unit is None and bool(units & vocabulary.people)
+    if a.event or b.event or a.unit != b.unit or a.unit is None:
+        return False
+    # No event word: only a restatement, the same sentence with another figure, counts.
+    if a.ordinal != b.ordinal:
+        return False
+    shared = a.signature & b.signature
+    union = a.signature | b.signature
+    return len(shared) >= 6 and len(shared) / len(union) >= 0.8
+
+
+def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]:
+    reported: set[int] = set()
+    for j, later in enumerate(counts):
+        if later.update or later.distinct:
+            continue
+        for earlier in counts[:j]:
+            if earlier.sentence == later.sentence or earlier.distinct or id(later) in reported:
+                continue
+            if earlier.names and later.names and not earlier.names & later.names:
+                continue  # different places or people named: likely different events
+            if not _same_thing(earlier, later, vocabulary) or earlier.value.overlaps(later.value):
+                continue
+            reported.add(id(later))
+            yield Conflict(earlier.statement, later.statement,
+                           f"'{earlier.statement.text}' against '{later.statement.text}'")
+            break

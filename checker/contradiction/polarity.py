@@ -1,0 +1,136 @@
+"""A claim and its negation, or its antonym, about the same subject and object.
+
+"The Kremlin did not confirm the report" ... "The Kremlin confirmed the report";
+"the council approved the plan" ... "the council rejected the plan". A clause is read as a
+subject (a name, or "the" and a noun), an optional negation, a verb and what follows it up
+to the next punctuation. Two clauses conflict when subject, verb (or an antonym pair) and
+object agree and the polarity differs. Questions, conditionals and hedged clauses ("may",
+"would", "if") are left alone, as are clauses whose objects differ in any content word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from checker.contradiction import Conflict, Searcher, Statement
+from checker.contradiction.counts import STOPWORDS
+from checker.kinds.trie import literal_alternation
+
+_SUBJECT = (r"(?P<subject>(?:[Tt]he\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}"
+            r"|[Tt]he\s+[a-z][\p{L}-]*(?:\s+[a-z][\p{L}-]*)?)")
+_NEGATION = r"(?P<neg>(?:did|does|do|has|have|had)\s*(?:not|n[’']t)|never|(?:did|has|have)\s+never)"
+_AUX = r"(?:(?:has|have|had)\s+)?"
+_OBJECT_END = regex.compile(
+    r"\s(?:on|in|at|for|after|before|during|with|by|from|because|as|when|while|since|until|and|but|or|over"
+    r"|under|amid|despite|following|last|this|next|yesterday|today)\s"
+)
+
+
+def clause_pattern(forms: Iterable[str]) -> regex.Pattern:
+    """Subject, optional negation, one of the verb ``forms``, and the rest up to punctuation."""
+    verbs = literal_alternation(forms)
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}])(?:{_SUBJECT})\s+(?:{_NEGATION}\s+|{_AUX})(?P<verb>{verbs})(?![\p{{L}}\p{{N}}])"
+        r"(?P<object>[^.,;:!?\"“”()]*)"
+    )
+
+
+_OBJECT_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+PRONOUNS = frozenset(["it", "this", "that", "them", "these", "those", "so"])
+IRREGULAR = {
+    "win": ["won"], "lose": ["lost"], "rise": ["rose", "risen"], "fall": ["fell", "fallen"],
+    "hold": ["held"], "sell": ["sold"], "buy": ["bought"], "pay": ["paid"], "meet": ["met"],
+    "leave": ["left"], "give": ["gave", "given"], "take": ["took", "taken"], "know": ["knew", "known"],
+}
+
+
+def verb_forms(base: str) -> dict[str, tuple[str, bool]]:
+    """Inflected forms of a verb -> (the verb, whether the form is finite on its own).
+
+    "confirm" gives confirmed, confirms (finite: "the Kremlin confirmed") and confirm (only
+    after an auxiliary: "did not confirm").
+    """
+    b = base.lower()
+    forms = {b: (b, False)}
+    finite = list(IRREGULAR.get(b, []))
+    if b.endswith("e"):
+        finite += [b + "d", b + "s"]
+    elif b.endswith("y") and len(b) > 2 and b[-2] not in "aeiou":
+        finite += [b[:-1] + "ied", b[:-1] + "ies"]
+    elif b.endswith(("s", "sh", "ch", "x", "z")):
+        finite += [b + "ed", b + "es"]
+    else:
+        finite += [b + "ed", b + "s"]
+        if len(b) >= 3 and b[-1] in "bdgmnprt" and b[-2] in "aeiou" and b[-3] not in "aeiou":
+            finite.append(b + b[-1] + "ed")  # "stop" -> "stopped"
+    for form in finite:
+        forms.setdefault(form, (b, True))
+    return forms
+
+
+@dataclass(frozen=True)
+class Clause:
+    subject: str
+    verb: str
+    negated: bool
+    object: tuple[str, ...]
+    statement: Statement
+    sentence: tuple[int, int]
+
+
+def clauses_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.Pattern,
+               forms: dict[str, tuple[str, bool]], hedges: Searcher) -> list[Clause]:
+    found: list[Clause] = []
+    for start, end in sentences:
+        text = source[start:end]
+        if text.rstrip().endswith("?"):
+            continue
+        for match in pattern.finditer(text):
+            known = forms.get(match.group("verb"))
+            if known is None:
+                continue
+            verb, finite = known
+            negated = match.group("neg") is not None
+            if not negated and not finite:
+                continue  # "the Kremlin confirm" is no clause
+            if hedges.search(text[max(0, match.start() - 40): match.end("verb")]):
+                continue
+            subject = regex.sub(r"^(?i:the)\s+", "", match.group("subject")).lower()
+            phrase = match.group("object")
+            cut = _OBJECT_END.search(phrase + " ", 1)
+            words = [w.lower() for w in _OBJECT_WORD.findall(phrase[: cut.start()] if cut else phrase)]
+            obj = tuple(w for w in words[:6] if w not in STOPWORDS or w in PRONOUNS)
+            statement = Statement(start + match.start(), start + match.end("object"),
+                                  text[match.start(): match.end("object")].rstrip())
+            found.append(Clause(subject, verb, negated, obj, statement, (start, end)))
+    return found
+
+
+def _objects_agree(a: tuple[str, ...], b: tuple[str, ...], allow_empty: bool) -> bool:
+    content_a = [w for w in a if w not in PRONOUNS]
+    content_b = [w for w in b if w not in PRONOUNS]
+    if not content_a and not content_b:
+        return allow_empty
+    return content_a == content_b
+
+
+def conflicts(clauses: list[Clause], antonyms: dict[str, frozenset[str]]) -> Iterator[Conflict]:
+    for j, later in enumerate(clauses):
+        for earlier in clauses[:j]:
+            if earlier.sentence == later.sentence or earlier.subject != later.subject:
+                continue
+            if earlier.verb == later.verb and earlier.negated != later.negated:
+                if not _objects_agree(earlier.object, later.object, allow_empty=True):
+                    continue
+            elif (later.verb in antonyms.get(earlier.verb, frozenset()) and not earlier.negated
+                  and not later.negated):
+                if not _objects_agree(earlier.object, later.object, allow_empty=False):
+                    continue
+            else:
+                continue
+            yield Conflict(earlier.statement, later.statement,
+                           f"'{earlier.statement.text}' against '{later.statement.text}'")
+            break

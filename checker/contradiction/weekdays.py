@@ -1,0 +1,79 @@
+"""A weekday that does not match its date: "Tuesday, March 3, 2015" (a Wednesday).
+
+Reads a weekday next to a date, either order ("Tuesday, March 3", "March 3 (Tuesday)",
+"Tuesday 3 March 2015"). A date without a year takes the year that puts it nearest the
+article's published date; with neither, the pair is left alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from checker.contradiction import Conflict, Statement
+from checker.dates import MONTHS, WEEKDAYS
+
+_WEEKDAY = (r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+            r"|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)")
+_MONTH = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+_DATE = (rf"(?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+         rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b\.?)"
+         rf"(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?")
+PATTERNS = [
+    regex.compile(rf"\b{_WEEKDAY}\.?,?\s+(?:the\s+)?{_DATE}"),
+    regex.compile(rf"\b{_DATE},?\s+\(?{_WEEKDAY}\b\)?"),
+]
+NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _resolve(month: int, day: int, year: int | None, published: dt.date | None) -> dt.date | None:
+    if year is not None:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    if published is None:
+        return None
+    options = []
+    for candidate in (published.year - 1, published.year, published.year + 1):
+        try:
+            options.append(dt.date(candidate, month, day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - published).days)) if options else None
+
+
+def conflicts(source: str, sentences: Iterable[tuple[int, int]], published: dt.date | None) -> Iterator[Conflict]:
+    for start, end in sentences:
+        text = source[start:end]
+        seen: set[int] = set()
+        for pattern in PATTERNS:
+            for match in pattern.finditer(text):
+                if match.start() in seen:
+                    continue
+                seen.add(match.start())
+                month_name = (match.group("month") or match.group("month2")).lower().rstrip(".")
+                month = MONTHS.get(month_name) or MONTHS.get(month_name[:3])
+                day = int(match.group("day") or match.group("day2"))
+                year = int(match.group("year")) if match.group("year") else None
+                weekday = WEEKDAYS.get(match.group("weekday").lower())
+                if month is None or weekday is None:
+                    continue
+                date = _resolve(month, day, year, published)
+                if date is None or date.weekday() == weekday:
+                    continue
+                w_start, w_end = match.span("weekday")
+                d_start = min(s for s in (match.start("month"), match.start("month2"), match.start("day"),
+                                          match.start("day2")) if s >= 0)
+                d_end = max(match.end("day"), match.end("day2"), match.end("month"), match.end("month2"),
+                            match.end("year"))
+                when = f"{date:%B} {date.day}, {date.year}"
+                inferred = "" if year is not None else " (the year taken from the published date)"
+                yield Conflict(
+                    Statement(start + d_start, start + d_end, text[d_start:d_end]),
+                    Statement(start + w_start, start + w_end, text[w_start:w_end]),
+                    f"{when} was a {NAMES[date.weekday()]}, not a {NAMES[weekday]}{inferred}",
+                )

@@ -1,0 +1,151 @@
+"""contradiction: two statements in one article that cannot both be true.
+
+Fields: ``check``, one of ``counts``, ``ages``, ``weekday``, ``polarity``, and the
+vocabularies that check reads (all lists of patterns unless said otherwise):
+
+- counts: ``events`` (a mapping of event name to the words that name it), ``updates``
+  (words that mark a later figure as an update), ``distinct`` (words that mark another
+  event, time or part), ``people`` (nouns that count people, plain words), ``ignored_units``
+  (nouns too vague to compare, plain words);
+- ages: ``time_shift`` (words that put an age at another time);
+- weekday: nothing (uses the published date for dates without a year);
+- polarity: ``verbs`` (plain verbs whose negation is checked), ``antonyms`` (pairs of plain
+  verbs), ``hedges`` (words that make a clause uncertain).
+
+The later statement is flagged; the earlier one is in ``related``. Placeholders:
+``{match}`` (the later statement), ``{earlier}``, ``{line}`` (line of the earlier one),
+``{detail}`` (why they disagree).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from checker.article import Article
+from checker.contradiction import Conflict, ages, counts, polarity, weekdays
+from checker.dates import DateProblem, parse_date
+from checker.finding import Finding
+from checker.kinds.base import Option, Rule, RuleTimeout
+
+CHECKS = ("counts", "ages", "weekday", "polarity")
+
+
+class ContradictionRule(Rule):
+    name = "contradiction"
+    PLACEHOLDERS = frozenset({"match", "earlier", "line", "detail"})
+    default_scope = "sentence"
+    SCOPES = ("sentence",)
+    OPTIONS = {
+        "check": Option(str, required=True, help="counts, ages, weekday or polarity"),
+        "events": Option(dict, default={}),
+        "updates": Option(list, default=[]),
+        "distinct": Option(list, default=[]),
+        "people": Option(list, default=[]),
+        "ignored_units": Option(list, default=[]),
+        "time_shift": Option(list, default=[]),
+        "verbs": Option(list, default=[]),
+        "antonyms": Option(list, default=[]),
+        "hedges": Option(list, default=[]),
+    }
+
+    def setup(self) -> None:
+        check = self.options["check"]
+        if check not in CHECKS:
+            raise self.error(f"'{check}' is not one of {', '.join(CHECKS)}", "check")
+        self.check_name = check
+        o = self.options
+        if check == "counts":
+            if not o["events"]:
+                raise self.error("the counts check needs 'events'", "events")
+            events = {}
+            for name, words in o["events"].items():
+                if not isinstance(words, list) or not words:
+                    raise self.error(f"event {name!r}: expected a list of words or patterns", "events")
+                events[str(name)] = self._any(words, "events")
+            self.vocabulary = counts.Vocabulary(
+                events=events,
+                updates=self._any(o["updates"], "updates"),
+                distinct=self._any(o["distinct"], "distinct"),
+                people=frozenset(counts.lemma(str(w)) for w in o["people"]) | {"people", "person"},
+                ignored_units=frozenset(counts.lemma(str(w)) for w in o["ignored_units"]),
+            )
+        elif check == "ages":
+            self.time_shift = self._any(o["time_shift"], "time_shift")
+        elif check == "polarity":
+            if not o["verbs"] and not o["antonyms"]:
+                raise self.error("the polarity check needs 'verbs' or 'antonyms'", "verbs")
+            self.forms: dict[str, tuple[str, bool]] = {}
+            self.antonyms: dict[str, frozenset[str]] = {}
+            pairs = []
+            for pair in o["antonyms"]:
+                if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)):
+                    raise self.error(f"each antonym pair must be a list of two verbs, got {pair!r}", "antonyms")
+                pairs.append((pair[0].lower(), pair[1].lower()))
+            for verb in [str(v) for v in o["verbs"]] + [w for pair in pairs for w in pair]:
+                for form, known in polarity.verb_forms(verb).items():
+                    self.forms.setdefault(form, known)
+            for a, b in pairs:
+                self.antonyms[a] = self.antonyms.get(a, frozenset()) | {b}
+                self.antonyms[b] = self.antonyms.get(b, frozenset()) | {a}
+            self.hedges = self._any(o["hedges"], "hedges")
+            self.clause = polarity.clause_pattern(self.forms)
+
+    def _any(self, patterns: list[Any], field: str) -> _Timed:
+        """One case-insensitive whole-word pattern for a list (never matching when empty),
+        searched under the rule's time limit."""
+        for pattern in patterns:
+            if not isinstance(pattern, str) or not pattern:
+                raise self.error("must be a list of non-empty strings", field)
+            self.compile(pattern, field=field)
+        body = "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
+        return _Timed(self.compile(body, field=field, ignorecase=True), self)
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        sentences = [s for s in article.sentences if self.quotes or not article.in_quote(*s)]
+        for conflict in self._conflicts(article, sentences):
+            later, earlier = conflict.later, conflict.earlier
+            line, _ = article.position(earlier.start)
+            yield self.finding(article, later.start, later.end, earlier=earlier.text, line=line,
+                               detail=conflict.detail, related=[(earlier.start, earlier.end)])
+
+    def _conflicts(self, article: Article, sentences: list[tuple[int, int]]) -> Iterator[Conflict]:
+        source = article.source
+        if self.check_name == "counts":
+            headline = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
+            found = counts.counts_in(source, sentences, self.vocabulary, headline)
+            yield from counts.conflicts(found, self.vocabulary)
+        elif self.check_name == "ages":
+            yield from ages.conflicts(ages.ages_in(source, sentences, self.time_shift))
+        elif self.check_name == "weekday":
+            yield from weekdays.conflicts(source, sentences, _published(article))
+        else:
+            clauses = polarity.clauses_in(source, sentences, self.clause, self.forms, self.hedges)
+            yield from polarity.conflicts(clauses, self.antonyms)
+
+
+class _Timed:
+    """A team's pattern, searched under the rule's time limit."""
+
+    def __init__(self, pattern: regex.Pattern, rule: Rule) -> None:
+        self.pattern = pattern
+        self.rule = rule
+
+    def search(self, text: str) -> regex.Match | None:
+        try:
+            return self.pattern.search(text, timeout=self.rule.timeout)
+        except TimeoutError:
+            raise RuleTimeout(self.rule.id, self.pattern.pattern) from None
+
+
+def _published(article: Article) -> dt.date | None:
+    field = article.metadata.get("published")
+    if field is None or not field.value.strip():
+        return None
+    try:
+        return parse_date(field.value)
+    except DateProblem:
+        return None
