@@ -77,9 +77,12 @@ class Count:
     statement: Statement
     sentence: tuple[int, int]
     signature: frozenset[str]
-    update: bool
-    distinct: bool
+    #: Update words ("rose", "now") and words of another event ("last year") in the sentence.
+    update: frozenset[str]
+    distinct: frozenset[str]
     names: frozenset[str]
+    #: The noun is too vague to compare counts by event ("times", "years").
+    vague_unit: bool
     #: Position among the counts of the same unit in its sentence, and how many there are.
     ordinal: tuple[int, int] = (0, 1)
     headline: bool = False
@@ -92,8 +95,8 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
         text = source[start:end]
         if mostly_uppercase(text):
             continue  # tables, tickers and shouted lines restate figures that do change
-        update = bool(vocabulary.updates.search(text))
-        distinct = bool(vocabulary.distinct.search(text))
+        update = frozenset(w.lower() for w in vocabulary.updates.findall(text))
+        distinct = frozenset(w.lower() for w in vocabulary.distinct.findall(text))
         names = frozenset(w for w in _INNER_NAME.findall(text) if w.lower() not in STOPWORDS)
         here = [c for c in (_count(text, start, match, vocabulary, update, distinct, names)
                             for match in QUANTITY.finditer(text)) if c is not None]
@@ -104,8 +107,8 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
     return found
 
 
-def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, update: bool,
-           distinct: bool, names: frozenset[str]) -> Count | None:
+def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, update: frozenset[str],
+           distinct: frozenset[str], names: frozenset[str]) -> Count | None:
     number = match.group("num")
     qualifier = match.group("qual")
     if number and _YEAR.match(number) and not match.group("cur") and not qualifier and not match.group("scale"):
@@ -139,14 +142,13 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, upd
             if candidate[:1].islower() and candidate.lower() not in STOPWORDS:
                 unit = lemma(candidate)
                 unit_end = match.end() + following.end("unit2" if candidate is second else "unit")
-    if unit in vocabulary.ignored_units:
-        return None
     event = _event(text, match.start(), unit_end, vocabulary)
-    if unit is None and event is None:
-        return None
-    words = [lemma(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and not w[0].isdigit()]
+    # What the sentence says besides this figure: its words and its other numbers.
+    words = [lemma(w.group(0)) for w in _WORD.finditer(text) if w.group(0).lower() not in STOPWORDS
+             and not (w.group(0)[0].isdigit() and w.start() < unit_end and match.start() < w.end())]
     statement = Statement(base + match.start(), base + unit_end, text[match.start():unit_end])
-    return Count(value, unit, event, statement, (base, base + len(text)), frozenset(words), update, distinct, names)
+    return Count(value, unit, event, statement, (base, base + len(text)), frozenset(words), update, distinct,
+                 names, unit in vocabulary.ignored_units)
 
 
 def _event(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | None:
@@ -163,34 +165,41 @@ def _event(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | Non
     return None
 
 
-def _same_thing(a: Count, b: Count, vocabulary: Vocabulary) -> bool:
-    if a.event and a.event == b.event and a.unit not in _MEASURES:
-        if a.unit == b.unit:
-            return True
+def _relation(a: Count, b: Count, vocabulary: Vocabulary) -> str | None:
+    """"event" when both count one event in one noun, "restated" when the sentences are the
+    same apart from the figure, None when they count different things."""
+    if a.event and a.event == b.event and a.unit not in _MEASURES and not a.vague_unit:
+        if a.unit == b.unit and a.unit is not None:
+            return "event"
         # A headline's "12 killed" counts people; a bare number in the body counts anything.
-        units = {a.unit, b.unit}
-        return a.headline and a.unit is None and bool(units & vocabulary.people)
-    if a.event or b.event or a.unit != b.unit or a.unit is None:
-        return False
-    # No event word: only a restatement, the same sentence with another figure, counts.
-    if a.ordinal != b.ordinal:
-        return False
+        if a.headline and a.unit is None and b.unit in vocabulary.people:
+            return "event"
+    if a.unit != b.unit or a.ordinal != b.ordinal:
+        return None
     shared = a.signature & b.signature
     union = a.signature | b.signature
-    return len(shared) >= 6 and len(shared) / len(union) >= 0.8
+    return "restated" if len(shared) >= 6 and len(shared) / len(union) >= 0.8 else None
 
 
 def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]:
     reported: set[int] = set()
     for j, later in enumerate(counts):
-        if later.update or later.distinct:
-            continue
         for earlier in counts[:j]:
-            if earlier.sentence == later.sentence or earlier.distinct or id(later) in reported:
+            if earlier.sentence == later.sentence or id(later) in reported:
                 continue
-            if earlier.names and later.names and not earlier.names & later.names:
-                continue  # different places or people named: likely different events
-            if not _same_thing(earlier, later, vocabulary) or earlier.value.overlaps(later.value):
+            if earlier.value.overlaps(later.value):
+                continue
+            relation = _relation(earlier, later, vocabulary)
+            if relation == "event":
+                if later.update or later.distinct or earlier.distinct:
+                    continue
+                if earlier.names and later.names and not earlier.names & later.names:
+                    continue  # different places or people named: likely different events
+            elif relation == "restated":
+                # The same sentence: only words the later one adds can mark an update.
+                if later.update - earlier.update or later.distinct ^ earlier.distinct:
+                    continue
+            else:
                 continue
             reported.add(id(later))
             yield Conflict(earlier.statement, later.statement,

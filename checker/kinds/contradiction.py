@@ -140,6 +140,13 @@ class _Timed:
         except TimeoutError:
             raise RuleTimeout(self.rule.id, self.pattern.pattern) from None
 
+    def findall(self, text: str) -> list[str]:
+        """Every match's whole text (the pattern's own groups are ignored)."""
+        try:
+            return [m.group(0) for m in self.pattern.finditer(text, timeout=self.rule.timeout)]
+        except TimeoutError:
+            raise RuleTimeout(self.rule.id, self.pattern.pattern) from None
+
 
 def _published(article: Article) -> dt.date | None:
     field = article.metadata.get("published")
