@@ -41,7 +41,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
-_SENTENCE = regex.compile(r"[^.!?\n]{30,300}[.!?]")
+_SENTENCE = regex.compile(r"(?:[^.!?\n]|\.(?=\d)){30,300}[.!?](?!\d)")
 _FIGURE = regex.compile(r"(?<![\d.,$£€-])\b([1-9]\d{0,2})\b(?!\s*(?:%|percent|[-:/.,]\d|-))(\s+[a-z]+)")
 _YEARLIKE = regex.compile(r"^(?:19|20)\d\d$")
 _PAST_CLAIM = regex.compile(
@@ -53,7 +53,7 @@ _BASE = {"won": "win", "lost": "lose", "denied": "deny"}
 _DATE = regex.compile(rf"\b(?P<month>{'|'.join(MONTHS)})\s+(?P<day>\d{{1,2}}),\s+(?P<year>(?:19|20)\d\d)\b")
 _PERSON = regex.compile(r"\b(?P<first>\p{Lu}[a-z]{2,})\s+(?P<last>\p{Lu}[a-z]{3,})\b")
 _NOT_FIRST = frozenset(WEEKDAYS + MONTHS + ["The", "This", "That", "New", "United", "White", "North", "South",
-                                            "East", "West", "Supreme", "President", "Senator", "Donald", "Hillary"])
+                                            "East", "West", "Supreme", "President", "Senator"])
 
 
 def body_of(text: str) -> tuple[str, str]:
@@ -113,8 +113,37 @@ def make_weekday(body: str, rng: random.Random) -> tuple[str, str] | None:
     return None
 
 
+#: Common given names: the generator only dresses up people, not "Atlantic Ocean" or "State Bank".
+FIRST_NAMES = frozenset([
+    "James", "John", "Robert", "Michael", "William", "David", "Richard", "Joseph", "Thomas", "Charles",
+    "Christopher", "Daniel", "Matthew", "Anthony", "Mark", "Paul", "Steven", "Andrew", "Kenneth", "Joshua", "Kevin",
+    "Brian", "George", "Edward", "Ronald", "Timothy", "Jason", "Jeffrey", "Ryan", "Jacob", "Gary", "Eric",
+    "Jonathan", "Stephen", "Larry", "Justin", "Scott", "Brandon", "Benjamin", "Samuel", "Gregory", "Frank",
+    "Alexander", "Raymond", "Patrick", "Jack", "Dennis", "Jerry", "Tyler", "Aaron", "Jose", "Adam", "Henry",
+    "Nathan", "Douglas", "Peter", "Kyle", "Walter", "Ethan", "Jeremy", "Harold", "Keith", "Christian", "Roger",
+    "Noah", "Gerald", "Carl", "Terry", "Sean", "Austin", "Arthur", "Lawrence", "Jesse", "Dylan", "Bryan", "Joe",
+    "Jordan", "Billy", "Bruce", "Albert", "Willie", "Gabriel", "Logan", "Alan", "Juan", "Wayne", "Roy", "Ralph",
+    "Randy", "Eugene", "Vincent", "Russell", "Elijah", "Louis", "Bobby", "Philip", "Johnny", "Mary", "Patricia",
+    "Jennifer", "Linda", "Elizabeth", "Barbara", "Susan", "Jessica", "Sarah", "Karen", "Nancy", "Lisa", "Betty",
+    "Margaret", "Sandra", "Ashley", "Kimberly", "Emily", "Donna", "Michelle", "Dorothy", "Carol", "Amanda",
+    "Melissa", "Deborah", "Stephanie", "Rebecca", "Sharon", "Laura", "Cynthia", "Kathleen", "Amy", "Shirley",
+    "Angela", "Helen", "Anna", "Brenda", "Pamela", "Nicole", "Emma", "Samantha", "Katherine", "Christine", "Debra",
+    "Rachel", "Catherine", "Carolyn", "Janet", "Ruth", "Maria", "Heather", "Diane", "Virginia", "Julie", "Joyce",
+    "Victoria", "Olivia", "Kelly", "Christina", "Lauren", "Joan", "Evelyn", "Judith", "Megan", "Cheryl", "Andrea",
+    "Hannah", "Martha", "Jacqueline", "Frances", "Gloria", "Ann", "Teresa", "Kathryn", "Sara", "Janice", "Jean",
+    "Alice", "Madison", "Doris", "Abigail", "Julia", "Judy", "Grace", "Denise", "Amber", "Marilyn", "Beverly",
+    "Danielle", "Theresa", "Sophia", "Marie", "Diana", "Brittany", "Natalie", "Isabella", "Charlotte", "Rose",
+    "Alexis", "Kayla", "Bernie", "Mitch", "Chuck", "Nancy", "Elizabeth", "Marco", "Rand", "Ted", "Ben", "Tim",
+    "Tom", "Bill", "Jim", "Mike", "Steve", "Chris", "Dan", "Matt", "Tony", "Rick", "Nick", "Greg", "Jeff", "Ken",
+    "Ron", "Don", "Pat", "Sam", "Max", "Ivanka", "Jared", "Kellyanne", "Sean", "Reince", "Rex", "Jeff", "Betsy",
+    "Loretta", "Eric", "Hillary", "Barack", "Michelle", "Joe", "Jill", "Melania", "Vladimir", "Angela", "Emmanuel",
+    "Theresa", "Boris", "Justin", "Kim", "Xi", "Recep", "Bashar", "Benjamin", "Mahmoud"
+])
+
+
 def _person(body: str) -> tuple[regex.Match, regex.Match] | None:
-    counts = Counter(m.group(0) for m in _PERSON.finditer(body) if m.group("first") not in _NOT_FIRST)
+    counts = Counter(m.group(0) for m in _PERSON.finditer(body)
+                     if m.group("first") not in _NOT_FIRST and m.group("first") in FIRST_NAMES)
     for name, count in counts.most_common():
         if count < 2:
             break

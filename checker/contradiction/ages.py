@@ -23,6 +23,7 @@ PATTERNS = [
     regex.compile(rf"{_NAME}\s+\({_AGE}\)"),
     regex.compile(rf"\b{_AGE}-year-old\s+(?:[a-z][\p{{L}}-]*\s+){{0,3}}{_NAME}"),
 ]
+_FULL_NAME = regex.compile(r"\b(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{L}'’-]+)")
 NOT_PEOPLE = frozenset(
     [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
@@ -69,14 +70,27 @@ def ages_in(source: str, sentences: Iterable[tuple[int, int]], time_shift: Searc
     return found
 
 
-def conflicts(ages: list[Age]) -> Iterator[Conflict]:
+def conflicts(ages: list[Age], source: str = "") -> Iterator[Conflict]:
+    shared = _shared_surnames(source)
     for j, later in enumerate(ages):
         for earlier in ages[:j]:
             if earlier.surname != later.surname or earlier.age == later.age:
                 continue
             if earlier.first and later.first and earlier.first != later.first:
                 continue  # two people of one family
+            if (not earlier.first or not later.first) and earlier.surname in shared:
+                continue  # "Peterson" alone, in an article about Drew and Stacy Peterson
             yield Conflict(earlier.statement, later.statement,
                            f"{later.surname} is {earlier.age} in '{earlier.statement.text}' "
                            f"but {later.age} in '{later.statement.text}'")
             break
+
+
+def _shared_surnames(source: str) -> set[str]:
+    """Surnames the article gives to more than one first name."""
+    firsts: dict[str, set[str]] = {}
+    for match in _FULL_NAME.finditer(source):
+        first, last = match.group(1), match.group(2).replace("’", "'").removesuffix("'s")
+        if first not in NOT_PEOPLE:
+            firsts.setdefault(last, set()).add(first)
+    return {last for last, names in firsts.items() if len(names) > 1}

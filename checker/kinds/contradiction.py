@@ -119,7 +119,7 @@ class ContradictionRule(Rule):
             found = counts.counts_in(source, sentences, self.vocabulary, headline)
             yield from counts.conflicts(found, self.vocabulary)
         elif self.check_name == "ages":
-            yield from ages.conflicts(ages.ages_in(source, sentences, self.time_shift))
+            yield from ages.conflicts(ages.ages_in(source, sentences, self.time_shift), source)
         elif self.check_name == "weekday":
             yield from weekdays.conflicts(source, sentences, _published(article))
         else:
