@@ -8,7 +8,7 @@ Usage: python bench/contradictions_eval.py [--articles N] [--seed S] [--keep DIR
    - polarity: a sentence "<Subject> <verb>ed ..." is restated later negated ("did not <verb>");
    - weekday: a full date ("March 3, 2015") gets a weekday it did not fall on;
    - age:     a person named twice gets an age at the first mention and another age later;
-   - title:   a person named twice gets two different titles (no check reads titles yet).
+   - title:   a person named twice gets two different titles of office.
    Controls: the same restatements with nothing changed (a figure restated as it was), and the
    untouched articles. Recall is per type; false alarms are findings of category
    contradiction per 100 untouched articles and per 100 controls.
@@ -141,13 +141,20 @@ FIRST_NAMES = frozenset([
 ])
 
 
+def _untitled(body: str, match: regex.Match) -> bool:
+    """Not already after a capitalised word (a title or another name)."""
+    return not regex.search(r"\p{Lu}[\p{L}.]*\s+$", body[max(0, match.start() - 30): match.start()])
+
+
 def _person(body: str) -> tuple[regex.Match, regex.Match] | None:
     counts = Counter(m.group(0) for m in _PERSON.finditer(body)
-                     if m.group("first") not in _NOT_FIRST and m.group("first") in FIRST_NAMES)
+                     if m.group("first") not in _NOT_FIRST and m.group("first") in FIRST_NAMES and _untitled(body, m))
     for name, count in counts.most_common():
         if count < 2:
             break
-        mentions = [m for m in _PERSON.finditer(body) if m.group(0) == name]
+        mentions = [m for m in _PERSON.finditer(body) if m.group(0) == name and _untitled(body, m)]
+        if len(mentions) < 2:
+            continue
         return mentions[0], mentions[-1]
     return None
 
@@ -172,7 +179,7 @@ def make_title(body: str, rng: random.Random) -> tuple[str, str] | None:
     if not found:
         return None
     first, last = found
-    titles = ["Senator", "Governor", "Mayor", "Ambassador", "General"]
+    titles = ["Senator", "Governor", "Mayor", "Attorney General", "Secretary of State"]
     a, b = rng.sample(titles, 2)
 
     def build(second: str) -> str:

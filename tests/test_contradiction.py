@@ -153,3 +153,28 @@ def test_a_catastrophic_team_pattern_is_stopped(article):
     team.timeout = 0.2
     with pytest.raises(RuleTimeout):
         found(team, article, "Twelve people were killed. " + "a" * 3000 + "!")
+
+
+def test_one_person_two_titles_of_one_kind(article):
+    text = "Senator Jane Roe spoke on Monday. Later, Governor Jane Roe said the bill would pass."
+    [finding] = found(rule("titles"), article, text)
+    assert finding.location.text == "Governor Jane Roe" and finding.related[0].text == "Senator Jane Roe"
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Jane Roe spoke. Later, Sen. Jane Roe said the bill would pass.",  # one title, two spellings
+    "Former Governor Jane Roe, now Senator Jane Roe, spoke.",  # a past title
+    "President Pervez Musharraf spoke. Gen. Pervez Musharraf left.",  # an office and a rank
+    "Senator Jane Roe spoke. Governor John Roe replied.",  # two people
+])
+def test_titles_that_can_both_be_true_are_left_alone(article, text):
+    assert found(rule("titles"), article, text) == []
+
+
+def test_one_quotation_two_speakers(article):
+    quote = "\u201cWe will rebuild the bridge by next summer,\u201d"
+    text = f"{quote} said Maria Lopez. Critics doubted it.\n\n{quote} said John Smith."
+    [finding] = found(rule("quote-speaker"), article, text)
+    assert "Maria Lopez" in finding.message and "John Smith" in finding.message
+    assert finding.location.line == 3 and finding.related[0].line == 1
+    assert found(rule("quote-speaker"), article, f"{quote} said Maria Lopez. Then {quote} Lopez said.") == []

@@ -1,6 +1,7 @@
 """contradiction: two statements in one article that cannot both be true.
 
-Fields: ``check``, one of ``counts``, ``ages``, ``weekday``, ``polarity``, and the
+Fields: ``check``, one of ``counts``, ``ages``, ``weekday``, ``polarity``, ``titles``,
+``quotes``, and the
 vocabularies that check reads (all lists of patterns unless said otherwise):
 
 - counts: ``events`` (a mapping of event name to the words that name it), ``updates``
@@ -10,7 +11,12 @@ vocabularies that check reads (all lists of patterns unless said otherwise):
 - ages: ``time_shift`` (words that put an age at another time);
 - weekday: nothing (uses the published date for dates without a year);
 - polarity: ``verbs`` (plain verbs whose negation is checked), ``antonyms`` (pairs of plain
-  verbs), ``hedges`` (words that make a clause uncertain).
+  verbs), ``hedges`` (words that make a clause uncertain);
+- titles: ``titles`` (a mapping of kinds of title, such as office or rank, to lists of
+  groups, each the spellings of one title: ``[Senator, Sen.]``; a person may hold one title
+  of each kind, so only two titles of one kind conflict),
+  ``modifiers`` (words that put a title at another time: "former", "then-");
+- quotes: nothing (the same quotation attributed to two people).
 
 The later statement is flagged; the earlier one is in ``related``. Placeholders:
 ``{match}`` (the later statement), ``{earlier}``, ``{line}`` (line of the earlier one),
@@ -26,12 +32,12 @@ from typing import Any
 import regex
 
 from checker.article import Article
-from checker.contradiction import Conflict, ages, counts, polarity, weekdays
+from checker.contradiction import Conflict, ages, counts, polarity, roles, weekdays
 from checker.dates import DateProblem, parse_date
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule, RuleTimeout
 
-CHECKS = ("counts", "ages", "weekday", "polarity")
+CHECKS = ("counts", "ages", "weekday", "polarity", "titles", "quotes")
 
 
 class ContradictionRule(Rule):
@@ -50,6 +56,8 @@ class ContradictionRule(Rule):
         "verbs": Option(list, default=[]),
         "antonyms": Option(list, default=[]),
         "hedges": Option(list, default=[]),
+        "titles": Option(dict, default={}),
+        "modifiers": Option(list, default=[]),
     }
 
     def setup(self) -> None:
@@ -93,6 +101,23 @@ class ContradictionRule(Rule):
                 self.antonyms[b] = self.antonyms.get(b, frozenset()) | {a}
             self.hedges = self._any(o["hedges"], "hedges")
             self.clause = polarity.clause_pattern(self.forms)
+        elif check == "titles":
+            spellings: list[str] = []
+            self.group_of: dict[str, tuple[str, int]] = {}
+            for kind_of_title, groups in o["titles"].items():
+                if not isinstance(groups, list):
+                    raise self.error(f"{kind_of_title!r}: expected a list of title groups", "titles")
+                for index, group in enumerate(groups):
+                    if not (isinstance(group, list) and group and all(isinstance(t, str) and t for t in group)):
+                        raise self.error(f"each entry must be a list of spellings of one title, got {group!r}",
+                                         "titles")
+                    for title in group:
+                        spellings.append(title)
+                        self.group_of[regex.sub(r"\s+", " ", title).lower().rstrip(".")] = (str(kind_of_title), index)
+            if not spellings:
+                raise self.error("the titles check needs 'titles'", "titles")
+            self.title_pattern = roles.title_pattern(spellings)
+            self.modifiers = self._any(o["modifiers"], "modifiers")
 
     def _any(self, patterns: list[Any], field: str) -> _Timed:
         """One case-insensitive whole-word pattern for a list (never matching when empty),
@@ -122,9 +147,14 @@ class ContradictionRule(Rule):
             yield from ages.conflicts(ages.ages_in(source, sentences, self.time_shift), source)
         elif self.check_name == "weekday":
             yield from weekdays.conflicts(source, sentences, _published(article))
-        else:
+        elif self.check_name == "polarity":
             clauses = polarity.clauses_in(source, sentences, self.clause, self.forms, self.hedges)
             yield from polarity.conflicts(clauses, self.antonyms)
+        elif self.check_name == "titles":
+            found = roles.titled_names(source, sentences, self.title_pattern, self.group_of, self.modifiers)
+            yield from roles.title_conflicts(found)
+        else:
+            yield from roles.quote_conflicts(source, article.quotes)
 
 
 class _Timed:
