@@ -26,7 +26,7 @@ def test_sample_articles_json_is_valid_against_schema_and_spans_match_source():
     report, result = run_json("sample_articles")
     jsonschema.validate(report, SCHEMA)
     assert result.returncode == 1
-    assert report["summary"]["files"] == 6
+    assert report["summary"]["files"] == 7
     for entry in report["files"]:
         source = (ROOT / entry["path"]).read_text(encoding="utf-8")
         lines = source.splitlines(keepends=True)
@@ -34,6 +34,18 @@ def test_sample_articles_json_is_valid_against_schema_and_spans_match_source():
             assert source[finding["offset"] : finding["offset"] + finding["length"]] == finding["text"]
             line_start = sum(len(x) for x in lines[: finding["line"] - 1])
             assert line_start + finding["column"] - 1 == finding["offset"]
+
+
+def test_self_contradicting_sample_is_flagged_with_both_places():
+    report, result = run_json("sample_articles/self-contradicting-report.txt")
+    assert result.returncode == 1
+    findings = report["files"][0]["findings"]
+    rules = {f["rule"] for f in findings}
+    assert rules >= {"contradiction-counts", "contradiction-ages", "contradiction-weekday",
+                     "contradiction-quote-speaker"}
+    for finding in findings:
+        if finding["category"] == "contradiction":
+            assert finding["related"] and finding["related"][0]["line"] <= finding["line"]
 
 
 def test_clean_articles_exit_zero():

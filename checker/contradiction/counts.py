@@ -139,7 +139,8 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, upd
             # "12 Palestinian civilians", "14 more people": skip one modifier.
             if (first[:1].isupper() or first.lower() in ("more", "other", "new", "additional")) and second:
                 candidate = second
-            if candidate[:1].islower() and candidate.lower() not in STOPWORDS:
+            is_event = any(pattern.search(candidate) for pattern in vocabulary.events.values())
+            if candidate[:1].islower() and candidate.lower() not in STOPWORDS and not is_event:
                 unit = lemma(candidate)
                 unit_end = match.end() + following.end("unit2" if candidate is second else "unit")
     event = _event(text, match.start(), unit_end, vocabulary)
