@@ -44,7 +44,10 @@ class MetadataRule(Rule):
         if meta is None or meta.start is None or meta.end is None:
             return
         if check == "not-empty" and not meta.value.strip():
-            yield self.finding(article, meta.start, meta.end, field=name, reason="empty")
+            # An empty value has no span of its own: flag its whole header line ("Author:").
+            line, _ = article.position(meta.start)
+            start, end = article.line_spans[line - 1]
+            yield self.finding(article, start, end, field=name, reason="empty")
         if check == "date" and meta.value.strip():
             try:
                 value = parse_date(meta.value)
