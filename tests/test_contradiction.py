@@ -178,3 +178,11 @@ def test_one_quotation_two_speakers(article):
     assert "Maria Lopez" in finding.message and "John Smith" in finding.message
     assert finding.location.line == 3 and finding.related[0].line == 1
     assert found(rule("quote-speaker"), article, f"{quote} said Maria Lopez. Then {quote} Lopez said.") == []
+
+
+def test_ranges_are_intervals(article):
+    agree = "Between 10 and 20 people were killed in the blast. Officials said 15 people were killed in the blast."
+    assert found(rule("counts"), article, agree) == []
+    clash = "Police arrested 10 to 12 men on Friday. Police arrested 40 men, the chief said."
+    [finding] = found(rule("counts"), article, clash)
+    assert finding.related[0].text == "10 to 12 men"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from checker.contradiction import Conflict, Searcher, Statement
-from checker.contradiction.numbers import QUANTITY, Interval, interval
+from checker.contradiction.numbers import QUANTITY, RANGE, Interval, interval, range_interval
 from checker.kinds.consistency import mostly_uppercase
 
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
@@ -100,11 +100,32 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
         names = frozenset(w for w in _INNER_NAME.findall(text) if w.lower() not in STOPWORDS)
         here = [c for c in (_count(text, start, match, vocabulary, update, distinct, names)
                             for match in QUANTITY.finditer(text)) if c is not None]
+        here = _with_ranges(text, start, here)
         for count in here:
             same_unit = [c for c in here if c.unit == count.unit]
             in_headline = headline is not None and headline[0] <= start < headline[1]
             found.append(replace(count, ordinal=(same_unit.index(count), len(same_unit)), headline=in_headline))
     return found
+
+
+def _with_ranges(text: str, base: int, here: list[Count]) -> list[Count]:
+    """Counts whose number ends a range ("between 10 and 20 people") take the whole range;
+    the range's first number is then no count of its own."""
+    for match in RANGE.finditer(text):
+        value = range_interval(match)
+        if value is None:
+            continue
+        first_end = base + match.end("a" if match.group("a") else "c")
+        last_start = base + match.start("b" if match.group("a") else "d")
+        for index, count in enumerate(here):
+            if count.statement.start == last_start:
+                source_start = base + match.start()
+                statement = Statement(source_start, count.statement.end,
+                                      text[match.start(): count.statement.end - base])
+                here[index] = replace(count, value=value, statement=statement)
+        here = [c for c in here if not (base + match.start() <= c.statement.start < first_end)
+                or (c.statement.start == base + match.start() and c.value == value)]
+    return here
 
 
 def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, update: frozenset[str],

@@ -143,3 +143,24 @@ def _next_down(value: float) -> float:
 
 def describe(match: regex.Match) -> str:
     return match.group(0)
+
+
+_BOUND = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
+#: A range: "between 10 and 20", "10 to 12", "10-12" (not a score or a date: both ends plain numbers).
+RANGE = regex.compile(
+    rf"(?i)(?<![\p{{L}}\p{{N}}_$£€.,-])(?:between\s+(?P<a>{_BOUND})\s+and\s+(?P<b>{_BOUND})"
+    rf"|(?P<c>{_BOUND})\s*(?:to|–|-)\s*(?P<d>{_BOUND}))(?![\p{{L}}\p{{N}}_]|[.,]\d)"
+)
+
+
+def range_interval(match: regex.Match) -> Interval | None:
+    """The interval of a RANGE match, or None when its ends are not increasing."""
+    ends = []
+    for name in (("a", "b") if match.group("a") else ("c", "d")):
+        text = match.group(name)
+        value = words_value(text) if text[0].isalpha() else digits_value(text, None)
+        if value is None:
+            return None
+        ends.append(value)
+    low, high = ends
+    return Interval(low, high) if low < high else None
