@@ -27,6 +27,11 @@ _PERCENT = regex.compile(r"\s*(?:%|percent\b|per\s+cent\b)")
 #: Money and shares differ for many reasons in one story: compared only in restatements.
 _MEASURES = frozenset({"$", "£", "€", "percent"})
 _INNER_NAME = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
+#: A cheap test that a sentence may hold a quantity at all, before the full pattern runs.
+_MAY_COUNT = regex.compile(
+    r"\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|score|several|few|handful|couple)"
+)
 _YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
 _MONTHS = regex.compile(
     r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
@@ -93,13 +98,16 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
     found: list[Count] = []
     for start, end in sentences:
         text = source[start:end]
-        if mostly_uppercase(text):
-            continue  # tables, tickers and shouted lines restate figures that do change
+        if not _MAY_COUNT.search(text) or mostly_uppercase(text):
+            continue  # no number at all; or a table, ticker or shouted line
+        matches = list(QUANTITY.finditer(text))
+        if not matches:
+            continue
         update = frozenset(w.lower() for w in vocabulary.updates.findall(text))
         distinct = frozenset(w.lower() for w in vocabulary.distinct.findall(text))
         names = frozenset(w for w in _INNER_NAME.findall(text) if w.lower() not in STOPWORDS)
         here = [c for c in (_count(text, start, match, vocabulary, update, distinct, names)
-                            for match in QUANTITY.finditer(text)) if c is not None]
+                            for match in matches) if c is not None]
         here = _with_ranges(text, start, here)
         for count in here:
             same_unit = [c for c in here if c.unit == count.unit]

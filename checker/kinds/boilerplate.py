@@ -55,9 +55,8 @@ class BoilerplateRule(Rule):
         for pattern in patterns:
             if not isinstance(pattern, str) or not pattern:
                 raise self.error("must be a list of non-empty strings", field)
-            self.compile(pattern, field=field, whole_word=False)  # names the bad pattern
         body = "|".join(f"(?:{p})" for p in patterns)
-        return self.compile(prefix + body + suffix, field=field, whole_word=False)
+        return self.compile_combined(prefix + body + suffix, patterns, field=field, whole_word=False)
 
     def _search(self, pattern: regex.Pattern | None, text: str) -> bool:
         if pattern is None:

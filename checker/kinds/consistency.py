@@ -44,9 +44,6 @@ class ConsistencyRule(Rule):
         if not groups:
             raise self.error("give 'either' or 'groups'", "groups")
         self.groups = groups
-        for group in groups:
-            for variant in group:
-                self.compile(variant, field="groups")  # names the bad pattern, if one is
         # One pass finds every variant of every group: an alternation of named branches,
         # longest first, so "United States of America" is not also counted as "United States".
         branches = sorted(
@@ -54,7 +51,7 @@ class ConsistencyRule(Rule):
             key=lambda gv: (-len(_display(groups[gv[0]][gv[1]])), gv),
         )
         combined = "|".join(f"(?P<v{g}_{v}>{groups[g][v]})" for g, v in branches)
-        self.pattern = self.compile(combined, field="groups")
+        self.pattern = self.compile_combined(combined, [v for group in groups for v in group], field="groups")
 
     def check(self, article: Article) -> Iterator[Finding]:
         return iter(sorted(self._check(article), key=Finding.sort_key))

@@ -125,9 +125,8 @@ class ContradictionRule(Rule):
         for pattern in patterns:
             if not isinstance(pattern, str) or not pattern:
                 raise self.error("must be a list of non-empty strings", field)
-            self.compile(pattern, field=field)
         body = "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
-        return _Timed(self.compile(body, field=field, ignorecase=True), self)
+        return _Timed(self.compile_combined(body, patterns, field=field, ignorecase=True), self)
 
     def check(self, article: Article) -> Iterator[Finding]:
         sentences = [s for s in article.sentences if self.quotes or not article.in_quote(*s)]

@@ -25,10 +25,8 @@ class ExistenceRule(Rule):
         tokens = self.options["tokens"]
         if not tokens or not all(isinstance(t, str) and t for t in tokens):
             raise self.error("must be a non-empty list of non-empty strings", "tokens")
-        for token in tokens:
-            self.compile(token, field="tokens", whole_word=False)  # names the bad token
-        self.pattern = self.compile("|".join(f"(?:{t})" for t in tokens), field="tokens",
-                                    whole_word=not self.options["nonword"])
+        self.pattern = self.compile_combined("|".join(f"(?:{t})" for t in tokens), tokens, field="tokens",
+                                             whole_word=not self.options["nonword"])
 
     def check(self, article: Article) -> Iterator[Finding]:
         suggest = self.options["suggest"]
