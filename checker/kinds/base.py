@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -196,7 +198,7 @@ class Rule:
         """
         for seg_start, seg_end in segments:
             text = article.source[seg_start:seg_end]
-            try:
+            with self.time_limit(pattern):
                 for match in pattern.finditer(text, timeout=self.timeout):
                     start, end = match.start() + seg_start, match.end() + seg_start
                     if start == end:
@@ -206,8 +208,6 @@ class Rule:
                     if self.is_exception(match.group(0)):
                         continue
                     yield _Shifted(match, seg_start)
-            except TimeoutError:
-                raise RuleTimeout(self.id, pattern.pattern) from None
 
     def count_in(self, pattern: regex.Pattern, article: Article, segment: tuple[int, int]) -> int:
         """How many matches ``search_in`` would yield in one segment, counted without
@@ -215,15 +215,22 @@ class Rule:
         if self.exceptions or not self.quotes:
             return sum(1 for _ in self.search_in(pattern, article, [segment]))
         text = article.source[segment[0]:segment[1]]
-        try:
-            if pattern.fullmatch("") is None:  # no empty matches to leave out
+        with self.time_limit(pattern):
+            if not _matches_empty(pattern):
                 return len(pattern.findall(text, timeout=self.timeout))
             return sum(1 for m in pattern.finditer(text, timeout=self.timeout) if m.end() > m.start())
+
+    @contextmanager
+    def time_limit(self, pattern: regex.Pattern) -> Iterator[None]:
+        """Wrap searches made with ``timeout=self.timeout``: a pattern that runs past the
+        limit becomes a ``RuleTimeout`` naming this rule and the pattern."""
+        try:
+            yield
         except TimeoutError:
             raise RuleTimeout(self.id, pattern.pattern) from None
 
     def is_exception(self, text: str) -> bool:
-        return any(e.fullmatch(text) or e.search(text) for e in self.exceptions)
+        return any(e.search(text) for e in self.exceptions)
 
     # ---- findings ----------------------------------------------------------------------
     def format_message(self, **values: Any) -> str:
@@ -259,6 +266,11 @@ class Rule:
         """One line for --list-rules and the README table."""
         first = self.description.strip().split("\n", 1)[0] if self.description else self.message
         return first.strip()
+
+
+@functools.lru_cache(maxsize=256)
+def _matches_empty(pattern: regex.Pattern) -> bool:
+    return pattern.fullmatch("") is not None
 
 
 class _Defaults(dict):

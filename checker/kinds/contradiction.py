@@ -35,7 +35,7 @@ from checker.article import Article
 from checker.contradiction import Conflict, ages, counts, polarity, roles, weekdays
 from checker.dates import DateProblem, parse_date
 from checker.finding import Finding
-from checker.kinds.base import Option, Rule, RuleTimeout
+from checker.kinds.base import Option, Rule
 
 CHECKS = ("counts", "ages", "weekday", "polarity", "titles", "quotes")
 
@@ -157,24 +157,20 @@ class ContradictionRule(Rule):
 
 
 class _Timed:
-    """A team's pattern, searched under the rule's time limit."""
+    """A team's vocabulary pattern as a ``Searcher``: searched under the rule's time limit."""
 
     def __init__(self, pattern: regex.Pattern, rule: Rule) -> None:
         self.pattern = pattern
         self.rule = rule
 
     def search(self, text: str) -> regex.Match | None:
-        try:
+        with self.rule.time_limit(self.pattern):
             return self.pattern.search(text, timeout=self.rule.timeout)
-        except TimeoutError:
-            raise RuleTimeout(self.rule.id, self.pattern.pattern) from None
 
     def findall(self, text: str) -> list[str]:
         """Every match's whole text (the pattern's own groups are ignored)."""
-        try:
+        with self.rule.time_limit(self.pattern):
             return [m.group(0) for m in self.pattern.finditer(text, timeout=self.rule.timeout)]
-        except TimeoutError:
-            raise RuleTimeout(self.rule.id, self.pattern.pattern) from None
 
 
 def _published(article: Article) -> dt.date | None:
