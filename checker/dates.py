@@ -15,6 +15,18 @@ WEEKDAYS = {name: index for index, names in enumerate(
     [("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thur", "thurs"),
      ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")]) for name in names}
 
+
+
+def _names_pattern(names: dict[str, int]) -> str:
+    """Capitalised names, longest first ("September|Sept|Sep"): in running text a
+    lower-case "may" or "sun" is a word, not a date."""
+    return "|".join(name.capitalize() for name in sorted(names, key=len, reverse=True))
+
+
+#: Patterns (no groups) for a month or weekday name as written in running text.
+MONTH_PATTERN = _names_pattern(MONTHS)
+WEEKDAY_PATTERN = _names_pattern(WEEKDAYS)
+
 _ISO = regex.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _SLASH_YMD = regex.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 _SLASH_MDY = regex.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")

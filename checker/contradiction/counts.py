@@ -18,6 +18,7 @@ import regex
 
 from checker.contradiction import Conflict, Searcher, Statement
 from checker.contradiction.numbers import QUANTITY, RANGE, Interval, interval, range_interval
+from checker.dates import MONTH_PATTERN
 from checker.kinds.consistency import mostly_uppercase
 
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
@@ -33,10 +34,7 @@ _MAY_COUNT = regex.compile(
     r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|score|several|few|handful|couple)"
 )
 _YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
-_MONTHS = regex.compile(
-    r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$"
-)
+_MONTHS = regex.compile(rf"\b(?:{MONTH_PATTERN})\.?\s*$")
 STOPWORDS = frozenset(
     [
         "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "is",

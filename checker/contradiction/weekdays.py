@@ -7,26 +7,23 @@ article's published date; with neither, the pair is left alone.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
 import regex
 
 from checker.contradiction import Conflict, Statement
-from checker.dates import MONTHS, WEEKDAYS
+from checker.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 
-_WEEKDAY = (r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-            r"|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)")
-_MONTH = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
-_DATE = (rf"(?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
-         rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b\.?)"
+_WEEKDAY = rf"(?P<weekday>{WEEKDAY_PATTERN})"
+_DATE = (rf"(?:(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+         rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_PATTERN})\b\.?)"
          rf"(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?")
 PATTERNS = [
     regex.compile(rf"\b{_WEEKDAY}\.?,?\s+(?:the\s+)?{_DATE}"),
     regex.compile(rf"\b{_DATE},?\s+\(?{_WEEKDAY}\b\)?"),
 ]
-NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def _resolve(month: int, day: int, year: int | None, published: dt.date | None) -> dt.date | None:
@@ -55,8 +52,7 @@ def conflicts(source: str, sentences: Iterable[tuple[int, int]], published: dt.d
                 if match.start() in seen:
                     continue
                 seen.add(match.start())
-                month_name = (match.group("month") or match.group("month2")).lower().rstrip(".")
-                month = MONTHS.get(month_name) or MONTHS.get(month_name[:3])
+                month = MONTHS.get((match.group("month") or match.group("month2")).lower())
                 day = int(match.group("day") or match.group("day2"))
                 year = int(match.group("year")) if match.group("year") else None
                 weekday = WEEKDAYS.get(match.group("weekday").lower())
@@ -75,5 +71,5 @@ def conflicts(source: str, sentences: Iterable[tuple[int, int]], published: dt.d
                 yield Conflict(
                     Statement(start + d_start, start + d_end, text[d_start:d_end]),
                     Statement(start + w_start, start + w_end, text[w_start:w_end]),
-                    f"{when} was a {NAMES[date.weekday()]}, not a {NAMES[weekday]}{inferred}",
+                    f"{when} was a {calendar.day_name[date.weekday()]}, not a {calendar.day_name[weekday]}{inferred}",
                 )
