@@ -11,6 +11,7 @@ a part of the whole ("three of the 12").
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -107,31 +108,38 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
         here = [c for c in (_count(text, start, match, vocabulary, update, distinct, names)
                             for match in matches) if c is not None]
         here = _with_ranges(text, start, here)
+        in_headline = headline is not None and headline[0] <= start < headline[1]
+        totals = Counter(c.unit for c in here)
+        seen: Counter[str | None] = Counter()
         for count in here:
-            same_unit = [c for c in here if c.unit == count.unit]
-            in_headline = headline is not None and headline[0] <= start < headline[1]
-            found.append(replace(count, ordinal=(same_unit.index(count), len(same_unit)), headline=in_headline))
+            found.append(replace(count, ordinal=(seen[count.unit], totals[count.unit]), headline=in_headline))
+            seen[count.unit] += 1
     return found
 
 
 def _with_ranges(text: str, base: int, here: list[Count]) -> list[Count]:
     """Counts whose number ends a range ("between 10 and 20 people") take the whole range;
     the range's first number is then no count of its own."""
+    ends: dict[int, tuple[Interval, int]] = {}  # start of a range's last number -> (range, range start)
+    firsts: set[int] = set()
     for match in RANGE.finditer(text):
         value = range_interval(match)
-        if value is None:
+        if value is not None:
+            first, last = ("a", "b") if match.group("a") else ("c", "d")
+            ends[base + match.start(last)] = (value, base + match.start())
+            firsts.add(base + match.start(first))
+    if not ends:
+        return here
+    result = []
+    for count in here:
+        if count.statement.start in firsts:
             continue
-        first_end = base + match.end("a" if match.group("a") else "c")
-        last_start = base + match.start("b" if match.group("a") else "d")
-        for index, count in enumerate(here):
-            if count.statement.start == last_start:
-                source_start = base + match.start()
-                statement = Statement(source_start, count.statement.end,
-                                      text[match.start(): count.statement.end - base])
-                here[index] = replace(count, value=value, statement=statement)
-        here = [c for c in here if not (base + match.start() <= c.statement.start < first_end)
-                or (c.statement.start == base + match.start() and c.value == value)]
-    return here
+        if count.statement.start in ends:
+            value, start = ends[count.statement.start]
+            statement = Statement(start, count.statement.end, text[start - base: count.statement.end - base])
+            count = replace(count, value=value, statement=statement)
+        result.append(count)
+    return result
 
 
 def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, update: frozenset[str],
@@ -210,12 +218,15 @@ def _relation(a: Count, b: Count, vocabulary: Vocabulary) -> str | None:
 
 
 def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]:
-    reported: set[int] = set()
-    for j, later in enumerate(counts):
-        for earlier in counts[:j]:
-            if earlier.sentence == later.sentence or id(later) in reported:
-                continue
-            if earlier.value.overlaps(later.value):
+    # Both relations need the same noun, except a headline's bare "12 killed", which counts
+    # people: so each count is compared only with the earlier counts of its noun.
+    by_unit: dict[str | None, list[Count]] = defaultdict(list)
+    for later in counts:
+        candidates = by_unit[later.unit]
+        if later.unit in vocabulary.people:
+            candidates = [c for c in by_unit[None] if c.headline] + candidates
+        for earlier in candidates:
+            if earlier.sentence == later.sentence or earlier.value.overlaps(later.value):
                 continue
             relation = _relation(earlier, later, vocabulary)
             if relation == "event":
@@ -229,7 +240,7 @@ def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]
                     continue
             else:
                 continue
-            reported.add(id(later))
             yield Conflict(earlier.statement, later.statement,
                            f"'{earlier.statement.text}' against '{later.statement.text}'")
             break
+        by_unit[later.unit].append(later)

@@ -10,6 +10,7 @@ object agree and the polarity differs. Questions, conditionals and hedged clause
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -118,19 +119,28 @@ def _objects_agree(a: tuple[str, ...], b: tuple[str, ...], allow_empty: bool) ->
 
 
 def conflicts(clauses: list[Clause], antonyms: dict[str, frozenset[str]]) -> Iterator[Conflict]:
-    for j, later in enumerate(clauses):
-        for earlier in clauses[:j]:
-            if earlier.sentence == later.sentence or earlier.subject != later.subject:
+    by_subject: dict[str, list[Clause]] = defaultdict(list)  # only one subject's clauses can clash
+    for later in clauses:
+        same_subject = by_subject[later.subject]
+        conflict = _first_conflict(same_subject, later, antonyms)
+        if conflict is not None:
+            yield conflict
+        same_subject.append(later)
+
+
+def _first_conflict(earlier_ones: list[Clause], later: Clause,
+                    antonyms: dict[str, frozenset[str]]) -> Conflict | None:
+    for earlier in earlier_ones:
+        if earlier.sentence == later.sentence:
+            continue
+        if earlier.verb == later.verb and earlier.negated != later.negated:
+            if not _objects_agree(earlier.object, later.object, allow_empty=True):
                 continue
-            if earlier.verb == later.verb and earlier.negated != later.negated:
-                if not _objects_agree(earlier.object, later.object, allow_empty=True):
-                    continue
-            elif (later.verb in antonyms.get(earlier.verb, frozenset()) and not earlier.negated
-                  and not later.negated):
-                if not _objects_agree(earlier.object, later.object, allow_empty=False):
-                    continue
-            else:
+        elif later.verb in antonyms.get(earlier.verb, frozenset()) and not earlier.negated and not later.negated:
+            if not _objects_agree(earlier.object, later.object, allow_empty=False):
                 continue
-            yield Conflict(earlier.statement, later.statement,
-                           f"'{earlier.statement.text}' against '{later.statement.text}'")
-            break
+        else:
+            continue
+        return Conflict(earlier.statement, later.statement,
+                        f"'{earlier.statement.text}' against '{later.statement.text}'")
+    return None
