@@ -15,6 +15,7 @@ Placeholders: ``{match}``, ``{unit}``, ``{line}`` (line of the earlier occurrenc
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from difflib import SequenceMatcher
@@ -77,9 +78,10 @@ def _starts_or_ends_with(line: list[str], headline: list[str], text: str) -> boo
 
 
 def _after_words(text: str, count: int) -> str:
-    """``text`` after its first ``count`` words."""
-    matches = list(_WORD.finditer(text.casefold(), 0))[:count]
-    return text[matches[-1].end():] if matches else text
+    """``text`` after its first ``count`` words (offsets of ``text`` itself: casefolding
+    first would shift them, "ß" becoming "ss")."""
+    first_words = list(itertools.islice(_WORD.finditer(text), count))
+    return text[first_words[-1].end():] if first_words else text
 
 
 def contains_words(haystack: list[str], needle: list[str]) -> bool:
