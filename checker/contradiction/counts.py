@@ -20,7 +20,7 @@ import regex
 from checker.contradiction import Conflict, Searcher, Statement
 from checker.contradiction.numbers import QUANTITY, RANGE, Interval, interval, range_interval
 from checker.dates import MONTH_PATTERN
-from checker.kinds.consistency import mostly_uppercase
+from checker.textshape import mostly_uppercase
 
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
 _AFTER_UNIT = regex.compile(r"\s*(?P<unit>[\p{L}][\p{L}-]*)(?:\s+(?P<unit2>[\p{L}][\p{L}-]*))?")

@@ -13,13 +13,8 @@ import regex
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+from checker.textshape import MINOR_WORDS
 
-MINOR_WORDS = frozenset(
-    [
-        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "onto", "or",
-        "per", "so", "the", "to", "up", "via", "vs", "with", "yet"
-    ]
-)
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
 
 

@@ -16,13 +16,7 @@ import regex
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-
-_MOSTLY_UPPER = 0.6
-
-
-def mostly_uppercase(text: str) -> bool:
-    letters = sum(map(str.isalpha, text))
-    return letters >= 8 and sum(map(str.isupper, text)) / letters > _MOSTLY_UPPER
+from checker.textshape import mostly_uppercase
 
 
 class ConsistencyRule(Rule):

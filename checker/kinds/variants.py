@@ -33,17 +33,14 @@ import regex
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.kinds.capitalization import MINOR_WORDS
-from checker.kinds.consistency import mostly_uppercase
 from checker.kinds.trie import literal_alternation
+from checker.textshape import MINOR_WORDS, mostly_uppercase, title_like
 
 _CAPITAL_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Ll}[\p{L}\p{M}]*")
-_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}]*\p{Ll}[\p{L}\p{M}]*")
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _SENTENCE_OPENING = regex.compile(r"^[\s\"'“‘(\[«—–-]*$")
-_TITLE_LINE = 0.6
 _LONG_NAME = 7
 _NAME_GAP = regex.compile(r" (?:(?:of|for|on|and|the|de|la|du|von|van|al|bin) )?")
 _MAX_NAME_WORDS = 5
@@ -117,7 +114,7 @@ class VariantsRule(Rule):
         for seg_start, seg_end in article.segments(self.scope):
             for start, end in _lines(article, seg_start, seg_end):
                 line = article.source[start:end]
-                if not (mostly_uppercase(line) or _title_like(line)):
+                if not (mostly_uppercase(line) or title_like(line)):
                     result.append((start, end))
         return result
 
@@ -250,14 +247,6 @@ def _lines(article: Article, start: int, end: int) -> Iterator[tuple[int, int]]:
         index += 1
         if line_end > start:
             yield max(line_start, start), min(line_end, end)
-
-
-def _title_like(line: str) -> bool:
-    words = [m.group(0) for m in _WORD.finditer(line)]
-    content = [w for w in words if w.lower() not in MINOR_WORDS]
-    if len(content) < 3:
-        return len(words) <= 4  # a short label or heading: no sentence to judge by
-    return sum(w[0].isupper() for w in content) / len(content) >= _TITLE_LINE
 
 
 def _name_runs(article: Article, words: list[Word]) -> list[list[Word]]:

@@ -1,0 +1,36 @@
+"""The shape of a line of text: shouted in capitals, or set in title case like a heading.
+
+Rules that judge prose (name consistency, name spelling, counts) skip such lines: capitals
+there are typography, not spelling.
+"""
+
+from __future__ import annotations
+
+import regex
+
+#: Small words a title leaves in lower case.
+MINOR_WORDS = frozenset(
+    [
+        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "onto", "or",
+        "per", "so", "the", "to", "up", "via", "vs", "with", "yet"
+    ]
+)
+_MOSTLY_UPPER = 0.6
+_TITLE_LINE = 0.6
+_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
+
+
+def mostly_uppercase(text: str) -> bool:
+    """More than 60% of at least 8 letters are capitals."""
+    letters = sum(map(str.isalpha, text))
+    return letters >= 8 and sum(map(str.isupper, text)) / letters > _MOSTLY_UPPER
+
+
+def title_like(line: str) -> bool:
+    """Most content words start with a capital, or the line is a short label (four words
+    or fewer): a heading, not a sentence."""
+    words = [m.group(0) for m in _WORD.finditer(line)]
+    content = [w for w in words if w.lower() not in MINOR_WORDS]
+    if len(content) < 3:
+        return len(words) <= 4
+    return sum(w[0].isupper() for w in content) / len(content) >= _TITLE_LINE
