@@ -43,7 +43,14 @@ SHARED = ROOT.parent / "shared"
 MONTHS = list(calendar.month_name)[1:]
 WEEKDAYS = list(calendar.day_name)
 
-_SENTENCE = regex.compile(r"(?:[^.!?\n]|\.(?=\d)){30,300}[.!?](?!\d)")
+#: A whole sentence: it starts a line or follows the end of a sentence (a lower-case word or a
+#: word of four letters or more, and a full stop: not "Jan.", "Sen." or "U."), starts with a
+#: capital, and ends the same way.
+_SENTENCE = regex.compile(
+    r"(?:(?<=^|\n)|(?<=(?:\s\p{Ll}{2,}|\p{L}{4,})[.!?][\"”’]?\s))(?=\p{Lu})(?:[^.!?\n]|\.(?=\d)){30,300}"
+    r"(?<=\s\p{Ll}{2,}|\p{L}{4,})[.!?](?!\d)"
+)
+_OPEN_ENDED = regex.compile(r"(?i)\b(?:more than|over|at least|fewer than|less than|under|up to|nearly|almost)\s+$")
 _FIGURE = regex.compile(r"(?<![\d.,$£€-])\b([1-9]\d{0,2})\b(?!\s*(?:%|percent|[-:/.,]\d|-))(\s+[a-z]+)")
 _YEARLIKE = regex.compile(r"^(?:19|20)\d\d$")
 _PAST_CLAIM = regex.compile(
@@ -78,8 +85,8 @@ def make_count(body: str, rng: random.Random) -> tuple[str, str] | None:
     for match in rng.sample(list(_SENTENCE.finditer(body)), k=min(40, len(list(_SENTENCE.finditer(body))))):
         sentence = match.group(0).strip()
         figure = _FIGURE.search(sentence)
-        if not figure or _YEARLIKE.match(figure.group(1)):
-            continue
+        if not figure or _YEARLIKE.match(figure.group(1)) or _OPEN_ENDED.search(sentence[: figure.start(1)]):
+            continue  # no figure; a year; "more than 11 million" and "more than 16 million" agree
         value = int(figure.group(1))
         changed = str(value + max(2, value // 2))
         new = sentence[: figure.start(1)] + changed + sentence[figure.end(1):]
@@ -148,13 +155,43 @@ def _untitled(body: str, match: regex.Match) -> bool:
     return not regex.search(r"\p{Lu}[\p{L}.]*\s+$", body[max(0, match.start() - 30): match.start()])
 
 
+def _plain(body: str, match: regex.Match) -> bool:
+    """A mention a reporter could dress with an age or title: not in a possessive
+    ("Clinton's"), not part of a longer name ("Alexander Graham Bell", "Thomas More Law
+    Center"), not after "the"."""
+    after = body[match.end(): match.end() + 3]
+    return (_untitled(body, match) and not regex.match(r"['’]s\b|\s+\p{Lu}", after)
+            and not regex.search(r"\bthe\s+$", body[max(0, match.start() - 5): match.start()]))
+
+
+def _dressed(body: str, last: str) -> bool:
+    """The article already gives this surname an age or a title ("Sen. Ted Cruz", "Carl
+    Paladino, 70,"): one more would make a contradiction of the article's own."""
+    name = regex.escape(last)
+    aged = regex.search(rf"\b{name},\s+\d{{1,3}},|\d+-year-old\s+(?:\p{{L}}+\s+){{0,3}}{name}\b", body)
+    titled = any(not _untitled(body, m) for m in regex.finditer(rf"\b\p{{Lu}}[a-z]+\s+{name}\b", body))
+    return bool(aged) or titled
+
+
+def _unique_surnames(body: str) -> set[str]:
+    """Surnames that only one known first name carries in the article: an age or title
+    given to "Clinton" in an article about Bill and Hillary Clinton is no contradiction."""
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for m in _PERSON.finditer(body):
+        if m.group("first") in FIRST_NAMES:
+            firsts[m.group("last")].add(m.group("first"))
+    return {last for last, names in firsts.items() if len(names) == 1}
+
+
 def _person(body: str) -> tuple[regex.Match, regex.Match] | None:
+    unique = _unique_surnames(body)
     counts = Counter(m.group(0) for m in _PERSON.finditer(body)
-                     if m.group("first") not in _NOT_FIRST and m.group("first") in FIRST_NAMES and _untitled(body, m))
+                     if m.group("first") not in _NOT_FIRST and m.group("first") in FIRST_NAMES
+                     and m.group("last") in unique and _plain(body, m) and not _dressed(body, m.group("last")))
     for name, count in counts.most_common():
         if count < 2:
             break
-        mentions = [m for m in _PERSON.finditer(body) if m.group(0) == name and _untitled(body, m)]
+        mentions = [m for m in _PERSON.finditer(body) if m.group(0) == name and _plain(body, m)]
         if len(mentions) < 2:
             continue
         return mentions[0], mentions[-1]
@@ -191,8 +228,175 @@ def make_title(body: str, rng: random.Random) -> tuple[str, str] | None:
     return build(b), build(a)
 
 
-MAKERS = {"count": make_count, "polarity": make_polarity, "weekday": make_weekday, "age": make_age,
-          "title": make_title}
+_PEOPLE = (r"people|persons|civilians|soldiers|officers|children|students|protesters|migrants|passengers|workers"
+           r"|victims|demonstrators|troops|militants|fighters|journalists|members|residents|men|women|suspects")
+_EVENT_PASSIVE = regex.compile(
+    rf"(?<![\d.,$-])\b(?P<n>[1-9]\d{{0,2}})\s+(?:(?:other|more|\p{{Ll}}+)\s+)?(?P<noun>{_PEOPLE})\s+"
+    r"(?:were|have been|had been|are)\s+(?P<event>killed|injured|wounded|arrested|detained|charged|evacuated"
+    r"|rescued|hospitali[sz]ed|displaced)\b"
+)
+_EVENT_ACTIVE = regex.compile(
+    rf"\b(?P<verb>killed|killing|kills|injured|injuring|wounded|wounding|arrested|arresting|detained|detaining)\s+"
+    rf"(?P<n>[1-9]\d{{0,2}})\s+(?P<noun>{_PEOPLE})\b"
+)
+_PARTICIPLE = {"killing": "killed", "kills": "killed", "injuring": "injured", "wounding": "wounded",
+               "arresting": "arrested", "detaining": "detained"}
+
+
+def make_count_paraphrase(body: str, rng: random.Random) -> tuple[str, str] | None:
+    """A count of people killed, hurt or arrested, restated later in other words with
+    another figure: "... killing 20 civilians." ... "Officials said 30 civilians were killed."
+    """
+    found = [(m, m.group("event")) for m in _EVENT_PASSIVE.finditer(body)]
+    found += [(m, _PARTICIPLE.get(m.group("verb"), m.group("verb"))) for m in _EVENT_ACTIVE.finditer(body)]
+    rng.shuffle(found)
+    for match, event in found:
+        if _OPEN_ENDED.search(body[max(0, match.start() - 20): match.start("n")]):
+            continue
+        value = int(match.group("n"))
+        changed = value + max(2, value // 2)
+
+        def restate(n: int, match: regex.Match = match, event: str = event) -> str:
+            return insert_later(body, match.end(), f"Officials said {n} {match.group('noun')} were {event}.")
+
+        return restate(changed), restate(value)
+    return None
+
+
+_MONTH_DAY = regex.compile(
+    rf"\b(?P<month>{'|'.join(MONTHS)})\s+(?P<day>\d{{1,2}})\b(?!:|\d)(?:,\s+(?P<year>(?:19|20)\d\d))?"
+)
+
+
+def make_date(body: str, rng: random.Random) -> tuple[str, str] | None:
+    """A sentence with a date restated later with the date moved by a few days."""
+    sentences = list(_SENTENCE.finditer(body))
+    for match in rng.sample(sentences, k=min(80, len(sentences))):
+        sentence = match.group(0).strip()
+        date = _MONTH_DAY.search(sentence)
+        if not date:
+            continue
+        month, day = MONTHS.index(date.group("month")) + 1, int(date.group("day"))
+        year = int(date.group("year") or 2016)
+        shift = rng.choice([-3, -2, -1, 1, 2, 3])
+        try:
+            moved = dt.date(year, month, day) + dt.timedelta(days=shift)
+        except ValueError:
+            continue
+        if moved.year != year and date.group("year"):
+            continue
+        new = sentence[: date.start()] + f"{MONTHS[moved.month - 1]} {moved.day}" + sentence[date.end("day"):]
+        return insert_later(body, match.end(), new), insert_later(body, match.end(), sentence)
+    return None
+
+
+_ON_WEEKDAY = regex.compile(rf"\bon (?P<weekday>{'|'.join(WEEKDAYS)})\b|\b(?P<yesterday>yesterday)\b")
+
+
+def make_relative(head: str, body: str, rng: random.Random) -> tuple[str, str] | None:
+    """A sentence that says "on Tuesday" (or "yesterday") restated later with a calendar date:
+    the right one for the published date in the control, one a few days off in the change."""
+    published = regex.search(r"(?m)^Published:\s*(\d{4})-(\d\d)-(\d\d)\s*$", head)
+    if not published:
+        return None
+    today = dt.date(*map(int, published.groups()))
+    sentences = list(_SENTENCE.finditer(body))
+    for match in rng.sample(sentences, k=min(80, len(sentences))):
+        sentence = match.group(0).strip()
+        relative = _ON_WEEKDAY.search(sentence)
+        if not relative:
+            continue
+        if relative.group("yesterday"):
+            right = today - dt.timedelta(days=1)
+            start, end = relative.span("yesterday")
+            prefix = "on "
+        else:
+            back = (today.weekday() - WEEKDAYS.index(relative.group("weekday"))) % 7
+            right = today - dt.timedelta(days=back)
+            start, end = relative.span("weekday")
+            prefix = ""
+        wrong = right + dt.timedelta(days=rng.choice([-3, -2, 2, 3]))
+
+        def restate(day: dt.date, sentence: str = sentence, start: int = start, end: int = end,
+                    prefix: str = prefix, match: regex.Match = match) -> str:
+            return insert_later(body, match.end(),
+                                f"{sentence[:start]}{prefix}{MONTHS[day.month - 1]} {day.day}{sentence[end:]}")
+
+        return restate(wrong), restate(right)
+    return None
+
+
+_HEADLINE_CLAIM = regex.compile(
+    r"^(?P<subject>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+"
+    r"(?P<verb>confirms|denies|approves|rejects|accepts|signs|wins|loses|admits|supports|opposes|announces"
+    r"|releases|visits|receives|backs|endorses)\s+(?P<rest>[^.!?:|]{5,120})$"
+)
+_HEADLINE_BASE = {"denies": "deny", "backs": "back"}
+_HEADLINE_FIGURE = regex.compile(r"(?<![\d.,$£€-])\b(?P<n>[1-9]\d{0,2})\s+(?P<word>[a-z]{3,})\b")
+
+
+def make_headline(head: str, body: str, rng: random.Random) -> tuple[str, str, str, str] | None:
+    """The headline against the body: a headline figure the body repeats ("12 killed" ...
+    "killed 12 people") is changed in the headline; or the headline's claim ("Senate
+    approves plan") is denied in a sentence added to the body. Returns (head, body) for the
+    change and for the control."""
+    title = regex.search(r"(?m)^Title:\s*(.+)$", head)
+    if not title:
+        return None
+    text = title.group(1).strip()
+    claim = _HEADLINE_CLAIM.match(text)
+    if claim and rng.random() < 0.5:
+        verb = claim.group("verb")
+        base = _HEADLINE_BASE.get(verb, verb[:-1])
+        denial = f"{claim.group('subject')} did not {base} {claim.group('rest').rstrip()}."
+        return head, insert_later(body, 0, denial), head, body
+    for figure in _HEADLINE_FIGURE.finditer(text):
+        value = figure.group("n")
+        if _YEARLIKE.match(value):
+            continue
+        repeated = regex.search(rf"(?<![\d.,$£€-])\b{value}\s+{figure.group('word')}\b", body)
+        if not repeated:
+            continue
+        changed = str(int(value) + max(2, int(value) // 2))
+        start = title.start(1) + figure.start("n")
+        new_head = head[:start] + changed + head[start + len(value):]
+        return new_head, body, head, body
+    if claim:
+        verb = claim.group("verb")
+        denial = f"{claim.group('subject')} did not {_HEADLINE_BASE.get(verb, verb[:-1])} {claim.group('rest')}."
+        return head, insert_later(body, 0, denial), head, body
+    return None
+
+
+_QUOTED = regex.compile(r"“(?P<quote>[^”\n]{40,300})[,.]?”\s*(?P<said>said|says)\s+"
+                        r"(?P<speaker>\p{Lu}[a-z]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}-]+)?)(?=[\s.,;])")
+
+
+def make_quote(body: str, rng: random.Random) -> tuple[str, str] | None:
+    """A quotation given to one person is given again, later, to another person the
+    article names."""
+    quotes = list(_QUOTED.finditer(body))
+    rng.shuffle(quotes)
+    people = [m.group(0) for m in _PERSON.finditer(body) if m.group("first") in FIRST_NAMES]
+    for quote in quotes:
+        speaker = quote.group("speaker")
+        others = sorted({p for p in people if p.split()[-1] != speaker.split()[-1]})
+        if not others:
+            continue
+        other = rng.choice(others)
+
+        def restate(who: str, quote: regex.Match = quote) -> str:
+            return insert_later(body, quote.end(), f"“{quote.group('quote').rstrip(',.')},” {who} said.")
+
+        return restate(other), restate(speaker)
+    return None
+
+
+MAKERS = {"count": make_count, "count-paraphrase": make_count_paraphrase, "polarity": make_polarity,
+          "weekday": make_weekday, "date": make_date, "age": make_age, "title": make_title,
+          "quote": make_quote}
+#: Makers that read the header (published date, headline) as well as the body.
+HEAD_MAKERS = {"relative-date": make_relative, "headline": make_headline}
 
 
 def run_checker(paths: list[Path]) -> dict[str, list[dict]]:
@@ -217,13 +421,21 @@ def injected(count: int, seed: int, keep: Path | None) -> None:
             original = out / f"{index:04d}-original.txt"
             original.write_text(text, encoding="utf-8")
             cases.append(("original", "control", original))
+            variants: dict[str, list[tuple[str, str]]] = {}  # kind -> [(head, body) changed, control]
             for kind, maker in MAKERS.items():
                 made = maker(body, random.Random(f"{seed}-{index}-{kind}"))
-                if made is None:
-                    continue
-                for variant, new_body in zip(("changed", "control"), made, strict=True):
+                if made is not None:
+                    variants[kind] = [(head, made[0]), (head, made[1])]
+            relative = make_relative(head, body, random.Random(f"{seed}-{index}-relative-date"))
+            if relative is not None:
+                variants["relative-date"] = [(head, relative[0]), (head, relative[1])]
+            headline = make_headline(head, body, random.Random(f"{seed}-{index}-headline"))
+            if headline is not None:
+                variants["headline"] = [(headline[0], headline[1]), (headline[2], headline[3])]
+            for kind, pair in variants.items():
+                for variant, (new_head, new_body) in zip(("changed", "control"), pair, strict=True):
                     path = out / f"{index:04d}-{kind}-{variant}.txt"
-                    path.write_text(f"{head}\n\n{new_body}", encoding="utf-8")
+                    path.write_text(f"{new_head}\n\n{new_body}", encoding="utf-8")
                     cases.append((kind, variant, path))
         findings = run_checker([p for _, _, p in cases])
     tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])  # flagged, total, findings
@@ -236,7 +448,7 @@ def injected(count: int, seed: int, keep: Path | None) -> None:
     print(f"Injected contradictions in {len(articles)} real articles (seed {seed}):\n")
     print("| type | changed copies | flagged (recall) | controls | controls flagged | false alarms /100 controls |")
     print("|---|---|---|---|---|---|")
-    for kind in MAKERS:
+    for kind in [*MAKERS, *HEAD_MAKERS]:
         changed, control = tally[(kind, "changed")], tally[(kind, "control")]
         if not changed[1]:
             print(f"| {kind} | 0 | - | 0 | - | - |")

@@ -73,12 +73,83 @@ def test_counts_that_agree_or_count_other_things_are_left_alone(article, text):
     assert found(rule("counts"), article, text) == []
 
 
-def test_a_restated_sentence_with_another_figure_is_flagged(article):
-    sentence = "The committee reviewed {} documents before the hearing on the budget of the port authority."
-    text = sentence.format(40) + "\n\nIt was long.\n\n" + sentence.format(65)
-    [finding] = found(rule("counts"), article, text)
+def test_a_reworded_restatement_with_another_figure_is_flagged(article):
+    first = "The committee reviewed 40 documents before the hearing on the budget of the port authority."
+    second = "Before the hearing on the budget of the port authority, the committee reviewed {} documents."
+    [finding] = found(rule("counts"), article, first + "\n\nIt was long.\n\n" + second.format(65))
     assert finding.location.text == "65 documents"
-    assert found(rule("counts"), article, sentence.format(40) + "\n\n" + sentence.format(40)) == []
+    assert found(rule("counts"), article, first + "\n\n" + second.format(40)) == []
+    # Word for word the same sentence: left to contradiction-restated, not reported twice.
+    assert found(rule("counts"), article, first + "\n\n" + first.replace("40", "65")) == []
+
+
+def test_a_sentence_restated_word_for_word_with_another_value(article):
+    sentence = "Nearly {} million jobs would be created by the plan."
+    [finding] = found(rule("restated"), article, sentence.format(26) + " Critics disputed it. " + sentence.format(39))
+    assert finding.location.text == "Nearly 39 million" and finding.related[0].text == "Nearly 26 million"
+    assert "'Nearly 26 million' and later 'Nearly 39 million'" in finding.message
+    timed = "The mayor arrived at {} at the scene of the fire."
+    [finding] = found(rule("restated"), article, timed.format("9:18 a.m.") + " " + timed.format("9:27 a.m."))
+    assert finding.location.text == "9:27 a.m." and "time" in finding.message
+    dated = "Title: T\nPublished: 2015-03-05\n\nThe council approved the budget on {}. It was close. " \
+            "The council approved the budget on {}."
+    [finding] = found(rule("restated"), article, dated.format("March 3", "March 4"))
+    assert finding.location.text == "March 4" and "date" in finding.message
+    # Without a published date, dates as written still compare.
+    assert found(rule("restated"), article, "I know what November 9 will bring. I know what November 13 will bring.")
+
+
+def test_a_relative_date_is_read_against_the_published_date(article):
+    text = "Title: T\nPublished: 2015-03-05\n\nThe council approved the budget on {}. It was close. " \
+           "The council approved the budget on {}."
+    # 2015-03-05 is a Thursday: "Tuesday" is March 3 (or March 10), "yesterday" March 4.
+    [finding] = found(rule("restated"), article, text.format("March 3", "Friday"))
+    assert finding.location.text == "Friday"
+    assert found(rule("restated"), article, text.format("yesterday", "March 2"))
+    assert found(rule("restated"), article, text.format("March 3", "Tuesday")) == []
+    assert found(rule("restated"), article, text.format("yesterday", "March 4")) == []
+    assert found(rule("restated"), article, text.format("last Friday", "February 27")) == []
+    # No published date: a relative date cannot be placed, so nothing is said.
+    assert found(rule("restated"), article, text.format("March 3", "Friday").replace("2015-03-05", "")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "More than 200 people attended the rally in the park. About 250 people attended the rally in the park.",
+    "The index fell 120 points on Tuesday in heavy trading. The index fell 80 points on Wednesday in heavy trading.",
+    "Click here to read part 1 of the series. Click here to read part 2 of the series.",
+    "Polls close at 8 p.m. in the east. Polls close at 8 p.m. in the east.",
+    "He scored 3 goals. He scored 4 goals.",
+    "Title: T\n\nThe vote was held three days earlier, on the island. "
+    "The vote was held two days earlier, on the island.",
+])
+def test_restatements_that_can_both_be_true_are_left_alone(article, text):
+    assert found(rule("restated"), article, text) == []
+
+
+def test_headline_restated_in_the_body_with_another_figure(article):
+    text = ("Title: Clinton leads Trump by 9 points in national poll\n\n"
+            "Washington: Clinton is leading Trump by 6 points in a new national poll released on Wednesday.")
+    [finding] = found(rule("counts"), article, text)
+    assert finding.location.text == "6 points" and finding.related[0].text == "9 points"
+    # A headline figure with no noun ("Three Ways", "by 6") is no count of the body's "Keane, 45,".
+    listicle = ("Title: Here are Three Ways to Help Tackle Anxiety\n\n"
+                "These ways to help tackle anxiety come from Brian Keane, 45, a trainer.")
+    assert found(rule("counts"), article, listicle) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The vote will shape the next 50 years, she said. It will shape far more than the next four or eight years.",
+    "Officials said 12 people were killed, as per The Sun. Officials said 14 people were killed in the second blast.",
+    "Read Part 1 and Part 2 of the series. Part 3 comes out next week, part 1 said.",
+])
+def test_alternatives_and_names_of_parts_are_not_counts(article, text):
+    assert found(rule("counts"), article, text) == []
+
+
+def test_people_counted_with_a_modifier_noun(article):
+    text = "By the end of the night, 16 police officers were injured. Officials said 24 officers were injured."
+    [finding] = found(rule("counts"), article, text)
+    assert finding.location.text == "24 officers"
 
 
 def test_one_person_two_ages(article):
@@ -186,3 +257,19 @@ def test_ranges_are_intervals(article):
     clash = "Police arrested 10 to 12 men on Friday. Police arrested 40 men, the chief said."
     [finding] = found(rule("counts"), article, clash)
     assert finding.related[0].text == "10 to 12 men"
+
+
+def test_a_title_or_sentence_opener_is_not_another_first_name(article):
+    # "President Obama" and "When Obama" do not make the surname ambiguous; "Michelle Obama" does.
+    text = ("Barack Obama, 55, spoke first. When Obama left, President Obama's aides stayed. "
+            "Later the 57-year-old Obama returned when the rain stopped.")
+    assert len(found(rule("ages"), article, text)) == 1
+    assert found(rule("ages"), article, text + " Michelle Obama waited.") == []
+
+
+def test_a_partial_name_is_the_same_speaker(article):
+    quote = "\u201cWe will rebuild the bridge by next summer,\u201d"
+    text = f"{quote} said Stuart F. Delery. Critics doubted it.\n\n{quote} said Stuart."
+    assert found(rule("quote-speaker"), article, text) == []
+    other = f"{quote} said Senator Ann Lee. Critics doubted it.\n\n{quote} said Senator Tom Cole."
+    assert len(found(rule("quote-speaker"), article, other)) == 1

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.contradiction import Conflict, Searcher, Statement
+from checker.contradiction.people import TITLES
 
 _NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){0,2})"
 _AGE = r"(?P<age>\d{1,3})"
@@ -24,6 +25,8 @@ PATTERNS = [
     regex.compile(rf"\b{_AGE}-year-old\s+(?:[a-z][\p{{L}}-]*\s+){{0,3}}{_NAME}"),
 ]
 _FULL_NAME = regex.compile(r"\b(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{L}'’-]+)")
+_OPENER = regex.compile(r"[.!?\n][\"'“”‘’)]*\s*$")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*")
 NOT_PEOPLE = frozenset(
     [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
@@ -87,10 +90,21 @@ def conflicts(ages: list[Age], source: str = "") -> Iterator[Conflict]:
 
 
 def _shared_surnames(source: str) -> set[str]:
-    """Surnames the article gives to more than one first name."""
-    firsts: dict[str, set[str]] = {}
+    """Surnames the article gives to more than one first name.
+
+    A title ("President Obama") is no first name, nor is a capitalised word that the
+    article also uses in lower case and that only comes before the surname at the start of
+    a sentence ("When Obama", "Said Obama"); "the bill" does not make "Bill Clinton" a
+    sentence opener, since he is also named mid-sentence."""
+    lower = {m.group(0) for m in _LOWER_WORD.finditer(source)}
+    firsts: dict[str, dict[str, bool]] = {}  # surname -> first name -> seen mid-sentence
     for match in _FULL_NAME.finditer(source):
         first, last = match.group(1), match.group(2).replace("’", "'").removesuffix("'s")
-        if first not in NOT_PEOPLE:
-            firsts.setdefault(last, set()).add(first)
-    return {last for last, names in firsts.items() if len(names) > 1}
+        if first in NOT_PEOPLE or first in TITLES:
+            continue
+        before = source[max(0, match.start() - 4): match.start()]
+        opener = _OPENER.search(before) is not None or (match.start() < 4 and not before.strip())
+        names = firsts.setdefault(last, {})
+        names[first] = names.get(first, False) or not opener
+    return {last for last, names in firsts.items()
+            if sum(1 for first, middle in names.items() if middle or first.lower() not in lower) > 1}

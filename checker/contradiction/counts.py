@@ -19,6 +19,7 @@ import regex
 
 from checker.contradiction import Conflict, Searcher, Statement
 from checker.contradiction.numbers import QUANTITY, RANGE, Interval, interval, range_interval
+from checker.contradiction.restated import NAMING, skeleton_of
 from checker.dates import MONTH_PATTERN
 from checker.textshape import mostly_uppercase
 
@@ -35,6 +36,9 @@ _MAY_COUNT = regex.compile(
     r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|score|several|few|handful|couple)"
 )
 _YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
+_PART_OF = regex.compile(r"(?i)(?:\bof|\bthe|\bfig\.?)\s*$")
+_ALTERNATIVE_BEFORE = regex.compile(r"(?i)\bor\s+$")
+_ALTERNATIVE_AFTER = regex.compile(r"(?i)\s+or\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten)")
 _MONTHS = regex.compile(rf"\b(?:{MONTH_PATTERN})\.?\s*$")
 STOPWORDS = frozenset(
     [
@@ -90,6 +94,8 @@ class Count:
     #: Position among the counts of the same unit in its sentence, and how many there are.
     ordinal: tuple[int, int] = (0, 1)
     headline: bool = False
+    #: The sentence with its figures and dates taken out (see ``restated``).
+    skeleton: str = ""
 
 
 def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
@@ -111,8 +117,10 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
         in_headline = headline is not None and headline[0] <= start < headline[1]
         totals = Counter(c.unit for c in here)
         seen: Counter[str | None] = Counter()
+        skeleton = skeleton_of(text)[0] if here else ""
         for count in here:
-            found.append(replace(count, ordinal=(seen[count.unit], totals[count.unit]), headline=in_headline))
+            found.append(replace(count, ordinal=(seen[count.unit], totals[count.unit]), headline=in_headline,
+                                 skeleton=skeleton))
             seen[count.unit] += 1
     return found
 
@@ -154,8 +162,10 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, upd
         # A date, a time, a compound adjective ("5-inch"), an ordinal, a part of a whole
         # ("three of the 12") or a rate: not a count of something on its own.
         return None
-    if regex.search(r"(?i)(?:\bof|\bthe|\bno\.|#|\bpage|\bsection|\broute|\bfig\.?)\s*$", before):
-        return None  # "of the 12", "No. 3", "page 2": a reference or a part of a whole
+    if _PART_OF.search(before) or NAMING.search(before):
+        return None  # "of the 12", "No. 3", "Part 2": a reference or a part of a whole
+    if _ALTERNATIVE_BEFORE.search(before) or _ALTERNATIVE_AFTER.match(after):
+        return None  # "four or eight years": no one figure
     value = interval(match)
     if value is None:
         return None
@@ -171,9 +181,10 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, upd
         if following:
             first, second = following.group("unit"), following.group("unit2")
             candidate = first
-            # "12 Palestinian civilians", "14 more people": skip one modifier.
-            if (first[:1].isupper() or first.lower() in ("more", "other", "new", "additional")) and second:
-                candidate = second
+            # Skip one modifier.
+            if second and (first[:1].isupper() or first.lower() in ("more", "other", "new", "additional")
+                           or lemma(second) in vocabulary.people):
+                candidate = second  # "12 Palestinian civilians", "14 more people", "16 police officers"
             is_event = any(pattern.search(candidate) for pattern in vocabulary.events.values())
             if candidate[:1].islower() and candidate.lower() not in STOPWORDS and not is_event:
                 unit = lemma(candidate)
@@ -202,17 +213,23 @@ def _event(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | Non
 
 
 def _relation(a: Count, b: Count, vocabulary: Vocabulary) -> str | None:
-    """"event" when both count one event in one noun, "restated" when the sentences are the
-    same apart from the figure, None when they count different things."""
+    """"event" when both count one event in one noun; "headline" when a body sentence has
+    most of the headline's words and the noun of its figure; "restated" when the sentences are
+    the same apart from the figure; None when they count different things."""
     if a.event and a.event == b.event and a.unit not in _MEASURES and not a.vague_unit:
         if a.unit == b.unit and a.unit is not None:
             return "event"
         # A headline's "12 killed" counts people; a bare number in the body counts anything.
         if a.headline and a.unit is None and b.unit in vocabulary.people:
             return "event"
-    if a.unit != b.unit or a.ordinal != b.ordinal:
+    if a.unit != b.unit:
         return None
     shared = a.signature & b.signature
+    if (a.headline and not b.headline and a.unit is not None and a.signature
+            and len(shared) >= max(3, 0.6 * len(a.signature))):
+        return "headline"  # the body says again what the headline says, with another figure
+    if a.ordinal != b.ordinal:
+        return None
     union = a.signature | b.signature
     return "restated" if len(shared) >= 6 and len(shared) / len(union) >= 0.8 else None
 
@@ -234,7 +251,12 @@ def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]
                     continue
                 if earlier.names and later.names and not earlier.names & later.names:
                     continue  # different places or people named: likely different events
+            elif relation == "headline":
+                if later.update - earlier.update:
+                    continue
             elif relation == "restated":
+                if earlier.skeleton == later.skeleton:
+                    continue  # word for word the same: the restated check reports it
                 # The same sentence: only words the later one adds can mark an update.
                 if later.update - earlier.update or later.distinct ^ earlier.distinct:
                     continue

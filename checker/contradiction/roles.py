@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.contradiction import Conflict, Searcher, Statement
+from checker.contradiction.people import TITLES
 from checker.kinds.trie import literal_alternation
 
 _FULL_NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2})"
@@ -82,6 +83,14 @@ def _speaker(source: str, quote: tuple[int, int]) -> str | None:
     return None
 
 
+def _same_speaker(a: str, b: str) -> bool:
+    """Whether two attributions may name one speaker: "Stuart F. Delery", "Delery" and
+    "Stuart" may; "Senator Ann Lee" and "Senator Tom Cole" share only a title, and do not."""
+    words_a = {w.rstrip(".") for w in a.split()} - TITLES
+    words_b = {w.rstrip(".") for w in b.split()} - TITLES
+    return bool(words_a & words_b) or not words_a or not words_b
+
+
 def quote_conflicts(source: str, quotes: list[tuple[int, int]]) -> Iterator[Conflict]:
     seen: dict[tuple[str, ...], tuple[tuple[int, int], str]] = {}
     for quote in quotes:
@@ -93,7 +102,7 @@ def quote_conflicts(source: str, quotes: list[tuple[int, int]]) -> Iterator[Conf
             continue
         if words in seen:
             (first, first_speaker) = seen[words]
-            if first_speaker.split()[-1] != speaker.split()[-1]:
+            if not _same_speaker(first_speaker, speaker):
                 yield Conflict(
                     Statement(first[0], first[1], source[first[0]:first[1]]),
                     Statement(quote[0], quote[1], source[quote[0]:quote[1]]),

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from checker.contradiction import Conflict, Statement
+from checker.contradiction.when import nearest_year
 from checker.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 
 _WEEKDAY = rf"(?P<weekday>{WEEKDAY_PATTERN})"
@@ -27,20 +28,12 @@ PATTERNS = [
 
 
 def _resolve(month: int, day: int, year: int | None, published: dt.date | None) -> dt.date | None:
-    if year is not None:
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            return None
-    if published is None:
+    if year is None:
+        return nearest_year(month, day, published)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
         return None
-    options = []
-    for candidate in (published.year - 1, published.year, published.year + 1):
-        try:
-            options.append(dt.date(candidate, month, day))
-        except ValueError:
-            continue
-    return min(options, key=lambda d: abs((d - published).days)) if options else None
 
 
 def conflicts(source: str, sentences: Iterable[tuple[int, int]], published: dt.date | None) -> Iterator[Conflict]:

@@ -1,7 +1,7 @@
 """contradiction: two statements in one article that cannot both be true.
 
 Fields: ``check``, one of ``counts``, ``ages``, ``weekday``, ``polarity``, ``titles``,
-``quotes``, and the
+``quotes``, ``restated``, and the
 vocabularies that check reads (all lists of patterns unless said otherwise):
 
 - counts: ``events`` (a mapping of event name to the words that name it), ``updates``
@@ -16,7 +16,9 @@ vocabularies that check reads (all lists of patterns unless said otherwise):
   groups, each the spellings of one title: ``[Senator, Sen.]``; a person may hold one title
   of each kind, so only two titles of one kind conflict),
   ``modifiers`` (words that put a title at another time: "former", "then-");
-- quotes: nothing (the same quotation attributed to two people).
+- quotes: nothing (the same quotation attributed to two people);
+- restated: nothing (a sentence restated with another figure, date or clock time; relative
+  dates are read against the published date).
 
 The later statement is flagged; the earlier one is in ``related``. Placeholders:
 ``{match}`` (the later statement), ``{earlier}``, ``{line}`` (line of the earlier one),
@@ -32,12 +34,12 @@ from typing import Any
 import regex
 
 from checker.article import Article
-from checker.contradiction import Conflict, ages, counts, polarity, roles, weekdays
+from checker.contradiction import Conflict, ages, counts, polarity, restated, roles, weekdays
 from checker.dates import DateProblem, parse_date
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 
-CHECKS = ("counts", "ages", "weekday", "polarity", "titles", "quotes")
+CHECKS = ("counts", "ages", "weekday", "polarity", "titles", "quotes", "restated")
 
 
 class ContradictionRule(Rule):
@@ -46,7 +48,7 @@ class ContradictionRule(Rule):
     default_scope = "sentence"
     SCOPES = ("sentence",)
     OPTIONS = {
-        "check": Option(str, required=True, help="counts, ages, weekday or polarity"),
+        "check": Option(str, required=True, help=", ".join(CHECKS)),
         "events": Option(dict, default={}),
         "updates": Option(list, default=[]),
         "distinct": Option(list, default=[]),
@@ -152,6 +154,8 @@ class ContradictionRule(Rule):
         elif self.check_name == "titles":
             found = roles.titled_names(source, sentences, self.title_pattern, self.group_of, self.modifiers)
             yield from roles.title_conflicts(found)
+        elif self.check_name == "restated":
+            yield from restated.conflicts(restated.shaped(source, sentences, _published(article)))
         else:
             yield from roles.quote_conflicts(source, article.quotes)
 

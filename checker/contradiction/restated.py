@@ -1,0 +1,145 @@
+"""A sentence restated with another figure or date: "Nearly 26 million jobs would be
+created." ... "Nearly 39 million jobs would be created."
+
+Each sentence is reduced to its skeleton: its words in lower case with every quantity,
+date and clock time replaced by a slot. Two sentences with one skeleton say the same thing;
+when the values in their slots cannot both be true (quantities whose intervals do not
+overlap, dates with no day in common, two clock times), one of them is wrong. When both a
+figure and a date differ, the sentences more likely report two occasions ("fell 120 points
+on Tuesday" ... "fell 80 points on Wednesday"), and the pair is left alone. Numbers that
+name rather than count ("Part 2", "No. 3", "Route 66") stay part of the skeleton.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from checker.contradiction import Conflict, Statement
+from checker.contradiction.numbers import QUANTITY, Interval, interval
+from checker.contradiction.when import DATE, When, read
+from checker.textshape import mostly_uppercase
+
+_TIME = regex.compile(r"(?<![\p{N}:.])(?P<h>\d{1,2}):(?P<m>\d\d)(?![\p{N}:])(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?", regex.I)
+#: Words before a number that names rather than counts: "Part 2", "No. 3", "Route 66".
+NAMING = regex.compile(
+    r"(?i)(?:\bpart|\bchapter|\bepisode|\bno\.|\bnumber|#|\bround|\bgame|\bstep|\bphase|\bseason|\bvolume"
+    r"|\bvol\.|\bpage|\bsection|\barticle|\bitem|\bquestion|\bstage|\blevel|\bgrade|\bclass|\bcategory|\broute"
+    r"|\bhighway|\binterstate|\bflight|\broom|\bunit|\bsuite|\bdistrict|\bward|\bprecinct|\bchannel|\btier"
+    r"|\bfigure|\btable|\bversion|\bpsalm|\bverse|\bproposition|\bprop\.|\bamendment|\btitle|\bband)\s*$"
+)
+_WORD = regex.compile(r"\p{L}+")
+_EDGE = regex.compile(r"^[\s\"'“”‘’(\[–—-]+|[\s\"'“”‘’)\].!?,;:–—-]+$")
+#: Fewer words than this besides the slots, and two sentences are alike by chance.
+MIN_WORDS = 4
+
+_DATE_SLOT, _TIME_SLOT, _NUMBER_SLOT = "\x01", "\x02", "\x03"
+
+
+@dataclass(frozen=True)
+class Slot:
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: Interval | When | tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Shaped:
+    skeleton: str
+    slots: tuple[Slot, ...]
+    sentence: tuple[int, int]
+
+
+def skeleton_of(text: str, base: int = 0, published: dt.date | None = None) -> tuple[str, tuple[Slot, ...]]:
+    """The sentence's skeleton and its slots (offsets plus ``base``)."""
+    slots: list[Slot] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or e <= start for s, e in taken)
+
+    for match in DATE.finditer(text):
+        slots.append(Slot(_DATE_SLOT, match.start(), match.end(), match.group(0), read(match, published)))
+        taken.append(match.span())
+    for match in _TIME.finditer(text):
+        if free(*match.span()):
+            hour, minute = int(match.group("h")), int(match.group("m"))
+            if match.group("ap") and match.group("ap").lower() == "p" and hour < 12:
+                hour += 12
+            slots.append(Slot(_TIME_SLOT, match.start(), match.end(), match.group(0), (hour, minute)))
+            taken.append(match.span())
+    for match in QUANTITY.finditer(text):
+        if not free(*match.span()) or NAMING.search(text, 0, match.start()):
+            continue
+        if not (match.group("num") or match.group("words") or match.group("vague")):
+            continue
+        slots.append(Slot(_NUMBER_SLOT, match.start(), match.end(), match.group(0), interval(match)))
+        taken.append(match.span())
+    slots.sort(key=lambda s: s.start)
+    parts: list[str] = []
+    position = 0
+    for slot in slots:
+        parts.append(text[position: slot.start])
+        parts.append(slot.kind)
+        position = slot.end
+    parts.append(text[position:])
+    skeleton = _EDGE.sub("", " ".join("".join(parts).casefold().split()))
+    shifted = tuple(Slot(s.kind, base + s.start, base + s.end, s.text, s.value) for s in slots)
+    return skeleton, shifted
+
+
+def shaped(source: str, sentences: Iterable[tuple[int, int]], published: dt.date | None) -> list[Shaped]:
+    found = []
+    for start, end in sentences:
+        text = source[start:end]
+        if mostly_uppercase(text):
+            continue  # a table, ticker or shouted line
+        skeleton, slots = skeleton_of(text, start, published)
+        if slots and len(_WORD.findall(skeleton)) >= MIN_WORDS:
+            found.append(Shaped(skeleton, slots, (start, end)))
+    return found
+
+
+def _differs(a: Slot, b: Slot) -> bool | None:
+    """True when the two values cannot both be true, False when they can, None when it
+    cannot be told."""
+    if a.kind == _NUMBER_SLOT:
+        if not isinstance(a.value, Interval) or not isinstance(b.value, Interval):
+            return None if a.text.casefold() != b.text.casefold() else False
+        return not a.value.overlaps(b.value)
+    if a.kind == _TIME_SLOT:
+        return a.value != b.value
+    if isinstance(a.value, When) and isinstance(b.value, When):
+        agrees = a.value.agrees(b.value)
+        if agrees is None:
+            return None if a.text.casefold() != b.text.casefold() else False
+        return not agrees
+    return None
+
+
+def conflicts(sentences: list[Shaped]) -> Iterator[Conflict]:
+    first: dict[str, Shaped] = {}
+    for later in sentences:
+        earlier = first.setdefault(later.skeleton, later)
+        if earlier is later:
+            continue
+        figures: list[tuple[Slot, Slot]] = []
+        dates: list[tuple[Slot, Slot]] = []
+        unknown = False
+        for old, new in zip(earlier.slots, later.slots, strict=True):
+            differs = _differs(old, new)
+            if differs is None:
+                unknown = True
+            elif differs:
+                (figures if old.kind == _NUMBER_SLOT else dates).append((old, new))
+        if unknown or bool(figures) == bool(dates):
+            continue  # nothing differs; or both a figure and a date: two occasions
+        old, new = (figures or dates)[0]
+        what = "figure" if figures else "date" if old.kind == _DATE_SLOT else "time"
+        yield Conflict(Statement(old.start, old.end, old.text), Statement(new.start, new.end, new.text),
+                       f"the same sentence gives the {what} '{old.text}' and later '{new.text}'")
