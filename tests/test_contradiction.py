@@ -109,6 +109,11 @@ def test_a_relative_date_is_read_against_the_published_date(article):
     assert found(rule("restated"), article, text.format("March 3", "Tuesday")) == []
     assert found(rule("restated"), article, text.format("yesterday", "March 4")) == []
     assert found(rule("restated"), article, text.format("last Friday", "February 27")) == []
+    # "yesterday" and "on March 4" name a day the same way; "September 24:" is a date too.
+    plain = "Title: T\nPublished: 2015-03-05\n\nWe posted the video {}: it shows the crowd at the gate."
+    first, second = (plain.format(w) for w in ("yesterday", "on March 2"))
+    assert found(rule("restated"), article, first + "\n\n" + second.split("\n\n")[1])
+    assert found(rule("restated"), article, first + "\n\n" + plain.format("on March 4").split("\n\n")[1]) == []
     # No published date: a relative date cannot be placed, so nothing is said.
     assert found(rule("restated"), article, text.format("March 3", "Friday").replace("2015-03-05", "")) == []
 
@@ -215,6 +220,8 @@ def test_vocabularies_are_validated():
         ContradictionRule({**base, "check": "polarity", "antonyms": [["win"]]})
     with pytest.raises(RuleError, match="invalid regular expression"):
         ContradictionRule({**base, "check": "counts", "events": {"killed": ["killed("]}})
+    with pytest.raises(RuleError, match="needs 'nouns'"):
+        ContradictionRule({**base, "check": "event-dates", "nouns": ["attack", 3]})
 
 
 def test_a_catastrophic_team_pattern_is_stopped(article):
@@ -273,3 +280,25 @@ def test_a_partial_name_is_the_same_speaker(article):
     assert found(rule("quote-speaker"), article, text) == []
     other = f"{quote} said Senator Ann Lee. Critics doubted it.\n\n{quote} said Senator Tom Cole."
     assert len(found(rule("quote-speaker"), article, other)) == 1
+
+
+def test_one_event_two_dates(article):
+    text = ("Title: Blast\nPublished: 2015-03-05\n\nThe March 3 blast at the depot injured four workers.\n\n"
+            "Investigators said Wednesday's blast had been caused by a gas leak.")
+    [finding] = found(rule("event-dates"), article, text)
+    assert finding.location.text == "Wednesday" and finding.related[0].text == "March 3"
+    assert "the blast is dated 'March 3' and later 'Wednesday'" in finding.message
+    assert found(rule("event-dates"), article, text.replace("Wednesday", "Tuesday")) == []
+
+
+@pytest.mark.parametrize("text", [
+    # Weeks apart: two attacks, not one attack dated twice.
+    "The March 3 attack killed four people. The attack on March 25 was claimed by the same group.",
+    "The March 3 crash closed the road. A second crash on March 4 closed it again.",
+    # A recurring event is not in the vocabulary.
+    "The March 3 debate was tense. The debate on March 5 was calmer.",
+    # No published date: "Wednesday's blast" cannot be placed.
+    "The March 3 blast injured four workers. Investigators said Wednesday's blast had a gas leak as cause.",
+])
+def test_event_dates_that_can_both_be_true_are_left_alone(article, text):
+    assert found(rule("event-dates"), article, text) == []

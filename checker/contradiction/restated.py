@@ -37,6 +37,7 @@ _EDGE = regex.compile(r"^[\s\"'“”‘’(\[–—-]+|[\s\"'“”‘’)\].!?
 MIN_WORDS = 4
 
 _DATE_SLOT, _TIME_SLOT, _NUMBER_SLOT = "\x01", "\x02", "\x03"
+_ON_DATE = regex.compile(r"\bon \x01")
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ def skeleton_of(text: str, base: int = 0, published: dt.date | None = None) -> t
         position = slot.end
     parts.append(text[position:])
     skeleton = _EDGE.sub("", " ".join("".join(parts).casefold().split()))
+    # "yesterday", "on Tuesday" and "on March 3" name a day the same way.
+    skeleton = _ON_DATE.sub(_DATE_SLOT, skeleton)
     shifted = tuple(Slot(s.kind, base + s.start, base + s.end, s.text, s.value) for s in slots)
     return skeleton, shifted
 

@@ -18,7 +18,7 @@ from checker.contradiction.when import nearest_year
 from checker.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 
 _WEEKDAY = rf"(?P<weekday>{WEEKDAY_PATTERN})"
-_DATE = (rf"(?:(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+_DATE = (rf"(?:(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)"
          rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_PATTERN})\b\.?)"
          rf"(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?")
 PATTERNS = [

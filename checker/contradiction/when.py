@@ -23,7 +23,7 @@ from checker.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _ABSOLUTE = (
     rf"(?:(?P<weekday>{WEEKDAY_PATTERN})\.?,?\s+(?:the\s+)?)?"
-    rf"(?:(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+    rf"(?:(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_PATTERN})\b\.?)"
     rf"(?:,?\s+{_YEAR}\b)?"
 )

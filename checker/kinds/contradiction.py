@@ -1,7 +1,7 @@
 """contradiction: two statements in one article that cannot both be true.
 
 Fields: ``check``, one of ``counts``, ``ages``, ``weekday``, ``polarity``, ``titles``,
-``quotes``, ``restated``, and the
+``quotes``, ``restated``, ``event-dates``, and the
 vocabularies that check reads (all lists of patterns unless said otherwise):
 
 - counts: ``events`` (a mapping of event name to the words that name it), ``updates``
@@ -18,7 +18,10 @@ vocabularies that check reads (all lists of patterns unless said otherwise):
   ``modifiers`` (words that put a title at another time: "former", "then-");
 - quotes: nothing (the same quotation attributed to two people);
 - restated: nothing (a sentence restated with another figure, date or clock time; relative
-  dates are read against the published date).
+  dates are read against the published date);
+- event-dates: ``nouns`` (plain event nouns: "attack", "crash"), ``distinct`` (words before
+  the noun that mark another event: "another", "first"), ``max_days`` (how far apart two
+  dates may be and still be taken for one event, default 3).
 
 The later statement is flagged; the earlier one is in ``related``. Placeholders:
 ``{match}`` (the later statement), ``{earlier}``, ``{line}`` (line of the earlier one),
@@ -34,12 +37,12 @@ from typing import Any
 import regex
 
 from checker.article import Article
-from checker.contradiction import Conflict, ages, counts, polarity, restated, roles, weekdays
+from checker.contradiction import Conflict, ages, counts, event_dates, polarity, restated, roles, weekdays
 from checker.dates import DateProblem, parse_date
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 
-CHECKS = ("counts", "ages", "weekday", "polarity", "titles", "quotes", "restated")
+CHECKS = ("counts", "ages", "weekday", "polarity", "titles", "quotes", "restated", "event-dates")
 
 
 class ContradictionRule(Rule):
@@ -60,6 +63,8 @@ class ContradictionRule(Rule):
         "hedges": Option(list, default=[]),
         "titles": Option(dict, default={}),
         "modifiers": Option(list, default=[]),
+        "nouns": Option(list, default=[]),
+        "max_days": Option(int, default=3),
     }
 
     def setup(self) -> None:
@@ -120,6 +125,14 @@ class ContradictionRule(Rule):
                 raise self.error("the titles check needs 'titles'", "titles")
             self.title_pattern = roles.title_pattern(spellings)
             self.modifiers = self._any(o["modifiers"], "modifiers")
+        elif check == "event-dates":
+            nouns = o["nouns"]
+            if not nouns or not all(isinstance(n, str) and n.strip() for n in nouns):
+                raise self.error("the event-dates check needs 'nouns', a list of plain words", "nouns")
+            if o["max_days"] < 0:
+                raise self.error("must be 0 or more", "max_days")
+            self.event_pattern = event_dates.event_pattern([n.strip() for n in nouns])
+            self.other_event = self._any(o["distinct"], "distinct")
 
     def _any(self, patterns: list[Any], field: str) -> _Timed:
         """One case-insensitive whole-word pattern for a list (never matching when empty),
@@ -154,6 +167,10 @@ class ContradictionRule(Rule):
         elif self.check_name == "titles":
             found = roles.titled_names(source, sentences, self.title_pattern, self.group_of, self.modifiers)
             yield from roles.title_conflicts(found)
+        elif self.check_name == "event-dates":
+            found = event_dates.events_in(source, sentences, self.event_pattern, self.other_event,
+                                          _published(article))
+            yield from event_dates.conflicts(found, self.options["max_days"])
         elif self.check_name == "restated":
             yield from restated.conflicts(restated.shaped(source, sentences, _published(article)))
         else:
