@@ -74,15 +74,17 @@ def ages_in(source: str, sentences: Iterable[tuple[int, int]], time_shift: Searc
 
 
 def conflicts(ages: list[Age], source: str = "") -> Iterator[Conflict]:
-    shared = _shared_surnames(source)
+    shared: set[str] | None = None  # read from the whole article only when a pair needs it
     for j, later in enumerate(ages):
         for earlier in ages[:j]:
             if earlier.surname != later.surname or earlier.age == later.age:
                 continue
             if earlier.first and later.first and earlier.first != later.first:
                 continue  # two people of one family
-            if (not earlier.first or not later.first) and earlier.surname in shared:
-                continue  # "Peterson" alone, in an article about Drew and Stacy Peterson
+            if not earlier.first or not later.first:
+                shared = _shared_surnames(source) if shared is None else shared
+                if earlier.surname in shared:
+                    continue  # "Peterson" alone, in an article about Drew and Stacy Peterson
             yield Conflict(earlier.statement, later.statement,
                            f"{later.surname} is {earlier.age} in '{earlier.statement.text}' "
                            f"but {later.age} in '{later.statement.text}'")

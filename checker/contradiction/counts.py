@@ -94,8 +94,8 @@ class Count:
     #: Position among the counts of the same unit in its sentence, and how many there are.
     ordinal: tuple[int, int] = (0, 1)
     headline: bool = False
-    #: The sentence with its figures and dates taken out (see ``restated``).
-    skeleton: str = ""
+    #: The sentence's text.
+    text: str = ""
 
 
 def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
@@ -117,10 +117,9 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
         in_headline = headline is not None and headline[0] <= start < headline[1]
         totals = Counter(c.unit for c in here)
         seen: Counter[str | None] = Counter()
-        skeleton = skeleton_of(text)[0] if here else ""
         for count in here:
             found.append(replace(count, ordinal=(seen[count.unit], totals[count.unit]), headline=in_headline,
-                                 skeleton=skeleton))
+                                 text=text))
             seen[count.unit] += 1
     return found
 
@@ -156,7 +155,7 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, upd
     qualifier = match.group("qual")
     if number and _YEAR.match(number) and not match.group("cur") and not qualifier and not match.group("scale"):
         return None  # a year
-    before = text[: match.start()]
+    before = text[max(0, match.start() - 40): match.start()]  # the patterns below look at its end
     after = text[match.end():]
     if (_MONTHS.search(before) or _NOT_A_COUNT.match(after)) and not _PERCENT.match(after):
         # A date, a time, a compound adjective ("5-inch"), an ordinal, a part of a whole
@@ -201,8 +200,8 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, upd
 def _event(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | None:
     """The event word next to a quantity: up to three words before it ("killed 12",
     "death toll of 12") or six after it ("12 people were killed")."""
-    window_before = " ".join(text[:start].split()[-3:])
-    window_after = " ".join(text[end:].split()[:6])
+    window_before = " ".join(text[max(0, start - 80): start].split()[-3:])
+    window_after = " ".join(text[end: end + 200].split()[:6])
     for name, pattern in vocabulary.events.items():
         after = pattern.search(window_after)
         if after and not regex.search(r"[,;:()]", window_after[: after.start()]):
@@ -255,7 +254,7 @@ def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]
                 if later.update - earlier.update:
                     continue
             elif relation == "restated":
-                if earlier.skeleton == later.skeleton:
+                if skeleton_of(earlier.text)[0] == skeleton_of(later.text)[0]:
                     continue  # word for word the same: the restated check reports it
                 # The same sentence: only words the later one adds can mark an update.
                 if later.update - earlier.update or later.distinct ^ earlier.distinct:

@@ -21,6 +21,7 @@ import regex
 
 from checker.contradiction import Conflict, Searcher, Statement
 from checker.contradiction.when import DATE, When, read
+from checker.kinds.trie import literal_alternation
 
 _INNER_NAME = regex.compile(r"(?<=[\p{L},;]\s+)\p{Lu}[\p{L}'’-]{2,}")
 _NOT_NAMES = frozenset(["The", "On", "In", "At", "And", "But", "He", "She", "They", "It", "Monday", "Tuesday",
@@ -50,11 +51,18 @@ def event_pattern(nouns: list[str]) -> regex.Pattern:
     )
 
 
+def noun_pattern(nouns: list[str]) -> regex.Pattern:
+    """A quick test that a sentence names one of the events at all."""
+    return regex.compile(r"(?i)\b(?:" + literal_alternation(nouns) + r")\b")
+
+
 def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.Pattern, other: Searcher,
-              published: dt.date | None) -> list[EventDate]:
+              published: dt.date | None, nouns: regex.Pattern | None = None) -> list[EventDate]:
     found: list[EventDate] = []
     for start, end in sentences:
         text = source[start:end]
+        if nouns is not None and not nouns.search(text):
+            continue
         names: frozenset[str] | None = None
         for match in pattern.finditer(text):
             before = match.group("before") or match.group("before2") or ""

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 import regex
 
 from checker.contradiction import Conflict, Statement
-from checker.contradiction.numbers import QUANTITY, Interval, interval
+from checker.contradiction.numbers import QUANTITY, SCALES, TENS, UNITS, VAGUE, Interval, interval
 from checker.contradiction.when import DATE, When, read
+from checker.dates import MONTHS, WEEKDAYS
 from checker.textshape import mostly_uppercase
 
 _TIME = regex.compile(r"(?<![\p{N}:.])(?P<h>\d{1,2}):(?P<m>\d\d)(?![\p{N}:])(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?", regex.I)
@@ -37,6 +38,16 @@ _EDGE = regex.compile(r"^[\s\"'“”‘’(\[–—-]+|[\s\"'“”‘’)\].!?
 MIN_WORDS = 4
 
 _DATE_SLOT, _TIME_SLOT, _NUMBER_SLOT = "\x01", "\x02", "\x03"
+_LONG_WORD = regex.compile(r"\p{L}{5,}")
+#: Every word of five letters or more that a slot (date, time, quantity) can hold.
+_SLOT_WORDS = frozenset(
+    [name for name in (*MONTHS, *WEEKDAYS) if len(name) >= 5]
+    + [w for w in (*UNITS, *TENS, *SCALES, *VAGUE) for w in w.split()]
+    + ["yesterday", "today", "tonight", "since", "until", "earlier", "before", "later", "weeks",
+       "about", "around", "approximately", "roughly", "nearly", "almost", "close", "estimated", "least",
+       "fewer", "under", "upwards", "excess", "handful", "couple", "several", "dozen", "dozens", "scores",
+       "hundreds", "thousands", "millions", "trillion"]
+)
 _ON_DATE = regex.compile(r"\bon \x01")
 
 
@@ -75,7 +86,7 @@ def skeleton_of(text: str, base: int = 0, published: dt.date | None = None) -> t
             slots.append(Slot(_TIME_SLOT, match.start(), match.end(), match.group(0), (hour, minute)))
             taken.append(match.span())
     for match in QUANTITY.finditer(text):
-        if not free(*match.span()) or NAMING.search(text, 0, match.start()):
+        if not free(*match.span()) or NAMING.search(text, max(0, match.start() - 16), match.start()):
             continue
         if not (match.group("num") or match.group("words") or match.group("vague")):
             continue
@@ -96,9 +107,19 @@ def skeleton_of(text: str, base: int = 0, published: dt.date | None = None) -> t
     return skeleton, shifted
 
 
+def _rough_key(text: str) -> tuple[str, ...]:
+    """The sentence's longer words that no slot can hold: two sentences with one skeleton
+    have one rough key, so only sentences whose key comes twice need their skeleton."""
+    return tuple(w for w in (m.casefold() for m in _LONG_WORD.findall(text)) if w not in _SLOT_WORDS)
+
+
 def shaped(source: str, sentences: Iterable[tuple[int, int]], published: dt.date | None) -> list[Shaped]:
-    found = []
+    keyed: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for start, end in sentences:
+        keyed.setdefault(_rough_key(source[start:end]), []).append((start, end))
+    candidates = sorted(span for group in keyed.values() if len(group) > 1 for span in group)
+    found = []
+    for start, end in candidates:
         text = source[start:end]
         if mostly_uppercase(text):
             continue  # a table, ticker or shouted line

@@ -132,6 +132,7 @@ class ContradictionRule(Rule):
             if o["max_days"] < 0:
                 raise self.error("must be 0 or more", "max_days")
             self.event_pattern = event_dates.event_pattern([n.strip() for n in nouns])
+            self.event_nouns = event_dates.noun_pattern([n.strip() for n in nouns])
             self.other_event = self._any(o["distinct"], "distinct")
 
     def _any(self, patterns: list[Any], field: str) -> _Timed:
@@ -169,7 +170,7 @@ class ContradictionRule(Rule):
             yield from roles.title_conflicts(found)
         elif self.check_name == "event-dates":
             found = event_dates.events_in(source, sentences, self.event_pattern, self.other_event,
-                                          _published(article))
+                                          _published(article), self.event_nouns)
             yield from event_dates.conflicts(found, self.options["max_days"])
         elif self.check_name == "restated":
             yield from restated.conflicts(restated.shaped(source, sentences, _published(article)))
