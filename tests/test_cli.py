@@ -42,7 +42,7 @@ def test_self_contradicting_sample_is_flagged_with_both_places():
     findings = report["files"][0]["findings"]
     rules = {f["rule"] for f in findings}
     assert rules >= {"contradiction-counts", "contradiction-ages", "contradiction-weekday",
-                     "contradiction-quote-speaker"}
+                     "contradiction-quote-speaker", "contradiction-restated", "contradiction-event-dates"}
     for finding in findings:
         if finding["category"] == "contradiction":
             assert finding["related"] and finding["related"][0]["line"] <= finding["line"]

@@ -297,6 +297,9 @@ def test_one_event_two_dates(article):
     "The March 3 crash closed the road. A second crash on March 4 closed it again.",
     # A recurring event is not in the vocabulary.
     "The March 3 debate was tense. The debate on March 5 was calmer.",
+    # The weekday is the day of the reporting, not of the fire.
+    "Title: T\nPublished: 2024-05-17\n\nThe May 15 fire gutted the ferry. "
+    "The authority did not confirm the cause of the fire on Thursday.",
     # No published date: "Wednesday's blast" cannot be placed.
     "The March 3 blast injured four workers. Investigators said Wednesday's blast had a gas leak as cause.",
 ])

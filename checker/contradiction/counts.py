@@ -254,13 +254,13 @@ def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]
                 if later.update - earlier.update:
                     continue
             elif relation == "restated":
-                if skeleton_of(earlier.text)[0] == skeleton_of(later.text)[0]:
-                    continue  # word for word the same: the restated check reports it
                 # The same sentence: only words the later one adds can mark an update.
                 if later.update - earlier.update or later.distinct ^ earlier.distinct:
                     continue
             else:
                 continue
+            if skeleton_of(earlier.text)[0] == skeleton_of(later.text)[0]:
+                continue  # word for word the same sentence: the restated check reports it
             yield Conflict(earlier.statement, later.statement,
                            f"'{earlier.statement.text}' against '{later.statement.text}'")
             break

@@ -2,7 +2,9 @@
 
 An event is a definite, singular event noun from the rule's vocabulary ("the attack",
 "the crash") with a date next to it: "the March 3 attack", "Tuesday's crash", "the attack
-on March 5", "the crash, which happened on Monday". Two mentions of one noun whose dates
+on March 5", "the crash, which happened on Monday". A weekday after the noun with no verb
+between ("the cause of the fire on Thursday") is left alone: news puts the day of the
+reporting there. Two mentions of one noun whose dates
 have no day in common (see ``when``) disagree, unless a word before the noun marks another
 event ("another attack", "the first crash", "a similar attack"), or the two sentences name
 different places or people. Two different attacks reported in one article are usually far
@@ -44,7 +46,7 @@ def event_pattern(nouns: list[str]) -> regex.Pattern:
     return regex.compile(
         rf"(?P<before>\b(?i:the)\s+(?:[\p{{L}}-]+\s+)?)(?P<date>{date})(?:['’]s)?\s+{noun}(?![\p{{L}}-])"
         rf"|(?P<before2>\b(?i:the)\s+(?:[\p{{L}}-]+\s+)?){noun}(?![\p{{L}}-]),?\s+(?:(?:that|which)\s+)?"
-        rf"(?:(?:was|were)\s+)?(?:(?:held|happened|took\s+place|occurred|struck|began|started)\s+)?"
+        rf"(?:(?:was|were)\s+)?(?:(?P<verb>happened|took\s+place|occurred|struck|broke\s+out|began|started)\s+)?"
         rf"on\s+(?P<date2>{date})"
         rf"|(?P<date3>{date})['’]s\s+{noun}(?![\p{{L}}-])",
         regex.V0,
@@ -72,6 +74,9 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.
             date_match = DATE.match(text, match.start(group), match.end(group))
             if date_match is None:
                 continue
+            if group == "date2" and not match.group("verb") and not date_match.group("month") \
+                    and not date_match.group("month2"):
+                continue  # "the cause of the fire on Thursday": the day may be the verb's, not the fire's
             when = read(date_match, published)
             if when.days is None and when.calendar_day is None:
                 continue
