@@ -305,3 +305,27 @@ def test_one_event_two_dates(article):
 ])
 def test_event_dates_that_can_both_be_true_are_left_alone(article, text):
     assert found(rule("event-dates"), article, text) == []
+
+
+def test_teams_add_their_own_number_words(article):
+    base = {"id": "team-c", "kind": "contradiction", "category": "contradiction", "message": "{detail}",
+            "check": "counts", "events": {"arrested": ["arrested"]}}
+    team = ContradictionRule({**base, "number_words": {"a baker's dozen": 13, "a busload of": [30, 60]}})
+    text = "Police arrested a baker's dozen protesters at the gate. Police later said they arrested 20 protesters."
+    [finding] = found(team, article, text.replace("later ", ""))
+    assert finding.related[0].text == "a baker's dozen protesters"
+    agree = "Police arrested a busload of protesters at dawn. The chief said 45 protesters were arrested."
+    assert found(team, article, agree) == []
+    assert found(rule("counts"), article, "Rebels killed a score of villagers on Monday. "
+                                           "Rebels killed 40 villagers on Monday, the army said.")
+    with pytest.raises(RuleError, match="number or \\[low, high\\]"):
+        ContradictionRule({**base, "number_words": {"a busload": [60, 30]}})
+
+
+def test_vague_plurals_take_their_of(article):
+    clash = "Dozens of people were killed in the blast. Officials said 12 people were killed in the blast."
+    [finding] = found(rule("counts"), article, clash)
+    assert finding.related[0].text == "Dozens of people"
+    agree = "Dozens of people were killed in the blast. Officials said about 30 people were killed in the blast."
+    assert found(rule("counts"), article, agree) == []
+    assert found(rule("counts"), article, "Dozens of the 12 people were killed. 40 people were killed.") == []

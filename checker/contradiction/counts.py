@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -37,6 +37,7 @@ _MAY_COUNT = regex.compile(
 )
 _YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
 _PART_OF = regex.compile(r"(?i)(?:\bof|\bthe|\bfig\.?)\s*$")
+_OF_NOUN = regex.compile(r"\s+of(?=\s+(?!the\b|them\b|those\b|these\b|whom\b|which\b|its\b|their\b)\p{L})")
 _ALTERNATIVE_BEFORE = regex.compile(r"(?i)\bor\s+$")
 _ALTERNATIVE_AFTER = regex.compile(r"(?i)\s+or\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten)")
 _MONTHS = regex.compile(rf"\b(?:{MONTH_PATTERN})\.?\s*$")
@@ -75,6 +76,9 @@ class Vocabulary:
     people: frozenset[str]
     #: Nouns too vague to identify what is counted ("times", "years", "ways").
     ignored_units: frozenset[str]
+    #: A rule's own number words and their values ("a score": 20), and a pattern for them.
+    number_words: dict[str, Interval] = field(default_factory=dict)
+    number_pattern: regex.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -103,9 +107,15 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
     found: list[Count] = []
     for start, end in sentences:
         text = source[start:end]
-        if not _MAY_COUNT.search(text) or mostly_uppercase(text):
+        may_count = _MAY_COUNT.search(text) or (vocabulary.number_pattern and vocabulary.number_pattern.search(text))
+        if not may_count or mostly_uppercase(text):
             continue  # no number at all; or a table, ticker or shouted line
         matches = list(QUANTITY.finditer(text))
+        if vocabulary.number_pattern is not None:
+            taken = [m.span() for m in matches]
+            matches += [m for m in vocabulary.number_pattern.finditer(text)
+                        if all(m.end() <= s or e <= m.start() for s, e in taken)]
+            matches.sort(key=lambda m: m.start())
         if not matches:
             continue
         update = frozenset(w.lower() for w in vocabulary.updates.findall(text))
@@ -156,7 +166,12 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, upd
     if number and _YEAR.match(number) and not match.group("cur") and not qualifier and not match.group("scale"):
         return None  # a year
     before = text[max(0, match.start() - 40): match.start()]  # the patterns below look at its end
-    after = text[match.end():]
+    end = match.end()
+    if match.group("vague") or (match.group("words") and vocabulary.number_words):
+        # "dozens of people", "a score of villagers": the "of" belongs to the number.
+        of = _OF_NOUN.match(text, end)
+        end = of.end() if of else end
+    after = text[end: end + 200]  # the patterns below look at its start
     if (_MONTHS.search(before) or _NOT_A_COUNT.match(after)) and not _PERCENT.match(after):
         # A date, a time, a compound adjective ("5-inch"), an ordinal, a part of a whole
         # ("three of the 12") or a rate: not a count of something on its own.
@@ -165,16 +180,16 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, upd
         return None  # "of the 12", "No. 3", "Part 2": a reference or a part of a whole
     if _ALTERNATIVE_BEFORE.search(before) or _ALTERNATIVE_AFTER.match(after):
         return None  # "four or eight years": no one figure
-    value = interval(match)
+    value = interval(match, vocabulary.number_words)
     if value is None:
         return None
     unit = None
-    unit_end = match.end()
+    unit_end = end
     if match.group("cur"):
         unit = match.group("cur")
     elif _PERCENT.match(after):
         unit = "percent"
-        unit_end = match.end() + _PERCENT.match(after).end()
+        unit_end = end + _PERCENT.match(after).end()
     else:
         following = _AFTER_UNIT.match(after)
         if following:
@@ -187,7 +202,7 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, upd
             is_event = any(pattern.search(candidate) for pattern in vocabulary.events.values())
             if candidate[:1].islower() and candidate.lower() not in STOPWORDS and not is_event:
                 unit = lemma(candidate)
-                unit_end = match.end() + following.end("unit2" if candidate is second else "unit")
+                unit_end = end + following.end("unit2" if candidate is second else "unit")
     event = _event(text, match.start(), unit_end, vocabulary)
     # What the sentence says besides this figure: its words and its other numbers.
     words = [lemma(w.group(0)) for w in _WORD.finditer(text) if w.group(0).lower() not in STOPWORDS

@@ -97,8 +97,26 @@ def digits_value(text: str, scale: str | None) -> float:
     return value
 
 
-def interval(match: regex.Match) -> Interval | None:
-    """The interval a QUANTITY match stands for, or None when it is no count."""
+def extra_quantity_pattern(words: list[str]) -> regex.Pattern | None:
+    """A pattern like QUANTITY (same groups) for a rule's own number words ("a score",
+    "a gross"), whose values ``interval`` takes from the rule's table."""
+    if not words:
+        return None
+    body = "|".join(regex.sub(r"\\ ", r"\\s+", regex.escape(w)) for w in sorted(words, key=len, reverse=True))
+    never = "(?!x)x"
+    return regex.compile(
+        rf"(?i)(?<![\p{{L}}\p{{N}}_$£€.,-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>{never})?(?P<num>{never})?"
+        rf"(?P<scale>{never})?(?P<vague>{never})?(?P<words>{body})(?![\p{{L}}\p{{N}}_])"
+    )
+
+
+def interval(match: regex.Match, extra: dict[str, Interval] | None = None) -> Interval | None:
+    """The interval a QUANTITY match stands for, or None when it is no count. ``extra``
+    holds a rule's own number words (lower case, single spaces) and their values."""
+    if extra and match.group("words"):
+        value = extra.get(" ".join(match.group("words").lower().split()))
+        if value is not None:
+            return qualify_interval(value, match.group("qual"))
     vague = match.group("vague")
     if vague:
         low, high = VAGUE[regex.sub(r"\s+", " ", vague.lower())]
@@ -131,6 +149,13 @@ def qualify(value: float, qualifier: str | None) -> Interval:
         # Round figures are usually rounded: "200" may stand for 195.
         return Interval(value * 0.9, value * 1.1)
     return Interval(value, value)
+
+
+def qualify_interval(value: Interval, qualifier: str | None) -> Interval:
+    """An interval with a qualifier: "about a score" is about 20; "more than a gross" is 145 and up."""
+    if value.exact:
+        return qualify(value.low, qualifier)
+    return value if not qualifier else Interval(qualify(value.low, qualifier).low, qualify(value.high, qualifier).high)
 
 
 def _next_up(value: float) -> float:

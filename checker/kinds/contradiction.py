@@ -7,7 +7,9 @@ vocabularies that check reads (all lists of patterns unless said otherwise):
 - counts: ``events`` (a mapping of event name to the words that name it), ``updates``
   (words that mark a later figure as an update), ``distinct`` (words that mark another
   event, time or part), ``people`` (nouns that count people, plain words), ``ignored_units``
-  (nouns too vague to compare, plain words);
+  (nouns too vague to compare, plain words), ``number_words`` (a mapping of the team's own
+  number words or phrases to a value or a [low, high] range: ``{a score: 20}``; digits,
+  "twenty-one", "a dozen", "dozens" and "more than"/"about" are built in);
 - ages: ``time_shift`` (words that put an age at another time);
 - weekday: nothing (uses the published date for dates without a year);
 - polarity: ``verbs`` (plain verbs whose negation is checked), ``antonyms`` (pairs of plain
@@ -37,7 +39,7 @@ from typing import Any
 import regex
 
 from checker.article import Article
-from checker.contradiction import Conflict, ages, counts, event_dates, polarity, restated, roles, weekdays
+from checker.contradiction import Conflict, ages, counts, event_dates, numbers, polarity, restated, roles, weekdays
 from checker.dates import DateProblem, parse_date
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
@@ -57,6 +59,7 @@ class ContradictionRule(Rule):
         "distinct": Option(list, default=[]),
         "people": Option(list, default=[]),
         "ignored_units": Option(list, default=[]),
+        "number_words": Option(dict, default={}),
         "time_shift": Option(list, default=[]),
         "verbs": Option(list, default=[]),
         "antonyms": Option(list, default=[]),
@@ -81,12 +84,15 @@ class ContradictionRule(Rule):
                 if not isinstance(words, list) or not words:
                     raise self.error(f"event {name!r}: expected a list of words or patterns", "events")
                 events[str(name)] = self._any(words, "events")
+            number_words = self._number_words(o["number_words"])
             self.vocabulary = counts.Vocabulary(
                 events=events,
                 updates=self._any(o["updates"], "updates"),
                 distinct=self._any(o["distinct"], "distinct"),
                 people=frozenset(counts.lemma(str(w)) for w in o["people"]) | {"people", "person"},
                 ignored_units=frozenset(counts.lemma(str(w)) for w in o["ignored_units"]),
+                number_words=number_words,
+                number_pattern=numbers.extra_quantity_pattern(list(number_words)),
             )
         elif check == "ages":
             self.time_shift = self._any(o["time_shift"], "time_shift")
@@ -134,6 +140,22 @@ class ContradictionRule(Rule):
             self.event_pattern = event_dates.event_pattern([n.strip() for n in nouns])
             self.event_nouns = event_dates.noun_pattern([n.strip() for n in nouns])
             self.other_event = self._any(o["distinct"], "distinct")
+
+    def _number_words(self, table: dict[Any, Any]) -> dict[str, numbers.Interval]:
+        """``{"a score": 20, "a few dozen": [36, 60]}``: words (plain, not patterns) with a
+        value or a [low, high] range."""
+        result = {}
+        for word, value in table.items():
+            if not isinstance(word, str) or not word.strip():
+                raise self.error(f"{word!r}: expected a word or phrase", "number_words")
+            if _is_number(value):
+                low = high = float(value)
+            elif isinstance(value, list) and len(value) == 2 and all(map(_is_number, value)) and value[0] <= value[1]:
+                low, high = float(value[0]), float(value[1])
+            else:
+                raise self.error(f"{word!r}: expected a number or [low, high], got {value!r}", "number_words")
+            result[" ".join(word.lower().split())] = numbers.Interval(low, high)
+        return result
 
     def _any(self, patterns: list[Any], field: str) -> _Timed:
         """One case-insensitive whole-word pattern for a list (never matching when empty),
@@ -193,6 +215,10 @@ class _Timed:
         """Every match's whole text (the pattern's own groups are ignored)."""
         with self.rule.time_limit(self.pattern):
             return [m.group(0) for m in self.pattern.finditer(text, timeout=self.rule.timeout)]
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _published(article: Article) -> dt.date | None:
