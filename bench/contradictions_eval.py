@@ -81,8 +81,14 @@ def insert_later(body: str, position: int, sentence: str) -> str:
     return body[:cut] + "\n\n" + sentence + body[cut:]
 
 
+def _sample_sentences(body: str, rng: random.Random, most: int) -> list[regex.Match]:
+    """Up to ``most`` whole sentences of the body, in random order."""
+    sentences = list(_SENTENCE.finditer(body))
+    return rng.sample(sentences, k=min(most, len(sentences)))
+
+
 def make_count(body: str, rng: random.Random) -> tuple[str, str] | None:
-    for match in rng.sample(list(_SENTENCE.finditer(body)), k=min(40, len(list(_SENTENCE.finditer(body))))):
+    for match in _sample_sentences(body, rng, 40):
         sentence = match.group(0).strip()
         figure = _FIGURE.search(sentence)
         if not figure or _YEARLIKE.match(figure.group(1)) or _OPEN_ENDED.search(sentence[: figure.start(1)]):
@@ -95,7 +101,7 @@ def make_count(body: str, rng: random.Random) -> tuple[str, str] | None:
 
 
 def make_polarity(body: str, rng: random.Random) -> tuple[str, str] | None:
-    for match in rng.sample(list(_SENTENCE.finditer(body)), k=min(80, len(list(_SENTENCE.finditer(body))))):
+    for match in _sample_sentences(body, rng, 80):
         sentence = match.group(0).strip()
         claim = _PAST_CLAIM.match(sentence)
         if not claim:
@@ -270,8 +276,7 @@ _MONTH_DAY = regex.compile(
 
 def make_date(body: str, rng: random.Random) -> tuple[str, str] | None:
     """A sentence with a date restated later with the date moved by a few days."""
-    sentences = list(_SENTENCE.finditer(body))
-    for match in rng.sample(sentences, k=min(80, len(sentences))):
+    for match in _sample_sentences(body, rng, 80):
         sentence = match.group(0).strip()
         date = _MONTH_DAY.search(sentence)
         if not date:
@@ -300,8 +305,7 @@ def make_relative(head: str, body: str, rng: random.Random) -> tuple[str, str] |
     if not published:
         return None
     today = dt.date(*map(int, published.groups()))
-    sentences = list(_SENTENCE.finditer(body))
-    for match in rng.sample(sentences, k=min(80, len(sentences))):
+    for match in _sample_sentences(body, rng, 80):
         sentence = match.group(0).strip()
         relative = _ON_WEEKDAY.search(sentence)
         if not relative:

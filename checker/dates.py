@@ -23,6 +23,16 @@ def _names_pattern(names: dict[str, int]) -> str:
     return "|".join(name.capitalize() for name in sorted(names, key=len, reverse=True))
 
 
+def full_names(names: dict[str, int]) -> list[str]:
+    """The full, capitalised name for each index ("September", not "Sept"): independent of the
+    process's locale, unlike ``calendar.month_name``."""
+    longest: dict[int, str] = {}
+    for name, index in names.items():
+        if len(name) > len(longest.get(index, "")):
+            longest[index] = name
+    return [longest[index].capitalize() for index in sorted(longest)]
+
+
 #: Patterns (no groups) for a month or weekday name as written in running text.
 MONTH_PATTERN = _names_pattern(MONTHS)
 WEEKDAY_PATTERN = _names_pattern(WEEKDAYS)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.contradiction import Conflict, Searcher, Statement
-from checker.contradiction.people import TITLES
+from checker.contradiction.people import NOT_PEOPLE, TITLES
 
 _NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){0,2})"
 _AGE = r"(?P<age>\d{1,3})"
@@ -27,14 +27,6 @@ PATTERNS = [
 _FULL_NAME = regex.compile(r"\b(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{L}'’-]+)")
 _OPENER = regex.compile(r"[.!?\n][\"'“”‘’)]*\s*$")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*")
-NOT_PEOPLE = frozenset(
-    [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "An",
-        "In", "On", "At", "By", "For", "From", "Of", "And", "But", "He", "She", "They", "It", "This", "That", "Mr",
-        "Mrs", "Ms", "Dr"
-    ]
-)
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ _YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
 _PART_OF = regex.compile(r"(?i)(?:\bof|\bthe|\bfig\.?)\s*$")
 _OF_NOUN = regex.compile(r"\s+of(?=\s+(?!the\b|them\b|those\b|these\b|whom\b|which\b|its\b|their\b)\p{L})")
 _ALTERNATIVE_BEFORE = regex.compile(r"(?i)\bor\s+$")
-_ALTERNATIVE_AFTER = regex.compile(r"(?i)\s+or\s+(?:\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten)")
+_OR = regex.compile(r"(?i)\s+or\s+")
 _MONTHS = regex.compile(rf"\b(?:{MONTH_PATTERN})\.?\s*$")
 STOPWORDS = frozenset(
     [
@@ -178,7 +178,8 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, upd
         return None
     if _PART_OF.search(before) or NAMING.search(before):
         return None  # "of the 12", "No. 3", "Part 2": a reference or a part of a whole
-    if _ALTERNATIVE_BEFORE.search(before) or _ALTERNATIVE_AFTER.match(after):
+    alternative = _OR.match(after)
+    if _ALTERNATIVE_BEFORE.search(before) or (alternative and QUANTITY.match(after, alternative.end())):
         return None  # "four or eight years": no one figure
     value = interval(match, vocabulary.number_words)
     if value is None:

@@ -22,13 +22,11 @@ from dataclasses import dataclass
 import regex
 
 from checker.contradiction import Conflict, Searcher, Statement
+from checker.contradiction.people import NOT_PEOPLE
 from checker.contradiction.when import DATE, When, read
 from checker.kinds.trie import literal_alternation
 
 _INNER_NAME = regex.compile(r"(?<=[\p{L},;]\s+)\p{Lu}[\p{L}'’-]{2,}")
-_NOT_NAMES = frozenset(["The", "On", "In", "At", "And", "But", "He", "She", "They", "It", "Monday", "Tuesday",
-                        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-                        "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 
 
 @dataclass(frozen=True)
@@ -81,7 +79,7 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.
             if when.days is None and when.calendar_day is None:
                 continue
             if names is None:
-                names = frozenset(n for n in _INNER_NAME.findall(text) if n not in _NOT_NAMES)
+                names = frozenset(n for n in _INNER_NAME.findall(text) if n not in NOT_PEOPLE)
             found.append(EventDate(match.group("noun").lower(), when,
                                    Statement(start + match.start(group), start + match.end(group),
                                              match.group(group)), names))

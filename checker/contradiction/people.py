@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from checker.dates import MONTHS, WEEKDAYS, full_names
+
 #: Capitalised words before a surname that are titles or words of office, not first names.
 TITLES = frozenset(
     [
@@ -13,4 +15,11 @@ TITLES = frozenset(
         "Deputy", "Ambassador", "Commissioner", "Agent", "Attorney", "Chairman", "Chairwoman", "Rabbi", "Imam",
         "Reverend", "Bishop", "Cardinal", "Premier", "Emperor", "Sultan", "Sheikh", "Crown",
     ]
+)
+
+#: Capitalised words that open a name-like run without being a name: months, weekdays,
+#: function words at the start of a sentence, honorifics.
+NOT_PEOPLE = frozenset(
+    [*full_names(MONTHS), *full_names(WEEKDAYS), "The", "A", "An", "In", "On", "At", "By", "For", "From", "Of",
+     "And", "But", "He", "She", "They", "It", "This", "That", "Mr", "Mrs", "Ms", "Dr"]
 )

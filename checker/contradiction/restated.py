@@ -19,9 +19,8 @@ from dataclasses import dataclass
 import regex
 
 from checker.contradiction import Conflict, Statement
-from checker.contradiction.numbers import QUANTITY, SCALES, TENS, UNITS, VAGUE, Interval, interval
+from checker.contradiction.numbers import QUANTITY, Interval, interval
 from checker.contradiction.when import DATE, When, read
-from checker.dates import MONTHS, WEEKDAYS
 from checker.textshape import mostly_uppercase
 
 _TIME = regex.compile(r"(?<![\p{N}:.])(?P<h>\d{1,2}):(?P<m>\d\d)(?![\p{N}:])(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?", regex.I)
@@ -39,15 +38,9 @@ MIN_WORDS = 4
 
 _DATE_SLOT, _TIME_SLOT, _NUMBER_SLOT = "\x01", "\x02", "\x03"
 _LONG_WORD = regex.compile(r"\p{L}{5,}")
-#: Every word of five letters or more that a slot (date, time, quantity) can hold.
-_SLOT_WORDS = frozenset(
-    [name for name in (*MONTHS, *WEEKDAYS) if len(name) >= 5]
-    + [w for w in (*UNITS, *TENS, *SCALES, *VAGUE) for w in w.split()]
-    + ["yesterday", "today", "tonight", "since", "until", "earlier", "before", "later", "weeks",
-       "about", "around", "approximately", "roughly", "nearly", "almost", "close", "estimated", "least",
-       "fewer", "under", "upwards", "excess", "handful", "couple", "several", "dozen", "dozens", "scores",
-       "hundreds", "thousands", "millions", "trillion"]
-)
+#: Every word of five letters or more that a slot can hold, read off the slot patterns
+#: themselves, so a word added to a pattern can never split two sentences of one skeleton.
+_SLOT_WORDS = frozenset(w.casefold() for w in regex.findall(r"[A-Za-z]{5,}", DATE.pattern + QUANTITY.pattern))
 _ON_DATE = regex.compile(r"\bon \x01")
 
 

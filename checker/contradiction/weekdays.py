@@ -7,7 +7,6 @@ article's published date; with neither, the pair is left alone.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
@@ -15,12 +14,14 @@ import regex
 
 from checker.contradiction import Conflict, Statement
 from checker.contradiction.when import nearest_year
-from checker.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
+from checker.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, full_names
 
 _WEEKDAY = rf"(?P<weekday>{WEEKDAY_PATTERN})"
 _DATE = (rf"(?:(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)"
          rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_PATTERN})\b\.?)"
          rf"(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?")
+#: Names for messages, in English whatever the process's locale.
+_MONTH_NAMES, _DAY_NAMES = full_names(MONTHS), full_names(WEEKDAYS)
 PATTERNS = [
     regex.compile(rf"\b{_WEEKDAY}\.?,?\s+(?:the\s+)?{_DATE}"),
     regex.compile(rf"\b{_DATE},?\s+\(?{_WEEKDAY}\b\)?"),
@@ -59,10 +60,10 @@ def conflicts(source: str, sentences: Iterable[tuple[int, int]], published: dt.d
                                           match.start("day2")) if s >= 0)
                 d_end = max(match.end("day"), match.end("day2"), match.end("month"), match.end("month2"),
                             match.end("year"))
-                when = f"{date:%B} {date.day}, {date.year}"
+                when = f"{_MONTH_NAMES[date.month - 1]} {date.day}, {date.year}"
                 inferred = "" if year is not None else " (the year taken from the published date)"
                 yield Conflict(
                     Statement(start + d_start, start + d_end, text[d_start:d_end]),
                     Statement(start + w_start, start + w_end, text[w_start:w_end]),
-                    f"{when} was a {calendar.day_name[date.weekday()]}, not a {calendar.day_name[weekday]}{inferred}",
+                    f"{when} was a {_DAY_NAMES[date.weekday()]}, not a {_DAY_NAMES[weekday]}{inferred}",
                 )

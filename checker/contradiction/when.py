@@ -11,14 +11,13 @@ when no day fits both.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
 import regex
 
 from checker.contradiction.numbers import UNITS
-from checker.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
+from checker.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, full_names
 
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _ABSOLUTE = (
@@ -29,7 +28,7 @@ _ABSOLUTE = (
 )
 _SMALL = "|".join(sorted((u for u in UNITS if u not in ("a", "an", "no", "zero")), key=len, reverse=True))
 #: Relative weekdays only by their full names: "Sun" is a newspaper and "Wed" a verb.
-_FULL_WEEKDAY = "|".join(calendar.day_name)
+_FULL_WEEKDAY = "|".join(full_names(WEEKDAYS))
 _RELATIVE = (
     r"(?P<rel_day>(?i:yesterday|today|tonight))"
     rf"|(?:(?P<which>(?i:last|this|next|since|until|by))\s+)?(?P<rel_weekday>{_FULL_WEEKDAY})"

@@ -137,8 +137,9 @@ class ContradictionRule(Rule):
                 raise self.error("the event-dates check needs 'nouns', a list of plain words", "nouns")
             if o["max_days"] < 0:
                 raise self.error("must be 0 or more", "max_days")
-            self.event_pattern = event_dates.event_pattern([n.strip() for n in nouns])
-            self.event_nouns = event_dates.noun_pattern([n.strip() for n in nouns])
+            nouns = [n.strip() for n in nouns]
+            self.event_pattern = event_dates.event_pattern(nouns)
+            self.event_nouns = event_dates.noun_pattern(nouns)
             self.other_event = self._any(o["distinct"], "distinct")
 
     def _number_words(self, table: dict[Any, Any]) -> dict[str, numbers.Interval]:
