@@ -77,6 +77,46 @@ class Article:
         end_line, end_column = self.position(end)
         return Location(line, column, end_line, end_column, start, end - start, self.source[start:end])
 
+    def removal_span(self, start: int, end: int) -> tuple[int, int]:
+        """What to delete to remove the text at start..end cleanly.
+
+        When that text is all its lines hold (white space aside), the lines go with one line
+        break, and a blank line that would then double another goes too. Otherwise the text
+        goes with the spaces after it (or before it, at the end of a line).
+        """
+        spans = self.line_spans
+        first = bisect.bisect_right(self.line_starts, start) - 1
+        last = bisect.bisect_right(self.line_starts, max(start, end - 1)) - 1
+        line_start, line_end = spans[first][0], spans[last][1]
+        source = self.source
+        if source[line_start:start].strip() or source[end:line_end].strip():
+            after = end
+            while after < line_end and source[after] in " \t":
+                after += 1
+            if after > end:
+                return start, after
+            before = start
+            while before > line_start and source[before - 1] in " \t":
+                before -= 1
+            return before, end
+
+        def blank(index: int) -> bool:
+            return 0 <= index < len(spans) and not source[spans[index][0] : spans[index][1]].strip()
+
+        rest_blank = all(blank(index) for index in range(last + 1, len(spans)))
+        if rest_blank and first > 0:
+            # The last words of the file: keep its final line break, drop the ones before.
+            before = first - 1
+            while before >= 0 and blank(before):
+                before -= 1
+            return (spans[before][1] if before >= 0 else 0), line_end
+        if last + 1 < len(spans):
+            cut_end = spans[last + 1][0]
+            if (first == 0 or blank(first - 1)) and blank(last + 1) and last + 2 < len(spans):
+                cut_end = spans[last + 2][0]
+            return line_start, cut_end
+        return line_start, line_end
+
     def text(self, start: int, end: int) -> str:
         return self.source[start:end]
 

@@ -12,7 +12,7 @@ from typing import IO
 from checker import __version__
 from checker.config import Config, build_config
 from checker.errors import CheckerError, ExitCode, UsageError
-from checker.inputs import collect_paths
+from checker.inputs import STDIN, collect_paths
 from checker.plugins import load_plugins, new_plugin_manager
 from checker.session import Session
 
@@ -73,6 +73,12 @@ def base_parser() -> argparse.ArgumentParser:
     run.add_argument("--encoding", default="utf-8", help="encoding of the inputs (default utf-8)")
     run.add_argument("--warn-unused-suppressions", action="store_true",
                      help="report suppressions that suppressed nothing")
+    fix = parser.add_argument_group("fixes")
+    fix.add_argument("--fix", action="store_true", help="apply safe fixes to the files (written atomically); "
+                     "with - the fixed text goes to standard output and the report to standard error")
+    fix.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
+    fix.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing "
+                     "(exit 1 when there is something to fix)")
     run.add_argument("--regex-timeout", type=float, metavar="SECONDS",
                      help="time limit of one rule pattern on one text")
     return parser
@@ -123,12 +129,21 @@ def run(argv: Sequence[str] | None) -> int:
     suffixes = [s for group in pm.hook.checker_input_suffixes() for s in (group or [])]
     paths = collect_paths(options.paths, suffixes, config.exclude)
 
-    stream: IO[str] = open(options.output, "w", encoding="utf-8") if options.output else sys.stdout  # noqa: SIM115
+    if options.diff:
+        code = run_diff(session, paths, options)
+        print_problems(config)
+        pm.hook.checker_sessionfinish(session=session, exitstatus=int(code))
+        return int(code)
+    to_stdout = options.fix and STDIN in paths  # standard output carries the fixed text
+    default_stream = sys.stderr if to_stdout else sys.stdout
+    stream: IO[str] = open(options.output, "w", encoding="utf-8") if options.output else default_stream  # noqa: SIM115
     try:
         reporter = formats[options.format](config, stream)
         reporter.start(session)
         for path in paths:
-            result = session.check_path(path)
+            result = session.check_path(path, fix=options.fix, unsafe=options.unsafe_fixes)
+            if result.fixed_text is not None:
+                sys.stdout.write(result.fixed_text)
             session.record(result)
             reporter.file_done(result)
         session.duration = time.perf_counter() - session.started
@@ -140,6 +155,31 @@ def run(argv: Sequence[str] | None) -> int:
     print_problems(config)
     pm.hook.checker_sessionfinish(session=session, exitstatus=int(code))
     return int(code)
+
+
+def run_diff(session: Session, paths: list[str], options: argparse.Namespace) -> ExitCode:
+    """``--diff``: the fixes as a unified diff; nothing is written. Exit 1 when there is
+    something to fix (as ``ruff --diff`` does), unless a worse problem decides the code."""
+    stream: IO[str] = open(options.output, "w", encoding="utf-8") if options.output else sys.stdout  # noqa: SIM115
+    try:
+        for path in paths:
+            result = session.check_path(path, fix=True, unsafe=options.unsafe_fixes, write=False)
+            session.record(result)
+            if result.error:
+                sys.stderr.write(f"checker: {result.path}: {result.error}\n")
+            stream.write(result.diff)
+    finally:
+        if options.output:
+            stream.close()
+    session.duration = time.perf_counter() - session.started
+    fixed = session.summary.fixed
+    sys.stderr.write(f"checker: would fix {fixed} finding{'s' if fixed != 1 else ''}\n" if fixed
+                     else "checker: nothing to fix\n")
+    code = session.decide_exit_code(exit_zero=True)
+    if code == ExitCode.OK and fixed and not options.exit_zero:
+        code = ExitCode.FINDINGS
+    session.exit_code = code
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -53,6 +53,57 @@ class Location:
         }
 
 
+#: How sure a fix is, as ruff says it: ``safe`` keeps the article's meaning and is applied by
+#: ``--fix``; ``unsafe`` may change it and needs ``--unsafe-fixes``.
+APPLICABILITIES = ("safe", "unsafe")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the source at ``location`` with ``replacement`` (empty: delete it)."""
+
+    location: Location
+    replacement: str
+
+    @property
+    def start(self) -> int:
+        return self.location.offset
+
+    @property
+    def end(self) -> int:
+        return self.location.offset + self.location.length
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.location.to_dict()
+        data["replacement"] = self.replacement
+        return data
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A finding's suggestion as edits to the source, with its applicability."""
+
+    applicability: str
+    message: str
+    edits: tuple[Edit, ...]
+
+    @property
+    def start(self) -> int:
+        return min(edit.start for edit in self.edits)
+
+    @property
+    def end(self) -> int:
+        return max(edit.end for edit in self.edits)
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability == "safe"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"applicability": self.applicability, "message": self.message,
+                "edits": [edit.to_dict() for edit in self.edits]}
+
+
 @dataclass(frozen=True)
 class Finding:
     rule: str
@@ -62,6 +113,7 @@ class Finding:
     location: Location
     suggestions: tuple[str, ...] = ()
     related: tuple[Location, ...] = field(default=())
+    fix: Fix | None = None
 
     @property
     def line(self) -> int:
@@ -87,4 +139,5 @@ class Finding:
         data.update(self.location.to_dict())
         data["suggestions"] = list(self.suggestions)
         data["related"] = [loc.to_dict() for loc in self.related]
+        data["fix"] = self.fix.to_dict() if self.fix else None
         return data

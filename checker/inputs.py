@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from checker.errors import InputError, UsageError
 
@@ -55,28 +57,52 @@ def collect_paths(arguments: Iterable[str], suffixes: Iterable[str], exclude: It
     return result
 
 
-def decode(data: bytes, name: str, encoding: str = "utf-8") -> str:
-    if b"\x00" in data[:BINARY_SNIFF] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+@dataclass(frozen=True)
+class Source:
+    """Decoded input and how to turn text back into the same kind of bytes.
+
+    ``bom`` is the byte-order mark the file began with (kept out of ``text``); ``codec``
+    encodes text without one. Line breaks are kept as they were, so unchanged text
+    encodes back to the same bytes.
+    """
+
+    text: str
+    codec: str
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.codec)
+
+
+def decode_source(data: bytes, name: str, encoding: str = "utf-8") -> Source:
+    if b"\x00" in data[:BINARY_SNIFF] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise InputError("binary file (contains NUL bytes), not checked", source=name)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    elif encoding.lower().replace("-", "") in ("utf8", "utf8sig"):
-        encoding = "utf-8-sig"
+    bom = b""
+    codec = encoding
+    if data.startswith(codecs.BOM_UTF16_LE):
+        bom, codec = codecs.BOM_UTF16_LE, "utf-16-le"
+    elif data.startswith(codecs.BOM_UTF16_BE):
+        bom, codec = codecs.BOM_UTF16_BE, "utf-16-be"
+    elif encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig"):
+        codec = "utf-8"
+        if data.startswith(codecs.BOM_UTF8):
+            bom = codecs.BOM_UTF8
     try:
-        return data.decode(encoding)
+        return Source(data[len(bom):].decode(codec), codec, bom)
     except UnicodeDecodeError as error:
+        shown = "UTF-16" if codec.startswith("utf-16") else error.encoding.upper()
         raise InputError(
-            f"not valid {error.encoding.upper().replace('-SIG', '')}: byte 0x{data[error.start]:02x} at offset "
-            f"{error.start} (use --encoding to read another encoding)", source=name
+            f"not valid {shown}: byte 0x{data[len(bom) + error.start]:02x} at offset "
+            f"{len(bom) + error.start} (use --encoding to read another encoding)", source=name
         ) from None
     except LookupError:
         raise UsageError(f"unknown encoding {encoding!r}") from None
 
 
-def read_input(path: str, encoding: str = "utf-8") -> str:
+def read_source(path: str, encoding: str = "utf-8") -> Source:
     """Read and decode one input; raise ``InputError`` with a one-line reason."""
     if path == STDIN:
-        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+        return decode_source(sys.stdin.buffer.read(), "<stdin>", encoding)
     try:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -84,4 +110,4 @@ def read_input(path: str, encoding: str = "utf-8") -> str:
         raise InputError("is a folder", source=path) from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", source=path) from None
-    return decode(data, path, encoding)
+    return decode_source(data, path, encoding)

@@ -13,8 +13,9 @@ import pluggy
 from checker.article import Article
 from checker.config import Config
 from checker.errors import CheckerError, ExitCode, InputError
-from checker.finding import Finding, Severity
-from checker.inputs import STDIN, read_input
+from checker.finding import Edit, Finding, Fix, Severity
+from checker.fix import fix_text, unified_diff, write_atomic
+from checker.inputs import STDIN, Source, read_source
 from checker.kinds.base import Rule
 from checker.selection import KeywordExpression, matches_any
 from checker.suppress import apply_suppressions, parse_suppressions
@@ -29,6 +30,12 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     duration: float = 0.0
+    #: Fixes applied (``--fix``) or that would be applied (``--diff``).
+    fixed: int = 0
+    #: The unified diff of those fixes.
+    diff: str = ""
+    #: The fixed text of standard input, to be written to standard output.
+    fixed_text: str | None = None
 
 
 @dataclass
@@ -37,6 +44,8 @@ class Summary:
     files_with_findings: int = 0
     errors: int = 0
     findings: int = 0
+    fixed: int = 0
+    fixable: dict[str, int] = field(default_factory=lambda: {"safe": 0, "unsafe": 0})
     by_severity: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     by_category: dict[str, int] = field(default_factory=dict)
     by_rule: dict[str, int] = field(default_factory=dict)
@@ -47,8 +56,11 @@ class Summary:
             self.errors += 1
         if result.findings:
             self.files_with_findings += 1
+        self.fixed += result.fixed
         for finding in result.findings:
             self.findings += 1
+            if finding.fix is not None:
+                self.fixable[finding.fix.applicability] += 1
             self.by_severity[str(finding.severity)] += 1
             self.by_category[finding.category] = self.by_category.get(finding.category, 0) + 1
             self.by_rule[finding.rule] = self.by_rule.get(finding.rule, 0) + 1
@@ -128,16 +140,46 @@ class Session:
     def display_path(self, path: str) -> str:
         return self.stdin_filename if path == STDIN else path
 
-    def check_path(self, path: str) -> FileResult:
+    def check_path(self, path: str, *, fix: bool = False, unsafe: bool = False, write: bool = True) -> FileResult:
+        """Read and check one input. With ``fix``, apply its fixes until none is left and
+        (``write``) save the result atomically in the file's own encoding; a file that
+        cannot be read or parsed, before or after a round of fixes, is never written."""
         started = time.perf_counter()
         name = self.display_path(path)
         try:
-            text = read_input(path, self.encoding)
+            source = read_source(path, self.encoding)
         except InputError as error:
             return FileResult(name, error=str(error).removeprefix(f"{name}: "), duration=time.perf_counter() - started)
-        result = self.check_text(name, text)
+        result = self.check_text(name, source.text)
+        if fix and result.error is None:
+            self._fix(path, source, result, unsafe=unsafe, write=write)
         result.duration = time.perf_counter() - started
         return result
+
+    def _fix(self, path: str, source: Source, result: FileResult, *, unsafe: bool, write: bool) -> None:
+        try:
+            outcome = fix_text(source.text, result.findings, lambda text: self._recheck(result.path, text), unsafe)
+        except _FixAborted as error:
+            result.error = f"not fixed: {error}"
+            return
+        result.findings, result.fixed = outcome.findings, outcome.applied
+        if not outcome.applied:
+            return
+        result.diff = unified_diff(result.path, source.text, outcome.text)
+        if write and path == STDIN:
+            result.fixed_text = outcome.text
+        elif write:
+            try:
+                write_atomic(path, source.encode(outcome.text))
+            except (OSError, UnicodeEncodeError) as error:
+                result.error = f"could not write the fixes: {getattr(error, 'strerror', None) or error}"
+                result.fixed = 0
+
+    def _recheck(self, name: str, text: str) -> list[Finding]:
+        result = self.check_text(name, text)
+        if result.error:
+            raise _FixAborted(f"the fixed text {result.error}")
+        return result.findings
 
     def parse(self, name: str, text: str) -> Article | None:
         return self.pm.hook.checker_parse_article(path=name, text=text, format=self.input_format)
@@ -180,10 +222,12 @@ class Session:
             for suppression in suppressions:
                 if not suppression.used:
                     start, end = suppression.directive
+                    cut = article.removal_span(start, end)
                     findings.append(Finding(
                         rule=UNUSED_SUPPRESSION, category="style", severity=Severity.WARNING,
                         message="this suppression suppresses nothing; remove it",
                         location=article.location(start, end), suggestions=("",),
+                        fix=Fix("safe", "Remove the unused suppression", (Edit(article.location(*cut), ""),)),
                     ))
         for message, start, end in article.parse_notes:
             findings.append(Finding(rule=PARSE_PROBLEM, category="metadata", severity=Severity.ERROR,
@@ -226,6 +270,10 @@ class Session:
             code = ExitCode.OK
         self.exit_code = code
         return code
+
+
+class _FixAborted(Exception):
+    """The text after a round of fixes could not be checked; nothing is written."""
 
 
 def _call(impl: Any, **kwargs: Any) -> Any:

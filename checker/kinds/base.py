@@ -13,7 +13,7 @@ import regex
 
 from checker.article import SCOPES, Article
 from checker.errors import RuleError
-from checker.finding import CATEGORIES, Finding, Location, Severity
+from checker.finding import CATEGORIES, Edit, Finding, Fix, Location, Severity
 
 #: Seconds one pattern may spend on one segment before the rule is stopped.
 DEFAULT_REGEX_TIMEOUT = 2.0
@@ -54,7 +54,10 @@ COMMON_OPTIONS: dict[str, Option] = {
     "exceptions": Option(list, default=[]),
     "examples": Option(dict, default={}),
     "enabled": Option(bool, default=True),
+    "fix": Option(str, help="safe, unsafe or none: how --fix may apply this rule's suggestion"),
 }
+
+FIX_LEVELS = ("safe", "unsafe", "none")
 
 TYPE_NAMES = {str: "a string", list: "a list", dict: "a mapping", bool: "true or false", int: "a number",
               float: "a number"}
@@ -77,6 +80,8 @@ class Rule:
     OPTIONS: ClassVar[dict[str, Option]] = {}
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match"})
     default_scope: ClassVar[str] = "paragraph"
+    #: How sure this kind's single suggestion is when the rule file does not say (``fix:``).
+    default_fix: ClassVar[str] = "unsafe"
     SCOPES: ClassVar[tuple[str, ...]] = SCOPES
 
     def __init__(self, spec: Mapping[str, Any], source: str = "<plugin>") -> None:
@@ -96,6 +101,7 @@ class Rule:
         self.quotes: bool = values["quotes"]
         self.enabled: bool = values["enabled"]
         self.examples: dict[str, list[Any]] = values["examples"]
+        self.fix_level: str = values["fix"] or self.default_fix
         self.options: dict[str, Any] = {k: values[k] for k in self.OPTIONS}
         self.timeout = DEFAULT_REGEX_TIMEOUT
         self._check_common()
@@ -150,6 +156,8 @@ class Rule:
             raise self.error(f"unknown placeholder(s) {{{'}, {'.join(sorted(unknown))}}} "
                              f"(this kind offers {', '.join('{' + p + '}' for p in sorted(self.PLACEHOLDERS))})",
                              "message")
+        if self.fix_level not in FIX_LEVELS:
+            raise self.error(f"'{self.fix_level}' is not one of {', '.join(FIX_LEVELS)}", "fix")
         for key in self.examples:
             if key not in ("bad", "good"):
                 raise self.error(f"unknown key '{key}' (expected bad and good)", "examples")
@@ -245,19 +253,42 @@ class Rule:
         message: str | None = None,
         suggestions: Iterable[str] = (),
         related: Iterable[tuple[int, int]] = (),
+        remove_line: bool = False,
+        unsafe: bool = False,
         **values: Any,
     ) -> Finding:
+        """Build a finding. With exactly one suggestion it also carries a fix: the span
+        replaced by the suggestion (``remove_line``: an empty suggestion removes the whole
+        line or sentence, not just its words), ``safe`` unless the rule file or the kind
+        (``unsafe=True`` for this finding) says otherwise."""
         values.setdefault("match", article.source[start:end])
         related_locations: tuple[Location, ...] = tuple(article.location(s, e) for s, e in related)
+        suggestions = tuple(suggestions)
         return Finding(
             rule=self.id,
             category=self.category,
             severity=self.severity,
             message=message if message is not None else self.format_message(**values),
             location=article.location(start, end),
-            suggestions=tuple(suggestions),
+            suggestions=suggestions,
             related=related_locations,
+            fix=self.make_fix(article, start, end, suggestions, remove_line=remove_line, unsafe=unsafe),
         )
+
+    def make_fix(self, article: Article, start: int, end: int, suggestions: tuple[str, ...], *,
+                 remove_line: bool = False, unsafe: bool = False) -> Fix | None:
+        if self.fix_level == "none" or len(suggestions) != 1:
+            return None
+        replacement = suggestions[0]
+        if replacement == "" and remove_line:
+            start, end = article.removal_span(start, end)
+        if article.source[start:end] == replacement:
+            return None
+        shown = article.source[start:end].strip()
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        message = f"Replace with '{replacement}'" if replacement else f"Remove '{shown}'"
+        applicability = "unsafe" if unsafe or self.fix_level == "unsafe" else "safe"
+        return Fix(applicability, message, (Edit(article.location(start, end), replacement),))
 
     def check(self, article: Article) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError

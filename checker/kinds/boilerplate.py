@@ -25,6 +25,8 @@ class BoilerplateRule(Rule):
     name = "boilerplate"
     PLACEHOLDERS = frozenset({"match", "line"})
     default_scope = "line"
+    #: A boilerplate line is not the article's own words: removing it is safe.
+    default_fix = "safe"
     OPTIONS = {
         "starts": Option(list, default=[], help="patterns a boilerplate line starts with"),
         "lines": Option(list, default=[], help="patterns a boilerplate line matches entirely"),
@@ -88,7 +90,8 @@ class BoilerplateRule(Rule):
             if max_run and len(run) > max_run:
                 continue
             for start, end in run:
-                yield self.finding(article, start, end, line=article.source[start:end], suggestions=[""])
+                yield self.finding(article, start, end, line=article.source[start:end], suggestions=[""],
+                                   remove_line=True)
 
 
 def _runs(article: Article, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:

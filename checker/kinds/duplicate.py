@@ -105,12 +105,17 @@ class DuplicateRule(Rule):
         "contains": Option(bool, default=False),
     }
     UNITS = ("headline", "paragraph", "sentence", "quote")
+    #: Removing an exact repeat (equal once case and punctuation are ignored) loses nothing;
+    #: a near repeat may hold words the first lacks, so its removal is unsafe.
+    default_fix = "safe"
 
     def setup(self) -> None:
         if self.options["of"] not in self.UNITS:
             raise self.error(f"'{self.options['of']}' is not one of {', '.join(self.UNITS)}", "of")
         if not 0 < self.options["threshold"] <= 1:
             raise self.error("must be between 0 (exclusive) and 1", "threshold")
+        if self.options["of"] == "quote":
+            self.fix_level = "none"  # removing a quotation's words would leave empty quotation marks
 
     def check(self, article: Article) -> Iterator[Finding]:
         if self.options["of"] == "headline":
@@ -202,5 +207,5 @@ class DuplicateRule(Rule):
         return self.finding(
             article, *later,
             unit=self.options["of"], line=line, similarity=f"{score:.0%}",
-            suggestions=[""], related=[earlier],
+            suggestions=[""], related=[earlier], remove_line=True, unsafe=score < 1.0,
         )

@@ -69,8 +69,9 @@ class TextReporter:
                     self.write(f"{result.path}: {self.paint('error', 'error')} {result.error}")
                 for finding in result.findings:
                     severity = self.paint(f"{finding.severity!s:<7}", str(finding.severity))
+                    fix = f" [fix: {finding.fix.applicability}]" if finding.fix else ""
                     self.write(f"{result.path}:{finding.location.line}:{finding.location.column} "
-                               f"{severity} {finding.rule} {finding.message}")
+                               f"{severity} {finding.rule} {finding.message}{self.paint(fix, 'dim')}")
         if self.quiet:
             return
         summary = session.summary
@@ -83,4 +84,23 @@ class TextReporter:
             parts.append(f"{summary.errors} unreadable")
         line = f" {' '.join(parts[:2])}{', ' + parts[2] if len(parts) > 2 else ''}, {session.duration:.2f}s "
         style = "error" if session.exit_code else "ok"
+        fixes = fix_summary(summary, getattr(self.config.options, "unsafe_fixes", False))
+        if fixes:
+            self.write(fixes)
         self.write(self.paint(line.center(60, "="), style))
+
+
+def fix_summary(summary: Any, unsafe: bool) -> str:
+    """What was fixed and what --fix (and --unsafe-fixes) would still fix, as ruff says it."""
+    parts = []
+    if summary.fixed:
+        parts.append(f"Fixed {summary.fixed} finding{'s' if summary.fixed != 1 else ''}.")
+    safe, hidden = summary.fixable["safe"], summary.fixable["unsafe"]
+    if unsafe and safe + hidden:
+        parts.append(f"{safe + hidden} fixable with --fix --unsafe-fixes.")
+    else:
+        if safe:
+            parts.append(f"{safe} fixable with --fix.")
+        if hidden:
+            parts.append(f"{hidden} more with --fix --unsafe-fixes.")
+    return " ".join(parts)
