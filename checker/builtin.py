@@ -109,7 +109,11 @@ def checker_process_findings(article: Article, findings: list[Finding]) -> None:
 
 @hookimpl
 def checker_output_formats() -> dict[str, Any]:
+    from checker.report.github import GithubReporter
     from checker.report.json import JsonReporter
+    from checker.report.junit import JunitReporter
+    from checker.report.sarif import SarifReporter
     from checker.report.text import TextReporter
 
-    return {"text": TextReporter, "json": JsonReporter}
+    return {"text": TextReporter, "json": JsonReporter, "sarif": SarifReporter, "github": GithubReporter,
+            "junit": JunitReporter}

@@ -113,7 +113,7 @@ def run(argv: Sequence[str] | None) -> int:
     pm.hook.checker_configure(config=config)
 
     formats: dict[str, type] = {}
-    for provided in pm.hook.checker_output_formats():
+    for provided in reversed(pm.hook.checker_output_formats()):  # a plugin's format replaces a built-in one
         formats.update(provided or {})
     if options.format not in formats:
         raise UsageError(f"unknown format {options.format!r} (known: {', '.join(sorted(formats))})")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker import DOCS_URL
 from checker.errors import UsageError
 from checker.finding import Severity
 
@@ -30,6 +31,7 @@ KNOWN_KEYS = {
     "exclude": list,
     "regex_timeout": (int, float),
     "warn_unused_suppressions": bool,
+    "docs_url": str,
 }
 
 
@@ -57,8 +59,14 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     regex_timeout: float = 2.0
     warn_unused_suppressions: bool = False
+    #: Link to a rule's documentation; ``{id}`` is replaced by the rule id.
+    docs_url: str = DOCS_URL
     problems: list[Problem] = field(default_factory=list)
     pluginmanager: Any = None
+
+    def rule_url(self, rule_id: str, link: str = "") -> str:
+        """A rule's documentation: its own ``link`` if it has one, else ``docs_url``."""
+        return link or self.docs_url.replace("{id}", rule_id)
 
     def problem(self, kind: str, message: str) -> None:
         self.problems.append(Problem(kind, message))
@@ -156,6 +164,7 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
     config.exclude = [str(e) for e in settings.get("exclude", [])]
     config.regex_timeout = float(settings.get("regex_timeout", 2.0))
     config.warn_unused_suppressions = settings.get("warn_unused_suppressions", False)
+    config.docs_url = settings.get("docs_url", DOCS_URL)
     if "fail_on" in settings:
         config.fail_on = parse_severity(settings["fail_on"], "fail-on")
 

@@ -1,0 +1,192 @@
+"""``--format sarif``: SARIF 2.1.0, as GitHub code scanning and other dashboards read it.
+
+One run: the tool with every collected rule (id, descriptions, help text and link, default
+level, category tags), one result per finding with its region, the other place of a
+two-place finding as a related location, a fix with its applicability, and an invocation
+that records unreadable files and configuration or plugin problems. Results are written as
+files are checked; columns are Unicode code points (``columnKind``), as in every format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import quote
+
+from checker import HOMEPAGE, __version__
+from checker.config import Config
+from checker.finding import Finding, Location
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+#: Findings the session itself makes, not a rule file: described here so every result has a rule.
+SESSION_RULES = {
+    "parse-error": ("metadata", "error", "The article's metadata header or front matter could not be read."),
+    "unused-suppression": ("style", "warning", "A checker-disable comment that suppresses nothing."),
+}
+
+
+def artifact_uri(path: str) -> tuple[str, str | None]:
+    """A URI for ``path`` and its base id: relative to the source root when inside it."""
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute)
+    except ValueError:  # another drive on Windows
+        relative = ""
+    if relative and not relative.startswith(".."):
+        return quote(relative.replace(os.sep, "/")), "%SRCROOT%"
+    return Path(absolute).as_uri(), None
+
+
+def region(location: Location) -> dict[str, Any]:
+    return {
+        "startLine": location.line,
+        "startColumn": location.column,
+        "endLine": location.end_line,
+        "endColumn": location.end_column,
+        "charOffset": location.offset,
+        "charLength": location.length,
+        "snippet": {"text": location.text},
+    }
+
+
+def physical(path: str, location: Location) -> dict[str, Any]:
+    uri, base = artifact_uri(path)
+    artifact: dict[str, Any] = {"uri": uri}
+    if base:
+        artifact["uriBaseId"] = base
+    return {"artifactLocation": artifact, "region": region(location)}
+
+
+def rule_descriptor(rule: Any, config: Config) -> dict[str, Any]:
+    summary = rule.summary()
+    help_text = rule.description or rule.summary()
+    examples = "".join(f"\n\nExample ({key}): {example}" for key in ("bad", "good")
+                       for example in rule.examples.get(key, [])[:2])
+    return {
+        "id": rule.id,
+        "name": rule.id,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": rule.description or summary},
+        "help": {"text": help_text + examples, "markdown": help_text + examples.replace("\n\n", "\n\n- ")},
+        "helpUri": config.rule_url(rule.id, rule.link),
+        "defaultConfiguration": {"level": LEVELS[str(rule.severity)]},
+        "properties": {"tags": list(dict.fromkeys([rule.category, rule.kind, *rule.tags])), "category": rule.category,
+                       "kind": rule.kind, "fix": rule.fix_level},
+    }
+
+
+def session_rule(rule_id: str, config: Config) -> dict[str, Any]:
+    category, level, text = SESSION_RULES[rule_id]
+    return {
+        "id": rule_id,
+        "name": rule_id,
+        "shortDescription": {"text": text},
+        "fullDescription": {"text": text},
+        "helpUri": config.rule_url(rule_id),
+        "defaultConfiguration": {"level": LEVELS[level]},
+        "properties": {"tags": [category], "category": category},
+    }
+
+
+def result_entry(path: str, finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+    message = finding.message
+    related = []
+    for number, location in enumerate(finding.related, start=1):
+        related.append({"id": number, **{"physicalLocation": physical(path, location)},
+                        "message": {"text": "the other place"}})
+    if related:
+        message += " " + " ".join(f"[other place]({n})" for n in range(1, len(related) + 1))
+    entry: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "level": LEVELS[str(finding.severity)],
+        "kind": "fail",
+        "message": {"text": message},
+        "locations": [{"physicalLocation": physical(path, finding.location)}],
+        "partialFingerprints": {"checker/v1": fingerprint(path, finding)},
+        "properties": {"category": finding.category},
+    }
+    if finding.rule in rule_index:
+        entry["ruleIndex"] = rule_index[finding.rule]
+    if related:
+        entry["relatedLocations"] = related
+    if finding.fix is not None:
+        uri, base = artifact_uri(path)
+        artifact: dict[str, Any] = {"uri": uri, **({"uriBaseId": base} if base else {})}
+        entry["fixes"] = [{
+            "description": {"text": f"{finding.fix.message} ({finding.fix.applicability} fix)"},
+            "artifactChanges": [{
+                "artifactLocation": artifact,
+                "replacements": [{"deletedRegion": region(edit.location),
+                                  "insertedContent": {"text": edit.replacement}} for edit in finding.fix.edits],
+            }],
+            "properties": {"applicability": finding.fix.applicability},
+        }]
+        entry["properties"]["applicability"] = finding.fix.applicability
+    if finding.suggestions:
+        entry["properties"]["suggestions"] = list(finding.suggestions)
+    return entry
+
+
+def fingerprint(path: str, finding: Finding) -> str:
+    """Stable across runs and across edits elsewhere in the article: rule, file and the text."""
+    key = "\0".join((finding.rule, path.replace(os.sep, "/"), finding.location.text))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+class SarifReporter:
+    def __init__(self, config: Config, stream: IO[str]) -> None:
+        self.config = config
+        self.stream = stream
+        self.count = 0
+        self.rule_index: dict[str, int] = {}
+        self.unreadable: list[dict[str, Any]] = []
+
+    def start(self, session: Any) -> None:
+        rules = [rule_descriptor(rule, self.config) for rule in sorted(session.rules, key=lambda r: r.id)]
+        rules += [session_rule(rule_id, self.config) for rule_id in SESSION_RULES]
+        self.rule_index = {rule["id"]: index for index, rule in enumerate(rules)}
+        root = Path(os.getcwd()).as_uri().rstrip("/") + "/"
+        run = {
+            "tool": {"driver": {
+                "name": "checker",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": HOMEPAGE,
+                "rules": rules,
+            }},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
+            "columnKind": "unicodeCodePoints",
+        }
+        head = json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0"}, ensure_ascii=False)[:-1]
+        self.stream.write(head + ', "runs": [' + json.dumps(run, ensure_ascii=False)[:-1] + ', "results": [')
+
+    def file_done(self, result: Any) -> None:
+        if result.error:
+            uri, base = artifact_uri(result.path)
+            artifact = {"uri": uri, **({"uriBaseId": base} if base else {})}
+            self.unreadable.append({
+                "level": "error",
+                "message": {"text": f"{result.path}: {result.error}"},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact}}],
+            })
+        for finding in result.findings:
+            entry = result_entry(result.path, finding, self.rule_index)
+            self.stream.write(("," if self.count else "") + "\n" + json.dumps(entry, ensure_ascii=False))
+            self.count += 1
+
+    def finish(self, session: Any) -> None:
+        notifications = self.unreadable + [
+            {"level": "error", "message": {"text": f"{problem.kind} error: {problem.message}"}}
+            for problem in session.config.problems
+        ]
+        invocation = {
+            "executionSuccessful": int(session.exit_code) in (0, 1),
+            "exitCode": int(session.exit_code),
+            "toolExecutionNotifications": notifications,
+        }
+        self.stream.write('\n], "invocations": [' + json.dumps(invocation, ensure_ascii=False) + "]}]}\n")
+        self.stream.flush()
