@@ -55,7 +55,8 @@ class JunitReporter:
 
     def file_done(self, result: Any) -> None:
         folder, name = os.path.split(result.path)
-        head = f"<testcase classname={attr(folder or '.')} name={attr(name or result.path)} time=\"{result.duration:.3f}\""
+        head = (f"<testcase classname={attr(folder or '.')} name={attr(name or result.path)} "
+                f'time="{result.duration:.3f}"')
         failing = [f for f in result.findings if f.severity >= self.config.fail_on]
         passing = [f for f in result.findings if f.severity < self.config.fail_on]
         body = []
