@@ -1,13 +1,15 @@
-"""Generate the README's table of built-in rules from the rule files, so it cannot drift.
+"""Generate the README's table of built-in rules and one page per rule (``docs/rules/<id>.md``,
+the target of every format's help link) from the rule files, so neither can drift.
 
 Run ``python -m checker.docs`` to print the table, ``python -m checker.docs --write`` to
-replace the README's copy; ``tests/test_docs.py`` fails when the README's copy differs.
+replace the README's copy and the rule pages; ``tests/test_docs.py`` fails when they differ.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from checker.collect import builtin_rules_dir, load_rules
 from checker.plugins import new_plugin_manager
@@ -16,7 +18,7 @@ BEGIN = "<!-- rules-table:begin -->"
 END = "<!-- rules-table:end -->"
 
 
-def rules_table() -> str:
+def builtin_rules() -> list:
     pm = new_plugin_manager()
     kinds: dict = {}
     for provided in pm.hook.checker_rule_kinds():
@@ -24,10 +26,53 @@ def rules_table() -> str:
     rules, errors = load_rules([builtin_rules_dir()], kinds)
     if errors:
         raise SystemExit("\n".join(str(e) for e in errors))
+    return sorted(rules, key=lambda r: r.id)
+
+
+def rule_page(rule: Any) -> str:
+    """The Markdown page of one rule: what it catches, its settings, its examples."""
+    fix = {"safe": "safe (applied by `--fix`)", "unsafe": "unsafe (applied with `--fix --unsafe-fixes`)",
+           "none": "none"}[rule.fix_level]
+    lines = [f"# {rule.id}", "", rule.description or rule.summary(), "",
+             "| category | severity | kind | fix |", "|---|---|---|---|",
+             f"| {rule.category} | {rule.severity}{'' if rule.enabled else ' (off by default)'} | {rule.kind} | {fix} |",
+             "", f"Message: {rule.message}", ""]
+    for key, title in (("bad", "Flagged"), ("good", "Not flagged")):
+        examples = rule.examples.get(key, [])
+        if examples:
+            lines += [f"## {title}", ""]
+            for example in examples:
+                lines += ["```text", str(example).rstrip("\n"), "```", ""]
+    lines += ["Suppress it in an article with `<!-- checker-disable-next-line " + rule.id + " -->`, or turn it off",
+              f"with `ignore: [{rule.id}]` in the configuration.", ""]
+    return "\n".join(lines)
+
+
+def write_rule_pages(folder: Path) -> list[Path]:
+    """Write every built-in rule's page into ``folder``; remove pages of rules that are gone."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    rules = builtin_rules()
+    for rule in rules:
+        path = folder / f"{rule.id}.md"
+        page = rule_page(rule)
+        if not path.is_file() or path.read_text(encoding="utf-8") != page:
+            path.write_text(page, encoding="utf-8")
+            written.append(path)
+    names = {f"{rule.id}.md" for rule in rules}
+    for stale in folder.glob("*.md"):
+        if stale.name not in names:
+            stale.unlink()
+            written.append(stale)
+    return written
+
+
+def rules_table() -> str:
+    rules = builtin_rules()
     lines = ["| id | category | severity | kind | what it catches |", "|---|---|---|---|---|"]
     for rule in sorted(rules, key=lambda r: (r.category, r.id)):
         off = " (off by default)" if not rule.enabled else ""
-        lines.append(f"| `{rule.id}` | {rule.category} | {rule.severity}{off} | {rule.kind} | "
+        lines.append(f"| [`{rule.id}`](docs/rules/{rule.id}.md) | {rule.category} | {rule.severity}{off} | {rule.kind} | "
                      f"{rule.summary().replace('|', '/')} |")
     return "\n".join(lines)
 
@@ -46,7 +91,10 @@ def write_readme(readme: Path) -> bool:
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--write"]:
-        target = Path(__file__).resolve().parent.parent / "README.md"
+        root = Path(__file__).resolve().parent.parent
+        target = root / "README.md"
         print(f"{target}: {'updated' if write_readme(target) else 'up to date'}")
+        changed = write_rule_pages(root / "docs" / "rules")
+        print(f"docs/rules: {len(changed)} page(s) written or removed")
     else:
         print(rules_table())
