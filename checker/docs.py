@@ -33,9 +33,10 @@ def rule_page(rule: Any) -> str:
     """The Markdown page of one rule: what it catches, its settings, its examples."""
     fix = {"safe": "safe (applied by `--fix`)", "unsafe": "unsafe (applied with `--fix --unsafe-fixes`)",
            "none": "none"}[rule.fix_level]
+    off = "" if rule.enabled else " (off by default)"
     lines = [f"# {rule.id}", "", rule.description or rule.summary(), "",
              "| category | severity | kind | fix |", "|---|---|---|---|",
-             f"| {rule.category} | {rule.severity}{'' if rule.enabled else ' (off by default)'} | {rule.kind} | {fix} |",
+             f"| {rule.category} | {rule.severity}{off} | {rule.kind} | {fix} |",
              "", f"Message: {rule.message}", ""]
     for key, title in (("bad", "Flagged"), ("good", "Not flagged")):
         examples = rule.examples.get(key, [])
@@ -72,8 +73,8 @@ def rules_table() -> str:
     lines = ["| id | category | severity | kind | what it catches |", "|---|---|---|---|---|"]
     for rule in sorted(rules, key=lambda r: (r.category, r.id)):
         off = " (off by default)" if not rule.enabled else ""
-        lines.append(f"| [`{rule.id}`](docs/rules/{rule.id}.md) | {rule.category} | {rule.severity}{off} | {rule.kind} | "
-                     f"{rule.summary().replace('|', '/')} |")
+        lines.append(f"| [`{rule.id}`](docs/rules/{rule.id}.md) | {rule.category} | {rule.severity}{off} | "
+                     f"{rule.kind} | {rule.summary().replace('|', '/')} |")
     return "\n".join(lines)
 
 
