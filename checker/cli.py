@@ -7,6 +7,7 @@ import sys
 import time
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 from typing import IO
 
 from checker import __version__
@@ -98,28 +99,40 @@ def print_problems(config: Config) -> None:
         sys.stderr.write(f"checker: {problem.kind} error: {problem.message}\n")
 
 
-def run(argv: Sequence[str] | None) -> int:
+def open_session(argv: Sequence[str] | None, cwd: Path | None = None) -> tuple[argparse.Namespace, Session]:
+    """Options, configuration (found from ``cwd``), plugins and collected rules: a session
+    ready to check articles, as the command line and the language server use it."""
     parser = base_parser()
     early, _ = parser.parse_known_args(argv)
     pm = new_plugin_manager()
-    config = build_config(early)
+    config = build_config(early, cwd)
     load_plugins(pm, config, early.plugins)
     plugin_problems = list(config.problems)
     pm.hook.checker_addoption(parser=parser)
     options = parser.parse_args(argv)
-    config = build_config(options)
+    config = build_config(options, cwd)
     config.problems.extend(plugin_problems)
     config.pluginmanager = pm
     pm.hook.checker_configure(config=config)
-
-    formats: dict[str, type] = {}
-    for provided in reversed(pm.hook.checker_output_formats()):  # a plugin's format replaces a built-in one
-        formats.update(provided or {})
-    if options.format not in formats:
-        raise UsageError(f"unknown format {options.format!r} (known: {', '.join(sorted(formats))})")
-
     session = Session(config, pm)
     session.collect_rules()
+    return options, session
+
+
+def output_formats(session: Session) -> dict[str, type]:
+    formats: dict[str, type] = {}
+    for provided in reversed(session.pm.hook.checker_output_formats()):  # a plugin's format replaces a built-in one
+        formats.update(provided or {})
+    return formats
+
+
+def run(argv: Sequence[str] | None) -> int:
+    options, session = open_session(argv)
+    config = session.config
+    pm = session.pm
+    formats = output_formats(session)
+    if options.format not in formats:
+        raise UsageError(f"unknown format {options.format!r} (known: {', '.join(sorted(formats))})")
     if options.list_rules:
         list_rules(session, sys.stdout)
         print_problems(config)
@@ -183,7 +196,12 @@ def run_diff(session: Session, paths: list[str], options: argparse.Namespace) ->
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments[:1] == ["lsp"]:
+        from checker.lsp import main as lsp_main
+
+        return lsp_main(arguments[1:])
+    debug = "--debug" in arguments
     try:
         return run(argv)
     except KeyboardInterrupt:

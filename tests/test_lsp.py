@@ -1,0 +1,236 @@
+"""The language server, driven as an editor drives it: JSON-RPC over a subprocess's stdio."""
+
+from __future__ import annotations
+
+import json
+import queue
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("pygls")
+
+TIMEOUT = 30.0
+
+
+class Client:
+    """A minimal LSP client: Content-Length framing, requests with ids, notifications."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.process = subprocess.Popen([sys.executable, "-m", "checker", "lsp", "--debounce", "0.2"],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        cwd=cwd)
+        self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.notifications: list[dict[str, Any]] = []
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        stream = self.process.stdout
+        assert stream is not None
+        while True:
+            headers = {}
+            while True:
+                line = stream.readline()
+                if not line:
+                    return
+                if line in (b"\r\n", b"\n"):
+                    break
+                key, _, value = line.decode("ascii").partition(":")
+                headers[key.strip().lower()] = value.strip()
+            body = stream.read(int(headers["content-length"]))
+            self.messages.put(json.loads(body.decode("utf-8")))
+
+    def send(self, message: dict[str, Any]) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        assert self.process.stdin is not None
+        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.process.stdin.flush()
+
+    def notify(self, method: str, params: Any) -> None:
+        self.send({"method": method, "params": params})
+
+    def request(self, method: str, params: Any) -> Any:
+        self.next_id += 1
+        ident = self.next_id
+        self.send({"id": ident, "method": method, "params": params})
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            message = self.messages.get(timeout=TIMEOUT)
+            if message.get("id") == ident and "method" not in message:
+                assert "error" not in message, message
+                return message.get("result")
+            self._keep(message)
+        raise AssertionError(f"no answer to {method}")
+
+    def _keep(self, message: dict[str, Any]) -> None:
+        if "method" in message and "id" in message:  # a request from the server: answer it
+            self.send({"id": message["id"], "result": None})
+        else:
+            self.notifications.append(message)
+
+    def diagnostics(self, uri: str, version: int | None = None) -> list[dict[str, Any]]:
+        """The next diagnostics published for ``uri`` (for ``version``, when given)."""
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            for index, message in enumerate(self.notifications):
+                params = message.get("params") or {}
+                if message.get("method") == "textDocument/publishDiagnostics" and params.get("uri") == uri and (
+                        version is None or params.get("version") == version):
+                    del self.notifications[: index + 1]
+                    return params["diagnostics"]
+            try:
+                self._keep(self.messages.get(timeout=max(0.01, deadline - time.monotonic())))
+            except queue.Empty:
+                break
+        raise AssertionError(f"no diagnostics for {uri} version {version}")
+
+    def drain(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            try:
+                self._keep(self.messages.get(timeout=max(0.01, end - time.monotonic())))
+            except queue.Empty:
+                return
+
+    def close(self) -> int:
+        self.request("shutdown", None)
+        self.notify("exit", None)
+        return self.process.wait(timeout=TIMEOUT)
+
+
+def utf16_index(text: str, line: int, character: int) -> int:
+    """The code-point offset of an LSP position (UTF-16 units; lines end at CR, LF or CRLF)."""
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    index = starts[line]
+    units = 0
+    while units < character:
+        units += 2 if ord(text[index]) > 0xFFFF else 1
+        index += 1
+    return index
+
+
+def apply_edits(text: str, edits: list[dict[str, Any]]) -> str:
+    spans = []
+    for edit in edits:
+        start = utf16_index(text, edit["range"]["start"]["line"], edit["range"]["start"]["character"])
+        end = utf16_index(text, edit["range"]["end"]["line"], edit["range"]["end"]["character"])
+        spans.append((start, end, edit["newText"]))
+    for start, end, new in sorted(spans, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+HEADLINE = "Storm closes schools across the county"
+# Emoji (two UTF-16 units each), an accented letter and a Unicode line separator (a line break
+# for the checker's line numbers but not for LSP) sit before findings on their lines.
+TEXT = (f"Title: {HEADLINE}\r\n\r\n{HEADLINE}\r\n\r\n"
+        "🙂🙂 Café\u2028owners said USA officials met the the mayor.\r\n\r\n"
+        "Share this:\r\n")
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    (tmp_path / ".checker.yaml").write_text("ignore: [style-repeated-word]\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def client(workspace):
+    client = Client(workspace)
+    result = client.request("initialize", {
+        "processId": None, "rootUri": workspace.as_uri(),
+        "capabilities": {"general": {"positionEncodings": ["utf-16"]},
+                         "textDocument": {"publishDiagnostics": {"relatedInformation": True},
+                                          "codeAction": {"codeActionLiteralSupport": {
+                                              "codeActionKind": {"valueSet": ["quickfix"]}}}}},
+    })
+    assert result["capabilities"]["codeActionProvider"]
+    client.notify("initialized", {})
+    yield client
+    if client.process.poll() is None:
+        client.process.kill()
+
+
+def open_document(client: Client, path: Path, text: str, language: str = "plaintext") -> str:
+    path.write_text(text, encoding="utf-8", newline="")
+    uri = path.as_uri()
+    client.notify("textDocument/didOpen",
+                  {"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}})
+    return uri
+
+
+def by_code(diagnostics: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {d["code"]: d for d in reversed(diagnostics)}
+
+
+def test_open_publishes_diagnostics_with_codes_links_related_and_utf16_ranges(client, workspace):
+    uri = open_document(client, workspace / "story.txt", TEXT)
+    diagnostics = by_code(client.diagnostics(uri, 1))
+    assert {"duplicate-headline", "entity-state-name-as-adjective", "boilerplate-share"} <= set(diagnostics)
+    assert "style-repeated-word" not in diagnostics  # the workspace's .checker.yaml ignores it
+    usa = diagnostics["entity-state-name-as-adjective"]
+    # Line 4 in LSP terms (the U+2028 does not break a line); "USA" after two emoji counts 2 units each.
+    start = TEXT.split("\r\n")[4].index("USA") + 2
+    assert usa["range"] == {"start": {"line": 4, "character": start}, "end": {"line": 4, "character": start + 3}}
+    assert usa["source"] == "checker" and usa["severity"] == 1
+    assert usa["codeDescription"]["href"].endswith("/docs/rules/entity-state-name-as-adjective.md")
+    headline = diagnostics["duplicate-headline"]
+    assert headline["range"]["start"] == {"line": 2, "character": 0}
+    [related] = headline["relatedInformation"]
+    assert related["location"]["uri"] == uri and related["location"]["range"]["start"] == {"line": 0, "character": 7}
+    assert client.close() == 0
+
+
+def test_code_action_applies_a_suggestion_and_change_republishes(client, workspace):
+    uri = open_document(client, workspace / "story.txt", TEXT)
+    diagnostics = by_code(client.diagnostics(uri, 1))
+    share = diagnostics["boilerplate-share"]
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": share["range"], "context": {"diagnostics": [share]}})
+    [action] = [a for a in actions if "boilerplate-share" in a["title"]]
+    assert action["kind"] == "quickfix" and action["isPreferred"] is True
+    text = apply_edits(TEXT, action["edit"]["changes"][uri])
+    assert text == TEXT.replace("\r\n\r\nShare this:\r\n", "\r\n")
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": text}]})
+    after = by_code(client.diagnostics(uri, 2))
+    assert "boilerplate-share" not in after and "duplicate-headline" in after
+    # A finding with a suggestion but an unsafe fix is offered too, not preferred.
+    usa = after["entity-state-name-as-adjective"]
+    offered = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": usa["range"], "context": {"diagnostics": [usa]}})
+    replacements = {a["title"] for a in offered if "entity-state-name-as-adjective" in a["title"]}
+    assert replacements == {"Replace with 'U.S.' (entity-state-name-as-adjective)",
+                            "Replace with 'American' (entity-state-name-as-adjective)"}
+    assert client.close() == 0
+
+
+def test_changes_are_debounced_and_the_last_diagnostics_match_the_final_text(client, workspace):
+    uri = open_document(client, workspace / "story.md", "# Budget\n\nThe council met.\n", "markdown")
+    assert client.diagnostics(uri, 1) == []
+    text = "# Budget\n\nThe council met.\n"
+    for version in range(2, 32):
+        text += "Share this:\n" if version == 31 else "x"
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                                 "contentChanges": [{"text": text}]})
+    client.drain(1.0)
+    published = [m["params"] for m in client.notifications if m.get("method") == "textDocument/publishDiagnostics"]
+    # 30 changes in a burst: checked once the typing stopped, not 30 times.
+    assert 1 <= len(published) <= 3 and published[-1]["version"] == 31
+    final = client.diagnostics(uri, 31)
+    assert [d["code"] for d in final] == ["boilerplate-share"]
+    client.drain(0.5)
+    published = [m for m in client.notifications if m.get("method") == "textDocument/publishDiagnostics"]
+    assert published == []  # nothing after the final text's diagnostics, and no stale ones came late
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    assert [d["code"] for d in client.diagnostics(uri)] == ["boilerplate-share"]
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert client.diagnostics(uri) == []
+    assert client.close() == 0
