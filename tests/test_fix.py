@@ -261,3 +261,29 @@ def test_rule_file_sets_the_applicability(tmp_path, cli):
         encoding="utf-8")
     code, _, err = cli("--no-builtin-rules", "--rules", str(rules), str(path))
     assert code == 4 and "house-bad" in err and "'fix'" in err
+
+
+def test_seed_article_fixes(tmp_path, cli):
+    """The seed page: safe fixes drop the repeated headline and the scraped lines; unsafe ones
+    also undo the spinner's names. Which of several forms to keep (US / USA) is left to the editor."""
+    from conftest import SEED
+
+    [source] = sorted(SEED.glob("*.txt"))
+    original = source.read_text(encoding="utf-8")
+    path = tmp_path / "seed.txt"
+    path.write_text(original, encoding="utf-8")
+    cli("--fix", str(path))
+    safe = path.read_text(encoding="utf-8")
+    headline = "Russian Military Contractors Killed in US-Led Attack in Syria"
+    assert original.count(headline) == 2 and safe.count(headline) == 1
+    assert "More news:" not in safe and "Like this:" not in safe
+    assert "Russian Federation" in safe  # a spun name is an unsafe fix
+    cli("--fix", "--unsafe-fixes", str(path))
+    fixed = path.read_text(encoding="utf-8")
+    assert "non-Russian soldiers" in fixed and "backed by Russia," in fixed and "how many dead" in fixed
+    assert "USA officials" in fixed and "US-led coalition" in fixed  # consistency suggestions are not applied
+    gone = [line for line in original.splitlines() if line not in fixed.splitlines()]
+    assert [line[:20] for line in gone] == ['"I don\'t have any re', "Mr Assad is backed b",
+                                            "More news: Pak Talib", "Like this:"]
+    # Six lines fewer: the repeated headline and the two scraped lines, each with one blank line.
+    assert len(original.splitlines()) - len(fixed.splitlines()) == 6

@@ -23,6 +23,9 @@ class ConsistencyRule(Rule):
     name = "consistency"
     PLACEHOLDERS = frozenset({"match", "majority", "count", "majority_count"})
     default_scope = "sentence"
+    #: Which of several forms to keep is an editor's call, and the majority form may be the
+    #: spun one ("USA" outnumbering "US"): the suggestion is offered, never applied by --fix.
+    default_fix = "none"
     OPTIONS = {
         "either": Option(dict, default={}),
         "groups": Option(list, default=[]),

@@ -75,6 +75,9 @@ class VariantsRule(Rule):
     name = "variants"
     PLACEHOLDERS = frozenset({"match", "majority", "count", "majority_count", "how"})
     default_scope = "paragraph"
+    #: Which of several forms to keep is an editor's call, and the majority form may be the
+    #: spun one ("USA" outnumbering "US"): the suggestion is offered, never applied by --fix.
+    default_fix = "none"
     OPTIONS = {
         "checks": Option(list, default=list(HOW), help="which slips to look for: case, edit, lowercase"),
         "min_length": Option(int, default=5, help="shortest word the edit check compares"),
