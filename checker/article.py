@@ -77,6 +77,12 @@ class Article:
         end_line, end_column = self.position(end)
         return Location(line, column, end_line, end_column, start, end - start, self.source[start:end])
 
+    def in_header(self, start: int, end: int) -> bool:
+        """The span touches the headline, the byline or a metadata field."""
+        spans = [(b.start, b.end) for b in self.blocks if b.kind in ("headline", "byline", "meta")]
+        spans += [(f.start, f.end) for f in self.metadata.values() if f.start is not None and f.end is not None]
+        return any(s < end and start < e for s, e in spans)
+
     def removal_span(self, start: int, end: int) -> tuple[int, int]:
         """What to delete to remove the text at start..end cleanly.
 

@@ -287,3 +287,14 @@ def test_seed_article_fixes(tmp_path, cli):
                                             "More news: Pak Talib", "Like this:"]
     # Six lines fewer: the repeated headline and the two scraped lines, each with one blank line.
     assert len(original.splitlines()) - len(fixed.splitlines()) == 6
+
+
+def test_a_finding_in_the_headline_is_never_removed(tmp_path, cli):
+    path = tmp_path / "story.txt"
+    text = "Title: New law for protesters, spread the news and share this\n\nThe bill was introduced in January.\n"
+    path.write_text(text, encoding="utf-8")
+    _, out, _ = cli("--format", "json", str(path))
+    [finding] = [f for f in json.loads(out)["files"][0]["findings"] if f["rule"] == "boilerplate-share"]
+    assert finding["fix"] is None
+    cli("--fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == text

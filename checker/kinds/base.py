@@ -281,6 +281,8 @@ class Rule:
             return None
         replacement = suggestions[0]
         if replacement == "" and remove_line:
+            if article.in_header(start, end):
+                return None  # never delete the headline, byline or a metadata line
             start, end = article.removal_span(start, end)
         if article.source[start:end] == replacement:
             return None
