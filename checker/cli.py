@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -148,9 +149,7 @@ def run(argv: Sequence[str] | None) -> int:
         pm.hook.checker_sessionfinish(session=session, exitstatus=int(code))
         return int(code)
     to_stdout = options.fix and STDIN in paths  # standard output carries the fixed text
-    default_stream = sys.stderr if to_stdout else sys.stdout
-    stream: IO[str] = open(options.output, "w", encoding="utf-8") if options.output else default_stream  # noqa: SIM115
-    try:
+    with report_stream(options.output, sys.stderr if to_stdout else sys.stdout) as stream:
         reporter = formats[options.format](config, stream)
         reporter.start(session)
         for path in paths:
@@ -162,28 +161,31 @@ def run(argv: Sequence[str] | None) -> int:
         session.duration = time.perf_counter() - session.started
         code = session.decide_exit_code(options.exit_zero)
         reporter.finish(session)
-    finally:
-        if options.output:
-            stream.close()
     print_problems(config)
     pm.hook.checker_sessionfinish(session=session, exitstatus=int(code))
     return int(code)
 
 
+@contextlib.contextmanager
+def report_stream(output: str | None, default: IO[str]) -> Iterator[IO[str]]:
+    """``-o FILE`` opened for the report and closed after it, or ``default``."""
+    if not output:
+        yield default
+        return
+    with open(output, "w", encoding="utf-8") as stream:
+        yield stream
+
+
 def run_diff(session: Session, paths: list[str], options: argparse.Namespace) -> ExitCode:
     """``--diff``: the fixes as a unified diff; nothing is written. Exit 1 when there is
     something to fix (as ``ruff --diff`` does), unless a worse problem decides the code."""
-    stream: IO[str] = open(options.output, "w", encoding="utf-8") if options.output else sys.stdout  # noqa: SIM115
-    try:
+    with report_stream(options.output, sys.stdout) as stream:
         for path in paths:
             result = session.check_path(path, fix=True, unsafe=options.unsafe_fixes, write=False)
             session.record(result)
             if result.error:
                 sys.stderr.write(f"checker: {result.path}: {result.error}\n")
             stream.write(result.diff)
-    finally:
-        if options.output:
-            stream.close()
     session.duration = time.perf_counter() - session.started
     fixed = session.summary.fixed
     sys.stderr.write(f"checker: would fix {fixed} finding{'s' if fixed != 1 else ''}\n" if fixed
@@ -191,7 +193,7 @@ def run_diff(session: Session, paths: list[str], options: argparse.Namespace) ->
     code = session.decide_exit_code(exit_zero=True)
     if code == ExitCode.OK and fixed and not options.exit_zero:
         code = ExitCode.FINDINGS
-    session.exit_code = code
+    session.exit_code = code  # decide_exit_code set it without the pending fixes
     return code
 
 

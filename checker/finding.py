@@ -123,6 +123,11 @@ class Finding:
     def offset(self) -> int:
         return self.location.offset
 
+    @property
+    def fix_note(self) -> str:
+        """`` [fix: safe]`` / `` [fix: unsafe]`` after a message, or nothing: one spelling in every format."""
+        return f" [fix: {self.fix.applicability}]" if self.fix else ""
+
     def with_severity(self, severity: Severity) -> Finding:
         return replace(self, severity=severity)
 

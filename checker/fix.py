@@ -42,8 +42,9 @@ def choose(fixes: Iterable[Fix]) -> list[Fix]:
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    # Two insertions at one point, or an insertion inside a replaced span, also conflict.
-    return (a[0] < b[1] and b[0] < a[1]) or a[0] == b[0] or (a[0] == a[1] and b[0] <= a[0] <= b[1])
+    if a[0] == a[1] or b[0] == b[1]:  # an insertion conflicts with any span it touches
+        return max(a[0], b[0]) <= min(a[1], b[1])
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def apply(source: str, fixes: Iterable[Fix]) -> str:

@@ -87,6 +87,7 @@ class CheckerServer:
         self.server = LanguageServer("checker", __version__)
         self.debounce = debounce
         self.sessions: dict[str, Any] = {}
+        self.link_tables: dict[int, dict[str, str]] = {}
         self.checked: dict[str, Checked] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self._register()
@@ -145,7 +146,7 @@ class CheckerServer:
         from lsprotocol import types
 
         checked, session = self.check(uri)
-        links = {rule.id: session.config.rule_url(rule.id, rule.link) for rule in session.rules}
+        links = self.links(session)
         diagnostics = [self.diagnostic(uri, f, checked.positions, links.get(f.rule) or session.config.rule_url(f.rule))
                        for f in checked.findings]
         self.server.text_document_publish_diagnostics(
@@ -170,11 +171,29 @@ class CheckerServer:
             data={"fix": finding.fix.applicability if finding.fix else None},
         )
 
-    def schedule(self, uri: str) -> None:
-        """Check ``uri`` once the typing stops: each change restarts the wait."""
+    def links(self, session: Any) -> dict[str, str]:
+        """Rule id to its documentation link, built once per session."""
+        key = id(session)
+        if key not in self.link_tables:
+            self.link_tables[key] = {rule.id: session.config.rule_url(rule.id, rule.link) for rule in session.rules}
+        return self.link_tables[key]
+
+    def cancel(self, uri: str) -> None:
+        """Drop a check still waiting for the typing to stop."""
         task = self.pending.pop(uri, None)
         if task is not None:
             task.cancel()
+
+    def reload(self) -> None:
+        """The configuration changed: read it again and check every open document."""
+        self.sessions.clear()
+        self.link_tables.clear()
+        for open_uri in list(self.checked):
+            self.publish(open_uri)
+
+    def schedule(self, uri: str) -> None:
+        """Check ``uri`` once the typing stops: each change restarts the wait."""
+        self.cancel(uri)
 
         async def later() -> None:
             await asyncio.sleep(self.debounce)
@@ -232,21 +251,15 @@ class CheckerServer:
         def did_save(ls: Any, params: types.DidSaveTextDocumentParams) -> None:
             uri = params.text_document.uri
             if uri.endswith((".checker.yaml", ".checker.yml", "pyproject.toml", "checkerconf.py")):
-                self.sessions.clear()  # the configuration changed: read it again
-                for open_uri in list(self.checked):
-                    self.publish(open_uri)
+                self.reload()
                 return
-            task = self.pending.pop(uri, None)
-            if task is not None:
-                task.cancel()
+            self.cancel(uri)
             self.publish(uri)
 
         @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
         def did_close(ls: Any, params: types.DidCloseTextDocumentParams) -> None:
             uri = params.text_document.uri
-            task = self.pending.pop(uri, None)
-            if task is not None:
-                task.cancel()
+            self.cancel(uri)
             self.checked.pop(uri, None)
             server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -257,9 +270,7 @@ class CheckerServer:
 
         @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
         def did_change_configuration(ls: Any, params: types.DidChangeConfigurationParams) -> None:
-            self.sessions.clear()
-            for open_uri in list(self.checked):
-                self.publish(open_uri)
+            self.reload()
 
 
 def _overlaps(span: Any, wanted: Any) -> bool:

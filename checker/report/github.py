@@ -43,8 +43,7 @@ class GithubReporter:
             message = finding.message
             if finding.related:
                 message += f" (other place: line {finding.related[0].line})"
-            if finding.fix is not None:
-                message += f" [fix: {finding.fix.applicability}]"
+            message += finding.fix_note
             self.stream.write(command(
                 LEVELS[str(finding.severity)], message, file=result.path, line=location.line, col=location.column,
                 endLine=location.end_line, endColumn=location.end_column, title=f"{finding.rule} ({finding.category})",

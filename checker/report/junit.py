@@ -37,8 +37,7 @@ def attr(text: str) -> str:
 
 def finding_line(finding: Any) -> str:
     location = finding.location
-    fix = f" [fix: {finding.fix.applicability}]" if finding.fix else ""
-    return f"{location.line}:{location.column} {finding.severity} {finding.rule} {finding.message}{fix}"
+    return f"{location.line}:{location.column} {finding.severity} {finding.rule} {finding.message}{finding.fix_note}"
 
 
 class JunitReporter:

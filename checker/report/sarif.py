@@ -29,16 +29,16 @@ SESSION_RULES = {
 }
 
 
-def artifact_uri(path: str) -> tuple[str, str | None]:
-    """A URI for ``path`` and its base id: relative to the source root when inside it."""
+def artifact(path: str) -> dict[str, str]:
+    """The artifactLocation of ``path``: relative to the source root when inside it."""
     absolute = os.path.abspath(path)
     try:
         relative = os.path.relpath(absolute)
     except ValueError:  # another drive on Windows
         relative = ""
     if relative and not relative.startswith(".."):
-        return quote(relative.replace(os.sep, "/")), "%SRCROOT%"
-    return Path(absolute).as_uri(), None
+        return {"uri": quote(relative.replace(os.sep, "/")), "uriBaseId": "%SRCROOT%"}
+    return {"uri": Path(absolute).as_uri()}
 
 
 def region(location: Location) -> dict[str, Any]:
@@ -54,11 +54,7 @@ def region(location: Location) -> dict[str, Any]:
 
 
 def physical(path: str, location: Location) -> dict[str, Any]:
-    uri, base = artifact_uri(path)
-    artifact: dict[str, Any] = {"uri": uri}
-    if base:
-        artifact["uriBaseId"] = base
-    return {"artifactLocation": artifact, "region": region(location)}
+    return {"artifactLocation": artifact(path), "region": region(location)}
 
 
 def rule_descriptor(rule: Any, config: Config) -> dict[str, Any]:
@@ -96,7 +92,7 @@ def result_entry(path: str, finding: Finding, rule_index: dict[str, int]) -> dic
     message = finding.message
     related = []
     for number, location in enumerate(finding.related, start=1):
-        related.append({"id": number, **{"physicalLocation": physical(path, location)},
+        related.append({"id": number, "physicalLocation": physical(path, location),
                         "message": {"text": "the other place"}})
     if related:
         message += " " + " ".join(f"[other place]({n})" for n in range(1, len(related) + 1))
@@ -114,12 +110,10 @@ def result_entry(path: str, finding: Finding, rule_index: dict[str, int]) -> dic
     if related:
         entry["relatedLocations"] = related
     if finding.fix is not None:
-        uri, base = artifact_uri(path)
-        artifact: dict[str, Any] = {"uri": uri, **({"uriBaseId": base} if base else {})}
         entry["fixes"] = [{
             "description": {"text": f"{finding.fix.message} ({finding.fix.applicability} fix)"},
             "artifactChanges": [{
-                "artifactLocation": artifact,
+                "artifactLocation": artifact(path),
                 "replacements": [{"deletedRegion": region(edit.location),
                                   "insertedContent": {"text": edit.replacement}} for edit in finding.fix.edits],
             }],
@@ -166,12 +160,10 @@ class SarifReporter:
 
     def file_done(self, result: Any) -> None:
         if result.error:
-            uri, base = artifact_uri(result.path)
-            artifact = {"uri": uri, **({"uriBaseId": base} if base else {})}
             self.unreadable.append({
                 "level": "error",
                 "message": {"text": f"{result.path}: {result.error}"},
-                "locations": [{"physicalLocation": {"artifactLocation": artifact}}],
+                "locations": [{"physicalLocation": {"artifactLocation": artifact(result.path)}}],
             })
         for finding in result.findings:
             entry = result_entry(result.path, finding, self.rule_index)

@@ -69,9 +69,8 @@ class TextReporter:
                     self.write(f"{result.path}: {self.paint('error', 'error')} {result.error}")
                 for finding in result.findings:
                     severity = self.paint(f"{finding.severity!s:<7}", str(finding.severity))
-                    fix = f" [fix: {finding.fix.applicability}]" if finding.fix else ""
                     self.write(f"{result.path}:{finding.location.line}:{finding.location.column} "
-                               f"{severity} {finding.rule} {finding.message}{self.paint(fix, 'dim')}")
+                               f"{severity} {finding.rule} {finding.message}{self.paint(finding.fix_note, 'dim')}")
         if self.quiet:
             return
         summary = session.summary
