@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import time
 from typing import Any
@@ -109,11 +110,17 @@ def checker_process_findings(article: Article, findings: list[Finding]) -> None:
 
 @hookimpl
 def checker_output_formats() -> dict[str, Any]:
-    from checker.report.github import GithubReporter
-    from checker.report.json import JsonReporter
-    from checker.report.junit import JunitReporter
-    from checker.report.sarif import SarifReporter
-    from checker.report.text import TextReporter
+    reporters = {"text": "TextReporter", "json": "JsonReporter", "sarif": "SarifReporter",
+                 "github": "GithubReporter", "junit": "JunitReporter"}
+    return {name: _lazy_reporter(name, cls) for name, cls in reporters.items()}
 
-    return {"text": TextReporter, "json": JsonReporter, "sarif": SarifReporter, "github": GithubReporter,
-            "junit": JunitReporter}
+
+def _lazy_reporter(module: str, name: str) -> Any:
+    """A reporter factory that imports its module only when that format is chosen: the
+    formats a run does not use cost nothing at start-up."""
+
+    def factory(config: Config, stream: Any) -> Any:
+        return getattr(importlib.import_module(f"checker.report.{module}"), name)(config, stream)
+
+    factory.__qualname__ = name
+    return factory

@@ -14,7 +14,6 @@ from checker.article import Article
 from checker.config import Config
 from checker.errors import CheckerError, ExitCode, InputError
 from checker.finding import Edit, Finding, Fix, Severity
-from checker.fix import fix_text, unified_diff, write_atomic
 from checker.inputs import STDIN, Source, read_source
 from checker.kinds.base import Rule
 from checker.selection import KeywordExpression, matches_any
@@ -157,6 +156,8 @@ class Session:
         return result
 
     def _fix(self, path: str, source: Source, result: FileResult, *, unsafe: bool, write: bool) -> None:
+        from checker.fix import fix_text, unified_diff, write_atomic  # only a --fix or --diff run needs it
+
         try:
             outcome = fix_text(source.text, result.findings, lambda text: self._recheck(result.path, text), unsafe)
         except _FixAborted as error:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import socket
 from typing import IO, Any
 from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr
@@ -77,6 +76,8 @@ class JunitReporter:
     def finish(self, session: Any) -> None:
         tests = len(self.cases)
         time = f"{session.duration:.3f}"
+        import socket  # the host name, read once at the end
+
         counts = f'tests="{tests}" failures="{self.failures}" errors="{self.errors}"'
         write = self.stream.write
         write('<?xml version="1.0" encoding="utf-8"?>\n')
