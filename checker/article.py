@@ -14,6 +14,7 @@ import regex
 
 from checker.finding import Location
 from checker.sentences import split_sentences
+from checker.sourcemap import SourceMap
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
 
@@ -50,6 +51,9 @@ class Article:
     has_header: bool = False
     #: Problems the parser noticed (malformed front matter ...): (message, start, end).
     parse_notes: list[tuple[str, int, int]] = field(default_factory=list)
+    #: Set when ``source`` was extracted from the file (HTML): where each piece came from.
+    #: Findings are then reported at the file's positions and carry no fixes.
+    origin: SourceMap | None = None
 
     # ---- positions -------------------------------------------------------------------
     @cached_property
@@ -73,9 +77,39 @@ class Article:
         return index + 1, offset - self.line_starts[index] + 1
 
     def location(self, start: int, end: int) -> Location:
+        """Where source[start:end] is in the file: the same span, or the span of the file
+        it was extracted from."""
+        if self.origin is not None:
+            return self.file_location(*self.origin.span(start, end))
         line, column = self.position(start)
         end_line, end_column = self.position(end)
         return Location(line, column, end_line, end_column, start, end - start, self.source[start:end])
+
+    @property
+    def file_text(self) -> str:
+        """The text of the file as read (``source`` unless it was extracted)."""
+        return self.source if self.origin is None else self.origin.original
+
+    @property
+    def editable(self) -> bool:
+        """Fixes can be applied: offsets into ``source`` are offsets into the file."""
+        return self.origin is None
+
+    @cached_property
+    def file_line_starts(self) -> list[int]:
+        return self.line_starts if self.origin is None else self.origin.line_starts
+
+    def file_location(self, start: int, end: int) -> Location:
+        """A Location from offsets into the file's text."""
+        starts = self.file_line_starts
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_right(starts, end) - 1
+        return Location(first + 1, start - starts[first] + 1, last + 1, end - starts[last] + 1, start, end - start,
+                        self.file_text[start:end])
+
+    def line_of(self, offset: int) -> int:
+        """The file's line number of a source offset (for messages such as "see line 4")."""
+        return self.location(offset, offset).line
 
     def in_header(self, start: int, end: int) -> bool:
         """The span touches the headline, the byline or a metadata field."""

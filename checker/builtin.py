@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 import os
 import time
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from checker import hookimpl
 from checker.article import Article
@@ -22,8 +23,14 @@ from checker.kinds.occurrence import OccurrenceRule
 from checker.kinds.repetition import RepetitionRule
 from checker.kinds.substitution import SubstitutionRule
 
+if TYPE_CHECKING:  # pragma: no cover
+    from checker.records import Record
+
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+JSON_SUFFIXES = (".json",)
 
 
 @hookimpl
@@ -54,22 +61,54 @@ def checker_collect_rules(config: Config, kinds: dict[str, type[Rule]]) -> list[
 
 @hookimpl
 def checker_input_suffixes() -> list[str]:
-    return [*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES]
+    plain = [*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES, *JSON_SUFFIXES]
+    return plain + [suffix + ".gz" for suffix in plain]
+
+
+@hookimpl(trylast=True)
+def checker_read_records(path: str, format: str | None, config: Config) -> Iterator[Record] | None:
+    format = format or (None if path == "-" else format_of(path))
+    if format not in ("jsonl", "json"):
+        return None
+    from checker.records import read_json, read_jsonl
+
+    display = config.display_name(path)
+    reader = read_jsonl if format == "jsonl" else read_json
+    return reader(path, display, config.fields, config.encoding)
 
 
 @hookimpl(trylast=True)
 def checker_parse_article(path: str, text: str, format: str | None) -> Article | None:
-    from checker.parsers.markdown import parse_markdown
-    from checker.parsers.text import parse_text
-
     if format is None:
-        suffix = os.path.splitext(path)[1].lower()
-        format = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+        format = format_of(path)
     if format == "markdown":
+        from checker.parsers.markdown import parse_markdown
+
         return parse_markdown(path, text)
+    if format == "html":
+        from checker.parsers.html import parse_html
+
+        return parse_html(path, text)
     if format == "text":
+        from checker.parsers.text import parse_text
+
         return parse_text(path, text)
     return None
+
+
+def format_of(path: str) -> str:
+    """The built-in format a file name asks for (a ``.gz`` suffix is looked through)."""
+    name = path.lower().removesuffix(".gz")
+    suffix = os.path.splitext(name.partition("#")[0] if "#" in name else name)[1]
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in JSON_SUFFIXES:
+        return "json"
+    return "text"
 
 
 @hookimpl

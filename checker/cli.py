@@ -12,11 +12,14 @@ from pathlib import Path
 from typing import IO
 
 from checker import __version__
+from checker.builtin import format_of
 from checker.config import Config, build_config
 from checker.errors import CheckerError, ExitCode, UsageError
 from checker.inputs import STDIN, collect_paths
+from checker.parallel import Options, check_serial, parse_jobs
 from checker.plugins import load_plugins, new_plugin_manager
-from checker.session import Session
+from checker.progress import Progress
+from checker.session import FileResult, Session
 
 EPILOG = """exit codes: 0 nothing at or above the fail threshold; 1 findings at or above it;
 2 interrupted; 3 internal error (a bug, a crashing plugin or rule); 4 usage, configuration
@@ -83,6 +86,16 @@ def base_parser() -> argparse.ArgumentParser:
                      "(exit 1 when there is something to fix)")
     run.add_argument("--regex-timeout", type=float, metavar="SECONDS",
                      help="time limit of one rule pattern on one text")
+    run.add_argument("--field", action="append", metavar="PART=NAME",
+                     help="JSON/JSON Lines inputs: the record field holding PART (id, headline, body, published, "
+                     "url, byline); NAME may be dotted (content.rendered) or a comma-separated list to try")
+    batch = parser.add_argument_group("batch runs")
+    batch.add_argument("-j", "--jobs", metavar="N", help="check in N worker processes (auto: one per CPU); "
+                       "results and their order are those of a serial run")
+    batch.add_argument("--no-cache", action="store_true", help="neither read nor write the results cache")
+    batch.add_argument("--cache-dir", metavar="DIR", help="results cache folder (default .checker_cache beside the "
+                       "configuration file; also CHECKER_CACHE_DIR)")
+    batch.add_argument("--no-progress", action="store_true", help="no progress line on standard error")
     return parser
 
 
@@ -116,6 +129,8 @@ def open_session(argv: Sequence[str] | None, cwd: Path | None = None) -> tuple[a
     config.pluginmanager = pm
     pm.hook.checker_configure(config=config)
     session = Session(config, pm)
+    session.argv = None if argv is None else list(argv)
+    session.cwd = str(cwd) if cwd else None
     session.collect_rules()
     return options, session
 
@@ -146,24 +161,54 @@ def run(argv: Sequence[str] | None) -> int:
     if options.diff:
         code = run_diff(session, paths, options)
         print_problems(config)
+        print_notes(session)
         pm.hook.checker_sessionfinish(session=session, exitstatus=int(code))
         return int(code)
     to_stdout = options.fix and STDIN in paths  # standard output carries the fixed text
     with report_stream(options.output, sys.stderr if to_stdout else sys.stdout) as stream:
         reporter = formats[options.format](config, stream)
         reporter.start(session)
-        for path in paths:
-            result = session.check_path(path, fix=options.fix, unsafe=options.unsafe_fixes)
-            if result.fixed_text is not None:
-                sys.stdout.write(result.fixed_text)
-            session.record(result)
-            reporter.file_done(result)
+        # The text report's own per-file lines already show progress on a terminal.
+        lines_on_terminal = options.format == "text" and not options.quiet and stream.isatty()
+        progress = Progress(_known_total(paths, session), enabled=not (options.no_progress or lines_on_terminal))
+        try:
+            for result in check_all(session, paths, Options(options.fix, options.unsafe_fixes), options.jobs):
+                if result.fixed_text is not None:
+                    sys.stdout.write(result.fixed_text)
+                session.record(result)
+                reporter.file_done(result)
+                progress.advance(len(result.findings))
+        finally:
+            progress.close()
         session.duration = time.perf_counter() - session.started
         code = session.decide_exit_code(options.exit_zero)
         reporter.finish(session)
     print_problems(config)
+    print_notes(session)
     pm.hook.checker_sessionfinish(session=session, exitstatus=int(code))
     return int(code)
+
+
+def check_all(session: Session, paths: list[str], options: Options, jobs: str | None) -> Iterator[FileResult]:
+    """Every input's results in order: in worker processes with ``-j N``, else here."""
+    count = parse_jobs(jobs) if jobs else 1
+    if count > 1 and STDIN not in paths and (len(paths) > 1 or _known_total(paths, session) is None):
+        from checker.parallel import check_parallel
+
+        return check_parallel(session, paths, options, count)
+    return check_serial(session, paths, options)
+
+
+def _known_total(paths: list[str], session: Session) -> int | None:
+    """The number of articles when each input is one (no JSON or JSON Lines records)."""
+    if session.input_format in ("json", "jsonl") or any(format_of(p) in ("json", "jsonl") for p in paths):
+        return None
+    return len(paths)
+
+
+def print_notes(session: Session) -> None:
+    for note in session.notes:
+        sys.stderr.write(f"checker: note: {note}\n")
 
 
 @contextlib.contextmanager
@@ -180,8 +225,7 @@ def run_diff(session: Session, paths: list[str], options: argparse.Namespace) ->
     """``--diff``: the fixes as a unified diff; nothing is written. Exit 1 when there is
     something to fix (as ``ruff --diff`` does), unless a worse problem decides the code."""
     with report_stream(options.output, sys.stdout) as stream:
-        for path in paths:
-            result = session.check_path(path, fix=True, unsafe=options.unsafe_fixes, write=False)
+        for result in check_all(session, paths, Options(True, options.unsafe_fixes, write=False), options.jobs):
             session.record(result)
             if result.error:
                 sys.stderr.write(f"checker: {result.path}: {result.error}\n")

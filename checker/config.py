@@ -7,6 +7,7 @@ the file's folder. Keys may be written with dashes or underscores.
 from __future__ import annotations
 
 import argparse
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,8 @@ KNOWN_KEYS = {
     "regex_timeout": (int, float),
     "warn_unused_suppressions": bool,
     "docs_url": str,
+    "fields": dict,
+    "cache_dir": str,
 }
 
 
@@ -61,8 +64,18 @@ class Config:
     warn_unused_suppressions: bool = False
     #: Link to a rule's documentation; ``{id}`` is replaced by the rule id.
     docs_url: str = DOCS_URL
+    #: Record fields of JSON and JSON Lines inputs: part -> names looked for, in order.
+    fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    encoding: str = "utf-8"
+    stdin_filename: str = "<stdin>"
+    #: Where the results cache lives (None: no cache).
+    cache_dir: Path | None = None
     problems: list[Problem] = field(default_factory=list)
     pluginmanager: Any = None
+
+    def display_name(self, path: str) -> str:
+        """How an input is named in reports (standard input by ``--stdin-filename``)."""
+        return self.stdin_filename if path == "-" else path
 
     def rule_url(self, rule_id: str, link: str = "") -> str:
         """A rule's documentation: its own ``link`` if it has one, else ``docs_url``."""
@@ -185,4 +198,12 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
         config.warn_unused_suppressions = True
     if getattr(options, "regex_timeout", None):
         config.regex_timeout = options.regex_timeout
+    from checker.records import parse_fields
+
+    config.fields = parse_fields(getattr(options, "field", None) or [], settings.get("fields"))
+    config.encoding = getattr(options, "encoding", None) or "utf-8"
+    config.stdin_filename = getattr(options, "stdin_filename", None) or "<stdin>"
+    if not getattr(options, "no_cache", False):
+        cache = getattr(options, "cache_dir", None) or os.environ.get("CHECKER_CACHE_DIR")
+        config.cache_dir = Path(cache) if cache else base / str(settings.get("cache_dir", ".checker_cache"))
     return config

@@ -41,6 +41,11 @@ class Location:
     length: int
     text: str
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Location:
+        return cls(data["line"], data["column"], data["end_line"], data["end_column"], data["offset"],
+                   data["length"], data["text"])
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "line": self.line,
@@ -103,6 +108,11 @@ class Fix:
         return {"applicability": self.applicability, "message": self.message,
                 "edits": [edit.to_dict() for edit in self.edits]}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Fix:
+        edits = tuple(Edit(Location.from_dict(edit), edit["replacement"]) for edit in data["edits"])
+        return cls(data["applicability"], data["message"], edits)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -146,3 +156,14 @@ class Finding:
         data["related"] = [loc.to_dict() for loc in self.related]
         data["fix"] = self.fix.to_dict() if self.fix else None
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        """The inverse of ``to_dict`` (the results cache stores findings as JSON)."""
+        return cls(
+            rule=data["rule"], category=data["category"], severity=Severity.parse(data["severity"]),
+            message=data["message"], location=Location.from_dict(data),
+            suggestions=tuple(data["suggestions"]),
+            related=tuple(Location.from_dict(r) for r in data["related"]),
+            fix=Fix.from_dict(data["fix"]) if data["fix"] else None,
+        )

@@ -10,6 +10,7 @@ parsers, rule kinds and reporters are registered through these same hooks
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import pluggy
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from checker.config import Config
     from checker.finding import Finding
     from checker.kinds.base import Rule
+    from checker.records import Record
     from checker.session import Session
 
 
@@ -72,6 +74,17 @@ def checker_collect_rules(config: Config, kinds: dict[str, type[Rule]]) -> list[
 @hookspec
 def checker_input_suffixes() -> list[str]:
     """Return file suffixes (with the dot, e.g. ``".html"``) to collect from folders."""
+
+
+@hookspec(firstresult=True)
+def checker_read_records(path: str, format: str | None, config: Config) -> Iterable[Record] | None:
+    """Split an input that holds many articles (JSON Lines, a JSON array) into records.
+
+    Return an iterable of ``checker.records.Record`` (a name such as ``dump.jsonl#42`` and
+    the article's text, or an error for a record that could not be read), or None when the
+    input is one article. Iterate lazily: archives can hold millions of records. Each
+    record's text goes through ``checker_parse_article`` as a text article.
+    """
 
 
 @hookspec(firstresult=True)

@@ -13,6 +13,7 @@ from checker.errors import InputError, UsageError
 
 STDIN = "-"
 BINARY_SNIFF = 8192
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def collect_paths(arguments: Iterable[str], suffixes: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
@@ -69,9 +70,16 @@ class Source:
     text: str
     codec: str
     bom: bytes = b""
+    #: The file was gzip-compressed (fixed text is compressed again).
+    gzipped: bool = False
 
     def encode(self, text: str) -> bytes:
-        return self.bom + text.encode(self.codec)
+        data = self.bom + text.encode(self.codec)
+        if self.gzipped:
+            import gzip
+
+            return gzip.compress(data, mtime=0)
+        return data
 
 
 def decode_source(data: bytes, name: str, encoding: str = "utf-8") -> Source:
@@ -110,4 +118,18 @@ def read_source(path: str, encoding: str = "utf-8") -> Source:
         raise InputError("is a folder", source=path) from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", source=path) from None
+    if data.startswith(GZIP_MAGIC):
+        return _gunzip(data, path, encoding)
     return decode_source(data, path, encoding)
+
+
+def _gunzip(data: bytes, path: str, encoding: str) -> Source:
+    import gzip
+    import zlib
+
+    try:
+        inner = gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as error:
+        raise InputError(f"not a readable gzip file: {error}", source=path) from None
+    source = decode_source(inner, path, encoding)
+    return Source(source.text, source.codec, source.bom, gzipped=True)

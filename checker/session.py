@@ -5,8 +5,9 @@ from __future__ import annotations
 import fnmatch
 import os
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
@@ -16,8 +17,12 @@ from checker.errors import CheckerError, ExitCode, InputError
 from checker.finding import Edit, Finding, Fix, Severity
 from checker.inputs import STDIN, Source, read_source
 from checker.kinds.base import Rule
+from checker.records import Record
 from checker.selection import KeywordExpression, matches_any
 from checker.suppress import apply_suppressions, parse_suppressions
+
+if TYPE_CHECKING:  # pragma: no cover
+    from checker.cache import ResultCache
 
 UNUSED_SUPPRESSION = "unused-suppression"
 PARSE_PROBLEM = "parse-error"
@@ -35,6 +40,8 @@ class FileResult:
     diff: str = ""
     #: The fixed text of standard input, to be written to standard output.
     fixed_text: str | None = None
+    #: The findings came from the results cache.
+    cached: bool = False
 
 
 @dataclass
@@ -79,6 +86,11 @@ class Session:
         self.input_format: str | None = getattr(config.options, "input_format", None)
         self.encoding: str = getattr(config.options, "encoding", None) or "utf-8"
         self.stdin_filename: str = getattr(config.options, "stdin_filename", None) or "<stdin>"
+        self.notes: list[str] = []
+        #: The command line and folder the session was built from (workers rebuild it).
+        self.argv: list[str] | None = None
+        self.cwd: str | None = None
+        self._cache: ResultCache | bool | None = False  # False: not opened yet
 
     # ---- rules -------------------------------------------------------------------------
     def collect_kinds(self) -> dict[str, type[Rule]]:
@@ -139,19 +151,87 @@ class Session:
     def display_path(self, path: str) -> str:
         return self.stdin_filename if path == STDIN else path
 
+    def check_input(self, path: str, *, fix: bool = False, unsafe: bool = False,
+                    write: bool = True) -> Iterator[FileResult]:
+        """The results of one input: one for an article file, one per record of a file that
+        holds many (JSON Lines, JSON), read lazily. Records are never fixed in place."""
+        records = self.records_of(path, fix=fix)
+        if records is None:
+            yield self.check_path(path, fix=fix, unsafe=unsafe, write=write)
+            return
+        for record in records:
+            yield self.check_record(record)
+
+    def records_of(self, path: str, *, fix: bool = False) -> Iterator[Record] | None:
+        """The records of an input that holds many articles, or None for an article file.
+        A file that cannot be read is one record with an error."""
+        name = self.display_path(path)
+        try:
+            records = self.pm.hook.checker_read_records(path=path, format=self.input_format, config=self.config)
+        except Exception as error:
+            self.config.problem("plugin", f"{name}: checker_read_records raised {type(error).__name__}: {error}")
+            return iter([Record(name, error=f"could not be read: {type(error).__name__}: {error}")])
+        if records is None:
+            return None
+        if fix:
+            self.note(f"{name}: records of JSON and JSON Lines files are checked, not fixed")
+        return self._guarded(name, records)
+
+    def _guarded(self, name: str, records: Iterable[Record]) -> Iterator[Record]:
+        try:
+            yield from records
+        except InputError as error:
+            yield Record(name, error=str(error).removeprefix(f"{name}: "))
+        except Exception as error:
+            self.config.problem("plugin", f"{name}: reading its records raised {type(error).__name__}: {error}")
+            yield Record(name, error=f"could not be read: {type(error).__name__}: {error}")
+
+    def check_record(self, record: Record) -> FileResult:
+        started = time.perf_counter()
+        if record.error is not None:
+            return FileResult(record.name, error=record.error)
+        result = self.check_text(record.name, record.text, "text")
+        result.duration = time.perf_counter() - started
+        return result
+
+    def note(self, message: str) -> None:
+        """A remark for the end of the run (standard error), said once."""
+        if message not in self.notes:
+            self.notes.append(message)
+
+    @property
+    def cache(self) -> ResultCache | None:
+        if self._cache is False:
+            self._cache = None
+            if self.config.cache_dir is not None:
+                from checker.cache import ResultCache, fingerprint
+
+                self._cache = ResultCache(self.config.cache_dir, fingerprint(self))
+        return self._cache  # type: ignore[return-value]
+
     def check_path(self, path: str, *, fix: bool = False, unsafe: bool = False, write: bool = True) -> FileResult:
         """Read and check one input. With ``fix``, apply its fixes until none is left and
         (``write``) save the result atomically in the file's own encoding; a file that
-        cannot be read or parsed, before or after a round of fixes, is never written."""
+        cannot be read or parsed, before or after a round of fixes, is never written.
+        Without ``fix``, an unchanged file under unchanged rules comes from the cache."""
         started = time.perf_counter()
         name = self.display_path(path)
         try:
             source = read_source(path, self.encoding)
         except InputError as error:
             return FileResult(name, error=str(error).removeprefix(f"{name}: "), duration=time.perf_counter() - started)
+        cache = self.cache if not fix and path != STDIN else None
+        key = cache.key(name, source.text) if cache is not None else ""
+        if cache is not None:
+            findings = cache.get(key)
+            if findings is not None:
+                return FileResult(name, findings=findings, duration=time.perf_counter() - started, cached=True)
+        problems = len(self.config.problems)
         result = self.check_text(name, source.text)
         if fix and result.error is None:
             self._fix(path, source, result, unsafe=unsafe, write=write)
+        if cache is not None and result.error is None and len(self.config.problems) == problems:
+            cache.put(key, result.findings)
         result.duration = time.perf_counter() - started
         return result
 
@@ -182,12 +262,12 @@ class Session:
             raise _FixAborted(f"the fixed text {result.error}")
         return result.findings
 
-    def parse(self, name: str, text: str) -> Article | None:
-        return self.pm.hook.checker_parse_article(path=name, text=text, format=self.input_format)
+    def parse(self, name: str, text: str, format: str | None = None) -> Article | None:
+        return self.pm.hook.checker_parse_article(path=name, text=text, format=format or self.input_format)
 
-    def check_text(self, name: str, text: str) -> FileResult:
+    def check_text(self, name: str, text: str, format: str | None = None) -> FileResult:
         try:
-            article = self.parse(name, text)
+            article = self.parse(name, text, format)
         except Exception as error:
             self.config.problem("plugin", f"{name}: parsing failed: {type(error).__name__}: {error}")
             return FileResult(name, error=f"could not be parsed: {type(error).__name__}: {error}")
@@ -223,12 +303,14 @@ class Session:
             for suppression in suppressions:
                 if not suppression.used:
                     start, end = suppression.directive
-                    cut = article.removal_span(start, end)
+                    fix = None
+                    if article.editable:
+                        cut = article.removal_span(start, end)
+                        fix = Fix("safe", "Remove the unused suppression", (Edit(article.location(*cut), ""),))
                     findings.append(Finding(
                         rule=UNUSED_SUPPRESSION, category="style", severity=Severity.WARNING,
                         message="this suppression suppresses nothing; remove it",
-                        location=article.location(start, end), suggestions=("",),
-                        fix=Fix("safe", "Remove the unused suppression", (Edit(article.location(*cut), ""),)),
+                        location=article.file_location(start, end), suggestions=("",), fix=fix,
                     ))
         for message, start, end in article.parse_notes:
             findings.append(Finding(rule=PARSE_PROBLEM, category="metadata", severity=Severity.ERROR,
@@ -238,9 +320,10 @@ class Session:
 
     def _path_matches(self, path: str, pattern: str) -> bool:
         """Per-path patterns are relative to the configuration file's folder."""
-        candidates = [path]
+        names = {path, path.partition("#")[0]}  # a record (dump.jsonl#42) is matched by its file too
+        candidates = list(names)
         if path != self.stdin_filename:
-            candidates.append(os.path.relpath(os.path.abspath(path), self.config.root))
+            candidates += [os.path.relpath(os.path.abspath(name), self.config.root) for name in names]
         return any(fnmatch.fnmatch(c.replace(os.sep, "/"), pattern) for c in candidates)
 
     def _override(self, finding: Finding) -> Finding:

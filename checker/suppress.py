@@ -13,6 +13,7 @@ line, this makes a span), ``checker-enable``, ``checker-disable-line`` and
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -49,14 +50,19 @@ def _names(args: str) -> frozenset[str]:
 
 
 def parse_suppressions(article: Article) -> list[Suppression]:
-    source = article.source
+    # Findings are located in the file's own text (an HTML page, not the text taken from
+    # it), so directives are looked for there, and their regions are in the same offsets.
+    source = article.file_text
     result: list[Suppression] = []
     open_regions: list[Suppression] = []
-    spans = article.line_spans
+    starts = article.file_line_starts
+    spans = [(start, end) for start, end in zip(starts, [*starts[1:], len(source) + 1], strict=True)]
+    spans = [(start, start + len(source[start:end].rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")))
+             for start, end in spans]
     for match in _DIRECTIVE.finditer(source):
         verb = match.group("verb") or match.group("verb2")
         names = _names(match.group("args") if match.group("verb") else match.group("args2"))
-        line, _ = article.position(match.start())
+        line = bisect.bisect_right(starts, match.start())
         directive = (match.start(), match.end())
         if verb == "disable-line":
             start, end = spans[line - 1]

@@ -277,7 +277,7 @@ class Rule:
 
     def make_fix(self, article: Article, start: int, end: int, suggestions: tuple[str, ...], *,
                  remove_line: bool = False, unsafe: bool = False) -> Fix | None:
-        if self.fix_level == "none" or len(suggestions) != 1:
+        if self.fix_level == "none" or len(suggestions) != 1 or not article.editable:
             return None
         replacement = suggestions[0]
         if replacement == "" and remove_line:

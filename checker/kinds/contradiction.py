@@ -171,7 +171,7 @@ class ContradictionRule(Rule):
         sentences = [s for s in article.sentences if self.quotes or not article.in_quote(*s)]
         for conflict in self._conflicts(article, sentences):
             later, earlier = conflict.later, conflict.earlier
-            line, _ = article.position(earlier.start)
+            line = article.line_of(earlier.start)
             yield self.finding(article, later.start, later.end, earlier=earlier.text, line=line,
                                detail=conflict.detail, related=[(earlier.start, earlier.end)])
 

@@ -203,7 +203,7 @@ class DuplicateRule(Rule):
         )
 
     def _finding(self, article: Article, later: tuple[int, int], earlier: tuple[int, int], score: float) -> Finding:
-        line, _ = article.position(earlier[0])
+        line = article.line_of(earlier[0])
         return self.finding(
             article, *later,
             unit=self.options["of"], line=line, similarity=f"{score:.0%}",

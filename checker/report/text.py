@@ -8,6 +8,8 @@ Colour only on a terminal and never when ``NO_COLOR`` is set.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from typing import IO, Any
 
 from checker import __version__
@@ -30,7 +32,9 @@ class TextReporter:
         self.stream = stream
         self.colour = use_colour(stream, getattr(config.options, "color", "auto") or "auto")
         self.quiet = getattr(config.options, "quiet", False)
-        self.results: list[Any] = []
+        # The findings section is printed after the progress lines; it waits in a spooled
+        # file (memory up to 1 MB, then disk), so a run over millions of articles stays flat.
+        self.findings: IO[str] | None = None
 
     def paint(self, text: str, style: str) -> str:
         return f"\033[{COLOURS[style]}m{text}\033[0m" if self.colour else text
@@ -46,7 +50,12 @@ class TextReporter:
 
     def file_done(self, result: Any) -> None:
         if result.findings or result.error:
-            self.results.append(result)
+            if self.quiet:
+                self.write_findings(result, self.stream)
+            else:
+                if self.findings is None:
+                    self.findings = _spool()
+                self.write_findings(result, self.findings)
         if self.quiet:
             return
         if result.error:
@@ -59,20 +68,23 @@ class TextReporter:
             status = self.paint("ok", "ok")
         self.write(f"{result.path} {status}")
 
+    def write_findings(self, result: Any, stream: IO[str]) -> None:
+        if result.error:
+            stream.write(f"{result.path}: {self.paint('error', 'error')} {result.error}\n")
+        for finding in result.findings:
+            severity = self.paint(f"{finding.severity!s:<7}", str(finding.severity))
+            stream.write(f"{result.path}:{finding.location.line}:{finding.location.column} "
+                         f"{severity} {finding.rule} {finding.message}{self.paint(finding.fix_note, 'dim')}\n")
+
     def finish(self, session: Any) -> None:
-        if self.results:
-            if not self.quiet:
-                self.write()
-                self.write(self.paint("findings".center(60, "="), "bold"))
-            for result in self.results:
-                if result.error:
-                    self.write(f"{result.path}: {self.paint('error', 'error')} {result.error}")
-                for finding in result.findings:
-                    severity = self.paint(f"{finding.severity!s:<7}", str(finding.severity))
-                    self.write(f"{result.path}:{finding.location.line}:{finding.location.column} "
-                               f"{severity} {finding.rule} {finding.message}{self.paint(finding.fix_note, 'dim')}")
         if self.quiet:
             return
+        if self.findings is not None:
+            self.write()
+            self.write(self.paint("findings".center(60, "="), "bold"))
+            self.findings.seek(0)
+            shutil.copyfileobj(self.findings, self.stream)
+            self.findings.close()
         summary = session.summary
         parts = [f"{summary.findings} finding{'s' if summary.findings != 1 else ''}"]
         counts = [f"{n} {name}{'s' if n != 1 else ''}" for name, n in summary.by_severity.items() if n]
@@ -103,3 +115,9 @@ def fix_summary(summary: Any, unsafe: bool) -> str:
         if hidden:
             parts.append(f"{hidden} more with --fix --unsafe-fixes.")
     return " ".join(parts)
+
+
+def _spool() -> IO[str]:
+    """Memory up to 1 MB, then a temporary file; closed by ``finish``."""
+    return tempfile.SpooledTemporaryFile(1 << 20, mode="w+", encoding="utf-8",
+                                         errors="surrogateescape")
