@@ -16,9 +16,9 @@ from checker.builtin import format_of
 from checker.config import Config, build_config
 from checker.errors import CheckerError, ExitCode, UsageError
 from checker.inputs import STDIN, collect_paths
-from checker.parallel import Options, check_serial, parse_jobs
 from checker.plugins import load_plugins, new_plugin_manager
 from checker.progress import Progress
+from checker.runner import Options, check_serial, parse_jobs
 from checker.session import FileResult, Session
 
 EPILOG = """exit codes: 0 nothing at or above the fail threshold; 1 findings at or above it;

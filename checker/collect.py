@@ -44,20 +44,30 @@ def load_rule(path: Path, kinds: dict[str, type[Rule]]) -> Rule:
 
 
 def load_rules(folders: Iterable[Path], kinds: dict[str, type[Rule]]) -> tuple[list[Rule], list[RuleError]]:
-    """Load every rule file; a bad file is returned as an error and the others still load."""
-    rules: list[Rule] = []
+    """Load every rule file; a bad file is returned as an error and the others still load.
+
+    A set of files that loaded cleanly before comes from its snapshot (``checker.snapshot``)."""
+    from checker import snapshot
+
     errors: list[RuleError] = []
+    files: list[Path] = []
     for folder in folders:
         try:
-            paths = rule_files(folder)
+            files.extend(rule_files(folder))
         except RuleError as error:
             errors.append(error)
-            continue
-        for path in paths:
-            try:
-                rules.append(load_rule(path, kinds))
-            except RuleError as error:
-                errors.append(error)
+    saved = snapshot.snapshot_path(files, kinds) if not errors else None
+    rules = snapshot.load(saved)
+    if isinstance(rules, list) and all(isinstance(rule, Rule) for rule in rules):
+        return rules, errors
+    rules = []
+    for path in files:
+        try:
+            rules.append(load_rule(path, kinds))
+        except RuleError as error:
+            errors.append(error)
+    if not errors:
+        snapshot.save(saved, rules)
     return rules, errors
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from email.utils import parsedate_to_datetime
 
 import regex
 
@@ -77,6 +76,8 @@ def parse_date(text: str) -> dt.date:
         if weekday and weekday.lower() not in WEEKDAYS:
             raise DateProblem(f"'{value}' cannot be parsed as a date (unknown weekday {weekday!r})")
         return _make(int(match.group("year")), MONTHS[month_name], day, value)
+    from email.utils import parsedate_to_datetime  # RFC 2822 dates are rare: imported when met
+
     try:
         parsed = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):

@@ -8,15 +8,14 @@ workers are forked from the ready session (rules compiled once); elsewhere each 
 builds the same session from the same command line.
 
 A worker that dies (killed, out of memory, a crash in a C extension) breaks the pool: the
-chunks it had not finished are handed to a fresh pool once more, and a chunk that kills a
-worker twice is reported as unreadable, item by item. Nothing is dropped: there is one
-result per input, always.
+items it had not finished are checked again, one at a time, in a fresh pool; the one that
+kills a worker again is reported as unreadable. Nothing is dropped: there is one result per
+input, always.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -26,78 +25,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.config import Problem
-from checker.records import Record
+from checker.runner import Options, Work, check_one, work_items
 from checker.session import FileResult, Session
 
 #: Items per chunk: enough to amortise the hand-over, few enough to balance the workers.
 CHUNK = 8
 #: Chunks in flight per worker.
 AHEAD = 4
-ATTEMPTS = 2
+WORKER_DIED = "the worker process checking it died (killed, out of memory or crashed); not checked"
 
 _SESSION: Session | None = None
-
-
-@dataclass(frozen=True)
-class Work:
-    """One item: a file path, or a record already read by the main process."""
-
-    path: str | None = None
-    record: Record | None = None
-
-    @property
-    def name(self) -> str:
-        return self.record.name if self.record is not None else str(self.path)
-
-
-@dataclass
-class Options:
-    fix: bool = False
-    unsafe: bool = False
-    write: bool = True
-
-
-def available_cpus() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def parse_jobs(value: str) -> int:
-    from checker.errors import UsageError
-
-    if value == "auto":
-        return available_cpus()
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise UsageError(f"--jobs expects a number or auto, got {value!r}") from None
-    if jobs < 1:
-        raise UsageError(f"--jobs must be at least 1, got {jobs}")
-    return jobs
-
-
-def work_items(session: Session, paths: Iterable[str], fix: bool) -> Iterator[Work]:
-    for path in paths:
-        records = session.records_of(path, fix=fix)
-        if records is None:
-            yield Work(path=path)
-        else:
-            for record in records:
-                yield Work(record=record)
-
-
-def check_serial(session: Session, paths: Iterable[str], options: Options) -> Iterator[FileResult]:
-    for item in work_items(session, paths, options.fix):
-        yield _check(session, item, options)
-
-
-def _check(session: Session, item: Work, options: Options) -> FileResult:
-    if item.record is not None:
-        return session.check_record(item.record)
-    assert item.path is not None
-    return session.check_path(item.path, fix=options.fix, unsafe=options.unsafe, write=options.write)
 
 
 # ---- the workers -------------------------------------------------------------------------
@@ -113,7 +50,7 @@ def _run_chunk(items: list[Work], options: Options) -> tuple[list[FileResult], l
     session = _SESSION
     assert session is not None
     problems, notes = len(session.config.problems), len(session.notes)
-    results = [_check(session, item, options) for item in items]
+    results = [check_one(session, item, options) for item in items]
     return results, session.config.problems[problems:], session.notes[notes:]
 
 
@@ -146,7 +83,6 @@ class _Pool:
 class _Chunk:
     items: list[Work]
     future: Future
-    attempt: int = 1
 
 
 def check_parallel(session: Session, paths: Iterable[str], options: Options, jobs: int) -> Iterator[FileResult]:
@@ -168,23 +104,37 @@ def _collect(session: Session, pool: _Pool, pending: deque[_Chunk], options: Opt
     try:
         results, problems, notes = pending[0].future.result()
     except BrokenProcessPool:
-        # Every chunk the broken pool had not finished goes to a fresh pool, in the same
-        # order; one that has already broken a pool is reported instead of run again.
-        pool.restart()
-        for chunk in pending:
-            if _finished(chunk.future):
-                continue
-            if chunk.attempt >= ATTEMPTS:
-                chunk.future = _failed(chunk.items)
-            else:
-                chunk.attempt += 1
-                chunk.future = pool.executor.submit(_run_chunk, chunk.items, options)
-        return
+        _recover(pool, pending, options)
+        results, problems, notes = pending[0].future.result()
     pending.popleft()
     session.config.problems.extend(problems)
     for note in notes:
         session.note(note)
     yield from results
+
+
+def _recover(pool: _Pool, pending: deque[_Chunk], options: Options) -> None:
+    """A worker died. The items the broken pool had not finished are checked again one at
+    a time in a fresh pool, so the one that kills a worker is known: it is reported as
+    unreadable, and every other item gets its real result."""
+    pool.restart()
+    for chunk in pending:
+        if _finished(chunk.future):
+            continue
+        results: list[FileResult] = []
+        problems: list[Problem] = []
+        notes: list[str] = []
+        for item in chunk.items:
+            try:
+                one, more_problems, more_notes = pool.executor.submit(_run_chunk, [item], options).result()
+            except BrokenProcessPool:
+                pool.restart()
+                one, more_problems, more_notes = [FileResult(item.name, error=WORKER_DIED)], [], []
+            results += one
+            problems += more_problems
+            notes += more_notes
+        chunk.future = Future()
+        chunk.future.set_result((results, problems, notes))
 
 
 def _chunks(items: Iterator[Work], size: int) -> Iterator[list[Work]]:
@@ -202,8 +152,3 @@ def _finished(future: Future) -> bool:
     return future.done() and not future.cancelled() and future.exception() is None
 
 
-def _failed(items: list[Work]) -> Future:
-    future: Future = Future()
-    future.set_result(([FileResult(item.name, error="a worker process died while checking it (tried twice)")
-                        for item in items], [], []))
-    return future

@@ -10,7 +10,6 @@ import importlib
 import importlib.util
 import sys
 from collections.abc import Iterable
-from importlib.metadata import entry_points
 from pathlib import Path
 
 import pluggy
@@ -18,6 +17,7 @@ import pluggy
 from checker import PROJECT_NAME
 from checker import hookspec as hookspec_module
 from checker.config import Config
+from checker.entrypoints import checker_entry_points
 from checker.errors import UsageError
 
 ENTRY_POINT_GROUP = "checker"
@@ -43,7 +43,7 @@ def block_plugins(pm: pluggy.PluginManager, names: Iterable[str]) -> None:
 
 
 def load_entry_points(pm: pluggy.PluginManager, problems: list[str]) -> None:
-    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
+    for entry_point in checker_entry_points():
         if pm.is_blocked(entry_point.name) or pm.has_plugin(entry_point.name):
             continue
         try:
@@ -56,7 +56,7 @@ def load_entry_points(pm: pluggy.PluginManager, problems: list[str]) -> None:
 def load_module_plugin(pm: pluggy.PluginManager, name: str, problems: list[str]) -> None:
     if pm.is_blocked(name) or pm.has_plugin(name):
         return
-    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
+    for entry_point in checker_entry_points():
         if entry_point.name == name:
             target = entry_point.value.split(":")[0]
             break

@@ -79,6 +79,8 @@ class Vocabulary:
     #: A rule's own number words and their values ("a score": 20), and a pattern for them.
     number_words: dict[str, Interval] = field(default_factory=dict)
     number_pattern: regex.Pattern | None = None
+    #: All event words in one pattern: most windows name no event, and one search says so.
+    any_event: Searcher | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,9 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
         update = frozenset(w.lower() for w in vocabulary.updates.findall(text))
         distinct = frozenset(w.lower() for w in vocabulary.distinct.findall(text))
         names = frozenset(w for w in _INNER_NAME.findall(text) if w.lower() not in STOPWORDS)
-        here = [c for c in (_count(text, start, match, vocabulary, update, distinct, names)
+        words = [(lemma(w.group(0)), w.start(), w.end(), w.group(0)[0].isdigit()) for w in _WORD.finditer(text)
+                 if w.group(0).lower() not in STOPWORDS]
+        here = [c for c in (_count(text, start, match, vocabulary, update, distinct, names, words)
                             for match in matches) if c is not None]
         here = _with_ranges(text, start, here)
         in_headline = headline is not None and headline[0] <= start < headline[1]
@@ -160,7 +164,8 @@ def _with_ranges(text: str, base: int, here: list[Count]) -> list[Count]:
 
 
 def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, update: frozenset[str],
-           distinct: frozenset[str], names: frozenset[str]) -> Count | None:
+           distinct: frozenset[str], names: frozenset[str],
+           sentence_words: list[tuple[str, int, int, bool]]) -> Count | None:
     number = match.group("num")
     qualifier = match.group("qual")
     if number and _YEAR.match(number) and not match.group("cur") and not qualifier and not match.group("scale"):
@@ -200,14 +205,17 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, upd
             if second and (first[:1].isupper() or first.lower() in ("more", "other", "new", "additional")
                            or lemma(second) in vocabulary.people):
                 candidate = second  # "12 Palestinian civilians", "14 more people", "16 police officers"
-            is_event = any(pattern.search(candidate) for pattern in vocabulary.events.values())
+            if vocabulary.any_event is not None:
+                is_event = vocabulary.any_event.search(candidate) is not None
+            else:
+                is_event = any(pattern.search(candidate) for pattern in vocabulary.events.values())
             if candidate[:1].islower() and candidate.lower() not in STOPWORDS and not is_event:
                 unit = lemma(candidate)
                 unit_end = end + following.end("unit2" if candidate is second else "unit")
     event = _event(text, match.start(), unit_end, vocabulary)
     # What the sentence says besides this figure: its words and its other numbers.
-    words = [lemma(w.group(0)) for w in _WORD.finditer(text) if w.group(0).lower() not in STOPWORDS
-             and not (w.group(0)[0].isdigit() and w.start() < unit_end and match.start() < w.end())]
+    words = [word for word, start, stop, digit in sentence_words
+             if not (digit and start < unit_end and match.start() < stop)]
     statement = Statement(base + match.start(), base + unit_end, text[match.start():unit_end])
     return Count(value, unit, event, statement, (base, base + len(text)), frozenset(words), update, distinct,
                  names, unit in vocabulary.ignored_units)
@@ -218,6 +226,9 @@ def _event(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | Non
     "death toll of 12") or six after it ("12 people were killed")."""
     window_before = " ".join(text[max(0, start - 80): start].split()[-3:])
     window_after = " ".join(text[end: end + 200].split()[:6])
+    screen = vocabulary.any_event
+    if screen is not None and screen.search(window_after) is None and screen.search(window_before) is None:
+        return None
     for name, pattern in vocabulary.events.items():
         after = pattern.search(window_after)
         if after and not regex.search(r"[,;:()]", window_after[: after.start()]):

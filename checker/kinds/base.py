@@ -204,18 +204,24 @@ class Rule:
         Honours ``quotes`` (skips matches inside direct quotations when false) and
         ``exceptions``. Raises ``RuleTimeout`` when the pattern runs past its time limit.
         """
+        source = article.source
         for seg_start, seg_end in segments:
-            text = article.source[seg_start:seg_end]
-            with self.time_limit(pattern):
-                for match in pattern.finditer(text, timeout=self.timeout):
-                    start, end = match.start() + seg_start, match.end() + seg_start
-                    if start == end:
-                        continue
-                    if not self.quotes and article.in_quote(start, end):
-                        continue
-                    if self.is_exception(match.group(0)):
-                        continue
-                    yield _Shifted(match, seg_start)
+            matches = pattern.finditer(source[seg_start:seg_end], timeout=self.timeout)
+            while True:
+                try:  # a plain try, not the time_limit context manager: this runs per segment
+                    match = next(matches, None)
+                except TimeoutError:
+                    raise RuleTimeout(self.id, pattern.pattern) from None
+                if match is None:
+                    break
+                start, end = match.start() + seg_start, match.end() + seg_start
+                if start == end:
+                    continue
+                if not self.quotes and article.in_quote(start, end):
+                    continue
+                if self.exceptions and self.is_exception(match.group(0)):
+                    continue
+                yield _Shifted(match, seg_start)
 
     def count_in(self, pattern: regex.Pattern, article: Article, segment: tuple[int, int]) -> int:
         """How many matches ``search_in`` would yield in one segment, counted without

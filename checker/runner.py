@@ -1,0 +1,78 @@
+"""Running the checks over the inputs: what to check (files, and the records of files that
+hold many articles) and the serial loop. ``checker.parallel`` runs the same items in worker
+processes; it is imported only by a ``-j`` run, so a single check does not pay for
+multiprocessing at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from checker.records import Record
+from checker.session import FileResult, Session
+
+
+@dataclass(frozen=True)
+class Work:
+    """One item: a file path, or a record already read by the main process."""
+
+    path: str | None = None
+    record: Record | None = None
+
+    @property
+    def name(self) -> str:
+        return self.record.name if self.record is not None else str(self.path)
+
+
+@dataclass
+class Options:
+    fix: bool = False
+    unsafe: bool = False
+    write: bool = True
+
+
+def available_cpus() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def parse_jobs(value: str) -> int:
+    from checker.errors import UsageError
+
+    if value == "auto":
+        return available_cpus()
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise UsageError(f"--jobs expects a number or auto, got {value!r}") from None
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, got {jobs}")
+    return jobs
+
+
+def work_items(session: Session, paths: Iterable[str], fix: bool) -> Iterator[Work]:
+    for path in paths:
+        records = session.records_of(path, fix=fix)
+        if records is None:
+            yield Work(path=path)
+        else:
+            for record in records:
+                yield Work(record=record)
+
+
+def check_serial(session: Session, paths: Iterable[str], options: Options) -> Iterator[FileResult]:
+    for item in work_items(session, paths, options.fix):
+        yield check_one(session, item, options)
+
+
+def check_one(session: Session, item: Work, options: Options) -> FileResult:
+    if item.record is not None:
+        return session.check_record(item.record)
+    assert item.path is not None
+    return session.check_path(item.path, fix=options.fix, unsafe=options.unsafe, write=options.write)
+
+

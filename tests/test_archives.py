@@ -1,0 +1,334 @@
+"""Archive inputs and batch runs: HTML pages, JSON Lines and JSON records, gzip, -j, the
+results cache and the progress line."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_checker, run_json
+
+from checker.parsers.html import parse_html
+from checker.records import DEFAULT_FIELDS, read_jsonl
+
+PAGE = ROOT / "sample_articles" / "scraped-news-page.html"
+
+
+def findings_of(report: dict) -> dict[str, list[tuple]]:
+    return {entry["path"]: [(f["rule"], f["line"], f["column"], f["text"]) for f in entry["findings"]]
+            for entry in report["files"]}
+
+
+# ---- HTML ----------------------------------------------------------------------------------
+def test_html_article_is_extracted_without_scripts_navigation_or_footer():
+    article = parse_html("page.html", PAGE.read_text(encoding="utf-8"))
+    assert article.metadata["headline"].value == "Harbour bridge reopens after repairs"
+    assert article.metadata["byline"].value == "Mara Lindqvist"
+    assert article.metadata["published"].value == "2024-04-16T08:30:00Z"
+    text = article.source
+    assert "Brandt & Hale" in text and "“We finished two days early,”" in text  # entities decoded
+    assert "deck plates" in text and "steel deck, the port" in text  # white space collapsed
+    for chrome in ("not article text", "margin", "Home", "Sport", "All rights reserved"):
+        assert chrome not in text
+    assert [b.kind for b in article.blocks][:2] == ["headline", "byline"]
+
+
+def test_html_findings_point_at_the_page_line_column_and_text():
+    report, result = run_json(str(PAGE))
+    assert result.returncode == 1
+    page = PAGE.read_text(encoding="utf-8")
+    lines = page.splitlines(keepends=True)
+    found = report["files"][0]["findings"]
+    rules = {f["rule"] for f in found}
+    assert {"duplicate-headline", "duplicate-paragraph", "boilerplate-share"} <= rules
+    for finding in found:
+        assert page[finding["offset"] : finding["offset"] + finding["length"]] == finding["text"]
+        assert sum(map(len, lines[: finding["line"] - 1])) + finding["column"] - 1 == finding["offset"]
+        assert finding["fix"] is None  # a page is not rewritten from its extracted text
+    headline = next(f for f in found if f["rule"] == "duplicate-headline")
+    assert (headline["line"], headline["text"]) == (16, "Harbour bridge reopens after repairs")
+    paragraph = next(f for f in found if f["rule"] == "duplicate-paragraph")
+    assert paragraph["line"] == 22 and "&amp;" in paragraph["text"]  # the page's own text, entity and all
+    assert paragraph["related"][0]["line"] == 19
+
+
+def test_html_suppression_comment_and_unused_suppression_in_the_page(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><article><h1>Fire at the depot</h1>\n"
+                    "<!-- checker-disable-next-line duplicate-headline -->\n<p>Fire at the depot</p>\n"
+                    "<!-- checker-disable-next-line boilerplate -->\n<p>A quiet paragraph about the fire.</p>\n"
+                    "</article></body></html>\n", encoding="utf-8")
+    report, _ = run_json("--warn-unused-suppressions", str(page))
+    found = report["files"][0]["findings"]
+    assert [(f["rule"], f["line"]) for f in found] == [("unused-suppression", 4)]
+    assert found[0]["text"].startswith("<!-- checker-disable-next-line boilerplate")
+
+
+def test_html_never_fetches_or_expands_external_entities(tmp_path):
+    page = tmp_path / "xxe.html"
+    page.write_text('<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY ext SYSTEM "http://example.invalid/x">]>\n'
+                    '<html><head><link rel="stylesheet" href="http://example.invalid/s.css"></head>'
+                    '<body><p>Before &ext; after.</p><img src="http://example.invalid/i.png"></body></html>',
+                    encoding="utf-8")
+    article = parse_html(str(page), page.read_text(encoding="utf-8"))
+    assert article.source == "Before &ext; after."
+
+
+def test_html_without_article_element_skips_page_chrome_and_fragments_work():
+    page = ("<html><body><header>Site menu</header><p>First para.</p><div>Loose text<br/>second line</div>"
+            "<aside>Related stories</aside><footer>Contact us</footer></body></html>")
+    article = parse_html("x.html", page)
+    assert article.source == "First para.\n\nLoose text\nsecond line"
+    assert parse_html("f.html", "<p>One &amp; two</p><p>Three</p>").source == "One & two\n\nThree"
+
+
+# ---- JSON Lines, JSON, gzip --------------------------------------------------------------
+RECORDS = [
+    {"id": "a1", "title": "Dam opens its gates", "body": "Dam opens its gates\n\nWater flowed out on Friday."},
+    {"title": "Quiet day", "content": "Nothing happened today in the town."},
+    "this line is not JSON",
+    {"guid": 7, "headline": "Market falls", "text": "<p>Shares fell.</p><p>Share this:</p>"},
+    {"id": "b2", "title": "No body here"},
+]
+
+
+def write_jsonl(path: Path, records: list) -> Path:
+    lines = [r if isinstance(r, str) else json.dumps(r) for r in records]
+    data = "\n".join(lines) + "\n"
+    if path.suffix == ".gz":
+        path.write_bytes(gzip.compress(data.encode()))
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", ["dump.jsonl", "dump.jsonl.gz"])
+def test_jsonl_records_are_named_checked_and_bad_ones_reported_by_line(tmp_path, name):
+    dump = write_jsonl(tmp_path / name, RECORDS)
+    report, result = run_json(str(dump))
+    assert result.returncode == 6  # some inputs could not be read; the others were checked
+    entries = {e["path"].removeprefix(str(dump)): e for e in report["files"]}
+    assert list(entries) == ["#a1", "#L2", "#L3", "#7", "#b2"]
+    assert [f["rule"] for f in entries["#a1"]["findings"]] == ["duplicate-headline"]
+    assert entries["#L2"]["findings"] == [] and entries["#L2"]["error"] is None
+    assert entries["#L3"]["error"].startswith("line 3: not valid JSON")
+    assert [f["rule"] for f in entries["#7"]["findings"]] == ["boilerplate-share"]  # HTML body read as text
+    assert "no body" in entries["#b2"]["error"] and entries["#b2"]["error"].startswith("line 5:")
+    assert report["summary"]["files"] == 5 and report["summary"]["errors"] == 2
+
+
+def test_jsonl_field_names_are_configurable(tmp_path):
+    headline = "River bridge closes for winter"
+    dump = write_jsonl(tmp_path / "cms.ndjson", [
+        {"uuid": "x", "story": {"hed": headline, "copy": f"{headline}\n\nIt shut at noon."}}])
+    report, _ = run_json("--field", "headline=story.hed", "--field", "body=story.copy", str(dump))
+    [entry] = report["files"]
+    assert entry["path"] == f"{dump}#x"
+    assert [f["rule"] for f in entry["findings"]] == ["duplicate-headline"]
+    bad = run_checker("--field", "nonsense", str(dump))
+    assert bad.returncode == 4 and "--field expects PART=NAME" in bad.stderr.decode()
+
+
+def test_jsonl_from_standard_input_and_per_path_ignores_match_records(tmp_path):
+    data = (json.dumps(RECORDS[0]) + "\n").encode()
+    report, _ = run_json("--input-format", "jsonl", "--stdin-filename", "feed.jsonl", "-", stdin=data)
+    assert report["files"][0]["path"] == "feed.jsonl#a1"
+    (tmp_path / ".checker.yaml").write_text("per-path-ignores:\n  'dump.jsonl': [duplicate]\n", encoding="utf-8")
+    write_jsonl(tmp_path / "dump.jsonl", RECORDS[:1])
+    report, _ = run_json("dump.jsonl", cwd=tmp_path)
+    assert report["files"][0]["findings"] == []
+
+
+def test_jsonl_is_read_lazily_one_record_at_a_time(tmp_path):
+    dump = tmp_path / "big.jsonl"
+    with dump.open("w", encoding="utf-8") as stream:
+        stream.write(json.dumps(RECORDS[0]) + "\n")
+        stream.write("{" * 50 + "\n")  # a bad line the first record must not wait for
+    records = read_jsonl(str(dump), "big.jsonl", DEFAULT_FIELDS)
+    first = next(records)
+    assert first.name == "big.jsonl#a1" and first.error is None
+    assert next(records).error.startswith("line 2: not valid JSON")
+
+
+def test_json_array_object_and_collection(tmp_path):
+    array = tmp_path / "a.json"
+    array.write_text(json.dumps([RECORDS[1], RECORDS[0]]), encoding="utf-8")
+    single = tmp_path / "s.json"
+    single.write_text(json.dumps(RECORDS[0]), encoding="utf-8")
+    wrapped = tmp_path / "w.json"
+    wrapped.write_text(json.dumps({"articles": [RECORDS[0]]}), encoding="utf-8")
+    broken = tmp_path / "b.json"
+    broken.write_text("[{", encoding="utf-8")
+    report, result = run_json(str(array), str(single), str(wrapped), str(broken))
+    paths = [e["path"] for e in report["files"]]
+    assert paths == [f"{array}#/0", f"{array}#a1", str(single), f"{wrapped}#a1", str(broken)]
+    assert report["files"][-1]["error"].startswith("not valid JSON")
+    assert result.returncode == 6
+
+
+def test_gzip_article_is_read_and_fixed_in_place_compressed(tmp_path):
+    article = tmp_path / "story.txt.gz"
+    text = "Title: Snow closes roads\n\nSnow closes roads\n\nPlows were out all night.\n\nShare this:\n"
+    article.write_bytes(gzip.compress(text.encode()))
+    report, result = run_json(str(article))
+    assert {f["rule"] for f in report["files"][0]["findings"]} == {"duplicate-headline", "boilerplate-share"}
+    result = run_checker("--fix", str(article))
+    fixed = gzip.decompress(article.read_bytes()).decode()
+    assert fixed == "Title: Snow closes roads\n\nPlows were out all night.\n"
+    broken = tmp_path / "broken.txt.gz"
+    broken.write_bytes(gzip.compress(b"some text")[:12])
+    result = run_checker(str(broken))
+    assert result.returncode == 6 and "not a readable gzip file" in result.stdout.decode()
+
+
+def test_folders_collect_html_jsonl_and_gz(tmp_path):
+    (tmp_path / "a.html").write_text("<p>Text here.</p>", encoding="utf-8")
+    write_jsonl(tmp_path / "b.jsonl.gz", RECORDS[:1])
+    (tmp_path / "c.md.gz").write_bytes(gzip.compress(b"# Title\n\nBody text.\n"))
+    (tmp_path / "d.bin").write_bytes(b"\0\1")
+    report, _ = run_json(str(tmp_path))
+    names = [Path(e["path"]).name for e in report["files"]]
+    assert names == ["a.html", "b.jsonl.gz#a1", "c.md.gz"]
+
+
+# ---- -j -----------------------------------------------------------------------------------
+def test_parallel_run_gives_the_serial_results_in_the_same_order(tmp_path):
+    dump = write_jsonl(tmp_path / "dump.jsonl", RECORDS * 6)
+    inputs = ["sample_articles", str(dump), str(PAGE)]
+    serial, first = run_json("--no-cache", *inputs)
+    parallel, second = run_json("--no-cache", "-j", "3", *inputs)
+    assert first.returncode == second.returncode == 6
+    assert [e["path"] for e in parallel["files"]] == [e["path"] for e in serial["files"]]
+    assert findings_of(parallel) == findings_of(serial)
+    assert parallel["summary"] | {"duration": 0} == serial["summary"] | {"duration": 0}
+
+
+def test_a_worker_that_dies_is_reported_and_nothing_is_dropped(tmp_path):
+    plugin = tmp_path / "killer.py"
+    plugin.write_text(
+        "import multiprocessing, os\nfrom checker import hookimpl\n\n"
+        "@hookimpl\ndef checker_check_article(article):\n"
+        "    if 'KILL-THE-WORKER' in article.source and multiprocessing.parent_process() is not None:\n"
+        "        os._exit(9)\n    return []\n", encoding="utf-8")
+    for index in range(12):
+        body = "KILL-THE-WORKER" if index == 5 else f"An ordinary paragraph number {index}."
+        (tmp_path / f"a{index:02d}.txt").write_text(f"Title: Story {index}\n\n{body}\n", encoding="utf-8")
+    report, result = run_json("--no-cache", "-j", "2", "-p", "killer", ".", cwd=tmp_path,
+                              env={"PYTHONPATH": str(tmp_path)})
+    assert report["summary"]["files"] == 12
+    errors = {e["path"]: e["error"] for e in report["files"] if e["error"]}
+    assert list(errors) == ["./a05.txt"] and "worker process" in errors["./a05.txt"]
+    assert result.returncode == 6
+
+
+def test_jobs_option_is_validated():
+    for bad in ("0", "many"):
+        result = run_checker("-j", bad, "sample_articles")
+        assert result.returncode == 4 and "--jobs" in result.stderr.decode()
+
+
+# ---- cache --------------------------------------------------------------------------------
+def counting_plugin(folder: Path) -> None:
+    (folder / "counter.py").write_text(
+        "import os\nfrom checker import hookimpl\n\n"
+        "@hookimpl\ndef checker_check_article(article):\n"
+        "    with open(os.environ['COUNT_FILE'], 'a') as f:\n        f.write(article.path + '\\n')\n"
+        "    return []\n", encoding="utf-8")
+
+
+def test_cache_skips_unchanged_files_and_is_invalidated_by_changes(tmp_path):
+    counting_plugin(tmp_path)
+    count = tmp_path / "count.log"
+    env = {"PYTHONPATH": str(tmp_path), "COUNT_FILE": str(count)}
+    (tmp_path / "one.txt").write_text("Title: One\n\nOne\n\nShare this:\n", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("Title: Two\n\nA clean paragraph.\n", encoding="utf-8")
+
+    def run(*extra: str) -> tuple[dict, list[str]]:
+        count.write_text("", encoding="utf-8")
+        report, _ = run_json("-p", "counter", *extra, "one.txt", "two.txt", cwd=tmp_path, env=env)
+        return report, count.read_text(encoding="utf-8").split()
+
+    first, checked = run()
+    assert checked == ["one.txt", "two.txt"]
+    assert (tmp_path / ".checker_cache" / "CACHEDIR.TAG").is_file()
+    second, checked = run()
+    assert checked == [] and findings_of(second) == findings_of(first)
+    (tmp_path / "two.txt").write_text("Title: Two\n\nTwo\n", encoding="utf-8")
+    _, checked = run()
+    assert checked == ["two.txt"]
+    _, checked = run("--ignore", "boilerplate")  # other settings: other results
+    assert checked == ["one.txt", "two.txt"]
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "extra.yaml").write_text("id: team-word\nkind: existence\ncategory: style\nmessage: Avoid the word.\n"
+                                      "tokens: [zebra]\n", encoding="utf-8")
+    _, checked = run("--rules", str(rules))
+    assert checked == ["one.txt", "two.txt"]
+    (rules / "extra.yaml").write_text("id: team-word\nkind: existence\ncategory: style\nmessage: Avoid the word.\n"
+                                      "tokens: [giraffe]\n", encoding="utf-8")
+    _, checked = run("--rules", str(rules))
+    assert checked == ["one.txt", "two.txt"]
+    _, checked = run("--no-cache")
+    assert checked == ["one.txt", "two.txt"]
+
+
+def test_cache_survives_corrupted_entries_and_an_unwritable_folder(tmp_path):
+    counting_plugin(tmp_path)
+    count = tmp_path / "count.log"
+    env = {"PYTHONPATH": str(tmp_path), "COUNT_FILE": str(count)}
+    (tmp_path / "one.txt").write_text("Title: One\n\nOne\n\nShare this:\n", encoding="utf-8")
+    first, _ = run_json("-p", "counter", "one.txt", cwd=tmp_path, env=env)
+    for entry in (tmp_path / ".checker_cache").rglob("*.json"):
+        entry.write_bytes(b"\x00{garbage")
+    count.write_text("", encoding="utf-8")
+    again, result = run_json("-p", "counter", "one.txt", cwd=tmp_path, env=env)
+    assert result.returncode == 1
+    assert findings_of(again) == findings_of(first) and count.read_text(encoding="utf-8").split() == ["one.txt"]
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    report, result = run_json("--cache-dir", str(blocked / "cache"), "one.txt", cwd=tmp_path)
+    assert findings_of(report) == findings_of(first) and result.stderr == b""
+
+
+def test_cached_findings_equal_fresh_ones_over_the_samples(tmp_path):
+    fresh, _ = run_json("--no-cache", "sample_articles")
+    run_json("--cache-dir", str(tmp_path / "c"), "sample_articles")
+    cached, _ = run_json("--cache-dir", str(tmp_path / "c"), "sample_articles")
+    assert json.dumps(cached["files"], sort_keys=True) == json.dumps(fresh["files"], sort_keys=True)
+
+
+# ---- progress -----------------------------------------------------------------------------
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_only_on_a_terminal_and_wiped_at_the_end(monkeypatch):
+    from checker import progress
+
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(progress, "INTERVAL", 0.0)
+    terminal = _Terminal()
+    bar = progress.Progress(4, terminal)
+    for _ in range(2):
+        bar.advance(findings=3)
+    bar.close()
+    shown = terminal.getvalue()
+    assert "50%" in shown and "2 articles, 6 findings" in shown and shown.endswith("\r\033[K")
+    pipe = io.StringIO()
+    quiet = progress.Progress(4, pipe)
+    quiet.advance()
+    quiet.close()
+    assert pipe.getvalue() == ""
+    unknown = _Terminal()
+    records = progress.Progress(None, unknown)
+    records.advance()
+    assert "checking: 1 articles" in unknown.getvalue()
+
+
+def test_no_progress_output_when_standard_error_is_not_a_terminal():
+    result = run_checker("-q", "--no-cache", "sample_articles", env={"COLUMNS": "80"})
+    assert "\r" not in result.stderr.decode() and result.returncode == 1
