@@ -1,19 +1,24 @@
 """Side-by-side speed of checker and the peer prose linters, measured in the same run.
 
-Usage: python bench/peers.py [--articles N] [--repeat R] [--peers DIR] [--json FILE]
+Usage: python bench/peers.py [--articles N] [--repeat R] [--peers DIR] [--records N] [--json FILE]
 
 Peers are installed by ../shared/bench/install-peers.sh under /tmp/peers (proselint in a
-virtual environment, textlint with its common rules under node/). A peer that is not
-installed is skipped and said so. Three measurements, each the median of --repeat runs:
+virtual environment; textlint with its common rules, write-good and alex under node/). A
+peer that is not installed is skipped and said so. Each time is the median of --repeat
+runs, each run a fresh process (what a user waits for):
 
-- cold: one small article, a fresh process (what an editor or pre-commit pays per save);
+- cold: one small article (what an editor or pre-commit pays per save);
 - batch: N real articles from ../shared/corpus/real in one process (an archive audit);
-- large: one 1 MB article made by joining corpus articles (where non-linear rules show).
+  the checker also with -j 2; peak memory is the largest process's resident set;
+- large: one 1 MB article made by joining corpus articles (where non-linear rules show);
+- scaling: the checker alone, in one process, on articles of 1 KB to 1 MB;
+- records: a JSON Lines file of --records short records (100,000 by default), its peak memory.
 
-Ratios are peer time / checker time: above 1 means checker is faster. The tools do different
-work (checker's duplicate and consistency rules compare every part of an article with the
-rest; the peers' rules look at words and phrases), so the ratio is what a user waits, not
-a like-for-like count of operations.
+The checker runs with --no-cache, so every run checks every article. Ratios are peer time /
+checker time: above 1 means checker is faster. The tools do different work (checker's
+duplicate, consistency and contradiction rules compare every part of an article with the
+rest; the peers' rules look at words and phrases), so the ratio is what a user waits, not a
+like-for-like count of operations.
 """
 
 from __future__ import annotations
@@ -32,24 +37,42 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 
 
+CHECKER = [sys.executable, "-m", "checker", "-q", "--exit-zero", "--no-cache", "--no-progress"]
+
+
 def commands(peers: Path) -> dict[str, list[str] | None]:
     proselint = peers / "venv" / "bin" / "proselint"
-    textlint = peers / "node" / "node_modules" / ".bin" / "textlint"
+    bin_dir = peers / "node" / "node_modules" / ".bin"
+    textlint, write_good, alex = bin_dir / "textlint", bin_dir / "write-good", bin_dir / "alex"
     return {
-        "checker": [sys.executable, "-m", "checker", "-q", "--exit-zero"],
+        "checker": CHECKER,
+        "checker -j 2": [*CHECKER, "-j", "2"],
         "proselint": [str(proselint), "check"] if proselint.exists() else None,
         "textlint": ([str(textlint), "--config", str(peers / "node" / ".textlintrc.json")]
                      if textlint.exists() else None),
+        "write-good": [str(write_good)] if write_good.exists() else None,
+        "alex": [str(alex)] if alex.exists() else None,
     }
 
 
-def timed(argv: list[str], cwd: Path, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+_MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "subprocess.run(sys.argv[2:], cwd=sys.argv[1], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def measured(argv: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB, the largest process) of one fresh run."""
+    out = subprocess.run([sys.executable, "-c", _MEASURE, str(cwd), *argv], capture_output=True, text=True,
+                         check=True).stdout.split()
+    return float(out[0]), int(out[1]) / 1024
+
+
+def timed(argv: list[str], cwd: Path, repeat: int) -> tuple[float, float]:
+    runs = [measured(argv, cwd) for _ in range(repeat)]
+    return statistics.median(t for t, _ in runs), max(m for _, m in runs)
 
 
 def prepare(workdir: Path, count: int) -> tuple[Path, list[Path], Path]:
@@ -74,41 +97,94 @@ def prepare(workdir: Path, count: int) -> tuple[Path, list[Path], Path]:
     return small, copies, large
 
 
+def scaling(workdir: Path, articles: list[Path]) -> list[tuple[int, float]]:
+    """The checker in one process on articles of 1 KB to 1 MB: seconds per size."""
+    sys.path.insert(0, str(ROOT))
+    from checker.cli import open_session
+
+    _, session = open_session(["--no-cache", "-q", "x"], workdir)
+    bodies = [p.read_text(encoding="utf-8", errors="replace").split("\n\n", 1)[-1] for p in articles]
+    text = "\n\n".join(bodies)
+    rows = []
+    for size in (1_000, 10_000, 100_000, 1_000_000):
+        cut = text[:size].rsplit("\n\n", 1)[0] if size < len(text) else text
+        article = "Title: Joined articles\n\n" + cut
+        start = time.perf_counter()
+        session.check_text(f"{size}.txt", article)
+        rows.append((len(article), time.perf_counter() - start))
+    return rows
+
+
+def records_file(path: Path, count: int, articles: list[Path]) -> None:
+    """``count`` short records (a headline and two short paragraphs) cycled from the corpus."""
+    samples = []
+    for article in articles[:500]:
+        text = article.read_text(encoding="utf-8", errors="replace")
+        paragraphs = [p.strip() for p in text.split("\n\n") if len(p.strip()) > 40][:3]
+        if len(paragraphs) == 3:
+            samples.append({"title": paragraphs[0][:120], "body": "\n\n".join(p[:300] for p in paragraphs[1:])})
+    with path.open("w", encoding="utf-8") as stream:
+        for index in range(count):
+            stream.write(json.dumps({"id": index, **samples[index % len(samples)]}) + "\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--records", type=int, default=100_000, help="records in the JSON Lines test (0: skip)")
     parser.add_argument("--peers", type=Path, default=Path("/tmp/peers"))
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
 
     tools = commands(args.peers)
-    results: dict[str, dict[str, float | None]] = {}
+    results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         small, batch, large = prepare(workdir, args.articles)
         total_kb = sum(p.stat().st_size for p in batch) / 1024
         print(f"cold: 1 article ({small.stat().st_size} bytes); batch: {len(batch)} articles ({total_kb:.0f} KB); "
-              f"large: 1 article ({large.stat().st_size / 1e6:.1f} MB); median of {args.repeat}")
+              f"large: 1 article ({large.stat().st_size / 1e6:.1f} MB); median of {args.repeat}", flush=True)
         for name, argv in tools.items():
             if argv is None:
                 print(f"{name}: not installed under {args.peers}, skipped (run ../shared/bench/install-peers.sh)")
                 continue
             cwd = args.peers / "node" if name == "textlint" else workdir
-            results[name] = {
-                "cold": timed([*argv, str(small)], cwd, args.repeat),
-                "batch": timed([*argv, *map(str, batch)], cwd, args.repeat),
-                "large": timed([*argv, str(large)], cwd, args.repeat),
-            }
+            cold, _ = timed([*argv, str(small)], cwd, args.repeat)
+            batch_time, memory = timed([*argv, *map(str, batch)], cwd, args.repeat)
+            large_time, large_memory = timed([*argv, str(large)], cwd, args.repeat)
+            results[name] = {"cold": cold, "batch": batch_time, "large": large_time, "batch_mb": memory,
+                             "large_mb": large_memory}
+            print(f"  {name}: cold {cold:.3f}s, batch {batch_time:.2f}s, large {large_time:.2f}s", flush=True)
+        sizes = scaling(workdir, batch)
+        jsonl = None
+        if args.records:
+            dump = workdir / "records.jsonl"
+            records_file(dump, args.records, batch)
+            seconds, memory = measured([*CHECKER, "-j", "2", "-f", "json", "-o", str(workdir / "out.json"),
+                                        str(dump)], workdir)
+            jsonl = {"records": args.records, "seconds": seconds, "peak_mb": memory,
+                     "file_mb": dump.stat().st_size / 1e6}
     base = results["checker"]
-    print("\n| tool | cold (s) | batch (s) | articles/s | large 1 MB (s) | ratio cold | ratio batch | ratio large |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("\n| tool | cold (s) | batch (s) | articles/s | peak MB (batch) | large 1 MB (s) "
+          "| ratio cold | ratio batch | ratio large |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, times in results.items():
         rate = len(batch) / times["batch"]
         ratios = " | ".join(f"{times[k] / base[k]:.2f}" for k in ("cold", "batch", "large"))
-        print(f"| {name} | {times['cold']:.3f} | {times['batch']:.2f} | {rate:.0f} | {times['large']:.2f} | {ratios} |")
+        print(f"| {name} | {times['cold']:.3f} | {times['batch']:.2f} | {rate:.0f} | {times['batch_mb']:.0f} "
+              f"| {times['large']:.2f} | {ratios} |")
+    if "checker -j 2" in results:
+        print(f"\n-j 2 speed-up over serial (batch): {base['batch'] / results['checker -j 2']['batch']:.2f}x")
+    print("\nscaling, one process (size -> seconds, ms per KB):")
+    for size, seconds in sizes:
+        print(f"  {size / 1000:8.0f} KB  {seconds:7.3f} s  {seconds * 1000 / (size / 1000):6.2f} ms/KB")
+    if jsonl:
+        print(f"\nJSON Lines: {jsonl['records']} records ({jsonl['file_mb']:.0f} MB), -j 2: {jsonl['seconds']:.1f} s, "
+              f"peak memory {jsonl['peak_mb']:.0f} MB")
     if args.json:
-        args.json.write_text(json.dumps({"articles": len(batch), "results": results}, indent=2))
+        args.json.write_text(json.dumps({"articles": len(batch), "results": results, "scaling": sizes,
+                                         "jsonl": jsonl}, indent=2))
     return 0
 
 

@@ -54,6 +54,8 @@ class Article:
     #: Set when ``source`` was extracted from the file (HTML): where each piece came from.
     #: Findings are then reported at the file's positions and carry no fixes.
     origin: SourceMap | None = None
+    #: Work shared by the rules checking this article (a kind keys it by its own name).
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     # ---- positions -------------------------------------------------------------------
     @cached_property

@@ -50,6 +50,11 @@ class BoilerplateRule(Rule):
         self.lines = self._alternation(o["lines"], "lines", r"^\W{0,3}(?:", r")\W{0,3}$")
         self.ends = self._alternation(o["ends"], "ends", r"(?:", r")\W{0,3}$")
         self.words = frozenset(str(w).casefold() for w in o["words"])
+        # One search per line instead of three: the three shapes as one alternation.
+        shapes = [p for p in (self.lines, self.starts, self.ends) if p is not None]
+        self.short = shapes[0] if len(shapes) == 1 else None
+        if len(shapes) > 1:
+            self.short = regex.compile("|".join(f"(?:{p.pattern})" for p in shapes), shapes[0].flags)
 
     def _alternation(self, patterns: list, field: str, prefix: str, suffix: str) -> regex.Pattern | None:
         if not patterns:
@@ -68,13 +73,14 @@ class BoilerplateRule(Rule):
         except TimeoutError:
             raise RuleTimeout(self.id, pattern.pattern) from None
 
-    def is_boilerplate(self, text: str) -> bool:
-        tokens = _WORD.findall(text)
+    def is_boilerplate(self, text: str, tokens: list[str] | None = None) -> bool:
+        if tokens is None:
+            tokens = _WORD.findall(text)
         if self._search(self.strong, text):
             return True
         if len(tokens) > self.options["max_words"] or len(tokens) < self.options["min_words"]:
             return False
-        if any(self._search(p, text) for p in (self.lines, self.starts, self.ends)):
+        if self._search(self.short, text):
             return True
         if self.words and tokens:
             meaningful = [t for t in tokens if not _COUNT.fullmatch(t)]
@@ -83,9 +89,14 @@ class BoilerplateRule(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         flagged = []
+        # Every boilerplate rule counts the words of the same lines: counted once per article.
+        tokens_of: dict[tuple[int, int], list[str]] = article.memo.setdefault("boilerplate.tokens", {})
         for start, end in article.segments(self.scope):
             line = article.source[start:end]
-            if self.is_boilerplate(line) and not self.is_exception(line):
+            tokens = tokens_of.get((start, end))
+            if tokens is None:
+                tokens = tokens_of[(start, end)] = _WORD.findall(line)
+            if self.is_boilerplate(line, tokens) and not self.is_exception(line):
                 flagged.append((start, end))
         max_run = self.options["max_run"]
         for run in _runs(article, flagged):
