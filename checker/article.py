@@ -10,13 +10,9 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import regex
-
 from checker.finding import Location
 from checker.sentences import split_sentences
-from checker.sourcemap import SourceMap
-
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
+from checker.sourcemap import SourceMap, line_spans
 
 #: Block kinds a parser may produce.
 BLOCK_KINDS = ("headline", "paragraph", "heading", "byline", "meta")
@@ -61,13 +57,7 @@ class Article:
     @cached_property
     def line_spans(self) -> list[tuple[int, int]]:
         """(start, end) of every line, without its line break."""
-        spans = []
-        start = 0
-        for match in _LINE_BREAK.finditer(self.source):
-            spans.append((start, match.start()))
-            start = match.end()
-        spans.append((start, len(self.source)))
-        return spans
+        return line_spans(self.source)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -98,8 +88,13 @@ class Article:
         return self.origin is None
 
     @cached_property
+    def file_line_spans(self) -> list[tuple[int, int]]:
+        """Lines of the file as read (``line_spans`` unless the text was extracted)."""
+        return self.line_spans if self.origin is None else self.origin.line_spans
+
+    @cached_property
     def file_line_starts(self) -> list[int]:
-        return self.line_starts if self.origin is None else self.origin.line_starts
+        return [start for start, _ in self.file_line_spans]
 
     def file_location(self, start: int, end: int) -> Location:
         """A Location from offsets into the file's text."""

@@ -18,12 +18,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker import __version__
+from checker.codestamp import code_files, stamp_lines
 from checker.finding import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -84,15 +84,17 @@ def _create(root: Path) -> None:
     (root / ".gitignore").write_text("# Created by checker\n*\n", encoding="utf-8")
 
 
-def fingerprint(session: Session) -> str:
+def fingerprint(session: Session) -> str | None:
     """A hash of everything besides the file itself that decides its findings."""
     digest = hashlib.sha256(f"checker {__version__} {FORMAT}\n".encode())
-    for path in _code_files(session):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        digest.update(f"{path} {stat.st_mtime_ns} {stat.st_size}\n".encode("utf-8", "surrogatepass"))
+    plugins = [getattr(plugin, "__name__", None) or type(plugin).__module__
+               for _, plugin in session.pm.list_name_plugin()]
+    kinds = [type(rule).__module__ for rule in session.rules]
+    try:
+        for line in stamp_lines(code_files([*plugins, *kinds])):
+            digest.update(line)
+    except OSError:
+        return None  # code that vanished under a running checker: no cache for this run
     for rule in sorted(session.rules, key=lambda r: r.id):
         kind = type(rule)
         spec = json.dumps(rule.spec, sort_keys=True, default=str)
@@ -110,19 +112,3 @@ def fingerprint(session: Session) -> str:
     }
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
     return digest.hexdigest()
-
-
-def _code_files(session: Session) -> list[Path]:
-    """The checker's own modules and every loaded plugin's module."""
-    package = Path(__file__).resolve().parent
-    files = sorted(package.rglob("*.py"))
-    modules = set()
-    for _, plugin in session.pm.list_name_plugin():
-        name = getattr(plugin, "__name__", None) or type(plugin).__module__
-        modules.add(name)
-    for name in sorted(modules):
-        module = sys.modules.get(name)
-        file = getattr(module, "__file__", None)
-        if file and not Path(file).resolve().is_relative_to(package):
-            files.append(Path(file))
-    return files

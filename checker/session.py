@@ -84,8 +84,6 @@ class Session:
         self.exit_code = ExitCode.OK
         self.worst_failing = False
         self.input_format: str | None = getattr(config.options, "input_format", None)
-        self.encoding: str = getattr(config.options, "encoding", None) or "utf-8"
-        self.stdin_filename: str = getattr(config.options, "stdin_filename", None) or "<stdin>"
         self.notes: list[str] = []
         #: The command line and folder the session was built from (workers rebuild it).
         self.argv: list[str] | None = None
@@ -149,7 +147,7 @@ class Session:
 
     # ---- files -------------------------------------------------------------------------
     def display_path(self, path: str) -> str:
-        return self.stdin_filename if path == STDIN else path
+        return self.config.display_name(path)
 
     def check_input(self, path: str, *, fix: bool = False, unsafe: bool = False,
                     write: bool = True) -> Iterator[FileResult]:
@@ -206,7 +204,8 @@ class Session:
             if self.config.cache_dir is not None:
                 from checker.cache import ResultCache, fingerprint
 
-                self._cache = ResultCache(self.config.cache_dir, fingerprint(self))
+                stamp = fingerprint(self)
+                self._cache = ResultCache(self.config.cache_dir, stamp) if stamp else None
         return self._cache  # type: ignore[return-value]
 
     def check_path(self, path: str, *, fix: bool = False, unsafe: bool = False, write: bool = True) -> FileResult:
@@ -217,7 +216,7 @@ class Session:
         started = time.perf_counter()
         name = self.display_path(path)
         try:
-            source = read_source(path, self.encoding)
+            source = read_source(path, self.config.encoding)
         except InputError as error:
             return FileResult(name, error=str(error).removeprefix(f"{name}: "), duration=time.perf_counter() - started)
         cache = self.cache if not fix and path != STDIN else None
@@ -322,7 +321,7 @@ class Session:
         """Per-path patterns are relative to the configuration file's folder."""
         names = {path, path.partition("#")[0]}  # a record (dump.jsonl#42) is matched by its file too
         candidates = list(names)
-        if path != self.stdin_filename:
+        if path != self.config.stdin_filename:
             candidates += [os.path.relpath(os.path.abspath(name), self.config.root) for name in names]
         return any(fnmatch.fnmatch(c.replace(os.sep, "/"), pattern) for c in candidates)
 

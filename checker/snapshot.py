@@ -26,6 +26,7 @@ from typing import Any
 
 import regex
 
+from checker.codestamp import code_files, stamp_lines
 from checker.entrypoints import cache_file
 
 VERSION = 1
@@ -35,17 +36,13 @@ def snapshot_path(files: Sequence[Path], kinds: dict[str, type]) -> Path | None:
     if os.environ.get("CHECKER_NO_SNAPSHOT"):
         return None
     digest = hashlib.sha256(f"{VERSION} {sys.version} {regex.__version__}\n".encode())
-    modules = {sys.modules[kind.__module__] for kind in kinds.values() if kind.__module__ in sys.modules}
-    package = Path(__file__).resolve().parent
-    sources = sorted(package.rglob("*.py")) + sorted(Path(m.__file__) for m in modules if getattr(m, "__file__", None))
     for name, kind in sorted(kinds.items()):
         digest.update(f"{name}={kind.__module__}.{kind.__qualname__}\n".encode())
-    for path in [*sources, *files]:
-        try:
-            stat = path.stat()
-        except OSError:
-            return None
-        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+    try:
+        for line in stamp_lines([*code_files(kind.__module__ for kind in kinds.values()), *files]):
+            digest.update(line)
+    except OSError:
+        return None
     return cache_file().with_name(f"rules-{digest.hexdigest()[:32]}.pickle")
 
 

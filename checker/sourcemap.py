@@ -17,9 +17,16 @@ import regex
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
 
 
-def line_starts(text: str) -> list[int]:
-    """Offsets where each line of ``text`` starts (the same line breaks as ``Article``)."""
-    return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text``, without its line break. Every Unicode line
+    break counts, so positions agree with what editors show."""
+    spans = []
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
 
 
 @dataclass
@@ -74,5 +81,5 @@ class SourceMap:
         return file_start, max(file_start, self.end(end)) if end > start else file_start
 
     @cached_property
-    def line_starts(self) -> list[int]:
-        return line_starts(self.original)
+    def line_spans(self) -> list[tuple[int, int]]:
+        return line_spans(self.original)

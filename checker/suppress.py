@@ -56,9 +56,7 @@ def parse_suppressions(article: Article) -> list[Suppression]:
     result: list[Suppression] = []
     open_regions: list[Suppression] = []
     starts = article.file_line_starts
-    spans = [(start, end) for start, end in zip(starts, [*starts[1:], len(source) + 1], strict=True)]
-    spans = [(start, start + len(source[start:end].rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")))
-             for start, end in spans]
+    spans = article.file_line_spans
     for match in _DIRECTIVE.finditer(source):
         verb = match.group("verb") or match.group("verb2")
         names = _names(match.group("args") if match.group("verb") else match.group("args2"))

@@ -70,7 +70,6 @@ class _Piece:
 class _Block:
     kind: str
     pieces: list[_Piece] = field(default_factory=list)
-    order: int = 0
 
 
 @dataclass
@@ -119,7 +118,6 @@ class _Extractor(HTMLParser):
     # ---- blocks ----------------------------------------------------------------------
     def flush(self) -> None:
         if self.current is not None and any(p.text.strip() for p in self.current.pieces):
-            self.current.order = len(self.blocks)
             self.blocks.append(self.current)
         self.current = None
 
