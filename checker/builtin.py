@@ -22,6 +22,7 @@ from checker.kinds.existence import ExistenceRule
 from checker.kinds.occurrence import OccurrenceRule
 from checker.kinds.repetition import RepetitionRule
 from checker.kinds.substitution import SubstitutionRule
+from checker.watchdog import TimeLimitExceeded, time_limit
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.records import Record
@@ -74,7 +75,7 @@ def checker_read_records(path: str, format: str | None, config: Config) -> Itera
 
     display = config.display_name(path)
     reader = read_jsonl if format == "jsonl" else read_json
-    return reader(path, display, config.fields, config.encoding)
+    return reader(path, display, config.fields, config.encoding, config.max_size)
 
 
 @hookimpl(trylast=True)
@@ -118,8 +119,9 @@ def checker_check_article(article: Article, rules: list[Rule], config: Config) -
     for rule in rules:
         started = time.perf_counter()
         try:
-            findings.extend(rule.check(article))
-        except RuleTimeout as error:
+            with time_limit(config.time_limit, f"rule {rule.id} ({rule.source})"):
+                findings.extend(rule.check(article))
+        except (RuleTimeout, TimeLimitExceeded) as error:
             config.problem("rule", f"{article.path}: {error}; the rule was skipped for this file")
         except Exception as error:
             config.problem("internal", f"{article.path}: rule {rule.id} ({rule.source}) raised "

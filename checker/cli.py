@@ -86,6 +86,10 @@ def base_parser() -> argparse.ArgumentParser:
                      "(exit 1 when there is something to fix)")
     run.add_argument("--regex-timeout", type=float, metavar="SECONDS",
                      help="time limit of one rule pattern on one text")
+    run.add_argument("--time-limit", type=float, metavar="SECONDS",
+                     help="time one rule or plugin hook may spend on one article (default 30; 0: none)")
+    run.add_argument("--max-size", metavar="SIZE",
+                     help="skip inputs larger than SIZE, after decompression (default 25MB; 0: no limit)")
     run.add_argument("--field", action="append", metavar="PART=NAME",
                      help="JSON/JSON Lines inputs: the record field holding PART (id, headline, body, published, "
                      "url, byline); NAME may be dotted (content.rendered) or a comma-separated list to try")
@@ -217,8 +221,19 @@ def report_stream(output: str | None, default: IO[str]) -> Iterator[IO[str]]:
     if not output:
         yield default
         return
-    with open(output, "w", encoding="utf-8") as stream:
+    with open(output, "w", encoding="utf-8", errors="backslashreplace") as stream:
         yield stream
+
+
+def tolerant_streams() -> None:
+    """Text an output cannot encode is written as a backslash escape, never a crash: a lone
+    surrogate from a JSON record, an emoji on an ASCII-only terminal. (In a JSON string,
+    the escape is the JSON escape of the same character.)"""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
 
 
 def run_diff(session: Session, paths: list[str], options: argparse.Namespace) -> ExitCode:
@@ -248,6 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return lsp_main(arguments[1:])
     debug = "--debug" in arguments
+    tolerant_streams()
     try:
         return run(argv)
     except KeyboardInterrupt:

@@ -16,6 +16,7 @@ from typing import Any
 from checker import DOCS_URL
 from checker.errors import UsageError
 from checker.finding import Severity
+from checker.inputs import DEFAULT_MAX_SIZE
 
 CONFIG_NAMES = (".checker.yaml", ".checker.yml", "pyproject.toml")
 LOCAL_PLUGIN = "checkerconf.py"
@@ -35,6 +36,8 @@ KNOWN_KEYS = {
     "docs_url": str,
     "fields": dict,
     "cache_dir": str,
+    "time_limit": (int, float),
+    "max_size": (int, str),
 }
 
 
@@ -61,6 +64,10 @@ class Config:
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
     regex_timeout: float = 2.0
+    #: Seconds one rule or plugin hook may spend on one article (0: no limit).
+    time_limit: float = 30.0
+    #: Largest input read, in bytes, after gzip decompression (0: no limit).
+    max_size: int = DEFAULT_MAX_SIZE
     warn_unused_suppressions: bool = False
     #: Link to a rule's documentation; ``{id}`` is replaced by the rule id.
     docs_url: str = DOCS_URL
@@ -142,6 +149,26 @@ def parse_severity(value: str, where: str) -> Severity:
         raise UsageError(f"{where}: {error}") from None
 
 
+_SIZE_UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "KIB": 1024, "M": 1024**2, "MB": 1024**2, "MIB": 1024**2,
+               "G": 1024**3, "GB": 1024**3, "GIB": 1024**3}
+
+
+def parse_size(value: Any, where: str) -> int:
+    """A size in bytes from ``5000000``, ``500K``, ``5MB`` or ``2 GiB``; 0 means no limit."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    text = str(value).strip().upper().replace(" ", "")
+    number = text.rstrip("BKMGI")
+    unit = text[len(number):]
+    try:
+        amount = float(number)
+    except ValueError:
+        amount = -1.0
+    if amount < 0 or unit not in _SIZE_UNITS:
+        raise UsageError(f"{where}: expected a size such as 5MB, 500K or 0 (no limit), got {value!r}")
+    return int(amount * _SIZE_UNITS[unit])
+
+
 def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config:
     cwd = cwd or Path.cwd()
     config_path = getattr(options, "config", None)
@@ -176,6 +203,8 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
                                for k, v in settings.get("per_path_ignores", {}).items()}
     config.exclude = [str(e) for e in settings.get("exclude", [])]
     config.regex_timeout = float(settings.get("regex_timeout", 2.0))
+    config.time_limit = float(settings.get("time_limit", 30.0))
+    config.max_size = parse_size(settings.get("max_size", DEFAULT_MAX_SIZE), "max-size")
     config.warn_unused_suppressions = settings.get("warn_unused_suppressions", False)
     config.docs_url = settings.get("docs_url", DOCS_URL)
     if "fail_on" in settings:
@@ -198,6 +227,10 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
         config.warn_unused_suppressions = True
     if getattr(options, "regex_timeout", None):
         config.regex_timeout = options.regex_timeout
+    if getattr(options, "time_limit", None) is not None:
+        config.time_limit = options.time_limit
+    if getattr(options, "max_size", None) is not None:
+        config.max_size = parse_size(options.max_size, "--max-size")
     from checker.records import parse_fields
 
     config.fields = parse_fields(getattr(options, "field", None) or [], settings.get("fields"))

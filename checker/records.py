@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 import regex
 
 from checker.errors import InputError, UsageError
-from checker.inputs import GZIP_MAGIC
+from checker.inputs import DEFAULT_MAX_SIZE, GZIP_MAGIC, read_limited, too_large
 
 #: Record fields looked for, in order, for each part of an article.
 DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -126,16 +126,20 @@ def _open(path: str) -> BinaryIO:
 
 
 def read_jsonl(path: str, display: str, fields: Mapping[str, tuple[str, ...]],
-               encoding: str = "utf-8") -> Iterator[Record]:
-    """Records of a JSON Lines file, one line at a time; a bad line is a Record with an error."""
+               encoding: str = "utf-8", max_size: int = DEFAULT_MAX_SIZE) -> Iterator[Record]:
+    """Records of a JSON Lines file, one line at a time; a bad line is a Record with an error.
+    A line over ``max_size`` bytes is skipped without being held in memory."""
     import json
 
     handle = _open(path)
     try:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in _lines(handle, max_size):
+            name = f"{display}#L{number}"
+            if raw is None:
+                yield Record(name, error=f"line {number}: " + too_large(None, max_size, "record too large"))
+                continue
             if not raw.strip():
                 continue
-            name = f"{display}#L{number}"
             try:
                 record = json.loads(raw.decode(encoding).lstrip("\ufeff"))
             except UnicodeDecodeError as error:
@@ -158,14 +162,35 @@ def read_jsonl(path: str, display: str, fields: Mapping[str, tuple[str, ...]],
             handle.close()
 
 
+def _lines(handle: BinaryIO, max_size: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines of ``handle``; None for one longer than ``max_size`` (0: no limit),
+    which is read past in blocks rather than kept."""
+    number = 0
+    while True:
+        raw = handle.readline(max_size + 1) if max_size else handle.readline()
+        if not raw:
+            return
+        number += 1
+        if max_size and len(raw) > max_size and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = handle.readline(1 << 20)
+            yield number, None
+            continue
+        yield number, raw
+
+
 def read_json(path: str, display: str, fields: Mapping[str, tuple[str, ...]],
-              encoding: str = "utf-8") -> Iterator[Record]:
-    """Records of a JSON file: one article object, an array of them, or an object holding an array."""
+              encoding: str = "utf-8", max_size: int = DEFAULT_MAX_SIZE) -> Iterator[Record]:
+    """Records of a JSON file: one article object, an array of them, or an object holding an
+    array. The file is parsed whole, so it must fit ``max_size``; big exports stream as JSON Lines."""
     import json
 
     handle = _open(path)
     try:
-        data = json.loads(handle.read().decode(encoding).lstrip("\ufeff"))
+        raw = read_limited(handle, max_size)
+        if raw is None:
+            raise InputError(too_large(None, max_size) + "; JSON Lines files are streamed instead", source=display)
+        data = json.loads(raw.decode(encoding).lstrip("\ufeff"))
     except UnicodeDecodeError as error:
         raise InputError(f"not valid {encoding} at byte offset {error.start}", source=display) from None
     except ValueError as error:

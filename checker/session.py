@@ -20,6 +20,7 @@ from checker.kinds.base import Rule
 from checker.records import Record
 from checker.selection import KeywordExpression, matches_any
 from checker.suppress import apply_suppressions, parse_suppressions
+from checker.watchdog import TimeLimitExceeded, time_limit
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.cache import ResultCache
@@ -216,7 +217,7 @@ class Session:
         started = time.perf_counter()
         name = self.display_path(path)
         try:
-            source = read_source(path, self.config.encoding)
+            source = read_source(path, self.config.encoding, self.config.max_size)
         except InputError as error:
             return FileResult(name, error=str(error).removeprefix(f"{name}: "), duration=time.perf_counter() - started)
         cache = self.cache if not fix and path != STDIN else None
@@ -262,7 +263,8 @@ class Session:
         return result.findings
 
     def parse(self, name: str, text: str, format: str | None = None) -> Article | None:
-        return self.pm.hook.checker_parse_article(path=name, text=text, format=format or self.input_format)
+        with time_limit(self.config.time_limit, "parsing"):
+            return self.pm.hook.checker_parse_article(path=name, text=text, format=format or self.input_format)
 
     def check_text(self, name: str, text: str, format: str | None = None) -> FileResult:
         try:
@@ -276,14 +278,22 @@ class Session:
 
     def check_article(self, article: Article) -> list[Finding]:
         findings: list[Finding] = []
+        limit = self.config.time_limit
         for impl in self.pm.hook.checker_check_article.get_hookimpls():
+            # The built-in hook limits each rule on its own; another plugin's hook as a whole.
+            guard = time_limit(limit if impl.plugin_name != "builtin" else 0, f"plugin {impl.plugin_name!r}")
             try:
-                findings.extend(_call(impl, article=article, rules=self.rules, config=self.config) or [])
+                with guard:
+                    findings.extend(_call(impl, article=article, rules=self.rules, config=self.config) or [])
+            except TimeLimitExceeded as error:
+                self.config.problem("plugin", f"{article.path}: {error} in checker_check_article; "
+                                              f"its findings for this file are lost")
             except Exception as error:
                 self.config.problem("plugin", f"{article.path}: plugin {impl.plugin_name!r} raised in "
                                               f"checker_check_article: {type(error).__name__}: {error}")
         try:
-            self.pm.hook.checker_process_findings(article=article, findings=findings, config=self.config)
+            with time_limit(limit, "checker_process_findings"):
+                self.pm.hook.checker_process_findings(article=article, findings=findings, config=self.config)
         except Exception as error:
             self.config.problem("plugin", f"{article.path}: checker_process_findings raised "
                                           f"{type(error).__name__}: {error}")

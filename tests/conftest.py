@@ -4,6 +4,9 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,77 @@ def run_checker(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
     environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd or ROOT, input=stdin,
                           capture_output=True, env=environment, timeout=900)
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    """Create ``folder/name`` (and its folders) with ``content``."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+@dataclass
+class Measured:
+    """A finished checker process, with what it cost."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+    seconds: float
+    peak_mb: float
+
+
+def _high_water_kb(pid: int) -> int:
+    """The process's peak resident memory so far (Linux). ``wait4``'s figure cannot be used:
+    it counts the memory of the test process the child was forked from."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def run_measured(case: str, *args: str, cwd: Path | None = None, timeout: float = 600,
+                 env: dict[str, str] | None = None) -> Measured:
+    """Run the checker as ``run_checker`` does and measure its wall time and peak memory
+    (the child's own high-water mark, sampled as it runs). With CHECKER_HARDENING_TABLE set
+    to a file, each case is appended to it as a JSON line: the closing note's table."""
+    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "checker", *args], cwd=cwd or ROOT,
+                                   stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=environment)
+        deadline = started + timeout
+        peak_kb = 0
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            peak_kb = max(peak_kb, _high_water_kb(process.pid))
+            if time.perf_counter() > deadline:
+                process.kill()
+                os.wait4(process.pid, 0)
+                raise AssertionError(f"{case}: still running after {timeout} s")
+            time.sleep(0.005)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        result = Measured(process.returncode, out.read(), err.read(), seconds, (peak_kb or usage.ru_maxrss) / 1024)
+    table = os.environ.get("CHECKER_HARDENING_TABLE")
+    if table:
+        first = (result.stderr.decode("utf-8", "replace").strip().splitlines() or [""])[0]
+        with open(table, "a", encoding="utf-8") as stream:
+            stream.write(json.dumps({"case": case, "exit": result.returncode, "seconds": round(seconds, 2),
+                                     "peak_mb": round(result.peak_mb), "stderr": first[:160]}) + "\n")
+    return result
 
 
 def run_json(*args: str, **kwargs) -> tuple[dict, subprocess.CompletedProcess]:

@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from checker import __version__
 from checker.config import Config
+from checker.report import ascii_json
 
 FORMAT_VERSION = 1
 
@@ -45,6 +46,7 @@ class JsonReporter:
     def __init__(self, config: Config, stream: IO[str]) -> None:
         self.config = config
         self.stream = stream
+        self.ascii = ascii_json(stream)
         self.count = 0
 
     def start(self, session: Any) -> None:
@@ -52,7 +54,7 @@ class JsonReporter:
         self.stream.write(head[:-1] + ', "files": [')
 
     def file_done(self, result: Any) -> None:
-        self.stream.write(("," if self.count else "") + "\n" + json.dumps(file_entry(result), ensure_ascii=False))
+        self.stream.write(("," if self.count else "") + "\n" + json.dumps(file_entry(result), ensure_ascii=self.ascii))
         self.count += 1
 
     def finish(self, session: Any) -> None:

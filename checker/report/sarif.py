@@ -19,6 +19,7 @@ from urllib.parse import quote
 from checker import HOMEPAGE, __version__
 from checker.config import Config
 from checker.finding import Finding, Location
+from checker.report import ascii_json
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -37,8 +38,11 @@ def artifact(path: str) -> dict[str, str]:
     except ValueError:  # another drive on Windows
         relative = ""
     if relative and not relative.startswith(".."):
-        return {"uri": quote(relative.replace(os.sep, "/")), "uriBaseId": "%SRCROOT%"}
-    return {"uri": Path(absolute).as_uri()}
+        return {"uri": quote(relative.replace(os.sep, "/"), errors="backslashreplace"), "uriBaseId": "%SRCROOT%"}
+    try:
+        return {"uri": Path(absolute).as_uri()}
+    except (UnicodeEncodeError, ValueError):  # a record id with a lone surrogate
+        return {"uri": "file://" + quote(absolute.replace(os.sep, "/"), errors="backslashreplace")}
 
 
 def region(location: Location) -> dict[str, Any]:
@@ -135,6 +139,7 @@ class SarifReporter:
     def __init__(self, config: Config, stream: IO[str]) -> None:
         self.config = config
         self.stream = stream
+        self.ascii = ascii_json(stream)
         self.count = 0
         self.rule_index: dict[str, int] = {}
         self.unreadable: list[dict[str, Any]] = []
@@ -155,8 +160,8 @@ class SarifReporter:
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
             "columnKind": "unicodeCodePoints",
         }
-        head = json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0"}, ensure_ascii=False)[:-1]
-        self.stream.write(head + ', "runs": [' + json.dumps(run, ensure_ascii=False)[:-1] + ', "results": [')
+        head = json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0"}, ensure_ascii=self.ascii)[:-1]
+        self.stream.write(head + ', "runs": [' + json.dumps(run, ensure_ascii=self.ascii)[:-1] + ', "results": [')
 
     def file_done(self, result: Any) -> None:
         if result.error:
@@ -167,7 +172,7 @@ class SarifReporter:
             })
         for finding in result.findings:
             entry = result_entry(result.path, finding, self.rule_index)
-            self.stream.write(("," if self.count else "") + "\n" + json.dumps(entry, ensure_ascii=False))
+            self.stream.write(("," if self.count else "") + "\n" + json.dumps(entry, ensure_ascii=self.ascii))
             self.count += 1
 
     def finish(self, session: Any) -> None:
@@ -180,5 +185,5 @@ class SarifReporter:
             "exitCode": int(session.exit_code),
             "toolExecutionNotifications": notifications,
         }
-        self.stream.write('\n], "invocations": [' + json.dumps(invocation, ensure_ascii=False) + "]}]}\n")
+        self.stream.write('\n], "invocations": [' + json.dumps(invocation, ensure_ascii=self.ascii) + "]}]}\n")
         self.stream.flush()

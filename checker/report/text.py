@@ -120,4 +120,4 @@ def fix_summary(summary: Any, unsafe: bool) -> str:
 def _spool() -> IO[str]:
     """Memory up to 1 MB, then a temporary file; closed by ``finish``."""
     return tempfile.SpooledTemporaryFile(1 << 20, mode="w+", encoding="utf-8",
-                                         errors="surrogateescape")
+                                         errors="backslashreplace")
