@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from checker import __version__
 from checker.codestamp import code_files, stamp_lines
 from checker.finding import Finding
+from checker.inputs import CACHE_TAG
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.session import Session
@@ -80,7 +81,7 @@ class ResultCache:
 
 def _create(root: Path) -> None:
     root.mkdir(parents=True, exist_ok=True)
-    (root / "CACHEDIR.TAG").write_text(_TAG, encoding="utf-8")
+    (root / CACHE_TAG).write_text(_TAG, encoding="utf-8")
     (root / ".gitignore").write_text("# Created by checker\n*\n", encoding="utf-8")
 
 

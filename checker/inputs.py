@@ -16,6 +16,8 @@ from checker.errors import InputError, UsageError
 STDIN = "-"
 BINARY_SNIFF = 8192
 GZIP_MAGIC = b"\x1f\x8b"
+#: The file that marks a cache folder (https://bford.info/cachedir/): never an input.
+CACHE_TAG = "CACHEDIR.TAG"
 #: Inputs larger than this are not read (``--max-size``): a hundred times the longest article
 #: of a year's scrape, yet a 20 MB file still checks (about a minute and 700 MB of memory).
 #: A bigger file is an archive, not an article: JSON Lines archives are streamed by record.
@@ -46,7 +48,8 @@ def collect_paths(arguments: Iterable[str], suffixes: Iterable[str], exclude: It
     """Expand files and folders into a sorted, de-duplicated list of input paths.
 
     A file named on the command line is always checked; folders contribute files with a
-    known suffix. Hidden files and folders, ``exclude`` globs and pipes, sockets and devices
+    known suffix. Hidden files and folders, ``exclude`` globs, cache folders (marked with a
+    ``CACHEDIR.TAG``, as the checker's own results cache is) and pipes, sockets and devices
     found in folders are skipped.
     """
     wanted = tuple(s.lower() for s in suffixes)
@@ -70,7 +73,8 @@ def collect_paths(arguments: Iterable[str], suffixes: Iterable[str], exclude: It
         if os.path.isdir(argument):
             found = []
             for folder, dirs, files in os.walk(argument, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(folder, d)))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(folder, d))
+                                 and not os.path.isfile(os.path.join(folder, d, CACHE_TAG)))
                 for name in files:
                     path = os.path.join(folder, name)
                     if name.startswith(".") or not name.lower().endswith(wanted) or excluded(path):

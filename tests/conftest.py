@@ -48,7 +48,7 @@ class Measured:
     peak_mb: float
 
 
-def _high_water_kb(pid: int) -> int:
+def high_water_kb(pid: int) -> int:
     """The process's peak resident memory so far (Linux). ``wait4``'s figure cannot be used:
     it counts the memory of the test process the child was forked from."""
     try:
@@ -77,7 +77,7 @@ def run_measured(case: str, *args: str, cwd: Path | None = None, timeout: float 
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
-            peak_kb = max(peak_kb, _high_water_kb(process.pid))
+            peak_kb = max(peak_kb, high_water_kb(process.pid))
             if time.perf_counter() > deadline:
                 process.kill()
                 os.wait4(process.pid, 0)
@@ -88,13 +88,18 @@ def run_measured(case: str, *args: str, cwd: Path | None = None, timeout: float 
         out.seek(0)
         err.seek(0)
         result = Measured(process.returncode, out.read(), err.read(), seconds, (peak_kb or usage.ru_maxrss) / 1024)
+    first = (result.stderr.decode("utf-8", "replace").strip().splitlines() or [""])[0]
+    record_case(case, result.returncode, seconds, result.peak_mb, first)
+    return result
+
+
+def record_case(case: str, outcome: int | str, seconds: float, peak_mb: float, detail: str = "") -> None:
+    """Append one row to the hardening table when CHECKER_HARDENING_TABLE names a file."""
     table = os.environ.get("CHECKER_HARDENING_TABLE")
     if table:
-        first = (result.stderr.decode("utf-8", "replace").strip().splitlines() or [""])[0]
         with open(table, "a", encoding="utf-8") as stream:
-            stream.write(json.dumps({"case": case, "exit": result.returncode, "seconds": round(seconds, 2),
-                                     "peak_mb": round(result.peak_mb), "stderr": first[:160]}) + "\n")
-    return result
+            stream.write(json.dumps({"case": case, "exit": outcome, "seconds": round(seconds, 2),
+                                     "peak_mb": round(peak_mb), "stderr": detail[:160]}) + "\n")
 
 
 def run_json(*args: str, **kwargs) -> tuple[dict, subprocess.CompletedProcess]:

@@ -206,24 +206,6 @@ def test_parallel_run_gives_the_serial_results_in_the_same_order(tmp_path):
     assert parallel["summary"] | {"duration": 0} == serial["summary"] | {"duration": 0}
 
 
-def test_a_worker_that_dies_is_reported_and_nothing_is_dropped(tmp_path):
-    plugin = tmp_path / "killer.py"
-    plugin.write_text(
-        "import multiprocessing, os\nfrom checker import hookimpl\n\n"
-        "@hookimpl\ndef checker_check_article(article):\n"
-        "    if 'KILL-THE-WORKER' in article.source and multiprocessing.parent_process() is not None:\n"
-        "        os._exit(9)\n    return []\n", encoding="utf-8")
-    for index in range(12):
-        body = "KILL-THE-WORKER" if index == 5 else f"An ordinary paragraph number {index}."
-        (tmp_path / f"a{index:02d}.txt").write_text(f"Title: Story {index}\n\n{body}\n", encoding="utf-8")
-    report, result = run_json("--no-cache", "-j", "2", "-p", "killer", ".", cwd=tmp_path,
-                              env={"PYTHONPATH": str(tmp_path)})
-    assert report["summary"]["files"] == 12
-    errors = {e["path"]: e["error"] for e in report["files"] if e["error"]}
-    assert list(errors) == ["./a05.txt"] and "worker process" in errors["./a05.txt"]
-    assert result.returncode == 6
-
-
 def test_jobs_option_is_validated():
     for bad in ("0", "many"):
         result = run_checker("-j", bad, "sample_articles")

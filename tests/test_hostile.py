@@ -219,3 +219,18 @@ def test_lone_surrogates_and_unencodable_text_reach_every_format(tmp_path, fmt):
     assert_one_line_each(result.stderr)
     if fmt in ("json", "sarif"):
         json.loads(result.stdout)
+
+
+def test_max_size_is_read_from_configuration_and_the_command_line(tmp_path):
+    write(tmp_path, ".checker.yaml", "max-size: 1K\n")
+    write(tmp_path, "small.txt", SPUN)
+    write(tmp_path, "large.txt", SPUN + prose(2000))
+    result = run_measured("max-size 1K from .checker.yaml", "--format", "json", "small.txt", "large.txt",
+                          cwd=tmp_path)
+    errors = {e["path"]: e["error"] for e in json_report(result)["files"]}
+    assert errors["small.txt"] is None and "over the 1 KB size limit" in errors["large.txt"]
+    assert result.returncode == 6
+    result = run_measured("--max-size 0 lifts it", "--max-size", "0", "-q", "large.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    result = run_measured("--max-size 5XB", "--max-size", "5XB", "large.txt", cwd=tmp_path)
+    assert result.returncode == 4 and b"--max-size: expected a size" in result.stderr

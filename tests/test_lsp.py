@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import high_water_kb, record_case
 
 pytest.importorskip("pygls")
 
@@ -233,4 +234,37 @@ def test_changes_are_debounced_and_the_last_diagnostics_match_the_final_text(cli
     assert [d["code"] for d in client.diagnostics(uri)] == ["boilerplate-share"]
     client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     assert client.diagnostics(uri) == []
+    assert client.close() == 0
+
+
+def test_a_burst_of_500_changes_leaves_the_server_responsive_and_right(client, workspace):
+    """500 didChange notifications as fast as the pipe takes them, each a different text:
+    the server answers a request right after, and its last diagnostics are those of the
+    final text, as the command line finds them."""
+    from checker.cli import open_session
+
+    uri = open_document(client, workspace / "burst.txt", "Title: Budget\n\nThe council met.\n")
+    assert client.diagnostics(uri, 1) == []
+    lines = ["USA officials said the vote was close.", "Share this:", "The council met again.",
+             "Like this:", "Russian Federation soldiers were not involved."]
+    text = ""
+    for version in range(2, 502):
+        text = "Title: Budget\n\n" + "\n\n".join(lines[: version % 6]) + f"\n\nRevision {version}.\n"
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                                 "contentChanges": [{"text": text}]})
+    sent = time.monotonic()
+    client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "context": {"diagnostics": []},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}}})
+    answered = time.monotonic() - sent
+    final = client.diagnostics(uri, 501)
+    _, session = open_session([], cwd=workspace)
+    expected = session.check_text(str(workspace / "burst.txt"), text).findings
+    assert sorted((d["code"], d["range"]["start"]["line"]) for d in final) == \
+        sorted((f.rule, f.location.line - 1) for f in expected)
+    assert expected  # the final text has findings, so the comparison means something
+    record_case("LSP: 500 rapid didChange, then a request", "answered", answered,
+                high_water_kb(client.process.pid) / 1024, f"{len(final)} diagnostics for version 501")
+    client.drain(0.5)
+    assert [m for m in client.notifications if m.get("method") == "textDocument/publishDiagnostics"] == []
     assert client.close() == 0
