@@ -152,7 +152,7 @@ def checker_process_findings(article: Article, findings: list[Finding]) -> None:
 @hookimpl
 def checker_output_formats() -> dict[str, Any]:
     reporters = {"text": "TextReporter", "json": "JsonReporter", "sarif": "SarifReporter",
-                 "github": "GithubReporter", "junit": "JunitReporter"}
+                 "github": "GithubReporter", "junit": "JunitReporter", "html": "HtmlReporter"}
     return {name: _lazy_reporter(name, cls) for name, cls in reporters.items()}
 
 

@@ -86,6 +86,8 @@ def base_parser() -> argparse.ArgumentParser:
                      "(exit 1 when there is something to fix)")
     run.add_argument("--regex-timeout", type=float, metavar="SECONDS",
                      help="time limit of one rule pattern on one text")
+    run.add_argument("--timings", action="store_true",
+                     help="time each rule; the text report lists the slowest, the HTML report charts them")
     run.add_argument("--time-limit", type=float, metavar="SECONDS",
                      help="time one rule or plugin hook may spend on one article (default 30; 0: none)")
     run.add_argument("--max-size", metavar="SIZE",
@@ -176,7 +178,8 @@ def run(argv: Sequence[str] | None) -> int:
         lines_on_terminal = options.format == "text" and not options.quiet and stream.isatty()
         progress = Progress(_known_total(paths, session), enabled=not (options.no_progress or lines_on_terminal))
         try:
-            for result in check_all(session, paths, Options(options.fix, options.unsafe_fixes), options.jobs):
+            wanted = Options(options.fix, options.unsafe_fixes, keep_text=getattr(reporter, "needs_text", False))
+            for result in check_all(session, paths, wanted, options.jobs):
                 if result.fixed_text is not None:
                     sys.stdout.write(result.fixed_text)
                 session.record(result)

@@ -66,6 +66,10 @@ class Config:
     regex_timeout: float = 2.0
     #: Seconds one rule or plugin hook may spend on one article (0: no limit).
     time_limit: float = 30.0
+    #: Collect each rule's time per article (``--timings``).
+    timings: bool = False
+    #: Where the built-in hook adds up the current article's rule times, when collecting.
+    rule_timings: dict[str, float] | None = None
     #: Largest input read, in bytes, after gzip decompression (0: no limit).
     max_size: int = DEFAULT_MAX_SIZE
     warn_unused_suppressions: bool = False
@@ -227,6 +231,7 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
         config.warn_unused_suppressions = True
     if getattr(options, "regex_timeout", None):
         config.regex_timeout = options.regex_timeout
+    config.timings = bool(getattr(options, "timings", False))
     if getattr(options, "time_limit", None) is not None:
         config.time_limit = options.time_limit
     if getattr(options, "max_size", None) is not None:

@@ -31,6 +31,8 @@ class Options:
     fix: bool = False
     unsafe: bool = False
     write: bool = True
+    #: Keep each article's text on its result (a report that shows the articles needs it).
+    keep_text: bool = False
 
 
 def available_cpus() -> int:
@@ -71,8 +73,12 @@ def check_serial(session: Session, paths: Iterable[str], options: Options) -> It
 
 def check_one(session: Session, item: Work, options: Options) -> FileResult:
     if item.record is not None:
-        return session.check_record(item.record)
-    assert item.path is not None
-    return session.check_path(item.path, fix=options.fix, unsafe=options.unsafe, write=options.write)
+        result = session.check_record(item.record)
+    else:
+        assert item.path is not None
+        result = session.check_path(item.path, fix=options.fix, unsafe=options.unsafe, write=options.write)
+    if not options.keep_text:
+        result.text = None  # not carried back from a worker, not kept while the report is written
+    return result
 
 

@@ -43,6 +43,10 @@ class FileResult:
     fixed_text: str | None = None
     #: The findings came from the results cache.
     cached: bool = False
+    #: The text the findings' offsets refer to (after fixes), when a report needs it.
+    text: str | None = None
+    #: Seconds each rule spent on this input (``--timings``).
+    timings: dict[str, float] | None = None
 
 
 @dataclass
@@ -56,9 +60,13 @@ class Summary:
     by_severity: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     by_category: dict[str, int] = field(default_factory=dict)
     by_rule: dict[str, int] = field(default_factory=dict)
+    #: Seconds per rule over all inputs (``--timings``).
+    rule_seconds: dict[str, float] = field(default_factory=dict)
 
     def add(self, result: FileResult) -> None:
         self.files += 1
+        for rule, seconds in (result.timings or {}).items():
+            self.rule_seconds[rule] = self.rule_seconds.get(rule, 0.0) + seconds
         if result.error:
             self.errors += 1
         if result.findings:
@@ -220,12 +228,14 @@ class Session:
             source = read_source(path, self.config.encoding, self.config.max_size)
         except InputError as error:
             return FileResult(name, error=str(error).removeprefix(f"{name}: "), duration=time.perf_counter() - started)
-        cache = self.cache if not fix and path != STDIN else None
+        # --timings measures the rules, so it runs them: no cached results.
+        cache = self.cache if not fix and path != STDIN and not self.config.timings else None
         key = cache.key(name, source.text) if cache is not None else ""
         if cache is not None:
             findings = cache.get(key)
             if findings is not None:
-                return FileResult(name, findings=findings, duration=time.perf_counter() - started, cached=True)
+                return FileResult(name, findings=findings, duration=time.perf_counter() - started, cached=True,
+                                  text=source.text)
         problems = len(self.config.problems)
         result = self.check_text(name, source.text)
         if fix and result.error is None:
@@ -246,6 +256,7 @@ class Session:
         result.findings, result.fixed = outcome.findings, outcome.applied
         if not outcome.applied:
             return
+        result.text = outcome.text
         result.diff = unified_diff(result.path, source.text, outcome.text)
         if write and path == STDIN:
             result.fixed_text = outcome.text
@@ -274,7 +285,11 @@ class Session:
             return FileResult(name, error=f"could not be parsed: {type(error).__name__}: {error}")
         if article is None:
             return FileResult(name, error=f"no parser for format {self.input_format or 'of this file'}")
-        return FileResult(name, findings=self.check_article(article))
+        if not self.config.timings:
+            return FileResult(name, findings=self.check_article(article), text=text)
+        self.config.rule_timings = {}
+        findings = self.check_article(article)
+        return FileResult(name, findings=findings, text=text, timings=self.config.rule_timings)
 
     def check_article(self, article: Article) -> list[Finding]:
         findings: list[Finding] = []

@@ -16,7 +16,7 @@ def test_sample_articles_json_is_valid_against_schema_and_spans_match_source():
     report, result = run_json("sample_articles")
     jsonschema.validate(report, SCHEMA)
     assert result.returncode == 1
-    assert report["summary"]["files"] == 8
+    assert report["summary"]["files"] == 9
     for entry in report["files"]:
         source = (ROOT / entry["path"]).read_text(encoding="utf-8")
         lines = source.splitlines(keepends=True)

@@ -86,6 +86,11 @@ class TextReporter:
             shutil.copyfileobj(self.findings, self.stream)
             self.findings.close()
         summary = session.summary
+        if summary.rule_seconds:
+            self.write()
+            self.write(self.paint("slowest rules".center(60, "="), "bold"))
+            for rule, seconds in sorted(summary.rule_seconds.items(), key=lambda kv: -kv[1])[:10]:
+                self.write(f"{seconds:8.3f}s  {rule}")
         parts = [f"{summary.findings} finding{'s' if summary.findings != 1 else ''}"]
         counts = [f"{n} {name}{'s' if n != 1 else ''}" for name, n in summary.by_severity.items() if n]
         if counts:
