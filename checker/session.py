@@ -104,7 +104,11 @@ class Session:
         kinds: dict[str, type[Rule]] = {}
         for impl in reversed(self.pm.hook.checker_rule_kinds.get_hookimpls()):
             try:
-                provided = impl.function() or {}
+                with time_limit(self.config.time_limit, f"plugin {impl.plugin_name!r}"):
+                    provided = impl.function() or {}
+            except TimeLimitExceeded as error:
+                self.config.problem("plugin", f"{error} in checker_rule_kinds; its kinds are left out")
+                continue
             except Exception as error:
                 self.config.problem("plugin", f"plugin {impl.plugin_name!r} failed in checker_rule_kinds: {error}")
                 continue
@@ -122,9 +126,12 @@ class Session:
         rules: list[Rule] = []
         for impl in self.pm.hook.checker_collect_rules.get_hookimpls():
             try:
-                rules.extend(_call(impl, config=self.config, kinds=kinds) or [])
+                with time_limit(self.config.time_limit, f"plugin {impl.plugin_name!r}"):
+                    rules.extend(_call(impl, config=self.config, kinds=kinds) or [])
             except CheckerError as error:
                 self.config.problem("rule", str(error))
+            except TimeLimitExceeded as error:
+                self.config.problem("plugin", f"{error} in checker_collect_rules; its rules are left out")
             except Exception as error:
                 self.config.problem("plugin", f"plugin {impl.plugin_name!r} failed in checker_collect_rules: "
                                               f"{type(error).__name__}: {error}")
@@ -182,11 +189,23 @@ class Session:
             return None
         if fix:
             self.note(f"{name}: records of JSON and JSON Lines files are checked, not fixed")
-        return self._guarded(name, records)
+        # A pipe may be slow to fill; a file that takes the time limit to yield a record is stuck.
+        return self._guarded(name, records, 0 if path == STDIN else self.config.time_limit)
 
-    def _guarded(self, name: str, records: Iterable[Record]) -> Iterator[Record]:
+    def _guarded(self, name: str, records: Iterable[Record], limit: float) -> Iterator[Record]:
+        """The records, each read under the time limit: a reader that hangs ends the file
+        with an error, and the run goes on."""
+        iterator = iter(records)
         try:
-            yield from records
+            while True:
+                with time_limit(limit, "reading its records"):
+                    record = next(iterator, None)
+                if record is None:
+                    return
+                yield record
+        except TimeLimitExceeded as error:
+            self.config.problem("plugin", f"{name}: {error}")
+            yield Record(name, error=f"could not be read: {error}")
         except InputError as error:
             yield Record(name, error=str(error).removeprefix(f"{name}: "))
         except Exception as error:

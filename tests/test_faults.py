@@ -203,3 +203,36 @@ def test_a_damaged_cache_is_a_miss_never_a_wrong_result_or_a_crash(tmp_path):
 
     assert findings(again) == findings(fresh)
 
+
+
+def test_a_record_reader_or_rule_collector_that_hangs_is_stopped(tmp_path):
+    write(tmp_path, ".checker.yaml", "time-limit: 1\n")
+    write(tmp_path, "checkerconf.py", (
+        "import time\n"
+        "from checker import hookimpl\n"
+        "from checker.records import Record\n"
+        "@hookimpl\n"
+        "def checker_collect_rules():\n"
+        "    time.sleep(60)\n"
+        "@hookimpl(tryfirst=True)\n"
+        "def checker_read_records(path):\n"
+        "    if not path.endswith('.feed'):\n"
+        "        return None\n"
+        "    def records():\n"
+        "        yield Record(path + '#1', 'Title: A\\n\\nUSA officials said so.\\n')\n"
+        "        time.sleep(60)\n"
+        "    return records()\n"
+    ))
+    write(tmp_path, "stuck.feed", "")
+    write(tmp_path, "a.txt", SPUN)
+    result = run_measured("record reader and rule collector that hang", "--format", "json", "stuck.feed", "a.txt",
+                          cwd=tmp_path, timeout=120)
+    assert result.returncode == 3
+    stderr = result.stderr.decode()
+    assert "time limit of 1 s in checker_collect_rules; its rules are left out" in stderr
+    assert "stuck.feed: reading its records ran past its time limit of 1 s" in stderr
+    report = json.loads(result.stdout)
+    names = [entry["path"] for entry in report["files"]]
+    assert names == ["stuck.feed#1", "stuck.feed", "a.txt"]
+    assert report["files"][0]["findings"] and report["files"][2]["findings"]
+    assert "time limit" in report["files"][1]["error"]
