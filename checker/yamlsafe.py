@@ -1,10 +1,12 @@
 """Loading YAML safely: ``safe_load`` semantics, plus limits against alias bombs.
 
 ``yaml.safe_load`` already refuses tags that would build Python objects. On top of that,
-documents with more than ``MAX_ALIASES`` alias uses are refused, so a "billion laughs" file
-cannot exhaust memory. A document without any anchor cannot use aliases at all: it is read
-with libyaml's C parser where that is installed (ten times faster, which editors feel at
-start-up); any document that may hold an anchor goes through the counting loader.
+documents with more than ``MAX_ALIASES`` alias uses, or more than ``MAX_EXPANDED_NODES``
+values once their aliases are expanded, are refused, so a "billion laughs" file can exhaust
+neither memory nor the time of whatever walks the rule afterwards. A document without any
+anchor cannot use aliases at all: it is read with libyaml's C parser where that is installed
+(ten times faster, which editors feel at start-up); any document that may hold an anchor goes
+through the counting loader.
 """
 
 from __future__ import annotations
@@ -20,8 +22,20 @@ from checker.errors import RuleError
 MAX_ALIASES = 100
 
 
+#: Nodes a document may hold once its aliases are expanded: a rule file has a few hundred.
+MAX_EXPANDED_NODES = 100_000
+
+
 class _LimitedLoader(yaml.SafeLoader):
     aliases_seen = 0
+
+    def compose_document(self) -> Any:  # type: ignore[override]
+        node = super().compose_document()
+        if _expanded_size(node) > MAX_EXPANDED_NODES:
+            raise yaml.composer.ComposerError(
+                None, None, f"more than {MAX_EXPANDED_NODES:,} values once its aliases are expanded "
+                "(refused as a possible alias bomb)", node.start_mark)
+        return node
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
@@ -32,6 +46,25 @@ class _LimitedLoader(yaml.SafeLoader):
                     None, None, f"more than {MAX_ALIASES} aliases (refused as a possible alias bomb)", event.start_mark
                 )
         return super().compose_node(parent, index)
+
+
+def _expanded_size(root: Any) -> int:
+    """How many nodes ``root`` stands for with every alias expanded, counted without
+    expanding: an aliased node is the same object, so its size is computed once."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = [child for pair in node.value for child in pair] if isinstance(node, yaml.MappingNode) \
+            else list(node.value) if isinstance(node, yaml.SequenceNode) else []
+        if done:
+            sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in children)
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
 
 
 #: Anything that could start an anchor; a false positive only costs the slower loader.
