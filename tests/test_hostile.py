@@ -184,18 +184,23 @@ def test_a_symlink_loop_ends_with_a_clear_error(tmp_path):
 
 def test_files_that_vanish_or_turn_unreadable_during_the_run(tmp_path):
     """A local plugin, run on the first article, removes the second file, turns the third
-    into a folder and (when not root, for whom permissions do not apply) makes the fourth
-    unreadable; the fifth is checked as usual."""
+    into a folder and makes the fourth unreadable: by its permissions, or for root (whom
+    permissions do not stop) by putting a socket in its place, which cannot be opened.
+    The fifth is checked as usual."""
     write(tmp_path, ".checker.yaml", "{}\n")
     write(tmp_path, "checkerconf.py", (
-        "import os, shutil\n"
+        "import os, socket\n"
         "from checker import hookimpl\n"
+        "keep = []\n"
         "@hookimpl\n"
         "def checker_check_article(article):\n"
         "    if article.path.endswith('1.txt'):\n"
         "        os.remove('2.txt')\n"
         "        os.remove('3.txt'); os.mkdir('3.txt')\n"
-        "        os.chmod('4.txt', 0)\n"
+        "        if os.geteuid() != 0:\n"
+        "            os.chmod('4.txt', 0)\n"
+        "        else:\n"
+        "            os.remove('4.txt'); keep.append(socket.socket(socket.AF_UNIX)); keep[0].bind('4.txt')\n"
         "    return []\n"
     ))
     for number in range(1, 6):
@@ -208,8 +213,8 @@ def test_files_that_vanish_or_turn_unreadable_during_the_run(tmp_path):
     assert report["summary"]["files"] == 5
     assert "No such file" in entries["2.txt"]["error"]
     assert "is a folder" in entries["3.txt"]["error"]
-    if os.geteuid() != 0:
-        assert "Permission denied" in entries["4.txt"]["error"]
+    expected = "Permission denied" if os.geteuid() != 0 else "No such device or address"
+    assert f"cannot read: {expected}" in entries["4.txt"]["error"]
     assert entries["1.txt"]["findings"] and entries["5.txt"]["findings"]
     assert_one_line_each(result.stderr)
 
