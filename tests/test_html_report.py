@@ -276,3 +276,19 @@ def test_search_keyboard_and_print(page, tmp_path):
     search.send_keys(Keys.BACKSPACE)
     page.execute_script("window.scrollTo(0, 0)")
     assert page.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
+
+
+def test_a_parallel_run_writes_the_same_report(report, tmp_path):
+    """Worker processes send each article's text back only for this report; the page is the same."""
+    parallel = tmp_path / "parallel.html"
+    run_checker("--format", "html", "-o", str(parallel), "--no-cache", "-j", "2", "sample_articles")
+    serial = tmp_path / "serial.html"
+    run_checker("--format", "html", "-o", str(serial), "--no-cache", "sample_articles")
+
+    def stable(path: Path) -> str:
+        text = path.read_text(encoding="utf-8")
+        text = text.replace(text.split("nonce-", 1)[1].split("'", 1)[0], "NONCE")
+        return text.rsplit("<footer>", 1)[0]
+
+    assert stable(parallel) == stable(serial)
+    assert parsed(parallel).text_content  # the articles' text is there

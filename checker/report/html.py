@@ -297,7 +297,7 @@ class HtmlReporter:
         by_rule = sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
         parts.append(bar_chart("Findings per rule",
                                [(r, n, self.category_class(self.rules.get(r, ("other", ""))[0])) for r, n in by_rule]))
-        seconds = getattr(summary, "rule_seconds", None) or {}
+        seconds = summary.rule_seconds
         if seconds:
             slowest = sorted(seconds.items(), key=lambda kv: -kv[1])[:10]
             parts.append(bar_chart("Slowest rules (time over all articles)", [(r, s, "time") for r, s in slowest],
@@ -313,7 +313,7 @@ class HtmlReporter:
             names = "".join(f'<li class="name">{esc(name)}</li>' for name in self.clean)
             extra = f"<li>and {more} more</li>" if more > 0 else ""
             parts.append(f'<details class="clean"><summary>{clean} clean</summary><ul>{names}{extra}</ul></details>')
-        problems = getattr(session.config, "problems", [])
+        problems = session.config.problems
         if problems:
             rows = "".join(f"<li>{esc(p.kind)}: {esc(p.message)}</li>" for p in problems)
             parts.append(f'<details class="problems" open><summary>{len(problems)} problems</summary>'
