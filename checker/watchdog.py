@@ -8,9 +8,10 @@ running code, and the caller reports it and goes on with the next rule or hook.
 
 Limits nest: the timer is always set to the nearest deadline of those open, and an
 ``Overrun`` names the limit that expired, so an inner guard lets an outer one's pass.
-Signals reach only the main thread, so off it (an editor's worker thread) and where the
-platform has no ``setitimer`` the guard only measures nothing and limits nothing; code
-stuck inside a C extension that never returns to Python is not interrupted either.
+Signals reach only the main thread, so off it (an editor's worker thread), where the
+platform has no ``setitimer``, and where the host program already uses ``SIGALRM`` (its
+alarm is left alone) the guard limits nothing; code stuck inside a C extension that never
+returns to Python is not interrupted either.
 """
 
 from __future__ import annotations
@@ -65,11 +66,19 @@ def _fire(signum: int, frame: Any) -> None:
     _arm()  # woke early (timer granularity): wait for the rest
 
 
+def _alarm_in_use() -> bool:
+    """Someone else's timer is set or their handler installed (pytest-timeout, a host
+    program): leave SIGALRM to them rather than cancel their alarm."""
+    return signal.getitimer(signal.ITIMER_REAL)[0] > 0 or signal.getsignal(signal.SIGALRM) not in (
+        signal.SIG_DFL, signal.SIG_IGN, None)
+
+
 @contextmanager
 def time_limit(seconds: float | None, what: str) -> Iterator[None]:
     """Stop the guarded block with ``TimeLimitExceeded`` once ``seconds`` have passed.
     None or 0: no limit."""
-    if not seconds or not _SUPPORTED or threading.current_thread() is not threading.main_thread():
+    if not seconds or not _SUPPORTED or threading.current_thread() is not threading.main_thread() \
+            or (not _open and _alarm_in_use()):
         yield
         return
     global _previous_handler

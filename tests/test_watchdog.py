@@ -1,0 +1,67 @@
+"""The time limit for rules and plugin hooks (checker/watchdog.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+import time
+
+import pytest
+
+from checker.watchdog import TimeLimitExceeded, time_limit
+
+
+def spin_swallowing_everything(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        with contextlib.suppress(Exception):  # a careless plugin: the limit must still stop it
+            time.sleep(0.01)
+
+
+def test_code_that_swallows_exceptions_is_still_stopped_and_the_timer_is_cleared():
+    started = time.monotonic()
+    with pytest.raises(TimeLimitExceeded, match=r"rule slow ran past its time limit of 0\.2 s"), \
+            time_limit(0.2, "rule slow"):
+        spin_swallowing_everything(10)
+    assert time.monotonic() - started < 5
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+
+
+def test_limits_nest_and_each_guard_reports_its_own():
+    # The outer limit passes while the inner block runs.
+    with pytest.raises(TimeLimitExceeded, match="outer"), time_limit(0.2, "outer"), time_limit(5, "inner"):
+        spin_swallowing_everything(10)
+    with time_limit(5, "outer"):
+        with pytest.raises(TimeLimitExceeded, match="inner"), time_limit(0.2, "inner"):
+            spin_swallowing_everything(10)
+        time.sleep(0.3)  # the outer limit is still armed and not yet due
+
+
+def test_a_host_programs_alarm_is_left_alone():
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(True))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with time_limit(0.1, "rule"):  # not armed: someone else owns SIGALRM
+            time.sleep(0.2)
+        time.sleep(0.3)
+        assert fired == [True]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_off_the_main_thread_nothing_is_limited():
+    outcome = []
+
+    def work() -> None:
+        with time_limit(0.05, "rule"):
+            time.sleep(0.2)
+        outcome.append("finished")
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert outcome == ["finished"]
