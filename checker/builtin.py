@@ -22,7 +22,7 @@ from checker.kinds.existence import ExistenceRule
 from checker.kinds.occurrence import OccurrenceRule
 from checker.kinds.repetition import RepetitionRule
 from checker.kinds.substitution import SubstitutionRule
-from checker.watchdog import TimeLimitExceeded, time_limit
+from checker.watchdog import Overrun, time_limit
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.records import Record
@@ -116,18 +116,21 @@ def format_of(path: str) -> str:
 def checker_check_article(article: Article, rules: list[Rule], config: Config) -> list[Finding]:
     findings: list[Finding] = []
     timings: dict[str, float] | None = getattr(config, "rule_timings", None)
-    for rule in rules:
-        started = time.perf_counter()
-        try:
-            with time_limit(config.time_limit, f"rule {rule.id} ({rule.source})"):
+    with time_limit(config.time_limit, "rules") as limit:  # one timer; each rule gets the full time
+        for rule in rules:
+            started = time.perf_counter()
+            limit.restart(f"rule {rule.id} ({rule.source})")
+            try:
                 findings.extend(rule.check(article))
-        except (RuleTimeout, TimeLimitExceeded) as error:
-            config.problem("rule", f"{article.path}: {error}; the rule was skipped for this file")
-        except Exception as error:
-            config.problem("internal", f"{article.path}: rule {rule.id} ({rule.source}) raised "
-                                       f"{type(error).__name__}: {error}")
-        if timings is not None:
-            timings[rule.id] = timings.get(rule.id, 0.0) + time.perf_counter() - started
+            except RuleTimeout as error:
+                config.problem("rule", f"{article.path}: {error}; the rule was skipped for this file")
+            except Overrun as overrun:
+                config.problem("rule", f"{article.path}: {limit.exceeded(overrun)}; the rule was skipped for this file")
+            except Exception as error:
+                config.problem("internal", f"{article.path}: rule {rule.id} ({rule.source}) raised "
+                                           f"{type(error).__name__}: {error}")
+            if timings is not None:
+                timings[rule.id] = timings.get(rule.id, 0.0) + time.perf_counter() - started
     return findings
 
 

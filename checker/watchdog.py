@@ -26,9 +26,46 @@ from typing import Any
 
 _SUPPORTED = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
 _tokens = itertools.count(1)
-#: Open limits, outermost first: (deadline on the monotonic clock, token, what).
-_open: list[tuple[float, int, str]] = []
 _previous_handler: Any = None
+#: The timer is set (a fired timer stays unset until a limit asks for it again).
+_armed = False
+
+
+class Limit:
+    """One open limit. ``restart`` gives a new step of a loop its own full time without a
+    new timer: rules run one after another under one guard per article, and a step costs an
+    assignment, not two system calls."""
+
+    def __init__(self, seconds: float, what: str, token: int) -> None:
+        self.seconds = seconds
+        self.what = what
+        self.token = token
+        self.deadline = time.monotonic() + seconds
+
+    def restart(self, what: str) -> None:
+        self.what = what
+        self.deadline = time.monotonic() + self.seconds
+        if not _armed and _open:
+            _arm()
+
+    def exceeded(self, overrun: BaseException) -> TimeLimitExceeded:
+        """The error to report for ``overrun`` raised in this limit's step; an outer
+        limit's is raised again, for its own guard."""
+        if not isinstance(overrun, Overrun) or overrun.token != self.token:
+            raise overrun
+        return TimeLimitExceeded(self.what, self.seconds)
+
+
+class _NoLimit(Limit):
+    def __init__(self) -> None:
+        super().__init__(0.0, "", 0)
+
+    def restart(self, what: str) -> None:
+        self.what = what
+
+
+#: Open limits, outermost first.
+_open: list[Limit] = []
 
 
 class Overrun(BaseException):
@@ -51,19 +88,24 @@ class TimeLimitExceeded(Exception):
 
 
 def _arm() -> None:
+    global _armed
     if _open:
-        remaining = min(deadline for deadline, _, _ in _open) - time.monotonic()
+        remaining = min(limit.deadline for limit in _open) - time.monotonic()
         signal.setitimer(signal.ITIMER_REAL, max(remaining, 1e-4))
+        _armed = True
     else:
         signal.setitimer(signal.ITIMER_REAL, 0)
+        _armed = False
 
 
 def _fire(signum: int, frame: Any) -> None:
+    global _armed
     now = time.monotonic()
-    for deadline, token, _ in _open:
-        if deadline <= now:
-            raise Overrun(token)
-    _arm()  # woke early (timer granularity): wait for the rest
+    for limit in _open:
+        if limit.deadline <= now:
+            _armed = False
+            raise Overrun(limit.token)
+    _arm()  # woke before a deadline (a limit was restarted, or timer granularity): wait on
 
 
 def _alarm_in_use() -> bool:
@@ -74,31 +116,28 @@ def _alarm_in_use() -> bool:
 
 
 @contextmanager
-def time_limit(seconds: float | None, what: str) -> Iterator[None]:
-    """Stop the guarded block with ``TimeLimitExceeded`` once ``seconds`` have passed.
-    None or 0: no limit."""
+def time_limit(seconds: float | None, what: str) -> Iterator[Limit]:
+    """Stop the guarded block with ``TimeLimitExceeded`` once ``seconds`` have passed (from
+    entry, or from the yielded limit's last ``restart``). None or 0: no limit."""
     if not seconds or not _SUPPORTED or threading.current_thread() is not threading.main_thread() \
             or (not _open and _alarm_in_use()):
-        yield
+        yield _NoLimit()
         return
     global _previous_handler
-    token = next(_tokens)
+    limit = Limit(seconds, what, next(_tokens))
     if not _open:
         _previous_handler = signal.signal(signal.SIGALRM, _fire)
-    _open.append((time.monotonic() + seconds, token, what))
+    _open.append(limit)
     try:
         try:
             _arm()
-            yield
+            yield limit
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)  # no signal while the bookkeeping changes
-            _open[:] = [entry for entry in _open if entry[1] != token]
-            if _open:
-                _arm()
-            else:
+            _open.remove(limit)
+            _arm()
+            if not _open:
                 signal.signal(signal.SIGALRM, _previous_handler or signal.SIG_DFL)
                 _previous_handler = None
     except Overrun as overrun:
-        if overrun.token != token:
-            raise  # an outer limit passed: its own guard reports it
-        raise TimeLimitExceeded(what, seconds) from None
+        raise limit.exceeded(overrun) from None

@@ -65,3 +65,21 @@ def test_off_the_main_thread_nothing_is_limited():
     thread.start()
     thread.join()
     assert outcome == ["finished"]
+
+
+def test_each_step_of_a_loop_gets_the_full_time_and_the_loop_goes_on_after_an_overrun():
+    from checker.watchdog import Overrun
+
+    stopped = []
+    with time_limit(0.3, "steps") as limit:
+        for step in range(6):  # 6 x 0.1 s: twice the limit in all, but no step is over it
+            limit.restart(f"step {step}")
+            time.sleep(0.1)
+        for step in ("slow", "after"):
+            limit.restart(f"step {step}")
+            try:
+                spin_swallowing_everything(10 if step == "slow" else 0.1)
+            except Overrun as overrun:
+                stopped.append(str(limit.exceeded(overrun)))
+    assert stopped == ["step slow ran past its time limit of 0.3 s"]
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
