@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from checker.contradiction import Conflict, Searcher, Statement
-from checker.contradiction.numbers import QUANTITY, RANGE, Interval, interval, range_interval
+from checker.contradiction.numbers import QUANTITY, RANGE, TENS, UNITS, Interval, interval, range_interval
 from checker.contradiction.restated import NAMING, skeleton_of
 from checker.dates import MONTH_PATTERN
 from checker.textshape import mostly_uppercase
@@ -30,10 +30,25 @@ _PERCENT = regex.compile(r"\s*(?:%|percent\b|per\s+cent\b)")
 #: Money and shares differ for many reasons in one story: compared only in restatements.
 _MEASURES = frozenset({"$", "£", "€", "percent"})
 _INNER_NAME = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
-#: A cheap test that a sentence may hold a quantity at all, before the full pattern runs.
-_MAY_COUNT = regex.compile(
-    r"\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|score|several|few|handful|couple)"
+#: A cheap test that a sentence may hold a quantity at all, before the full pattern runs: a
+#: digit, or one of these in the case-folded text (a substring test, ten times faster than
+#: the same words as a case-insensitive pattern).
+_DIGIT = regex.compile(r"\d")
+_MAY_COUNT_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+    "million", "billion", "dozen", "score", "several", "few", "handful", "couple",
+)
+#: The sharper second test, for sentences that pass the first: a digit, or a number word as a
+#: whole word (the first test also takes "one" in "someone", "ten" in "often"). Every match of
+#: ``QUANTITY`` holds one, so a sentence without is skipped with no change in what is found.
+_NUMBER_WORD = regex.compile(
+    r"(?i)\d|(?<![\p{L}\p{N}_])(?:"
+    + "|".join(sorted({*(u for u in UNITS if u not in ("a", "an", "no")), *TENS,
+                       "hundred", "thousand", "million", "billion", "trillion", "several", "few", "dozen",
+                       "dozens", "scores", "hundreds", "thousands", "millions", "handful", "couple"},
+                      key=lambda word: (-len(word), word)))
+    + r")(?![\p{L}\p{N}_])"
 )
 _YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
 _PART_OF = regex.compile(r"(?i)(?:\bof|\bthe|\bfig\.?)\s*$")
@@ -104,12 +119,20 @@ class Count:
     text: str = ""
 
 
+def _may_count(text: str) -> bool:
+    if _DIGIT.search(text):
+        return True
+    folded = text.casefold()
+    return any(word in folded for word in _MAY_COUNT_WORDS)
+
+
 def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
               headline: tuple[int, int] | None = None) -> list[Count]:
     found: list[Count] = []
     for start, end in sentences:
         text = source[start:end]
-        may_count = _MAY_COUNT.search(text) or (vocabulary.number_pattern and vocabulary.number_pattern.search(text))
+        may_count = (_may_count(text) and _NUMBER_WORD.search(text)) or (
+            vocabulary.number_pattern and vocabulary.number_pattern.search(text))
         if not may_count or mostly_uppercase(text):
             continue  # no number at all; or a table, ticker or shouted line
         matches = list(QUANTITY.finditer(text))
