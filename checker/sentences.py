@@ -32,7 +32,9 @@ SENTENCE_STARTERS = frozenset(
 )
 
 _CANDIDATE = regex.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])""")
-_TOKEN_BEFORE = regex.compile(r"([\p{L}\p{N}.]+)$")
+#: The token that ends where the punctuation starts, searched backwards from there ((?r)): a
+#: forward search tried every start from the beginning of the text, quadratic in a paragraph.
+_TOKEN_BEFORE = regex.compile(r"(?r)([\p{L}\p{N}.]+)$")
 _NEXT_WORD = regex.compile(r"""\s+["'“‘(\[]?([\p{L}\p{N}]+)""")
 
 
