@@ -94,6 +94,9 @@ class Vocabulary:
     #: A rule's own number words and their values ("a score": 20), and a pattern for them.
     number_words: dict[str, Interval] = field(default_factory=dict)
     number_pattern: regex.Pattern | None = None
+    #: The longest word of each of those, case-folded: a sentence holding none of them cannot
+    #: match ``number_pattern`` (empty: no such test).
+    number_hints: tuple[str, ...] = ()
     #: All event words in one pattern: most windows name no event, and one search says so.
     any_event: Searcher | None = None
 
@@ -119,11 +122,14 @@ class Count:
     text: str = ""
 
 
-def _may_count(text: str) -> bool:
-    if _DIGIT.search(text):
-        return True
-    folded = text.casefold()
-    return any(word in folded for word in _MAY_COUNT_WORDS)
+def _may_count(text: str, folded: str) -> bool:
+    return _DIGIT.search(text) is not None or any(word in folded for word in _MAY_COUNT_WORDS)
+
+
+def _may_hold_own_words(folded: str, vocabulary: Vocabulary) -> bool:
+    if vocabulary.number_pattern is None:
+        return False
+    return not vocabulary.number_hints or any(hint in folded for hint in vocabulary.number_hints)
 
 
 def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
@@ -131,8 +137,9 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
     found: list[Count] = []
     for start, end in sentences:
         text = source[start:end]
-        may_count = (_may_count(text) and _NUMBER_WORD.search(text)) or (
-            vocabulary.number_pattern and vocabulary.number_pattern.search(text))
+        folded = text.casefold()
+        may_count = (_may_count(text, folded) and _NUMBER_WORD.search(text)) or (
+            _may_hold_own_words(folded, vocabulary) and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
         if not may_count or mostly_uppercase(text):
             continue  # no number at all; or a table, ticker or shouted line
         matches = list(QUANTITY.finditer(text))

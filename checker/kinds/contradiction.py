@@ -94,6 +94,7 @@ class ContradictionRule(Rule):
                 ignored_units=frozenset(counts.lemma(str(w)) for w in o["ignored_units"]),
                 number_words=number_words,
                 number_pattern=numbers.extra_quantity_pattern(list(number_words)),
+                number_hints=tuple(max(word.casefold().split(), key=len) for word in number_words if word.split()),
             )
         elif check == "ages":
             self.time_shift = self._any(o["time_shift"], "time_shift")
