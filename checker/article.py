@@ -10,6 +10,8 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import regex
+
 from checker.finding import Location
 from checker.sentences import split_sentences
 from checker.sourcemap import SourceMap, line_spans
@@ -253,6 +255,8 @@ class Article:
 SCOPES = ("headline", "body", "paragraph", "sentence", "line", "quote", "text", "metadata")
 
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
+#: Every character that opens or closes a quotation.
+_QUOTE_CHARS = regex.compile('[“”«»„"]')
 
 
 def find_quotes(source: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -262,11 +266,10 @@ def find_quotes(source: str, start: int, end: int) -> list[tuple[int, int]]:
     (a quotation continuing in the next paragraph) and is not counted.
     """
     spans: list[tuple[int, int]] = []
-    index = start
     open_char: str | None = None
     open_at = 0
-    while index < end:
-        char = source[index]
+    for match in _QUOTE_CHARS.finditer(source, start, end):  # other characters change nothing
+        char, index = match.group(), match.start()
         if open_char is None:
             if char in _OPENERS or char == '"':
                 open_char, open_at = char, index
@@ -275,5 +278,4 @@ def find_quotes(source: str, start: int, end: int) -> list[tuple[int, int]]:
             if char == closer or (open_char == '"' and char == "”") or (open_char == "“" and char == '"'):
                 spans.append((open_at + 1, index))
                 open_char = None
-        index += 1
     return spans
