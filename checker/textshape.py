@@ -29,7 +29,7 @@ def mostly_uppercase(text: str) -> bool:
 def title_like(line: str) -> bool:
     """Most content words start with a capital, or the line is a short label (four words
     or fewer): a heading, not a sentence."""
-    words = [m.group(0) for m in _WORD.finditer(line)]
+    words = _WORD.findall(line)
     content = [w for w in words if w.lower() not in MINOR_WORDS]
     if len(content) < 3:
         return len(words) <= 4
