@@ -11,7 +11,7 @@ from typing import IO, Any
 
 from checker import __version__
 from checker.config import Config
-from checker.report import ascii_json
+from checker.report import JsonItems
 
 FORMAT_VERSION = 1
 
@@ -46,16 +46,14 @@ class JsonReporter:
     def __init__(self, config: Config, stream: IO[str]) -> None:
         self.config = config
         self.stream = stream
-        self.ascii = ascii_json(stream)
-        self.count = 0
+        self.items = JsonItems(stream)
 
     def start(self, session: Any) -> None:
         head = json.dumps({"version": FORMAT_VERSION, "tool": {"name": "checker", "version": __version__}})
         self.stream.write(head[:-1] + ', "files": [')
 
     def file_done(self, result: Any) -> None:
-        self.stream.write(("," if self.count else "") + "\n" + json.dumps(file_entry(result), ensure_ascii=self.ascii))
-        self.count += 1
+        self.items.add(file_entry(result))
 
     def finish(self, session: Any) -> None:
         self.stream.write('\n], "summary": ' + json.dumps(summary_entry(session)) + "}\n")

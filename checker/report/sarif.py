@@ -10,7 +10,6 @@ files are checked; columns are Unicode code points (``columnKind``), as in every
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 from typing import IO, Any
@@ -19,7 +18,7 @@ from urllib.parse import quote
 from checker import HOMEPAGE, __version__
 from checker.config import Config
 from checker.finding import Finding, Location
-from checker.report import ascii_json
+from checker.report import JsonItems
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -139,8 +138,7 @@ class SarifReporter:
     def __init__(self, config: Config, stream: IO[str]) -> None:
         self.config = config
         self.stream = stream
-        self.ascii = ascii_json(stream)
-        self.count = 0
+        self.items = JsonItems(stream)
         self.rule_index: dict[str, int] = {}
         self.unreadable: list[dict[str, Any]] = []
 
@@ -160,8 +158,8 @@ class SarifReporter:
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
             "columnKind": "unicodeCodePoints",
         }
-        head = json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0"}, ensure_ascii=self.ascii)[:-1]
-        self.stream.write(head + ', "runs": [' + json.dumps(run, ensure_ascii=self.ascii)[:-1] + ', "results": [')
+        head = self.items.dumps({"$schema": SCHEMA_URI, "version": "2.1.0"})[:-1]
+        self.stream.write(head + ', "runs": [' + self.items.dumps(run)[:-1] + ', "results": [')
 
     def file_done(self, result: Any) -> None:
         if result.error:
@@ -172,8 +170,7 @@ class SarifReporter:
             })
         for finding in result.findings:
             entry = result_entry(result.path, finding, self.rule_index)
-            self.stream.write(("," if self.count else "") + "\n" + json.dumps(entry, ensure_ascii=self.ascii))
-            self.count += 1
+            self.items.add(entry)
 
     def finish(self, session: Any) -> None:
         notifications = self.unreadable + [
@@ -185,5 +182,5 @@ class SarifReporter:
             "exitCode": int(session.exit_code),
             "toolExecutionNotifications": notifications,
         }
-        self.stream.write('\n], "invocations": [' + json.dumps(invocation, ensure_ascii=self.ascii) + "]}]}\n")
+        self.stream.write('\n], "invocations": [' + self.items.dumps(invocation) + "]}]}\n")
         self.stream.flush()
