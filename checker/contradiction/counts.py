@@ -101,6 +101,52 @@ class Vocabulary:
     any_event: Searcher | None = None
 
 
+class _Context:
+    """What a sentence says besides its figures: its update and other-event words, the
+    names in it and its words. Most counts are never compared with another (no earlier count
+    of their noun, or values that agree), so each is read only when a comparison asks."""
+
+    __slots__ = ("_distinct", "_names", "_signatures", "_update", "_words", "text", "vocabulary")
+
+    def __init__(self, text: str, vocabulary: Vocabulary) -> None:
+        self.text = text
+        self.vocabulary = vocabulary
+        self._update: frozenset[str] | None = None
+        self._distinct: frozenset[str] | None = None
+        self._names: frozenset[str] | None = None
+        self._words: list[tuple[str, int, int, bool]] | None = None
+        self._signatures: dict[tuple[int, int], frozenset[str]] = {}
+
+    @property
+    def update(self) -> frozenset[str]:
+        if self._update is None:
+            self._update = frozenset(w.lower() for w in self.vocabulary.updates.findall(self.text))
+        return self._update
+
+    @property
+    def distinct(self) -> frozenset[str]:
+        if self._distinct is None:
+            self._distinct = frozenset(w.lower() for w in self.vocabulary.distinct.findall(self.text))
+        return self._distinct
+
+    @property
+    def names(self) -> frozenset[str]:
+        if self._names is None:
+            self._names = frozenset(w for w in _INNER_NAME.findall(self.text) if w.lower() not in STOPWORDS)
+        return self._names
+
+    def signature(self, start: int, end: int) -> frozenset[str]:
+        """The sentence's words without the figure at ``start:end`` (its other numbers stay)."""
+        signature = self._signatures.get((start, end))
+        if signature is None:
+            if self._words is None:
+                self._words = [(lemma(w.group(0)), w.start(), w.end(), w.group(0)[0].isdigit())
+                               for w in _WORD.finditer(self.text) if w.group(0).lower() not in STOPWORDS]
+            signature = self._signatures[(start, end)] = frozenset(
+                word for word, first, stop, digit in self._words if not (digit and first < end and start < stop))
+        return signature
+
+
 @dataclass(frozen=True)
 class Count:
     value: Interval
@@ -108,18 +154,38 @@ class Count:
     event: str | None
     statement: Statement
     sentence: tuple[int, int]
-    signature: frozenset[str]
-    #: Update words ("rose", "now") and words of another event ("last year") in the sentence.
-    update: frozenset[str]
-    distinct: frozenset[str]
-    names: frozenset[str]
+    context: _Context
+    #: Where the figure and its noun are in the sentence's text (left out of the signature).
+    figure: tuple[int, int]
     #: The noun is too vague to compare counts by event ("times", "years").
     vague_unit: bool
     #: Position among the counts of the same unit in its sentence, and how many there are.
     ordinal: tuple[int, int] = (0, 1)
     headline: bool = False
-    #: The sentence's text.
-    text: str = ""
+
+    @property
+    def text(self) -> str:
+        """The sentence's text."""
+        return self.context.text
+
+    @property
+    def signature(self) -> frozenset[str]:
+        """What the sentence says besides this figure: its words and its other numbers."""
+        return self.context.signature(*self.figure)
+
+    @property
+    def update(self) -> frozenset[str]:
+        """Update words ("rose", "now") in the sentence."""
+        return self.context.update
+
+    @property
+    def distinct(self) -> frozenset[str]:
+        """Words of another event, time or part ("last year") in the sentence."""
+        return self.context.distinct
+
+    @property
+    def names(self) -> frozenset[str]:
+        return self.context.names
 
 
 def _may_count(text: str, folded: str) -> bool:
@@ -138,32 +204,27 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
     for start, end in sentences:
         text = source[start:end]
         folded = text.casefold()
+        own_words = _may_hold_own_words(folded, vocabulary)
         may_count = (_may_count(text, folded) and _NUMBER_WORD.search(text)) or (
-            _may_hold_own_words(folded, vocabulary) and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
+            own_words and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
         if not may_count or mostly_uppercase(text):
             continue  # no number at all; or a table, ticker or shouted line
         matches = list(QUANTITY.finditer(text))
-        if vocabulary.number_pattern is not None:
+        if own_words:
             taken = [m.span() for m in matches]
             matches += [m for m in vocabulary.number_pattern.finditer(text)
                         if all(m.end() <= s or e <= m.start() for s, e in taken)]
             matches.sort(key=lambda m: m.start())
         if not matches:
             continue
-        update = frozenset(w.lower() for w in vocabulary.updates.findall(text))
-        distinct = frozenset(w.lower() for w in vocabulary.distinct.findall(text))
-        names = frozenset(w for w in _INNER_NAME.findall(text) if w.lower() not in STOPWORDS)
-        words = [(lemma(w.group(0)), w.start(), w.end(), w.group(0)[0].isdigit()) for w in _WORD.finditer(text)
-                 if w.group(0).lower() not in STOPWORDS]
-        here = [c for c in (_count(text, start, match, vocabulary, update, distinct, names, words)
-                            for match in matches) if c is not None]
+        context = _Context(text, vocabulary)
+        here = [c for c in (_count(text, start, match, vocabulary, context) for match in matches) if c is not None]
         here = _with_ranges(text, start, here)
         in_headline = headline is not None and headline[0] <= start < headline[1]
         totals = Counter(c.unit for c in here)
         seen: Counter[str | None] = Counter()
         for count in here:
-            found.append(replace(count, ordinal=(seen[count.unit], totals[count.unit]), headline=in_headline,
-                                 text=text))
+            found.append(replace(count, ordinal=(seen[count.unit], totals[count.unit]), headline=in_headline))
             seen[count.unit] += 1
     return found
 
@@ -171,6 +232,8 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
 def _with_ranges(text: str, base: int, here: list[Count]) -> list[Count]:
     """Counts whose number ends a range ("between 10 and 20 people") take the whole range;
     the range's first number is then no count of its own."""
+    if not here:
+        return here
     ends: dict[int, tuple[Interval, int]] = {}  # start of a range's last number -> (range, range start)
     firsts: set[int] = set()
     for match in RANGE.finditer(text):
@@ -193,9 +256,7 @@ def _with_ranges(text: str, base: int, here: list[Count]) -> list[Count]:
     return result
 
 
-def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, update: frozenset[str],
-           distinct: frozenset[str], names: frozenset[str],
-           sentence_words: list[tuple[str, int, int, bool]]) -> Count | None:
+def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, context: _Context) -> Count | None:
     number = match.group("num")
     qualifier = match.group("qual")
     if number and _YEAR.match(number) and not match.group("cur") and not qualifier and not match.group("scale"):
@@ -243,12 +304,9 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, upd
                 unit = lemma(candidate)
                 unit_end = end + following.end("unit2" if candidate is second else "unit")
     event = _event(text, match.start(), unit_end, vocabulary)
-    # What the sentence says besides this figure: its words and its other numbers.
-    words = [word for word, start, stop, digit in sentence_words
-             if not (digit and start < unit_end and match.start() < stop)]
     statement = Statement(base + match.start(), base + unit_end, text[match.start():unit_end])
-    return Count(value, unit, event, statement, (base, base + len(text)), frozenset(words), update, distinct,
-                 names, unit in vocabulary.ignored_units)
+    return Count(value, unit, event, statement, (base, base + len(text)), context, (match.start(), unit_end),
+                 unit in vocabulary.ignored_units)
 
 
 def _event(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | None:
