@@ -37,7 +37,19 @@ MAX_COMPARISONS = 8
 
 
 def words(text: str) -> list[str]:
-    return [w.replace("’", "'") for w in _WORD.findall(text.casefold())]
+    # The pattern treats both apostrophes alike, so replacing one in the text before the
+    # search gives the same words as replacing it in each word after.
+    return _WORD.findall(text.casefold().replace("’", "'"))
+
+
+def span_words(article: Article, start: int, end: int) -> list[str]:
+    """``words`` of one span of the article, read once per article: the duplicate rules
+    share lines, paragraphs and sentences."""
+    memo: dict[tuple[int, int], list[str]] = article.memo.setdefault("duplicate.words", {})
+    found = memo.get((start, end))
+    if found is None:
+        found = memo[(start, end)] = words(article.source[start:end])
+    return found
 
 
 def similarity(a: list[str], b: list[str], at_least: float = 0.0) -> float:
@@ -128,14 +140,14 @@ class DuplicateRule(Rule):
         headline = next((b for b in article.blocks if b.kind == "headline"), None)
         if headline is None:
             return
-        head_words = words(article.source[headline.start : headline.end])
+        head_words = span_words(article, headline.start, headline.end)
         if len(head_words) < max(2, min(self.options["min_words"], 4)):
             return
         for start, end in article.text_lines:
             if headline.start <= start < headline.end:
                 continue
             text = article.source[start:end]
-            line_words = words(text)
+            line_words = span_words(article, start, end)
             score = similarity(head_words, line_words, self.options["threshold"])
             if score >= self.options["threshold"] or (
                 self.options["contains"] and len(head_words) >= 4 and "://" not in text
@@ -155,18 +167,29 @@ class DuplicateRule(Rule):
 
     def _check_units(self, article: Article) -> Iterator[Finding]:
         units = self._units(article)
-        tokens = [words(article.source[s:e]) for s, e in units]
+        tokens = [span_words(article, s, e) for s, e in units]
         threshold = self.options["threshold"]
-        postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        # Most trigrams occur in one unit only: set operations (in C) find those an earlier
+        # unit also has, and only those get a posting list of the units holding them.
+        seen: set[tuple[str, ...]] = set()
+        first: dict[tuple[str, ...], int] = {}  # the first unit with each trigram
+        postings: dict[tuple[str, ...], list[int]] = {}  # trigrams in two units or more
         reported: set[int] = set()
         paragraph_starts = [p.start for p in article.paragraphs]
         for index, unit_words in enumerate(tokens):
             if len(unit_words) < self.options["min_words"]:
                 continue
-            grams = {tuple(unit_words[i : i + 3]) for i in range(max(1, len(unit_words) - 2))}
+            grams = (set(zip(unit_words, unit_words[1:], unit_words[2:], strict=False)) if len(unit_words) >= 3
+                     else {tuple(unit_words)})
+            shared = grams & seen
+            new = grams - shared
+            seen |= new
+            first.update(dict.fromkeys(new, index))
             candidates: dict[int, int] = defaultdict(int)
-            for gram in grams:
-                posting = postings[gram]
+            for gram in shared:
+                posting = postings.get(gram)
+                if posting is None:
+                    posting = postings[gram] = [first[gram]]
                 if len(posting) <= MAX_POSTINGS:
                     for other in posting:
                         candidates[other] += 1
@@ -197,7 +220,7 @@ class DuplicateRule(Rule):
             if index < 0:
                 return False
             paragraph = article.paragraphs[index]
-            spans.append(words(article.source[paragraph.start : paragraph.end]))
+            spans.append(span_words(article, paragraph.start, paragraph.end))
         return spans[0] != [] and similarity(spans[0], spans[1], 0.9) >= 0.9 and (
             len(spans[0]) >= self.options["min_words"]
         )
