@@ -242,6 +242,13 @@ class Rule:
         except TimeoutError:
             raise RuleTimeout(self.id, pattern.pattern) from None
 
+    def match(self, pattern: regex.Pattern, text: str) -> regex.Match | None:
+        """``pattern.match(text)`` under the rule's time limit, like ``search``."""
+        try:
+            return pattern.match(text, timeout=self.timeout)
+        except TimeoutError:
+            raise RuleTimeout(self.id, pattern.pattern) from None
+
     @contextmanager
     def time_limit(self, pattern: regex.Pattern) -> Iterator[None]:
         """Wrap searches made with ``timeout=self.timeout``: a pattern that runs past the

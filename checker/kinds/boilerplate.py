@@ -15,10 +15,26 @@ import regex
 
 from checker.article import Article
 from checker.finding import Finding
-from checker.kinds.base import Option, Rule
+from checker.kinds.base import Option, Rule, RuleTimeout
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _COUNT = regex.compile(r"[\d.,]+[kKmM]?")
+#: Constructs whose meaning depends on the direction of matching: a pattern with one of these
+#: is not searched backwards.
+_DIRECTIONAL = regex.compile(r"\(\?>|[+*?}]\+|\\[1-9]|\\g<|\(\?P=|\(\?\(|\(\?r|\(\?[a-z]*r")
+
+
+def reverse_search(pattern: regex.Pattern) -> regex.Pattern:
+    """``pattern`` searched from the end of the text backwards (``(?r)``): it matches where the
+    pattern matches, and a pattern that must end at the end of the text is settled at once.
+    Patterns with atomic groups, possessive quantifiers, back references or conditionals,
+    which can match differently backwards, are kept as they are."""
+    if _DIRECTIONAL.search(pattern.pattern):
+        return pattern
+    try:
+        return regex.compile("(?r)" + pattern.pattern, pattern.flags)
+    except regex.error:
+        return pattern
 
 
 class BoilerplateRule(Rule):
@@ -50,11 +66,12 @@ class BoilerplateRule(Rule):
         self.lines = self._alternation(o["lines"], "lines", r"^\W{0,3}(?:", r")\W{0,3}$")
         self.ends = self._alternation(o["ends"], "ends", r"(?:", r")\W{0,3}$")
         self.words = frozenset(str(w).casefold() for w in o["words"])
-        # One search per line instead of three: the three shapes as one alternation.
-        shapes = [p for p in (self.lines, self.starts, self.ends) if p is not None]
-        self.short = shapes[0] if len(shapes) == 1 else None
-        if len(shapes) > 1:
-            self.short = regex.compile("|".join(f"(?:{p.pattern})" for p in shapes), shapes[0].flags)
+        # The shapes anchored at the start as one alternation, tried at the start only.
+        heads = [p for p in (self.lines, self.starts) if p is not None]
+        self.head = heads[0] if len(heads) == 1 else None
+        if len(heads) > 1:
+            self.head = regex.compile("|".join(f"(?:{p.pattern})" for p in heads), heads[0].flags)
+        self.tail = reverse_search(self.ends) if self.ends is not None else None
 
     def _alternation(self, patterns: list, field: str, prefix: str, suffix: str) -> regex.Pattern | None:
         if not patterns:
@@ -65,33 +82,58 @@ class BoilerplateRule(Rule):
         body = "|".join(f"(?:{p})" for p in patterns)
         return self.compile_combined(prefix + body + suffix, patterns, field=field, whole_word=False)
 
-    def _search(self, pattern: regex.Pattern | None, text: str) -> bool:
-        return pattern is not None and self.search(pattern, text) is not None
-
-    def is_boilerplate(self, text: str, tokens: list[str] | None = None) -> bool:
-        if tokens is None:
-            tokens = _WORD.findall(text)
-        if self._search(self.strong, text):
-            return True
-        if len(tokens) > self.options["max_words"] or len(tokens) < self.options["min_words"]:
+    def _at_start(self, pattern: regex.Pattern | None, text: str) -> bool:
+        """A match of a pattern that begins with ``^``: it can only start at the start of the
+        text (unless the rule made ``^`` match at every line), so only there is it tried."""
+        if pattern is None:
             return False
-        if self._search(self.short, text):
+        if pattern.flags & regex.MULTILINE:
+            return self.search(pattern, text) is not None
+        return self.match(pattern, text) is not None
+
+    def _at_end(self, text: str) -> bool:
+        """A match of ``ends``, which must end at the end of the line: searched from the end
+        backwards, where it is found or ruled out at once, instead of from every position."""
+        if self.tail is None:
+            return False
+        try:
+            return self.tail.search(text, timeout=self.timeout) is not None
+        except TimeoutError:
+            raise RuleTimeout(self.id, self.ends.pattern) from None  # type: ignore[union-attr]
+
+    def is_boilerplate(self, text: str, count: int | None = None) -> bool:
+        """``count``: how many words the line has, when the caller knows."""
+        if self._at_start(self.strong, text):
             return True
-        if self.words and tokens:
-            meaningful = [t for t in tokens if not _COUNT.fullmatch(t)]
-            return bool(meaningful) and all(t.casefold().strip(".") in self.words for t in meaningful)
-        return False
+        if count is None:
+            count = len(_WORD.findall(text))
+        if not self.options["min_words"] <= count <= self.options["max_words"]:
+            return False
+        if self._at_start(self.head, text) or self._at_end(text):
+            return True
+        if not self.words:
+            return False
+        # Only the given words and counts: read word by word, stopping at the first other one.
+        meaningful = False
+        for match in _WORD.finditer(text):
+            token = match.group()
+            if _COUNT.fullmatch(token):
+                continue
+            if token.casefold().strip(".") not in self.words:
+                return False
+            meaningful = True
+        return meaningful
 
     def check(self, article: Article) -> Iterator[Finding]:
         flagged = []
         # Every boilerplate rule counts the words of the same lines: counted once per article.
-        tokens_of: dict[tuple[int, int], list[str]] = article.memo.setdefault("boilerplate.tokens", {})
+        counts: dict[tuple[int, int], int] = article.memo.setdefault("boilerplate.words", {})
         for start, end in article.segments(self.scope):
             line = article.source[start:end]
-            tokens = tokens_of.get((start, end))
-            if tokens is None:
-                tokens = tokens_of[(start, end)] = _WORD.findall(line)
-            if self.is_boilerplate(line, tokens) and not self.is_exception(line):
+            count = counts.get((start, end))
+            if count is None:
+                count = counts[(start, end)] = len(_WORD.findall(line))
+            if self.is_boilerplate(line, count) and not self.is_exception(line):
                 flagged.append((start, end))
         max_run = self.options["max_run"]
         for run in _runs(article, flagged):

@@ -1,0 +1,111 @@
+"""The speed shortcuts decide exactly what the plain way decides.
+
+Each shortcut (a pattern tried only at the start of a line, a pattern that must end at the end
+of a line searched backwards, a word count read once per line) is compared with the plain
+forward search it replaces, on generated lines and on every line of the real corpus.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker.builtin import checker_rule_kinds
+from checker.collect import builtin_rules_dir, load_rules
+from checker.kinds.boilerplate import _COUNT, _WORD, BoilerplateRule, reverse_search
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+SETTINGS = settings(max_examples=int(os.environ.get("CHECKER_PROPERTY_EXAMPLES", "300")), deadline=None,
+                    derandomize=bool(os.environ.get("CI")), suppress_health_check=[HealthCheck.too_slow])
+
+
+def boilerplate_rules() -> list[BoilerplateRule]:
+    rules, errors = load_rules([builtin_rules_dir()], checker_rule_kinds())
+    assert not errors
+    found = [r for r in rules if isinstance(r, BoilerplateRule)]
+    assert len(found) >= 10
+    return found
+
+
+RULES = boilerplate_rules()
+
+
+def plain(rule: BoilerplateRule, line: str) -> bool:
+    """The decision as first written: every shape searched forwards, the words listed."""
+    if rule.strong is not None and rule.strong.search(line):
+        return True
+    tokens = _WORD.findall(line)
+    if not rule.options["min_words"] <= len(tokens) <= rule.options["max_words"]:
+        return False
+    if any(p is not None and p.search(line) for p in (rule.lines, rule.starts, rule.ends)):
+        return True
+    meaningful = [t for t in tokens if not _COUNT.fullmatch(t)]
+    return bool(rule.words) and bool(meaningful) and all(t.casefold().strip(".") in rule.words for t in meaningful)
+
+
+#: Pieces of boilerplate and of prose, so generated lines hit every shape.
+PIECES = [example for rule in RULES for key in ("bad", "good") for example in rule.examples.get(key, [])] + [
+    "Share", "Facebook", "Twitter", "12", "1.2k", " | Getty", " / AP", "(Reuters)", "photo.jpg", "Advertisement",
+    "Buy now", "×", "Like this:", "Related:", " ", "  ", "-", "—", "...", "the council met", "İ", "ß", "\u00a0",
+]
+line = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8).filter(lambda t: "\n" not in t)),
+                max_size=12).map("".join)
+
+
+@SETTINGS
+@given(line)
+def test_boilerplate_decides_as_a_forward_search_does(text):
+    for rule in RULES:
+        assert rule.is_boilerplate(text) == plain(rule, text), (rule.id, text)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+def test_boilerplate_decides_as_a_forward_search_does_on_the_corpus():
+    lines = {text for path in sorted(CORPUS.rglob("*.txt")) for text in path.read_text().splitlines()}
+    assert len(lines) > 10_000
+    flagged = 0
+    for text in lines:
+        for rule in RULES:
+            decided = rule.is_boilerplate(text)
+            assert decided == plain(rule, text), (rule.id, text)
+            flagged += decided
+    assert flagged > 500  # the shortcuts are exercised, not only the plain "no"
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(\w+) \1$",  # a back reference: matched before its group, backwards
+    r"(?P<w>\w+) (?P=w)$",
+    r"(?>a+)b$",  # an atomic group
+    r"a++b$",  # a possessive quantifier
+    r"(a)?(?(1)b|c)$",  # a conditional
+    r"(?r)abc$",
+])
+def test_patterns_whose_meaning_depends_on_direction_are_searched_forwards(pattern):
+    compiled = regex.compile(pattern)
+    assert reverse_search(compiled) is compiled
+
+
+@pytest.mark.parametrize(("pattern", "text", "expected"), [
+    (r"(?<=via )getty\W{0,3}$", "Photo via Getty.", True),
+    (r"(?<=via )getty\W{0,3}$", "Photo by Getty.", False),
+    (r"bye(?= now)", "bye now", False),  # must end at the end of the line
+    (r"\d+ comments?", "Read the 12 comments", True),
+    (r"[a-z]{2,}?s", "xx items", True),
+])
+def test_a_reversed_pattern_finds_what_the_forward_one_finds(pattern, text, expected):
+    forward = regex.compile(f"(?:{pattern})\\W{{0,3}}$", regex.IGNORECASE)
+    backward = reverse_search(forward)
+    assert backward is not forward
+    assert (forward.search(text) is not None) == (backward.search(text) is not None) == expected
+
+
+def test_a_team_rule_with_a_back_reference_in_ends_still_flags_its_lines():
+    rule = BoilerplateRule({"id": "team-echo", "kind": "boilerplate", "category": "boilerplate", "message": "m",
+                            "ends": [r"(\w+) \1"]})
+    assert rule.is_boilerplate("Thanks for reading, bye bye")
+    assert not rule.is_boilerplate("bye for now")
