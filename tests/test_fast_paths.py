@@ -109,3 +109,26 @@ def test_a_team_rule_with_a_back_reference_in_ends_still_flags_its_lines():
                             "ends": [r"(\w+) \1"]})
     assert rule.is_boilerplate("Thanks for reading, bye bye")
     assert not rule.is_boilerplate("bye for now")
+
+
+# ---- consistency-spelling: lower-case uses of a capitalised phrase ------------------------
+phrase = st.lists(st.sampled_from(["new", "york", "city", "state", "white", "house", "s"]), min_size=1, max_size=3).map(
+    " ".join)
+filler = st.sampled_from([" ", "'s", "’s ", "’s", "-", "x", "_", ".", "newyork", "é", "\u0301", "New York", "1"])
+
+
+@SETTINGS
+@given(st.lists(phrase, min_size=1, max_size=4, unique=True),
+       st.lists(st.lists(st.one_of(phrase, filler), max_size=10).map("".join), min_size=1, max_size=3))
+def test_phrase_uses_are_those_a_search_of_their_alternation_finds(phrases, lines):
+    from checker.kinds.trie import literal_alternation
+    from checker.kinds.variants import _phrases_in
+
+    source = "\n".join(lines)
+    spans, start = [], 0
+    for text in lines:
+        spans.append((start, start + len(text)))
+        start += len(text) + 1
+    pattern = regex.compile(r"(?<![\p{L}\p{N}_])" + literal_alternation(phrases) + r"(?=['’]s\b|(?![\p{L}\p{N}_]))")
+    expected = [(m.group(0), s + m.start(), s + m.end()) for s, e in spans for m in pattern.finditer(source[s:e])]
+    assert list(_phrases_in(source, spans, phrases)) == expected
