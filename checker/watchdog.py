@@ -1,7 +1,9 @@
 """Time limits for code the checker calls but does not control: rules and plugin hooks.
 
-A regular-expression search is bounded by the ``regex`` module's own timeout. Python code
-in a plugin (a rule kind, a ``checker_check_article`` hook) is not: a loop that never ends
+A team's regular-expression search is bounded by the ``regex`` module's own timeout; the
+built-in patterns, where this guard is active, by this guard alone (the module's timeout
+costs a clock reading per search and per match; ``regex`` checks for signals while it
+matches, so the timer stops a runaway search too). Python code in a plugin (a rule kind, a ``checker_check_article`` hook) is not: a loop that never ends
 would hang a pre-publication gate. ``time_limit`` bounds it with a real-time interval timer
 (``SIGALRM``): when the limit passes, the signal handler raises ``Overrun`` inside the
 running code, and the caller reports it and goes on with the next rule or hook.
@@ -36,6 +38,9 @@ class Limit:
     new timer: rules run one after another under one guard per article, and a step costs an
     assignment, not two system calls."""
 
+    #: The timer really guards the block (false where no limit can be set: see the module).
+    active = True
+
     def __init__(self, seconds: float, what: str, token: int) -> None:
         self.seconds = seconds
         self.what = what
@@ -57,6 +62,8 @@ class Limit:
 
 
 class _NoLimit(Limit):
+    active = False
+
     def __init__(self) -> None:
         super().__init__(0.0, "", 0)
 

@@ -83,3 +83,43 @@ def test_each_step_of_a_loop_gets_the_full_time_and_the_loop_goes_on_after_an_ov
                 stopped.append(str(limit.exceeded(overrun)))
     assert stopped == ["step slow ran past its time limit of 0.3 s"]
     assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def stuck_builtin_rule():
+    from checker.kinds.existence import ExistenceRule
+
+    rule = ExistenceRule({"id": "own-slow", "kind": "existence", "category": "style", "message": "m",
+                          "nonword": True, "tokens": ["(a+)+$"]})
+    rule.builtin = True
+    return rule
+
+
+def check_stuck(rule, config):
+    from checker.builtin import checker_check_article
+    from checker.parsers.text import parse_text
+
+    checker_check_article(parse_text("stuck.txt", "a" * 3000 + "b\n"), [rule], config)
+    return [problem.message for problem in config.problems]
+
+
+def test_a_stuck_builtin_pattern_is_stopped_by_the_rule_time_limit():
+    """Built-in patterns run without the regex module's timeout where the timer guards them."""
+    from checker.config import Config
+
+    config = Config(time_limit=0.5, regex_timeout=60)
+    started = time.monotonic()
+    [message] = check_stuck(stuck_builtin_rule(), config)
+    assert time.monotonic() - started < 5
+    assert "rule own-slow" in message and "time limit of 0.5 s" in message
+
+
+def test_off_the_main_thread_builtin_patterns_keep_the_regex_timeout():
+    from checker.config import Config
+
+    config = Config(time_limit=60, regex_timeout=0.3)
+    found: list[list[str]] = []
+    worker = threading.Thread(target=lambda: found.append(check_stuck(stuck_builtin_rule(), config)))
+    worker.start()
+    worker.join(20)
+    [[message]] = found
+    assert "own-slow" in message and "(a+)+$" in message and "pattern" in message  # named by the regex timeout

@@ -82,6 +82,8 @@ class Rule:
     default_scope: ClassVar[str] = "paragraph"
     #: How sure this kind's single suggestion is when the rule file does not say (``fix:``).
     default_fix: ClassVar[str] = "unsafe"
+    #: A rule from the checker's own rule folder (set when the rules are collected).
+    builtin: bool = False
     SCOPES: ClassVar[tuple[str, ...]] = SCOPES
 
     def __init__(self, spec: Mapping[str, Any], source: str = "<plugin>") -> None:
@@ -103,7 +105,8 @@ class Rule:
         self.examples: dict[str, list[Any]] = values["examples"]
         self.fix_level: str = values["fix"] or self.default_fix
         self.options: dict[str, Any] = {k: values[k] for k in self.OPTIONS}
-        self.timeout = DEFAULT_REGEX_TIMEOUT
+        #: Seconds one pattern may spend on one text; None: no limit of its own.
+        self.timeout: float | None = DEFAULT_REGEX_TIMEOUT
         self._check_common()
         self.exceptions = [self.compile(str(e), field="exceptions", whole_word=True) for e in values["exceptions"]]
         self.setup()
