@@ -3,8 +3,9 @@
 A team's regular-expression search is bounded by the ``regex`` module's own timeout; the
 built-in patterns, where this guard is active, by this guard alone (the module's timeout
 costs a clock reading per search and per match; ``regex`` checks for signals while it
-matches, so the timer stops a runaway search too). Python code in a plugin (a rule kind, a ``checker_check_article`` hook) is not: a loop that never ends
-would hang a pre-publication gate. ``time_limit`` bounds it with a real-time interval timer
+matches, so the timer stops a runaway search too). Python code in a plugin (a rule kind,
+a ``checker_check_article`` hook) has no such bound: a loop that never ends would hang a
+pre-publication gate. ``time_limit`` bounds it with a real-time interval timer
 (``SIGALRM``): when the limit passes, the signal handler raises ``Overrun`` inside the
 running code, and the caller reports it and goes on with the next rule or hook.
 

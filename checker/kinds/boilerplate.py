@@ -72,6 +72,8 @@ class BoilerplateRule(Rule):
         if len(heads) > 1:
             self.head = regex.compile("|".join(f"(?:{p.pattern})" for p in heads), heads[0].flags)
         self.tail = reverse_search(self.ends) if self.ends is not None else None
+        # Read once: a pattern's flags are an enum, whose ``&`` is Python code.
+        self._multiline = {p for p in (self.strong, self.head) if p is not None and p.flags & regex.MULTILINE}
 
     def _alternation(self, patterns: list, field: str, prefix: str, suffix: str) -> regex.Pattern | None:
         if not patterns:
@@ -87,7 +89,7 @@ class BoilerplateRule(Rule):
         text (unless the rule made ``^`` match at every line), so only there is it tried."""
         if pattern is None:
             return False
-        if pattern.flags & regex.MULTILINE:
+        if pattern in self._multiline:
             return self.search(pattern, text) is not None
         return self.match(pattern, text) is not None
 
