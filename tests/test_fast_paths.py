@@ -132,3 +132,34 @@ def test_phrase_uses_are_those_a_search_of_their_alternation_finds(phrases, line
     pattern = regex.compile(r"(?<![\p{L}\p{N}_])" + literal_alternation(phrases) + r"(?=['’]s\b|(?![\p{L}\p{N}_]))")
     expected = [(m.group(0), s + m.start(), s + m.end()) for s, e in spans for m in pattern.finditer(source[s:e])]
     assert list(_phrases_in(source, spans, phrases)) == expected
+
+
+# ---- consistency-spelling: capitalised words and whether each opens a sentence -------------
+def plain_words(rule, article, lines):
+    from checker.kinds.variants import _CAPITAL_WORD, _SENTENCE_OPENING
+
+    words = []
+    starts = sorted(s for s, _ in article.sentences)
+    for line_start, line_end in lines:
+        for match in _CAPITAL_WORD.finditer(article.source[line_start:line_end]):
+            start = match.start() + line_start
+            current = max([s for s in starts if s <= start], default=0)
+            initial = bool(_SENTENCE_OPENING.match(article.source[max(current, line_start):start]))
+            words.append((regex.sub(r"['’]s?$", "", match.group(0)), start, match.end() + line_start, initial))
+    return words
+
+
+word_piece = st.sampled_from(["Trump's", "Trump’s", "Trump'S", "Anne's\u0301", "“Quoted", "(Aside", "« Guillemet",
+                              "— Dash", "the", ". ", "! ", "\n\n", " ", "Élan", "e\u0301Bob", "O'Neil", "x-Ray"])
+
+
+@SETTINGS
+@given(st.lists(st.one_of(word_piece, st.text(max_size=5)), max_size=30).map("".join))
+def test_capitalised_words_are_read_as_the_plain_way_reads_them(text):
+    from checker.kinds.variants import VariantsRule
+    from checker.parsers.text import parse_text
+
+    rule = VariantsRule({"id": "v", "kind": "variants", "category": "consistency", "message": "m"})
+    article = parse_text("a.txt", "Title: T\n\n" + text)
+    lines = rule._prose_lines(article)
+    assert rule._words(article, lines)[0] == plain_words(rule, article, lines)

@@ -38,7 +38,7 @@ from checker.textshape import MINOR_WORDS, mostly_uppercase, title_like
 _CAPITAL_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Ll}[\p{L}\p{M}]*")
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}]*\p{Ll}[\p{L}\p{M}]*")
-_POSSESSIVE = regex.compile(r"['’]s?$")
+_POSSESSIVE = ("'s", "’s")
 _SENTENCE_OPENING = regex.compile(r"^[\s\"'“‘(\[«—–-]*$")
 _LONG_NAME = 7
 _NAME_GAP = regex.compile(r" (?:(?:of|for|on|and|the|de|la|du|von|van|al|bin) )?")
@@ -129,8 +129,9 @@ class VariantsRule(Rule):
         sentence_starts = iter(sorted(s for s, _ in article.sentences))
         next_start = next(sentence_starts, None)
         current = 0
+        source = article.source
         for line_start, line_end in lines:
-            line = article.source[line_start:line_end]
+            line = source[line_start:line_end]
             lowercase.update(_LOWER_WORD.findall(line))
             for match in _CAPITAL_WORD.finditer(line):
                 start, end = match.start() + line_start, match.end() + line_start
@@ -139,8 +140,17 @@ class VariantsRule(Rule):
                     next_start = next(sentence_starts, None)
                 if not self.quotes and article.in_quote(start, end):
                     continue
-                initial = bool(_SENTENCE_OPENING.match(article.source[max(current, line_start):start]))
-                words.append((_POSSESSIVE.sub("", match.group(0)), start, end, initial))
+                opening = max(current, line_start)
+                if opening == start:
+                    initial = True
+                elif source[opening].isalnum():  # no letter or digit is an opening mark
+                    initial = False
+                else:
+                    initial = bool(_SENTENCE_OPENING.match(source[opening:start]))
+                word = match.group(0)
+                if word.endswith(_POSSESSIVE):  # a word ends in a letter: only "'s" can end it
+                    word = word[:-2]
+                words.append((word, start, end, initial))
         return words, {w.lower() for w in lowercase}
 
     def _names(self, words: list[Word], lowercase: set[str]) -> list[_Form]:
