@@ -163,3 +163,28 @@ def test_capitalised_words_are_read_as_the_plain_way_reads_them(text):
     article = parse_text("a.txt", "Title: T\n\n" + text)
     lines = rule._prose_lines(article)
     assert rule._words(article, lines)[0] == plain_words(rule, article, lines)
+
+
+# ---- contradiction-polarity: the quick test before the clause pattern ---------------------
+def test_re_white_space_includes_every_regex_white_space_character():
+    import re
+    import sys
+
+    regex_space, re_space = regex.compile(r"\s"), re.compile(r"\s")
+    missing = [hex(c) for c in range(sys.maxunicode + 1) if regex_space.match(chr(c)) and not re_space.match(chr(c))]
+    assert missing == []
+
+
+clause_piece = st.sampled_from(["The Kremlin", "Smith", " ", "\u00a0", "\u2003", "\n", "did not", "didn’t", "has",
+                                "never", "confirmed", "confirm", "denied", "denies", "deny", " the report", ".", ",",
+                                "unconfirmed", "Confirmed", "x"])
+
+
+@SETTINGS
+@given(st.lists(clause_piece, max_size=12).map("".join))
+def test_every_sentence_with_a_clause_passes_the_quick_test(text):
+    from checker.contradiction.polarity import clause_gate, clause_pattern, verb_forms
+
+    forms = {**verb_forms("confirm"), **verb_forms("deny")}
+    if clause_pattern(forms).search(text):
+        assert clause_gate(forms).search(text)

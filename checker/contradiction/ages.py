@@ -18,6 +18,7 @@ from checker.contradiction.people import NOT_PEOPLE, TITLES
 
 _NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){0,2})"
 _AGE = r"(?P<age>\d{1,3})"
+_DIGIT = regex.compile(r"\d")
 PATTERNS = [
     regex.compile(rf"{_NAME},\s+{_AGE},"),
     regex.compile(rf"{_NAME},\s+aged\s+{_AGE}\b"),
@@ -42,8 +43,8 @@ def ages_in(source: str, sentences: Iterable[tuple[int, int]], time_shift: Searc
     found: list[Age] = []
     for start, end in sentences:
         text = source[start:end]
-        if time_shift.search(text):
-            continue
+        if _DIGIT.search(text) is None or time_shift.search(text):
+            continue  # every pattern has the age in digits; or the sentence moves in time
         seen: set[int] = set()
         for index, pattern in enumerate(PATTERNS):
             matches = list(pattern.finditer(text))

@@ -10,6 +10,7 @@ object agree and the polarity differs. Questions, conditionals and hedged clause
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,6 +29,14 @@ _OBJECT_END = regex.compile(
     r"\s(?:on|in|at|for|after|before|during|with|by|from|because|as|when|while|since|until|and|but|or|over"
     r"|under|amid|despite|following|last|this|next|yesterday|today)\s"
 )
+
+
+def clause_gate(forms: Iterable[str]) -> re.Pattern:
+    """A quick test that a sentence may hold a clause: white space, then a verb form. Every
+    clause has one (the verb follows the subject's, the negation's or the auxiliary's white
+    space), and the standard ``re`` module runs this prefix trie several times faster than
+    ``regex`` runs the clause pattern. ``re``'s white space includes ``regex``'s."""
+    return re.compile(r"\s(?:" + literal_alternation(forms, re.escape) + ")")
 
 
 def clause_pattern(forms: Iterable[str]) -> regex.Pattern:
@@ -83,11 +92,11 @@ class Clause:
 
 
 def clauses_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.Pattern,
-               forms: dict[str, tuple[str, bool]], hedges: Searcher) -> list[Clause]:
+               forms: dict[str, tuple[str, bool]], hedges: Searcher, gate: re.Pattern | None = None) -> list[Clause]:
     found: list[Clause] = []
     for start, end in sentences:
         text = source[start:end]
-        if text.rstrip().endswith("?"):
+        if text.rstrip().endswith("?") or (gate is not None and gate.search(text) is None):
             continue
         for match in pattern.finditer(text):
             known = forms.get(match.group("verb"))

@@ -116,6 +116,7 @@ class ContradictionRule(Rule):
                 self.antonyms[b] = self.antonyms.get(b, frozenset()) | {a}
             self.hedges = self._any(o["hedges"], "hedges")
             self.clause = polarity.clause_pattern(self.forms)
+            self.clause_gate = polarity.clause_gate(self.forms)
         elif check == "titles":
             spellings: list[str] = []
             self.group_of: dict[str, tuple[str, int]] = {}
@@ -188,7 +189,7 @@ class ContradictionRule(Rule):
         elif self.check_name == "weekday":
             yield from weekdays.conflicts(source, sentences, _published(article))
         elif self.check_name == "polarity":
-            clauses = polarity.clauses_in(source, sentences, self.clause, self.forms, self.hedges)
+            clauses = polarity.clauses_in(source, sentences, self.clause, self.forms, self.hedges, self.clause_gate)
             yield from polarity.conflicts(clauses, self.antonyms)
         elif self.check_name == "titles":
             found = roles.titled_names(source, sentences, self.title_pattern, self.group_of, self.modifiers)

@@ -8,15 +8,16 @@ prefix of another, as with an alternation sorted longest first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import regex
 
 _END = ""  # key marking that a literal ends at this node
 
 
-def literal_alternation(literals: Iterable[str]) -> str:
-    """A pattern (no capturing groups) matching exactly the given non-empty literals."""
+def literal_alternation(literals: Iterable[str], escape: Callable[[str], str] = regex.escape) -> str:
+    """A pattern (no capturing groups) matching exactly the given non-empty literals;
+    ``escape`` quotes one character (``re.escape`` for a pattern of the ``re`` module)."""
     trie: dict = {}
     for literal in literals:
         if not literal:
@@ -27,14 +28,14 @@ def literal_alternation(literals: Iterable[str]) -> str:
         node[_END] = {}
     if not trie:
         raise ValueError("no literals")
-    return _pattern(trie)
+    return _pattern(trie, escape)
 
 
-def _pattern(node: dict) -> str:
+def _pattern(node: dict, escape: Callable[[str], str]) -> str:
     ends_here = _END in node
     branches = []
     for char in sorted(k for k in node if k != _END):
-        branches.append(regex.escape(char) + _pattern(node[char]))
+        branches.append(escape(char) + _pattern(node[char], escape))
     if not branches:
         return ""
     if len(branches) == 1 and not ends_here:
