@@ -15,6 +15,7 @@ MINOR_WORDS = frozenset(
         "per", "so", "the", "to", "up", "via", "vs", "with", "yet"
     ]
 )
+_LONGEST_MINOR = max(map(len, MINOR_WORDS))
 _MOSTLY_UPPER = 0.6
 _TITLE_LINE = 0.6
 _WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
@@ -22,15 +23,19 @@ _WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}
 
 def mostly_uppercase(text: str) -> bool:
     """More than 60% of at least 8 letters are capitals."""
+    capitals = sum(map(str.isupper, text))
+    if capitals <= _MOSTLY_UPPER * 8:
+        return False  # too few capitals to be 60% of 8 letters: no need to count the letters
     letters = sum(map(str.isalpha, text))
-    return letters >= 8 and sum(map(str.isupper, text)) / letters > _MOSTLY_UPPER
+    return letters >= 8 and capitals / letters > _MOSTLY_UPPER
 
 
 def title_like(line: str) -> bool:
     """Most content words start with a capital, or the line is a short label (four words
     or fewer): a heading, not a sentence."""
     words = _WORD.findall(line)
-    content = [w for w in words if w.lower() not in MINOR_WORDS]
+    # lower() never shortens a word: one longer than the longest minor word is not one.
+    content = [w for w in words if len(w) > _LONGEST_MINOR or w.lower() not in MINOR_WORDS]
     if len(content) < 3:
         return len(words) <= 4
     return sum(w[0].isupper() for w in content) / len(content) >= _TITLE_LINE
