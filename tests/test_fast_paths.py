@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checker.builtin import checker_rule_kinds
@@ -188,3 +188,46 @@ def test_every_sentence_with_a_clause_passes_the_quick_test(text):
     forms = {**verb_forms("confirm"), **verb_forms("deny")}
     if clause_pattern(forms).search(text):
         assert clause_gate(forms).search(text)
+
+
+# ---- rules that skip an article after one quick look at its text ---------------------------
+def builtin(rule_id: str):
+    rules, _ = load_rules([builtin_rules_dir()], checker_rule_kinds())
+    return next(r for r in rules if r.id == rule_id)
+
+
+NAMES, SWAPPED = builtin("consistency-names"), builtin("entity-swapped-name")
+name_piece = st.sampled_from(["US", "U.S.", "USA", "U.S.A.", "Russia", "Russian Federation", "Kyiv", "Kiev", "e-mail",
+                              "email", "White Residence", "White House", "Lawyer General", "officials", " ", ". ",
+                              "\n\n", "USAID", "us", "Russia's", "THE US"])
+
+
+def findings(rule, text):
+    from checker.parsers.text import parse_text
+
+    return [(f.rule, f.location.offset, f.message) for f in rule.check(parse_text("a.txt", "Title: T\n\n" + text))]
+
+
+@SETTINGS
+@given(st.lists(name_piece, max_size=25).map("".join))
+@example("US troops left. US aid came. USA officials said so.")
+@example("Kyiv said. Kyiv added. Kiev denied it.")
+def test_the_quick_look_skips_only_articles_the_rule_would_pass(text):
+    import copy
+
+    assert NAMES.literal_groups is not None  # the built-in groups are plain strings
+    plain_names = copy.copy(NAMES)
+    plain_names.literal_groups = None
+    assert findings(NAMES, text) == findings(plain_names, text)
+    plain_swapped = copy.copy(SWAPPED)
+    plain_swapped.gate = regex.compile("")  # always passes
+    assert findings(SWAPPED, text) == findings(plain_swapped, text)
+
+
+def test_a_group_with_a_pattern_is_always_searched():
+    from checker.kinds.consistency import ConsistencyRule
+
+    rule = ConsistencyRule({"id": "c", "kind": "consistency", "category": "consistency", "message": "m",
+                            "groups": [["colou?r", "hue"]]})
+    assert rule.literal_groups is None
+    assert findings(rule, "The colour, the hue and the color again.") != []

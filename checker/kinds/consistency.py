@@ -49,8 +49,22 @@ class ConsistencyRule(Rule):
         )
         combined = "|".join(f"(?P<v{g}_{v}>{groups[g][v]})" for g, v in branches)
         self.pattern = self.compile_combined(combined, [v for group in groups for v in group], field="groups")
+        # A group is reported only when the article uses two of its forms. Where every form of
+        # every group is a plain string (case as written), an article holding fewer than two
+        # forms of each group as text anywhere is done without a search.
+        self.literal_groups: list[list[str]] | None = None
+        literal = [[_display(v) for v in group] for group in groups]
+        if not self.ignorecase and all(_LITERAL.fullmatch(variant) for group in groups for variant in group):
+            self.literal_groups = literal
+
+    def _may_report(self, source: str) -> bool:
+        if self.literal_groups is None:
+            return True
+        return any(sum(text in source for text in group) >= 2 for group in self.literal_groups)
 
     def check(self, article: Article) -> Iterator[Finding]:
+        if not self._may_report(article.source):
+            return iter(())
         return iter(sorted(self._check(article), key=Finding.sort_key))
 
     def _check(self, article: Article) -> Iterator[Finding]:
@@ -85,6 +99,10 @@ class ConsistencyRule(Rule):
                         majority_count=len(hits[majority]),
                         suggestions=[_display(group[majority])], related=[first_majority],
                     )
+
+
+#: A pattern that matches one plain string: no special character but escaped punctuation.
+_LITERAL = regex.compile(r"(?:[^\\.^$*+?{}\[\]|()]|\\[^\p{L}\p{N}])*")
 
 
 def _display(pattern: str) -> str:
