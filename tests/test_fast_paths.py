@@ -231,3 +231,49 @@ def test_a_group_with_a_pattern_is_always_searched():
                             "groups": [["colou?r", "hue"]]})
     assert rule.literal_groups is None
     assert findings(rule, "The colour, the hue and the color again.") != []
+
+
+# ---- style-repeated-word: the quick test for a repeat -----------------------------------
+CHECKED = [chr(c) for c in (*range(0x130), *range(0x132, 0x370), *range(0x2000, 0x2070))]
+
+
+def test_the_checked_ranges_are_those_the_rule_checks():
+    from checker.kinds.repetition import _BEYOND_FOLDING_CHECKED
+
+    assert [c for c in map(chr, range(0x2100)) if not _BEYOND_FOLDING_CHECKED.match(c)] == CHECKED
+
+
+def test_in_the_checked_ranges_re_word_characters_are_regex_word_characters():
+    import re
+
+    re_word, regex_word = re.compile(r"\w"), regex.compile(r"[\p{L}\p{N}_]")
+    assert [c for c in CHECKED if re_word.match(c) and not regex_word.match(c)] == []
+
+
+def test_in_the_checked_ranges_casefold_keeps_what_regex_ignorecase_equates():
+    letters = [c for c in CHECKED if c.isalpha()]
+    for c in letters:
+        same = regex.compile(regex.escape(c), regex.IGNORECASE)
+        for d in letters:
+            if same.fullmatch(d):
+                assert c.casefold() == d.casefold(), (c, d)
+        # folding keeps a non-space a non-space, and white space as it is
+        assert c.casefold().strip() == c.casefold()
+
+
+repeat_piece = st.sampled_from(["the", "The", "THE", "the the", "that that", " ", "  ", "\n", "\u00a0", "\u2003", "(",
+                                "-", "--", "’", "'s", "ß", "SS", "ss", "ǅ", "ǆ", "1", "22", "x_", ".", "İ", "i̇", "K"])
+
+
+@SETTINGS
+@given(st.lists(repeat_piece, max_size=20).map("".join))
+@example("The the council met.")
+@example("(the the) -- -- ß SS")
+def test_the_quick_repeat_test_passes_every_article_with_a_repeat(text):
+    import copy
+
+    rule = builtin("style-repeated-word")
+    assert rule.quick
+    plain = copy.copy(rule)
+    plain.quick = False
+    assert findings(rule, text) == findings(plain, text)

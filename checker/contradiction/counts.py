@@ -338,9 +338,11 @@ def _relation(a: Count, b: Count, vocabulary: Vocabulary) -> str | None:
             return "event"
     if a.unit != b.unit:
         return None
+    from_headline = a.headline and not b.headline and a.unit is not None
+    if not from_headline and a.ordinal != b.ordinal:
+        return None  # neither relation can hold: the sentences' words are not read
     shared = a.signature & b.signature
-    if (a.headline and not b.headline and a.unit is not None and a.signature
-            and len(shared) >= max(3, 0.6 * len(a.signature))):
+    if from_headline and a.signature and len(shared) >= max(3, 0.6 * len(a.signature)):
         return "headline"  # the body says again what the headline says, with another figure
     if a.ordinal != b.ordinal:
         return None

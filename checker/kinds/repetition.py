@@ -5,11 +5,25 @@ Fields: ``tokens`` (what counts as a repeatable unit; default any word). Placeho
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+
+_DEFAULT_TOKENS = [r"[\p{L}\p{N}'’-]+"]
+#: A quick test that a text may repeat a word: a run of non-space characters, white space and
+#: the same run, neither run touching a word character on its outer side. Every repeat of a
+#: default token passes it (a token is such a run; ``re``'s word characters are among
+#: ``regex``'s ``[\p{L}\p{N}_]`` and its white space includes ``regex``'s).
+_MAY_REPEAT = re.compile(r"(?<!\w)(\S+)\s+\1(?!\w)")
+#: Characters outside Basic Latin to Combining Marks and General Punctuation, and the Turkish
+#: "İ" and "ı" (``regex`` takes "ı" for "I" ignoring case; ``casefold`` does not). The quick
+#: test compares case-folded text, and for the other characters of these ranges Python's
+#: ``casefold`` and ``regex``'s case-insensitive matching agree (tested); a text with
+#: anything else is searched in full.
+_BEYOND_FOLDING_CHECKED = re.compile("[^\x00-\u012f\u0132-\u036f\u2000-\u206f]")
 
 
 class RepetitionRule(Rule):
@@ -17,15 +31,24 @@ class RepetitionRule(Rule):
     PLACEHOLDERS = frozenset({"match", "word"})
     default_scope = "sentence"
     OPTIONS = {
-        "tokens": Option(list, default=[r"[\p{L}\p{N}'’-]+"]),
+        "tokens": Option(list, default=list(_DEFAULT_TOKENS)),
     }
 
     def setup(self) -> None:
         unit = "|".join(f"(?:{t})" for t in self.options["tokens"])
         # The first occurrence is captured; the repeat must be the same text (case per ignorecase).
         self.pattern = self.compile(rf"(?P<unit>{unit})(?:\s+(?P=unit))+", field="tokens")
+        self.quick = self.options["tokens"] == _DEFAULT_TOKENS
+
+    def may_repeat(self, source: str) -> bool:
+        """False when no word of ``source`` can be repeated: the rule has nothing to find."""
+        if not self.quick or _BEYOND_FOLDING_CHECKED.search(source):
+            return True
+        return _MAY_REPEAT.search(source.casefold() if self.ignorecase else source) is not None
 
     def check(self, article: Article) -> Iterator[Finding]:
+        if not self.may_repeat(article.source):
+            return
         for match in self.search_segments(self.pattern, article):
             unit = match.group("unit")
             if unit.isdigit():
