@@ -103,7 +103,7 @@ def skeleton_of(text: str, base: int = 0, published: dt.date | None = None) -> t
 def _rough_key(text: str) -> tuple[str, ...]:
     """The sentence's longer words that no slot can hold: two sentences with one skeleton
     have one rough key, so only sentences whose key comes twice need their skeleton."""
-    return tuple(w for w in (m.casefold() for m in _LONG_WORD.findall(text)) if w not in _SLOT_WORDS)
+    return tuple(w for w in map(str.casefold, _LONG_WORD.findall(text)) if w not in _SLOT_WORDS)
 
 
 def shaped(source: str, sentences: Iterable[tuple[int, int]], published: dt.date | None) -> list[Shaped]:

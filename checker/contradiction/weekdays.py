@@ -28,6 +28,9 @@ PATTERNS = [
 ]
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def _resolve(month: int, day: int, year: int | None, published: dt.date | None) -> dt.date | None:
     if year is None:
         return nearest_year(month, day, published)
@@ -40,6 +43,8 @@ def _resolve(month: int, day: int, year: int | None, published: dt.date | None) 
 def conflicts(source: str, sentences: Iterable[tuple[int, int]], published: dt.date | None) -> Iterator[Conflict]:
     for start, end in sentences:
         text = source[start:end]
+        if _DIGIT.search(text) is None:
+            continue  # both patterns need the day in digits
         seen: set[int] = set()
         for pattern in PATTERNS:
             for match in pattern.finditer(text):
