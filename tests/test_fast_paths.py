@@ -277,3 +277,9 @@ def test_the_quick_repeat_test_passes_every_article_with_a_repeat(text):
     plain = copy.copy(rule)
     plain.quick = False
     assert findings(rule, text) == findings(plain, text)
+
+
+@pytest.mark.parametrize("text", ["A caption | Getty\n", "A caption | Getty\n\n", "A caption | Getty", "| Getty x\n"])
+def test_an_ends_pattern_before_a_final_newline_is_still_found(text):
+    rule = next(r for r in RULES if r.id == "boilerplate-image-credit")
+    assert rule.is_boilerplate(text) == plain(rule, text)

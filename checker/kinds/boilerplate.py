@@ -74,6 +74,8 @@ class BoilerplateRule(Rule):
         self.tail = reverse_search(self.ends) if self.ends is not None else None
         # Read once: a pattern's flags are an enum, whose ``&`` is Python code.
         self._multiline = {p for p in (self.strong, self.head) if p is not None and p.flags & regex.MULTILINE}
+        self._tail_at_end = self.tail is not None and self.tail is not self.ends and not (
+            self.tail.flags & regex.MULTILINE)
 
     def _alternation(self, patterns: list, field: str, prefix: str, suffix: str) -> regex.Pattern | None:
         if not patterns:
@@ -99,6 +101,10 @@ class BoilerplateRule(Rule):
         if self.tail is None:
             return False
         try:
+            if self._tail_at_end and not text.endswith("\n"):
+                # Every match ends where the text ends ("$", no newline before it): a backwards
+                # match is anchored there, so no other end position is tried.
+                return self.tail.match(text, timeout=self.timeout) is not None
             return self.tail.search(text, timeout=self.timeout) is not None
         except TimeoutError:
             raise RuleTimeout(self.id, self.ends.pattern) from None  # type: ignore[union-attr]
