@@ -238,9 +238,9 @@ CHECKED = [chr(c) for c in (*range(0x130), *range(0x132, 0x370), *range(0x2000, 
 
 
 def test_the_checked_ranges_are_those_the_rule_checks():
-    from checker.kinds.repetition import _BEYOND_FOLDING_CHECKED
+    from checker.kinds.quick import BEYOND_FOLDING_CHECKED
 
-    assert [c for c in map(chr, range(0x2100)) if not _BEYOND_FOLDING_CHECKED.match(c)] == CHECKED
+    assert [c for c in map(chr, range(0x2100)) if not BEYOND_FOLDING_CHECKED.match(c)] == CHECKED
 
 
 def test_in_the_checked_ranges_re_word_characters_are_regex_word_characters():
@@ -283,3 +283,74 @@ def test_the_quick_repeat_test_passes_every_article_with_a_repeat(text):
 def test_an_ends_pattern_before_a_final_newline_is_still_found(text):
     rule = next(r for r in RULES if r.id == "boilerplate-image-credit")
     assert rule.is_boilerplate(text) == plain(rule, text)
+
+
+# ---- substitution rules: the text every entry requires ----------------------------------
+@pytest.mark.parametrize(("pattern", "literal"), [
+    ("how numerous(?= (?:dead|people))", "how numerous"),
+    (r"(?<!\b[Tt]he )(?<!THE )(?<!-)Russian Federation", "Russian Federation"),
+    (r"U\.S\.A\.", "U.S.A."),
+    ("People’s Republic", "People’s Republic"),
+    ("kicks? the bucket", "kick"),  # the "s" may be missing
+    ("colou?r", "colo"),
+    ("ab", None),  # too short to be worth a look
+    ("how numerous|as many", None),  # either side may match
+    ("(?i)USA", None), ("(?x)U S A", None), ("(?i:usa) officials", None),  # flags change the reading
+    (r"\d+ dead", None), (r"\bUSA", None), ("[Uu]SA", None), ("(?:USA) aid", None),
+    (r"(?<=[(|])USA", "USA"),  # a bar inside a lookbehind's set
+    ("a[|]b|c", None),
+])
+def test_the_required_text_of_a_pattern(pattern, literal):
+    from checker.kinds.quick import required_literal
+
+    assert required_literal(pattern) == literal
+    if literal is not None:  # and it is required: a match without it does not exist
+        for text in ("x " + literal + " y", literal.upper(), "nothing here"):
+            match = regex.search(pattern, text)
+            assert match is None or literal in text
+
+
+SUBSTITUTIONS = [builtin(i) for i in ("entity-broken-phrase", "entity-formal-name-without-article",
+                                      "entity-state-name-as-adjective")]
+entity_piece = st.sampled_from([
+    "how numerous dead", "HOW NUMEROUS people", "as numerous as 5", "Russian Federation", "the Russian Federation",
+    "USA officials", "U.S.A. troops", "People’s Republic of China", "Republic of Türkiye forces", "kick the bucket",
+    "ſ", "K", " ", ". ", "\n\n", "said",
+])
+
+
+@SETTINGS
+@given(st.lists(entity_piece, max_size=15).map("".join))
+@example("How numerous dead were counted. USA officials said.")
+def test_substitution_rules_skip_only_articles_they_would_pass(text):
+    import copy
+
+    for rule in SUBSTITUTIONS:
+        assert rule.gate is not None
+        plain_rule = copy.copy(rule)
+        plain_rule.gate = None
+        assert findings(rule, text) == findings(plain_rule, text)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+def test_quick_looks_change_nothing_on_the_corpus():
+    import copy
+
+    from checker.parsers.text import parse_text
+
+    rules = [*SUBSTITUTIONS, NAMES, SWAPPED, builtin("style-repeated-word")]
+    plain_rules = []
+    for rule in rules:
+        plain_rule = copy.copy(rule)
+        plain_rule.gate = None if hasattr(rule, "gate") and rule in SUBSTITUTIONS else regex.compile("")
+        plain_rule.literal_groups = None
+        plain_rule.quick = False
+        plain_rules.append(plain_rule)
+    found = 0
+    for path in sorted(CORPUS.rglob("*.txt")):
+        article = parse_text(str(path), path.read_text())
+        for rule, plain_rule in zip(rules, plain_rules, strict=True):
+            fast = [(f.rule, f.location.offset) for f in rule.check(article)]
+            assert fast == [(f.rule, f.location.offset) for f in plain_rule.check(article)], (rule.id, path)
+            found += len(fast)
+    assert found > 50

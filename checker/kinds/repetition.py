@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+from checker.kinds.quick import BEYOND_FOLDING_CHECKED
 
 _DEFAULT_TOKENS = [r"[\p{L}\p{N}'’-]+"]
 #: A quick test that a text may repeat a word: a run of non-space characters, white space and
@@ -18,12 +19,6 @@ _DEFAULT_TOKENS = [r"[\p{L}\p{N}'’-]+"]
 #: default token passes it (a token is such a run; ``re``'s word characters are among
 #: ``regex``'s ``[\p{L}\p{N}_]`` and its white space includes ``regex``'s).
 _MAY_REPEAT = re.compile(r"(?<!\w)(\S+)\s+\1(?!\w)")
-#: Characters outside Basic Latin to Combining Marks and General Punctuation, and the Turkish
-#: "İ" and "ı" (``regex`` takes "ı" for "I" ignoring case; ``casefold`` does not). The quick
-#: test compares case-folded text, and for the other characters of these ranges Python's
-#: ``casefold`` and ``regex``'s case-insensitive matching agree (tested); a text with
-#: anything else is searched in full.
-_BEYOND_FOLDING_CHECKED = re.compile("[^\x00-\u012f\u0132-\u036f\u2000-\u206f]")
 
 
 class RepetitionRule(Rule):
@@ -42,7 +37,7 @@ class RepetitionRule(Rule):
 
     def may_repeat(self, source: str) -> bool:
         """False when no word of ``source`` can be repeated: the rule has nothing to find."""
-        if not self.quick or _BEYOND_FOLDING_CHECKED.search(source):
+        if not self.quick or BEYOND_FOLDING_CHECKED.search(source):
             return True
         return _MAY_REPEAT.search(source.casefold() if self.ignorecase else source) is not None
 

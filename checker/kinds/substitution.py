@@ -13,6 +13,7 @@ import regex
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+from checker.kinds.quick import LiteralGate
 
 
 def match_case(replacement: str, original: str) -> str:
@@ -57,6 +58,7 @@ class SubstitutionRule(Rule):
             self.compile(self.options["followed_by"], field="followed_by", whole_word=False)
             alternation += f"(?=(?:{self.options['followed_by']}))"
         self.pattern = self.compile(alternation, field="swap", whole_word=False)
+        self.gate = LiteralGate.of(swap, self.ignorecase)
 
     def choices_for(self, text: str, source: str, start: int) -> list[str]:
         """The replacement of the entry that matched ``text`` at ``start`` of ``source``."""
@@ -70,6 +72,8 @@ class SubstitutionRule(Rule):
         return []
 
     def check(self, article: Article) -> Iterator[Finding]:
+        if self.gate is not None and not self.gate.may_match(article.source):
+            return  # no entry's required text in the article
         for match in self.search_segments(self.pattern, article):
             text = match.group(0)
             choices = [match_case(c, text) for c in self.choices_for(text, article.source, match.start())]

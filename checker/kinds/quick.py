@@ -1,0 +1,136 @@
+"""Quick looks: one test on the whole article that settles, before a rule's search of every
+sentence or paragraph, that the search cannot find anything.
+
+Most rules find nothing in most articles. A test that a string every match must contain is
+absent from the article costs one substring search in C, against a pattern tried at every
+position of every segment. Each test here is a necessary condition of a match, never a
+guess: where that cannot be shown (a pattern with no required text, characters whose case
+folding is not known to agree), the rule searches as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import regex
+
+#: Characters outside Basic Latin to Combining Marks and General Punctuation, and the Turkish
+#: "İ" and "ı" (``regex`` takes "ı" for "I" ignoring case; ``casefold`` does not). For the
+#: other characters of these ranges Python's ``casefold`` and ``regex``'s case-insensitive
+#: matching agree (tests/test_fast_paths.py checks every pair), so a case-insensitive match
+#: shows in the case-folded text; a text with anything else is searched in full.
+BEYOND_FOLDING_CHECKED = re.compile("[^\x00-\u012f\u0132-\u036f\u2000-\u206f]")
+
+_SPECIAL = frozenset("\\.^$*+?{}[]|()")
+_QUANTIFIER = frozenset("?*+{")
+#: Inline flags that change how the literal reads: ignoring case, or verbose (spaces ignored).
+_READING_FLAGS = regex.compile(r"\(\?[a-zA-Z-]*[ix]")
+MIN_LITERAL = 3
+
+
+def required_literal(pattern: str) -> str | None:
+    """The text every match of ``pattern`` starts with, after any lookbehinds: its leading
+    plain characters ("how numerous" in ``how numerous(?= \\d)``). None when the pattern has
+    a top-level alternative, inline case or verbose flags, or fewer than three such
+    characters."""
+    if _READING_FLAGS.search(pattern) or _top_level_bar(pattern):
+        return None
+    index = 0
+    while pattern.startswith(("(?<!", "(?<="), index):
+        end = _group_end(pattern, index)
+        if end is None:
+            return None
+        index = end
+    literal: list[str] = []
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            if index + 1 >= len(pattern) or pattern[index + 1].isalnum():
+                break  # a class (\d, \s), an anchor (\b) or a reference: not plain text
+            char, step = pattern[index + 1], 2
+        elif char in _SPECIAL:
+            break
+        else:
+            step = 1
+        if index + step < len(pattern) and pattern[index + step] in _QUANTIFIER:
+            break  # "abc?": the last character may be missing
+        literal.append(char)
+        index += step
+    text = "".join(literal)
+    return text if len(text) >= MIN_LITERAL else None
+
+
+def _skip_set(pattern: str, index: int) -> int:
+    """The index after the character set opening at ``index``."""
+    index += 1
+    if index < len(pattern) and pattern[index] == "^":
+        index += 1
+    if index < len(pattern) and pattern[index] == "]":
+        index += 1  # a "]" first in a set is the character itself
+    while index < len(pattern) and pattern[index] != "]":
+        index += 2 if pattern[index] == "\\" else 1
+    return index + 1
+
+
+def _parens(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each "(", ")" and "|" of ``pattern`` from ``start`` that is not escaped or inside a
+    character set: its index, itself and the depth of groups it stands in."""
+    depth = 0
+    index = start
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = _skip_set(pattern, index)
+            continue
+        if char == "(":
+            yield index, char, depth
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            yield index, char, depth
+        elif char == "|":
+            yield index, char, depth
+        index += 1
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """The index after the group that opens at ``start``; None when it does not close."""
+    return next((index + 1 for index, char, depth in _parens(pattern, start) if char == ")" and depth == 0), None)
+
+
+def _top_level_bar(pattern: str) -> bool:
+    return any(char == "|" and depth == 0 for _, char, depth in _parens(pattern))
+
+
+class LiteralGate:
+    """Whether an article may hold a match of a rule whose every match contains one of
+    ``literals`` (matched ignoring case when ``ignorecase``)."""
+
+    def __init__(self, literals: Iterable[str], ignorecase: bool) -> None:
+        self.literals = tuple(literals)
+        self.ignorecase = ignorecase
+        self.folded = tuple(literal.casefold() for literal in self.literals)
+
+    @classmethod
+    def of(cls, patterns: Iterable[str], ignorecase: bool) -> LiteralGate | None:
+        """The gate for a rule matching any of ``patterns``; None when one of them has no
+        required text (or, ignoring case, text outside the checked ranges)."""
+        literals = []
+        for pattern in patterns:
+            literal = required_literal(pattern)
+            if literal is None or (ignorecase and BEYOND_FOLDING_CHECKED.search(literal)):
+                return None
+            literals.append(literal)
+        return cls(literals, ignorecase) if literals else None
+
+    def may_match(self, source: str) -> bool:
+        if not self.ignorecase:
+            return any(literal in source for literal in self.literals)
+        if BEYOND_FOLDING_CHECKED.search(source):
+            return True
+        folded = source.casefold()
+        return any(literal in folded for literal in self.folded)
