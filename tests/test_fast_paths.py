@@ -354,3 +354,76 @@ def test_quick_looks_change_nothing_on_the_corpus():
             assert fast == [(f.rule, f.location.offset) for f in plain_rule.check(article)], (rule.id, path)
             found += len(fast)
     assert found > 50
+
+
+# ---- contradiction-counts: only related earlier counts are compared ------------------------
+def plain_conflicts(found, vocabulary):
+    """The comparison as first written: every earlier count of the noun, in order."""
+    from collections import defaultdict
+
+    from checker.contradiction.counts import _relation
+    from checker.contradiction.restated import skeleton_of
+
+    by_unit = defaultdict(list)
+    for later in found:
+        candidates = by_unit[later.unit]
+        if later.unit in vocabulary.people:
+            candidates = [c for c in by_unit[None] if c.headline] + candidates
+        for earlier in candidates:
+            if earlier.sentence == later.sentence or earlier.value.overlaps(later.value):
+                continue
+            relation = _relation(earlier, later, vocabulary)
+            kept = {
+                "event": not (later.update or later.distinct or earlier.distinct)
+                and not (earlier.names and later.names and not earlier.names & later.names),
+                "headline": not later.update - earlier.update,
+                "restated": not (later.update - earlier.update or later.distinct ^ earlier.distinct),
+            }
+            if relation is None or not kept[relation]:
+                continue
+            if skeleton_of(earlier.text)[0] == skeleton_of(later.text)[0]:
+                continue
+            yield earlier.statement, later.statement
+            break
+        by_unit[later.unit].append(later)
+
+
+COUNTS = builtin("contradiction-counts")
+count_sentence = st.builds(
+    "{} {} {} {} {}.".format,
+    st.sampled_from(["Police said", "Officials said", "The agency reported that", "Reuters said", "Later,"]),
+    st.sampled_from(["12", "14", "twelve", "more than 200", "about 250", "3", "a dozen", "1,000"]),
+    st.sampled_from(["people", "civilians", "votes", "percent", "soldiers", "homes"]),
+    st.sampled_from(["were killed", "were injured", "were arrested", "went missing", "were counted", "voted"]),
+    st.sampled_from(["in the attack on the market", "in the attack on the market in the north", "on Monday",
+                     "in Gaza City", "after the storm hit the coast", ""]),
+)
+
+
+@SETTINGS
+@given(st.sampled_from(["Bus crash kills 12", "12 people killed in the attack on the market", "14 soldiers killed",
+                        "Vote count: 200 votes counted"]), st.lists(count_sentence, min_size=1, max_size=25))
+@example("12 people killed in the attack on the market",
+         ["Police said 14 people were killed in the attack on the market."])
+def test_counts_compared_through_the_index_conflict_as_all_pairs_do(title, sentences):
+    from checker.contradiction.counts import conflicts, counts_in
+    from checker.parsers.text import parse_text
+
+    article = parse_text("a.txt", f"Title: {title}\n\n" + " ".join(sentences))
+    headline = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
+    found = counts_in(article.source, article.sentences, COUNTS.vocabulary, headline)
+    fast = [(c.earlier, c.later) for c in conflicts(found, COUNTS.vocabulary)]
+    assert fast == list(plain_conflicts(found, COUNTS.vocabulary))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+def test_counts_compared_through_the_index_conflict_as_all_pairs_do_on_the_corpus():
+    from checker.contradiction.counts import conflicts, counts_in
+    from checker.parsers.text import parse_text
+
+    paths = sorted(CORPUS.rglob("*.txt"))
+    joined = parse_text("all.txt", "\n\n".join(path.read_text() for path in paths[:300]))  # many figures per noun
+    for article in [joined, *(parse_text(str(p), p.read_text()) for p in paths)]:
+        found = counts_in(article.source, article.sentences, COUNTS.vocabulary)
+        fast = [(c.earlier, c.later) for c in conflicts(found, COUNTS.vocabulary)]
+        assert fast == list(plain_conflicts(found, COUNTS.vocabulary)), article.path

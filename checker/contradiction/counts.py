@@ -347,17 +347,63 @@ def _relation(a: Count, b: Count, vocabulary: Vocabulary) -> str | None:
     if a.ordinal != b.ordinal:
         return None
     union = a.signature | b.signature
-    return "restated" if len(shared) >= 6 and len(shared) / len(union) >= 0.8 else None
+    return "restated" if len(shared) >= _RESTATED_SHARED and len(shared) / len(union) >= 0.8 else None
+
+
+#: A restatement shares at least this many words with the sentence it restates.
+_RESTATED_SHARED = 6
+
+
+class _Earlier:
+    """The earlier counts of one noun, indexed so that a later count is compared only with
+    those it can relate to: the same event, a headline's, or one sharing enough words to be
+    a restatement. Pairs that no relation can join are never looked at, so an article's
+    comparisons grow with its related figures, not with the square of its figures."""
+
+    def __init__(self) -> None:
+        self.counts: list[Count] = []
+        self.by_event: dict[str, list[int]] = defaultdict(list)
+        self.headlines: list[int] = []
+        #: ordinal -> signature word -> positions of the counts whose signature has it.
+        self.by_word: dict[tuple[int, int], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+
+    def related(self, later: Count) -> list[Count]:
+        """The earlier counts, in order, that can stand in a relation with ``later``."""
+        if not self.counts:
+            return []
+        positions = set(self.headlines)
+        if later.event:
+            positions.update(self.by_event.get(later.event, ()))
+        signature = later.signature
+        postings = self.by_word.get(later.ordinal)
+        if postings and len(signature) >= _RESTATED_SHARED:
+            # A count sharing six words with this one has at least one of any len - 5 of
+            # them: the rarest len - 5 words' postings hold every such count.
+            lists = sorted((postings.get(word, ()) for word in signature), key=len)
+            for posting in lists[: len(signature) - _RESTATED_SHARED + 1]:
+                positions.update(posting)
+        return [self.counts[i] for i in sorted(positions)]
+
+    def add(self, count: Count) -> None:
+        position = len(self.counts)
+        self.counts.append(count)
+        if count.event:
+            self.by_event[count.event].append(position)
+        if count.headline:
+            self.headlines.append(position)
+        postings = self.by_word[count.ordinal]
+        for word in count.signature:
+            postings[word].append(position)
 
 
 def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]:
-    # Both relations need the same noun, except a headline's bare "12 killed", which counts
+    # Every relation needs the same noun, except a headline's bare "12 killed", which counts
     # people: so each count is compared only with the earlier counts of its noun.
-    by_unit: dict[str | None, list[Count]] = defaultdict(list)
+    by_unit: dict[str | None, _Earlier] = defaultdict(_Earlier)
     for later in counts:
-        candidates = by_unit[later.unit]
+        candidates = by_unit[later.unit].related(later)
         if later.unit in vocabulary.people:
-            candidates = [c for c in by_unit[None] if c.headline] + candidates
+            candidates = [c for c in by_unit[None].counts if c.headline] + candidates
         for earlier in candidates:
             if earlier.sentence == later.sentence or earlier.value.overlaps(later.value):
                 continue
@@ -381,4 +427,4 @@ def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]
             yield Conflict(earlier.statement, later.statement,
                            f"'{earlier.statement.text}' against '{later.statement.text}'")
             break
-        by_unit[later.unit].append(later)
+        by_unit[later.unit].add(later)
