@@ -110,11 +110,14 @@ class Article:
         """The file's line number of a source offset (for messages such as "see line 4")."""
         return self.location(offset, offset).line
 
+    @cached_property
+    def _header_spans(self) -> list[tuple[int, int]]:
+        spans = [(b.start, b.end) for b in self.blocks if b.kind in ("headline", "byline", "meta")]
+        return spans + [(f.start, f.end) for f in self.metadata.values() if f.start is not None and f.end is not None]
+
     def in_header(self, start: int, end: int) -> bool:
         """The span touches the headline, the byline or a metadata field."""
-        spans = [(b.start, b.end) for b in self.blocks if b.kind in ("headline", "byline", "meta")]
-        spans += [(f.start, f.end) for f in self.metadata.values() if f.start is not None and f.end is not None]
-        return any(s < end and start < e for s, e in spans)
+        return any(s < end and start < e for s, e in self._header_spans)
 
     def removal_span(self, start: int, end: int) -> tuple[int, int]:
         """What to delete to remove the text at start..end cleanly.
