@@ -132,6 +132,7 @@ def test_phrase_uses_are_those_a_search_of_their_alternation_finds(phrases, line
     pattern = regex.compile(r"(?<![\p{L}\p{N}_])" + literal_alternation(phrases) + r"(?=['’]s\b|(?![\p{L}\p{N}_]))")
     expected = [(m.group(0), s + m.start(), s + m.end()) for s, e in spans for m in pattern.finditer(source[s:e])]
     assert list(_phrases_in(source, spans, phrases)) == expected
+    assert list(_phrases_in(source, spans, phrases, find_pairs=0)) == expected  # a long article's way
 
 
 # ---- consistency-spelling: capitalised words and whether each opens a sentence -------------

@@ -33,6 +33,7 @@ import regex
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+from checker.kinds.trie import literal_alternation
 from checker.textshape import MINOR_WORDS, mostly_uppercase, title_like
 
 _CAPITAL_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
@@ -254,11 +255,23 @@ class VariantsRule(Rule):
                 )
 
 
-def _phrases_in(source: str, lines: list[tuple[int, int]], phrases: list[str]) -> Iterator[tuple[str, int, int]]:
+#: Above this many phrase-and-line pairs one compiled pattern is cheaper than a find per pair.
+_FIND_PAIRS = 2000
+
+
+def _phrases_in(source: str, lines: list[tuple[int, int]], phrases: list[str],
+                find_pairs: int = _FIND_PAIRS) -> Iterator[tuple[str, int, int]]:
     """Each whole-phrase use of one of ``phrases`` (case as given, a possessive allowed) in
-    the lines: what a search for their alternation would find, leftmost first, the longest
-    phrase at one place, uses not overlapping. Found with ``str.find`` per phrase rather
-    than with a pattern compiled for each article, which costs more than the search."""
+    the lines: what a search for their alternation finds, leftmost first, the longest phrase
+    at one place, uses not overlapping. In a short article ``str.find`` per phrase and line
+    finds them without compiling a pattern for the article, which costs more than the
+    search; a long one, with many phrases and lines, is searched with the pattern."""
+    if len(phrases) * len(lines) > find_pairs:
+        pattern = regex.compile(_PHRASE_START.pattern + literal_alternation(phrases) + _PHRASE_END.pattern)
+        for line_start, line_end in lines:
+            for match in pattern.finditer(source[line_start:line_end]):  # a slice: no look past the line
+                yield match.group(), line_start + match.start(), line_start + match.end()
+        return
     for line_start, line_end in lines:
         text = source[line_start:line_end]
         hits = []
