@@ -16,9 +16,10 @@ from checker.kinds.quick import BEYOND_FOLDING_CHECKED
 _DEFAULT_TOKENS = [r"[\p{L}\p{N}'’-]+"]
 #: A quick test that a text may repeat a word: a run of non-space characters, white space and
 #: the same run, neither run touching a word character on its outer side. Every repeat of a
-#: default token passes it (a token is such a run; ``re``'s word characters are among
+#: default token passes it (a token is such a run, taken whole: the run is followed by white
+#: space, so no shorter one need be tried; ``re``'s word characters are among
 #: ``regex``'s ``[\p{L}\p{N}_]`` and its white space includes ``regex``'s).
-_MAY_REPEAT = re.compile(r"(?<!\w)(\S+)\s+\1(?!\w)")
+_MAY_REPEAT = re.compile(r"(?<!\w)(\S++)\s+\1(?!\w)")
 
 
 class RepetitionRule(Rule):
