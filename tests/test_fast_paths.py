@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from unittest import mock
 
 import pytest
 import regex
@@ -403,9 +404,12 @@ count_sentence = st.builds(
 
 @SETTINGS
 @given(st.sampled_from(["Bus crash kills 12", "12 people killed in the attack on the market", "14 soldiers killed",
-                        "Vote count: 200 votes counted"]), st.lists(count_sentence, min_size=1, max_size=25))
+                        "Vote count: 200 votes counted", "Festival draws 12 visitors"]),
+       st.lists(count_sentence, min_size=1, max_size=25))
 @example("12 people killed in the attack on the market",
          ["Police said 14 people were killed in the attack on the market."])
+@example("Festival draws 12 visitors",  # the headline relation alone: no event word
+         ["The festival draws 14 visitors, the organisers said on Sunday evening in the old town."])
 def test_counts_compared_through_the_index_conflict_as_all_pairs_do(title, sentences):
     from checker.contradiction.counts import conflicts, counts_in
     from checker.parsers.text import parse_text
@@ -413,8 +417,10 @@ def test_counts_compared_through_the_index_conflict_as_all_pairs_do(title, sente
     article = parse_text("a.txt", f"Title: {title}\n\n" + " ".join(sentences))
     headline = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
     found = counts_in(article.source, article.sentences, COUNTS.vocabulary, headline)
-    fast = [(c.earlier, c.later) for c in conflicts(found, COUNTS.vocabulary)]
-    assert fast == list(plain_conflicts(found, COUNTS.vocabulary))
+    expected = list(plain_conflicts(found, COUNTS.vocabulary))
+    for indexed_past in (32, 0, 3):  # compared one by one; indexed from the first; from the fourth
+        with mock.patch("checker.contradiction.counts._INDEXED", indexed_past):
+            assert [(c.earlier, c.later) for c in conflicts(found, COUNTS.vocabulary)] == expected
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")

@@ -352,16 +352,21 @@ def _relation(a: Count, b: Count, vocabulary: Vocabulary) -> str | None:
 
 #: A restatement shares at least this many words with the sentence it restates.
 _RESTATED_SHARED = 6
+#: Earlier counts of one noun past which they are indexed rather than each compared.
+_INDEXED = 32
 
 
 class _Earlier:
-    """The earlier counts of one noun, indexed so that a later count is compared only with
-    those it can relate to: the same event, a headline's, or one sharing enough words to be
-    a restatement. Pairs that no relation can join are never looked at, so an article's
-    comparisons grow with its related figures, not with the square of its figures."""
+    """The earlier counts of one noun. While they are few a later count is compared with each
+    (most are compared with few or none, and their sentences' words are never read). Past
+    ``_INDEXED`` they are indexed, so that a later count meets only those it can relate to:
+    the same event, a headline's, or one sharing enough words to be a restatement; a long
+    article's comparisons then grow with its related figures, not with the square of its
+    figures."""
 
     def __init__(self) -> None:
         self.counts: list[Count] = []
+        self.indexed = False
         self.by_event: dict[str, list[int]] = defaultdict(list)
         self.headlines: list[int] = []
         #: ordinal -> signature word -> positions of the counts whose signature has it.
@@ -369,8 +374,8 @@ class _Earlier:
 
     def related(self, later: Count) -> list[Count]:
         """The earlier counts, in order, that can stand in a relation with ``later``."""
-        if not self.counts:
-            return []
+        if not self.indexed:
+            return self.counts
         positions = set(self.headlines)
         if later.event:
             positions.update(self.by_event.get(later.event, ()))
@@ -385,8 +390,16 @@ class _Earlier:
         return [self.counts[i] for i in sorted(positions)]
 
     def add(self, count: Count) -> None:
-        position = len(self.counts)
         self.counts.append(count)
+        if self.indexed:
+            self._index(len(self.counts) - 1)
+        elif len(self.counts) > _INDEXED:
+            self.indexed = True
+            for position in range(len(self.counts)):
+                self._index(position)
+
+    def _index(self, position: int) -> None:
+        count = self.counts[position]
         if count.event:
             self.by_event[count.event].append(position)
         if count.headline:
