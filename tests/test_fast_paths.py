@@ -434,3 +434,14 @@ def test_counts_compared_through_the_index_conflict_as_all_pairs_do_on_the_corpu
         found = counts_in(article.source, article.sentences, COUNTS.vocabulary)
         fast = [(c.earlier, c.later) for c in conflicts(found, COUNTS.vocabulary)]
         assert fast == list(plain_conflicts(found, COUNTS.vocabulary)), article.path
+
+
+@pytest.mark.parametrize(("field", "pattern", "text", "expected"), [
+    ("starts", "(?m)more:", "Read this\nMore: stories", False),  # the flag stays inside its group
+    ("starts", "(?r)more news", "More news: markets", True),  # a team pattern that runs backwards
+    ("strong", "(?r)watch", "Watch the video", True),
+])
+def test_start_patterns_with_their_own_flags_decide_as_a_forward_search(field, pattern, text, expected):
+    rule = BoilerplateRule({"id": "team-start", "kind": "boilerplate", "category": "boilerplate", "message": "m",
+                            field: [pattern], "scope": "paragraph"})
+    assert rule.is_boilerplate(text) == plain(rule, text) == expected

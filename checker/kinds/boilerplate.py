@@ -72,8 +72,10 @@ class BoilerplateRule(Rule):
         if len(heads) > 1:
             self.head = regex.compile("|".join(f"(?:{p.pattern})" for p in heads), heads[0].flags)
         self.tail = reverse_search(self.ends) if self.ends is not None else None
-        # Read once: a pattern's flags are an enum, whose ``&`` is Python code.
-        self._multiline = {p for p in (self.strong, self.head) if p is not None and p.flags & regex.MULTILINE}
+        # Read once: a pattern's flags are an enum, whose ``&`` is Python code. A pattern whose
+        # "^" matches at every line, or that a team wrote to run backwards, is searched.
+        self._multiline = {p for p in (self.strong, self.head)
+                           if p is not None and p.flags & (regex.MULTILINE | regex.REVERSE)}
         self._tail_at_end = self.tail is not None and self.tail is not self.ends and not (
             self.tail.flags & regex.MULTILINE)
 
@@ -88,7 +90,8 @@ class BoilerplateRule(Rule):
 
     def _at_start(self, pattern: regex.Pattern | None, text: str) -> bool:
         """A match of a pattern that begins with ``^``: it can only start at the start of the
-        text (unless the rule made ``^`` match at every line), so only there is it tried."""
+        text (unless the rule made ``^`` match at every line, or the pattern runs backwards),
+        so only there is it tried."""
         if pattern is None:
             return False
         if pattern in self._multiline:
