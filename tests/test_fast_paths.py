@@ -445,3 +445,16 @@ def test_start_patterns_with_their_own_flags_decide_as_a_forward_search(field, p
     rule = BoilerplateRule({"id": "team-start", "kind": "boilerplate", "category": "boilerplate", "message": "m",
                             field: [pattern], "scope": "paragraph"})
     assert rule.is_boilerplate(text) == plain(rule, text) == expected
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    (r"U\.S\.", "U.S."), ("US", "US"), ("al-Qaeda", "al-Qaeda"),
+    ("Democratic People's Republic", "Democratic People's Republic"),
+    ("colou?r", None), (r"\bUS", None), ("(?i)us", None), ("US|USA", None), ("[Uu]S", None),
+])
+def test_the_one_string_a_plain_pattern_matches(pattern, text):
+    from checker.kinds.quick import plain_text
+
+    assert plain_text(pattern) == text
+    if text is not None:
+        assert regex.fullmatch(pattern, text)

@@ -18,6 +18,9 @@ from typing import Protocol
 
 import regex
 
+#: A quick test that a sentence holds a figure written in digits (ages, dated weekdays, counts).
+DIGIT = regex.compile(r"\d")
+
 
 @dataclass(frozen=True)
 class Statement:

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 
 import regex
 
-from checker.contradiction import Conflict, Searcher, Statement
+from checker.contradiction import DIGIT, Conflict, Searcher, Statement
 from checker.contradiction.people import NOT_PEOPLE, TITLES
 
 _NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){0,2})"
 _AGE = r"(?P<age>\d{1,3})"
-_DIGIT = regex.compile(r"\d")
 PATTERNS = [
     regex.compile(rf"{_NAME},\s+{_AGE},"),
     regex.compile(rf"{_NAME},\s+aged\s+{_AGE}\b"),
@@ -43,7 +42,7 @@ def ages_in(source: str, sentences: Iterable[tuple[int, int]], time_shift: Searc
     found: list[Age] = []
     for start, end in sentences:
         text = source[start:end]
-        if _DIGIT.search(text) is None or time_shift.search(text):
+        if DIGIT.search(text) is None or time_shift.search(text):
             continue  # every pattern has the age in digits; or the sentence moves in time
         seen: set[int] = set()
         for index, pattern in enumerate(PATTERNS):

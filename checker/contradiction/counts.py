@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from checker.contradiction import Conflict, Searcher, Statement
+from checker.contradiction import DIGIT, Conflict, Searcher, Statement
 from checker.contradiction.numbers import QUANTITY, RANGE, TENS, UNITS, Interval, interval, range_interval
 from checker.contradiction.restated import NAMING, skeleton_of
 from checker.dates import MONTH_PATTERN
@@ -33,7 +33,6 @@ _INNER_NAME = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
 #: A cheap test that a sentence may hold a quantity at all, before the full pattern runs: a
 #: digit, or one of these in the case-folded text (a substring test, ten times faster than
 #: the same words as a case-insensitive pattern).
-_DIGIT = regex.compile(r"\d")
 _MAY_COUNT_WORDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen",
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
@@ -189,7 +188,7 @@ class Count:
 
 
 def _may_count(text: str, folded: str) -> bool:
-    return _DIGIT.search(text) is not None or any(word in folded for word in _MAY_COUNT_WORDS)
+    return DIGIT.search(text) is not None or any(word in folded for word in _MAY_COUNT_WORDS)
 
 
 def _may_hold_own_words(folded: str, vocabulary: Vocabulary) -> bool:

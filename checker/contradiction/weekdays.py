@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from checker.contradiction import Conflict, Statement
+from checker.contradiction import DIGIT, Conflict, Statement
 from checker.contradiction.when import nearest_year
 from checker.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, full_names
 
@@ -28,7 +28,6 @@ PATTERNS = [
 ]
 
 
-_DIGIT = regex.compile(r"\d")
 
 
 def _resolve(month: int, day: int, year: int | None, published: dt.date | None) -> dt.date | None:
@@ -43,7 +42,7 @@ def _resolve(month: int, day: int, year: int | None, published: dt.date | None) 
 def conflicts(source: str, sentences: Iterable[tuple[int, int]], published: dt.date | None) -> Iterator[Conflict]:
     for start, end in sentences:
         text = source[start:end]
-        if _DIGIT.search(text) is None:
+        if DIGIT.search(text) is None:
             continue  # both patterns need the day in digits
         seen: set[int] = set()
         for pattern in PATTERNS:

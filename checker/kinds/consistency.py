@@ -16,6 +16,7 @@ import regex
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+from checker.kinds.quick import plain_text
 from checker.textshape import mostly_uppercase
 
 
@@ -52,10 +53,10 @@ class ConsistencyRule(Rule):
         # A group is reported only when the article uses two of its forms. Where every form of
         # every group is a plain string (case as written), an article holding fewer than two
         # forms of each group as text anywhere is done without a search.
+        literal = [[plain_text(v) for v in group] for group in groups]
         self.literal_groups: list[list[str]] | None = None
-        literal = [[_display(v) for v in group] for group in groups]
-        if not self.ignorecase and all(_LITERAL.fullmatch(variant) for group in groups for variant in group):
-            self.literal_groups = literal
+        if not self.ignorecase and all(text is not None for texts in literal for text in texts):
+            self.literal_groups = literal  # type: ignore[assignment]
 
     def _may_report(self, source: str) -> bool:
         if self.literal_groups is None:
@@ -99,10 +100,6 @@ class ConsistencyRule(Rule):
                         majority_count=len(hits[majority]),
                         suggestions=[_display(group[majority])], related=[first_majority],
                     )
-
-
-#: A pattern that matches one plain string: no special character but escaped punctuation.
-_LITERAL = regex.compile(r"(?:[^\\.^$*+?{}\[\]|()]|\\[^\p{L}\p{N}])*")
 
 
 def _display(pattern: str) -> str:

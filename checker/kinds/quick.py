@@ -15,12 +15,24 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+from checker.article import Article
+
 #: Characters outside Basic Latin to Combining Marks and General Punctuation, and the Turkish
 #: "İ" and "ı" (``regex`` takes "ı" for "I" ignoring case; ``casefold`` does not). For the
 #: other characters of these ranges Python's ``casefold`` and ``regex``'s case-insensitive
 #: matching agree (tests/test_fast_paths.py checks every pair), so a case-insensitive match
 #: shows in the case-folded text; a text with anything else is searched in full.
 BEYOND_FOLDING_CHECKED = re.compile("[^\x00-\u012f\u0132-\u036f\u2000-\u206f]")
+
+
+def folded_text(article: Article) -> str | None:
+    """The article's source case-folded, read once per article and shared by the rules that
+    compare case-folded text; None when it holds characters outside the checked ranges."""
+    memo = article.memo
+    if "quick.folded" not in memo:
+        source = article.source
+        memo["quick.folded"] = None if BEYOND_FOLDING_CHECKED.search(source) else source.casefold()
+    return memo["quick.folded"]
 
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
 _QUANTIFIER = frozenset("?*+{")
@@ -42,6 +54,22 @@ def required_literal(pattern: str) -> str | None:
         if end is None:
             return None
         index = end
+    text, _ = _plain_run(pattern, index)
+    return text if len(text) >= MIN_LITERAL else None
+
+
+def plain_text(pattern: str) -> str | None:
+    """The one string ``pattern`` matches when it is plain text (escaped punctuation allowed:
+    ``U\\.S\\.``), else None."""
+    if _READING_FLAGS.search(pattern):
+        return None
+    text, end = _plain_run(pattern, 0)
+    return text if end == len(pattern) else None
+
+
+def _plain_run(pattern: str, index: int) -> tuple[str, int]:
+    """The plain characters of ``pattern`` from ``index`` on, and where they stop: at a special
+    character, a class or anchor escape, or a character a quantifier makes optional."""
     literal: list[str] = []
     while index < len(pattern):
         char = pattern[index]
@@ -57,8 +85,7 @@ def required_literal(pattern: str) -> str | None:
             break  # "abc?": the last character may be missing
         literal.append(char)
         index += step
-    text = "".join(literal)
-    return text if len(text) >= MIN_LITERAL else None
+    return "".join(literal), index
 
 
 def _skip_set(pattern: str, index: int) -> int:
@@ -127,10 +154,8 @@ class LiteralGate:
             literals.append(literal)
         return cls(literals, ignorecase) if literals else None
 
-    def may_match(self, source: str) -> bool:
+    def may_match(self, article: Article) -> bool:
         if not self.ignorecase:
-            return any(literal in source for literal in self.literals)
-        if BEYOND_FOLDING_CHECKED.search(source):
-            return True
-        folded = source.casefold()
-        return any(literal in folded for literal in self.folded)
+            return any(literal in article.source for literal in self.literals)
+        folded = folded_text(article)
+        return folded is None or any(literal in folded for literal in self.folded)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.kinds.quick import BEYOND_FOLDING_CHECKED
+from checker.kinds.quick import BEYOND_FOLDING_CHECKED, folded_text
 
 _DEFAULT_TOKENS = [r"[\p{L}\p{N}'’-]+"]
 #: A quick test that a text may repeat a word: a run of non-space characters, white space and
@@ -36,14 +36,17 @@ class RepetitionRule(Rule):
         self.pattern = self.compile(rf"(?P<unit>{unit})(?:\s+(?P=unit))+", field="tokens")
         self.quick = self.options["tokens"] == _DEFAULT_TOKENS
 
-    def may_repeat(self, source: str) -> bool:
-        """False when no word of ``source`` can be repeated: the rule has nothing to find."""
-        if not self.quick or BEYOND_FOLDING_CHECKED.search(source):
+    def may_repeat(self, article: Article) -> bool:
+        """False when no word of the article can be repeated: the rule has nothing to find."""
+        if not self.quick:
             return True
-        return _MAY_REPEAT.search(source.casefold() if self.ignorecase else source) is not None
+        text = folded_text(article) if self.ignorecase else article.source
+        if text is None or (not self.ignorecase and BEYOND_FOLDING_CHECKED.search(text)):
+            return True
+        return _MAY_REPEAT.search(text) is not None
 
     def check(self, article: Article) -> Iterator[Finding]:
-        if not self.may_repeat(article.source):
+        if not self.may_repeat(article):
             return
         for match in self.search_segments(self.pattern, article):
             unit = match.group("unit")

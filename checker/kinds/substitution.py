@@ -72,7 +72,7 @@ class SubstitutionRule(Rule):
         return []
 
     def check(self, article: Article) -> Iterator[Finding]:
-        if self.gate is not None and not self.gate.may_match(article.source):
+        if self.gate is not None and not self.gate.may_match(article):
             return  # no entry's required text in the article
         for match in self.search_segments(self.pattern, article):
             text = match.group(0)
