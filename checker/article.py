@@ -215,6 +215,12 @@ class Article:
         return result
 
     @cached_property
+    def unquoted_sentences(self) -> list[tuple[int, int]]:
+        """The sentences not wholly inside a direct quotation: what the rules that leave
+        quotations alone read (several do, so it is worked out once)."""
+        return [s for s in self.sentences if not self.in_quote(*s)]
+
+    @cached_property
     def quotes(self) -> list[tuple[int, int]]:
         """Spans of direct quotations (inside the quotation marks), per text block."""
         result: list[tuple[int, int]] = []

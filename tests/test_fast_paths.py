@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from checker.builtin import checker_rule_kinds
 from checker.collect import builtin_rules_dir, load_rules
 from checker.kinds.boilerplate import _COUNT, _WORD, BoilerplateRule, reverse_search
+from checker.parsers.text import parse_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 SETTINGS = settings(max_examples=int(os.environ.get("CHECKER_PROPERTY_EXAMPLES", "300")), deadline=None,
@@ -340,13 +341,15 @@ def test_quick_looks_change_nothing_on_the_corpus():
 
     from checker.parsers.text import parse_text
 
-    rules = [*SUBSTITUTIONS, NAMES, SWAPPED, builtin("style-repeated-word")]
+    rules = [*SUBSTITUTIONS, NAMES, SWAPPED, builtin("style-repeated-word"), EVENT_DATES, SPELLING]
     plain_rules = []
     for rule in rules:
         plain_rule = copy.copy(rule)
         plain_rule.gate = None if hasattr(rule, "gate") and rule in SUBSTITUTIONS else regex.compile("")
         plain_rule.literal_groups = None
         plain_rule.quick = False
+        plain_rule.noun_gate = None
+        plain_rule._candidates = lambda names: every_pair(names)
         plain_rules.append(plain_rule)
     found = 0
     for path in sorted(CORPUS.rglob("*.txt")):
@@ -458,3 +461,94 @@ def test_the_one_string_a_plain_pattern_matches(pattern, text):
     assert plain_text(pattern) == text
     if text is not None:
         assert regex.fullmatch(pattern, text)
+
+
+# ---- contradiction-counts: the first look for a number ------------------------------------
+def test_every_number_word_passes_the_first_look():
+    """A sentence whose only number is a word ("a trillion dollars") must pass the substring
+    screen that runs before the number pattern; a word the screen lacks was never counted."""
+    from checker.contradiction.counts import _NUMBER_WORD, _may_count
+
+    words = _NUMBER_WORD.pattern.split("(?:", 1)[1].rsplit(")(?!", 1)[0].split("|")
+    assert len(words) > 30
+    missed = [word for word in words if not _may_count(f"It cost a {word} dollars.", f"it cost a {word} dollars.")]
+    assert missed == []
+
+
+def test_a_count_written_only_in_words_is_read():
+    from checker.contradiction.counts import counts_in
+
+    text = "The debt reached a trillion dollars."
+    found = counts_in(text, [(0, len(text))], COUNTS.vocabulary)
+    assert [c.unit for c in found] == ["dollar"]
+    assert found[0].value.low <= 1e12 <= found[0].value.high
+
+
+# ---- event-dates: the look for an event noun in the whole article ---------------------------
+EVENT_DATES = builtin("contradiction-event-dates")
+event_piece = st.sampled_from(["the fire", "The Fire", "fired", "the crash on Monday", "Monday's crash", " ", ". ",
+                               "\n\n", "afraid", "the RAID", "on March 3", "İ", "ß", "the attack on May 2, 2021",
+                               "the attack on May 5, 2021", "ATTACK"])
+
+
+@SETTINGS
+@given(st.lists(event_piece, max_size=14).map("".join))
+def test_the_event_noun_look_skips_only_articles_without_events(text):
+    article = parse_text("a.txt", "Title: Events\n\n" + text)
+    if not EVENT_DATES.noun_gate.may_match(article):
+        assert not any(EVENT_DATES.event_nouns.search(article.source[s:e]) for s, e in article.sentences)
+
+
+# ---- consistency-spelling: which pairs of forms are compared --------------------------------
+SPELLING = builtin("consistency-spelling")
+
+
+def every_pair(names):
+    """The candidate pairs as first found: every form indexed by itself and its deletions."""
+    from collections import defaultdict
+
+    from checker.kinds.variants import _deletions
+
+    buckets = defaultdict(list)
+    for form in names:
+        for key in _deletions(form.text.lower()):
+            buckets[key].append(form)
+    return {(a.text, b.text) if a.text < b.text else (b.text, a.text)
+            for bucket in buckets.values() for a in bucket for b in bucket if a.text != b.text}
+
+
+def _edited(word: str, how: str, at: int, letter: str) -> str:
+    at = at % len(word)
+    if how == "drop":
+        return word[:at] + word[at + 1:]
+    if how == "add":
+        return word[:at] + letter + word[at:]
+    if how == "replace":
+        return word[:at] + letter + word[at + 1:]
+    if how == "swap" and at + 1 < len(word):
+        return word[:at] + word[at + 1] + word[at] + word[at + 2:]
+    return word.upper() if how == "upper" else word
+
+
+spelled = st.builds(_edited, st.sampled_from(["Tesla", "Nagalase", "Lepanto", "BrideGate", "Obama", "Iraq",
+                                              "Russia", "Kyiv", "Zelensky", "Ann", "Al"]),
+                    st.sampled_from(["drop", "add", "replace", "swap", "upper", "none"]),
+                    st.integers(0, 12), st.sampled_from(["a", "s", "G", "l", "e"]))
+
+
+@SETTINGS
+@given(st.dictionaries(spelled, st.integers(1, 4), max_size=8))
+def test_the_candidates_hold_every_pair_that_can_be_reported(uses):
+    from checker.kinds.variants import _Form
+
+    names = [_Form(text, spans=[(i, i + 1) for i in range(count)]) for text, count in uses.items() if text]
+    counts = {form.text: len(form.spans) for form in names}
+    most, least = SPELLING.options["min_majority"], SPELLING.options["max_minority"]
+
+    def reportable(pair):
+        a, b = counts[pair[0]], counts[pair[1]]
+        return a != b and max(a, b) >= most and min(a, b) <= least and SPELLING._slip(*pair) is not None
+
+    candidates = SPELLING._candidates(names)
+    assert {pair for pair in every_pair(names) if reportable(pair)} <= candidates
+    assert candidates <= every_pair(names)

@@ -36,7 +36,7 @@ _INNER_NAME = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
 _MAY_COUNT_WORDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen",
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
-    "million", "billion", "dozen", "score", "several", "few", "handful", "couple",
+    "million", "billion", "trillion", "zero", "dozen", "score", "several", "few", "handful", "couple",
 )
 #: The sharper second test, for sentences that pass the first: a digit, or a number word as a
 #: whole word (the first test also takes "one" in "someone", "ten" in "often"). Every match of

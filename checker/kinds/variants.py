@@ -172,19 +172,8 @@ class VariantsRule(Rule):
 
     # ---- single-word slips --------------------------------------------------------------
     def _pairs(self, article: Article, names: list[_Form]) -> Iterator[Finding]:
-        # Words one edit apart share a key: the word itself or the word less one letter
-        # (a symmetric-deletion index), so only candidates are compared, never all pairs.
-        buckets: dict[str, list[_Form]] = defaultdict(list)
-        for form in names:
-            for key in _deletions(form.text.lower()):
-                buckets[key].append(form)
+        pairs = self._candidates(names)
         flagged: set[str] = set()
-        pairs: set[tuple[str, str]] = set()
-        for bucket in buckets.values():
-            for i, a in enumerate(bucket):
-                for b in bucket[i + 1 :]:
-                    if a.text != b.text:
-                        pairs.add((a.text, b.text) if a.text < b.text else (b.text, a.text))
         by_text = {form.text: form for form in names}
         ordered = sorted(pairs, key=lambda p: (-max(len(by_text[p[0]].spans), len(by_text[p[1]].spans)), p))
         for a_text, b_text in ordered:
@@ -204,6 +193,39 @@ class VariantsRule(Rule):
                     majority_count=len(major.spans), how=HOW[how],
                     suggestions=[major.text], related=[major.spans[0]],
                 )
+
+    def _candidates(self, names: list[_Form]) -> set[tuple[str, str]]:
+        """The pairs of forms (in text order) that may be one slip apart and whose counts can
+        make one the majority and the other a slip: a majority form is used at least
+        ``min_majority`` times, the other fewer times and at most ``max_minority`` times.
+
+        Words one edit apart share a key: the word itself or the word less one letter (a
+        symmetric-deletion index), so only candidates are compared, never all pairs. Only the
+        majority forms are indexed, and only the rare forms look themselves up."""
+        most, least = self.options["min_majority"], self.options["max_minority"]
+        buckets: dict[str, list[_Form]] = defaultdict(list)
+        for form in names:
+            if len(form.spans) >= most:
+                for key in self._keys(form.text):
+                    buckets[key].append(form)
+        pairs: set[tuple[str, str]] = set()
+        if not buckets:
+            return pairs
+        for form in names:
+            if len(form.spans) > least:
+                continue
+            for key in self._keys(form.text):
+                for other in buckets.get(key, ()):
+                    if len(other.spans) > len(form.spans):
+                        pairs.add((form.text, other.text) if form.text < other.text else (other.text, form.text))
+        return pairs
+
+    def _keys(self, word: str) -> set[str]:
+        """The index keys of a word: its lower case, and the forms less one letter where an
+        edit can count (no edit is looked for between words shorter than ``min_length``)."""
+        if "edit" in self.checks and len(word) >= self.options["min_length"]:
+            return _deletions(word.lower())
+        return {word.lower()}
 
     def _slip(self, a: str, b: str) -> str | None:
         la, lb = a.lower(), b.lower()
