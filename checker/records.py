@@ -81,13 +81,21 @@ def _one_line(value: Any) -> str:
     return _SPACES.sub(" ", str(value)).strip()
 
 
+class NoBody(ValueError):
+    """A record with none of the body fields."""
+
+
+def _looked_for(fields: Mapping[str, tuple[str, ...]]) -> str:
+    return f"looked for {', '.join(fields['body'])}; set --field body=NAME"
+
+
 def record_text(record: Any, fields: Mapping[str, tuple[str, ...]]) -> str:
     """The article text of one record; ``ValueError`` says why there is none."""
     if not isinstance(record, Mapping):
         raise ValueError(f"a record must be an object, not {type(record).__name__}")
     body = _lookup(record, fields["body"])
     if body is None:
-        raise ValueError(f"no body (looked for {', '.join(fields['body'])}; set --field body=NAME)")
+        raise NoBody(f"no body ({_looked_for(fields)})")
     if not isinstance(body, str):
         raise ValueError(f"the body must be a string, not {type(body).__name__}")
     if _HTML_BODY.search(body):
@@ -129,6 +137,44 @@ def read_jsonl(path: str, display: str, fields: Mapping[str, tuple[str, ...]],
                encoding: str = "utf-8", max_size: int = DEFAULT_MAX_SIZE) -> Iterator[Record]:
     """Records of a JSON Lines file, one line at a time; a bad line is a Record with an error.
     A line over ``max_size`` bytes is skipped without being held in memory."""
+    return _one_error_when_no_record_has_a_body(_jsonl_records(path, display, fields, encoding, max_size),
+                                                display, fields)
+
+
+#: No-body errors held back at the start of a file, waiting to see whether any record has a
+#: body; past this many they are reported one by one, as the records after them are.
+HELD_RECORDS = 10_000
+
+
+def _one_error_when_no_record_has_a_body(records: Iterator[tuple[Record, bool]], display: str,
+                                         fields: Mapping[str, tuple[str, ...]]) -> Iterator[Record]:
+    """The records as read (with whether each is one without a body), except that when no
+    record of the file has a body, the file is an index or a log, not an article dump: its
+    no-body errors become one error for the file, in the place of the first, instead of one
+    per record. Until a record with a body is read the errors are held back (at most
+    ``HELD_RECORDS``, so memory stays bounded); the order of what is reported never changes."""
+    held: list[tuple[Record, bool]] | None = []
+    for record, no_body in records:
+        if held is None:
+            yield record
+            continue
+        held.append((record, no_body))
+        if record.error is None or len(held) > HELD_RECORDS:
+            yield from (r for r, _ in held)
+            held = None
+    if not held:
+        return
+    missing = sum(no_body for _, no_body in held)
+    summary_at = next(index for index, (_, no_body) in enumerate(held) if no_body) if missing > 1 else -1
+    for index, (record, no_body) in enumerate(held):
+        if index == summary_at:
+            yield Record(display, error=f"no record has a body ({missing} records; {_looked_for(fields)})")
+        elif not (no_body and summary_at >= 0):
+            yield record
+
+
+def _jsonl_records(path: str, display: str, fields: Mapping[str, tuple[str, ...]], encoding: str,
+                   max_size: int) -> Iterator[tuple[Record, bool]]:
     import json
 
     handle = _open(path)
@@ -136,27 +182,29 @@ def read_jsonl(path: str, display: str, fields: Mapping[str, tuple[str, ...]],
         for number, raw in _lines(handle, max_size):
             name = f"{display}#L{number}"
             if raw is None:
-                yield Record(name, error=f"line {number}: " + too_large(None, max_size, "record too large"))
+                yield Record(name, error=f"line {number}: " + too_large(None, max_size, "record too large")), False
                 continue
             if not raw.strip():
                 continue
             try:
                 record = json.loads(raw.decode(encoding).lstrip("\ufeff"))
             except UnicodeDecodeError as error:
-                yield Record(name, error=f"line {number}: not valid {encoding}: byte 0x{raw[error.start]:02x}")
+                yield Record(name, error=f"line {number}: not valid {encoding}: byte 0x{raw[error.start]:02x}"), False
                 continue
             except ValueError as error:
-                yield Record(name, error=f"line {number}: not valid JSON: {error}")
+                yield Record(name, error=f"line {number}: not valid JSON: {error}"), False
                 continue
             identifier = record_id(record, fields)
             if identifier:
                 name = f"{display}#{identifier}"
             try:
-                yield Record(name, record_text(record, fields))
+                text = record_text(record, fields)
             except ValueError as error:
-                yield Record(name, error=f"line {number}: {error}")
+                yield Record(name, error=f"line {number}: {error}"), isinstance(error, NoBody)
+            else:
+                yield Record(name, text), False
     except (OSError, EOFError) as error:
-        yield Record(display, error=f"cannot read: {getattr(error, 'strerror', None) or error}")
+        yield Record(display, error=f"cannot read: {getattr(error, 'strerror', None) or error}"), False
     finally:
         if handle is not sys.stdin.buffer:
             handle.close()
@@ -203,10 +251,18 @@ def read_json(path: str, display: str, fields: Mapping[str, tuple[str, ...]],
     if isinstance(data, Mapping) and _lookup(data, fields["body"]) is None:
         data = next((data[key] for key in _COLLECTIONS if isinstance(data.get(key), list)), data)
     items = data if isinstance(data, list) else [data]
+    yield from _one_error_when_no_record_has_a_body(_json_records(items, display, fields, isinstance(data, list)),
+                                                    display, fields)
+
+
+def _json_records(items: list[Any], display: str, fields: Mapping[str, tuple[str, ...]],
+                  array: bool) -> Iterator[tuple[Record, bool]]:
     for index, record in enumerate(items):
         identifier = record_id(record, fields)
-        name = display if not isinstance(data, list) else f"{display}#{identifier or '/' + str(index)}"
+        name = f"{display}#{identifier or '/' + str(index)}" if array else display
         try:
-            yield Record(name, record_text(record, fields))
+            text = record_text(record, fields)
         except ValueError as error:
-            yield Record(name, error=str(error) if not isinstance(data, list) else f"item {index}: {error}")
+            yield Record(name, error=f"item {index}: {error}" if array else str(error)), isinstance(error, NoBody)
+        else:
+            yield Record(name, text), False

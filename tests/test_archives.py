@@ -120,6 +120,57 @@ def test_jsonl_records_are_named_checked_and_bad_ones_reported_by_line(tmp_path,
     assert report["summary"]["files"] == 5 and report["summary"]["errors"] == 2
 
 
+def test_a_jsonl_file_in_which_no_record_has_a_body_is_one_error(tmp_path):
+    """An index or a log beside the articles (records of file names and labels) is not an
+    article dump: one error names the file, not one per record."""
+    rows = [json.dumps({"file": f"a{i}.txt", "label": "fake"}) for i in range(40)]
+    index = write_jsonl(tmp_path / "index.jsonl", rows)
+    report, result = run_json(str(index))
+    assert result.returncode == 6
+    assert [(e["path"], e["error"]) for e in report["files"]] == [
+        (str(index), "no record has a body (40 records; looked for body, content, text, article, story; "
+                     "set --field body=NAME)")]
+
+
+def test_records_without_a_body_before_one_with_a_body_are_each_reported_in_order(tmp_path):
+    dump = write_jsonl(tmp_path / "dump.jsonl", [
+        json.dumps({"id": "x1", "title": "No text"}),
+        "{broken",
+        json.dumps({"id": "x2", "title": "No text either"}),
+        json.dumps({"id": "ok", "body": "The council met on Tuesday."}),
+        json.dumps({"id": "x3"}),
+    ])
+    report, _ = run_json(str(dump))
+    entries = [(e["path"].removeprefix(str(dump)), (e["error"] or "")[:22]) for e in report["files"]]
+    assert entries == [("#x1", "line 1: no body (looke"), ("#L2", "line 2: not valid JSON"),
+                       ("#x2", "line 3: no body (looke"), ("#ok", ""), ("#x3", "line 5: no body (looke")]
+
+
+def test_other_errors_keep_their_place_beside_the_one_no_body_error(tmp_path):
+    dump = write_jsonl(tmp_path / "log.jsonl", ["{broken", json.dumps({"a": 1}), json.dumps({"a": 2}), "[1,"])
+    report, _ = run_json(str(dump))
+    entries = [(e["path"].removeprefix(str(dump)), e["error"][:30]) for e in report["files"]]
+    assert entries == [("#L1", "line 1: not valid JSON: Expect"), ("", "no record has a body (2 record"),
+                       ("#L4", "line 4: not valid JSON: Expect")]
+
+
+def test_no_body_errors_are_held_back_only_up_to_a_bound(tmp_path, monkeypatch):
+    import checker.records
+
+    monkeypatch.setattr(checker.records, "HELD_RECORDS", 3)
+    dump = write_jsonl(tmp_path / "big.jsonl", [json.dumps({"n": i}) for i in range(6)])
+    records = list(read_jsonl(str(dump), "big.jsonl", DEFAULT_FIELDS))
+    assert [r.name for r in records] == [f"big.jsonl#L{i}" for i in range(1, 7)]
+    assert all("no body" in r.error for r in records)
+
+
+def test_a_json_array_in_which_no_item_has_a_body_is_one_error(tmp_path):
+    listing = tmp_path / "list.json"
+    listing.write_text(json.dumps([{"name": "a"}, {"name": "b"}, {"name": "c"}]), encoding="utf-8")
+    report, _ = run_json(str(listing))
+    assert [(e["path"], e["error"][:30]) for e in report["files"]] == [(str(listing), "no record has a body (3 record")]
+
+
 def test_jsonl_field_names_are_configurable(tmp_path):
     headline = "River bridge closes for winter"
     dump = write_jsonl(tmp_path / "cms.ndjson", [
