@@ -21,8 +21,21 @@ _TITLE_LINE = 0.6
 _WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
 
 
+#: In ASCII the capitals are A-Z and the letters A-Z and a-z: deleting them from the bytes
+#: counts them in C, where ``str.isupper`` per character is a Python call each.
+_ASCII_CAPITALS = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LETTERS = _ASCII_CAPITALS + bytes(range(ord("a"), ord("z") + 1))
+
+
 def mostly_uppercase(text: str) -> bool:
     """More than 60% of at least 8 letters are capitals."""
+    if text.isascii():
+        data = text.encode("ascii")
+        capitals = len(data) - len(data.translate(None, _ASCII_CAPITALS))
+        if capitals <= _MOSTLY_UPPER * 8:
+            return False
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        return letters >= 8 and capitals / letters > _MOSTLY_UPPER
     capitals = sum(map(str.isupper, text))
     if capitals <= _MOSTLY_UPPER * 8:
         return False  # too few capitals to be 60% of 8 letters: no need to count the letters

@@ -552,3 +552,22 @@ def test_the_candidates_hold_every_pair_that_can_be_reported(uses):
     candidates = SPELLING._candidates(names)
     assert {pair for pair in every_pair(names) if reportable(pair)} <= candidates
     assert candidates <= every_pair(names)
+
+
+# ---- text shape: capitals counted in bytes for ASCII text ---------------------------------
+def _mostly_uppercase_plainly(text: str) -> bool:
+    capitals = sum(map(str.isupper, text))
+    letters = sum(map(str.isalpha, text))
+    return letters >= 8 and capitals / letters > 0.6
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefgh 0123.,'-\n\tÉé’ß"), max_size=40))
+@example("SHARE THIS ARTICLE")
+@example("ABCDE fgh")
+@example("ABCDEfgh")
+@example("Share This Article")
+def test_mostly_uppercase_reads_ascii_as_the_character_test_does(text):
+    from checker.textshape import mostly_uppercase
+
+    assert mostly_uppercase(text) is _mostly_uppercase_plainly(text)
