@@ -82,7 +82,18 @@ def _one_line(value: Any) -> str:
 
 
 class NoBody(ValueError):
-    """A record with none of the body fields."""
+    """A record with none of the body fields at all (an empty body is another error: the
+    record is an article whose text is missing)."""
+
+
+def _has_field(record: Mapping[str, Any], names: tuple[str, ...]) -> bool:
+    for name in names:
+        value: Any = record
+        for key in name.split("."):
+            value = value.get(key) if isinstance(value, Mapping) else None
+        if value is not None:
+            return True
+    return False
 
 
 def _looked_for(fields: Mapping[str, tuple[str, ...]]) -> str:
@@ -95,7 +106,8 @@ def record_text(record: Any, fields: Mapping[str, tuple[str, ...]]) -> str:
         raise ValueError(f"a record must be an object, not {type(record).__name__}")
     body = _lookup(record, fields["body"])
     if body is None:
-        raise NoBody(f"no body ({_looked_for(fields)})")
+        problem = ValueError if _has_field(record, fields["body"]) else NoBody
+        raise problem(f"no body ({_looked_for(fields)})")
     if not isinstance(body, str):
         raise ValueError(f"the body must be a string, not {type(body).__name__}")
     if _HTML_BODY.search(body):

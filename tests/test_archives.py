@@ -365,3 +365,11 @@ def test_progress_line_only_on_a_terminal_and_wiped_at_the_end(monkeypatch):
 def test_no_progress_output_when_standard_error_is_not_a_terminal():
     result = run_checker("-q", "--no-cache", "sample_articles", env={"COLUMNS": "80"})
     assert "\r" not in result.stderr.decode() and result.returncode == 1
+
+
+def test_records_with_empty_bodies_are_each_reported(tmp_path):
+    """An empty body is an article whose text is missing, not a file of other records."""
+    dump = write_jsonl(tmp_path / "empty.jsonl", [json.dumps({"id": f"e{i}", "body": ""}) for i in range(3)])
+    report, _ = run_json(str(dump))
+    assert [(e["path"].removeprefix(str(dump)), e["error"][:15]) for e in report["files"]] == [
+        ("#e0", "line 1: no body"), ("#e1", "line 2: no body"), ("#e2", "line 3: no body")]
