@@ -63,11 +63,17 @@ def parse_fields(items: Sequence[str], configured: Mapping[str, Any] | None = No
     return fields
 
 
+def _resolve(record: Mapping[str, Any], name: str) -> Any:
+    value: Any = record
+    for key in name.split("."):  # "content.rendered" reaches into nested objects
+        value = value.get(key) if isinstance(value, Mapping) else None
+    return value
+
+
 def _lookup(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
+    """The first of the fields ``names`` that holds something (not empty)."""
     for name in names:
-        value: Any = record
-        for key in name.split("."):  # "content.rendered" reaches into nested objects
-            value = value.get(key) if isinstance(value, Mapping) else None
+        value = _resolve(record, name)
         if value not in (None, "", []):
             return value
     return None
@@ -87,13 +93,8 @@ class NoBody(ValueError):
 
 
 def _has_field(record: Mapping[str, Any], names: tuple[str, ...]) -> bool:
-    for name in names:
-        value: Any = record
-        for key in name.split("."):
-            value = value.get(key) if isinstance(value, Mapping) else None
-        if value is not None:
-            return True
-    return False
+    """Whether one of the fields ``names`` is there at all, empty or not."""
+    return any(_resolve(record, name) is not None for name in names)
 
 
 def _looked_for(fields: Mapping[str, tuple[str, ...]]) -> str:
