@@ -6,6 +6,8 @@ there are typography, not spelling.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 #: Small words a title leaves in lower case.
@@ -27,19 +29,20 @@ _ASCII_CAPITALS = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LETTERS = _ASCII_CAPITALS + bytes(range(ord("a"), ord("z") + 1))
 
 
-def mostly_uppercase(text: str) -> bool:
-    """More than 60% of at least 8 letters are capitals."""
+def _count(text: str, ascii_chars: bytes, test: Callable[[str], bool]) -> int:
+    """How many characters of ``text`` pass ``test`` (``ascii_chars``: those that do in ASCII)."""
     if text.isascii():
         data = text.encode("ascii")
-        capitals = len(data) - len(data.translate(None, _ASCII_CAPITALS))
-        if capitals <= _MOSTLY_UPPER * 8:
-            return False
-        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
-        return letters >= 8 and capitals / letters > _MOSTLY_UPPER
-    capitals = sum(map(str.isupper, text))
+        return len(data) - len(data.translate(None, ascii_chars))
+    return sum(map(test, text))
+
+
+def mostly_uppercase(text: str) -> bool:
+    """More than 60% of at least 8 letters are capitals."""
+    capitals = _count(text, _ASCII_CAPITALS, str.isupper)
     if capitals <= _MOSTLY_UPPER * 8:
         return False  # too few capitals to be 60% of 8 letters: no need to count the letters
-    letters = sum(map(str.isalpha, text))
+    letters = _count(text, _ASCII_LETTERS, str.isalpha)
     return letters >= 8 and capitals / letters > _MOSTLY_UPPER
 
 

@@ -18,7 +18,17 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from checker.contradiction import DIGIT, Conflict, Searcher, Statement
-from checker.contradiction.numbers import QUANTITY, RANGE, TENS, UNITS, Interval, interval, range_interval
+from checker.contradiction.numbers import (
+    QUANTITY,
+    RANGE,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE,
+    Interval,
+    interval,
+    range_interval,
+)
 from checker.contradiction.restated import NAMING, skeleton_of
 from checker.dates import MONTH_PATTERN
 from checker.textshape import mostly_uppercase
@@ -30,23 +40,24 @@ _PERCENT = regex.compile(r"\s*(?:%|percent\b|per\s+cent\b)")
 #: Money and shares differ for many reasons in one story: compared only in restatements.
 _MEASURES = frozenset({"$", "£", "€", "percent"})
 _INNER_NAME = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
+#: The words a quantity is written with when not in digits ("twenty", "hundred", "dozens",
+#: "handful"): every match of ``QUANTITY`` without a digit holds one as a whole word. Read off
+#: the number tables, so that the two tests below and the pattern cannot drift apart.
+_NUMBER_WORDS = frozenset({
+    *(unit for unit in UNITS if unit not in ("a", "an", "no")), *TENS,
+    *(scale for scale in SCALES if len(scale) > 2),  # not "k", "m", "bn", which follow digits
+    *(word for phrase in VAGUE for word in phrase.split() if word not in ("a", "of", "half")),
+})
 #: A cheap test that a sentence may hold a quantity at all, before the full pattern runs: a
-#: digit, or one of these in the case-folded text (a substring test, ten times faster than
-#: the same words as a case-insensitive pattern).
-_MAY_COUNT_WORDS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
-    "million", "billion", "trillion", "zero", "dozen", "score", "several", "few", "handful", "couple",
-)
+#: digit, or one of the number words in the case-folded text (a substring test, ten times
+#: faster than the same words as a case-insensitive pattern).
+_MAY_COUNT_WORDS = tuple(sorted(_NUMBER_WORDS))
 #: The sharper second test, for sentences that pass the first: a digit, or a number word as a
 #: whole word (the first test also takes "one" in "someone", "ten" in "often"). Every match of
 #: ``QUANTITY`` holds one, so a sentence without is skipped with no change in what is found.
 _NUMBER_WORD = regex.compile(
     r"(?i)\d|(?<![\p{L}\p{N}_])(?:"
-    + "|".join(sorted({*(u for u in UNITS if u not in ("a", "an", "no")), *TENS,
-                       "hundred", "thousand", "million", "billion", "trillion", "several", "few", "dozen",
-                       "dozens", "scores", "hundreds", "thousands", "millions", "handful", "couple"},
-                      key=lambda word: (-len(word), word)))
+    + "|".join(sorted(_NUMBER_WORDS, key=lambda word: (-len(word), word)))
     + r")(?![\p{L}\p{N}_])"
 )
 _YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")

@@ -28,8 +28,6 @@ PATTERNS = [
 ]
 
 
-
-
 def _resolve(month: int, day: int, year: int | None, published: dt.date | None) -> dt.date | None:
     if year is None:
         return nearest_year(month, day, published)

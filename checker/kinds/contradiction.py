@@ -43,7 +43,7 @@ from checker.contradiction import Conflict, ages, counts, event_dates, numbers, 
 from checker.dates import DateProblem, parse_date
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule, RuleTimeout
-from checker.kinds.quick import BEYOND_FOLDING_CHECKED, LiteralGate
+from checker.kinds.quick import LiteralGate
 
 CHECKS = ("counts", "ages", "weekday", "polarity", "titles", "quotes", "restated", "event-dates")
 
@@ -145,7 +145,7 @@ class ContradictionRule(Rule):
             self.event_pattern = event_dates.event_pattern(nouns)
             self.event_nouns = event_dates.noun_pattern(nouns)
             # Most articles name none of the events: one look at the whole article says so.
-            self.noun_gate = None if any(BEYOND_FOLDING_CHECKED.search(n) for n in nouns) else LiteralGate(nouns, True)
+            self.noun_gate = LiteralGate.of_literals(nouns, ignorecase=True)
             self.other_event = self._any(o["distinct"], "distinct")
 
     def _number_words(self, table: dict[Any, Any]) -> dict[str, numbers.Interval]:

@@ -146,13 +146,17 @@ class LiteralGate:
     def of(cls, patterns: Iterable[str], ignorecase: bool) -> LiteralGate | None:
         """The gate for a rule matching any of ``patterns``; None when one of them has no
         required text (or, ignoring case, text outside the checked ranges)."""
-        literals = []
-        for pattern in patterns:
-            literal = required_literal(pattern)
-            if literal is None or (ignorecase and BEYOND_FOLDING_CHECKED.search(literal)):
-                return None
-            literals.append(literal)
-        return cls(literals, ignorecase) if literals else None
+        literals = [required_literal(pattern) for pattern in patterns]
+        return None if None in literals else cls.of_literals(literals, ignorecase)  # type: ignore[arg-type]
+
+    @classmethod
+    def of_literals(cls, literals: Iterable[str], ignorecase: bool) -> LiteralGate | None:
+        """The gate for a rule whose every match contains one of ``literals``; None when
+        there are none or, ignoring case, one has characters outside the checked ranges."""
+        literals = list(literals)
+        if not literals or (ignorecase and any(BEYOND_FOLDING_CHECKED.search(text) for text in literals)):
+            return None
+        return cls(literals, ignorecase)
 
     def may_match(self, article: Article) -> bool:
         if not self.ignorecase:
