@@ -7,6 +7,7 @@ forward search it replaces, on generated lines and on every line of the real cor
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 from unittest import mock
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from checker.builtin import checker_rule_kinds
 from checker.collect import builtin_rules_dir, load_rules
 from checker.kinds.boilerplate import _COUNT, _WORD, BoilerplateRule, reverse_search
+from checker.kinds.occurrence import OccurrenceRule
 from checker.parsers.text import parse_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
@@ -571,3 +573,82 @@ def test_mostly_uppercase_reads_ascii_as_the_character_test_does(text):
     from checker.textshape import mostly_uppercase
 
     assert mostly_uppercase(text) is _mostly_uppercase_plainly(text)
+
+
+def _occurrence(token: str, **fields) -> OccurrenceRule:
+    return OccurrenceRule({"id": "test-occurrence", "kind": "occurrence", "category": "style",
+                           "message": "{count} words", "token": token, "scope": "sentence", **fields})
+
+
+@pytest.mark.parametrize(("token", "bounded"), [
+    (r"[\p{L}\p{N}]+", True), (r"[^\s]+", True), (r"[]a]+", True), (r"[\]x]+", True),
+    (r"\w+", False), (r"[a-z]+'?", False), (r"[[a-z]--[q]]+", False), (r"[a-z]*", False), (r"(?i)[a-z]+", False),
+])
+def test_only_a_repeated_single_class_is_bounded_by_the_length(token, bounded):
+    assert _occurrence(token, max=3).short_enough is bounded
+    assert not _occurrence(token, max=3, min=1).short_enough  # a minimum needs every count
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from("ab1 .,'’-\n"), max_size=60), st.integers(0, 12),
+       st.sampled_from([r"[\p{L}\p{N}]+", r"[a]+", r"[^ ]+"]), st.booleans())
+@example("a b c d", 3, r"[\p{L}\p{N}]+", True)
+@example("a b c d e", 2, r"[\p{L}\p{N}]+", False)
+def test_segments_too_short_to_exceed_the_maximum_are_skipped_with_no_change(text, high, token, quotes):
+    rule = _occurrence(token, max=high, quotes=quotes)
+    article = parse_text("t.txt", text)
+    assert rule.short_enough
+    fast = [f.to_dict() for f in rule.check(article)]
+    rule.short_enough = False
+    assert fast == [f.to_dict() for f in rule.check(article)]
+
+
+_PROSE_PIECES = ["The council met.", " ", "  ", "\n", "\n\n", "“We won,” she said.", "It's", "U.S.", "e.g.", "’",
+                 "'", "ß", "İ", "Σ", "12", "3.5", "—", "-", "(", ")", "a", "B", "?", "!", "\u00a0", "\t",
+                 "rock'n'roll", ".."]
+
+
+def _spans_read_for_duplicates(article) -> list[tuple[int, int]]:
+    spans = [*article.text_lines, *article.sentences, *article.quotes]
+    return [*spans, *((b.start, b.end) for b in article.blocks), (0, len(article.source))]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(_PROSE_PIECES), st.text(max_size=4)), max_size=30).map("".join))
+@example("A cat sat.“Yes” it is.\nNo. It's here.")
+@example("One two three. Four'five six. Seven\n\nEight nine. Ten")
+def test_words_of_a_span_read_through_its_sentences_are_its_words(text):
+    from checker.kinds.duplicate import span_words, words
+
+    article = parse_text("t.txt", text)
+    for start, end in _spans_read_for_duplicates(article):
+        assert span_words(article, start, end) == words(article.source[start:end]), (start, end)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the shared corpus")
+def test_words_of_a_span_read_through_its_sentences_are_its_words_on_the_corpus():
+    from checker.kinds.duplicate import span_words, words
+
+    for path in sorted(CORPUS.glob("*/*.txt")):
+        article = parse_text(path.name, path.read_text(encoding="utf-8"))
+        for start, end in _spans_read_for_duplicates(article):
+            assert span_words(article, start, end) == words(article.source[start:end]), (path.name, start, end)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(_PROSE_PIECES), st.text(max_size=4)), max_size=20).map("".join),
+       st.lists(st.integers(0, 200), max_size=8), st.lists(st.tuples(st.integers(0, 200), st.integers(0, 200)),
+                                                           max_size=6))
+@example("ab'cd ef", [3, 8], [(0, 8)])
+@example("ab cd", [1, 5], [(0, 5)])
+def test_words_of_a_span_cut_at_any_sentence_bounds_are_its_words(text, cuts, spans):
+    """Sentences cut anywhere (inside a word too): only safe cuts are read through."""
+    from checker.kinds.duplicate import span_words, words
+
+    article = parse_text("t.txt", text)
+    bounds = sorted({0, len(text), *(c for c in cuts if c <= len(text))})
+    article.__dict__["sentences"] = list(itertools.pairwise(bounds))
+    for start, end in spans:
+        start, end = sorted((min(start, len(text)), min(end, len(text))))
+        assert span_words(article, start, end) == words(text[start:end]), (start, end)

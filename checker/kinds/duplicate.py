@@ -42,14 +42,69 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold().replace("’", "'"))
 
 
+#: Characters that are in no word: where one stands beside a cut, no word runs across it.
+_NO_WORD = frozenset(" \t\n\r\f\v\u00a0\u2009\u200a\u202f.,;:!?\"()[]{}“”«»„—–-/|*…")
+
+
 def span_words(article: Article, start: int, end: int) -> list[str]:
     """``words`` of one span of the article, read once per article: the duplicate rules
-    share lines, paragraphs and sentences."""
+    share lines, paragraphs and sentences. A span holding whole sentences (a line, a
+    paragraph) is read as the words of those sentences and of the text between them."""
     memo: dict[tuple[int, int], list[str]] = article.memo.setdefault("duplicate.words", {})
     found = memo.get((start, end))
     if found is None:
-        found = memo[(start, end)] = words(article.source[start:end])
+        found = memo[(start, end)] = _words_of(article, start, end)
     return found
+
+
+def _words_of(article: Article, start: int, end: int) -> list[str]:
+    """``words(source[start:end])``, from the words of the sentences inside the span where
+    every cut between them and the text around them has a character in no word beside it.
+
+    Case folding maps each character on its own and the word pattern looks at nothing
+    before a word, so a text cut where no word runs across reads as the words of its pieces,
+    in order. A sentence's words are read once, for the sentence rule and the line it is on.
+    """
+    source = article.source
+    sentences, starts = _sentence_index(article)
+    index = bisect.bisect_left(starts, start)
+    pieces: list[list[str]] = []
+    at = start
+    while index < len(sentences) and sentences[index][1] <= end:
+        first, last = sentences[index]
+        if (first, last) == (start, end) or not (_cut(source, first, start, end) and _cut(source, last, start, end)):
+            return words(source[start:end])
+        if first > at:
+            pieces.append(_gap_words(source, at, first))
+        pieces.append(span_words(article, first, last))
+        at = last
+        index += 1
+    if not pieces:
+        return words(source[start:end])
+    if end > at:
+        pieces.append(_gap_words(source, at, end))
+    return [word for piece in pieces for word in piece]
+
+
+def _sentence_index(article: Article) -> tuple[list[tuple[int, int]], list[int]]:
+    """The article's sentences in order and their starts; none when they overlap."""
+    index = article.memo.get("duplicate.sentences")
+    if index is None:
+        sentences = sorted(article.sentences)
+        if any(a[1] > b[0] for a, b in itertools.pairwise(sentences)):
+            sentences = []
+        index = article.memo["duplicate.sentences"] = (sentences, [s for s, _ in sentences])
+    return index
+
+
+def _cut(source: str, at: int, start: int, end: int) -> bool:
+    """No word runs across position ``at`` of the span start..end."""
+    return at in (start, end) or source[at - 1] in _NO_WORD or source[at] in _NO_WORD
+
+
+def _gap_words(source: str, start: int, end: int) -> list[str]:
+    gap = source[start:end]
+    return [] if all(char in _NO_WORD for char in gap) else words(gap)
 
 
 def similarity(a: list[str], b: list[str], at_least: float = 0.0) -> float:

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+
+#: A token that is one character class, repeated: ``[\p{L}\p{N}]+`` (no class nested in it).
+_CLASS_RUN = regex.compile(r"\[\^?\]?(?:[^\[\]\\]|\\.)*\]\+")
 
 
 class OccurrenceRule(Rule):
@@ -27,10 +32,19 @@ class OccurrenceRule(Rule):
         if self.options["max"] is None and self.options["min"] is None:
             raise self.error("give 'max', 'min' or both", "max")
         self.pattern = self.compile(self.options["token"], field="token", whole_word=not self.options["nonword"])
+        # Two matches of a repeated class are apart by at least one character outside it (the
+        # first stops only there), so a segment of n characters holds at most (n + 1) // 2:
+        # with only a maximum, a segment too short to exceed it need not be counted.
+        self.short_enough = (
+            self.options["min"] is None and self.options["nonword"]
+            and _CLASS_RUN.fullmatch(self.options["token"]) is not None
+        )
 
     def check(self, article: Article) -> Iterator[Finding]:
         high, low = self.options["max"], self.options["min"]
         for segment in article.segments(self.scope):
+            if self.short_enough and (segment[1] - segment[0] + 1) // 2 <= high:
+                continue
             count = self.count_in(self.pattern, article, segment)
             if high is not None and count > high:
                 matches = list(self.search_in(self.pattern, article, [segment]))
