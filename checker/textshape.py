@@ -46,10 +46,17 @@ def mostly_uppercase(text: str) -> bool:
     return letters >= 8 and capitals / letters > _MOSTLY_UPPER
 
 
-def title_like(line: str) -> bool:
+def line_words(line: str) -> list[str]:
+    """The words ``title_like`` reads: runs of letters (with marks), joined by hyphens and
+    apostrophes, that follow no letter, digit, underscore, hyphen or apostrophe."""
+    return _WORD.findall(line)
+
+
+def title_like(line: str, words: list[str] | None = None) -> bool:
     """Most content words start with a capital, or the line is a short label (four words
-    or fewer): a heading, not a sentence."""
-    words = _WORD.findall(line)
+    or fewer): a heading, not a sentence. ``words``: ``line_words(line)``, when known."""
+    if words is None:
+        words = _WORD.findall(line)
     # lower() never shortens a word: one longer than the longest minor word is not one.
     content = [w for w in words if len(w) > _LONGEST_MINOR or w.lower() not in MINOR_WORDS]
     if len(content) < 3:

@@ -166,8 +166,24 @@ def test_capitalised_words_are_read_as_the_plain_way_reads_them(text):
 
     rule = VariantsRule({"id": "v", "kind": "variants", "category": "consistency", "message": "m"})
     article = parse_text("a.txt", "Title: T\n\n" + text)
-    lines = rule._prose_lines(article)
-    assert rule._words(article, lines)[0] == plain_words(rule, article, lines)
+    lines, _ = rule._prose_lines(article)
+    assert rule._words(article, lines) == plain_words(rule, article, lines)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(word_piece, st.sampled_from(["well-known", "o'clock", "ªb", "ǅx", "ßa", "a\u0301B", "\u0301b",
+                                                       "3d", "_x", "'tis", "x’y", "Ab-cd"]),
+                          st.text(max_size=5)), max_size=30).map("".join))
+@example("Xe\u0301abc")
+@example("well-known o'clock ªb")
+def test_lower_case_words_are_read_off_the_line_words_as_a_search_finds_them(text):
+    from checker.kinds.variants import _LOWER_WORD, lowercase_words
+    from checker.textshape import line_words
+
+    lines = text.split("\n")
+    assert lowercase_words((line, line_words(line)) for line in lines) == set(_LOWER_WORD.findall(text))
+    for line in lines:
+        assert lowercase_words([(line, line_words(line))]) == set(_LOWER_WORD.findall(line))
 
 
 # ---- contradiction-polarity: the quick test before the clause pattern ---------------------

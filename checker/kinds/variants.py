@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -34,10 +34,12 @@ from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 from checker.kinds.trie import literal_alternation
-from checker.textshape import MINOR_WORDS, mostly_uppercase, title_like
+from checker.textshape import MINOR_WORDS, line_words, mostly_uppercase, title_like
 
 _CAPITAL_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Ll}[\p{L}\p{M}]*")
+_LOWER_INITIAL = regex.compile(r"\p{Ll}")
+_MARK = regex.compile(r"\p{M}")
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}]*\p{Ll}[\p{L}\p{M}]*")
 _POSSESSIVE = ("'s", "’s")
 _SENTENCE_OPENING = regex.compile(r"^[\s\"'“‘(\[«—–-]*$")
@@ -102,8 +104,8 @@ class VariantsRule(Rule):
         self.ignore = frozenset(str(t).lower() for t in self.options["ignore"])
 
     def check(self, article: Article) -> Iterator[Finding]:
-        lines = self._prose_lines(article)
-        words, lowercase = self._words(article, lines)
+        lines, lowercase = self._prose_lines(article)
+        words = self._words(article, lines)
         findings: list[Finding] = []
         if words and self.checks & {"case", "edit"}:
             findings.extend(self._pairs(article, self._names(words, lowercase)))
@@ -112,28 +114,31 @@ class VariantsRule(Rule):
         return iter(sorted(findings, key=Finding.sort_key))
 
     # ---- collecting the article's words ----------------------------------------------
-    def _prose_lines(self, article: Article) -> list[tuple[int, int]]:
-        """The scope's lines that read as prose: not in capitals, not headings in title case."""
+    def _prose_lines(self, article: Article) -> tuple[list[tuple[int, int]], set[str]]:
+        """The scope's lines that read as prose (not in capitals, not headings in title
+        case), and the words those lines write in lower case, lower-cased."""
         result = []
+        read: list[tuple[str, list[str]]] = []
         for seg_start, seg_end in article.segments(self.scope):
             for start, end in _lines(article, seg_start, seg_end):
                 line = article.source[start:end]
-                if not (mostly_uppercase(line) or title_like(line)):
+                if mostly_uppercase(line):
+                    continue
+                words = line_words(line)
+                if not title_like(line, words):
                     result.append((start, end))
-        return result
+                    read.append((line, words))
+        return result, {w.lower() for w in lowercase_words(read)}
 
-    def _words(self, article: Article, lines: list[tuple[int, int]]) -> tuple[list[Word], set[str]]:
-        """The capitalised words of the prose lines (with whether each starts a sentence),
-        and the set of words the article writes in lower case."""
+    def _words(self, article: Article, lines: list[tuple[int, int]]) -> list[Word]:
+        """The capitalised words of the prose lines, with whether each starts a sentence."""
         words: list[Word] = []
-        lowercase: set[str] = set()
         sentence_starts = iter(sorted(s for s, _ in article.sentences))
         next_start = next(sentence_starts, None)
         current = 0
         source = article.source
         for line_start, line_end in lines:
             line = source[line_start:line_end]
-            lowercase.update(_LOWER_WORD.findall(line))
             for match in _CAPITAL_WORD.finditer(line):
                 start, end = match.start() + line_start, match.end() + line_start
                 while next_start is not None and next_start <= start:
@@ -152,7 +157,7 @@ class VariantsRule(Rule):
                 if word.endswith(_POSSESSIVE):  # a word ends in a letter: only "'s" can end it
                     word = word[:-2]
                 words.append((word, start, end, initial))
-        return words, {w.lower() for w in lowercase}
+        return words
 
     def _names(self, words: list[Word], lowercase: set[str]) -> list[_Form]:
         """Capitalised words the article never also uses in lower case."""
@@ -308,6 +313,32 @@ def _phrases_in(source: str, lines: list[tuple[int, int]], phrases: list[str],
             if at >= reached:
                 reached = at - minus_length
                 yield phrase, line_start + at, line_start + reached
+
+
+def lowercase_words(lines: Iterable[tuple[str, list[str]]]) -> set[str]:
+    """What ``_LOWER_WORD`` finds in the lines (pairs of a line and its ``line_words``):
+    the words that start with a lower-case letter, each up to its first hyphen or
+    apostrophe, read off the line words of all the lines at once instead of searching
+    each line again.
+
+    A lower-case word starts where a line word starts (both follow no letter, digit,
+    underscore, hyphen or apostrophe) and runs over that word's letters and marks. Inside a
+    word only a letter after a combining mark follows none of those: a line with a mark is
+    searched as well.
+    """
+    tokens: set[str] = set()
+    found: set[str] = set()
+    for line, words in lines:
+        tokens.update(words)
+        if not line.isascii() and _MARK.search(line):
+            found.update(_LOWER_WORD.findall(line))
+    for word in tokens:
+        initial = word[0]
+        if ("a" <= initial <= "z") or (initial > "\x7f" and _LOWER_INITIAL.match(initial)):
+            for joint in "-'’":
+                word = word.partition(joint)[0]
+            found.add(word)
+    return found
 
 
 def _lines(article: Article, start: int, end: int) -> Iterator[tuple[int, int]]:
