@@ -60,6 +60,10 @@ _NUMBER_WORD = regex.compile(
     + "|".join(sorted(_NUMBER_WORDS, key=lambda word: (-len(word), word)))
     + r")(?![\p{L}\p{N}_])"
 )
+#: What may stand in a quantity before its first number word or digit: a qualifier ("more
+#: than"), a currency sign, "a", "an" or "half a", and the white space between; searched
+#: backwards from that word, it finds the earliest place a quantity holding it can start.
+_BEFORE_NUMBER = regex.compile(r"(?r)[\p{L}\s$£€]*")
 _YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
 _PART_OF = regex.compile(r"(?i)(?:\bof|\bthe|\bfig\.?)\s*$")
 _OF_NOUN = regex.compile(r"\s+of(?=\s+(?!the\b|them\b|those\b|these\b|whom\b|which\b|its\b|their\b)\p{L})")
@@ -215,11 +219,11 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
         text = source[start:end]
         folded = text.casefold()
         own_words = _may_hold_own_words(folded, vocabulary)
-        may_count = (_may_count(text, folded) and _NUMBER_WORD.search(text)) or (
-            own_words and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
+        number = _NUMBER_WORD.search(text) if _may_count(text, folded) else None
+        may_count = number or (own_words and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
         if not may_count or mostly_uppercase(text):
             continue  # no number at all; or a table, ticker or shouted line
-        matches = list(QUANTITY.finditer(text))
+        matches = quantities(text, number.start()) if number else []
         if own_words:
             taken = [m.span() for m in matches]
             matches += [m for m in vocabulary.number_pattern.finditer(text)
@@ -237,6 +241,15 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
             found.append(replace(count, ordinal=(seen[count.unit], totals[count.unit]), headline=in_headline))
             seen[count.unit] += 1
     return found
+
+
+def quantities(text: str, first_number: int) -> list[regex.Match]:
+    """``QUANTITY.finditer(text)``, given where the first number word or digit of the text
+    is (see ``_NUMBER_WORD``): every quantity holds one, and before it only the letters,
+    white space and currency signs of a qualifier, so no quantity starts before the run of
+    those that ends there, and the search starts at that run (its look-behind still sees
+    the text before)."""
+    return list(QUANTITY.finditer(text, _BEFORE_NUMBER.match(text, 0, first_number).start()))
 
 
 def _with_ranges(text: str, base: int, here: list[Count]) -> list[Count]:
