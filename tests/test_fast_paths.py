@@ -496,42 +496,42 @@ def test_every_number_word_passes_the_first_look():
 
 _QUANTITY_PIECES = ["more than", "about", "at least", "half a dozen", "a few", "a couple of", "an estimated", "$", "£",
                     "€", "12", "1,200", "3.5", "5bn", " k", "twenty-one", "two hundred and five", "thousands", "a",
-                    "an", "hundred", "people", " ", "  ", "\n", ",", ".", "-", "Some", "ſome", "K", "\u0301", "x"]
+                    "an", "hundred", "people", "between", "and", "to", "–",
+                    " ", "  ", "\n", ",", ".", "-", "Some", "ſome", "K", "\u0301", "x"]
 
 
-def _quantities_plainly(text):
-    from checker.contradiction.numbers import QUANTITY
+def _found(pattern, text, start=0):
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text, start)]
 
-    return [(m.span(), m.groupdict()) for m in QUANTITY.finditer(text)]
+
+def _searched_from_the_start(text):
+    """Quantities and ranges found searching from ``search_start``, and by a whole search."""
+    from checker.contradiction.counts import _NUMBER_WORD, search_start
+    from checker.contradiction.numbers import QUANTITY, RANGE
+
+    first = _NUMBER_WORD.search(text)
+    start = len(text) if first is None else search_start(text, first.start())
+    return [_found(p, text, start) for p in (QUANTITY, RANGE)], [_found(p, text) for p in (QUANTITY, RANGE)]
 
 
 @SETTINGS
 @given(st.lists(st.one_of(st.sampled_from(_QUANTITY_PIECES), st.text(max_size=3)), max_size=16).map(" ".join))
 @example("about  $ 12 people")
 @example("x, more than\n\nhalf a dozen")
+@example("x, between ten and 12, twentyto thirty")
 def test_quantities_searched_from_before_the_first_number_are_all_quantities(text):
-    from checker.contradiction.counts import _NUMBER_WORD, quantities
-
-    first = _NUMBER_WORD.search(text)
-    if first is None:
-        assert _quantities_plainly(text) == []
-    else:
-        assert [(m.span(), m.groupdict()) for m in quantities(text, first.start())] == _quantities_plainly(text)
+    found, expected = _searched_from_the_start(text)
+    assert found == expected
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the shared corpus")
 def test_quantities_searched_from_before_the_first_number_are_all_quantities_on_the_corpus():
-    from checker.contradiction.counts import _NUMBER_WORD, quantities
-
     for path in sorted(CORPUS.glob("*/*.txt")):
         article = parse_text(path.name, path.read_text(encoding="utf-8"))
         for start, end in article.sentences:
-            text = article.source[start:end]
-            first = _NUMBER_WORD.search(text)
-            expected = _quantities_plainly(text)
-            found = [] if first is None else [(m.span(), m.groupdict()) for m in quantities(text, first.start())]
-            assert found == expected, (path.name, text)
+            found, expected = _searched_from_the_start(article.source[start:end])
+            assert found == expected, (path.name, start)
 
 def test_a_count_written_only_in_words_is_read():
     from checker.contradiction.counts import counts_in

@@ -223,7 +223,8 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
         may_count = number or (own_words and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
         if not may_count or mostly_uppercase(text):
             continue  # no number at all; or a table, ticker or shouted line
-        matches = quantities(text, number.start()) if number else []
+        begin = search_start(text, number.start()) if number else len(text)
+        matches = list(QUANTITY.finditer(text, begin))
         if own_words:
             taken = [m.span() for m in matches]
             matches += [m for m in vocabulary.number_pattern.finditer(text)
@@ -233,7 +234,7 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
             continue
         context = _Context(text, vocabulary)
         here = [c for c in (_count(text, start, match, vocabulary, context) for match in matches) if c is not None]
-        here = _with_ranges(text, start, here)
+        here = _with_ranges(text, start, here, begin)
         in_headline = headline is not None and headline[0] <= start < headline[1]
         totals = Counter(c.unit for c in here)
         seen: Counter[str | None] = Counter()
@@ -243,23 +244,25 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
     return found
 
 
-def quantities(text: str, first_number: int) -> list[regex.Match]:
-    """``QUANTITY.finditer(text)``, given where the first number word or digit of the text
-    is (see ``_NUMBER_WORD``): every quantity holds one, and before it only the letters,
-    white space and currency signs of a qualifier, so no quantity starts before the run of
-    those that ends there, and the search starts at that run (its look-behind still sees
+def search_start(text: str, first_number: int) -> int:
+    """Where to search ``text`` for quantities and ranges (``QUANTITY``, ``RANGE``), given
+    where its first number word or digit is (see ``_NUMBER_WORD``). Every quantity and range
+    holds one, and before it only the letters, white space and currency signs of a qualifier
+    or of "between", so none starts before the run of those that ends there. A search that
+    starts there finds what a search of the whole text finds (its look-behind still sees
     the text before)."""
-    return list(QUANTITY.finditer(text, _BEFORE_NUMBER.match(text, 0, first_number).start()))
+    return _BEFORE_NUMBER.match(text, 0, first_number).start()
 
 
-def _with_ranges(text: str, base: int, here: list[Count]) -> list[Count]:
+def _with_ranges(text: str, base: int, here: list[Count], begin: int = 0) -> list[Count]:
     """Counts whose number ends a range ("between 10 and 20 people") take the whole range;
-    the range's first number is then no count of its own."""
+    the range's first number is then no count of its own. ``begin``: where to search for
+    ranges (see ``search_start``)."""
     if not here:
         return here
     ends: dict[int, tuple[Interval, int]] = {}  # start of a range's last number -> (range, range start)
     firsts: set[int] = set()
-    for match in RANGE.finditer(text):
+    for match in RANGE.finditer(text, begin):
         value = range_interval(match)
         if value is not None:
             first, last = ("a", "b") if match.group("a") else ("c", "d")
