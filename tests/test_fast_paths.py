@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 
 from checker.builtin import checker_rule_kinds
 from checker.collect import builtin_rules_dir, load_rules
-from checker.kinds.boilerplate import _COUNT, _WORD, BoilerplateRule, reverse_search
+from checker.kinds.boilerplate import _COUNT, _WORD, BoilerplateRule
 from checker.kinds.occurrence import OccurrenceRule
 from checker.parsers.text import parse_text
+from checker.reverse import reverse_search
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 SETTINGS = settings(max_examples=int(os.environ.get("CHECKER_PROPERTY_EXAMPLES", "300")), deadline=None,
@@ -533,6 +534,20 @@ def test_quantities_searched_from_before_the_first_number_are_all_quantities_on_
             found, expected = _searched_from_the_start(article.source[start:end])
             assert found == expected, (path.name, start)
 
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(["seven", "SEVENTEEN", "Thousands", "often", "İ", "ß", "ſix", "ﬁfty", " ",
+                                           ".", "1", "a few", "FEW", "K"]), st.text(max_size=3)),
+                max_size=12).map("".join),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=5))
+def test_the_number_words_a_whole_text_holds_are_all_its_sentences_can_hold(source, spans):
+    from checker.contradiction.counts import _MAY_COUNT_WORDS, _may_count
+
+    words = tuple(word for word in _MAY_COUNT_WORDS if word in source.casefold())
+    for start, end in spans:
+        text = source[min(start, end):max(start, end)]
+        assert _may_count(text, text.casefold(), words) == _may_count(text, text.casefold())
+
 def test_a_count_written_only_in_words_is_read():
     from checker.contradiction.counts import counts_in
 
@@ -708,3 +723,17 @@ def test_words_of_a_span_cut_at_any_sentence_bounds_are_its_words(text, cuts, sp
     for start, end in spans:
         start, end = sorted((min(start, len(text)), min(end, len(text))))
         assert span_words(article, start, end) == words(text[start:end]), (start, end)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["part", "Part", "no.", "No. ", "#", " ", "  ", "\n", "the ", "apart", "counterpart",
+                                 "x", "Chapter", "band", "husband", "12", ",", "vol."]), max_size=10).map("".join),
+       st.integers(0, 40), st.integers(0, 40))
+@example("Part ", 0, 5)
+@example("part\n", 0, 5)
+def test_a_number_name_searched_backwards_is_found_where_a_forward_search_finds_it(text, pos, endpos):
+    from checker.contradiction.restated import NAMING, NAMING_BEFORE
+
+    assert NAMING_BEFORE is not NAMING
+    assert (NAMING_BEFORE.search(text) is None) == (NAMING.search(text) is None)
+    assert (NAMING_BEFORE.search(text, pos, endpos) is None) == (NAMING.search(text, pos, endpos) is None)

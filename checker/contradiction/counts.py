@@ -29,7 +29,7 @@ from checker.contradiction.numbers import (
     interval,
     range_interval,
 )
-from checker.contradiction.restated import NAMING, skeleton_of
+from checker.contradiction.restated import NAMING_BEFORE, skeleton_of
 from checker.dates import MONTH_PATTERN
 from checker.textshape import mostly_uppercase
 
@@ -50,8 +50,10 @@ _NUMBER_WORDS = frozenset({
 })
 #: A cheap test that a sentence may hold a quantity at all, before the full pattern runs: a
 #: digit, or one of the number words in the case-folded text (a substring test, ten times
-#: faster than the same words as a case-insensitive pattern).
-_MAY_COUNT_WORDS = tuple(sorted(_NUMBER_WORDS))
+#: faster than the same words as a case-insensitive pattern). A word holding another of
+#: them ("seventeen", "thousands") is left out: where it is, the other is too.
+_MAY_COUNT_WORDS = tuple(sorted(word for word in _NUMBER_WORDS
+                                if not any(other != word and other in word for other in _NUMBER_WORDS)))
 #: The sharper second test, for sentences that pass the first: a digit, or a number word as a
 #: whole word (the first test also takes "one" in "someone", "ten" in "often"). Every match of
 #: ``QUANTITY`` holds one, so a sentence without is skipped with no change in what is found.
@@ -202,24 +204,32 @@ class Count:
         return self.context.names
 
 
-def _may_count(text: str, folded: str) -> bool:
-    return DIGIT.search(text) is not None or any(word in folded for word in _MAY_COUNT_WORDS)
+def _may_count(text: str, folded: str, words: tuple[str, ...] = _MAY_COUNT_WORDS) -> bool:
+    """``words``: the number words to look for (those the whole text holds, when known)."""
+    return DIGIT.search(text) is not None or any(word in folded for word in words)
 
 
-def _may_hold_own_words(folded: str, vocabulary: Vocabulary) -> bool:
+def _may_hold_own_words(folded: str, vocabulary: Vocabulary, hints: tuple[str, ...] | None = None) -> bool:
+    """``hints``: the rule's number hints that the whole text holds, when known."""
     if vocabulary.number_pattern is None:
         return False
-    return not vocabulary.number_hints or any(hint in folded for hint in vocabulary.number_hints)
+    return not vocabulary.number_hints or any(
+        hint in folded for hint in (vocabulary.number_hints if hints is None else hints))
 
 
 def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
               headline: tuple[int, int] | None = None) -> list[Count]:
     found: list[Count] = []
+    # Case folding maps each character on its own, so a sentence's folded text is a piece of
+    # the folded source: a word the source lacks is looked for in no sentence.
+    whole = source.casefold()
+    words = tuple(word for word in _MAY_COUNT_WORDS if word in whole)
+    hints = tuple(hint for hint in vocabulary.number_hints if hint in whole)
     for start, end in sentences:
         text = source[start:end]
         folded = text.casefold()
-        own_words = _may_hold_own_words(folded, vocabulary)
-        number = _NUMBER_WORD.search(text) if _may_count(text, folded) else None
+        own_words = _may_hold_own_words(folded, vocabulary, hints)
+        number = _NUMBER_WORD.search(text) if _may_count(text, folded, words) else None
         may_count = number or (own_words and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
         if not may_count or mostly_uppercase(text):
             continue  # no number at all; or a table, ticker or shouted line
@@ -298,7 +308,7 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, con
         # A date, a time, a compound adjective ("5-inch"), an ordinal, a part of a whole
         # ("three of the 12") or a rate: not a count of something on its own.
         return None
-    if _PART_OF.search(before) or NAMING.search(before):
+    if _PART_OF.search(before) or NAMING_BEFORE.search(before):
         return None  # "of the 12", "No. 3", "Part 2": a reference or a part of a whole
     alternative = _OR.match(after)
     if _ALTERNATIVE_BEFORE.search(before) or (alternative and QUANTITY.match(after, alternative.end())):

@@ -16,26 +16,10 @@ import regex
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule, RuleTimeout
+from checker.reverse import reverse_search
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _COUNT = regex.compile(r"[\d.,]+[kKmM]?")
-#: Constructs whose meaning depends on the direction of matching: a pattern with one of these
-#: is not searched backwards.
-_DIRECTIONAL = regex.compile(r"\(\?>|[+*?}]\+|\\[1-9]|\\g<|\(\?P=|\(\?\(|\(\?r|\(\?[a-z]*r")
-
-
-def reverse_search(pattern: regex.Pattern) -> regex.Pattern:
-    """``pattern`` searched from the end of the text backwards (``(?r)``): it matches where the
-    pattern matches, and a pattern that must end at the end of the text is settled at once.
-    Patterns with atomic groups, possessive quantifiers, back references or conditionals,
-    which can match differently backwards, are kept as they are."""
-    if _DIRECTIONAL.search(pattern.pattern):
-        return pattern
-    try:
-        return regex.compile("(?r)" + pattern.pattern, pattern.flags)
-    except regex.error:
-        return pattern
-
 
 class BoilerplateRule(Rule):
     name = "boilerplate"
