@@ -495,7 +495,7 @@ def test_every_number_word_passes_the_first_look():
 
 
 
-_QUANTITY_PIECES = ["more than", "about", "at least", "half a dozen", "a few", "a couple of", "an estimated", "$", "£",
+_QUANTITY_PIECES = ["more than", "no fewer than", "in excess of", "about", "at least", "half a dozen", "a few", "a couple of", "an estimated", "$", "£",
                     "€", "12", "1,200", "3.5", "5bn", " k", "twenty-one", "two hundred and five", "thousands", "a",
                     "an", "hundred", "people", "between", "and", "to", "–",
                     " ", "  ", "\n", ",", ".", "-", "Some", "ſome", "K", "\u0301", "x"]
@@ -520,6 +520,8 @@ def _searched_from_the_start(text):
 @example("about  $ 12 people")
 @example("x, more than\n\nhalf a dozen")
 @example("x, between ten and 12, twentyto thirty")
+@example("x, said no fewer than  half a dozen")
+@example("x, said no fewer than £12")
 def test_quantities_searched_from_before_the_first_number_are_all_quantities(text):
     found, expected = _searched_from_the_start(text)
     assert found == expected

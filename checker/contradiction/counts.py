@@ -25,6 +25,7 @@ from checker.contradiction.numbers import (
     TENS,
     UNITS,
     VAGUE,
+    WORDS_BEFORE_NUMBER,
     Interval,
     interval,
     range_interval,
@@ -62,10 +63,11 @@ _NUMBER_WORD = regex.compile(
     + "|".join(sorted(_NUMBER_WORDS, key=lambda word: (-len(word), word)))
     + r")(?![\p{L}\p{N}_])"
 )
-#: What may stand in a quantity before its first number word or digit: a qualifier ("more
-#: than"), a currency sign, "a", "an" or "half a", and the white space between; searched
-#: backwards from that word, it finds the earliest place a quantity holding it can start.
-_BEFORE_NUMBER = regex.compile(r"(?r)[\p{L}\s$£€]*")
+#: What may stand in a quantity before its first number word or digit: the words of a
+#: qualifier ("more than") and "a", "an" or "half a", a currency sign, and white space;
+#: searched backwards from that word, it finds the earliest place a quantity holding it can
+#: start.
+_BEFORE_NUMBER = regex.compile(rf"(?r)[\s$£€]*(?:\p{{L}}+[\s$£€]*){{0,{WORDS_BEFORE_NUMBER}}}")
 _YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
 _PART_OF = regex.compile(r"(?i)(?:\bof|\bthe|\bfig\.?)\s*$")
 _OF_NOUN = regex.compile(r"\s+of(?=\s+(?!the\b|them\b|those\b|these\b|whom\b|which\b|its\b|their\b)\p{L})")
@@ -257,10 +259,10 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
 def search_start(text: str, first_number: int) -> int:
     """Where to search ``text`` for quantities and ranges (``QUANTITY``, ``RANGE``), given
     where its first number word or digit is (see ``_NUMBER_WORD``). Every quantity and range
-    holds one, and before it only the letters, white space and currency signs of a qualifier
-    or of "between", so none starts before the run of those that ends there. A search that
-    starts there finds what a search of the whole text finds (its look-behind still sees
-    the text before)."""
+    holds one, and before it at most ``WORDS_BEFORE_NUMBER`` whole words (a qualifier's,
+    "half a", "between"), white space and a currency sign, so none starts before the run of
+    those that ends there. A search that starts there finds what a search of the whole text
+    finds (its look-behind still sees the text before)."""
     return _BEFORE_NUMBER.match(text, 0, first_number).start()
 
 

@@ -43,6 +43,9 @@ _QUALIFIER = (
     r"|about|around|approximately|roughly|some|nearly|almost|close\s+to|an\s+estimated|estimated|just\s+over"
     r"|just\s+under)"
 )
+#: The most words a quantity or a range has before its first number word or digit: a
+#: qualifier's ("no fewer than") and then "half a" ("between" for a range).
+WORDS_BEFORE_NUMBER = max(len(words.split(r"\s+")) for words in _QUALIFIER[3:-1].split("|")) + 2
 #: A quantity: optional qualifier, then digits (with a scale word) or words, or a vague plural.
 QUANTITY = regex.compile(
     rf"(?i)(?<![\p{{L}}\p{{N}}_$£€.,-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>[$£€])?"
