@@ -6,6 +6,7 @@ there are typography, not spelling.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import regex
@@ -24,17 +25,22 @@ _WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}
 
 
 #: In ASCII the capitals are A-Z and the letters A-Z and a-z: deleting them from the bytes
-#: counts them in C, where ``str.isupper`` per character is a Python call each.
+#: counts them in C, where ``str.isupper`` per character is a Python call each. Text with a
+#: few characters beyond ASCII (curly quotes, dashes) counts its ASCII part so and tests only
+#: those characters one by one.
 _ASCII_CAPITALS = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LETTERS = _ASCII_CAPITALS + bytes(range(ord("a"), ord("z") + 1))
+_BEYOND_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def _count(text: str, ascii_chars: bytes, test: Callable[[str], bool]) -> int:
     """How many characters of ``text`` pass ``test`` (``ascii_chars``: those that do in ASCII)."""
-    if text.isascii():
-        data = text.encode("ascii")
-        return len(data) - len(data.translate(None, ascii_chars))
-    return sum(map(test, text))
+    data = text.encode("ascii", "ignore")  # the ASCII characters, in order
+    beyond = len(text) - len(data)
+    if beyond > len(data):
+        return sum(map(test, text))  # mostly beyond ASCII: one test per character
+    count = len(data) - len(data.translate(None, ascii_chars))
+    return count + sum(map(test, _BEYOND_ASCII.findall(text))) if beyond else count
 
 
 def mostly_uppercase(text: str) -> bool:

@@ -495,9 +495,9 @@ def test_every_number_word_passes_the_first_look():
 
 
 
-_QUANTITY_PIECES = ["more than", "no fewer than", "in excess of", "about", "at least", "half a dozen", "a few", "a couple of", "an estimated", "$", "£",
-                    "€", "12", "1,200", "3.5", "5bn", " k", "twenty-one", "two hundred and five", "thousands", "a",
-                    "an", "hundred", "people", "between", "and", "to", "–",
+_QUANTITY_PIECES = ["more than", "no fewer than", "in excess of", "about", "at least", "half a dozen", "a few",
+                    "a couple of", "an estimated", "$", "£", "€", "12", "1,200", "3.5", "5bn", " k", "twenty-one",
+                    "two hundred and five", "thousands", "a", "an", "hundred", "people", "between", "and", "to", "–",
                     " ", "  ", "\n", ",", ".", "-", "Some", "ſome", "K", "\u0301", "x"]
 
 
@@ -642,7 +642,10 @@ def _mostly_uppercase_plainly(text: str) -> bool:
 @example("ABCDE fgh")
 @example("ABCDEfgh")
 @example("Share This Article")
-def test_mostly_uppercase_reads_ascii_as_the_character_test_does(text):
+@example("“SHARE THIS ARTICLE”")
+@example("ÉÉÉÉÉÉÉÉé’ABC")
+@example("ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉABC")
+def test_mostly_uppercase_counts_as_the_character_test_does(text):
     from checker.textshape import mostly_uppercase
 
     assert mostly_uppercase(text) is _mostly_uppercase_plainly(text)
