@@ -9,7 +9,7 @@ its removal is suggested. Placeholders: ``{match}``, ``{line}``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -62,6 +62,10 @@ class BoilerplateRule(Rule):
                            if p is not None and p.flags & (regex.MULTILINE | regex.REVERSE)}
         self._tail_at_end = self.tail is not None and self.tail is not self.ends and not (
             self.tail.flags & regex.MULTILINE)
+        # The calls each line makes, looked up once: this runs for every line and rule.
+        self._strong_at = self._starter(self.strong)
+        self._head_at = self._starter(self.head)
+        self._min_words, self._max_words = o["min_words"], o["max_words"]
 
     def _alternation(self, patterns: list, field: str, prefix: str, suffix: str) -> regex.Pattern | None:
         if not patterns:
@@ -72,15 +76,13 @@ class BoilerplateRule(Rule):
         body = "|".join(f"(?:{p})" for p in patterns)
         return self.compile_combined(prefix + body + suffix, patterns, field=field, whole_word=False)
 
-    def _at_start(self, pattern: regex.Pattern | None, text: str) -> bool:
-        """A match of a pattern that begins with ``^``: it can only start at the start of the
+    def _starter(self, pattern: regex.Pattern | None) -> Callable[..., regex.Match | None] | None:
+        """How to try a pattern that begins with ``^``: it can only start at the start of the
         text (unless the rule made ``^`` match at every line, or the pattern runs backwards),
         so only there is it tried."""
         if pattern is None:
-            return False
-        if pattern in self._multiline:
-            return self.search(pattern, text) is not None
-        return self.match(pattern, text) is not None
+            return None
+        return pattern.search if pattern in self._multiline else pattern.match
 
     def _at_end(self, text: str) -> bool:
         """A match of ``ends``, which must end at the end of the line: searched from the end
@@ -98,13 +100,21 @@ class BoilerplateRule(Rule):
 
     def is_boilerplate(self, text: str, count: int | None = None) -> bool:
         """``count``: how many words the line has, when the caller knows."""
-        if self._at_start(self.strong, text):
-            return True
+        try:
+            if self._strong_at is not None and self._strong_at(text, timeout=self.timeout) is not None:
+                return True
+        except TimeoutError:
+            raise RuleTimeout(self.id, self.strong.pattern) from None  # type: ignore[union-attr]
         if count is None:
             count = len(_WORD.findall(text))
-        if not self.options["min_words"] <= count <= self.options["max_words"]:
+        if not self._min_words <= count <= self._max_words:
             return False
-        if self._at_start(self.head, text) or self._at_end(text):
+        try:
+            if self._head_at is not None and self._head_at(text, timeout=self.timeout) is not None:
+                return True
+        except TimeoutError:
+            raise RuleTimeout(self.id, self.head.pattern) from None  # type: ignore[union-attr]
+        if self._at_end(text):
             return True
         if not self.words:
             return False
@@ -121,14 +131,8 @@ class BoilerplateRule(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         flagged = []
-        # Every boilerplate rule counts the words of the same lines: counted once per article.
-        counts: dict[tuple[int, int], int] = article.memo.setdefault("boilerplate.words", {})
-        for start, end in article.segments(self.scope):
-            line = article.source[start:end]
-            count = counts.get((start, end))
-            if count is None:
-                count = counts[(start, end)] = len(_WORD.findall(line))
-            if self.is_boilerplate(line, count) and not self.is_exception(line):
+        for start, end, line, count in _lines(article, self.scope):
+            if self.is_boilerplate(line, count) and not (self.exceptions and self.is_exception(line)):
                 flagged.append((start, end))
         max_run = self.options["max_run"]
         for run in _runs(article, flagged):
@@ -137,6 +141,20 @@ class BoilerplateRule(Rule):
             for start, end in run:
                 yield self.finding(article, start, end, line=article.source[start:end], suggestions=[""],
                                    remove_line=True)
+
+
+def _lines(article: Article, scope: str) -> list[tuple[int, int, str, int]]:
+    """The segments of a scope with their text and word count, read once per article:
+    every boilerplate rule reads the same lines."""
+    key = ("boilerplate.lines", scope)
+    lines = article.memo.get(key)
+    if lines is None:
+        source = article.source
+        lines = article.memo[key] = [
+            (start, end, source[start:end], len(_WORD.findall(source, start, end)))
+            for start, end in article.segments(scope)
+        ]
+    return lines
 
 
 def _runs(article: Article, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
