@@ -742,3 +742,19 @@ def test_a_number_name_searched_backwards_is_found_where_a_forward_search_finds_
     assert NAMING_BEFORE is not NAMING
     assert (NAMING_BEFORE.search(text) is None) == (NAMING.search(text) is None)
     assert (NAMING_BEFORE.search(text, pos, endpos) is None) == (NAMING.search(text, pos, endpos) is None)
+
+
+@pytest.mark.parametrize("words", [60, 79, 80, 81, 119, 120, 121, 200])
+@pytest.mark.parametrize("max_words", [30, 79, 80, 120, 500])
+def test_a_long_line_is_counted_in_full_when_a_rule_allows_that_many_words(words, max_words):
+    """Lines are counted in their first 400 characters; a rule that allows more words than
+    that holds still gets the whole count."""
+    from checker.kinds.boilerplate import COUNTED
+
+    rule = BoilerplateRule({"id": "team-long", "kind": "boilerplate", "category": "boilerplate", "message": "m",
+                            "starts": ["word"], "max_words": max_words})
+    line = " ".join(["word"] * words)
+    assert (len(line) > COUNTED) == (words > 80)
+    article = parse_text("a.txt", f"Title: T\n\n{line}\n\nAn ordinary closing sentence for the story.\n")
+    flagged = [f.location.text for f in rule.check(article)]
+    assert flagged == ([line] if words <= max_words else [])

@@ -131,7 +131,9 @@ class BoilerplateRule(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         flagged = []
-        for start, end, line, count in _lines(article, self.scope):
+        for start, end, line, count, exact in _lines(article, self.scope):
+            if not exact and count <= self._max_words:
+                count = len(_WORD.findall(line))
             if self.is_boilerplate(line, count) and not (self.exceptions and self.is_exception(line)):
                 flagged.append((start, end))
         max_run = self.options["max_run"]
@@ -143,15 +145,23 @@ class BoilerplateRule(Rule):
                                    remove_line=True)
 
 
-def _lines(article: Article, scope: str) -> list[tuple[int, int, str, int]]:
+#: Words are counted in the first this many characters of a line: a long line has more words
+#: there than any rule allows, and is not read to its end for a count no rule needs.
+COUNTED = 400
+
+
+def _lines(article: Article, scope: str) -> list[tuple[int, int, str, int, bool]]:
     """The segments of a scope with their text and word count, read once per article:
-    every boilerplate rule reads the same lines."""
+    every boilerplate rule reads the same lines. The count is of the first ``COUNTED``
+    characters, and says whether that is the whole line; otherwise it is a lower bound
+    (a word cut at the limit still counts once)."""
     key = ("boilerplate.lines", scope)
     lines = article.memo.get(key)
     if lines is None:
         source = article.source
         lines = article.memo[key] = [
-            (start, end, source[start:end], len(_WORD.findall(source, start, end)))
+            (start, end, source[start:end], len(_WORD.findall(source, start, min(end, start + COUNTED))),
+             end - start <= COUNTED)
             for start, end in article.segments(scope)
         ]
     return lines
