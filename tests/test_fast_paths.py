@@ -574,6 +574,32 @@ def test_the_event_noun_look_skips_only_articles_without_events(text):
         assert not any(EVENT_DATES.event_nouns.search(article.source[s:e]) for s, e in article.sentences)
 
 
+
+@SETTINGS
+@given(st.lists(st.one_of(event_piece, st.sampled_from(["Ǆ", "ǅ", "K", "ﬁre", "É", "\u0301"])),
+                max_size=14).map("".join))
+@example("The FIRE. ß the fire.")
+@example("ßß the fire\n\nThe crash")
+@example("Fire! The crash. Nothing")
+def test_the_sentences_holding_an_event_noun_are_all_those_a_search_finds(text):
+    article = parse_text("a.txt", "Title: Events\n\n" + text)
+    held = EVENT_DATES.noun_gate.holding(article, article.sentences)
+    assert set(held) <= set(article.sentences)
+    for start, end in article.sentences:
+        if EVENT_DATES.event_nouns.search(article.source[start:end]):
+            assert (start, end) in held
+
+
+@pytest.mark.parametrize("ignorecase", [True, False])
+def test_only_spans_a_literal_lies_wholly_inside_are_held(ignorecase):
+    from checker.kinds.quick import LiteralGate
+
+    gate = LiteralGate(["fire"], ignorecase)
+    article = parse_text("a.txt", "Title: T\n\nA fire. No fi\nre here. Fire again.\n")
+    spans = [(0, 0), *article.sentences]
+    texts = [article.source[s:e] for s, e in gate.holding(article, spans)]
+    assert texts == (["A fire.", "Fire again."] if ignorecase else ["A fire."])
+
 # ---- consistency-spelling: which pairs of forms are compared --------------------------------
 SPELLING = builtin("consistency-spelling")
 

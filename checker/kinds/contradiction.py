@@ -198,8 +198,8 @@ class ContradictionRule(Rule):
             found = roles.titled_names(source, sentences, self.title_pattern, self.group_of, self.modifiers)
             yield from roles.title_conflicts(found)
         elif self.check_name == "event-dates":
-            if self.noun_gate is not None and not self.noun_gate.may_match(article):
-                return
+            if self.noun_gate is not None:
+                sentences = self.noun_gate.holding(article, sentences)  # those naming an event
             found = event_dates.events_in(source, sentences, self.event_pattern, self.other_event,
                                           _published(article), self.event_nouns)
             yield from event_dates.conflicts(found, self.options["max_days"])

@@ -10,6 +10,7 @@ folding is not known to agree), the rule searches as before.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -163,3 +164,32 @@ class LiteralGate:
             return any(literal in article.source for literal in self.literals)
         folded = folded_text(article)
         return folded is None or any(literal in folded for literal in self.folded)
+
+    def holding(self, article: Article, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The spans that may hold a match: those a literal lies wholly inside. Ignoring case,
+        the literals are found in the case-folded text, whose offsets are the source's when
+        it is as long (each character then folds to one); when it is not, or holds
+        characters outside the checked ranges, every span may."""
+        text, literals = article.source, self.literals
+        if self.ignorecase:
+            folded = folded_text(article)
+            if folded is None or len(folded) != len(text):
+                return spans
+            text, literals = folded, self.folded
+        hits: list[tuple[int, int]] = []
+        for literal in literals:
+            at = text.find(literal)
+            while at != -1:
+                hits.append((at, at + len(literal)))
+                at = text.find(literal, at + 1)
+        hits.sort()
+        starts = [start for start, _ in hits]
+        held = []
+        for start, end in spans:
+            index = bisect.bisect_left(starts, start)
+            while index < len(hits) and hits[index][0] < end:
+                if hits[index][1] <= end:
+                    held.append((start, end))
+                    break
+                index += 1
+        return held
