@@ -600,6 +600,23 @@ def test_only_spans_a_literal_lies_wholly_inside_are_held(ignorecase):
     texts = [article.source[s:e] for s, e in gate.holding(article, spans)]
     assert texts == (["A fire.", "Fire again."] if ignorecase else ["A fire."])
 
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["Tuesday, March 4, 2015", "Tues. 4 March 2015", "March 4, 2015 (Tue)", "Sun",
+                                 "Monday", "MONDAY, March 4, 2015", "tuesday, March 4, 2015", "the Fri 4 July 2015",
+                                 " ", ". ", "\n\n", "March 4", "2016", "Sunni", "x"]), max_size=12).map("".join))
+@example("It was Tuesday, March 4, 2015. Sun")
+def test_weekday_conflicts_are_found_in_the_sentences_naming_a_weekday(text):
+    from checker.contradiction import weekdays
+    from checker.kinds.quick import LiteralGate
+
+    article = parse_text("a.txt", "Title: Days\n\n" + text)
+    held = LiteralGate(weekdays.WEEKDAY_STARTS, ignorecase=False).holding(article, article.sentences)
+    every = list(weekdays.conflicts(article.source, article.sentences, None))
+    assert list(weekdays.conflicts(article.source, held, None)) == every
+    if text == "It was Tuesday, March 4, 2015. Sun":
+        assert every  # March 4, 2015 was a Wednesday
+
 # ---- consistency-spelling: which pairs of forms are compared --------------------------------
 SPELLING = builtin("consistency-spelling")
 

@@ -99,6 +99,8 @@ class ContradictionRule(Rule):
             )
         elif check == "ages":
             self.time_shift = self._any(o["time_shift"], "time_shift")
+        elif check == "weekday":
+            self.weekday_gate = LiteralGate(weekdays.WEEKDAY_STARTS, ignorecase=False)
         elif check == "polarity":
             if not o["verbs"] and not o["antonyms"]:
                 raise self.error("the polarity check needs 'verbs' or 'antonyms'", "verbs")
@@ -190,6 +192,7 @@ class ContradictionRule(Rule):
         elif self.check_name == "ages":
             yield from ages.conflicts(ages.ages_in(source, sentences, self.time_shift), source)
         elif self.check_name == "weekday":
+            sentences = self.weekday_gate.holding(article, sentences)  # those naming a weekday
             yield from weekdays.conflicts(source, sentences, _published(article))
         elif self.check_name == "polarity":
             clauses = polarity.clauses_in(source, sentences, self.clause, self.forms, self.hedges, self.clause_gate)
