@@ -206,9 +206,14 @@ class Count:
         return self.context.names
 
 
-def _may_count(text: str, folded: str, words: tuple[str, ...] = _MAY_COUNT_WORDS) -> bool:
-    """``words``: the number words to look for (those the whole text holds, when known)."""
-    return DIGIT.search(text) is not None or any(word in folded for word in words)
+def first_number(text: str, folded: str, words: tuple[str, ...] = _MAY_COUNT_WORDS) -> regex.Match | None:
+    """``_NUMBER_WORD.search(text)``: the first digit or whole number word, or None.
+    ``folded``: the text case-folded; ``words``: the number words to look for (those the
+    whole text holds, when known). A text without any of them as a substring has no number
+    word, and its first number is its first digit: only a text with one is searched."""
+    if any(word in folded for word in words):
+        return _NUMBER_WORD.search(text)
+    return DIGIT.search(text)
 
 
 def _may_hold_own_words(folded: str, vocabulary: Vocabulary, hints: tuple[str, ...] | None = None) -> bool:
@@ -231,7 +236,7 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
         text = source[start:end]
         folded = text.casefold()
         own_words = _may_hold_own_words(folded, vocabulary, hints)
-        number = _NUMBER_WORD.search(text) if _may_count(text, folded, words) else None
+        number = first_number(text, folded, words)
         may_count = number or (own_words and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
         if not may_count or mostly_uppercase(text):
             continue  # no number at all; or a table, ticker or shouted line
