@@ -217,6 +217,9 @@ class DuplicateRule(Rule):
             return [(b.start, b.end) for b in article.blocks if b.kind in ("paragraph", "heading")]
         headlines = [(b.start, b.end) for b in article.blocks if b.kind == "headline"]
         if unit == "sentence":
+            if len(headlines) == 1:  # the usual case, tested without a generator per sentence
+                (first, last), = headlines
+                return [(s, e) for s, e in article.sentences if not first <= s < last]
             return [(s, e) for s, e in article.sentences if not any(hs <= s < he for hs, he in headlines)]
         return article.quotes
 
@@ -226,8 +229,7 @@ class DuplicateRule(Rule):
         threshold = self.options["threshold"]
         # Most trigrams occur in one unit only: set operations (in C) find those an earlier
         # unit also has, and only those get a posting list of the units holding them.
-        seen: set[tuple[str, ...]] = set()
-        first: dict[tuple[str, ...], int] = {}  # the first unit with each trigram
+        seen: dict[tuple[str, ...], int] = {}  # each trigram -> the first unit with it
         postings: dict[tuple[str, ...], list[int]] = {}  # trigrams in two units or more
         reported: set[int] = set()
         paragraph_starts = [p.start for p in article.paragraphs]
@@ -236,15 +238,13 @@ class DuplicateRule(Rule):
                 continue
             grams = (set(zip(unit_words, unit_words[1:], unit_words[2:], strict=False)) if len(unit_words) >= 3
                      else {tuple(unit_words)})
-            shared = grams & seen
-            new = grams - shared
-            seen |= new
-            first.update(dict.fromkeys(new, index))
+            shared = grams & seen.keys()
+            seen.update(dict.fromkeys(grams - shared, index))
             candidates: dict[int, int] = defaultdict(int)
             for gram in shared:
                 posting = postings.get(gram)
                 if posting is None:
-                    posting = postings[gram] = [first[gram]]
+                    posting = postings[gram] = [seen[gram]]
                 if len(posting) <= MAX_POSTINGS:
                     for other in posting:
                         candidates[other] += 1
