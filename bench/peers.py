@@ -5,7 +5,8 @@ Usage: python bench/peers.py [--articles N] [--repeat R] [--peers DIR] [--record
 Peers are installed by ../shared/bench/install-peers.sh under /tmp/peers (proselint in a
 virtual environment; textlint with its common rules, write-good and alex under node/). A
 peer that is not installed is skipped and said so. Each time is the median of --repeat
-runs, each run a fresh process (what a user waits for):
+runs, each run a fresh process (what a user waits for); the runs go in rounds, every tool
+once per round, so that a slow spell of a shared machine does not fall on one tool only:
 
 - cold: one small article (what an editor or pre-commit pays per save);
 - batch: N real articles from ../shared/corpus/real in one process (an archive audit);
@@ -70,11 +71,6 @@ def measured(argv: list[str], cwd: Path) -> tuple[float, float]:
     out = subprocess.run([sys.executable, "-c", _MEASURE, str(cwd), *argv], capture_output=True, text=True,
                          check=True).stdout.split()
     return float(out[0]), int(out[1]) / 1024
-
-
-def timed(argv: list[str], cwd: Path, repeat: int) -> tuple[float, float]:
-    runs = [measured(argv, cwd) for _ in range(repeat)]
-    return statistics.median(t for t, _ in runs), max(m for _, m in runs)
 
 
 def prepare(workdir: Path, count: int) -> tuple[Path, list[Path], Path]:
@@ -150,17 +146,27 @@ def main() -> int:
         total_kb = sum(p.stat().st_size for p in batch) / 1024
         print(f"cold: 1 article ({small.stat().st_size} bytes); batch: {len(batch)} articles ({total_kb:.0f} KB); "
               f"large: 1 article ({large.stat().st_size / 1e6:.1f} MB); median of {args.repeat}", flush=True)
+        installed = {}
         for name, argv in tools.items():
             if argv is None:
                 print(f"{name}: not installed under {args.peers}, skipped (run ../shared/bench/install-peers.sh)")
-                continue
-            cwd = args.peers / "node" if name == "textlint" else workdir
-            cold, _ = timed([*argv, str(small)], cwd, args.repeat)
-            batch_time, memory = timed([*argv, *map(str, batch)], cwd, args.repeat)
-            large_time, large_memory = timed([*argv, str(large)], cwd, args.repeat)
-            results[name] = {"cold": cold, "batch": batch_time, "large": large_time, "batch_mb": memory,
-                             "large_mb": large_memory}
-            print(f"  {name}: cold {cold:.3f}s, batch {batch_time:.2f}s, large {large_time:.2f}s", flush=True)
+            else:
+                installed[name] = argv
+        # Rounds: each tool runs once per round, so a slow spell of the machine falls on all
+        # of them alike instead of on whichever tool happened to be running.
+        runs: dict[str, dict[str, list[tuple[float, float]]]] = {
+            name: {"cold": [], "batch": [], "large": []} for name in installed}
+        for _ in range(args.repeat):
+            for name, argv in installed.items():
+                cwd = args.peers / "node" if name == "textlint" else workdir
+                for key, inputs in (("cold", [small]), ("batch", batch), ("large", [large])):
+                    runs[name][key].append(measured([*argv, *map(str, inputs)], cwd))
+        for name, measured_runs in runs.items():
+            times = {key: statistics.median(t for t, _ in values) for key, values in measured_runs.items()}
+            results[name] = {**times, "batch_mb": max(m for _, m in measured_runs["batch"]),
+                             "large_mb": max(m for _, m in measured_runs["large"])}
+            print(f"  {name}: cold {times['cold']:.3f}s, batch {times['batch']:.2f}s, large {times['large']:.2f}s",
+                  flush=True)
         sizes = scaling(workdir, batch)
         jsonl = None
         if args.records:
