@@ -215,6 +215,11 @@ class Article:
         return result
 
     @cached_property
+    def sentences_in_order(self) -> list[tuple[int, int]]:
+        """The sentences sorted by where they start (a parser's blocks need not be in order)."""
+        return sorted(self.sentences)
+
+    @cached_property
     def unquoted_sentences(self) -> list[tuple[int, int]]:
         """The sentences not wholly inside a direct quotation: what the rules that leave
         quotations alone read (several do, so it is worked out once)."""

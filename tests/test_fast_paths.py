@@ -553,6 +553,24 @@ def test_the_number_words_a_whole_text_holds_are_all_its_sentences_can_hold(sour
         for found in (first_number(text, text.casefold(), words), first_number(text, text.casefold())):
             assert (found and found.start()) == (expected and expected.start())
 
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["ßß", "İİ", "Straße", "Twelve people came", "twelve", "3 people", "ten",
+                                 "It rained", ". ", " ", "\n\n", "a dozen cars"]), max_size=12).map("".join))
+@example("ßß. Twelve people came.")
+def test_counts_read_in_a_whole_article_are_those_read_sentence_by_sentence(text):
+    from checker.contradiction.counts import counts_in
+
+    article = parse_text("a.txt", "Title: Counts\n\n" + text)
+    source = article.source
+
+    def read(found, shift=0):
+        return [(c.statement.start + shift, c.statement.text, c.value, c.unit) for c in found]
+
+    alone = [item for start, end in article.sentences
+             for item in read(counts_in(source[start:end], [(0, end - start)], COUNTS.vocabulary), start)]
+    assert read(counts_in(source, article.sentences, COUNTS.vocabulary)) == alone
+
 def test_a_count_written_only_in_words_is_read():
     from checker.contradiction.counts import counts_in
 

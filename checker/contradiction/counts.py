@@ -216,25 +216,26 @@ def first_number(text: str, folded: str, words: tuple[str, ...] = _MAY_COUNT_WOR
     return DIGIT.search(text)
 
 
-def _may_hold_own_words(folded: str, vocabulary: Vocabulary, hints: tuple[str, ...] | None = None) -> bool:
-    """``hints``: the rule's number hints that the whole text holds, when known."""
+def _may_hold_own_words(folded: str, vocabulary: Vocabulary, hints: tuple[str, ...]) -> bool:
+    """``hints``: the rule's number hints that the whole text holds."""
     if vocabulary.number_pattern is None:
         return False
-    return not vocabulary.number_hints or any(
-        hint in folded for hint in (vocabulary.number_hints if hints is None else hints))
+    return not vocabulary.number_hints or any(hint in folded for hint in hints)
 
 
 def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
               headline: tuple[int, int] | None = None) -> list[Count]:
     found: list[Count] = []
     # Case folding maps each character on its own, so a sentence's folded text is a piece of
-    # the folded source: a word the source lacks is looked for in no sentence.
+    # the folded source: a word the source lacks is looked for in no sentence, and where
+    # folding keeps the length (each character folds to one) the piece is cut out, not folded.
     whole = source.casefold()
+    same_offsets = len(whole) == len(source)
     words = tuple(word for word in _MAY_COUNT_WORDS if word in whole)
     hints = tuple(hint for hint in vocabulary.number_hints if hint in whole)
     for start, end in sentences:
         text = source[start:end]
-        folded = text.casefold()
+        folded = whole[start:end] if same_offsets else text.casefold()
         own_words = _may_hold_own_words(folded, vocabulary, hints)
         number = first_number(text, folded, words)
         may_count = number or (own_words and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
@@ -271,7 +272,7 @@ def search_start(text: str, first_number: int) -> int:
     return _BEFORE_NUMBER.match(text, 0, first_number).start()
 
 
-def _with_ranges(text: str, base: int, here: list[Count], begin: int = 0) -> list[Count]:
+def _with_ranges(text: str, base: int, here: list[Count], begin: int) -> list[Count]:
     """Counts whose number ends a range ("between 10 and 20 people") take the whole range;
     the range's first number is then no count of its own. ``begin``: where to search for
     ranges (see ``search_start``)."""

@@ -90,7 +90,7 @@ def _sentence_index(article: Article) -> tuple[list[tuple[int, int]], list[int]]
     """The article's sentences in order and their starts; none when they overlap."""
     index = article.memo.get("duplicate.sentences")
     if index is None:
-        sentences = sorted(article.sentences)
+        sentences = article.sentences_in_order
         if any(a[1] > b[0] for a, b in itertools.pairwise(sentences)):
             sentences = []
         index = article.memo["duplicate.sentences"] = (sentences, [s for s, _ in sentences])

@@ -133,7 +133,7 @@ class VariantsRule(Rule):
     def _words(self, article: Article, lines: list[tuple[int, int]]) -> list[Word]:
         """The capitalised words of the prose lines, with whether each starts a sentence."""
         words: list[Word] = []
-        sentence_starts = iter(sorted(s for s, _ in article.sentences))
+        sentence_starts = iter([s for s, _ in article.sentences_in_order])
         next_start = next(sentence_starts, None)
         current = 0
         source = article.source
