@@ -13,12 +13,12 @@ from typing import IO
 
 from checker import __version__
 from checker.builtin import format_of
-from checker.config import Config, build_config
+from checker.config import Config, build_config, parse_jobs
 from checker.errors import CheckerError, ExitCode, UsageError
 from checker.inputs import STDIN, collect_paths
 from checker.plugins import load_plugins, new_plugin_manager
 from checker.progress import Progress
-from checker.runner import Options, check_serial, parse_jobs
+from checker.runner import Options, check_serial
 from checker.session import FileResult, Session
 
 EPILOG = """exit codes: 0 nothing at or above the fail threshold; 1 findings at or above it;
@@ -197,8 +197,9 @@ def run(argv: Sequence[str] | None) -> int:
 
 
 def check_all(session: Session, paths: list[str], options: Options, jobs: str | None) -> Iterator[FileResult]:
-    """Every input's results in order: in worker processes with ``-j N``, else here."""
-    count = parse_jobs(jobs) if jobs else 1
+    """Every input's results in order: in worker processes with ``-j N`` (or the ``jobs``
+    setting), else here."""
+    count = parse_jobs(jobs, "--jobs") if jobs else session.config.jobs
     if count > 1 and STDIN not in paths and (len(paths) > 1 or _known_total(paths, session) is None):
         from checker.parallel import check_parallel
 

@@ -38,6 +38,7 @@ KNOWN_KEYS = {
     "cache_dir": str,
     "time_limit": (int, float),
     "max_size": (int, str),
+    "jobs": (int, str),
 }
 
 
@@ -73,6 +74,8 @@ class Config:
     #: Largest input read, in bytes, after gzip decompression (0: no limit).
     max_size: int = DEFAULT_MAX_SIZE
     warn_unused_suppressions: bool = False
+    #: Worker processes for a run over several inputs (``jobs:``; ``-j`` on the command line wins).
+    jobs: int = 1
     #: Link to a rule's documentation; ``{id}`` is replaced by the rule id.
     docs_url: str = DOCS_URL
     #: Record fields of JSON and JSON Lines inputs: part -> names looked for, in order.
@@ -173,6 +176,26 @@ def parse_size(value: Any, where: str) -> int:
     return int(amount * _SIZE_UNITS[unit])
 
 
+def available_cpus() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def parse_jobs(value: Any, where: str) -> int:
+    """A number of worker processes from ``4``, ``"4"`` or ``"auto"`` (one per CPU)."""
+    if value == "auto":
+        return available_cpus()
+    try:
+        jobs = int(value) if not isinstance(value, bool | float) else -1
+    except ValueError:
+        raise UsageError(f"{where} expects a number or auto, got {value!r}") from None
+    if jobs < 1:
+        raise UsageError(f"{where} must be a whole number of at least 1, or auto, got {value!r}")
+    return jobs
+
+
 def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config:
     cwd = cwd or Path.cwd()
     config_path = getattr(options, "config", None)
@@ -210,6 +233,7 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
     config.time_limit = float(settings.get("time_limit", 30.0))
     config.max_size = parse_size(settings.get("max_size", DEFAULT_MAX_SIZE), "max-size")
     config.warn_unused_suppressions = settings.get("warn_unused_suppressions", False)
+    config.jobs = parse_jobs(settings.get("jobs", 1), "jobs setting")
     config.docs_url = settings.get("docs_url", DOCS_URL)
     if "fail_on" in settings:
         config.fail_on = parse_severity(settings["fail_on"], "fail-on")

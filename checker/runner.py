@@ -6,7 +6,6 @@ multiprocessing at start-up.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -33,27 +32,6 @@ class Options:
     write: bool = True
     #: Keep each article's text on its result (a report that shows the articles needs it).
     keep_text: bool = False
-
-
-def available_cpus() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def parse_jobs(value: str) -> int:
-    from checker.errors import UsageError
-
-    if value == "auto":
-        return available_cpus()
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise UsageError(f"--jobs expects a number or auto, got {value!r}") from None
-    if jobs < 1:
-        raise UsageError(f"--jobs must be at least 1, got {jobs}")
-    return jobs
 
 
 def work_items(session: Session, paths: Iterable[str], fix: bool) -> Iterator[Work]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -245,6 +246,26 @@ def test_folders_collect_html_jsonl_and_gz(tmp_path):
     assert names == ["a.html", "b.jsonl.gz#a1", "c.md.gz"]
 
 
+def noting_plugin(folder: Path) -> None:
+    """A plugin that notes each article it sees, and whether a worker process saw it, in
+    the file ``$NOTES_FILE``: one line "path in-worker" per article."""
+    (folder / "notes.py").write_text(
+        "import multiprocessing, os\nfrom checker import hookimpl\n\n"
+        "@hookimpl\ndef checker_check_article(article):\n"
+        "    with open(os.environ['NOTES_FILE'], 'a') as f:\n"
+        "        f.write(f'{article.path} {multiprocessing.parent_process() is not None}\\n')\n"
+        "    return []\n", encoding="utf-8")
+
+
+def run_noted(folder: Path, *args: str) -> tuple[dict, list[tuple[str, ...]], subprocess.CompletedProcess]:
+    """``run_json`` with the noting plugin: the report, the (path, in-worker) notes and the run."""
+    notes = folder / "notes.log"
+    notes.write_text("", encoding="utf-8")
+    report, result = run_json("-p", "notes", *args, cwd=folder,
+                              env={"PYTHONPATH": str(folder), "NOTES_FILE": str(notes)})
+    return report, [tuple(line.split()) for line in notes.read_text(encoding="utf-8").splitlines()], result
+
+
 # ---- -j -----------------------------------------------------------------------------------
 def test_parallel_run_gives_the_serial_results_in_the_same_order(tmp_path):
     dump = write_jsonl(tmp_path / "dump.jsonl", RECORDS * 6)
@@ -263,26 +284,45 @@ def test_jobs_option_is_validated():
         assert result.returncode == 4 and "--jobs" in result.stderr.decode()
 
 
+def test_jobs_setting_runs_workers_and_the_command_line_wins(tmp_path):
+    noting_plugin(tmp_path)
+    for name in "abcd":
+        (tmp_path / f"{name}.txt").write_text(f"Title: {name}\n\nShare this:\n\nA paragraph.\n", encoding="utf-8")
+
+    def run(*extra: str) -> tuple[dict, set[str]]:
+        report, notes, _ = run_noted(tmp_path, "--no-cache", *extra, "a.txt", "b.txt", "c.txt", "d.txt")
+        return report, {in_worker for _, in_worker in notes}
+
+    serial, places = run()
+    assert places == {"False"}  # no setting: checked here
+    (tmp_path / ".checker.yaml").write_text("jobs: 2\n", encoding="utf-8")
+    parallel, places = run()
+    assert places == {"True"} and findings_of(parallel) == findings_of(serial)
+    _, places = run("-j", "1")
+    assert places == {"False"}
+    (tmp_path / ".checker.yaml").write_text("jobs: auto\n", encoding="utf-8")
+    assert findings_of(run()[0]) == findings_of(serial)
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "'many'", "true", "1.5"])
+def test_a_bad_jobs_setting_is_a_usage_error_naming_the_setting(tmp_path, value):
+    (tmp_path / ".checker.yaml").write_text(f"jobs: {value}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Title: A\n\nText.\n", encoding="utf-8")
+    result = run_checker("a.txt", cwd=tmp_path)
+    assert result.returncode == 4
+    message = result.stderr.decode()
+    assert "jobs" in message and "Traceback" not in message and len(message.strip().splitlines()) == 1
+
+
 # ---- cache --------------------------------------------------------------------------------
-def counting_plugin(folder: Path) -> None:
-    (folder / "counter.py").write_text(
-        "import os\nfrom checker import hookimpl\n\n"
-        "@hookimpl\ndef checker_check_article(article):\n"
-        "    with open(os.environ['COUNT_FILE'], 'a') as f:\n        f.write(article.path + '\\n')\n"
-        "    return []\n", encoding="utf-8")
-
-
 def test_cache_skips_unchanged_files_and_is_invalidated_by_changes(tmp_path):
-    counting_plugin(tmp_path)
-    count = tmp_path / "count.log"
-    env = {"PYTHONPATH": str(tmp_path), "COUNT_FILE": str(count)}
+    noting_plugin(tmp_path)
     (tmp_path / "one.txt").write_text("Title: One\n\nOne\n\nShare this:\n", encoding="utf-8")
     (tmp_path / "two.txt").write_text("Title: Two\n\nA clean paragraph.\n", encoding="utf-8")
 
     def run(*extra: str) -> tuple[dict, list[str]]:
-        count.write_text("", encoding="utf-8")
-        report, _ = run_json("-p", "counter", *extra, "one.txt", "two.txt", cwd=tmp_path, env=env)
-        return report, count.read_text(encoding="utf-8").split()
+        report, notes, _ = run_noted(tmp_path, *extra, "one.txt", "two.txt")
+        return report, [path for path, _ in notes]
 
     first, checked = run()
     assert checked == ["one.txt", "two.txt"]
@@ -309,17 +349,14 @@ def test_cache_skips_unchanged_files_and_is_invalidated_by_changes(tmp_path):
 
 
 def test_cache_survives_corrupted_entries_and_an_unwritable_folder(tmp_path):
-    counting_plugin(tmp_path)
-    count = tmp_path / "count.log"
-    env = {"PYTHONPATH": str(tmp_path), "COUNT_FILE": str(count)}
+    noting_plugin(tmp_path)
     (tmp_path / "one.txt").write_text("Title: One\n\nOne\n\nShare this:\n", encoding="utf-8")
-    first, _ = run_json("-p", "counter", "one.txt", cwd=tmp_path, env=env)
+    first, _, _ = run_noted(tmp_path, "one.txt")
     for entry in (tmp_path / ".checker_cache").rglob("*.json"):
         entry.write_bytes(b"\x00{garbage")
-    count.write_text("", encoding="utf-8")
-    again, result = run_json("-p", "counter", "one.txt", cwd=tmp_path, env=env)
+    again, notes, result = run_noted(tmp_path, "one.txt")
     assert result.returncode == 1
-    assert findings_of(again) == findings_of(first) and count.read_text(encoding="utf-8").split() == ["one.txt"]
+    assert findings_of(again) == findings_of(first) and [path for path, _ in notes] == ["one.txt"]
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache folder should be", encoding="utf-8")
     report, result = run_json("--cache-dir", str(blocked / "cache"), "one.txt", cwd=tmp_path)
