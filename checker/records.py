@@ -186,6 +186,15 @@ def _one_error_when_no_record_has_a_body(records: Iterator[tuple[Record, bool]],
             yield record
 
 
+def _read_record(name: str, record: Any, fields: Mapping[str, tuple[str, ...]], where: str) -> tuple[Record, bool]:
+    """One record read as an article, or its error prefixed with ``where``; and whether it
+    is an error for a record without any body field."""
+    try:
+        return Record(name, record_text(record, fields)), False
+    except ValueError as error:
+        return Record(name, error=f"{where}{error}"), isinstance(error, NoBody)
+
+
 def _jsonl_records(path: str, display: str, fields: Mapping[str, tuple[str, ...]], encoding: str,
                    max_size: int) -> Iterator[tuple[Record, bool]]:
     import json
@@ -210,12 +219,7 @@ def _jsonl_records(path: str, display: str, fields: Mapping[str, tuple[str, ...]
             identifier = record_id(record, fields)
             if identifier:
                 name = f"{display}#{identifier}"
-            try:
-                text = record_text(record, fields)
-            except ValueError as error:
-                yield Record(name, error=f"line {number}: {error}"), isinstance(error, NoBody)
-            else:
-                yield Record(name, text), False
+            yield _read_record(name, record, fields, f"line {number}: ")
     except (OSError, EOFError) as error:
         yield Record(display, error=f"cannot read: {getattr(error, 'strerror', None) or error}"), False
     finally:
@@ -273,9 +277,4 @@ def _json_records(items: list[Any], display: str, fields: Mapping[str, tuple[str
     for index, record in enumerate(items):
         identifier = record_id(record, fields)
         name = f"{display}#{identifier or '/' + str(index)}" if array else display
-        try:
-            text = record_text(record, fields)
-        except ValueError as error:
-            yield Record(name, error=f"item {index}: {error}" if array else str(error)), isinstance(error, NoBody)
-        else:
-            yield Record(name, text), False
+        yield _read_record(name, record, fields, f"item {index}: " if array else "")

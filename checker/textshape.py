@@ -62,7 +62,7 @@ def title_like(line: str, words: list[str] | None = None) -> bool:
     """Most content words start with a capital, or the line is a short label (four words
     or fewer): a heading, not a sentence. ``words``: ``line_words(line)``, when known."""
     if words is None:
-        words = _WORD.findall(line)
+        words = line_words(line)
     # lower() never shortens a word: one longer than the longest minor word is not one.
     content = [w for w in words if len(w) > _LONGEST_MINOR or w.lower() not in MINOR_WORDS]
     if len(content) < 3:
