@@ -13,7 +13,7 @@ from typing import IO
 
 from checker import __version__
 from checker.builtin import format_of
-from checker.config import Config, build_config, parse_jobs
+from checker.config import Config, available_cpus, build_config, parse_jobs
 from checker.errors import CheckerError, ExitCode, UsageError
 from checker.inputs import STDIN, collect_paths
 from checker.plugins import load_plugins, new_plugin_manager
@@ -172,6 +172,7 @@ def run(argv: Sequence[str] | None) -> int:
         return int(code)
     to_stdout = options.fix and STDIN in paths  # standard output carries the fixed text
     with report_stream(options.output, sys.stderr if to_stdout else sys.stdout) as stream:
+        session.jobs = jobs_for(session, paths, options.jobs)
         reporter = formats[options.format](config, stream)
         reporter.start(session)
         # The text report's own per-file lines already show progress on a terminal.
@@ -179,7 +180,7 @@ def run(argv: Sequence[str] | None) -> int:
         progress = Progress(_known_total(paths, session), enabled=not (options.no_progress or lines_on_terminal))
         try:
             wanted = Options(options.fix, options.unsafe_fixes, keep_text=getattr(reporter, "needs_text", False))
-            for result in check_all(session, paths, wanted, options.jobs):
+            for result in check_all(session, paths, wanted):
                 if result.fixed_text is not None:
                     sys.stdout.write(result.fixed_text)
                 session.record(result)
@@ -196,15 +197,51 @@ def run(argv: Sequence[str] | None) -> int:
     return int(code)
 
 
-def check_all(session: Session, paths: list[str], options: Options, jobs: str | None) -> Iterator[FileResult]:
-    """Every input's results in order: in worker processes with ``-j N`` (or the ``jobs``
-    setting), else here."""
-    count = parse_jobs(jobs, "--jobs") if jobs else session.config.jobs
-    if count > 1 and STDIN not in paths and (len(paths) > 1 or _known_total(paths, session) is None):
+def check_all(session: Session, paths: list[str], options: Options) -> Iterator[FileResult]:
+    """Every input's results in order: in ``session.jobs`` worker processes, or here."""
+    if session.jobs > 1:
         from checker.parallel import check_parallel
 
-        return check_parallel(session, paths, options, count)
+        return check_parallel(session, paths, options, session.jobs)
     return check_serial(session, paths, options)
+
+
+#: A run over fewer inputs than this stays in one process unless asked: the workers' start
+#: and hand-over would cost about what they save.
+PARALLEL_FROM = 16
+
+
+def jobs_for(session: Session, paths: list[str], requested: str | None) -> int:
+    """Worker processes for this run: ``-j`` when given, else the ``jobs`` setting, else
+    ``default_jobs``; one (this process) for standard input or a single article."""
+    if requested:
+        count = parse_jobs(requested, "--jobs")
+    elif session.config.jobs is not None:
+        count = session.config.jobs
+    else:
+        count = default_jobs(session, paths)
+    if count > 1 and STDIN not in paths and (len(paths) > 1 or _known_total(paths, session) is None):
+        return count
+    return 1
+
+
+def default_jobs(session: Session, paths: list[str]) -> int:
+    """Workers when neither ``-j`` nor the ``jobs`` setting says: one per CPU, and no more
+    than there are chunks of inputs to hand out, for a batch of ``PARALLEL_FROM`` articles
+    or more (a JSON or JSON Lines file counts as many); one when a plugin other than the
+    built-in one is loaded, since a team's plugin may keep state across articles, which a
+    worker's copy would not share (its project sets ``jobs`` once it keeps none)."""
+    if any(name != "builtin" for name, plugin in session.pm.list_name_plugin() if plugin is not None):
+        return 1
+    total = _known_total(paths, session)
+    if total is not None and total < PARALLEL_FROM:
+        return 1
+    cpus = available_cpus()
+    if total is None:
+        return cpus
+    from checker.parallel import CHUNK
+
+    return min(cpus, -(-total // CHUNK))
 
 
 def _known_total(paths: list[str], session: Session) -> int | None:
@@ -244,7 +281,8 @@ def run_diff(session: Session, paths: list[str], options: argparse.Namespace) ->
     """``--diff``: the fixes as a unified diff; nothing is written. Exit 1 when there is
     something to fix (as ``ruff --diff`` does), unless a worse problem decides the code."""
     with report_stream(options.output, sys.stdout) as stream:
-        for result in check_all(session, paths, Options(True, options.unsafe_fixes, write=False), options.jobs):
+        session.jobs = jobs_for(session, paths, options.jobs)
+        for result in check_all(session, paths, Options(True, options.unsafe_fixes, write=False)):
             session.record(result)
             if result.error:
                 sys.stderr.write(f"checker: {result.path}: {result.error}\n")

@@ -74,8 +74,9 @@ class Config:
     #: Largest input read, in bytes, after gzip decompression (0: no limit).
     max_size: int = DEFAULT_MAX_SIZE
     warn_unused_suppressions: bool = False
-    #: Worker processes for a run over several inputs (``jobs:``; ``-j`` on the command line wins).
-    jobs: int = 1
+    #: Worker processes for a run over several inputs (``jobs:``; ``-j`` on the command line wins);
+    #: None: not set, the run decides (see ``checker.cli.default_jobs``).
+    jobs: int | None = None
     #: Link to a rule's documentation; ``{id}`` is replaced by the rule id.
     docs_url: str = DOCS_URL
     #: Record fields of JSON and JSON Lines inputs: part -> names looked for, in order.
@@ -233,7 +234,7 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
     config.time_limit = float(settings.get("time_limit", 30.0))
     config.max_size = parse_size(settings.get("max_size", DEFAULT_MAX_SIZE), "max-size")
     config.warn_unused_suppressions = settings.get("warn_unused_suppressions", False)
-    config.jobs = parse_jobs(settings.get("jobs", 1), "jobs setting")
+    config.jobs = parse_jobs(settings["jobs"], "jobs setting") if "jobs" in settings else None
     config.docs_url = settings.get("docs_url", DOCS_URL)
     if "fail_on" in settings:
         config.fail_on = parse_severity(settings["fail_on"], "fail-on")

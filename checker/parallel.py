@@ -15,6 +15,7 @@ input, always.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import sys
 from collections import deque
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.config import Problem
-from checker.runner import Options, Work, check_one, work_items
+from checker.runner import Options, Work, check_one, check_serial, work_items
 from checker.session import FileResult, Session
 
 #: Items per chunk: enough to amortise the hand-over, few enough to balance the workers.
@@ -86,8 +87,21 @@ class _Chunk:
 
 
 def check_parallel(session: Session, paths: Iterable[str], options: Options, jobs: int) -> Iterator[FileResult]:
-    """Check in ``jobs`` worker processes; yields exactly what ``check_serial`` would."""
-    pool = _Pool(session, jobs)
+    """Check in ``jobs`` worker processes; yields exactly what ``check_serial`` would. Where
+    no worker can be started (no shared memory for the queues' locks, a process limit), the
+    run says so in a note and checks in this process."""
+    pool: _Pool | None = None
+    try:
+        pool = _Pool(session, jobs)
+        pool.executor.submit(int).result()  # the workers start here, before any input is read
+    except (OSError, ImportError, NotImplementedError, BrokenProcessPool) as error:
+        if pool is not None:
+            with contextlib.suppress(Exception):
+                pool.executor.shutdown(wait=False, cancel_futures=True)
+        session.note(f"worker processes could not be started ({type(error).__name__}: {error}); "
+                     f"checked in this process")
+        yield from check_serial(session, paths, options)
+        return
     pending: deque[_Chunk] = deque()
     try:
         for items in _chunks(work_items(session, paths, options.fix), CHUNK):

@@ -94,6 +94,8 @@ class Session:
         self.worst_failing = False
         self.input_format: str | None = getattr(config.options, "input_format", None)
         self.notes: list[str] = []
+        #: Worker processes this run checks in (1: this process; the command line decides).
+        self.jobs = 1
         #: The command line and folder the session was built from (workers rebuild it).
         self.argv: list[str] | None = None
         self.cwd: str | None = None

@@ -294,7 +294,7 @@ def test_jobs_setting_runs_workers_and_the_command_line_wins(tmp_path):
         return report, {in_worker for _, in_worker in notes}
 
     serial, places = run()
-    assert places == {"False"}  # no setting: checked here
+    assert places == {"False"}  # a plugin is loaded and nothing is set: checked here
     (tmp_path / ".checker.yaml").write_text("jobs: 2\n", encoding="utf-8")
     parallel, places = run()
     assert places == {"True"} and findings_of(parallel) == findings_of(serial)
@@ -302,6 +302,80 @@ def test_jobs_setting_runs_workers_and_the_command_line_wins(tmp_path):
     assert places == {"False"}
     (tmp_path / ".checker.yaml").write_text("jobs: auto\n", encoding="utf-8")
     assert findings_of(run()[0]) == findings_of(serial)
+
+
+def _articles(folder: Path, count: int) -> list[str]:
+    names = []
+    for number in range(count):
+        name = f"a{number:03d}.txt"
+        (folder / name).write_text(f"Title: Story {number}\n\nShare this:\n\nThe council met on day {number}.\n"
+                                   f"The council met on day {number}.\n", encoding="utf-8")
+        names.append(name)
+    return names
+
+
+def test_jobs_for_a_run_that_sets_nothing(tmp_path, monkeypatch):
+    """One process for an editor's file, a pre-commit handful, standard input or a run with a
+    team's plugin; one worker per CPU, and no more than there are chunks, for a batch."""
+    from checker import cli, config
+
+    for module in (cli, config):
+        monkeypatch.setattr(module, "available_cpus", lambda: 4)
+    names = _articles(tmp_path, 100)
+    write_jsonl(tmp_path / "dump.jsonl", RECORDS)
+
+    def jobs(*paths: str, argv: tuple[str, ...] = (), requested: str | None = None) -> int:
+        _, session = cli.open_session([*argv, *paths], tmp_path)
+        return cli.jobs_for(session, list(paths), requested)
+
+    assert jobs(*names[:1]) == 1
+    assert jobs(*names[: cli.PARALLEL_FROM - 1]) == 1
+    assert jobs(*names[:20]) == 3  # 20 articles are three chunks of eight
+    assert jobs(*names) == 4
+    assert jobs("dump.jsonl") == 4  # a record file may hold any number of articles
+    assert jobs("-") == 1
+    noting_plugin(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert jobs(*names, argv=("-p", "notes")) == 1
+    assert jobs(*names, argv=("-p", "notes"), requested="2") == 2  # asked for: the team knows its plugin
+    (tmp_path / ".checker.yaml").write_text("jobs: 1\n", encoding="utf-8")
+    assert jobs(*names) == 1
+    assert jobs(*names, requested="auto") == 4
+    assert jobs("-", requested="2") == 1
+
+
+def test_a_batch_runs_in_workers_by_default_with_the_serial_results(tmp_path):
+    from checker.config import available_cpus
+
+    names = _articles(tmp_path, 24)
+    default = run_checker("--no-cache", "--format", "text", *names, cwd=tmp_path)
+    serial = run_checker("--no-cache", "--format", "text", "-j", "1", *names, cwd=tmp_path)
+    header, serial_header = default.stdout.decode().splitlines()[0], serial.stdout.decode().splitlines()[0]
+    workers = min(available_cpus(), 3)
+    assert header == (serial_header + f", {workers} worker processes" if workers > 1 else serial_header)
+    assert "worker" not in serial_header
+    body = default.stdout.decode().splitlines()[1:]
+    assert body[:-1] == serial.stdout.decode().splitlines()[1:-1]  # all but the timed summary line
+    assert default.returncode == serial.returncode == 1
+
+
+def test_a_run_whose_workers_cannot_start_is_checked_here_with_a_note(tmp_path, monkeypatch, capsys):
+    from checker import cli, parallel
+
+    class NoWorkers:
+        def __init__(self, *args, **kwargs):
+            raise OSError("no shared memory for the queue's lock")
+
+    names = _articles(tmp_path, 20)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["--no-cache", "--format", "json", "-j", "1", *names]) == 1
+    serial = json.loads(capsys.readouterr().out)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", NoWorkers)
+    assert cli.main(["--no-cache", "--format", "json", "-j", "2", *names]) == 1
+    captured = capsys.readouterr()
+    assert findings_of(json.loads(captured.out)) == findings_of(serial)
+    assert captured.err == ("checker: note: worker processes could not be started (OSError: no shared memory "
+                            "for the queue's lock); checked in this process\n")
 
 
 @pytest.mark.parametrize("value", ["0", "-2", "'many'", "true", "1.5"])

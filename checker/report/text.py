@@ -45,8 +45,9 @@ class TextReporter:
     def start(self, session: Any) -> None:
         if self.quiet:
             return
+        workers = f", {session.jobs} worker processes" if getattr(session, "jobs", 1) > 1 else ""
         where = f", config: {session.config.config_file}" if session.config.config_file else ""
-        self.write(self.paint(f"checker {__version__}: {len(session.rules)} rules{where}", "bold"))
+        self.write(self.paint(f"checker {__version__}: {len(session.rules)} rules{workers}{where}", "bold"))
 
     def file_done(self, result: Any) -> None:
         if result.findings or result.error:
