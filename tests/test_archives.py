@@ -6,11 +6,15 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
+import signal
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_checker, run_json
+from conftest import CORPUS, ROOT, run_checker, run_json
 
 from checker.parsers.html import parse_html
 from checker.records import DEFAULT_FIELDS, read_jsonl
@@ -376,6 +380,24 @@ def test_a_run_whose_workers_cannot_start_is_checked_here_with_a_note(tmp_path, 
     assert findings_of(json.loads(captured.out)) == findings_of(serial)
     assert captured.err == ("checker: note: worker processes could not be started (OSError: no shared memory "
                             "for the queue's lock); checked in this process\n")
+
+
+def test_ctrl_c_stops_a_run_in_workers_with_one_line_and_no_process_left():
+    run = subprocess.Popen([sys.executable, "-m", "checker", "--no-cache", "--no-progress", "-j", "2", str(CORPUS)],
+                           cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(1.0)  # the workers are checking: the whole corpus takes several seconds
+    os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C at a terminal does: the whole process group
+    _, err = run.communicate(timeout=60)
+    assert (run.returncode, err.decode()) == (2, "checker: interrupted\n")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(run.pid, 0)  # any worker still alive in the group?
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError("a worker process outlived the interrupted run")
 
 
 @pytest.mark.parametrize("value", ["0", "-2", "'many'", "true", "1.5"])

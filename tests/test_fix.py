@@ -154,6 +154,31 @@ def test_diff_shows_the_fix_and_writes_nothing(tmp_path, cli):
     assert path.read_text(encoding="utf-8") == FIXED
 
 
+def test_fix_and_diff_of_a_batch_in_workers_equal_those_of_one_process(tmp_path):
+    """A batch runs in worker processes by default: each fixes its files, and the files, the
+    report and the diff are those of a run in one process."""
+    folders = {}
+    for jobs in ("1", "2"):
+        folder = folders[jobs] = tmp_path / f"j{jobs}"
+        folder.mkdir()
+        for number in range(20):
+            (folder / f"s{number:02d}.txt").write_text(ARTICLE.replace("Monday", f"day {number}"), encoding="utf-8")
+    diffs = {jobs: run_checker("--no-config", "--no-cache", "--diff", "-j", jobs, ".", cwd=folder)
+             for jobs, folder in folders.items()}
+    assert diffs["1"].stdout == diffs["2"].stdout and diffs["1"].stdout.count(b"-Share this:") == 20
+    reports = {}
+    for jobs, folder in folders.items():
+        result = run_checker("--no-config", "--no-cache", "--fix", "--format", "json", "-j", jobs, ".", cwd=folder)
+        reports[jobs] = json.loads(result.stdout)
+        assert result.returncode == 0
+    assert reports["1"]["files"] == reports["2"]["files"]
+    assert reports["1"]["summary"] | {"duration": 0} == reports["2"]["summary"] | {"duration": 0}
+    for name in sorted(os.listdir(folders["1"])):
+        fixed = (folders["2"] / name).read_text(encoding="utf-8")
+        assert fixed == (folders["1"] / name).read_text(encoding="utf-8") and "Share this" not in fixed
+    assert sorted(os.listdir(folders["2"])) == sorted(os.listdir(folders["1"]))  # no temporary file left
+
+
 def test_unsafe_fixes_apply_only_with_the_flag(tmp_path, cli):
     path = tmp_path / "story.txt"
     path.write_text("Title: Budget\n\nThe council will discuss the the budget on Tuesday.\n", encoding="utf-8")
