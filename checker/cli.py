@@ -13,7 +13,7 @@ from typing import IO
 
 from checker import __version__
 from checker.builtin import format_of
-from checker.config import Config, available_cpus, build_config, parse_jobs
+from checker.config import Config, available_cpus, build_config, parse_jobs, workers_fork
 from checker.errors import CheckerError, ExitCode, UsageError
 from checker.inputs import STDIN, collect_paths
 from checker.plugins import load_plugins, new_plugin_manager
@@ -207,8 +207,11 @@ def check_all(session: Session, paths: list[str], options: Options) -> Iterator[
 
 
 #: A run over fewer inputs than this stays in one process unless asked: the workers' start
-#: and hand-over would cost about what they save.
+#: and hand-over would cost about what they save. Spawned workers (macOS, Windows) each
+#: build the session again (about 0.2 s), which a batch of 64 short articles only just repays
+#: on two CPUs.
 PARALLEL_FROM = 16
+PARALLEL_FROM_SPAWNED = 64
 
 
 def jobs_for(session: Session, paths: list[str], requested: str | None) -> int:
@@ -228,13 +231,14 @@ def jobs_for(session: Session, paths: list[str], requested: str | None) -> int:
 def default_jobs(session: Session, paths: list[str]) -> int:
     """Workers when neither ``-j`` nor the ``jobs`` setting says: one per CPU, and no more
     than there are chunks of inputs to hand out, for a batch of ``PARALLEL_FROM`` articles
-    or more (a JSON or JSON Lines file counts as many); one when a plugin other than the
+    or more (``PARALLEL_FROM_SPAWNED`` where workers are spawned; a JSON or JSON Lines file
+    counts as many); one when a plugin other than the
     built-in one is loaded, since a team's plugin may keep state across articles, which a
     worker's copy would not share (its project sets ``jobs`` once it keeps none)."""
     if any(name != "builtin" for name, plugin in session.pm.list_name_plugin() if plugin is not None):
         return 1
     total = _known_total(paths, session)
-    if total is not None and total < PARALLEL_FROM:
+    if total is not None and total < (PARALLEL_FROM if workers_fork() else PARALLEL_FROM_SPAWNED):
         return 1
     cpus = available_cpus()
     if total is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,6 +183,12 @@ def available_cpus() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
         return max(1, os.cpu_count() or 1)
+
+
+def workers_fork() -> bool:
+    """Worker processes are forked from the ready session (Linux), rather than spawned and
+    each building the session again (macOS, Windows), which costs a start-up per worker."""
+    return sys.platform.startswith("linux")
 
 
 def parse_jobs(value: Any, where: str) -> int:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -25,7 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.config import Problem
+from checker.config import Problem, workers_fork
 from checker.runner import Options, Work, check_one, check_serial, work_items
 from checker.session import FileResult, Session
 
@@ -64,7 +63,7 @@ class _Pool:
 
     def _start(self) -> ProcessPoolExecutor:
         global _SESSION
-        if sys.platform.startswith("linux"):
+        if workers_fork():
             _SESSION = self.session  # inherited by the forked workers
             context = multiprocessing.get_context("fork")
         else:  # pragma: no cover - macOS and Windows spawn

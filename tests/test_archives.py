@@ -338,6 +338,10 @@ def test_jobs_for_a_run_that_sets_nothing(tmp_path, monkeypatch):
     assert jobs(*names) == 4
     assert jobs("dump.jsonl") == 4  # a record file may hold any number of articles
     assert jobs("-") == 1
+    monkeypatch.setattr(cli, "workers_fork", lambda: False)  # macOS, Windows: each worker starts afresh
+    assert jobs(*names[: cli.PARALLEL_FROM_SPAWNED - 1]) == 1
+    assert jobs(*names) == 4
+    monkeypatch.setattr(cli, "workers_fork", lambda: True)
     noting_plugin(tmp_path)
     monkeypatch.syspath_prepend(str(tmp_path))
     assert jobs(*names, argv=("-p", "notes")) == 1
