@@ -232,9 +232,9 @@ def default_jobs(session: Session, paths: list[str]) -> int:
     """Workers when neither ``-j`` nor the ``jobs`` setting says: one per CPU, and no more
     than there are chunks of inputs to hand out, for a batch of ``PARALLEL_FROM`` articles
     or more (``PARALLEL_FROM_SPAWNED`` where workers are spawned; a JSON or JSON Lines file
-    counts as many); one when a plugin other than the
-    built-in one is loaded, since a team's plugin may keep state across articles, which a
-    worker's copy would not share (its project sets ``jobs`` once it keeps none)."""
+    counts as many); one when a plugin other than the built-in one is loaded, since a team's
+    plugin may keep state across articles, which a worker's copy would not share (its
+    project sets ``jobs`` once it keeps none)."""
     if any(name != "builtin" for name, plugin in session.pm.list_name_plugin() if plugin is not None):
         return 1
     total = _known_total(paths, session)
