@@ -75,7 +75,16 @@ class _Pool:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
+        """Shut the pool down. ``abandon``: the run stops early (Ctrl-C, the report's reader
+        gone): the workers are stopped at once instead of finishing the chunks handed out."""
+        if abandon:
+            stop = getattr(self.executor, "terminate_workers", None)  # Python 3.14
+            if stop is not None:
+                stop()
+            else:
+                for process in list((getattr(self.executor, "_processes", None) or {}).values()):
+                    process.terminate()
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
@@ -109,8 +118,10 @@ def check_parallel(session: Session, paths: Iterable[str], options: Options, job
                 yield from _collect(session, pool, pending, options)
         while pending:
             yield from _collect(session, pool, pending, options)
-    finally:
-        pool.close()
+    except BaseException:  # KeyboardInterrupt, or GeneratorExit when the caller stops reading
+        pool.close(abandon=True)
+        raise
+    pool.close()
 
 
 def _collect(session: Session, pool: _Pool, pending: deque[_Chunk], options: Options) -> Iterator[FileResult]:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, ROOT, run_checker, run_json
+from conftest import ROOT, run_checker, run_json
 
 from checker.parsers.html import parse_html
 from checker.records import DEFAULT_FIELDS, read_jsonl
@@ -386,13 +386,29 @@ def test_a_run_whose_workers_cannot_start_is_checked_here_with_a_note(tmp_path, 
                             "for the queue's lock); checked in this process\n")
 
 
-def test_ctrl_c_stops_a_run_in_workers_with_one_line_and_no_process_left():
-    run = subprocess.Popen([sys.executable, "-m", "checker", "--no-cache", "--no-progress", "-j", "2", str(CORPUS)],
-                           cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(1.0)  # the workers are checking: the whole corpus takes several seconds
+def test_ctrl_c_stops_a_run_in_workers_with_one_line_and_no_process_left(tmp_path):
+    # A plugin notes each article it starts and then takes a while over it: the signal comes
+    # while the workers are busy, however fast the machine.
+    (tmp_path / "slow.py").write_text(
+        "import os, time\nfrom checker import hookimpl\n\n"
+        "@hookimpl\ndef checker_check_article(article):\n"
+        "    with open(os.environ['NOTES_FILE'], 'a') as f:\n"
+        "        f.write(article.path + '\\n')\n"
+        "    time.sleep(0.2)\n", encoding="utf-8")
+    notes = tmp_path / "notes.log"
+    notes.write_text("", encoding="utf-8")
+    names = _articles(tmp_path, 40)
+    run = subprocess.Popen([sys.executable, "-m", "checker", "-p", "slow", "-j", "2", "--no-cache", *names],
+                           cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(tmp_path), "NOTES_FILE": str(notes)},
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 30
+    while not notes.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.02)
     os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C at a terminal does: the whole process group
     _, err = run.communicate(timeout=60)
     assert (run.returncode, err.decode()) == (2, "checker: interrupted\n")
+    # Stopped at once: no worker goes on with the chunks already handed out (eight articles each).
+    assert len(notes.read_text(encoding="utf-8").splitlines()) <= 4
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
