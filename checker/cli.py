@@ -172,12 +172,13 @@ def run(argv: Sequence[str] | None) -> int:
         return int(code)
     to_stdout = options.fix and STDIN in paths  # standard output carries the fixed text
     with report_stream(options.output, sys.stderr if to_stdout else sys.stdout) as stream:
-        session.jobs = jobs_for(session, paths, options.jobs)
+        total = _known_total(paths, session)
+        session.jobs = jobs_for(session, paths, options.jobs, total)
         reporter = formats[options.format](config, stream)
         reporter.start(session)
         # The text report's own per-file lines already show progress on a terminal.
         lines_on_terminal = options.format == "text" and not options.quiet and stream.isatty()
-        progress = Progress(_known_total(paths, session), enabled=not (options.no_progress or lines_on_terminal))
+        progress = Progress(total, enabled=not (options.no_progress or lines_on_terminal))
         try:
             wanted = Options(options.fix, options.unsafe_fixes, keep_text=getattr(reporter, "needs_text", False))
             for result in check_all(session, paths, wanted):
@@ -214,30 +215,30 @@ PARALLEL_FROM = 16
 PARALLEL_FROM_SPAWNED = 64
 
 
-def jobs_for(session: Session, paths: list[str], requested: str | None) -> int:
+def jobs_for(session: Session, paths: list[str], requested: str | None, total: int | None) -> int:
     """Worker processes for this run: ``-j`` when given, else the ``jobs`` setting, else
-    ``default_jobs``; one (this process) for standard input or a single article."""
+    ``default_jobs``; one (this process) for standard input or a single article.
+    ``total``: the number of articles, when known (``_known_total``)."""
     if requested:
         count = parse_jobs(requested, "--jobs")
     elif session.config.jobs is not None:
         count = session.config.jobs
     else:
-        count = default_jobs(session, paths)
-    if count > 1 and STDIN not in paths and (len(paths) > 1 or _known_total(paths, session) is None):
+        count = default_jobs(session, total)
+    if count > 1 and STDIN not in paths and (len(paths) > 1 or total is None):
         return count
     return 1
 
 
-def default_jobs(session: Session, paths: list[str]) -> int:
+def default_jobs(session: Session, total: int | None) -> int:
     """Workers when neither ``-j`` nor the ``jobs`` setting says: one per CPU, and no more
     than there are chunks of inputs to hand out, for a batch of ``PARALLEL_FROM`` articles
     or more (``PARALLEL_FROM_SPAWNED`` where workers are spawned; a JSON or JSON Lines file
-    counts as many); one when a plugin other than the built-in one is loaded, since a team's
-    plugin may keep state across articles, which a worker's copy would not share (its
-    project sets ``jobs`` once it keeps none)."""
+    counts as many: ``total`` is None); one when a plugin other than the built-in one is
+    loaded, since a team's plugin may keep state across articles, which a worker's copy
+    would not share (its project sets ``jobs`` once it keeps none)."""
     if any(name != "builtin" for name, plugin in session.pm.list_name_plugin() if plugin is not None):
         return 1
-    total = _known_total(paths, session)
     if total is not None and total < (PARALLEL_FROM if workers_fork() else PARALLEL_FROM_SPAWNED):
         return 1
     cpus = available_cpus()
@@ -285,7 +286,7 @@ def run_diff(session: Session, paths: list[str], options: argparse.Namespace) ->
     """``--diff``: the fixes as a unified diff; nothing is written. Exit 1 when there is
     something to fix (as ``ruff --diff`` does), unless a worse problem decides the code."""
     with report_stream(options.output, sys.stdout) as stream:
-        session.jobs = jobs_for(session, paths, options.jobs)
+        session.jobs = jobs_for(session, paths, options.jobs, _known_total(paths, session))
         for result in check_all(session, paths, Options(True, options.unsafe_fixes, write=False)):
             session.record(result)
             if result.error:

@@ -330,7 +330,7 @@ def test_jobs_for_a_run_that_sets_nothing(tmp_path, monkeypatch):
 
     def jobs(*paths: str, argv: tuple[str, ...] = (), requested: str | None = None) -> int:
         _, session = cli.open_session([*argv, *paths], tmp_path)
-        return cli.jobs_for(session, list(paths), requested)
+        return cli.jobs_for(session, list(paths), requested, cli._known_total(list(paths), session))
 
     assert jobs(*names[:1]) == 1
     assert jobs(*names[: cli.PARALLEL_FROM - 1]) == 1
