@@ -33,22 +33,24 @@ _ASCII_LETTERS = _ASCII_CAPITALS + bytes(range(ord("a"), ord("z") + 1))
 _BEYOND_ASCII = re.compile("[^\x00-\x7f]")
 
 
-def _count(text: str, ascii_chars: bytes, test: Callable[[str], bool]) -> int:
-    """How many characters of ``text`` pass ``test`` (``ascii_chars``: those that do in ASCII)."""
-    data = text.encode("ascii", "ignore")  # the ASCII characters, in order
-    beyond = len(text) - len(data)
-    if beyond > len(data):
-        return sum(map(test, text))  # mostly beyond ASCII: one test per character
-    count = len(data) - len(data.translate(None, ascii_chars))
-    return count + sum(map(test, _BEYOND_ASCII.findall(text))) if beyond else count
+def _count(text: str, data: bytes, beyond: list[str] | None, ascii_chars: bytes, test: Callable[[str], bool]) -> int:
+    """How many characters of ``text`` pass ``test``. ``data``: its ASCII characters, as
+    bytes, of which ``ascii_chars`` pass; ``beyond``: its other characters (None when they
+    are most of it: every character is then tested)."""
+    if beyond is None:
+        return sum(map(test, text))
+    return len(data) - len(data.translate(None, ascii_chars)) + sum(map(test, beyond))
 
 
 def mostly_uppercase(text: str) -> bool:
     """More than 60% of at least 8 letters are capitals."""
-    capitals = _count(text, _ASCII_CAPITALS, str.isupper)
+    data = text.encode("ascii", "ignore")  # the ASCII characters, in order; read once for both counts
+    beyond_count = len(text) - len(data)
+    beyond = None if beyond_count > len(data) else _BEYOND_ASCII.findall(text) if beyond_count else []
+    capitals = _count(text, data, beyond, _ASCII_CAPITALS, str.isupper)
     if capitals <= _MOSTLY_UPPER * 8:
         return False  # too few capitals to be 60% of 8 letters: no need to count the letters
-    letters = _count(text, _ASCII_LETTERS, str.isalpha)
+    letters = _count(text, data, beyond, _ASCII_LETTERS, str.isalpha)
     return letters >= 8 and capitals / letters > _MOSTLY_UPPER
 
 
