@@ -113,6 +113,15 @@ def test_duplicate_headline_opening_a_sentence_is_an_editorial_echo_not_a_repeat
     assert texts(rule, article(label)) == ["This is how the harbour project ends | Watch the full report online"]
 
 
+def test_duplicate_sentence_inside_one_paragraph_and_across_repeated_paragraphs(article):
+    rule = DuplicateRule(spec("duplicate", of="sentence", threshold=0.9, min_words=8))
+    said = "The council met on Monday to vote on the budget."
+    inside = f"Title: Budget\n\n{said} It was a long meeting. {said}\n\nThe vote passed.\n"
+    assert texts(rule, article(inside)) == [said]  # a repeat inside one paragraph: no other rule sees it
+    across = f"Title: Budget\n\n{said} It was long.\n\nThe vote passed.\n\n{said} It was long.\n"
+    assert texts(rule, article(across)) == []  # the paragraphs repeat: the paragraph rule reports that
+
+
 def test_duplicate_is_not_quadratic_on_many_distinct_paragraphs(article):
     rule = DuplicateRule(spec("duplicate", of="paragraph"))
     text = "\n\n".join(f"Paragraph number {i} talks about topic {i * 7} and item {i * 13} today." for i in range(3000))

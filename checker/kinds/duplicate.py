@@ -268,14 +268,12 @@ class DuplicateRule(Rule):
 
     def _whole_paragraphs_repeat(self, article: Article, starts: list[int], first: tuple[int, int],
                                  second: tuple[int, int]) -> bool:
-        """Both units sit in paragraphs that repeat each other: the paragraph rule reports that."""
-        spans = []
-        for start, _ in (first, second):
-            index = bisect.bisect_right(starts, start) - 1
-            if index < 0:
-                return False
-            paragraph = article.paragraphs[index]
-            spans.append(span_words(article, paragraph.start, paragraph.end))
+        """Both units sit in paragraphs that repeat each other: the paragraph rule reports that.
+        Two units in the same paragraph are a repeat inside it, which no other rule reports."""
+        indexes = [bisect.bisect_right(starts, start) - 1 for start, _ in (first, second)]
+        if min(indexes) < 0 or indexes[0] == indexes[1]:
+            return False
+        spans = [span_words(article, article.paragraphs[i].start, article.paragraphs[i].end) for i in indexes]
         return spans[0] != [] and similarity(spans[0], spans[1], 0.9) >= 0.9 and (
             len(spans[0]) >= self.options["min_words"]
         )
