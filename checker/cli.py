@@ -9,7 +9,7 @@ import time
 import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from checker import __version__
 from checker.builtin import format_of
@@ -20,6 +20,9 @@ from checker.plugins import load_plugins, new_plugin_manager
 from checker.progress import Progress
 from checker.runner import Options, check_serial
 from checker.session import FileResult, Session
+
+if TYPE_CHECKING:
+    from checker.parallel import WorkerPool
 
 EPILOG = """exit codes: 0 nothing at or above the fail threshold; 1 findings at or above it;
 2 interrupted; 3 internal error (a bug, a crashing plugin or rule); 4 usage, configuration
@@ -175,20 +178,21 @@ def run(argv: Sequence[str] | None) -> int:
         total = _known_total(paths, session)
         session.jobs = jobs_for(session, paths, options.jobs, total)
         reporter = formats[options.format](config, stream)
-        reporter.start(session)
-        # The text report's own per-file lines already show progress on a terminal.
-        lines_on_terminal = options.format == "text" and not options.quiet and stream.isatty()
-        progress = Progress(total, enabled=not (options.no_progress or lines_on_terminal))
-        try:
-            wanted = Options(options.fix, options.unsafe_fixes, keep_text=getattr(reporter, "needs_text", False))
-            for result in check_all(session, paths, wanted):
-                if result.fixed_text is not None:
-                    sys.stdout.write(result.fixed_text)
-                session.record(result)
-                reporter.file_done(result)
-                progress.advance(len(result.findings))
-        finally:
-            progress.close()
+        with started_workers(session) as pool:  # before the header, which names the workers
+            reporter.start(session)
+            # The text report's own per-file lines already show progress on a terminal.
+            lines_on_terminal = options.format == "text" and not options.quiet and stream.isatty()
+            progress = Progress(total, enabled=not (options.no_progress or lines_on_terminal))
+            try:
+                wanted = Options(options.fix, options.unsafe_fixes, keep_text=getattr(reporter, "needs_text", False))
+                for result in check_all(session, paths, wanted, pool):
+                    if result.fixed_text is not None:
+                        sys.stdout.write(result.fixed_text)
+                    session.record(result)
+                    reporter.file_done(result)
+                    progress.advance(len(result.findings))
+            finally:
+                progress.close()
         session.duration = time.perf_counter() - session.started
         code = session.decide_exit_code(options.exit_zero)
         reporter.finish(session)
@@ -198,12 +202,26 @@ def run(argv: Sequence[str] | None) -> int:
     return int(code)
 
 
-def check_all(session: Session, paths: list[str], options: Options) -> Iterator[FileResult]:
-    """Every input's results in order: in ``session.jobs`` worker processes, or here."""
-    if session.jobs > 1:
+@contextlib.contextmanager
+def started_workers(session: Session) -> Iterator[WorkerPool | None]:
+    """The pool of ``session.jobs`` worker processes, started; None for a run in this process
+    (one job, or workers that could not start: ``parallel.started_pool``). The parallel
+    module (and multiprocessing) is imported only when workers are wanted."""
+    if session.jobs <= 1:
+        yield None
+        return
+    from checker.parallel import started_pool
+
+    with started_pool(session) as pool:
+        yield pool
+
+
+def check_all(session: Session, paths: list[str], options: Options, pool: WorkerPool | None) -> Iterator[FileResult]:
+    """Every input's results in order: in the pool's worker processes, or here."""
+    if pool is not None:
         from checker.parallel import check_parallel
 
-        return check_parallel(session, paths, options, session.jobs)
+        return check_parallel(session, paths, options, pool)
     return check_serial(session, paths, options)
 
 
@@ -287,11 +305,12 @@ def run_diff(session: Session, paths: list[str], options: argparse.Namespace) ->
     something to fix (as ``ruff --diff`` does), unless a worse problem decides the code."""
     with report_stream(options.output, sys.stdout) as stream:
         session.jobs = jobs_for(session, paths, options.jobs, _known_total(paths, session))
-        for result in check_all(session, paths, Options(True, options.unsafe_fixes, write=False)):
-            session.record(result)
-            if result.error:
-                sys.stderr.write(f"checker: {result.path}: {result.error}\n")
-            stream.write(result.diff)
+        with started_workers(session) as pool:
+            for result in check_all(session, paths, Options(True, options.unsafe_fixes, write=False), pool):
+                session.record(result)
+                if result.error:
+                    sys.stderr.write(f"checker: {result.path}: {result.error}\n")
+                stream.write(result.diff)
     session.duration = time.perf_counter() - session.started
     fixed = session.summary.fixed
     sys.stderr.write(f"checker: would fix {fixed} finding{'s' if fixed != 1 else ''}\n" if fixed

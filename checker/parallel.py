@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.config import Problem, workers_fork
-from checker.runner import Options, Work, check_one, check_serial, work_items
+from checker.runner import Options, Work, check_one, work_items
 from checker.session import FileResult, Session
 
 #: Items per chunk: enough to amortise the hand-over, few enough to balance the workers.
@@ -55,7 +55,7 @@ def _run_chunk(items: list[Work], options: Options) -> tuple[list[FileResult], l
 
 
 # ---- the main process --------------------------------------------------------------------
-class _Pool:
+class WorkerPool:
     def __init__(self, session: Session, jobs: int) -> None:
         self.session = session
         self.jobs = jobs
@@ -94,37 +94,46 @@ class _Chunk:
     future: Future
 
 
-def check_parallel(session: Session, paths: Iterable[str], options: Options, jobs: int) -> Iterator[FileResult]:
-    """Check in ``jobs`` worker processes; yields exactly what ``check_serial`` would. Where
-    no worker can be started (no shared memory for the queues' locks, a process limit), the
-    run says so in a note and checks in this process."""
-    pool: _Pool | None = None
+@contextlib.contextmanager
+def started_pool(session: Session) -> Iterator[WorkerPool | None]:
+    """``session.jobs`` worker processes, started before any input is read, so the report's
+    header names the workers that really check. Where none can be started (no shared memory
+    for the queues' locks, a process limit) it says so in a note, sets ``session.jobs`` to
+    one and gives None: the run is checked in this process. A run that stops early (Ctrl-C,
+    the report's reader gone) stops the workers at once."""
+    pool: WorkerPool | None = None
     try:
-        pool = _Pool(session, jobs)
-        pool.executor.submit(int).result()  # the workers start here, before any input is read
+        pool = WorkerPool(session, session.jobs)
+        pool.executor.submit(int).result()  # the workers start here
     except (OSError, ImportError, NotImplementedError, BrokenProcessPool) as error:
         if pool is not None:
             with contextlib.suppress(Exception):
                 pool.executor.shutdown(wait=False, cancel_futures=True)
         session.note(f"worker processes could not be started ({type(error).__name__}: {error}); "
                      f"checked in this process")
-        yield from check_serial(session, paths, options)
+        session.jobs = 1
+        yield None
         return
-    pending: deque[_Chunk] = deque()
     try:
-        for items in _chunks(work_items(session, paths, options.fix), CHUNK):
-            pending.append(_Chunk(items, pool.executor.submit(_run_chunk, items, options)))
-            while len(pending) >= jobs * AHEAD:
-                yield from _collect(session, pool, pending, options)
-        while pending:
-            yield from _collect(session, pool, pending, options)
-    except BaseException:  # KeyboardInterrupt, or GeneratorExit when the caller stops reading
+        yield pool
+    except BaseException:  # KeyboardInterrupt, a broken pipe, an error in the reporter
         pool.close(abandon=True)
         raise
     pool.close()
 
 
-def _collect(session: Session, pool: _Pool, pending: deque[_Chunk], options: Options) -> Iterator[FileResult]:
+def check_parallel(session: Session, paths: Iterable[str], options: Options, pool: WorkerPool) -> Iterator[FileResult]:
+    """Check in the pool's workers; yields exactly what ``check_serial`` would."""
+    pending: deque[_Chunk] = deque()
+    for items in _chunks(work_items(session, paths, options.fix), CHUNK):
+        pending.append(_Chunk(items, pool.executor.submit(_run_chunk, items, options)))
+        while len(pending) >= pool.jobs * AHEAD:
+            yield from _collect(session, pool, pending, options)
+    while pending:
+        yield from _collect(session, pool, pending, options)
+
+
+def _collect(session: Session, pool: WorkerPool, pending: deque[_Chunk], options: Options) -> Iterator[FileResult]:
     try:
         results, problems, notes = pending[0].future.result()
     except BrokenProcessPool:
@@ -137,7 +146,7 @@ def _collect(session: Session, pool: _Pool, pending: deque[_Chunk], options: Opt
     yield from results
 
 
-def _recover(pool: _Pool, pending: deque[_Chunk], options: Options) -> None:
+def _recover(pool: WorkerPool, pending: deque[_Chunk], options: Options) -> None:
     """A worker died. The items the broken pool had not finished are checked again one at
     a time in a fresh pool, so the one that kills a worker is known: it is reported as
     unreadable, and every other item gets its real result."""

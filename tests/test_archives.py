@@ -308,6 +308,52 @@ def test_jobs_setting_runs_workers_and_the_command_line_wins(tmp_path):
     assert findings_of(run()[0]) == findings_of(serial)
 
 
+def test_spawned_workers_build_the_same_session_and_give_the_serial_results(tmp_path):
+    """On macOS and Windows workers are spawned, not forked: each imports the checker afresh
+    and builds the session from the command line and the configuration file it finds. Here
+    spawning is forced on Linux through a small driver, as a console script starts the run.
+    A plugin notes whether it was loaded in the process that checks (spawned: yes; forked:
+    no, it came with the parent)."""
+    names = []
+    for number in range(20):
+        said = f"The council met on day {number} to vote on the budget for the harbour."
+        (tmp_path / f"a{number:02d}.txt").write_text(f"Title: Council day {number}\n\nShare this:\n\n{said} "
+                                                     f"It was long. {said}\n", encoding="utf-8")
+        names.append(f"a{number:02d}.txt")
+    (tmp_path / ".checker.yaml").write_text("ignore: [boilerplate-share]\nseverity: {duplicate-sentence: info}\n",
+                                            encoding="utf-8")
+    (tmp_path / "loaded.py").write_text(
+        "import multiprocessing, os\nfrom checker import hookimpl\n\nLOADED_IN = os.getpid()\n\n"
+        "@hookimpl\ndef checker_check_article(article):\n"
+        "    with open(os.environ['NOTES_FILE'], 'a') as f:\n"
+        "        f.write(f'{multiprocessing.parent_process() is not None} {LOADED_IN == os.getpid()}\\n')\n"
+        "    return []\n", encoding="utf-8")
+    (tmp_path / "spawning.py").write_text(
+        "import sys\nimport checker.parallel\n\nchecker.parallel.workers_fork = lambda: False\n\n"
+        "if __name__ == '__main__':\n    from checker.cli import main\n\n    sys.exit(main())\n", encoding="utf-8")
+    notes = tmp_path / "notes.log"
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "NOTES_FILE": str(notes), "NO_COLOR": "1"}
+
+    def run(script: list[str], *args: str) -> tuple[dict, set[str]]:
+        notes.write_text("", encoding="utf-8")
+        done = subprocess.run([sys.executable, *script, "--no-cache", "-f", "json", "-p", "loaded", *args, *names],
+                              cwd=tmp_path, capture_output=True, env=env, timeout=300)
+        assert done.returncode == 0, done.stderr.decode()  # infos only: nothing fails
+        assert done.stderr == b""
+        return json.loads(done.stdout), set(notes.read_text(encoding="utf-8").splitlines())
+
+    serial, places = run(["-m", "checker"], "-j", "1")
+    assert places == {"False True"}
+    spawned, places = run([str(tmp_path / "spawning.py")], "-j", "2")
+    assert places == {"True True"}  # in workers that loaded the plugin themselves
+    assert findings_of(spawned) == findings_of(serial)
+    assert spawned["summary"] | {"duration": 0} == serial["summary"] | {"duration": 0}
+    found = {(f["rule"], f["severity"]) for entry in serial["files"] for f in entry["findings"]}
+    assert found == {("duplicate-sentence", "info")}  # the configuration holds: share prompts ignored
+    _, places = run(["-m", "checker"], "-j", "2")
+    assert places == {"True False"}  # forked: the plugin came loaded from the parent
+
+
 def _articles(folder: Path, count: int) -> list[str]:
     names = []
     for number in range(count):
@@ -384,6 +430,11 @@ def test_a_run_whose_workers_cannot_start_is_checked_here_with_a_note(tmp_path, 
     assert findings_of(json.loads(captured.out)) == findings_of(serial)
     assert captured.err == ("checker: note: worker processes could not be started (OSError: no shared memory "
                             "for the queue's lock); checked in this process\n")
+    # The text report's header, written once the workers would have started, names none.
+    assert cli.main(["--no-cache", "--format", "text", "-j", "2", *names]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[0].endswith(" rules")
+    assert "could not be started" in captured.err
 
 
 def test_ctrl_c_stops_a_run_in_workers_with_one_line_and_no_process_left(tmp_path):
