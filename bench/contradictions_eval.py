@@ -6,6 +6,7 @@ Usage: python bench/contradictions_eval.py [--articles N] [--seed S] [--keep DIR
    copy, each of a known type:
    - count:   a sentence with a figure is restated later in the article with the figure changed;
    - polarity: a sentence "<Subject> <verb>ed ..." is restated later negated ("did not <verb>");
+   - passive: a sentence "<Subject> was <verb>ed ..." is restated later negated ("was not <verb>ed");
    - weekday: a full date ("March 3, 2015") gets a weekday it did not fall on;
    - age:     a person named twice gets an age at the first mention and another age later;
    - title:   a person named twice gets two different titles of office.
@@ -53,6 +54,11 @@ _SENTENCE = regex.compile(
 _OPEN_ENDED = regex.compile(r"(?i)\b(?:more than|over|at least|fewer than|less than|under|up to|nearly|almost)\s+$")
 _FIGURE = regex.compile(r"(?<![\d.,$£€-])\b([1-9]\d{0,2})\b(?!\s*(?:%|percent|[-:/.,]\d|-))(\s+[a-z]+)")
 _YEARLIKE = regex.compile(r"^(?:19|20)\d\d$")
+_PASSIVE_CLAIM = regex.compile(
+    r"^(?P<subject>(?:The\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{L}[\p{L}'’-]+){0,2})\s+(?P<be>was|were)\s+"
+    r"(?P<rest>(?:confirmed|denied|approved|rejected|accepted|signed|admitted|supported|opposed|announced|"
+    r"released|received|acknowledged|paid|ordered|closed|opened)\s[^.!?]{5,200})[.!?]$"
+)
 _PAST_CLAIM = regex.compile(
     r"^(?P<subject>(?:The\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+"
     r"(?P<verb>confirmed|denied|approved|rejected|accepted|signed|attended|admitted|supported|opposed|announced|"
@@ -109,6 +115,17 @@ def make_polarity(body: str, rng: random.Random) -> tuple[str, str] | None:
         verb = claim.group("verb")
         base = _BASE.get(verb, verb[:-1] if verb.endswith(("ved", "sed", "ced", "ged")) else verb[:-2])
         negated = f"{claim.group('subject')} did not {base} {claim.group('rest')}."
+        return (insert_later(body, match.end(), negated), insert_later(body, match.end(), sentence))
+    return None
+
+
+def make_passive(body: str, rng: random.Random) -> tuple[str, str] | None:
+    for match in _sample_sentences(body, rng, 80):
+        sentence = match.group(0).strip()
+        claim = _PASSIVE_CLAIM.match(sentence)
+        if not claim:
+            continue
+        negated = f"{claim.group('subject')} {claim.group('be')} not {claim.group('rest')}."
         return (insert_later(body, match.end(), negated), insert_later(body, match.end(), sentence))
     return None
 
@@ -397,7 +414,7 @@ def make_quote(body: str, rng: random.Random) -> tuple[str, str] | None:
 
 
 MAKERS = {"count": make_count, "count-paraphrase": make_count_paraphrase, "polarity": make_polarity,
-          "weekday": make_weekday, "date": make_date, "age": make_age, "title": make_title,
+          "passive": make_passive, "weekday": make_weekday, "date": make_date, "age": make_age, "title": make_title,
           "quote": make_quote}
 #: Makers that read the header (published date, headline) as well as the body.
 HEAD_MAKERS = {"relative-date": make_relative, "headline": make_headline}

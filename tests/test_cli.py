@@ -33,6 +33,8 @@ def test_self_contradicting_sample_is_flagged_with_both_places():
     rules = {f["rule"] for f in findings}
     assert rules >= {"contradiction-counts", "contradiction-ages", "contradiction-weekday",
                      "contradiction-quote-speaker", "contradiction-restated", "contradiction-event-dates"}
+    # The paragraph restated with another time is a contradiction, not a repeat to remove.
+    assert "duplicate-paragraph" not in rules
     for finding in findings:
         if finding["category"] == "contradiction":
             assert finding["related"] and finding["related"][0]["line"] <= finding["line"]

@@ -75,12 +75,12 @@ def test_sarif_two_place_findings_have_related_locations_and_fixes_their_applica
     assert fix["properties"]["applicability"] == "safe"
     [change] = fix["artifactChanges"]
     assert change["replacements"][0]["insertedContent"]["text"] == ""
-    # Removing an exact repeat is safe; removing a near repeat (87% alike) may lose words.
+    # Removing an exact repeat is safe; removing a near repeat (97% alike) may lose words.
     applicability = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].rsplit("/", 1)[1]:
                      result["fixes"][0]["properties"]["applicability"]
                      for result in run["results"] if result["ruleId"] == "duplicate-paragraph" and "fixes" in result}
     assert applicability["pasted-embed-code.txt"] == "safe"
-    assert applicability["self-contradicting-report.txt"] == "unsafe"
+    assert applicability["scraped-blog-post.md"] == "unsafe"
 
 
 def test_sarif_reports_unreadable_files_and_absolute_paths_outside_the_root(tmp_path):

@@ -122,6 +122,28 @@ def test_duplicate_sentence_inside_one_paragraph_and_across_repeated_paragraphs(
     assert texts(rule, article(across)) == []  # the paragraphs repeat: the paragraph rule reports that
 
 
+CLOSED = "The mayor said the new bridge over the river was closed on Monday morning."
+TWELVE = "The mayor said 12 people were on the new bridge over the river on Monday morning."
+
+
+@pytest.mark.parametrize("of, first, second", [
+    ("paragraph", CLOSED, CLOSED.replace("was closed", "was not closed")),
+    ("paragraph", CLOSED, CLOSED.replace("was closed", "wasn't closed")),
+    ("paragraph", TWELVE, TWELVE.replace("12", "15")),
+    ("sentence", TWELVE.replace("12", "twelve"), TWELVE.replace("12", "fifteen")),
+    ("headline", "Title: Mayor says 12 people were on the bridge on Monday",
+     "Mayor says 15 people were on the bridge on Monday"),
+])
+def test_near_repeats_that_say_otherwise_are_no_duplicates(article, of, first, second):
+    """A near repeat that adds a negation or changes a figure is another claim: removing
+    it would hide a contradiction. Small changes of other words still make a repeat."""
+    rule = DuplicateRule(spec("duplicate", of=of, threshold=0.8, min_words=3))
+    tail = " Crowds gathered on both banks." if of == "sentence" else ""  # not a repeated paragraph
+    assert texts(rule, article(f"{first}\n\nIt rained.\n\n{second}{tail}")) == []
+    reworded = first.removeprefix("Title: ").replace("Monday", "Tuesday")
+    assert texts(rule, article(f"{first}\n\nIt rained.\n\n{reworded}{tail}")) == [reworded]
+
+
 def test_duplicate_is_not_quadratic_on_many_distinct_paragraphs(article):
     rule = DuplicateRule(spec("duplicate", of="paragraph"))
     text = "\n\n".join(f"Paragraph number {i} talks about topic {i * 7} and item {i * 13} today." for i in range(3000))

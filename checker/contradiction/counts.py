@@ -31,7 +31,7 @@ from checker.contradiction.numbers import (
     range_interval,
 )
 from checker.contradiction.restated import NAMING_BEFORE, skeleton_of
-from checker.dates import MONTH_PATTERN
+from checker.dates import MONTH_PATTERN, MONTHS, WEEKDAYS
 from checker.textshape import mostly_uppercase
 
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
@@ -41,6 +41,9 @@ _PERCENT = regex.compile(r"\s*(?:%|percent\b|per\s+cent\b)")
 #: Money and shares differ for many reasons in one story: compared only in restatements.
 _MEASURES = frozenset({"$", "£", "€", "percent"})
 _INNER_NAME = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
+#: Capitalised words that name a day, not a place or a person: "killed 15 on Tuesday" and
+#: "12 killed in Italy" may be one event. ("May" and "Sun" may be names: they stay.)
+_CALENDAR = frozenset(name for name in (*MONTHS, *WEEKDAYS) if len(name) >= 4)
 #: The words a quantity is written with when not in digits ("twenty", "hundred", "dozens",
 #: "handful"): every match of ``QUANTITY`` without a digit holds one as a whole word. Read off
 #: the number tables, so that the two tests below and the pattern cannot drift apart.
@@ -150,7 +153,8 @@ class _Context:
     @property
     def names(self) -> frozenset[str]:
         if self._names is None:
-            self._names = frozenset(w for w in _INNER_NAME.findall(self.text) if w.lower() not in STOPWORDS)
+            self._names = frozenset(w for w in _INNER_NAME.findall(self.text)
+                                    if w.lower() not in STOPWORDS and w.lower() not in _CALENDAR)
         return self._names
 
     def signature(self, start: int, end: int) -> frozenset[str]:

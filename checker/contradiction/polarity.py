@@ -22,9 +22,14 @@ from checker.contradiction.counts import STOPWORDS
 from checker.kinds.trie import literal_alternation
 
 _SUBJECT = (r"(?P<subject>(?:[Tt]he\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}"
-            r"|[Tt]he\s+[a-z][\p{L}-]*(?:\s+[a-z][\p{L}-]*)?)")
+            r"|[Tt]he\s+[a-z][\p{L}-]*(?:\s+(?!(?:is|are|was|were|has|have|had|did|does|do|never)\b)[a-z][\p{L}-]*)?)")
 _NEGATION = r"(?P<neg>(?:did|does|do|has|have|had)\s*(?:not|n[’']t)|never|(?:did|has|have)\s+never)"
 _AUX = r"(?:(?:has|have|had)\s+)?"
+#: The passive: "was (not) closed", "were never charged", "has (not) been approved", "isn't".
+_PASSIVE = (r"(?P<passive>(?:is|are|was|were)(?P<pneg>\s*n[’']t|\s+not|\s+never)?"
+            r"|(?:has|have|had)(?P<bneg>\s*n[’']t|\s+not|\s+never)?\s+been)")
+#: "did not approve the plan until Friday", "was not closed before noon": a when, not a denial.
+_NOT_UNTIL = regex.compile(r"\b(?:until|till|before|yet)\b")
 _OBJECT_END = regex.compile(
     r"\s(?:on|in|at|for|after|before|during|with|by|from|because|as|when|while|since|until|and|but|or|over"
     r"|under|amid|despite|following|last|this|next|yesterday|today)\s"
@@ -40,10 +45,12 @@ def clause_gate(forms: Iterable[str]) -> re.Pattern:
 
 
 def clause_pattern(forms: Iterable[str]) -> regex.Pattern:
-    """Subject, optional negation, one of the verb ``forms``, and the rest up to punctuation."""
+    """Subject, optional negation (or the passive, negated or not), one of the verb ``forms``,
+    and the rest up to punctuation."""
     verbs = literal_alternation(forms)
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}])(?:{_SUBJECT})\s+(?:{_NEGATION}\s+|{_AUX})(?P<verb>{verbs})(?![\p{{L}}\p{{N}}])"
+        rf"(?<![\p{{L}}\p{{N}}])(?:{_SUBJECT})\s+(?:{_NEGATION}\s+|{_PASSIVE}\s+|{_AUX})(?P<verb>{verbs})"
+        r"(?![\p{L}\p{N}])"
         r"(?P<object>[^.,;:!?\"“”()]*)"
     )
 
@@ -89,6 +96,7 @@ class Clause:
     object: tuple[str, ...]
     statement: Statement
     sentence: tuple[int, int]
+    passive: bool = False
 
 
 def clauses_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.Pattern,
@@ -103,19 +111,23 @@ def clauses_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex
             if known is None:
                 continue
             verb, finite = known
-            negated = match.group("neg") is not None
-            if not negated and not finite:
-                continue  # "the Kremlin confirm" is no clause
+            passive = match.group("passive") is not None
+            negated = match.group("neg") is not None or match.group("pneg") is not None or (
+                match.group("bneg") is not None)
+            if not finite and (passive or not negated):
+                continue  # "the Kremlin confirm", "the report was confirm" are no clauses
             if hedges.search(text[max(0, match.start() - 40): match.end("verb")]):
                 continue
-            subject = regex.sub(r"^(?i:the)\s+", "", match.group("subject")).lower()
             phrase = match.group("object")
+            if negated and _NOT_UNTIL.search(phrase):
+                continue
+            subject = regex.sub(r"^(?i:the)\s+", "", match.group("subject")).lower()
             cut = _OBJECT_END.search(phrase + " ", 1)
             words = [w.lower() for w in _OBJECT_WORD.findall(phrase[: cut.start()] if cut else phrase)]
             obj = tuple(w for w in words[:6] if w not in STOPWORDS or w in PRONOUNS)
             statement = Statement(start + match.start(), start + match.end("object"),
                                   text[match.start(): match.end("object")].rstrip())
-            found.append(Clause(subject, verb, negated, obj, statement, (start, end)))
+            found.append(Clause(subject, verb, negated, obj, statement, (start, end), passive))
     return found
 
 
@@ -140,8 +152,8 @@ def conflicts(clauses: list[Clause], antonyms: dict[str, frozenset[str]]) -> Ite
 def _first_conflict(earlier_ones: list[Clause], later: Clause,
                     antonyms: dict[str, frozenset[str]]) -> Conflict | None:
     for earlier in earlier_ones:
-        if earlier.sentence == later.sentence:
-            continue
+        if earlier.sentence == later.sentence or earlier.passive != later.passive:
+            continue  # "the report did not confirm it" says nothing of "the report was confirmed"
         if earlier.verb == later.verb and earlier.negated != later.negated:
             if not _objects_agree(earlier.object, later.object, allow_empty=True):
                 continue

@@ -126,6 +126,30 @@ def similarity(a: list[str], b: list[str], at_least: float = 0.0) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+#: Words whose change turns a repeat into another claim: a negation added or dropped.
+_NEGATIONS = frozenset(["not", "no", "never", "none", "nor", "neither", "nobody", "nothing", "without"])
+_NUMBER_WORDS = frozenset([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+    "dozen", "dozens", "hundreds", "thousands", "millions",
+])
+
+
+def says_otherwise(a: list[str], b: list[str]) -> bool:
+    """Two near repeats that differ in a negation ("was closed" / "was not closed") or in a
+    figure ("killed 12" / "killed 15") make two claims, not one twice: that is a
+    contradiction (the contradiction rules report it), and removing either would hide it."""
+    only_a, only_b = Counter(a) - Counter(b), Counter(b) - Counter(a)
+    if any(w in _NEGATIONS or w.endswith("n't") for w in (*only_a, *only_b)):
+        return True
+    return _has_number(only_a) and _has_number(only_b)
+
+
+def _has_number(words: Counter[str]) -> bool:
+    return any(w in _NUMBER_WORDS or any(c.isdigit() for c in w) for w in words)
+
+
 def _starts_or_ends_with(line: list[str], headline: list[str], text: str) -> bool:
     """The line begins or ends with the whole headline (a caption or a label runs into it).
 
@@ -204,6 +228,8 @@ class DuplicateRule(Rule):
             text = article.source[start:end]
             line_words = span_words(article, start, end)
             score = similarity(head_words, line_words, self.options["threshold"])
+            if score < 1.0 and score >= self.options["threshold"] and says_otherwise(head_words, line_words):
+                continue
             if score >= self.options["threshold"] or (
                 self.options["contains"] and len(head_words) >= 4 and "://" not in text
                 and _starts_or_ends_with(line_words, head_words, text)
@@ -254,6 +280,8 @@ class DuplicateRule(Rule):
             likely = sorted(candidates, key=lambda o: (-candidates[o], o))[:MAX_COMPARISONS]
             for other in sorted(likely):
                 score = similarity(tokens[other], unit_words, threshold)
+                if score < 1.0 and score >= threshold and says_otherwise(tokens[other], unit_words):
+                    continue
                 if score >= threshold and (best is None or score > best[0]):
                     best = (score, other)
             if best is None:
