@@ -57,7 +57,8 @@ _YEARLIKE = regex.compile(r"^(?:19|20)\d\d$")
 _PASSIVE_CLAIM = regex.compile(
     r"^(?P<subject>(?:The\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{L}[\p{L}'’-]+){0,2})\s+(?P<be>was|were)\s+"
     r"(?P<rest>(?:confirmed|denied|approved|rejected|accepted|signed|admitted|supported|opposed|announced|"
-    r"released|received|acknowledged|paid|ordered|closed|opened)\s[^.!?]{5,200})[.!?]$"
+    r"released|received|acknowledged|paid|ordered|closed|opened|arrested|charged|killed|injured|evacuated|"
+    r"cancell?ed)\s[^.!?]{5,200})[.!?]$"
 )
 _PAST_CLAIM = regex.compile(
     r"^(?P<subject>(?:The\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+"

@@ -215,6 +215,9 @@ def test_antonyms_with_the_same_subject_and_object(article):
     ("The plan has been approved by the board.", "The plan has not been approved by the board."),
     ("The ministers were never paid for the trip.", "The ministers were paid for the trip in May."),
     ("The housing plan was approved by the board.", "In June the housing plan was rejected by the board."),
+    # a scraped line break ends a caption: the subject is the name on the next line
+    ("A Photo of the Brother-in-law\nRoger Clinton was arrested in Redondo Beach.",
+     "Roger Clinton was not arrested in Redondo Beach."),
 ])
 def test_a_passive_claim_and_its_negation_or_antonym(article, first, second):
     [finding] = found(rule("polarity"), article, f"{first} Officials met twice. {second}")

@@ -21,8 +21,11 @@ from checker.contradiction import Conflict, Searcher, Statement
 from checker.contradiction.counts import STOPWORDS
 from checker.kinds.trie import literal_alternation
 
-_SUBJECT = (r"(?P<subject>(?:[Tt]he\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}"
-            r"|[Tt]he\s+[a-z][\p{L}-]*(?:\s+(?!(?:is|are|was|were|has|have|had|did|does|do|never)\b)[a-z][\p{L}-]*)?)")
+#: A subject's words stay on one line: a scraped line break ends a caption or a label, and
+#: "Brother-in-law\nRoger Clinton" is not one name.
+_SUBJECT = (r"(?P<subject>(?:[Tt]he[^\S\n]+)?\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,3}"
+            r"|[Tt]he[^\S\n]+[a-z][\p{L}-]*"
+            r"(?:[^\S\n]+(?!(?:is|are|was|were|has|have|had|did|does|do|never)\b)[a-z][\p{L}-]*)?)")
 _NEGATION = r"(?P<neg>(?:did|does|do|has|have|had)\s*(?:not|n[’']t)|never|(?:did|has|have)\s+never)"
 _AUX = r"(?:(?:has|have|had)\s+)?"
 #: The passive: "was (not) closed", "were never charged", "has (not) been approved", "isn't".
