@@ -394,5 +394,7 @@ def _inner_edit(a: str, b: str) -> bool:
         i += 1
     if long[i + 1 :] != short[i:]:
         return False
+    if i == len(short) and long[-1] == short[-1]:
+        return True  # the last letter doubled, as transliterations differ: "Zelensky" / "Zelenskyy"
     # Allow doubled letters and inner letters only: not at the start, not in the ending.
     return 0 < i < len(short) - 2
