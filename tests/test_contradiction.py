@@ -190,6 +190,18 @@ def test_weekday_that_does_not_match_its_date(article):
     assert found(rule("weekday"), article, "It happened on Tuesday, March 3, 2015.") == []
 
 
+@pytest.mark.parametrize("wrong, right", [
+    ("The vote was held on Monday (March 3, 2020).", "The vote was held on Tuesday (March 3, 2020)."),
+    ("The vote, on March 3, 2020, a Monday, passed.", "The vote, on March 3, 2020, a Tuesday, passed."),
+    ("The vote was held on March 3, 2020 (Monday).", "The vote was held on March 3, 2020 (Tuesday)."),
+    ("The vote was held Monday, 3 March 2020.", "The vote was held Tuesday, 3 March 2020."),
+])
+def test_weekday_and_date_in_the_orders_news_writes_them(article, wrong, right):
+    [finding] = found(rule("weekday"), article, wrong)
+    assert finding.location.text == "Monday" and "March 3, 2020 was a Tuesday" in finding.message
+    assert found(rule("weekday"), article, right) == []
+
+
 def test_weekday_without_year_uses_the_published_date(article):
     text = "Published: 2018-02-16\n\nThe council met on Thursday, February 14, and voted."
     [finding] = found(rule("weekday"), article, text)

@@ -1,8 +1,9 @@
 """A weekday that does not match its date: "Tuesday, March 3, 2015" (a Wednesday).
 
 Reads a weekday next to a date, either order ("Tuesday, March 3", "March 3 (Tuesday)",
-"Tuesday 3 March 2015"). A date without a year takes the year that puts it nearest the
-article's published date; with neither, the pair is left alone.
+"Tuesday (March 3)", "March 3, 2015, a Tuesday", "Tuesday 3 March 2015"). A date without a
+year takes the year that puts it nearest the article's published date; with neither, the
+pair is left alone.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ WEEKDAY_STARTS = sorted({name[:3].capitalize() for name in WEEKDAYS})
 #: Names for messages, in English whatever the process's locale.
 _MONTH_NAMES, _DAY_NAMES = full_names(MONTHS), full_names(WEEKDAYS)
 PATTERNS = [
-    regex.compile(rf"\b{_WEEKDAY}\.?,?\s+(?:the\s+)?{_DATE}"),
-    regex.compile(rf"\b{_DATE},?\s+\(?{_WEEKDAY}\b\)?"),
+    regex.compile(rf"\b{_WEEKDAY}\.?,?\s+\(?(?:the\s+)?{_DATE}"),  # "Monday, March 3", "Monday (March 3)"
+    regex.compile(rf"\b{_DATE},?\s+\(?(?:a\s+)?{_WEEKDAY}\b\)?"),  # "March 3 (Monday)", "March 3, a Monday"
 ]
 
 
