@@ -114,6 +114,10 @@ def started_pool(session: Session) -> Iterator[WorkerPool | None]:
         session.jobs = 1
         yield None
         return
+    except BaseException:  # Ctrl-C while the workers start
+        if pool is not None:
+            pool.close(abandon=True)
+        raise
     try:
         yield pool
     except BaseException:  # KeyboardInterrupt, a broken pipe, an error in the reporter
