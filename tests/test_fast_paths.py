@@ -693,6 +693,26 @@ def test_the_candidates_hold_every_pair_that_can_be_reported(uses):
     assert candidates <= every_pair(names)
 
 
+spelling_piece = st.one_of(spelled, st.sampled_from([
+    " ", " ", ". ", ", ", "\n", "\n\n", "’s", "'s", "“", "”", "the ", "of ", " of ", "said ", "ELECTORAL COLLEGE ",
+    "Electoral College", "electoral college", "Court of Human Rights", "court of human rights", "New York", "new york",
+    "The ", "President ", "president", "É", "\u0301", "-", "O'Neill", "O’neill",
+]))
+
+
+@SETTINGS
+@given(st.lists(spelling_piece, max_size=30).map("".join))
+@example("The Electoral College met. The Electoral College voted. Critics of the electoral college objected.")
+@example("Zelensky spoke. Zelensky left. Zelenskyy returned.")
+@example("LePanto said so. Lepanto agreed. Lepanto left.")
+def test_the_spelling_rule_skips_only_articles_it_would_pass(text):
+    import copy
+
+    plain_rule = copy.copy(SPELLING)
+    plain_rule.quick = False
+    assert findings(SPELLING, text) == findings(plain_rule, text)
+
+
 # ---- text shape: capitals counted in bytes for ASCII text ---------------------------------
 def _mostly_uppercase_plainly(text: str) -> bool:
     capitals = sum(map(str.isupper, text))
