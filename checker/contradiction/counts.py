@@ -19,12 +19,9 @@ import regex
 
 from checker.contradiction import DIGIT, Conflict, Searcher, Statement
 from checker.contradiction.numbers import (
+    NUMBER_WORDS,
     QUANTITY,
     RANGE,
-    SCALES,
-    TENS,
-    UNITS,
-    VAGUE,
     WORDS_BEFORE_NUMBER,
     Interval,
     interval,
@@ -44,14 +41,8 @@ _INNER_NAME = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
 #: Capitalised words that name a day, not a place or a person: "killed 15 on Tuesday" and
 #: "12 killed in Italy" may be one event. ("May" and "Sun" may be names: they stay.)
 _CALENDAR = frozenset(name for name in (*MONTHS, *WEEKDAYS) if len(name) >= 4)
-#: The words a quantity is written with when not in digits ("twenty", "hundred", "dozens",
-#: "handful"): every match of ``QUANTITY`` without a digit holds one as a whole word. Read off
-#: the number tables, so that the two tests below and the pattern cannot drift apart.
-_NUMBER_WORDS = frozenset({
-    *(unit for unit in UNITS if unit not in ("a", "an", "no")), *TENS,
-    *(scale for scale in SCALES if len(scale) > 2),  # not "k", "m", "bn", which follow digits
-    *(word for phrase in VAGUE for word in phrase.split() if word not in ("a", "of", "half")),
-})
+#: The number words (``numbers.NUMBER_WORDS``): the two tests below read them.
+_NUMBER_WORDS = NUMBER_WORDS
 #: A cheap test that a sentence may hold a quantity at all, before the full pattern runs: a
 #: digit, or one of the number words in the case-folded text (a substring test, ten times
 #: faster than the same words as a case-insensitive pattern). A word holding another of

@@ -29,6 +29,14 @@ VAGUE = {"dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 1_999), "th
          "a few thousand": (2_000, 5_000), "a dozen": (12, 12), "half a dozen": (6, 6), "a couple": (2, 2),
          "a couple of": (2, 2)}
 
+#: The words a quantity is written with when not in digits ("twenty", "hundred", "dozens",
+#: "handful"): every match of ``QUANTITY`` without a digit holds one as a whole word. Read off
+#: the tables above, so that the users of this set and the pattern cannot drift apart.
+NUMBER_WORDS = frozenset({
+    *(unit for unit in UNITS if unit not in ("a", "an", "no")), *TENS,
+    *(scale for scale in SCALES if len(scale) > 2),  # not "k", "m", "bn", which follow digits
+    *(word for phrase in VAGUE for word in phrase.split() if word not in ("a", "of", "half")),
+})
 _UNIT_WORDS = "|".join(sorted((u for u in UNITS if u not in ("a", "an", "no")), key=len, reverse=True))
 _TENS_WORDS = "|".join(TENS)
 _SCALE_WORDS = "hundred|thousand|million|billion|trillion"

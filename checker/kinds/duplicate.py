@@ -23,6 +23,7 @@ from difflib import SequenceMatcher
 import regex
 
 from checker.article import Article
+from checker.contradiction.numbers import NUMBER_WORDS
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 
@@ -128,12 +129,6 @@ def similarity(a: list[str], b: list[str], at_least: float = 0.0) -> float:
 
 #: Words whose change turns a repeat into another claim: a negation added or dropped.
 _NEGATIONS = frozenset(["not", "no", "never", "none", "nor", "neither", "nobody", "nothing", "without"])
-_NUMBER_WORDS = frozenset([
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
-    "dozen", "dozens", "hundreds", "thousands", "millions",
-])
 
 
 def says_otherwise(a: list[str], b: list[str]) -> bool:
@@ -147,7 +142,7 @@ def says_otherwise(a: list[str], b: list[str]) -> bool:
 
 
 def _has_number(words: Counter[str]) -> bool:
-    return any(w in _NUMBER_WORDS or any(c.isdigit() for c in w) for w in words)
+    return any(w in NUMBER_WORDS or any(c.isdigit() for c in w) for w in words)
 
 
 def _starts_or_ends_with(line: list[str], headline: list[str], text: str) -> bool:
