@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import regex
@@ -107,28 +108,31 @@ def make_count(body: str, rng: random.Random) -> tuple[str, str] | None:
     return None
 
 
-def make_polarity(body: str, rng: random.Random) -> tuple[str, str] | None:
+def _restate_negated(body: str, rng: random.Random, claim_pattern: regex.Pattern,
+                     negate: Callable[[regex.Match], str]) -> tuple[str, str] | None:
+    """The first sampled sentence that ``claim_pattern`` reads, restated later negated
+    (``negate``) and, as the control, restated as it is."""
     for match in _sample_sentences(body, rng, 80):
         sentence = match.group(0).strip()
-        claim = _PAST_CLAIM.match(sentence)
-        if not claim:
-            continue
-        verb = claim.group("verb")
-        base = _BASE.get(verb, verb[:-1] if verb.endswith(("ved", "sed", "ced", "ged")) else verb[:-2])
-        negated = f"{claim.group('subject')} did not {base} {claim.group('rest')}."
-        return (insert_later(body, match.end(), negated), insert_later(body, match.end(), sentence))
+        claim = claim_pattern.match(sentence)
+        if claim:
+            return (insert_later(body, match.end(), negate(claim)), insert_later(body, match.end(), sentence))
     return None
+
+
+def _did_not(claim: regex.Match) -> str:
+    verb = claim.group("verb")
+    base = _BASE.get(verb, verb[:-1] if verb.endswith(("ved", "sed", "ced", "ged")) else verb[:-2])
+    return f"{claim.group('subject')} did not {base} {claim.group('rest')}."
+
+
+def make_polarity(body: str, rng: random.Random) -> tuple[str, str] | None:
+    return _restate_negated(body, rng, _PAST_CLAIM, _did_not)
 
 
 def make_passive(body: str, rng: random.Random) -> tuple[str, str] | None:
-    for match in _sample_sentences(body, rng, 80):
-        sentence = match.group(0).strip()
-        claim = _PASSIVE_CLAIM.match(sentence)
-        if not claim:
-            continue
-        negated = f"{claim.group('subject')} {claim.group('be')} not {claim.group('rest')}."
-        return (insert_later(body, match.end(), negated), insert_later(body, match.end(), sentence))
-    return None
+    return _restate_negated(body, rng, _PASSIVE_CLAIM,
+                            lambda claim: f"{claim.group('subject')} {claim.group('be')} not {claim.group('rest')}.")
 
 
 def make_weekday(body: str, rng: random.Random) -> tuple[str, str] | None:
