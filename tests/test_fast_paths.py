@@ -221,7 +221,7 @@ def builtin(rule_id: str):
 NAMES, SWAPPED = builtin("consistency-names"), builtin("entity-swapped-name")
 name_piece = st.sampled_from(["US", "U.S.", "USA", "U.S.A.", "Russia", "Russian Federation", "Kyiv", "Kiev", "e-mail",
                               "email", "White Residence", "White House", "Lawyer General", "officials", " ", ". ",
-                              "\n\n", "USAID", "us", "Russia's", "THE US"])
+                              "\n\n", "USAID", "us", "Russia's", "THE US", "Team ", " Today"])
 
 
 def findings(rule, text):
@@ -237,7 +237,7 @@ def findings(rule, text):
 def test_the_quick_look_skips_only_articles_the_rule_would_pass(text):
     import copy
 
-    assert NAMES.literal_groups is not None  # the built-in groups are plain strings
+    assert NAMES.literal_groups is not None  # the built-in forms start with plain text
     plain_names = copy.copy(NAMES)
     plain_names.literal_groups = None
     assert findings(NAMES, text) == findings(plain_names, text)
@@ -246,13 +246,17 @@ def test_the_quick_look_skips_only_articles_the_rule_would_pass(text):
     assert findings(SWAPPED, text) == findings(plain_swapped, text)
 
 
-def test_a_group_with_a_pattern_is_always_searched():
+def test_a_group_with_a_pattern_is_looked_for_by_the_text_its_forms_start_with():
     from checker.kinds.consistency import ConsistencyRule
 
-    rule = ConsistencyRule({"id": "c", "kind": "consistency", "category": "consistency", "message": "m",
-                            "groups": [["colou?r", "hue"]]})
-    assert rule.literal_groups is None
-    assert findings(rule, "The colour, the hue and the color again.") != []
+    def rule(*forms):
+        return ConsistencyRule({"id": "c", "kind": "consistency", "category": "consistency", "message": "m",
+                                "groups": [list(forms)]})
+
+    assert rule("colou?r", "hue").literal_groups == [["colo", "hue"]]
+    assert findings(rule("colou?r", "hue"), "The colour, the hue and the color again.") != []
+    assert rule("[Cc]olou?r", "hue").literal_groups is None  # no leading text: always searched
+    assert findings(rule("[Cc]olou?r", "hue"), "The colour, the hue and the color again.") != []
 
 
 # ---- style-repeated-word: the quick test for a repeat -----------------------------------
@@ -472,7 +476,23 @@ def test_start_patterns_with_their_own_flags_decide_as_a_forward_search(field, p
 @pytest.mark.parametrize(("pattern", "text"), [
     (r"U\.S\.", "U.S."), ("US", "US"), ("al-Qaeda", "al-Qaeda"),
     ("Democratic People's Republic", "Democratic People's Republic"),
-    ("colou?r", None), (r"\bUS", None), ("(?i)us", None), ("US|USA", None), ("[Uu]S", None),
+    ("USA(?! Today)", "USA"), ("(?<!Team )USA", "USA"), ("colou?r", "colo"),
+    (r"\bUS", None), ("(?i)us", None), ("US|USA", None), ("[Uu]S", None), ("S?US", None),
+])
+def test_the_text_a_consistency_form_starts_with(pattern, text):
+    """consistency's quick look: every match of a form starts with this text, however short."""
+    from checker.kinds.quick import required_literal
+
+    assert required_literal(pattern, min_length=1) == text
+    if text is not None:
+        for sample in ("USA Today", "Team USA", "US", "U.S.", "colour", "color", "al-Qaeda"):
+            for match in regex.finditer(pattern, sample):
+                assert match.group(0).startswith(text)
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    (r"U\.S\.", "U.S."), ("US", "US"), ("Democratic People's Republic", "Democratic People's Republic"),
+    ("colou?r", None), (r"\bUS", None), ("(?i)us", None), ("US|USA", None), ("[Uu]S", None), ("USA(?! Today)", None),
 ])
 def test_the_one_string_a_plain_pattern_matches(pattern, text):
     from checker.kinds.quick import plain_text

@@ -74,6 +74,40 @@ def test_consistency_ties_go_to_the_preferred_form_and_single_uses_stay_quiet(ar
     assert texts(rule, article("Kief is big. Kief is old. Kiev is not.")) == ["Kiev"]
 
 
+def test_consistency_ties_take_the_tie_message_when_the_rule_has_one(article):
+    rule = ConsistencyRule(spec("consistency", groups=[["U\\.S\\.", "US", "USA"]], message="{match}: mostly {majority}",
+                                tie_message="{match}: also {majority}"))
+    messages = [f.message for f in rule.check(article("US aid came. The USA said no."))]
+    assert messages == ["USA: also US"]  # the first used of the leaders, the preferred one not used
+    messages = [f.message for f in rule.check(article("USA aid came. U.S. jets flew. The USA said no. U.S. aid."))]
+    assert messages == ["USA: also U.S.", "USA: also U.S."]  # the preferred one among the leaders
+    messages = [f.message for f in rule.check(article("U.S. aid came. U.S. jets flew. The USA said no."))]
+    assert messages == ["USA: mostly U.S."]
+    with pytest.raises(RuleError, match="unknown placeholder"):
+        ConsistencyRule(spec("consistency", groups=[["a", "b"]], tie_message="{winner}"))
+
+
+def test_consistency_can_leave_the_headline_out(article):
+    text = "Title: US troops leave\n\nU.S. officials said so. U.S. jets flew."
+    counted = ConsistencyRule(spec("consistency", groups=[["U\\.S\\.", "US"]]))
+    assert texts(counted, article(text)) == ["US"]
+    skipped = ConsistencyRule(spec("consistency", groups=[["U\\.S\\.", "US"]], headline=False))
+    assert texts(skipped, article(text)) == []
+    assert texts(skipped, article(text + " US aid came.")) == ["US"]
+
+
+def test_consistency_names_leaves_names_holding_a_form_alone(article):
+    from checker.builtin import builtin_rules_dir, checker_rule_kinds
+    from checker.collect import load_rules
+
+    rules, _ = load_rules([builtin_rules_dir()], checker_rule_kinds())
+    rule = next(r for r in rules if r.id == "consistency-names")
+    assert texts(rule, article("US officials spoke, USA Today said. US jets flew. Team USA won.")) == []
+    assert texts(rule, article("US officials spoke. US jets flew. The USA said no.")) == ["USA"]
+    finding, = rule.check(article("USA aid came. USA jets flew. US troops left."))
+    assert finding.suggestions == ("USA",)  # a form given as a pattern, shown as written
+
+
 def test_conditional_acronym_defined_first(article):
     rule = ConditionalRule(spec("conditional", first=r"\b([A-Z]{3,5})\b",
                                 second=r"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)"))

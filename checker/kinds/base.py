@@ -150,15 +150,7 @@ class Rule:
             raise self.error(f"'{self.category}' is not one of {', '.join(CATEGORIES)}", "category")
         if self.scope not in self.SCOPES:
             raise self.error(f"'{self.scope}' is not one of {', '.join(self.SCOPES)}", "scope")
-        try:
-            names = {name for _, name, _, _ in string.Formatter().parse(self.message) if name is not None}
-        except ValueError as error:
-            raise self.error(f"bad placeholder: {error}", "message") from None
-        unknown = {n for n in names if n.split(".")[0].split("[")[0] not in self.PLACEHOLDERS}
-        if unknown:
-            raise self.error(f"unknown placeholder(s) {{{'}, {'.join(sorted(unknown))}}} "
-                             f"(this kind offers {', '.join('{' + p + '}' for p in sorted(self.PLACEHOLDERS))})",
-                             "message")
+        self.check_placeholders(self.message, "message")
         if self.fix_level not in FIX_LEVELS:
             raise self.error(f"'{self.fix_level}' is not one of {', '.join(FIX_LEVELS)}", "fix")
         for key in self.examples:
@@ -166,6 +158,19 @@ class Rule:
                 raise self.error(f"unknown key '{key}' (expected bad and good)", "examples")
             if not isinstance(self.examples[key], list):
                 raise self.error(f"'{key}' must be a list", "examples")
+
+    def check_placeholders(self, template: str, field: str) -> None:
+        """Raise a RuleError when ``template`` (a message of ``field``) names a placeholder
+        this kind does not offer or is not a valid format string."""
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+        except ValueError as error:
+            raise self.error(f"bad placeholder: {error}", field) from None
+        unknown = {n for n in names if n.split(".")[0].split("[")[0] not in self.PLACEHOLDERS}
+        if unknown:
+            raise self.error(f"unknown placeholder(s) {{{'}, {'.join(sorted(unknown))}}} "
+                             f"(this kind offers {', '.join('{' + p + '}' for p in sorted(self.PLACEHOLDERS))})",
+                             field)
 
     def setup(self) -> None:
         """Validate kind-specific options and compile patterns. Runs once, at load time."""
@@ -267,8 +272,9 @@ class Rule:
         return any(e.search(text) for e in self.exceptions)
 
     # ---- findings ----------------------------------------------------------------------
-    def format_message(self, **values: Any) -> str:
-        return self.message.format_map(_Defaults(values))
+    def format_message(self, template: str | None = None, **values: Any) -> str:
+        """The rule's message (or ``template``, another message of the rule) with ``values``."""
+        return (self.message if template is None else template).format_map(_Defaults(values))
 
     def finding(
         self,
@@ -277,13 +283,15 @@ class Rule:
         end: int,
         *,
         message: str | None = None,
+        template: str | None = None,
         suggestions: Iterable[str] = (),
         related: Iterable[tuple[int, int]] = (),
         remove_line: bool = False,
         unsafe: bool = False,
         **values: Any,
     ) -> Finding:
-        """Build a finding. With exactly one suggestion it also carries a fix: the span
+        """Build a finding, its message ``message`` as given or ``template`` (the rule's
+        message when None) filled in with ``values``. With exactly one suggestion it also carries a fix: the span
         replaced by the suggestion (``remove_line``: an empty suggestion removes the whole
         line or sentence, not just its words), ``safe`` unless the rule file or the kind
         (``unsafe=True`` for this finding) says otherwise."""
@@ -294,7 +302,7 @@ class Rule:
             rule=self.id,
             category=self.category,
             severity=self.severity,
-            message=message if message is not None else self.format_message(**values),
+            message=message if message is not None else self.format_message(template, **values),
             location=article.location(start, end),
             suggestions=suggestions,
             related=related_locations,

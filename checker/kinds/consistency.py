@@ -3,7 +3,13 @@
 Fields: ``either`` (Vale's form: a mapping of one variant to another) and/or ``groups``
 (lists of variants; the first is preferred when counts tie). Each form is a pattern matched
 case-sensitively unless ``ignorecase``. The form used most often is the majority; every
-occurrence of another form is flagged, naming the majority.
+occurrence of another form is flagged, naming the majority. ``min_majority``: how often the
+majority must occur. ``tie_message``: when no form is used more often than another (two
+forms once each), the other forms are flagged with this message, ``{majority}`` then being
+the preferred form if it is among the leaders, else the leader used first; without it ties
+are reported only when the preferred form leads. ``headline: false``: forms in the
+headline neither count nor are flagged (headline styles drop the periods: "US" over a
+body that writes "U.S.").
 Placeholders: ``{match}``, ``{majority}``, ``{count}``, ``{majority_count}``.
 """
 
@@ -11,12 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.kinds.quick import plain_text
+from checker.kinds.quick import plain_text, required_literal
 from checker.textshape import mostly_uppercase
 
 
@@ -31,6 +35,8 @@ class ConsistencyRule(Rule):
         "either": Option(dict, default={}),
         "groups": Option(list, default=[]),
         "min_majority": Option(int, default=2, help="the majority form must occur at least this often"),
+        "tie_message": Option(str, default="", help="message for the other forms when no form leads"),
+        "headline": Option(bool, default=True, help="count and flag forms in the headline"),
     }
 
     def setup(self) -> None:
@@ -41,19 +47,21 @@ class ConsistencyRule(Rule):
             groups.append(group)
         if not groups:
             raise self.error("give 'either' or 'groups'", "groups")
+        self.check_placeholders(self.options["tie_message"], "tie_message")
         self.groups = groups
         # One pass finds every variant of every group: an alternation of named branches,
         # longest first, so "United States of America" is not also counted as "United States".
         branches = sorted(
             ((g, v) for g, group in enumerate(groups) for v in range(len(group))),
-            key=lambda gv: (-len(_display(groups[gv[0]][gv[1]])), gv),
+            key=lambda gv: (-_length(groups[gv[0]][gv[1]]), gv),
         )
         combined = "|".join(f"(?P<v{g}_{v}>{groups[g][v]})" for g, v in branches)
         self.pattern = self.compile_combined(combined, [v for group in groups for v in group], field="groups")
         # A group is reported only when the article uses two of its forms. Where every form of
-        # every group is a plain string (case as written), an article holding fewer than two
-        # forms of each group as text anywhere is done without a search.
-        literal = [[plain_text(v) for v in group] for group in groups]
+        # every group starts with plain text (case as written; after any lookbehind), an
+        # article holding that text of fewer than two forms of each group is done without a
+        # search.
+        literal = [[required_literal(v, min_length=1) for v in group] for group in groups]
         self.literal_groups: list[list[str]] | None = None
         if not self.ignorecase and all(text is not None for texts in literal for text in texts):
             self.literal_groups = literal  # type: ignore[assignment]
@@ -70,6 +78,9 @@ class ConsistencyRule(Rule):
 
     def _check(self, article: Article) -> Iterator[Finding]:
         segments = [s for s in article.segments(self.scope) if not mostly_uppercase(article.source[s[0]:s[1]])]
+        if not self.options["headline"]:
+            headlines = article.segments("headline")
+            segments = [s for s in segments if not any(h[0] <= s[0] < h[1] for h in headlines)]
         found: dict[int, list[list[tuple[int, int]]]] = {}
         for match in self.search_in(self.pattern, article, segments):
             name = match.lastgroup
@@ -84,24 +95,31 @@ class ConsistencyRule(Rule):
                 continue
             top = max(len(hits[i]) for i in used)
             tied = [i for i in used if len(hits[i]) == top]
-            if len(tied) > 1 and 0 not in tied:
+            message: str | None = None
+            if len(tied) == 1:
+                majority = tied[0]
+                if top < self.options["min_majority"]:
+                    continue
+            elif self.options["tie_message"]:
+                # No form leads: the preferred one, if among the leaders, else the one used first.
+                majority = 0 if 0 in tied else min(tied, key=lambda i: hits[i][0])
+                message = self.options["tie_message"]
+            elif 0 in tied and top >= self.options["min_majority"]:
+                majority = 0
+            else:
                 continue  # no clear majority and no preferred form among the leaders
-            majority = 0 if len(tied) > 1 else tied[0]
-            if len(hits[majority]) < self.options["min_majority"]:
-                continue
             first_majority = hits[majority][0]
+            # The form as given; one given as a pattern ("USA(?! Today)") as the article writes it.
+            shown = plain_text(group[majority]) or article.source[first_majority[0]:first_majority[1]]
             for index in used:
                 if index == majority:
                     continue
+                values = {"majority": shown, "count": len(hits[index]), "majority_count": len(hits[majority])}
                 for start, end in hits[index]:
-                    yield self.finding(
-                        article, start, end,
-                        majority=_display(group[majority]), count=len(hits[index]),
-                        majority_count=len(hits[majority]),
-                        suggestions=[_display(group[majority])], related=[first_majority],
-                    )
+                    yield self.finding(article, start, end, template=message, suggestions=[shown],
+                                       related=[first_majority], **values)
 
 
-def _display(pattern: str) -> str:
-    """A readable form of a variant pattern (its literal text when it is one)."""
-    return regex.sub(r"\\(.)", r"\1", pattern)
+def _length(pattern: str) -> int:
+    """How long a form is: its text, or the plain text it starts with, or the pattern's."""
+    return len(plain_text(pattern) or required_literal(pattern, min_length=1) or pattern)

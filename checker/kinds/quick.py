@@ -42,10 +42,10 @@ _READING_FLAGS = regex.compile(r"\(\?[a-zA-Z-]*[ix]")
 MIN_LITERAL = 3
 
 
-def required_literal(pattern: str) -> str | None:
+def required_literal(pattern: str, min_length: int = MIN_LITERAL) -> str | None:
     """The text every match of ``pattern`` starts with, after any lookbehinds: its leading
     plain characters ("how numerous" in ``how numerous(?= \\d)``). None when the pattern has
-    a top-level alternative, inline case or verbose flags, or fewer than three such
+    a top-level alternative, inline case or verbose flags, or fewer than ``min_length`` such
     characters."""
     if _READING_FLAGS.search(pattern) or _top_level_bar(pattern):
         return None
@@ -56,7 +56,7 @@ def required_literal(pattern: str) -> str | None:
             return None
         index = end
     text, _ = _plain_run(pattern, index)
-    return text if len(text) >= MIN_LITERAL else None
+    return text if text and len(text) >= min_length else None
 
 
 def plain_text(pattern: str) -> str | None:
