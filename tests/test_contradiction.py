@@ -70,6 +70,19 @@ def test_a_day_or_a_month_is_not_a_name_that_tells_events_apart(article):
     assert found(rule("counts"), article, "Title: Floods kill 12 in Italy\n\nFloods killed 15 people in Spain.") == []
 
 
+def test_a_named_source_is_not_a_place_that_tells_events_apart(article):
+    # The chief who gives the figure is no place of another fire; two sources are a dispute.
+    text = "Title: Fire in Denver; 3 firefighters hurt\n\nFire Chief Dana Reed said four firefighters were hurt."
+    [finding] = found(rule("counts"), article, text)
+    assert (finding.location.text, finding.related[0].text) == ("four firefighters", "3 firefighters")
+    text = "Three firefighters were hurt in Denver.\n\nFour firefighters were hurt, said Chief Dana Reed."
+    assert [f.location.text for f in found(rule("counts"), article, text)] == ["Four firefighters"]
+    text = "Russia said 12 soldiers were killed. Ukraine said 40 soldiers were killed."
+    assert found(rule("counts"), article, text) == []
+    text = "Twelve soldiers were killed in Kharkiv. Forty soldiers were killed in Odesa, Ukraine said."
+    assert found(rule("counts"), article, text) == []
+
+
 @pytest.mark.parametrize("text", [
     "The attack killed more than 200 people. About 250 people were killed, officials said.",
     "Twelve people were killed on Monday. The death toll rose to 15 on Tuesday.",

@@ -38,6 +38,13 @@ _PERCENT = regex.compile(r"\s*(?:%|percent\b|per\s+cent\b)")
 #: Money and shares differ for many reasons in one story: compared only in restatements.
 _MEASURES = frozenset({"$", "£", "€", "percent"})
 _INNER_NAME = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
+#: A named source: capitalised words just before "said" or just after it ("Fire Chief Dana
+#: Reed said", "said Reed", "according to Reed"). Its words name who speaks, not where or to
+#: whom something happened.
+_NAME_RUN = r"\p{Lu}[\p{L}'’.-]*(?:[^\S\n]+\p{Lu}[\p{L}'’.-]*){0,4}"
+_SPEAKER = regex.compile(
+    rf"{_NAME_RUN}(?=,?\s+(?:said|says|told|added)\b)|(?<=\b(?:said|says|according\s+to)\s+){_NAME_RUN}"
+)
 #: Capitalised words that name a day, not a place or a person: "killed 15 on Tuesday" and
 #: "12 killed in Italy" may be one event. ("May" and "Sun" may be names: they stay.)
 _CALENDAR = frozenset(name for name in (*MONTHS, *WEEKDAYS) if len(name) >= 4)
@@ -118,7 +125,7 @@ class _Context:
     names in it and its words. Most counts are never compared with another (no earlier count
     of their noun, or values that agree), so each is read only when a comparison asks."""
 
-    __slots__ = ("_distinct", "_names", "_signatures", "_update", "_words", "text", "vocabulary")
+    __slots__ = ("_distinct", "_names", "_signatures", "_speaker", "_update", "_words", "text", "vocabulary")
 
     def __init__(self, text: str, vocabulary: Vocabulary) -> None:
         self.text = text
@@ -126,6 +133,7 @@ class _Context:
         self._update: frozenset[str] | None = None
         self._distinct: frozenset[str] | None = None
         self._names: frozenset[str] | None = None
+        self._speaker: frozenset[str] | None = None
         self._words: list[tuple[str, int, int, bool]] | None = None
         self._signatures: dict[tuple[int, int], frozenset[str]] = {}
 
@@ -143,10 +151,27 @@ class _Context:
 
     @property
     def names(self) -> frozenset[str]:
+        """Capitalised words inside the sentence (places, people), but not those of a named
+        source, nor stop words or days."""
         if self._names is None:
-            self._names = frozenset(w for w in _INNER_NAME.findall(self.text)
-                                    if w.lower() not in STOPWORDS and w.lower() not in _CALENDAR)
-        return self._names
+            self._read_names()
+        return self._names  # type: ignore[return-value]
+
+    @property
+    def speaker(self) -> frozenset[str]:
+        """The words of the sources the sentence names ("said Fire Chief Dana Reed")."""
+        if self._speaker is None:
+            self._read_names()
+        return self._speaker  # type: ignore[return-value]
+
+    def _read_names(self) -> None:
+        spans = [m.span() for m in _SPEAKER.finditer(self.text)]
+        self._speaker = frozenset(word for start, end in spans for word in self.text[start:end].split())
+        self._names = frozenset(
+            m.group(0) for m in _INNER_NAME.finditer(self.text)
+            if m.group(0).lower() not in STOPWORDS and m.group(0).lower() not in _CALENDAR
+            and not any(start <= m.start() < end for start, end in spans)
+        )
 
     def signature(self, start: int, end: int) -> frozenset[str]:
         """The sentence's words without the figure at ``start:end`` (its other numbers stay)."""
@@ -199,6 +224,10 @@ class Count:
     @property
     def names(self) -> frozenset[str]:
         return self.context.names
+
+    @property
+    def speaker(self) -> frozenset[str]:
+        return self.context.speaker
 
 
 def first_number(text: str, folded: str, words: tuple[str, ...] = _MAY_COUNT_WORDS) -> regex.Match | None:
@@ -463,6 +492,8 @@ def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]
             if relation == "event":
                 if later.update or later.distinct or earlier.distinct:
                     continue
+                if earlier.speaker and later.speaker and not earlier.speaker & later.speaker:
+                    continue  # two sources' figures ("Russia said ...", "Ukraine said ..."): a dispute
                 if earlier.names and later.names and not earlier.names & later.names:
                     continue  # different places or people named: likely different events
             elif relation == "headline":
