@@ -43,20 +43,128 @@ MIN_LITERAL = 3
 
 
 def required_literal(pattern: str, min_length: int = MIN_LITERAL) -> str | None:
-    """The text every match of ``pattern`` starts with, after any lookbehinds: its leading
-    plain characters ("how numerous" in ``how numerous(?= \\d)``). None when the pattern has
-    a top-level alternative, inline case or verbose flags, or fewer than ``min_length`` such
-    characters."""
-    if _READING_FLAGS.search(pattern) or _top_level_bar(pattern):
+    """The one text every match of ``pattern`` contains (see ``required_literals``), or None
+    when there is no such text or only a choice of several."""
+    literals = required_literals(pattern, min_length)
+    return literals[0] if literals is not None and len(literals) == 1 else None
+
+
+def required_literals(pattern: str, min_length: int = MIN_LITERAL) -> tuple[str, ...] | None:
+    """Texts of at least ``min_length`` characters, one of which every match of ``pattern``
+    contains: "how numerous" for ``how numerous(?= \\d)``, " deal of" for
+    ``a (?:good|great) deal of``, both sides of ``how numerous|as many``. Each alternative is
+    read as a sequence, past anchors, character classes, quantified characters and groups (a
+    group that must match gives its own texts; lookarounds give none). None when some
+    alternative has no such text, or the pattern has inline case or verbose flags."""
+    if _READING_FLAGS.search(pattern):
         return None
-    index = 0
-    while pattern.startswith(("(?<!", "(?<="), index):
-        end = _group_end(pattern, index)
-        if end is None:
+    return _alternatives(pattern, min_length)
+
+
+def _alternatives(pattern: str, min_length: int) -> tuple[str, ...] | None:
+    bars = [index for index, char, depth in _parens(pattern) if char == "|" and depth == 0]
+    literals: list[str] = []
+    for start, end in zip([-1, *bars], [*bars, len(pattern)], strict=True):
+        found = _sequence(pattern[start + 1:end], min_length)
+        if found is None:
             return None
-        index = end
-    text, _ = _plain_run(pattern, index)
-    return text if text and len(text) >= min_length else None
+        literals.extend(text for text in found if text not in literals)
+    return tuple(literals)
+
+
+def _sequence(branch: str, min_length: int) -> tuple[str, ...] | None:
+    """The texts of one alternative: of the plain runs long enough and the groups that must
+    match and have texts, the one with the fewest texts, then the longest (the most selective
+    look); None when there is none or something not read here comes first."""
+    found: list[tuple[str, ...]] = []
+    index = 0
+    while index < len(branch):
+        text, stop = _plain_run(branch, index)
+        if stop > index:  # a run: every match holds it, and what follows
+            if len(text) >= min_length:
+                found.append((text,))
+            index = stop
+            continue
+        char = branch[index]
+        if char == "(":
+            end = _group_end(branch, index)
+            inner = _group_inner(branch, index)
+            if end is None or inner is None:
+                break
+            if inner[1] > inner[0] and not _optional(branch, end) and _COUNTED.match(branch, end):
+                texts = _alternatives(branch[inner[0]:inner[1]], min_length)
+                if texts is not None:
+                    found.append(texts)
+            index = _after_quantifier(branch, end)
+        elif char == "[":
+            index = _after_quantifier(branch, _skip_set(branch, index))
+        elif char == "\\":
+            after = _skip_escape(branch, index)
+            if after is None:
+                break
+            index = _after_quantifier(branch, after)
+        elif char in _QUANTIFIER:
+            index = _after_quantifier(branch, index)  # the quantifier of a character a run left out
+        else:
+            index = _after_quantifier(branch, index + 1)  # "^", "$", ".", or a character made optional
+    return min(found, key=lambda texts: (len(texts), -min(map(len, texts)))) if found else None
+
+
+#: Group openings whose content must match where the group stands: (?:, (?>, named groups.
+_GROUP_OPENING = regex.compile(r"\((?:\?:|\?>|\?P?<(?![=!])[^>]*>|\?[a-zA-Z]*:|(?!\?))")
+#: Groups that match nothing themselves: lookarounds, comments, flags.
+_ZERO_WIDTH_GROUP = regex.compile(r"\((?:\?<?[=!]|\?#|\?[a-zA-Z-]+\))")
+
+
+def _group_inner(branch: str, index: int) -> tuple[int, int] | None:
+    """Where the content of the group opening at ``index`` lies; an empty span for a group
+    that matches no text of its own; None for a group not read here (conditionals, ...)."""
+    end = _group_end(branch, index)
+    if end is None:
+        return None
+    if _ZERO_WIDTH_GROUP.match(branch, index):
+        return (index, index)
+    opening = _GROUP_OPENING.match(branch, index)
+    return (opening.end(), end - 1) if opening else None
+
+
+#: What may follow a group that must match: no brace, or a count ("{2}", "{1,3}"); not a
+#: fuzzy-matching constraint ("{e<=1}"), under which the group's text may differ.
+_COUNTED = regex.compile(r"(?!\{)|\{\d*(?:,\d*)?\}")
+
+
+def _optional(branch: str, at: int) -> bool:
+    """The quantifier at ``at`` (if any) lets the element before it match zero times."""
+    return branch.startswith(("?", "*", "{0", "{,"), at)
+
+
+def _after_quantifier(branch: str, at: int) -> int:
+    """The index after the quantifier at ``at``, with its lazy or possessive mark; ``at``
+    when there is none."""
+    if at < len(branch) and branch[at] in "?*+":
+        at += 1
+    elif at < len(branch) and branch[at] == "{":
+        close = branch.find("}", at)
+        if close == -1:
+            return at + 1  # a brace that is no quantifier: the character itself
+        at = close + 1
+    else:
+        return at
+    return at + 1 if at < len(branch) and branch[at] in "?+" else at
+
+
+#: Escapes of one letter that stand for a class of characters or a position, not for text.
+_CLASS_ESCAPES = frozenset("dDwWsSbBAZzGmMX")
+
+
+def _skip_escape(branch: str, index: int) -> int | None:
+    """The index after the class or anchor escape at ``index`` (``\\d``, ``\\b``, ``\\p{L}``);
+    None for any other (a character code, a reference, a named list), which is not read."""
+    letter = branch[index + 1: index + 2]
+    if letter in ("p", "P") and branch.startswith("{", index + 2):
+        close = branch.find("}", index)
+        return None if close == -1 else close + 1
+    return index + 2 if letter and letter in _CLASS_ESCAPES else None
 
 
 def plain_text(pattern: str) -> str | None:
@@ -130,10 +238,6 @@ def _group_end(pattern: str, start: int) -> int | None:
     return next((index + 1 for index, char, depth in _parens(pattern, start) if char == ")" and depth == 0), None)
 
 
-def _top_level_bar(pattern: str) -> bool:
-    return any(char == "|" and depth == 0 for _, char, depth in _parens(pattern))
-
-
 class LiteralGate:
     """Whether an article may hold a match of a rule whose every match contains one of
     ``literals`` (matched ignoring case when ``ignorecase``)."""
@@ -147,8 +251,13 @@ class LiteralGate:
     def of(cls, patterns: Iterable[str], ignorecase: bool) -> LiteralGate | None:
         """The gate for a rule matching any of ``patterns``; None when one of them has no
         required text (or, ignoring case, text outside the checked ranges)."""
-        literals = [required_literal(pattern) for pattern in patterns]
-        return None if None in literals else cls.of_literals(literals, ignorecase)  # type: ignore[arg-type]
+        literals: list[str] = []
+        for pattern in patterns:
+            found = required_literals(pattern)
+            if found is None:
+                return None
+            literals.extend(found)
+        return cls.of_literals(literals, ignorecase)
 
     @classmethod
     def of_literals(cls, literals: Iterable[str], ignorecase: bool) -> LiteralGate | None:
