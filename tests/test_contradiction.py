@@ -249,6 +249,26 @@ def test_a_passive_claim_and_its_negation_or_antonym(article, first, second):
     assert finding.location.text in second and finding.related[0].text in first
 
 
+@pytest.mark.parametrize("first, second", [
+    ("The gunman was armed, police said.", "The gunman was not armed, a witness said."),
+    ("The warehouse was empty when the fire started.", "The warehouse was not empty at the time of the fire."),
+    ("The bridge was open to traffic, the mayor said.", "Police said the bridge was closed to traffic."),
+    ("The Kremlin did not open the border.", "The Kremlin opened the border."),  # "open" is a verb too
+])
+def test_an_adjective_after_is_or_was_and_its_negation_or_antonym(article, first, second):
+    [finding] = found(rule("polarity"), article, f"{first} Officials met twice. {second}")
+    assert finding.location.text in second and finding.related[0].text in first
+
+
+@pytest.mark.parametrize("text", [
+    "The store was open on Monday. The store was closed on Tuesday.",  # no object to compare
+    "The gunman armed himself. The gunman was not armed.",  # active against adjective
+    "The water was safe to drink. The water was not safe for children.",  # another object
+])
+def test_adjectives_need_is_or_was_and_the_same_object(article, text):
+    assert found(rule("polarity"), article, text) == []
+
+
 @pytest.mark.parametrize("text", [
     # a negation of when, not of what
     "The council did not approve the plan until Friday. The council approved the plan on Friday.",

@@ -103,7 +103,10 @@ class Clause:
 
 
 def clauses_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.Pattern,
-               forms: dict[str, tuple[str, bool]], hedges: Searcher, gate: re.Pattern | None = None) -> list[Clause]:
+               forms: dict[str, tuple[str, bool]], hedges: Searcher, gate: re.Pattern | None = None,
+               adjectives: frozenset[str] = frozenset()) -> list[Clause]:
+    """The clauses of the sentences. ``adjectives``: forms that make a clause after "is",
+    "was" ... ("the bridge was open") though no verb form is finite there."""
     found: list[Clause] = []
     for start, end in sentences:
         text = source[start:end]
@@ -117,7 +120,8 @@ def clauses_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex
             passive = match.group("passive") is not None
             negated = match.group("neg") is not None or match.group("pneg") is not None or (
                 match.group("bneg") is not None)
-            if not finite and (passive or not negated):
+            adjective = passive and match.group("verb") in adjectives
+            if not finite and (passive or not negated) and not adjective:
                 continue  # "the Kremlin confirm", "the report was confirm" are no clauses
             if hedges.search(text[max(0, match.start() - 40): match.end("verb")]):
                 continue
@@ -125,7 +129,9 @@ def clauses_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex
             if negated and _NOT_UNTIL.search(phrase):
                 continue
             subject = regex.sub(r"^(?i:the)\s+", "", match.group("subject")).lower()
-            cut = _OBJECT_END.search(phrase + " ", 1)
+            # A verb's object may open with a preposition ("voted for the plan"); what follows an
+            # adjective and opens with one is a circumstance ("was empty at the time").
+            cut = _OBJECT_END.search(phrase + " ", 0 if adjective else 1)
             words = [w.lower() for w in _OBJECT_WORD.findall(phrase[: cut.start()] if cut else phrase)]
             obj = tuple(w for w in words[:6] if w not in STOPWORDS or w in PRONOUNS)
             statement = Statement(start + match.start(), start + match.end("object"),

@@ -12,8 +12,9 @@ vocabularies that check reads (all lists of patterns unless said otherwise):
   "twenty-one", "a dozen", "dozens" and "more than"/"about" are built in);
 - ages: ``time_shift`` (words that put an age at another time);
 - weekday: nothing (uses the published date for dates without a year);
-- polarity: ``verbs`` (plain verbs whose negation is checked), ``antonyms`` (pairs of plain
-  verbs), ``hedges`` (words that make a clause uncertain);
+- polarity: ``verbs`` (plain verbs whose negation is checked), ``adjectives`` (plain
+  adjectives after "is", "was" ...: "the building was (not) empty"), ``antonyms`` (pairs of
+  plain verbs or those adjectives), ``hedges`` (words that make a clause uncertain);
 - titles: ``titles`` (a mapping of kinds of title, such as office or rank, to lists of
   groups, each the spellings of one title: ``[Senator, Sen.]``; a person may hold one title
   of each kind, so only two titles of one kind conflict),
@@ -64,6 +65,7 @@ class ContradictionRule(Rule):
         "time_shift": Option(list, default=[]),
         "verbs": Option(list, default=[]),
         "antonyms": Option(list, default=[]),
+        "adjectives": Option(list, default=[]),
         "hedges": Option(list, default=[]),
         "titles": Option(dict, default={}),
         "modifiers": Option(list, default=[]),
@@ -102,8 +104,8 @@ class ContradictionRule(Rule):
         elif check == "weekday":
             self.weekday_gate = LiteralGate(weekdays.WEEKDAY_STARTS, ignorecase=False)
         elif check == "polarity":
-            if not o["verbs"] and not o["antonyms"]:
-                raise self.error("the polarity check needs 'verbs' or 'antonyms'", "verbs")
+            if not o["verbs"] and not o["antonyms"] and not o["adjectives"]:
+                raise self.error("the polarity check needs 'verbs', 'adjectives' or 'antonyms'", "verbs")
             self.forms: dict[str, tuple[str, bool]] = {}
             self.antonyms: dict[str, frozenset[str]] = {}
             pairs = []
@@ -114,6 +116,10 @@ class ContradictionRule(Rule):
             for verb in [str(v) for v in o["verbs"]] + [w for pair in pairs for w in pair]:
                 for form, known in polarity.verb_forms(verb).items():
                     self.forms.setdefault(form, known)
+            # An adjective is no verb form on its own: it makes a clause only after "is", "was" ...
+            self.adjectives = frozenset(str(a).lower() for a in o["adjectives"])
+            for adjective in sorted(self.adjectives):
+                self.forms.setdefault(adjective, (adjective, False))
             for a, b in pairs:
                 self.antonyms[a] = self.antonyms.get(a, frozenset()) | {b}
                 self.antonyms[b] = self.antonyms.get(b, frozenset()) | {a}
@@ -195,7 +201,8 @@ class ContradictionRule(Rule):
             sentences = self.weekday_gate.holding(article, sentences)  # those naming a weekday
             yield from weekdays.conflicts(source, sentences, _published(article))
         elif self.check_name == "polarity":
-            clauses = polarity.clauses_in(source, sentences, self.clause, self.forms, self.hedges, self.clause_gate)
+            clauses = polarity.clauses_in(source, sentences, self.clause, self.forms, self.hedges, self.clause_gate,
+                                          self.adjectives)
             yield from polarity.conflicts(clauses, self.antonyms)
         elif self.check_name == "titles":
             found = roles.titled_names(source, sentences, self.title_pattern, self.group_of, self.modifiers)
