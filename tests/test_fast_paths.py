@@ -448,7 +448,7 @@ def plain_conflicts(found, vocabulary):
     """The comparison as first written: every earlier count of the noun, in order."""
     from collections import defaultdict
 
-    from checker.contradiction.counts import _relation
+    from checker.contradiction.counts import _may_be_one_event, _relation
     from checker.contradiction.restated import skeleton_of
 
     by_unit = defaultdict(list)
@@ -462,8 +462,7 @@ def plain_conflicts(found, vocabulary):
             relation = _relation(earlier, later, vocabulary)
             kept = {
                 "event": not (later.update or later.distinct or earlier.distinct)
-                and not (earlier.speaker and later.speaker and not earlier.speaker & later.speaker)
-                and not (earlier.names and later.names and not earlier.names & later.names),
+                and _may_be_one_event(earlier.context, later.context),
                 "headline": not later.update - earlier.update,
                 "restated": not (later.update - earlier.update or later.distinct ^ earlier.distinct),
             }

@@ -40,11 +40,14 @@ _MEASURES = frozenset({"$", "£", "€", "percent"})
 _INNER_NAME = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
 #: A named source: capitalised words just before "said" or just after it ("Fire Chief Dana
 #: Reed said", "said Reed", "according to Reed"). Its words name who speaks, not where or to
-#: whom something happened.
+#: whom something happened. A place before "said" stays a place ("officials in Spain said").
 _NAME_RUN = r"\p{Lu}[\p{L}'’.-]*(?:[^\S\n]+\p{Lu}[\p{L}'’.-]*){0,4}"
 _SPEAKER = regex.compile(
-    rf"{_NAME_RUN}(?=,?\s+(?:said|says|told|added)\b)|(?<=\b(?:said|says|according\s+to)\s+){_NAME_RUN}"
+    rf"(?<!\b(?:in|at|from|of|near|across)\s+){_NAME_RUN}(?=,?\s+(?:said|says|told|added)\b)"
+    rf"|(?<=\b(?:said|says|according\s+to)\s+){_NAME_RUN}"
 )
+#: The sentence gives a source for what it says, named or not ("hospital sources told CNN").
+_ATTRIBUTED = regex.compile(r"\b(?:said|says|told|added|according\s+to)\b")
 #: Capitalised words that name a day, not a place or a person: "killed 15 on Tuesday" and
 #: "12 killed in Italy" may be one event. ("May" and "Sun" may be names: they stay.)
 _CALENDAR = frozenset(name for name in (*MONTHS, *WEEKDAYS) if len(name) >= 4)
@@ -125,7 +128,8 @@ class _Context:
     names in it and its words. Most counts are never compared with another (no earlier count
     of their noun, or values that agree), so each is read only when a comparison asks."""
 
-    __slots__ = ("_distinct", "_names", "_signatures", "_speaker", "_update", "_words", "text", "vocabulary")
+    __slots__ = ("_distinct", "_names", "_places", "_signatures", "_speaker", "_update", "_words", "text",
+                 "vocabulary")
 
     def __init__(self, text: str, vocabulary: Vocabulary) -> None:
         self.text = text
@@ -134,6 +138,7 @@ class _Context:
         self._distinct: frozenset[str] | None = None
         self._names: frozenset[str] | None = None
         self._speaker: frozenset[str] | None = None
+        self._places: frozenset[str] | None = None
         self._words: list[tuple[str, int, int, bool]] | None = None
         self._signatures: dict[tuple[int, int], frozenset[str]] = {}
 
@@ -151,11 +156,18 @@ class _Context:
 
     @property
     def names(self) -> frozenset[str]:
-        """Capitalised words inside the sentence (places, people), but not those of a named
-        source, nor stop words or days."""
+        """Capitalised words inside the sentence (places, people, sources), but not stop
+        words or days."""
         if self._names is None:
             self._read_names()
         return self._names  # type: ignore[return-value]
+
+    @property
+    def places(self) -> frozenset[str]:
+        """``names`` without those of a named source: where or to whom something happened."""
+        if self._places is None:
+            self._read_names()
+        return self._places  # type: ignore[return-value]
 
     @property
     def speaker(self) -> frozenset[str]:
@@ -164,14 +176,18 @@ class _Context:
             self._read_names()
         return self._speaker  # type: ignore[return-value]
 
+    @property
+    def attributed(self) -> bool:
+        """The sentence gives a source ("said", "told", "according to"), named or not."""
+        return _ATTRIBUTED.search(self.text) is not None
+
     def _read_names(self) -> None:
         spans = [m.span() for m in _SPEAKER.finditer(self.text)]
         self._speaker = frozenset(word for start, end in spans for word in self.text[start:end].split())
-        self._names = frozenset(
-            m.group(0) for m in _INNER_NAME.finditer(self.text)
-            if m.group(0).lower() not in STOPWORDS and m.group(0).lower() not in _CALENDAR
-            and not any(start <= m.start() < end for start, end in spans)
-        )
+        names = [m for m in _INNER_NAME.finditer(self.text)
+                 if m.group(0).lower() not in STOPWORDS and m.group(0).lower() not in _CALENDAR]
+        self._names = frozenset(m.group(0) for m in names)
+        self._places = frozenset(m.group(0) for m in names if not any(s <= m.start() < e for s, e in spans))
 
     def signature(self, start: int, end: int) -> frozenset[str]:
         """The sentence's words without the figure at ``start:end`` (its other numbers stay)."""
@@ -224,10 +240,6 @@ class Count:
     @property
     def names(self) -> frozenset[str]:
         return self.context.names
-
-    @property
-    def speaker(self) -> frozenset[str]:
-        return self.context.speaker
 
 
 def first_number(text: str, folded: str, words: tuple[str, ...] = _MAY_COUNT_WORDS) -> regex.Match | None:
@@ -477,6 +489,21 @@ class _Earlier:
             postings[word].append(position)
 
 
+def _may_be_one_event(earlier: _Context, later: _Context) -> bool:
+    """Whether two sentences counting one kind of event may speak of the same one. Not when
+    two named sources give figures ("Russia said ...", "Ukraine said ..."): that is a
+    dispute; nor when they name different places or people. A named source is no place
+    where the other sentence names none ("3 firefighters hurt" and "Fire Chief Dana Reed
+    said four were hurt"); where both give a source, their names are all compared."""
+    if earlier.speaker and later.speaker and not earlier.speaker & later.speaker:
+        return False
+    if earlier.attributed and later.attributed:
+        first, second = earlier.names, later.names
+    else:
+        first, second = earlier.places, later.places
+    return not (first and second and not first & second)
+
+
 def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]:
     # Every relation needs the same noun, except a headline's bare "12 killed", which counts
     # people: so each count is compared only with the earlier counts of its noun.
@@ -492,10 +519,8 @@ def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]
             if relation == "event":
                 if later.update or later.distinct or earlier.distinct:
                     continue
-                if earlier.speaker and later.speaker and not earlier.speaker & later.speaker:
-                    continue  # two sources' figures ("Russia said ...", "Ukraine said ..."): a dispute
-                if earlier.names and later.names and not earlier.names & later.names:
-                    continue  # different places or people named: likely different events
+                if not _may_be_one_event(earlier.context, later.context):
+                    continue
             elif relation == "headline":
                 if later.update - earlier.update:
                     continue

@@ -291,10 +291,10 @@ class Rule:
         **values: Any,
     ) -> Finding:
         """Build a finding, its message ``message`` as given or ``template`` (the rule's
-        message when None) filled in with ``values``. With exactly one suggestion it also carries a fix: the span
-        replaced by the suggestion (``remove_line``: an empty suggestion removes the whole
-        line or sentence, not just its words), ``safe`` unless the rule file or the kind
-        (``unsafe=True`` for this finding) says otherwise."""
+        message when None) filled in with ``values``. With exactly one suggestion it also
+        carries a fix: the span replaced by the suggestion (``remove_line``: an empty
+        suggestion removes the whole line or sentence, not just its words), ``safe`` unless
+        the rule file or the kind (``unsafe=True`` for this finding) says otherwise."""
         values.setdefault("match", article.source[start:end])
         related_locations: tuple[Location, ...] = tuple(article.location(s, e) for s, e in related)
         suggestions = tuple(suggestions)

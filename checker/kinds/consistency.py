@@ -58,9 +58,8 @@ class ConsistencyRule(Rule):
         combined = "|".join(f"(?P<v{g}_{v}>{groups[g][v]})" for g, v in branches)
         self.pattern = self.compile_combined(combined, [v for group in groups for v in group], field="groups")
         # A group is reported only when the article uses two of its forms. Where every form of
-        # every group starts with plain text (case as written; after any lookbehind), an
-        # article holding that text of fewer than two forms of each group is done without a
-        # search.
+        # every group holds a plain text in every match (case as written), an article holding
+        # that text of fewer than two forms of each group is done without a search.
         literal = [[required_literal(v, min_length=1) for v in group] for group in groups]
         self.literal_groups: list[list[str]] | None = None
         if not self.ignorecase and all(text is not None for texts in literal for text in texts):
@@ -121,5 +120,5 @@ class ConsistencyRule(Rule):
 
 
 def _length(pattern: str) -> int:
-    """How long a form is: its text, or the plain text it starts with, or the pattern's."""
+    """How long a form is: its text, or the plain text every match holds, or the pattern's."""
     return len(plain_text(pattern) or required_literal(pattern, min_length=1) or pattern)
