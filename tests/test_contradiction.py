@@ -267,33 +267,23 @@ def test_an_adjective_after_is_or_was_and_its_negation_or_antonym(article, first
 
 
 @pytest.mark.parametrize("text", [
+    # adjectives need "is" or "was" and the same object
     "The store was open on Monday. The store was closed on Tuesday.",  # no object to compare
     "The gunman armed himself. The gunman was not armed.",  # active against adjective
     "The water was safe to drink. The water was not safe for children.",  # another object
-])
-def test_adjectives_need_is_or_was_and_the_same_object(article, text):
-    assert found(rule("polarity"), article, text) == []
-
-
-@pytest.mark.parametrize("text", [
     # a negation of when, not of what
     "The council did not approve the plan until Friday. The council approved the plan on Friday.",
     "The road was not closed before noon. The road was closed in the afternoon.",
     # active and passive say different things of the same subject
     "The report did not confirm the deaths. The report was confirmed by two officials.",
     "The bridge was closed on Monday. The bridge was closed again on Friday.",
-])
-def test_polarity_leaves_negated_times_and_other_voices_alone(article, text):
-    assert found(rule("polarity"), article, text) == []
-
-
-@pytest.mark.parametrize("text", [
+    # other objects, hedges and questions
     "The Kremlin did not confirm the report. The Kremlin confirmed the meeting.",
     "Smith won the first round. Smith lost the second round.",
     "The Kremlin would not confirm the report. The Kremlin confirmed it had received it.",
     "Did the Kremlin confirm the report? The Kremlin confirmed the report.",
 ])
-def test_polarity_leaves_other_objects_hedges_and_questions_alone(article, text):
+def test_polarity_leaves_what_is_no_claim_and_its_negation_alone(article, text):
     assert found(rule("polarity"), article, text) == []
 
 

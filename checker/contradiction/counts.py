@@ -237,10 +237,6 @@ class Count:
         """Words of another event, time or part ("last year") in the sentence."""
         return self.context.distinct
 
-    @property
-    def names(self) -> frozenset[str]:
-        return self.context.names
-
 
 def first_number(text: str, folded: str, words: tuple[str, ...] = _MAY_COUNT_WORDS) -> regex.Match | None:
     """``_NUMBER_WORD.search(text)``: the first digit or whole number word, or None.
