@@ -214,7 +214,7 @@ class Rule:
         """
         source = article.source
         for seg_start, seg_end in segments:
-            matches = pattern.finditer(source[seg_start:seg_end], timeout=self.timeout)
+            matches = pattern.finditer(source[seg_start:seg_end], **self.limit)
             while True:
                 try:  # a plain try, not the time_limit context manager: this runs per segment
                     match = next(matches, None)
@@ -239,23 +239,30 @@ class Rule:
         text = article.source[segment[0]:segment[1]]
         try:  # a plain try, not the time_limit context manager: this runs per segment
             if not _matches_empty(pattern):
-                return len(pattern.findall(text, timeout=self.timeout))
-            return sum(1 for m in pattern.finditer(text, timeout=self.timeout) if m.end() > m.start())
+                return len(pattern.findall(text, **self.limit))
+            return sum(1 for m in pattern.finditer(text, **self.limit) if m.end() > m.start())
         except TimeoutError:
             raise RuleTimeout(self.id, pattern.pattern) from None
+
+    @property
+    def limit(self) -> dict[str, float]:
+        """The keyword arguments that put a search under the rule's time limit: none where
+        it has none (the ``regex`` module's ``timeout`` keyword, even None, costs more than
+        a short search)."""
+        return {} if self.timeout is None else {"timeout": self.timeout}
 
     def search(self, pattern: regex.Pattern, text: str) -> regex.Match | None:
         """``pattern.search(text)`` under the rule's time limit. A plain ``try`` rather than
         ``time_limit``: this runs per line and rule, where a context manager's cost shows."""
         try:
-            return pattern.search(text, timeout=self.timeout)
+            return pattern.search(text) if self.timeout is None else pattern.search(text, timeout=self.timeout)
         except TimeoutError:
             raise RuleTimeout(self.id, pattern.pattern) from None
 
     def match(self, pattern: regex.Pattern, text: str) -> regex.Match | None:
         """``pattern.match(text)`` under the rule's time limit, like ``search``."""
         try:
-            return pattern.match(text, timeout=self.timeout)
+            return pattern.match(text) if self.timeout is None else pattern.match(text, timeout=self.timeout)
         except TimeoutError:
             raise RuleTimeout(self.id, pattern.pattern) from None
 

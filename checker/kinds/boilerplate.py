@@ -89,19 +89,22 @@ class BoilerplateRule(Rule):
         backwards, where it is found or ruled out at once, instead of from every position."""
         if self.tail is None:
             return False
+        limit = self.limit
         try:
             if self._tail_at_end and not text.endswith("\n"):
                 # Every match ends where the text ends ("$", no newline before it): a backwards
                 # match is anchored there, so no other end position is tried.
-                return self.tail.match(text, timeout=self.timeout) is not None
-            return self.tail.search(text, timeout=self.timeout) is not None
+                return self.tail.match(text, **limit) is not None
+            return self.tail.search(text, **limit) is not None
         except TimeoutError:
             raise RuleTimeout(self.id, self.ends.pattern) from None  # type: ignore[union-attr]
 
     def is_boilerplate(self, text: str, count: int | None = None) -> bool:
         """``count``: how many words the line has, when the caller knows."""
+        timeout = self.timeout  # passed only when set: the keyword costs more than a match
         try:
-            if self._strong_at is not None and self._strong_at(text, timeout=self.timeout) is not None:
+            strong = self._strong_at
+            if strong is not None and (strong(text) if timeout is None else strong(text, timeout=timeout)) is not None:
                 return True
         except TimeoutError:
             raise RuleTimeout(self.id, self.strong.pattern) from None  # type: ignore[union-attr]
@@ -110,7 +113,8 @@ class BoilerplateRule(Rule):
         if not self._min_words <= count <= self._max_words:
             return False
         try:
-            if self._head_at is not None and self._head_at(text, timeout=self.timeout) is not None:
+            head = self._head_at
+            if head is not None and (head(text) if timeout is None else head(text, timeout=timeout)) is not None:
                 return True
         except TimeoutError:
             raise RuleTimeout(self.id, self.head.pattern) from None  # type: ignore[union-attr]

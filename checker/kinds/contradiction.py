@@ -232,7 +232,7 @@ class _Timed:
     def findall(self, text: str) -> list[str]:
         """Every match's whole text (the pattern's own groups are ignored)."""
         try:
-            return [m.group(0) for m in self.pattern.finditer(text, timeout=self.rule.timeout)]
+            return [m.group(0) for m in self.pattern.finditer(text, **self.rule.limit)]
         except TimeoutError:
             raise RuleTimeout(self.rule.id, self.pattern.pattern) from None
 
