@@ -131,6 +131,42 @@ def test_duplicate_paragraph_near_and_related(article):
     assert findings[0].location.line == 5 and findings[0].related[0].line == 1 and findings[0].message == "1"
 
 
+REPEATED = "The bridge will close for repairs from May to August, the transport office said."
+
+
+def test_duplicate_paragraph_compares_the_long_lines_of_a_paragraph(article):
+    """A scraper runs a repeated line into a caption with no blank line between them: the
+    line is the repeat, and removing it (not its whole paragraph) is the fix."""
+    from checker.fix import apply
+
+    rule = DuplicateRule(spec("duplicate", of="paragraph", threshold=0.85, message="{unit} {line}"))
+    text = f"{REPEATED}\n\nTraffic will be diverted.\n\nWatch: the old bridge at night 2:25\n{REPEATED}\n"
+    findings = list(rule.check(article(text)))
+    assert [(f.location.line, f.message) for f in findings] == [(6, "line 1")]
+    assert apply(text, [findings[0].fix]) == (
+        f"{REPEATED}\n\nTraffic will be diverted.\n\nWatch: the old bridge at night 2:25\n")
+
+
+def test_duplicate_paragraph_reports_a_repeated_paragraph_once_not_each_line(article):
+    rule = DuplicateRule(spec("duplicate", of="paragraph", threshold=0.85, message="{unit} {line}"))
+    block = f"{REPEATED}\nDrivers are asked to use the ring road instead of the old town streets."
+    findings = list(rule.check(article(f"{block}\n\nIt rained.\n\n{block}\n")))
+    assert [(f.location.line, f.message) for f in findings] == [(6, "paragraph 1")]
+
+
+def test_duplicate_paragraph_leaves_short_repeated_lines_and_can_skip_lines(article):
+    rule = DuplicateRule(spec("duplicate", of="paragraph", message="{unit}"))
+    job = "Former special assistant to the president"
+    names = f"Jane Doe\n{job}\n\nJohn Roe\n{job}\n"
+    assert texts(rule, article(names)) == []  # under min_line_words (10): lists repeat by nature
+    assert texts(rule, article(f"{REPEATED}\nIt rained.\n\nTraffic will be diverted.\n")) == []  # its own paragraph
+    plain = DuplicateRule(spec("duplicate", of="paragraph", min_line_words=0))
+    text = f"{REPEATED}\n\nTraffic will be diverted.\n\nWatch: the old bridge at night 2:25\n{REPEATED}\n"
+    assert texts(plain, article(text)) == []
+    with pytest.raises(RuleError, match="min_line_words"):
+        DuplicateRule(spec("duplicate", of="paragraph", min_line_words=-1))
+
+
 def test_duplicate_headline_exact_and_contained(article):
     rule = DuplicateRule(spec("duplicate", of="headline", contains=True, threshold=0.9))
     text = "Title: Bridge opens to traffic today\n\nPhoto by X | AP Bridge opens to traffic today\n\nIt opened."

@@ -5,7 +5,11 @@ Fields:
 ``sentence`` or ``quote``; ``threshold``: similarity from 0 to 1 above which two units are the
 same (1 means equal once case, punctuation and white space are ignored); ``min_words``: units
 shorter than this are ignored; ``contains`` (``of: headline`` only): also flag a body line that
-contains the whole headline, as when a caption runs into it.
+contains the whole headline, as when a caption runs into it; ``min_line_words`` (``of:
+paragraph`` only): each line of a paragraph of several lines is compared too, when it has at
+least this many words (0: lines are not compared). A scraper often runs a repeated line into
+a caption or a link's text with no blank line between them, so that no paragraph repeats
+another; short lines (a name, a job title, a dateline in a list) repeat in good articles.
 
 The later occurrence is flagged, the earlier one is in ``related``. Candidate pairs come from
 shared word trigrams, so the cost grows with the text, not with the square of its units.
@@ -180,6 +184,23 @@ def contains_words(haystack: list[str], needle: list[str]) -> bool:
     return False
 
 
+def _paragraphs_and_lines(article: Article, with_lines: bool) -> tuple[list[tuple[int, int]], set[int]]:
+    """Paragraphs and headings and, ``with_lines``, each line of those that have several, in
+    order (a paragraph before its lines); and which of them are such lines."""
+    units: list[tuple[int, int]] = []
+    line_units: set[int] = set()
+    lines, starts = article.text_lines, article.text_line_starts
+    for block in article.blocks:
+        if block.kind not in ("paragraph", "heading"):
+            continue
+        units.append((block.start, block.end))
+        first, last = bisect.bisect_left(starts, block.start), bisect.bisect_left(starts, block.end)
+        if with_lines and last - first > 1:
+            line_units.update(range(len(units), len(units) + last - first))
+            units.extend(lines[first:last])
+    return units, line_units
+
+
 class DuplicateRule(Rule):
     name = "duplicate"
     PLACEHOLDERS = frozenset({"match", "unit", "line", "similarity"})
@@ -189,6 +210,7 @@ class DuplicateRule(Rule):
         "threshold": Option(float, default=0.9),
         "min_words": Option(int, default=6),
         "contains": Option(bool, default=False),
+        "min_line_words": Option(int, default=10),
     }
     UNITS = ("headline", "paragraph", "sentence", "quote")
     #: Removing an exact repeat (equal once case and punctuation are ignored) loses nothing;
@@ -200,6 +222,8 @@ class DuplicateRule(Rule):
             raise self.error(f"'{self.options['of']}' is not one of {', '.join(self.UNITS)}", "of")
         if not 0 < self.options["threshold"] <= 1:
             raise self.error("must be between 0 (exclusive) and 1", "threshold")
+        if self.options["min_line_words"] < 0:
+            raise self.error("must be 0 or more", "min_line_words")
         if self.options["of"] == "quote":
             self.fix_level = "none"  # removing a quotation's words would leave empty quotation marks
 
@@ -232,20 +256,21 @@ class DuplicateRule(Rule):
                 yield self._finding(article, (start, end), (headline.start, headline.end), score)
 
     # ---- paragraphs, sentences, quotations ---------------------------------------------
-    def _units(self, article: Article) -> list[tuple[int, int]]:
+    def _units(self, article: Article) -> tuple[list[tuple[int, int]], set[int]]:
+        """The units compared, in order, and which of them are lines of a longer paragraph."""
         unit = self.options["of"]
         if unit == "paragraph":
-            return [(b.start, b.end) for b in article.blocks if b.kind in ("paragraph", "heading")]
+            return _paragraphs_and_lines(article, self.options["min_line_words"] > 0)
         headlines = [(b.start, b.end) for b in article.blocks if b.kind == "headline"]
         if unit == "sentence":
             if len(headlines) == 1:  # the usual case, tested without a generator per sentence
                 (first, last), = headlines
-                return [(s, e) for s, e in article.sentences if not first <= s < last]
-            return [(s, e) for s, e in article.sentences if not any(hs <= s < he for hs, he in headlines)]
-        return article.quotes
+                return [(s, e) for s, e in article.sentences if not first <= s < last], set()
+            return [(s, e) for s, e in article.sentences if not any(hs <= s < he for hs, he in headlines)], set()
+        return article.quotes, set()
 
     def _check_units(self, article: Article) -> Iterator[Finding]:
-        units = self._units(article)
+        units, lines = self._units(article)
         tokens = [span_words(article, s, e) for s, e in units]
         threshold = self.options["threshold"]
         # Most trigrams occur in one unit only: set operations (in C) find those an earlier
@@ -253,10 +278,13 @@ class DuplicateRule(Rule):
         seen: dict[tuple[str, ...], int] = {}  # each trigram -> the first unit with it
         postings: dict[tuple[str, ...], list[int]] = {}  # trigrams in two units or more
         reported: set[int] = set()
+        reported_end = -1  # where the last reported unit ends
         paragraph_starts = [p.start for p in article.paragraphs]
         for index, unit_words in enumerate(tokens):
-            if len(unit_words) < self.options["min_words"]:
+            if len(unit_words) < (self.options["min_line_words"] if index in lines else self.options["min_words"]):
                 continue
+            if reported and units[index][1] <= reported_end and index not in reported:
+                continue  # a line of a paragraph reported whole
             grams = (set(zip(unit_words, unit_words[1:], unit_words[2:], strict=False)) if len(unit_words) >= 3
                      else {tuple(unit_words)})
             shared = grams & seen.keys()
@@ -274,6 +302,8 @@ class DuplicateRule(Rule):
             # Only the units sharing the most trigrams can be near-duplicates worth comparing.
             likely = sorted(candidates, key=lambda o: (-candidates[o], o))[:MAX_COMPARISONS]
             for other in sorted(likely):
+                if units[other][1] > units[index][0]:
+                    continue  # a paragraph and one of its own lines
                 score = similarity(tokens[other], unit_words, threshold)
                 if score < 1.0 and score >= threshold and says_otherwise(tokens[other], unit_words):
                     continue
@@ -287,7 +317,8 @@ class DuplicateRule(Rule):
             ):
                 continue
             reported.add(index)
-            yield self._finding(article, units[index], units[other], score)
+            reported_end = max(reported_end, units[index][1])
+            yield self._finding(article, units[index], units[other], score, "line" if index in lines else None)
 
     def _whole_paragraphs_repeat(self, article: Article, starts: list[int], first: tuple[int, int],
                                  second: tuple[int, int]) -> bool:
@@ -301,10 +332,11 @@ class DuplicateRule(Rule):
             len(spans[0]) >= self.options["min_words"]
         )
 
-    def _finding(self, article: Article, later: tuple[int, int], earlier: tuple[int, int], score: float) -> Finding:
+    def _finding(self, article: Article, later: tuple[int, int], earlier: tuple[int, int], score: float,
+                 unit: str | None = None) -> Finding:
         line = article.line_of(earlier[0])
         return self.finding(
             article, *later,
-            unit=self.options["of"], line=line, similarity=f"{score:.0%}",
+            unit=unit or self.options["of"], line=line, similarity=f"{score:.0%}",
             suggestions=[""], related=[earlier], remove_line=True, unsafe=score < 1.0,
         )
