@@ -10,9 +10,8 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import regex
-
 from checker.finding import Location
+from checker.patterns import compiled
 from checker.sentences import split_sentences
 from checker.sourcemap import SourceMap, line_spans
 
@@ -270,7 +269,7 @@ SCOPES = ("headline", "body", "paragraph", "sentence", "line", "quote", "text", 
 
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
 #: Every character that opens or closes a quotation.
-_QUOTE_CHARS = regex.compile('[“”«»„"]')
+_QUOTE_CHARS = compiled('[“”«»„"]')
 
 
 def find_quotes(source: str, start: int, end: int) -> list[tuple[int, int]]:

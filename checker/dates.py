@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import regex
+from checker.patterns import compiled
 
 MONTHS = {name: index for index, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -36,10 +36,10 @@ def full_names(names: dict[str, int]) -> list[str]:
 MONTH_PATTERN = _names_pattern(MONTHS)
 WEEKDAY_PATTERN = _names_pattern(WEEKDAYS)
 
-_ISO = regex.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
-_SLASH_YMD = regex.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
-_SLASH_MDY = regex.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_WORDS = regex.compile(
+_ISO = compiled(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_SLASH_YMD = compiled(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
+_SLASH_MDY = compiled(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_WORDS = compiled(
     r"^(?:(?P<weekday>[A-Za-z]+)\.?,?\s+)?"
     r"(?:(?P<month1>[A-Za-z]+)\.?\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>[A-Za-z]+)\.?,?)"
     r"\s+(?P<year>\d{4})(?:\s+[\d:]+.*)?$"

@@ -20,16 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from checker import __version__
 from checker.errors import CheckerError
 from checker.finding import Finding, Location
+from checker.patterns import compiled
 
 #: Seconds of quiet after a change before the document is checked again.
 DEFAULT_DEBOUNCE = 0.3
 LANGUAGES = {"markdown": ".md", "plaintext": ".txt", "text": ".txt"}
-_LSP_BREAK = regex.compile(r"\r\n|\r|\n")
+_LSP_BREAK = compiled(r"\r\n|\r|\n")
 
 
 class Positions:

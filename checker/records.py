@@ -16,10 +16,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-import regex
-
 from checker.errors import InputError, UsageError
 from checker.inputs import DEFAULT_MAX_SIZE, GZIP_MAGIC, read_limited, too_large
+from checker.patterns import compiled
 
 #: Record fields looked for, in order, for each part of an article.
 DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -32,8 +31,8 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 _HEADER = (("headline", "Title"), ("byline", "Author"), ("published", "Published"), ("url", "URL"))
 _COLLECTIONS = ("articles", "items", "records", "data", "results", "posts")
-_SPACES = regex.compile(r"\s+")
-_HTML_BODY = regex.compile(r"(?i)<(?:p|br|div|h[1-6]|li|blockquote)[\s>/]")
+_SPACES = compiled(r"\s+")
+_HTML_BODY = compiled(r"(?i)<(?:p|br|div|h[1-6]|li|blockquote)[\s>/]")
 
 
 @dataclass(frozen=True)

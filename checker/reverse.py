@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import regex
 
+from checker.patterns import compiled
+
 #: Constructs whose meaning depends on the direction of matching: a pattern with one of these
 #: is not searched backwards.
-_DIRECTIONAL = regex.compile(r"\(\?>|[+*?}]\+|\\[1-9]|\\g<|\(\?P=|\(\?\(|\(\?r|\(\?[a-z]*r")
+_DIRECTIONAL = compiled(r"\(\?>|[+*?}]\+|\\[1-9]|\\g<|\(\?P=|\(\?\(|\(\?r|\(\?[a-z]*r")
 
 
 def reverse_search(pattern: regex.Pattern) -> regex.Pattern:
@@ -22,6 +24,6 @@ def reverse_search(pattern: regex.Pattern) -> regex.Pattern:
     if _DIRECTIONAL.search(pattern.pattern):
         return pattern
     try:
-        return regex.compile("(?r)" + pattern.pattern, pattern.flags)
+        return compiled("(?r)" + pattern.pattern, pattern.flags)
     except regex.error:
         return pattern

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import fnmatch
 
-import regex
-
 from checker.errors import UsageError
+from checker.patterns import compiled
 
-_TOKEN = regex.compile(r"\s*(\(|\)|[^\s()]+)")
+_TOKEN = compiled(r"\s*(\(|\)|[^\s()]+)")
 
 
 class KeywordExpression:

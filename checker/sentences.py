@@ -7,7 +7,7 @@ with the sentence it closes.
 
 from __future__ import annotations
 
-import regex
+from checker.patterns import compiled
 
 ABBREVIATIONS = frozenset(
     [
@@ -31,11 +31,11 @@ SENTENCE_STARTERS = frozenset(
     ]
 )
 
-_CANDIDATE = regex.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])""")
+_CANDIDATE = compiled(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])""")
 #: The token that ends where the punctuation starts, searched backwards from there ((?r)): a
 #: forward search tried every start from the beginning of the text, quadratic in a paragraph.
-_TOKEN_BEFORE = regex.compile(r"(?r)([\p{L}\p{N}.]+)$")
-_NEXT_WORD = regex.compile(r"""\s+["'“‘(\[]?([\p{L}\p{N}]+)""")
+_TOKEN_BEFORE = compiled(r"(?r)([\p{L}\p{N}.]+)$")
+_NEXT_WORD = compiled(r"""\s+["'“‘(\[]?([\p{L}\p{N}]+)""")
 
 
 def _is_boundary(text: str, end_of_punct: int, match_start: int) -> bool:

@@ -64,12 +64,17 @@ def save(path: Path | None, value: Any) -> None:
         for old in path.parent.glob("rules-*.pickle"):  # one snapshot per rule set is enough
             if old != path and old.stat().st_mtime < _week_ago():
                 old.unlink(missing_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        with open(temporary, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        write_pickle(path, value)
     except Exception:
         return
+
+
+def write_pickle(path: Path, value: Any) -> None:
+    """Pickle ``value`` to ``path`` atomically: a reader sees the old file or the new one."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    with open(temporary, "wb") as stream:
+        pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
 
 
 def _week_ago() -> float:

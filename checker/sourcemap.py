@@ -12,9 +12,9 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import regex
+from checker.patterns import compiled
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
+_LINE_BREAK = compiled(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

@@ -20,8 +20,9 @@ import regex
 
 from checker.article import Article
 from checker.finding import Finding
+from checker.patterns import compiled
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = compiled(
     r"<!--\s*checker-(?P<verb>disable-next-line|disable-line|disable|enable)\b(?P<args>.*?)-->"
     r"|\[checker-(?P<verb2>disable-next-line|disable-line|disable|enable)\b(?P<args2>[^\]\n]*)\]"
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import regex
+from checker.patterns import compiled
 
 #: Small words a title leaves in lower case.
 MINOR_WORDS = frozenset(
@@ -21,7 +21,7 @@ MINOR_WORDS = frozenset(
 _LONGEST_MINOR = max(map(len, MINOR_WORDS))
 _MOSTLY_UPPER = 0.6
 _TITLE_LINE = 0.6
-_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
+_WORD = compiled(r"(?<![\p{L}\p{N}_'’-])\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*")
 
 
 #: In ASCII the capitals are A-Z and the letters A-Z and a-z: deleting them from the bytes

@@ -18,8 +18,10 @@ from typing import Protocol
 
 import regex
 
+from checker.patterns import compiled
+
 #: A quick test that a sentence holds a figure written in digits (ages, dated weekdays, counts).
-DIGIT = regex.compile(r"\d")
+DIGIT = compiled(r"\d")
 
 
 @dataclass(frozen=True)

@@ -11,22 +11,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import regex
-
 from checker.contradiction import DIGIT, Conflict, Searcher, Statement
 from checker.contradiction.people import NOT_PEOPLE, TITLES
+from checker.patterns import compiled
 
 _NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){0,2})"
 _AGE = r"(?P<age>\d{1,3})"
 PATTERNS = [
-    regex.compile(rf"{_NAME},\s+{_AGE},"),
-    regex.compile(rf"{_NAME},\s+aged\s+{_AGE}\b"),
-    regex.compile(rf"{_NAME}\s+\({_AGE}\)"),
-    regex.compile(rf"\b{_AGE}-year-old\s+(?:[a-z][\p{{L}}-]*\s+){{0,3}}{_NAME}"),
+    compiled(rf"{_NAME},\s+{_AGE},"),
+    compiled(rf"{_NAME},\s+aged\s+{_AGE}\b"),
+    compiled(rf"{_NAME}\s+\({_AGE}\)"),
+    compiled(rf"\b{_AGE}-year-old\s+(?:[a-z][\p{{L}}-]*\s+){{0,3}}{_NAME}"),
 ]
-_FULL_NAME = regex.compile(r"\b(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{L}'’-]+)")
-_OPENER = regex.compile(r"[.!?\n][\"'“”‘’)]*\s*$")
-_LOWER_WORD = regex.compile(r"(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*")
+_FULL_NAME = compiled(r"\b(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{L}'’-]+)")
+_OPENER = compiled(r"[.!?\n][\"'“”‘’)]*\s*$")
+_LOWER_WORD = compiled(r"(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*")
 
 
 @dataclass(frozen=True)

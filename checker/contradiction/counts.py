@@ -29,25 +29,26 @@ from checker.contradiction.numbers import (
 )
 from checker.contradiction.restated import NAMING_BEFORE, skeleton_of
 from checker.dates import MONTH_PATTERN, MONTHS, WEEKDAYS
+from checker.patterns import compiled
 from checker.textshape import mostly_uppercase
 
-_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
-_AFTER_UNIT = regex.compile(r"\s*(?P<unit>[\p{L}][\p{L}-]*)(?:\s+(?P<unit2>[\p{L}][\p{L}-]*))?")
-_NOT_A_COUNT = regex.compile(r"\s*(?:[:/]\d|-\p{L}|(?:st|nd|rd|th)\b|%?\s*(?:of|per)\s)")
-_PERCENT = regex.compile(r"\s*(?:%|percent\b|per\s+cent\b)")
+_WORD = compiled(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
+_AFTER_UNIT = compiled(r"\s*(?P<unit>[\p{L}][\p{L}-]*)(?:\s+(?P<unit2>[\p{L}][\p{L}-]*))?")
+_NOT_A_COUNT = compiled(r"\s*(?:[:/]\d|-\p{L}|(?:st|nd|rd|th)\b|%?\s*(?:of|per)\s)")
+_PERCENT = compiled(r"\s*(?:%|percent\b|per\s+cent\b)")
 #: Money and shares differ for many reasons in one story: compared only in restatements.
 _MEASURES = frozenset({"$", "£", "€", "percent"})
-_INNER_NAME = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
+_INNER_NAME = compiled(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
 #: A named source: capitalised words just before "said" or just after it ("Fire Chief Dana
 #: Reed said", "said Reed", "according to Reed"). Its words name who speaks, not where or to
 #: whom something happened. A place before "said" stays a place ("officials in Spain said").
 _NAME_RUN = r"\p{Lu}[\p{L}'’.-]*(?:[^\S\n]+\p{Lu}[\p{L}'’.-]*){0,4}"
-_SPEAKER = regex.compile(
+_SPEAKER = compiled(
     rf"(?<!\b(?:in|at|from|of|near|across)\s+){_NAME_RUN}(?=,?\s+(?:said|says|told|added)\b)"
     rf"|(?<=\b(?:said|says|according\s+to)\s+){_NAME_RUN}"
 )
 #: The sentence gives a source for what it says, named or not ("hospital sources told CNN").
-_ATTRIBUTED = regex.compile(r"\b(?:said|says|told|added|according\s+to)\b")
+_ATTRIBUTED = compiled(r"\b(?:said|says|told|added|according\s+to)\b")
 #: Capitalised words that name a day, not a place or a person: "killed 15 on Tuesday" and
 #: "12 killed in Italy" may be one event. ("May" and "Sun" may be names: they stay.)
 _CALENDAR = frozenset(name for name in (*MONTHS, *WEEKDAYS) if len(name) >= 4)
@@ -62,7 +63,7 @@ _MAY_COUNT_WORDS = tuple(sorted(word for word in _NUMBER_WORDS
 #: The sharper second test, for sentences that pass the first: a digit, or a number word as a
 #: whole word (the first test also takes "one" in "someone", "ten" in "often"). Every match of
 #: ``QUANTITY`` holds one, so a sentence without is skipped with no change in what is found.
-_NUMBER_WORD = regex.compile(
+_NUMBER_WORD = compiled(
     r"(?i)\d|(?<![\p{L}\p{N}_])(?:"
     + "|".join(sorted(_NUMBER_WORDS, key=lambda word: (-len(word), word)))
     + r")(?![\p{L}\p{N}_])"
@@ -71,13 +72,13 @@ _NUMBER_WORD = regex.compile(
 #: qualifier ("more than") and "a", "an" or "half a", a currency sign, and white space;
 #: searched backwards from that word, it finds the earliest place a quantity holding it can
 #: start.
-_BEFORE_NUMBER = regex.compile(rf"(?r)[\s$£€]*(?:\p{{L}}+[\s$£€]*){{0,{WORDS_BEFORE_NUMBER}}}")
-_YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
-_PART_OF = regex.compile(r"(?i)(?:\bof|\bthe|\bfig\.?)\s*$")
-_OF_NOUN = regex.compile(r"\s+of(?=\s+(?!the\b|them\b|those\b|these\b|whom\b|which\b|its\b|their\b)\p{L})")
-_ALTERNATIVE_BEFORE = regex.compile(r"(?i)\bor\s+$")
-_OR = regex.compile(r"(?i)\s+or\s+")
-_MONTHS = regex.compile(rf"\b(?:{MONTH_PATTERN})\.?\s*$")
+_BEFORE_NUMBER = compiled(rf"(?r)[\s$£€]*(?:\p{{L}}+[\s$£€]*){{0,{WORDS_BEFORE_NUMBER}}}")
+_YEAR = compiled(r"^(?:1[89]|20)\d\d$")
+_PART_OF = compiled(r"(?i)(?:\bof|\bthe|\bfig\.?)\s*$")
+_OF_NOUN = compiled(r"\s+of(?=\s+(?!the\b|them\b|those\b|these\b|whom\b|which\b|its\b|their\b)\p{L})")
+_ALTERNATIVE_BEFORE = compiled(r"(?i)\bor\s+$")
+_OR = compiled(r"(?i)\s+or\s+")
+_MONTHS = compiled(rf"\b(?:{MONTH_PATTERN})\.?\s*$")
 STOPWORDS = frozenset(
     [
         "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "is",
@@ -88,7 +89,7 @@ STOPWORDS = frozenset(
         "just", "only", "very"
     ]
 )
-_PLURAL_IES = regex.compile(r"ies$")
+_PLURAL_IES = compiled(r"ies$")
 
 
 def lemma(word: str) -> str:

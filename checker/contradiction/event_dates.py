@@ -25,8 +25,9 @@ from checker.contradiction import Conflict, Searcher, Statement
 from checker.contradiction.people import NOT_PEOPLE
 from checker.contradiction.when import DATE, When, read
 from checker.kinds.trie import literal_alternation
+from checker.patterns import compiled
 
-_INNER_NAME = regex.compile(r"(?<=[\p{L},;]\s+)\p{Lu}[\p{L}'’-]{2,}")
+_INNER_NAME = compiled(r"(?<=[\p{L},;]\s+)\p{Lu}[\p{L}'’-]{2,}")
 
 
 @dataclass(frozen=True)

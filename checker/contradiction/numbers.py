@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
+from checker.patterns import compiled
+
 UNITS = {
     "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -55,7 +57,7 @@ _QUALIFIER = (
 #: qualifier's ("no fewer than") and then "half a" ("between" for a range).
 WORDS_BEFORE_NUMBER = max(len(words.split(r"\s+")) for words in _QUALIFIER[3:-1].split("|")) + 2
 #: A quantity: optional qualifier, then digits (with a scale word) or words, or a vague plural.
-QUANTITY = regex.compile(
+QUANTITY = compiled(
     rf"(?i)(?<![\p{{L}}\p{{N}}_$£€.,-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>[$£€])?"
     rf"(?:(?P<num>{_DIGITS})(?:\s*(?P<scale>{_SCALE_WORDS}|bn|k|m)\b)?"
     rf"|(?P<vague>(?:several|a\s+few)\s+(?:hundred|thousand)|half\s+a\s+dozen|a\s+dozen|dozens|scores|hundreds|thousands|millions|several|a\s+few"
@@ -183,7 +185,7 @@ def describe(match: regex.Match) -> str:
 
 _BOUND = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
 #: A range: "between 10 and 20", "10 to 12", "10-12" (not a score or a date: both ends plain numbers).
-RANGE = regex.compile(
+RANGE = compiled(
     rf"(?i)(?<![\p{{L}}\p{{N}}_$£€.,-])(?:between\s+(?P<a>{_BOUND})\s+and\s+(?P<b>{_BOUND})"
     rf"|(?P<c>{_BOUND})\s*(?:to|–|-)\s*(?P<d>{_BOUND}))(?![\p{{L}}\p{{N}}_]|[.,]\d)"
 )

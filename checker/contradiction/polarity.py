@@ -20,6 +20,7 @@ import regex
 from checker.contradiction import Conflict, Searcher, Statement
 from checker.contradiction.counts import STOPWORDS
 from checker.kinds.trie import literal_alternation
+from checker.patterns import compiled
 
 #: A subject's words stay on one line: a scraped line break ends a caption or a label, and
 #: "Brother-in-law\nRoger Clinton" is not one name.
@@ -32,8 +33,8 @@ _AUX = r"(?:(?:has|have|had)\s+)?"
 _PASSIVE = (r"(?P<passive>(?:is|are|was|were)(?P<pneg>\s*n[’']t|\s+not|\s+never)?"
             r"|(?:has|have|had)(?P<bneg>\s*n[’']t|\s+not|\s+never)?\s+been)")
 #: "did not approve the plan until Friday", "was not closed before noon": a when, not a denial.
-_NOT_UNTIL = regex.compile(r"\b(?:until|till|before|yet)\b")
-_OBJECT_END = regex.compile(
+_NOT_UNTIL = compiled(r"\b(?:until|till|before|yet)\b")
+_OBJECT_END = compiled(
     r"\s(?:on|in|at|for|after|before|during|with|by|from|because|as|when|while|since|until|and|but|or|over"
     r"|under|amid|despite|following|last|this|next|yesterday|today)\s"
 )
@@ -58,7 +59,7 @@ def clause_pattern(forms: Iterable[str]) -> regex.Pattern:
     )
 
 
-_OBJECT_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+_OBJECT_WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 PRONOUNS = frozenset(["it", "this", "that", "them", "these", "those", "so"])
 IRREGULAR = {
     "win": ["won"], "lose": ["lost"], "rise": ["rose", "risen"], "fall": ["fell", "fallen"],

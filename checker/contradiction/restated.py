@@ -21,12 +21,13 @@ import regex
 from checker.contradiction import Conflict, Statement
 from checker.contradiction.numbers import QUANTITY, Interval, interval
 from checker.contradiction.when import DATE, When, read
+from checker.patterns import compiled
 from checker.reverse import reverse_search
 from checker.textshape import mostly_uppercase
 
-_TIME = regex.compile(r"(?<![\p{N}:.])(?P<h>\d{1,2}):(?P<m>\d\d)(?![\p{N}:])(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?", regex.I)
+_TIME = compiled(r"(?<![\p{N}:.])(?P<h>\d{1,2}):(?P<m>\d\d)(?![\p{N}:])(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?", regex.I)
 #: Words before a number that names rather than counts: "Part 2", "No. 3", "Route 66".
-NAMING = regex.compile(
+NAMING = compiled(
     r"(?i)(?:\bpart|\bchapter|\bepisode|\bno\.|\bnumber|#|\bround|\bgame|\bstep|\bphase|\bseason|\bvolume"
     r"|\bvol\.|\bpage|\bsection|\barticle|\bitem|\bquestion|\bstage|\blevel|\bgrade|\bclass|\bcategory|\broute"
     r"|\bhighway|\binterstate|\bflight|\broom|\bunit|\bsuite|\bdistrict|\bward|\bprecinct|\bchannel|\btier"
@@ -36,17 +37,17 @@ NAMING = regex.compile(
 #: out there at once, instead of its alternation being tried at every position (ten times
 #: faster on the 16 to 40 characters before a number that it is asked about).
 NAMING_BEFORE = reverse_search(NAMING)
-_WORD = regex.compile(r"\p{L}+")
-_EDGE = regex.compile(r"^[\s\"'“”‘’(\[–—-]+|[\s\"'“”‘’)\].!?,;:–—-]+$")
+_WORD = compiled(r"\p{L}+")
+_EDGE = compiled(r"^[\s\"'“”‘’(\[–—-]+|[\s\"'“”‘’)\].!?,;:–—-]+$")
 #: Fewer words than this besides the slots, and two sentences are alike by chance.
 MIN_WORDS = 4
 
 _DATE_SLOT, _TIME_SLOT, _NUMBER_SLOT = "\x01", "\x02", "\x03"
-_LONG_WORD = regex.compile(r"\p{L}{5,}")
+_LONG_WORD = compiled(r"\p{L}{5,}")
 #: Every word of five letters or more that a slot can hold, read off the slot patterns
 #: themselves, so a word added to a pattern can never split two sentences of one skeleton.
 _SLOT_WORDS = frozenset(w.casefold() for w in regex.findall(r"[A-Za-z]{5,}", DATE.pattern + QUANTITY.pattern))
-_ON_DATE = regex.compile(r"\bon \x01")
+_ON_DATE = compiled(r"\bon \x01")
 
 
 @dataclass(frozen=True)

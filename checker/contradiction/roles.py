@@ -18,13 +18,14 @@ import regex
 from checker.contradiction import Conflict, Searcher, Statement
 from checker.contradiction.people import TITLES
 from checker.kinds.trie import literal_alternation
+from checker.patterns import compiled
 
 _FULL_NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2})"
 _SPEAKER = r"(?P<speaker>\p{Lu}(?:[\p{L}'’-]+|\.)(?: \p{Lu}(?:[\p{L}'’-]+|\.)){0,2})"
 _VERB = r"(?:said|says|added|wrote|told\s+[\p{L}\s]{1,30}?|explained|insisted|stated|declared|tweeted)"
-_AFTER = regex.compile(rf"^[\s,]*(?:{_VERB}\s+{_SPEAKER}|{_SPEAKER}\s+{_VERB})\b")
-_BEFORE = regex.compile(rf"{_SPEAKER}\s+{_VERB}[:,]?\s*[\"“]?$")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_AFTER = compiled(rf"^[\s,]*(?:{_VERB}\s+{_SPEAKER}|{_SPEAKER}\s+{_VERB})\b")
+_BEFORE = compiled(rf"{_SPEAKER}\s+{_VERB}[:,]?\s*[\"“]?$")
+_WORD = compiled(r"[\p{L}\p{N}]+")
 NOT_SPEAKERS = frozenset(["He", "She", "They", "It", "The", "A", "We", "I", "This", "That", "Officials", "Police"])
 
 

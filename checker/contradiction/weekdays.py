@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-import regex
-
 from checker.contradiction import DIGIT, Conflict, Statement
 from checker.contradiction.when import nearest_year
 from checker.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, full_names
+from checker.patterns import compiled
 
 _WEEKDAY = rf"(?P<weekday>{WEEKDAY_PATTERN})"
 _DATE = (rf"(?:(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)"
@@ -27,8 +26,8 @@ WEEKDAY_STARTS = sorted({name[:3].capitalize() for name in WEEKDAYS})
 #: Names for messages, in English whatever the process's locale.
 _MONTH_NAMES, _DAY_NAMES = full_names(MONTHS), full_names(WEEKDAYS)
 PATTERNS = [
-    regex.compile(rf"\b{_WEEKDAY}\.?,?\s+\(?(?:the\s+)?{_DATE}"),  # "Monday, March 3", "Monday (March 3)"
-    regex.compile(rf"\b{_DATE},?\s+\(?(?:a\s+)?{_WEEKDAY}\b\)?"),  # "March 3 (Monday)", "March 3, a Monday"
+    compiled(rf"\b{_WEEKDAY}\.?,?\s+\(?(?:the\s+)?{_DATE}"),  # "Monday, March 3", "Monday (March 3)"
+    compiled(rf"\b{_DATE},?\s+\(?(?:a\s+)?{_WEEKDAY}\b\)?"),  # "March 3 (Monday)", "March 3, a Monday"
 ]
 
 

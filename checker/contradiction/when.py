@@ -18,6 +18,7 @@ import regex
 
 from checker.contradiction.numbers import UNITS
 from checker.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, full_names
+from checker.patterns import compiled
 
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _ABSOLUTE = (
@@ -35,7 +36,7 @@ _RELATIVE = (
     rf"|(?P<count>\d{{1,2}}|(?i:{_SMALL}|a))\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:ago|earlier|before|later))"
 )
 #: One date expression, absolute or relative (names case-sensitive: "may" is a verb).
-DATE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_ABSOLUTE}|{_RELATIVE})(?![\p{{L}}\p{{N}}])")
+DATE = compiled(rf"(?<![\p{{L}}\p{{N}}])(?:{_ABSOLUTE}|{_RELATIVE})(?![\p{{L}}\p{{N}}])")
 
 
 @dataclass(frozen=True)

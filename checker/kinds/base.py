@@ -14,10 +14,11 @@ import regex
 from checker.article import SCOPES, Article
 from checker.errors import RuleError
 from checker.finding import CATEGORIES, Edit, Finding, Fix, Location, Severity
+from checker.patterns import compiled
 
 #: Seconds one pattern may spend on one segment before the rule is stopped.
 DEFAULT_REGEX_TIMEOUT = 2.0
-_ID = regex.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+_ID = compiled(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 
 
 class RuleTimeout(Exception):

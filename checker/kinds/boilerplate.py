@@ -16,10 +16,11 @@ import regex
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule, RuleTimeout
+from checker.patterns import compiled
 from checker.reverse import reverse_search
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
-_COUNT = regex.compile(r"[\d.,]+[kKmM]?")
+_WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+_COUNT = compiled(r"[\d.,]+[kKmM]?")
 
 class BoilerplateRule(Rule):
     name = "boilerplate"

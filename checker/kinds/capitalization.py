@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+from checker.patterns import compiled
 from checker.textshape import MINOR_WORDS
 
-_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
+_WORD = compiled(r"[\p{L}][\p{L}'’-]*")
 
 
 def title_case(text: str) -> str:

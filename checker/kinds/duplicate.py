@@ -24,14 +24,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-import regex
-
 from checker.article import Article
 from checker.contradiction.numbers import NUMBER_WORDS
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+from checker.patterns import compiled
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+_WORD = compiled(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 #: Trigrams shared by more units than this are too common to pair on.
 MAX_POSTINGS = 50
 #: Words after a headline that still read as a label's tail ("Watch the video", "1:27").

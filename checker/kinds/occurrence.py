@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+from checker.patterns import compiled
 
 #: A token that is one character class, repeated: ``[\p{L}\p{N}]+`` (no class nested in it).
-_CLASS_RUN = regex.compile(r"\[\^?\]?(?:[^\[\]\\]|\\.)*\]\+")
+_CLASS_RUN = compiled(r"\[\^?\]?(?:[^\[\]\\]|\\.)*\]\+")
 
 
 class OccurrenceRule(Rule):

@@ -14,9 +14,8 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 
-import regex
-
 from checker.article import Article
+from checker.patterns import compiled
 
 #: Characters outside Basic Latin to Combining Marks and General Punctuation, and the Turkish
 #: "İ" and "ı" (``regex`` takes "ı" for "I" ignoring case; ``casefold`` does not). For the
@@ -38,7 +37,7 @@ def folded_text(article: Article) -> str | None:
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
 _QUANTIFIER = frozenset("?*+{")
 #: Inline flags that change how the literal reads: ignoring case, or verbose (spaces ignored).
-_READING_FLAGS = regex.compile(r"\(\?[a-zA-Z-]*[ix]")
+_READING_FLAGS = compiled(r"\(\?[a-zA-Z-]*[ix]")
 MIN_LITERAL = 3
 
 
@@ -111,9 +110,9 @@ def _sequence(branch: str, min_length: int) -> tuple[str, ...] | None:
 
 
 #: Group openings whose content must match where the group stands: (?:, (?>, named groups.
-_GROUP_OPENING = regex.compile(r"\((?:\?:|\?>|\?P?<(?![=!])[^>]*>|\?[a-zA-Z]*:|(?!\?))")
+_GROUP_OPENING = compiled(r"\((?:\?:|\?>|\?P?<(?![=!])[^>]*>|\?[a-zA-Z]*:|(?!\?))")
 #: Groups that match nothing themselves: lookarounds, comments, flags.
-_ZERO_WIDTH_GROUP = regex.compile(r"\((?:\?<?[=!]|\?#|\?[a-zA-Z-]+\))")
+_ZERO_WIDTH_GROUP = compiled(r"\((?:\?<?[=!]|\?#|\?[a-zA-Z-]+\))")
 
 
 def _group_inner(branch: str, index: int) -> tuple[int, int] | None:
@@ -130,7 +129,7 @@ def _group_inner(branch: str, index: int) -> tuple[int, int] | None:
 
 #: What may follow a group that must match: no brace, or a count ("{2}", "{1,3}"); not a
 #: fuzzy-matching constraint ("{e<=1}"), under which the group's text may differ.
-_COUNTED = regex.compile(r"(?!\{)|\{\d*(?:,\d*)?\}")
+_COUNTED = compiled(r"(?!\{)|\{\d*(?:,\d*)?\}")
 
 
 def _optional(branch: str, at: int) -> bool:

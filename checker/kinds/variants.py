@@ -34,26 +34,27 @@ from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 from checker.kinds.trie import literal_alternation
+from checker.patterns import compiled
 from checker.textshape import MINOR_WORDS, line_words, mostly_uppercase, title_like
 
 _AFTER_NO_WORD = r"(?<![\p{L}\p{N}_'’-])"
 _CAPITAL = r"\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*"
-_CAPITAL_WORD = regex.compile(_AFTER_NO_WORD + _CAPITAL)
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}_'’-])\p{Ll}[\p{L}\p{M}]*")
-_LOWER_INITIAL = regex.compile(r"\p{Ll}")
-_MARK = regex.compile(r"\p{M}")
-_NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}]*\p{Ll}[\p{L}\p{M}]*")
+_CAPITAL_WORD = compiled(_AFTER_NO_WORD + _CAPITAL)
+_LOWER_WORD = compiled(r"(?<![\p{L}\p{N}_'’-])\p{Ll}[\p{L}\p{M}]*")
+_LOWER_INITIAL = compiled(r"\p{Ll}")
+_MARK = compiled(r"\p{M}")
+_NAME = compiled(r"\p{Lu}[\p{L}\p{M}]*\p{Ll}[\p{L}\p{M}]*")
 _POSSESSIVE = ("'s", "’s")
-_SENTENCE_OPENING = regex.compile(r"^[\s\"'“‘(\[«—–-]*$")
+_SENTENCE_OPENING = compiled(r"^[\s\"'“‘(\[«—–-]*$")
 _LONG_NAME = 7
-_NAME_GAP = regex.compile(r" (?:(?:of|for|on|and|the|de|la|du|von|van|al|bin) )?")
+_NAME_GAP = compiled(r" (?:(?:of|for|on|and|the|de|la|du|von|van|al|bin) )?")
 #: Two capitalised words (``_CAPITAL_WORD``) joined by a name gap, every such pair, overlapping.
-_NAME_PAIR = regex.compile(_AFTER_NO_WORD + "(?=(" + _CAPITAL + _NAME_GAP.pattern + _CAPITAL + "))")
+_NAME_PAIR = compiled(_AFTER_NO_WORD + "(?=(" + _CAPITAL + _NAME_GAP.pattern + _CAPITAL + "))")
 _MAX_NAME_WORDS = 5
 #: A lower-case phrase as a whole phrase, possessive allowed: what may come before and after it.
-_PHRASE_START = regex.compile(r"(?<![\p{L}\p{N}_])")
-_PHRASE_END = regex.compile(r"(?=['’]s\b|(?![\p{L}\p{N}_]))")
-_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
+_PHRASE_START = compiled(r"(?<![\p{L}\p{N}_])")
+_PHRASE_END = compiled(r"(?=['’]s\b|(?![\p{L}\p{N}_]))")
+_INNER_CAPITAL = compiled(r"\p{Ll}\p{Lu}")
 
 DEFAULT_TITLES = [
     "president", "minister", "secretary", "general", "attorney", "governor", "senator",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
+from checker.patterns import compiled
 
-_LINE = regex.compile(r"[^\r\n\u2028\u2029]*(?:\r\n|\r|\n|\u2028|\u2029)?")
+_LINE = compiled(r"[^\r\n\u2028\u2029]*(?:\r\n|\r|\n|\u2028|\u2029)?")
 
 
 def iter_lines(source: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:

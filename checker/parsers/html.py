@@ -28,9 +28,8 @@ import json
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-import regex
-
 from checker.article import Article, Block, MetaField
+from checker.patterns import compiled
 from checker.sourcemap import SourceMap
 
 SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
@@ -43,13 +42,13 @@ BLOCK = frozenset({"address", "article", "aside", "blockquote", "body", "dd", "d
                    "header", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
                    "tfoot", "th", "thead", "tr", "ul", "caption", "html"})
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_BYLINE_MARK = regex.compile(r"(?i)author|byline|\bcreator\b")
-_ROOT = {"article": regex.compile(r"(?i)<article[\s>/]"), "main": regex.compile(r"(?i)<main[\s>/]")}
-_BY = regex.compile(r"(?i)by\s+")
-_BODY = regex.compile(r"(?i)<body[\s>/]")
-_ENTITY = regex.compile(r"&#?[0-9A-Za-z.-]*;?")
-_NEWLINE = regex.compile(r"\n")  # html.parser counts lines by \n only
-_SPACE = regex.compile(r"[ \t\n\r\f]+")
+_BYLINE_MARK = compiled(r"(?i)author|byline|\bcreator\b")
+_ROOT = {"article": compiled(r"(?i)<article[\s>/]"), "main": compiled(r"(?i)<main[\s>/]")}
+_BY = compiled(r"(?i)by\s+")
+_BODY = compiled(r"(?i)<body[\s>/]")
+_ENTITY = compiled(r"&#?[0-9A-Za-z.-]*;?")
+_NEWLINE = compiled(r"\n")  # html.parser counts lines by \n only
+_SPACE = compiled(r"[ \t\n\r\f]+")
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
                    "date", "dc.date", "dcterms.created")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "byl")

@@ -15,6 +15,7 @@ import yaml
 
 from checker.article import Article, Block, MetaField
 from checker.parsers.blocks import iter_lines, trimmed
+from checker.patterns import compiled
 
 FRONT_MATTER_KEYS = {
     "title": "headline",
@@ -29,11 +30,11 @@ FRONT_MATTER_KEYS = {
     "url": "source",
 }
 
-_FENCE = regex.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = regex.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_MARKER = regex.compile(r"^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,9}[.)]\s+)?")
-_COMMENT_ONLY = regex.compile(r"^\s*<!--.*-->\s*$")
-_SETEXT = regex.compile(r"^\s{0,3}(=+|-+)\s*$")
+_FENCE = compiled(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = compiled(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MARKER = compiled(r"^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,9}[.)]\s+)?")
+_COMMENT_ONLY = compiled(r"^\s*<!--.*-->\s*$")
+_SETEXT = compiled(r"^\s{0,3}(=+|-+)\s*$")
 
 
 def _front_matter(article: Article) -> int:

@@ -11,10 +11,9 @@ Understands three shapes:
 
 from __future__ import annotations
 
-import regex
-
 from checker.article import Article, Block, MetaField
 from checker.parsers.blocks import iter_lines, paragraph_spans, trimmed
+from checker.patterns import compiled
 
 HEADER_KEYS = {
     "title": "headline",
@@ -29,8 +28,8 @@ HEADER_KEYS = {
     "section": "section",
 }
 
-_HEADER_LINE = regex.compile(r"(?i)^(title|headline|published|date|source|url|author|byline|by|section):[ \t]?(.*)$")
-_SECTION_BYLINE = regex.compile(r"^(?:(?P<section>[^|]{1,60}?)\s*\|\s*)?By\s+(?P<byline>\S.{0,120})$")
+_HEADER_LINE = compiled(r"(?i)^(title|headline|published|date|source|url|author|byline|by|section):[ \t]?(.*)$")
+_SECTION_BYLINE = compiled(r"^(?:(?P<section>[^|]{1,60}?)\s*\|\s*)?By\s+(?P<byline>\S.{0,120})$")
 MAX_HEADLINE_LENGTH = 250
 
 

@@ -15,11 +15,10 @@ from typing import IO, Any
 from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr
 
-import regex
-
 from checker.config import Config
+from checker.patterns import compiled
 
-_NOT_XML = regex.compile(r"[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_NOT_XML = compiled(r"[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 
 def clean(text: str) -> str:
