@@ -30,6 +30,7 @@ MAX_ENTRIES = 1000
 
 _Key = tuple[str, int]
 _patterns: dict[_Key, regex.Pattern] | None = None
+_file: Path | None = None  # where they are kept; None: not kept (read with the patterns)
 _fresh = 0
 #: How many patterns this process took from the file and how many it compiled.
 stats = {"loaded": 0, "compiled": 0}
@@ -46,7 +47,7 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
         return found
     found = regex.compile(pattern, flags)
     stats["compiled"] += 1
-    if _path() is not None:
+    if _file is not None:
         if not _fresh:
             atexit.register(_save)
         _fresh += 1
@@ -63,9 +64,10 @@ def _path() -> Path | None:
 
 
 def _known() -> dict[_Key, regex.Pattern]:
-    global _patterns
+    global _patterns, _file
     if _patterns is None:
-        _patterns = _load(_path())
+        _file = _path()
+        _patterns = _load(_file)
     return _patterns
 
 
@@ -86,7 +88,7 @@ def _load(path: Path | None) -> dict[_Key, regex.Pattern]:
 def _save() -> None:
     """Write the file with this run's new patterns (at exit; forked workers leave through
     ``os._exit`` and write nothing)."""
-    path = _path()
+    path = _file
     if path is None or not _fresh or _patterns is None:
         return
     from checker.snapshot import write_pickle  # only when there is something to write

@@ -106,8 +106,7 @@ class Rule:
         self.examples: dict[str, list[Any]] = values["examples"]
         self.fix_level: str = values["fix"] or self.default_fix
         self.options: dict[str, Any] = {k: values[k] for k in self.OPTIONS}
-        #: Seconds one pattern may spend on one text; None: no limit of its own.
-        self.timeout: float | None = DEFAULT_REGEX_TIMEOUT
+        self.timeout = DEFAULT_REGEX_TIMEOUT
         self._check_common()
         self.exceptions = [self.compile(str(e), field="exceptions", whole_word=True) for e in values["exceptions"]]
         self.setup()
@@ -246,24 +245,31 @@ class Rule:
             raise RuleTimeout(self.id, pattern.pattern) from None
 
     @property
-    def limit(self) -> dict[str, float]:
-        """The keyword arguments that put a search under the rule's time limit: none where
-        it has none (the ``regex`` module's ``timeout`` keyword, even None, costs more than
-        a short search)."""
-        return {} if self.timeout is None else {"timeout": self.timeout}
+    def timeout(self) -> float | None:
+        """Seconds one pattern may spend on one text; None: no limit of its own."""
+        return self._timeout
+
+    @timeout.setter
+    def timeout(self, seconds: float | None) -> None:
+        self._timeout = seconds
+        #: The keyword arguments that put a search under the limit, made once here: none
+        #: where there is no limit (the ``regex`` module's ``timeout`` keyword, even None,
+        #: costs more than a short search). Calls made per line test ``timeout`` instead:
+        #: unpacking even an empty dict costs about half a short match.
+        self.limit: dict[str, float] = {} if seconds is None else {"timeout": seconds}
 
     def search(self, pattern: regex.Pattern, text: str) -> regex.Match | None:
         """``pattern.search(text)`` under the rule's time limit. A plain ``try`` rather than
         ``time_limit``: this runs per line and rule, where a context manager's cost shows."""
         try:
-            return pattern.search(text) if self.timeout is None else pattern.search(text, timeout=self.timeout)
+            return pattern.search(text) if self._timeout is None else pattern.search(text, timeout=self._timeout)
         except TimeoutError:
             raise RuleTimeout(self.id, pattern.pattern) from None
 
     def match(self, pattern: regex.Pattern, text: str) -> regex.Match | None:
         """``pattern.match(text)`` under the rule's time limit, like ``search``."""
         try:
-            return pattern.match(text) if self.timeout is None else pattern.match(text, timeout=self.timeout)
+            return pattern.match(text) if self._timeout is None else pattern.match(text, timeout=self._timeout)
         except TimeoutError:
             raise RuleTimeout(self.id, pattern.pattern) from None
 

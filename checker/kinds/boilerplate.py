@@ -90,19 +90,18 @@ class BoilerplateRule(Rule):
         backwards, where it is found or ruled out at once, instead of from every position."""
         if self.tail is None:
             return False
-        limit = self.limit
+        timeout = self._timeout
         try:
-            if self._tail_at_end and not text.endswith("\n"):
-                # Every match ends where the text ends ("$", no newline before it): a backwards
-                # match is anchored there, so no other end position is tried.
-                return self.tail.match(text, **limit) is not None
-            return self.tail.search(text, **limit) is not None
+            # Where every match ends where the text ends ("$", no newline before it), a
+            # backwards match is anchored there, so no other end position is tried.
+            find = self.tail.match if self._tail_at_end and not text.endswith("\n") else self.tail.search
+            return (find(text) if timeout is None else find(text, timeout=timeout)) is not None
         except TimeoutError:
             raise RuleTimeout(self.id, self.ends.pattern) from None  # type: ignore[union-attr]
 
     def is_boilerplate(self, text: str, count: int | None = None) -> bool:
         """``count``: how many words the line has, when the caller knows."""
-        timeout = self.timeout  # passed only when set: the keyword costs more than a match
+        timeout = self._timeout  # passed only when set: the keyword costs more than a match
         try:
             strong = self._strong_at
             if strong is not None and (strong(text) if timeout is None else strong(text, timeout=timeout)) is not None:

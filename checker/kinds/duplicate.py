@@ -279,8 +279,10 @@ class DuplicateRule(Rule):
         reported: set[int] = set()
         reported_end = -1  # where the last reported unit ends
         paragraph_starts = [p.start for p in article.paragraphs]
+        min_words, min_line_words = self.options["min_words"], self.options["min_line_words"]
         for index, unit_words in enumerate(tokens):
-            if len(unit_words) < (self.options["min_line_words"] if index in lines else self.options["min_words"]):
+            is_line = index in lines
+            if len(unit_words) < (min_line_words if is_line else min_words):
                 continue
             if reported and units[index][1] <= reported_end and index not in reported:
                 continue  # a line of a paragraph reported whole
@@ -317,7 +319,7 @@ class DuplicateRule(Rule):
                 continue
             reported.add(index)
             reported_end = max(reported_end, units[index][1])
-            yield self._finding(article, units[index], units[other], score, "line" if index in lines else None)
+            yield self._finding(article, units[index], units[other], score, "line" if is_line else None)
 
     def _whole_paragraphs_repeat(self, article: Article, starts: list[int], first: tuple[int, int],
                                  second: tuple[int, int]) -> bool:
