@@ -43,8 +43,8 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 
 
 sys.path.insert(0, str(ROOT))
-from checker.config import available_cpus  # noqa: E402
-from checker.parallel import CHUNK  # noqa: E402
+from checker.config.settings import available_cpus  # noqa: E402
+from checker.engine.parallel import CHUNK  # noqa: E402
 
 CHECKER = [sys.executable, "-m", "checker", "-q", "--exit-zero", "--no-cache", "--no-progress"]
 

@@ -11,18 +11,18 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from checker import __version__
-from checker.builtin import format_of
-from checker.config import Config, available_cpus, build_config, parse_jobs, workers_fork
+from checker.about import __version__
+from checker.config.settings import Config, available_cpus, build_config, parse_jobs, workers_fork
+from checker.engine.runner import Options, check_serial
+from checker.engine.session import FileResult, Session
 from checker.errors import CheckerError, ExitCode, UsageError
-from checker.inputs import STDIN, collect_paths
-from checker.plugins import load_plugins, new_plugin_manager
-from checker.progress import Progress
-from checker.runner import Options, check_serial
-from checker.session import FileResult, Session
+from checker.plugin.builtin import format_of
+from checker.plugin.manager import load_plugins, new_plugin_manager
+from checker.read.inputs import STDIN, collect_paths
+from checker.report.progress import Progress
 
 if TYPE_CHECKING:
-    from checker.parallel import WorkerPool
+    from checker.engine.parallel import WorkerPool
 
 EPILOG = """exit codes: 0 nothing at or above the fail threshold; 1 findings at or above it;
 2 interrupted; 3 internal error (a bug, a crashing plugin or rule); 4 usage, configuration
@@ -210,7 +210,7 @@ def started_workers(session: Session) -> Iterator[WorkerPool | None]:
     if session.jobs <= 1:
         yield None
         return
-    from checker.parallel import started_pool
+    from checker.engine.parallel import started_pool
 
     with started_pool(session) as pool:
         yield pool
@@ -219,7 +219,7 @@ def started_workers(session: Session) -> Iterator[WorkerPool | None]:
 def check_all(session: Session, paths: list[str], options: Options, pool: WorkerPool | None) -> Iterator[FileResult]:
     """Every input's results in order: in the pool's worker processes, or here."""
     if pool is not None:
-        from checker.parallel import check_parallel
+        from checker.engine.parallel import check_parallel
 
         return check_parallel(session, paths, options, pool)
     return check_serial(session, paths, options)
@@ -262,7 +262,7 @@ def default_jobs(session: Session, total: int | None) -> int:
     cpus = available_cpus()
     if total is None:
         return cpus
-    from checker.parallel import CHUNK
+    from checker.engine.parallel import CHUNK
 
     return min(cpus, -(-total // CHUNK))
 

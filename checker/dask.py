@@ -32,9 +32,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from checker.engine.session import FileResult, Session
 from checker.errors import UsageError
-from checker.records import Record, record_id, record_text
-from checker.session import FileResult, Session
+from checker.read.records import Record, record_id, record_text
 
 try:
     import dask.bag as db

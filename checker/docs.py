@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from checker.collect import builtin_rules_dir, load_rules
-from checker.plugins import new_plugin_manager
+from checker.load.collect import builtin_rules_dir, load_rules
+from checker.plugin.manager import new_plugin_manager
 
 BEGIN = "<!-- rules-table:begin -->"
 END = "<!-- rules-table:end -->"

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker import __version__
+from checker.about import __version__
 from checker.errors import CheckerError
 from checker.finding import Finding, Location
-from checker.patterns import compiled
+from checker.patterns.compiled import compiled
 
 #: Seconds of quiet after a change before the document is checked again.
 DEFAULT_DEBOUNCE = 0.3
@@ -94,7 +94,7 @@ class CheckerServer:
     # ---- sessions ----------------------------------------------------------------------
     def session_for(self, path: str) -> Any:
         from checker.cli import open_session
-        from checker.config import find_config_file
+        from checker.config.settings import find_config_file
 
         folder = Path(path).resolve().parent if Path(path).is_absolute() else self.root()
         found, _ = find_config_file(folder)

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from checker.collect import rule_files
 from checker.errors import CheckerError
+from checker.load.collect import rule_files
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -57,7 +57,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
 
 
 def _kinds() -> dict[str, Any]:
-    from checker.plugins import load_entry_points, new_plugin_manager
+    from checker.plugin.manager import load_entry_points, new_plugin_manager
 
     pm = new_plugin_manager()
     load_entry_points(pm, [])
@@ -69,7 +69,7 @@ def _kinds() -> dict[str, Any]:
 
 class RuleFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
-        from checker.collect import load_rule
+        from checker.load.collect import load_rule
 
         try:
             rule = load_rule(self.path, _kinds())
@@ -113,8 +113,8 @@ class RuleExample(pytest.Item):
         self.expect_finding = expect_finding
 
     def runtest(self) -> None:
-        from checker.parsers.markdown import parse_markdown
-        from checker.parsers.text import parse_text
+        from checker.read.parsers.markdown import parse_markdown
+        from checker.read.parsers.text import parse_text
 
         if isinstance(self.example, dict):
             text = str(self.example.get("text", ""))

@@ -114,7 +114,7 @@ def checker_run():
 
 @pytest.fixture
 def article():
-    from checker.parsers.text import parse_text
+    from checker.read.parsers.text import parse_text
 
     def make(text: str, path: str = "<test>"):
         return parse_text(path, text)

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_checker, run_json
 
-from checker.parsers.html import parse_html
-from checker.records import DEFAULT_FIELDS, read_jsonl
+from checker.read.parsers.html import parse_html
+from checker.read.records import DEFAULT_FIELDS, read_jsonl
 
 PAGE = ROOT / "sample_articles" / "scraped-news-page.html"
 
@@ -160,9 +160,9 @@ def test_other_errors_keep_their_place_beside_the_one_no_body_error(tmp_path):
 
 
 def test_no_body_errors_are_held_back_only_up_to_a_bound(tmp_path, monkeypatch):
-    import checker.records
+    import checker.read.records
 
-    monkeypatch.setattr(checker.records, "HELD_RECORDS", 3)
+    monkeypatch.setattr(checker.read.records, "HELD_RECORDS", 3)
     dump = write_jsonl(tmp_path / "big.jsonl", [json.dumps({"n": i}) for i in range(6)])
     records = list(read_jsonl(str(dump), "big.jsonl", DEFAULT_FIELDS))
     assert [r.name for r in records] == [f"big.jsonl#L{i}" for i in range(1, 7)]
@@ -329,7 +329,7 @@ def test_spawned_workers_build_the_same_session_and_give_the_serial_results(tmp_
         "        f.write(f'{multiprocessing.parent_process() is not None} {LOADED_IN == os.getpid()}\\n')\n"
         "    return []\n", encoding="utf-8")
     (tmp_path / "spawning.py").write_text(
-        "import sys\nimport checker.parallel\n\nchecker.parallel.workers_fork = lambda: False\n\n"
+        "import sys\nimport checker.engine.parallel\n\nchecker.engine.parallel.workers_fork = lambda: False\n\n"
         "if __name__ == '__main__':\n    from checker.cli import main\n\n    sys.exit(main())\n", encoding="utf-8")
     notes = tmp_path / "notes.log"
     env = {**os.environ, "PYTHONPATH": str(tmp_path), "NOTES_FILE": str(notes), "NO_COLOR": "1"}
@@ -367,7 +367,8 @@ def _articles(folder: Path, count: int) -> list[str]:
 def test_jobs_for_a_run_that_sets_nothing(tmp_path, monkeypatch):
     """One process for an editor's file, a pre-commit handful, standard input or a run with a
     team's plugin; one worker per CPU, and no more than there are chunks, for a batch."""
-    from checker import cli, config
+    from checker import cli
+    from checker.config import settings as config
 
     for module in (cli, config):
         monkeypatch.setattr(module, "available_cpus", lambda: 4)
@@ -399,7 +400,7 @@ def test_jobs_for_a_run_that_sets_nothing(tmp_path, monkeypatch):
 
 
 def test_a_batch_runs_in_workers_by_default_with_the_serial_results(tmp_path):
-    from checker.config import available_cpus
+    from checker.config.settings import available_cpus
 
     names = _articles(tmp_path, 24)
     default = run_checker("--no-cache", "--format", "text", *names, cwd=tmp_path)
@@ -414,7 +415,8 @@ def test_a_batch_runs_in_workers_by_default_with_the_serial_results(tmp_path):
 
 
 def test_a_run_whose_workers_cannot_start_is_checked_here_with_a_note(tmp_path, monkeypatch, capsys):
-    from checker import cli, parallel
+    from checker import cli
+    from checker.engine import parallel
 
     class NoWorkers:
         def __init__(self, *args, **kwargs):
@@ -544,7 +546,7 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_line_only_on_a_terminal_and_wiped_at_the_end(monkeypatch):
-    from checker import progress
+    from checker.report import progress
 
     monkeypatch.setattr(progress, "DELAY", 0.0)
     monkeypatch.setattr(progress, "INTERVAL", 0.0)

@@ -1,8 +1,8 @@
 from conftest import SEED
 
-from checker.parsers.markdown import parse_markdown
-from checker.parsers.text import parse_text
-from checker.sentences import split_sentences
+from checker.read.parsers.markdown import parse_markdown
+from checker.read.parsers.text import parse_text
+from checker.text.sentences import split_sentences
 
 
 def sentences(text: str) -> list[str]:

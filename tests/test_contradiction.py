@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from checker.collect import load_rule
-from checker.contradiction.numbers import QUANTITY, Interval, interval
 from checker.errors import RuleError
 from checker.kinds.base import RuleTimeout
-from checker.kinds.contradiction import ContradictionRule
+from checker.kinds.contradiction.kind import ContradictionRule
+from checker.kinds.contradiction.numbers import QUANTITY, Interval, interval
+from checker.load.collect import load_rule
 
 RULES = Path(__file__).resolve().parent.parent / "rules" / "contradiction"
 KINDS = {"contradiction": ContradictionRule}

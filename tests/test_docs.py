@@ -21,6 +21,6 @@ def test_every_builtin_rule_has_its_generated_page():
 
 
 def test_help_links_point_at_the_rule_pages():
-    from checker import DOCS_URL
+    from checker.about import DOCS_URL
 
     assert DOCS_URL.endswith("/docs/rules/{id}.md")

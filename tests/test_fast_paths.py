@@ -17,12 +17,12 @@ import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from checker.builtin import checker_rule_kinds
-from checker.collect import builtin_rules_dir, load_rules
 from checker.kinds.boilerplate import _COUNT, _WORD, BoilerplateRule
 from checker.kinds.occurrence import OccurrenceRule
-from checker.parsers.text import parse_text
-from checker.reverse import reverse_search
+from checker.load.collect import builtin_rules_dir, load_rules
+from checker.patterns.reverse import reverse_search
+from checker.plugin.builtin import checker_rule_kinds
+from checker.read.parsers.text import parse_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 SETTINGS = settings(max_examples=int(os.environ.get("CHECKER_PROPERTY_EXAMPLES", "300")), deadline=None,
@@ -126,8 +126,8 @@ filler = st.sampled_from([" ", "'s", "’s ", "’s", "-", "x", "_", ".", "newyo
 @given(st.lists(phrase, min_size=1, max_size=4, unique=True),
        st.lists(st.lists(st.one_of(phrase, filler), max_size=10).map("".join), min_size=1, max_size=3))
 def test_phrase_uses_are_those_a_search_of_their_alternation_finds(phrases, lines):
-    from checker.kinds.trie import literal_alternation
     from checker.kinds.variants import _phrases_in
+    from checker.patterns.trie import literal_alternation
 
     source = "\n".join(lines)
     spans, start = [], 0
@@ -163,7 +163,7 @@ word_piece = st.sampled_from(["Trump's", "Trump’s", "Trump'S", "Anne's\u0301",
 @given(st.lists(st.one_of(word_piece, st.text(max_size=5)), max_size=30).map("".join))
 def test_capitalised_words_are_read_as_the_plain_way_reads_them(text):
     from checker.kinds.variants import VariantsRule
-    from checker.parsers.text import parse_text
+    from checker.read.parsers.text import parse_text
 
     rule = VariantsRule({"id": "v", "kind": "variants", "category": "consistency", "message": "m"})
     article = parse_text("a.txt", "Title: T\n\n" + text)
@@ -179,7 +179,7 @@ def test_capitalised_words_are_read_as_the_plain_way_reads_them(text):
 @example("well-known o'clock ªb")
 def test_lower_case_words_are_read_off_the_line_words_as_a_search_finds_them(text):
     from checker.kinds.variants import _LOWER_WORD, lowercase_words
-    from checker.textshape import line_words
+    from checker.text.textshape import line_words
 
     lines = text.split("\n")
     assert lowercase_words((line, line_words(line)) for line in lines) == set(_LOWER_WORD.findall(text))
@@ -205,7 +205,7 @@ clause_piece = st.sampled_from(["The Kremlin", "Smith", " ", "\u00a0", "\u2003",
 @SETTINGS
 @given(st.lists(clause_piece, max_size=12).map("".join))
 def test_every_sentence_with_a_clause_passes_the_quick_test(text):
-    from checker.contradiction.polarity import clause_gate, clause_pattern, verb_forms
+    from checker.kinds.contradiction.polarity import clause_gate, clause_pattern, verb_forms
 
     forms = {**verb_forms("confirm"), **verb_forms("deny")}
     if clause_pattern(forms).search(text):
@@ -225,7 +225,7 @@ name_piece = st.sampled_from(["US", "U.S.", "USA", "U.S.A.", "Russia", "Russian 
 
 
 def findings(rule, text):
-    from checker.parsers.text import parse_text
+    from checker.read.parsers.text import parse_text
 
     return [(f.rule, f.location.offset, f.message) for f in rule.check(parse_text("a.txt", "Title: T\n\n" + text))]
 
@@ -265,7 +265,7 @@ CHECKED = [chr(c) for c in (*range(0x130), *range(0x132, 0x370), *range(0x2000, 
 
 
 def test_the_checked_ranges_are_those_the_rule_checks():
-    from checker.kinds.quick import BEYOND_FOLDING_CHECKED
+    from checker.patterns.quick import BEYOND_FOLDING_CHECKED
 
     assert [c for c in map(chr, range(0x2100)) if not BEYOND_FOLDING_CHECKED.match(c)] == CHECKED
 
@@ -333,7 +333,7 @@ def test_an_ends_pattern_before_a_final_newline_is_still_found(text):
     ("(?(1)abc|def)", None), ("(?=abc)", None), ("(?#note)abc", ("abc",)), ("(?m)^More news", ("More news",)),
 ])
 def test_the_required_text_of_a_pattern(pattern, literals):
-    from checker.kinds.quick import required_literals
+    from checker.patterns.quick import required_literals
 
     assert required_literals(pattern) == literals
     if literals is not None:  # and it is required: a match without it does not exist
@@ -366,7 +366,7 @@ _PATTERNS = st.recursive(_ATOMS, _regex_parts, max_leaves=10)
 @example("(?:USA|abc)+ aid", "USA aid")
 @example("(?:abc){e<=1}", "ab c")  # fuzzy matching: the text may differ
 def test_every_match_holds_one_of_the_required_texts(pattern, text):
-    from checker.kinds.quick import required_literals
+    from checker.patterns.quick import required_literals
 
     try:
         compiled = regex.compile(pattern)
@@ -421,7 +421,7 @@ def test_substitution_rules_skip_only_articles_they_would_pass(text):
 def test_quick_looks_change_nothing_on_the_corpus():
     import copy
 
-    from checker.parsers.text import parse_text
+    from checker.read.parsers.text import parse_text
 
     rules = [*SUBSTITUTIONS, NAMES, SWAPPED, builtin("style-repeated-word"), EVENT_DATES, SPELLING]
     plain_rules = []
@@ -448,8 +448,8 @@ def plain_conflicts(found, vocabulary):
     """The comparison as first written: every earlier count of the noun, in order."""
     from collections import defaultdict
 
-    from checker.contradiction.counts import _may_be_one_event, _relation
-    from checker.contradiction.restated import skeleton_of
+    from checker.kinds.contradiction.counts import _may_be_one_event, _relation
+    from checker.kinds.contradiction.restated import skeleton_of
 
     by_unit = defaultdict(list)
     for later in found:
@@ -496,22 +496,22 @@ count_sentence = st.builds(
 @example("Festival draws 12 visitors",  # the headline relation alone: no event word
          ["The festival draws 14 visitors, the organisers said on Sunday evening in the old town."])
 def test_counts_compared_through_the_index_conflict_as_all_pairs_do(title, sentences):
-    from checker.contradiction.counts import conflicts, counts_in
-    from checker.parsers.text import parse_text
+    from checker.kinds.contradiction.counts import conflicts, counts_in
+    from checker.read.parsers.text import parse_text
 
     article = parse_text("a.txt", f"Title: {title}\n\n" + " ".join(sentences))
     headline = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
     found = counts_in(article.source, article.sentences, COUNTS.vocabulary, headline)
     expected = list(plain_conflicts(found, COUNTS.vocabulary))
     for indexed_past in (32, 0, 3):  # compared one by one; indexed from the first; from the fourth
-        with mock.patch("checker.contradiction.counts._INDEXED", indexed_past):
+        with mock.patch("checker.kinds.contradiction.counts._INDEXED", indexed_past):
             assert [(c.earlier, c.later) for c in conflicts(found, COUNTS.vocabulary)] == expected
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
 def test_counts_compared_through_the_index_conflict_as_all_pairs_do_on_the_corpus():
-    from checker.contradiction.counts import conflicts, counts_in
-    from checker.parsers.text import parse_text
+    from checker.kinds.contradiction.counts import conflicts, counts_in
+    from checker.read.parsers.text import parse_text
 
     paths = sorted(CORPUS.rglob("*.txt"))
     joined = parse_text("all.txt", "\n\n".join(path.read_text() for path in paths[:300]))  # many figures per noun
@@ -540,7 +540,7 @@ def test_start_patterns_with_their_own_flags_decide_as_a_forward_search(field, p
 ])
 def test_the_text_a_consistency_form_holds(pattern, text):
     """consistency's quick look: every match of a form holds this text, however short."""
-    from checker.kinds.quick import required_literal
+    from checker.patterns.quick import required_literal
 
     assert required_literal(pattern, min_length=1) == text
     if text is not None:
@@ -554,7 +554,7 @@ def test_the_text_a_consistency_form_holds(pattern, text):
     ("colou?r", None), (r"\bUS", None), ("(?i)us", None), ("US|USA", None), ("[Uu]S", None), ("USA(?! Today)", None),
 ])
 def test_the_one_string_a_plain_pattern_matches(pattern, text):
-    from checker.kinds.quick import plain_text
+    from checker.patterns.quick import plain_text
 
     assert plain_text(pattern) == text
     if text is not None:
@@ -565,7 +565,7 @@ def test_the_one_string_a_plain_pattern_matches(pattern, text):
 def test_every_number_word_passes_the_first_look():
     """A sentence whose only number is a word ("a trillion dollars") must pass the substring
     screen that runs before the number pattern; a word the screen lacks was never counted."""
-    from checker.contradiction.counts import _NUMBER_WORD, first_number
+    from checker.kinds.contradiction.counts import _NUMBER_WORD, first_number
 
     words = _NUMBER_WORD.pattern.split("(?:", 1)[1].rsplit(")(?!", 1)[0].split("|")
     assert len(words) > 30
@@ -587,8 +587,8 @@ def _found(pattern, text, start=0):
 
 def _searched_from_the_start(text):
     """Quantities and ranges found searching from ``search_start``, and by a whole search."""
-    from checker.contradiction.counts import _NUMBER_WORD, search_start
-    from checker.contradiction.numbers import QUANTITY, RANGE
+    from checker.kinds.contradiction.counts import _NUMBER_WORD, search_start
+    from checker.kinds.contradiction.numbers import QUANTITY, RANGE
 
     first = _NUMBER_WORD.search(text)
     start = len(text) if first is None else search_start(text, first.start())
@@ -623,7 +623,7 @@ def test_quantities_searched_from_before_the_first_number_are_all_quantities_on_
                 max_size=12).map("".join),
        st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=5))
 def test_the_number_words_a_whole_text_holds_are_all_its_sentences_can_hold(source, spans):
-    from checker.contradiction.counts import _MAY_COUNT_WORDS, _NUMBER_WORD, first_number
+    from checker.kinds.contradiction.counts import _MAY_COUNT_WORDS, _NUMBER_WORD, first_number
 
     words = tuple(word for word in _MAY_COUNT_WORDS if word in source.casefold())
     for start, end in spans:
@@ -638,7 +638,7 @@ def test_the_number_words_a_whole_text_holds_are_all_its_sentences_can_hold(sour
                                  "It rained", ". ", " ", "\n\n", "a dozen cars"]), max_size=12).map("".join))
 @example("ßß. Twelve people came.")
 def test_counts_read_in_a_whole_article_are_those_read_sentence_by_sentence(text):
-    from checker.contradiction.counts import counts_in
+    from checker.kinds.contradiction.counts import counts_in
 
     article = parse_text("a.txt", "Title: Counts\n\n" + text)
     source = article.source
@@ -651,7 +651,7 @@ def test_counts_read_in_a_whole_article_are_those_read_sentence_by_sentence(text
     assert read(counts_in(source, article.sentences, COUNTS.vocabulary)) == alone
 
 def test_a_count_written_only_in_words_is_read():
-    from checker.contradiction.counts import counts_in
+    from checker.kinds.contradiction.counts import counts_in
 
     text = "The debt reached a trillion dollars."
     found = counts_in(text, [(0, len(text))], COUNTS.vocabulary)
@@ -692,7 +692,7 @@ def test_the_sentences_holding_an_event_noun_are_all_those_a_search_finds(text):
 
 @pytest.mark.parametrize("ignorecase", [True, False])
 def test_only_spans_a_literal_lies_wholly_inside_are_held(ignorecase):
-    from checker.kinds.quick import LiteralGate
+    from checker.patterns.quick import LiteralGate
 
     gate = LiteralGate(["fire"], ignorecase)
     article = parse_text("a.txt", "Title: T\n\nA fire. No fi\nre here. Fire again.\n")
@@ -707,8 +707,8 @@ def test_only_spans_a_literal_lies_wholly_inside_are_held(ignorecase):
                                  " ", ". ", "\n\n", "March 4", "2016", "Sunni", "x"]), max_size=12).map("".join))
 @example("It was Tuesday, March 4, 2015. Sun")
 def test_weekday_conflicts_are_found_in_the_sentences_naming_a_weekday(text):
-    from checker.contradiction import weekdays
-    from checker.kinds.quick import LiteralGate
+    from checker.kinds.contradiction import weekdays
+    from checker.patterns.quick import LiteralGate
 
     article = parse_text("a.txt", "Title: Days\n\n" + text)
     held = LiteralGate(weekdays.WEEKDAY_STARTS, ignorecase=False).holding(article, article.sentences)
@@ -809,7 +809,7 @@ def _mostly_uppercase_plainly(text: str) -> bool:
 @example("ÉÉÉÉÉÉÉÉé’ABC")
 @example("ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉABC")
 def test_mostly_uppercase_counts_as_the_character_test_does(text):
-    from checker.textshape import mostly_uppercase
+    from checker.text.textshape import mostly_uppercase
 
     assert mostly_uppercase(text) is _mostly_uppercase_plainly(text)
 
@@ -900,7 +900,7 @@ def test_words_of_a_span_cut_at_any_sentence_bounds_are_its_words(text, cuts, sp
 @example("Part ", 0, 5)
 @example("part\n", 0, 5)
 def test_a_number_name_searched_backwards_is_found_where_a_forward_search_finds_it(text, pos, endpos):
-    from checker.contradiction.restated import NAMING, NAMING_BEFORE
+    from checker.kinds.contradiction.restated import NAMING, NAMING_BEFORE
 
     assert NAMING_BEFORE is not NAMING
     assert (NAMING_BEFORE.search(text) is None) == (NAMING.search(text) is None)

@@ -210,7 +210,7 @@ def test_a_record_reader_or_rule_collector_that_hangs_is_stopped(tmp_path):
     write(tmp_path, "checkerconf.py", (
         "import time\n"
         "from checker import hookimpl\n"
-        "from checker.records import Record\n"
+        "from checker.read.records import Record\n"
         "@hookimpl\n"
         "def checker_collect_rules():\n"
         "    time.sleep(60)\n"

@@ -10,8 +10,8 @@ import subprocess
 import pytest
 from conftest import run_checker
 
-from checker import fix as fixmod
 from checker.cli import main
+from checker.engine import fix as fixmod
 from checker.finding import Edit, Finding, Fix, Location, Severity
 
 HEADLINE = "Storm closes schools across the county"

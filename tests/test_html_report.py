@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import run_checker
 
+from checker.engine.session import FileResult
 from checker.finding import Finding, Location, Severity
 from checker.report.html import HtmlReporter
-from checker.session import FileResult
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"

@@ -97,8 +97,8 @@ def test_consistency_can_leave_the_headline_out(article):
 
 
 def test_consistency_names_leaves_names_holding_a_form_alone(article):
-    from checker.builtin import builtin_rules_dir, checker_rule_kinds
-    from checker.collect import load_rules
+    from checker.load.collect import load_rules
+    from checker.plugin.builtin import builtin_rules_dir, checker_rule_kinds
 
     rules, _ = load_rules([builtin_rules_dir()], checker_rule_kinds())
     rule = next(r for r in rules if r.id == "consistency-names")
@@ -137,7 +137,7 @@ REPEATED = "The bridge will close for repairs from May to August, the transport 
 def test_duplicate_paragraph_compares_the_long_lines_of_a_paragraph(article):
     """A scraper runs a repeated line into a caption with no blank line between them: the
     line is the repeat, and removing it (not its whole paragraph) is the fix."""
-    from checker.fix import apply
+    from checker.engine.fix import apply
 
     rule = DuplicateRule(spec("duplicate", of="paragraph", threshold=0.85, message="{unit} {line}"))
     text = f"{REPEATED}\n\nTraffic will be diverted.\n\nWatch: the old bridge at night 2:25\n{REPEATED}\n"

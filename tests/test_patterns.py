@@ -1,4 +1,4 @@
-"""The file of compiled module-level patterns (checker.patterns): a fresh process takes the
+"""The file of compiled module-level patterns (checker.patterns.compiled): a fresh process takes the
 checker's own patterns from it instead of compiling them, and a bad file costs only time."""
 
 import json
@@ -9,12 +9,13 @@ import sys
 import regex
 from conftest import ROOT
 
-from checker.patterns import compiled
+from checker.patterns.compiled import compiled
 
 #: Imports the modules a cold run imports and prints how many patterns came from the file.
 _PROBE = (
-    "import json, checker.cli, checker.builtin, checker.kinds.contradiction, checker.contradiction.counts\n"
-    "from checker.patterns import stats\n"
+    "import json, checker.cli, checker.plugin.builtin\n"
+    "import checker.kinds.contradiction.kind, checker.kinds.contradiction.counts\n"
+    "from checker.patterns.compiled import stats\n"
     "print(json.dumps(stats))\n"
 )
 
@@ -53,8 +54,8 @@ def test_no_snapshot_writes_no_file(tmp_path):
 def test_a_pattern_from_the_file_matches_as_the_compiled_one(tmp_path):
     _probe(tmp_path)
     code = (
-        "from checker.contradiction.numbers import QUANTITY\n"
-        "from checker.patterns import stats\n"
+        "from checker.kinds.contradiction.numbers import QUANTITY\n"
+        "from checker.patterns.compiled import stats\n"
         "print(stats['loaded'] > 0, [m.group(0) for m in QUANTITY.finditer("
         "'More than 12 people and a dozen cars, $4.5 million, twenty-one votes')])\n"
     )
@@ -62,7 +63,7 @@ def test_a_pattern_from_the_file_matches_as_the_compiled_one(tmp_path):
     environment.pop("CHECKER_NO_SNAPSHOT", None)
     loaded = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True,
                             text=True, check=True).stdout
-    from checker.contradiction.numbers import QUANTITY
+    from checker.kinds.contradiction.numbers import QUANTITY
 
     fresh = regex.compile(QUANTITY.pattern, QUANTITY.flags)
     text = "More than 12 people and a dozen cars, $4.5 million, twenty-one votes"

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.cli import open_session
-from checker.records import record_text
+from checker.read.records import record_text
 
 #: Lines that trigger rules of every category.
 TRIGGERS = [

@@ -53,7 +53,7 @@ def test_rule_file_errors_are_reported_on_every_run_not_snapshotted(tmp_path):
 
 
 def test_entry_point_cache_is_rebuilt_when_damaged_or_when_packages_change(tmp_path, monkeypatch):
-    from checker import entrypoints
+    from checker.plugin import entrypoints
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     fresh = entrypoints.checker_entry_points()

@@ -3,7 +3,7 @@ import random
 import pytest
 import regex
 
-from checker.kinds.trie import literal_alternation
+from checker.patterns.trie import literal_alternation
 
 
 def test_trie_matches_the_same_as_a_longest_first_alternation():

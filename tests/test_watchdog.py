@@ -1,4 +1,4 @@
-"""The time limit for rules and plugin hooks (checker/watchdog.py)."""
+"""The time limit for rules and plugin hooks (checker/engine/watchdog.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from checker.watchdog import TimeLimitExceeded, time_limit
+from checker.engine.watchdog import TimeLimitExceeded, time_limit
 
 
 def spin_swallowing_everything(seconds: float) -> None:
@@ -68,7 +68,7 @@ def test_off_the_main_thread_nothing_is_limited():
 
 
 def test_each_step_of_a_loop_gets_the_full_time_and_the_loop_goes_on_after_an_overrun():
-    from checker.watchdog import Overrun
+    from checker.engine.watchdog import Overrun
 
     stopped = []
     with time_limit(0.3, "steps") as limit:
@@ -95,8 +95,8 @@ def stuck_builtin_rule():
 
 
 def check_stuck(rule, config):
-    from checker.builtin import checker_check_article
-    from checker.parsers.text import parse_text
+    from checker.plugin.builtin import checker_check_article
+    from checker.read.parsers.text import parse_text
 
     checker_check_article(parse_text("stuck.txt", "a" * 3000 + "b\n"), [rule], config)
     return [problem.message for problem in config.problems]
@@ -104,7 +104,7 @@ def check_stuck(rule, config):
 
 def test_a_stuck_builtin_pattern_is_stopped_by_the_rule_time_limit():
     """Built-in patterns run without the regex module's timeout where the timer guards them."""
-    from checker.config import Config
+    from checker.config.settings import Config
 
     config = Config(time_limit=0.5, regex_timeout=60)
     started = time.monotonic()
@@ -114,7 +114,7 @@ def test_a_stuck_builtin_pattern_is_stopped_by_the_rule_time_limit():
 
 
 def test_off_the_main_thread_builtin_patterns_keep_the_regex_timeout():
-    from checker.config import Config
+    from checker.config.settings import Config
 
     config = Config(time_limit=60, regex_timeout=0.3)
     found: list[list[str]] = []

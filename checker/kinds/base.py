@@ -11,10 +11,10 @@ from typing import Any, ClassVar
 
 import regex
 
-from checker.article import SCOPES, Article
 from checker.errors import RuleError
 from checker.finding import CATEGORIES, Edit, Finding, Fix, Location, Severity
-from checker.patterns import compiled
+from checker.patterns.compiled import compiled
+from checker.text.article import SCOPES, Article
 
 #: Seconds one pattern may spend on one segment before the rule is stopped.
 DEFAULT_REGEX_TIMEOUT = 2.0

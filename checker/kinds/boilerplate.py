@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule, RuleTimeout
-from checker.patterns import compiled
-from checker.reverse import reverse_search
+from checker.patterns.compiled import compiled
+from checker.patterns.reverse import reverse_search
+from checker.text.article import Article
 
 _WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _COUNT = compiled(r"[\d.,]+[kKmM]?")

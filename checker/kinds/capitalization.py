@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.patterns import compiled
-from checker.textshape import MINOR_WORDS
+from checker.patterns.compiled import compiled
+from checker.text.article import Article
+from checker.text.textshape import MINOR_WORDS
 
 _WORD = compiled(r"[\p{L}][\p{L}'’-]*")
 

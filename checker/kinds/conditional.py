@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+from checker.text.article import Article
 
 
 class ConditionalRule(Rule):

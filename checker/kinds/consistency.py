@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.kinds.quick import plain_text, required_literal
-from checker.textshape import mostly_uppercase
+from checker.patterns.quick import plain_text, required_literal
+from checker.text.article import Article
+from checker.text.textshape import mostly_uppercase
 
 
 class ConsistencyRule(Rule):

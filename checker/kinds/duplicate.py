@@ -24,11 +24,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from checker.article import Article
-from checker.contradiction.numbers import NUMBER_WORDS
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.patterns import compiled
+from checker.kinds.contradiction.numbers import NUMBER_WORDS
+from checker.patterns.compiled import compiled
+from checker.text.article import Article
 
 _WORD = compiled(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 #: Trigrams shared by more units than this are too common to pair on.

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from checker.article import Article
-from checker.dates import DateProblem, parse_date
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+from checker.text.article import Article
+from checker.text.dates import DateProblem, parse_date
 
 
 class MetadataRule(Rule):

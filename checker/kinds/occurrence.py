@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.patterns import compiled
+from checker.patterns.compiled import compiled
+from checker.text.article import Article
 
 #: A token that is one character class, repeated: ``[\p{L}\p{N}]+`` (no class nested in it).
 _CLASS_RUN = compiled(r"\[\^?\]?(?:[^\[\]\\]|\\.)*\]\+")

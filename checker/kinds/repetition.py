@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.kinds.quick import BEYOND_FOLDING_CHECKED, folded_text
+from checker.patterns.quick import BEYOND_FOLDING_CHECKED, folded_text
+from checker.text.article import Article
 
 _DEFAULT_TOKENS = [r"[\p{L}\p{N}'’-]+"]
 #: A quick test that a text may repeat a word: a run of non-space characters, white space and

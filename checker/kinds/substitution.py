@@ -10,10 +10,10 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.kinds.quick import LiteralGate
+from checker.patterns.quick import LiteralGate
+from checker.text.article import Article
 
 
 def match_case(replacement: str, original: str) -> str:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.kinds.trie import literal_alternation
+from checker.patterns.trie import literal_alternation
+from checker.text.article import Article
 
 
 def _shape_like(word: str, model: str) -> str:

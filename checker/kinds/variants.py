@@ -30,12 +30,12 @@ from dataclasses import dataclass, field
 
 import regex
 
-from checker.article import Article
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.kinds.trie import literal_alternation
-from checker.patterns import compiled
-from checker.textshape import MINOR_WORDS, line_words, mostly_uppercase, title_like
+from checker.patterns.compiled import compiled
+from checker.patterns.trie import literal_alternation
+from checker.text.article import Article
+from checker.text.textshape import MINOR_WORDS, line_words, mostly_uppercase, title_like
 
 _AFTER_NO_WORD = r"(?<![\p{L}\p{N}_'’-])"
 _CAPITAL = r"\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*"

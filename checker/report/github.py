@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from checker.config import Config
+from checker.config.settings import Config
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

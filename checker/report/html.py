@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import IO, Any
 
-from checker import __version__
-from checker.config import Config
+from checker.about import __version__
+from checker.config.settings import Config
 from checker.finding import Finding, Location
 
 #: Clean articles listed by name in the summary; beyond this they are only counted.

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from checker import __version__
-from checker.config import Config
+from checker.about import __version__
+from checker.config.settings import Config
 from checker.report import JsonItems
 
 FORMAT_VERSION = 1

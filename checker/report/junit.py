@@ -15,8 +15,8 @@ from typing import IO, Any
 from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr
 
-from checker.config import Config
-from checker.patterns import compiled
+from checker.config.settings import Config
+from checker.patterns.compiled import compiled
 
 _NOT_XML = compiled(r"[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
-from checker import HOMEPAGE, __version__
-from checker.config import Config
+from checker.about import HOMEPAGE, __version__
+from checker.config.settings import Config
 from checker.finding import Finding, Location
 from checker.report import JsonItems
 

@@ -12,8 +12,8 @@ import shutil
 import tempfile
 from typing import IO, Any
 
-from checker import __version__
-from checker.config import Config
+from checker.about import __version__
+from checker.config.settings import Config
 
 COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "bold": "1", "dim": "2"}
 

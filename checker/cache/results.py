@@ -1,0 +1,115 @@
+"""The results cache: an unchanged file under unchanged rules is not checked again.
+
+Like ruff's and pytest's, it is a folder (``.checker_cache`` beside the configuration file,
+or ``--cache-dir``/``CHECKER_CACHE_DIR``; ``--no-cache`` turns it off). An entry's key is a
+hash of the file's name and decoded text and of the session's *fingerprint*: the checker's
+version and code, every collected rule's definition, the loaded plugins' code and the
+settings that change findings. Any change there is a different fingerprint, so old
+entries are simply never read again; deleting the folder is always safe.
+
+Entries are written atomically (temporary file, then rename) and a damaged or unreadable
+entry is a miss, so concurrent runs and ``-j`` workers can share one cache. Only clean
+checks are stored: a file whose check raised a problem (a rule that timed out, a plugin
+that failed) is checked again next time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from checker.about import __version__
+from checker.cache.codestamp import code_files, stamp_lines
+from checker.finding import Finding
+from checker.read.inputs import CACHE_TAG
+
+if TYPE_CHECKING:  # pragma: no cover
+    from checker.engine.session import Session
+
+FORMAT = "v1"
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is the checker's results cache.\n"
+
+
+class ResultCache:
+    def __init__(self, folder: Path, fingerprint: str) -> None:
+        self.root = folder
+        self.folder = folder / FORMAT / fingerprint[:20]
+        self._made: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def key(name: str, text: str) -> str:
+        digest = hashlib.sha256(os.path.abspath(name).encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[Finding] | None:
+        try:
+            data = json.loads(self._path(key).read_bytes())
+            findings = [Finding.from_dict(item) for item in data["findings"]]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return findings
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        """Store quietly: a cache that cannot be written only costs speed."""
+        path = self._path(key)
+        try:
+            if key[:2] not in self._made:
+                if not self.root.exists():
+                    _create(self.root)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(key[:2])
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump({"findings": [f.to_dict() for f in findings]}, stream, ensure_ascii=False)
+            os.replace(temporary, path)
+        except OSError:
+            return
+
+
+def _create(root: Path) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / CACHE_TAG).write_text(_TAG, encoding="utf-8")
+    (root / ".gitignore").write_text("# Created by checker\n*\n", encoding="utf-8")
+
+
+def fingerprint(session: Session) -> str | None:
+    """A hash of everything besides the file itself that decides its findings."""
+    digest = hashlib.sha256(f"checker {__version__} {FORMAT}\n".encode())
+    plugins = [getattr(plugin, "__name__", None) or type(plugin).__module__
+               for _, plugin in session.pm.list_name_plugin()]
+    kinds = [type(rule).__module__ for rule in session.rules]
+    try:
+        for line in stamp_lines(code_files([*plugins, *kinds])):
+            digest.update(line)
+    except OSError:
+        return None  # code that vanished under a running checker: no cache for this run
+    for rule in sorted(session.rules, key=lambda r: r.id):
+        kind = type(rule)
+        spec = json.dumps(rule.spec, sort_keys=True, default=str)
+        digest.update(f"{rule.id} {kind.__module__}.{kind.__qualname__} {spec}\n".encode("utf-8", "surrogatepass"))
+    config = session.config
+    settings: dict[str, Any] = {
+        "severity": {k: str(v) for k, v in sorted(config.severity.items())},
+        "per_path_ignores": config.per_path_ignores,
+        "warn_unused_suppressions": config.warn_unused_suppressions,
+        "regex_timeout": config.regex_timeout,
+        "fields": config.fields,
+        "encoding": config.encoding,
+        "input_format": session.input_format,
+        "root": str(config.root),
+    }
+    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    return digest.hexdigest()

@@ -1,0 +1,410 @@
+"""A run: collect rules, check each input, filter findings, report, decide the exit code."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+from checker.config.settings import Config
+from checker.engine.watchdog import TimeLimitExceeded, time_limit
+from checker.errors import CheckerError, ExitCode, InputError
+from checker.filter.suppress import apply_suppressions, parse_suppressions
+from checker.finding import Edit, Finding, Fix, Severity
+from checker.kinds.base import Rule
+from checker.load.selection import KeywordExpression, matches_any
+from checker.read.inputs import STDIN, Source, read_source
+from checker.read.records import Record
+from checker.text.article import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    from checker.cache.results import ResultCache
+
+UNUSED_SUPPRESSION = "unused-suppression"
+PARSE_PROBLEM = "parse-error"
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    duration: float = 0.0
+    #: Fixes applied (``--fix``) or that would be applied (``--diff``).
+    fixed: int = 0
+    #: The unified diff of those fixes.
+    diff: str = ""
+    #: The fixed text of standard input, to be written to standard output.
+    fixed_text: str | None = None
+    #: The findings came from the results cache.
+    cached: bool = False
+    #: The text the findings' offsets refer to (after fixes), when a report needs it.
+    text: str | None = None
+    #: Seconds each rule spent on this input (``--timings``).
+    timings: dict[str, float] | None = None
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    files_with_findings: int = 0
+    errors: int = 0
+    findings: int = 0
+    fixed: int = 0
+    fixable: dict[str, int] = field(default_factory=lambda: {"safe": 0, "unsafe": 0})
+    by_severity: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    by_category: dict[str, int] = field(default_factory=dict)
+    by_rule: dict[str, int] = field(default_factory=dict)
+    #: Seconds per rule over all inputs (``--timings``).
+    rule_seconds: dict[str, float] = field(default_factory=dict)
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        for rule, seconds in (result.timings or {}).items():
+            self.rule_seconds[rule] = self.rule_seconds.get(rule, 0.0) + seconds
+        if result.error:
+            self.errors += 1
+        if result.findings:
+            self.files_with_findings += 1
+        self.fixed += result.fixed
+        for finding in result.findings:
+            self.findings += 1
+            if finding.fix is not None:
+                self.fixable[finding.fix.applicability] += 1
+            self.by_severity[str(finding.severity)] += 1
+            self.by_category[finding.category] = self.by_category.get(finding.category, 0) + 1
+            self.by_rule[finding.rule] = self.by_rule.get(finding.rule, 0) + 1
+
+
+class Session:
+    def __init__(self, config: Config, pm: pluggy.PluginManager) -> None:
+        self.config = config
+        self.pm = pm
+        self.rules: list[Rule] = []
+        self.kinds: dict[str, type[Rule]] = {}
+        self.summary = Summary()
+        self.started = time.perf_counter()
+        self.duration = 0.0
+        self.exit_code = ExitCode.OK
+        self.worst_failing = False
+        self.input_format: str | None = getattr(config.options, "input_format", None)
+        self.notes: list[str] = []
+        #: Worker processes this run checks in (1: this process; the command line decides).
+        self.jobs = 1
+        #: The command line and folder the session was built from (workers rebuild it).
+        self.argv: list[str] | None = None
+        self.cwd: str | None = None
+        self._cache: ResultCache | bool | None = False  # False: not opened yet
+
+    # ---- rules -------------------------------------------------------------------------
+    def collect_kinds(self) -> dict[str, type[Rule]]:
+        kinds: dict[str, type[Rule]] = {}
+        for impl in reversed(self.pm.hook.checker_rule_kinds.get_hookimpls()):
+            try:
+                with time_limit(self.config.time_limit, f"plugin {impl.plugin_name!r}"):
+                    provided = impl.function() or {}
+            except TimeLimitExceeded as error:
+                self.config.problem("plugin", f"{error} in checker_rule_kinds; its kinds are left out")
+                continue
+            except Exception as error:
+                self.config.problem("plugin", f"plugin {impl.plugin_name!r} failed in checker_rule_kinds: {error}")
+                continue
+            for name, kind in provided.items():
+                if name in kinds and kinds[name] is not kind:
+                    self.config.problem("config", f"rule kind {name!r} from plugin {impl.plugin_name!r} "
+                                                  f"is already registered by another plugin")
+                    continue
+                kinds[name] = kind
+        self.kinds = kinds
+        return kinds
+
+    def collect_rules(self) -> list[Rule]:
+        kinds = self.collect_kinds()
+        rules: list[Rule] = []
+        for impl in self.pm.hook.checker_collect_rules.get_hookimpls():
+            try:
+                with time_limit(self.config.time_limit, f"plugin {impl.plugin_name!r}"):
+                    rules.extend(_call(impl, config=self.config, kinds=kinds) or [])
+            except CheckerError as error:
+                self.config.problem("rule", str(error))
+            except TimeLimitExceeded as error:
+                self.config.problem("plugin", f"{error} in checker_collect_rules; its rules are left out")
+            except Exception as error:
+                self.config.problem("plugin", f"plugin {impl.plugin_name!r} failed in checker_collect_rules: "
+                                              f"{type(error).__name__}: {error}")
+        self.rules = self.select(rules)
+        for rule in self.rules:
+            rule.timeout = self.config.regex_timeout
+        return self.rules
+
+    def select(self, rules: list[Rule]) -> list[Rule]:
+        options = self.config.options
+        keyword = getattr(options, "keyword", None)
+        expression = KeywordExpression(keyword) if keyword else None
+        categories = set(getattr(options, "category", None) or [])
+        chosen = []
+        for rule in rules:
+            names = [rule.category, rule.kind, *rule.tags]
+            if not rule.enabled and not matches_any(rule.id, rule.category, self.config.select):
+                continue
+            if self.config.select and not matches_any(rule.id, rule.category, self.config.select):
+                continue
+            if matches_any(rule.id, rule.category, self.config.ignore):
+                continue
+            if categories and not categories & set(names):
+                continue
+            if expression and not expression.matches(names, rule.id):
+                continue
+            chosen.append(rule)
+        return chosen
+
+    # ---- files -------------------------------------------------------------------------
+    def display_path(self, path: str) -> str:
+        return self.config.display_name(path)
+
+    def check_input(self, path: str, *, fix: bool = False, unsafe: bool = False,
+                    write: bool = True) -> Iterator[FileResult]:
+        """The results of one input: one for an article file, one per record of a file that
+        holds many (JSON Lines, JSON), read lazily. Records are never fixed in place."""
+        records = self.records_of(path, fix=fix)
+        if records is None:
+            yield self.check_path(path, fix=fix, unsafe=unsafe, write=write)
+            return
+        for record in records:
+            yield self.check_record(record)
+
+    def records_of(self, path: str, *, fix: bool = False) -> Iterator[Record] | None:
+        """The records of an input that holds many articles, or None for an article file.
+        A file that cannot be read is one record with an error."""
+        name = self.display_path(path)
+        try:
+            records = self.pm.hook.checker_read_records(path=path, format=self.input_format, config=self.config)
+        except Exception as error:
+            self.config.problem("plugin", f"{name}: checker_read_records raised {type(error).__name__}: {error}")
+            return iter([Record(name, error=f"could not be read: {type(error).__name__}: {error}")])
+        if records is None:
+            return None
+        if fix:
+            self.note(f"{name}: records of JSON and JSON Lines files are checked, not fixed")
+        # A pipe may be slow to fill; a file that takes the time limit to yield a record is stuck.
+        return self._guarded(name, records, 0 if path == STDIN else self.config.time_limit)
+
+    def _guarded(self, name: str, records: Iterable[Record], limit: float) -> Iterator[Record]:
+        """The records, each read under the time limit: a reader that hangs ends the file
+        with an error, and the run goes on."""
+        iterator = iter(records)
+        try:
+            while True:
+                with time_limit(limit, "reading its records"):
+                    record = next(iterator, None)
+                if record is None:
+                    return
+                yield record
+        except TimeLimitExceeded as error:
+            self.config.problem("plugin", f"{name}: {error}")
+            yield Record(name, error=f"could not be read: {error}")
+        except InputError as error:
+            yield Record(name, error=str(error).removeprefix(f"{name}: "))
+        except Exception as error:
+            self.config.problem("plugin", f"{name}: reading its records raised {type(error).__name__}: {error}")
+            yield Record(name, error=f"could not be read: {type(error).__name__}: {error}")
+
+    def check_record(self, record: Record) -> FileResult:
+        started = time.perf_counter()
+        if record.error is not None:
+            return FileResult(record.name, error=record.error)
+        result = self.check_text(record.name, record.text, "text")
+        result.duration = time.perf_counter() - started
+        return result
+
+    def note(self, message: str) -> None:
+        """A remark for the end of the run (standard error), said once."""
+        if message not in self.notes:
+            self.notes.append(message)
+
+    @property
+    def cache(self) -> ResultCache | None:
+        if self._cache is False:
+            self._cache = None
+            if self.config.cache_dir is not None:
+                from checker.cache.results import ResultCache, fingerprint
+
+                stamp = fingerprint(self)
+                self._cache = ResultCache(self.config.cache_dir, stamp) if stamp else None
+        return self._cache  # type: ignore[return-value]
+
+    def check_path(self, path: str, *, fix: bool = False, unsafe: bool = False, write: bool = True) -> FileResult:
+        """Read and check one input. With ``fix``, apply its fixes until none is left and
+        (``write``) save the result atomically in the file's own encoding; a file that
+        cannot be read or parsed, before or after a round of fixes, is never written.
+        Without ``fix``, an unchanged file under unchanged rules comes from the cache."""
+        started = time.perf_counter()
+        name = self.display_path(path)
+        try:
+            source = read_source(path, self.config.encoding, self.config.max_size)
+        except InputError as error:
+            return FileResult(name, error=str(error).removeprefix(f"{name}: "), duration=time.perf_counter() - started)
+        # --timings measures the rules, so it runs them: no cached results.
+        cache = self.cache if not fix and path != STDIN and not self.config.timings else None
+        key = cache.key(name, source.text) if cache is not None else ""
+        if cache is not None:
+            findings = cache.get(key)
+            if findings is not None:
+                return FileResult(name, findings=findings, duration=time.perf_counter() - started, cached=True,
+                                  text=source.text)
+        problems = len(self.config.problems)
+        result = self.check_text(name, source.text)
+        if fix and result.error is None:
+            self._fix(path, source, result, unsafe=unsafe, write=write)
+        if cache is not None and result.error is None and len(self.config.problems) == problems:
+            cache.put(key, result.findings)
+        result.duration = time.perf_counter() - started
+        return result
+
+    def _fix(self, path: str, source: Source, result: FileResult, *, unsafe: bool, write: bool) -> None:
+        from checker.engine.fix import fix_text, unified_diff, write_atomic  # only a --fix or --diff run needs it
+
+        try:
+            outcome = fix_text(source.text, result.findings, lambda text: self._recheck(result.path, text), unsafe)
+        except _FixAborted as error:
+            result.error = f"not fixed: {error}"
+            return
+        result.findings, result.fixed = outcome.findings, outcome.applied
+        if not outcome.applied:
+            return
+        result.text = outcome.text
+        result.diff = unified_diff(result.path, source.text, outcome.text)
+        if write and path == STDIN:
+            result.fixed_text = outcome.text
+        elif write:
+            try:
+                write_atomic(path, source.encode(outcome.text))
+            except (OSError, UnicodeEncodeError) as error:
+                result.error = f"could not write the fixes: {getattr(error, 'strerror', None) or error}"
+                result.fixed = 0
+
+    def _recheck(self, name: str, text: str) -> list[Finding]:
+        result = self.check_text(name, text)
+        if result.error:
+            raise _FixAborted(f"the fixed text {result.error}")
+        return result.findings
+
+    def parse(self, name: str, text: str, format: str | None = None) -> Article | None:
+        with time_limit(self.config.time_limit, "parsing"):
+            return self.pm.hook.checker_parse_article(path=name, text=text, format=format or self.input_format)
+
+    def check_text(self, name: str, text: str, format: str | None = None) -> FileResult:
+        try:
+            article = self.parse(name, text, format)
+        except Exception as error:
+            self.config.problem("plugin", f"{name}: parsing failed: {type(error).__name__}: {error}")
+            return FileResult(name, error=f"could not be parsed: {type(error).__name__}: {error}")
+        if article is None:
+            return FileResult(name, error=f"no parser for format {self.input_format or 'of this file'}")
+        if not self.config.timings:
+            return FileResult(name, findings=self.check_article(article), text=text)
+        self.config.rule_timings = {}
+        findings = self.check_article(article)
+        return FileResult(name, findings=findings, text=text, timings=self.config.rule_timings)
+
+    def check_article(self, article: Article) -> list[Finding]:
+        findings: list[Finding] = []
+        limit = self.config.time_limit
+        for impl in self.pm.hook.checker_check_article.get_hookimpls():
+            # The built-in hook limits each rule on its own; another plugin's hook as a whole.
+            guard = time_limit(limit if impl.plugin_name != "builtin" else 0, f"plugin {impl.plugin_name!r}")
+            try:
+                with guard:
+                    findings.extend(_call(impl, article=article, rules=self.rules, config=self.config) or [])
+            except TimeLimitExceeded as error:
+                self.config.problem("plugin", f"{article.path}: {error} in checker_check_article; "
+                                              f"its findings for this file are lost")
+            except Exception as error:
+                self.config.problem("plugin", f"{article.path}: plugin {impl.plugin_name!r} raised in "
+                                              f"checker_check_article: {type(error).__name__}: {error}")
+        try:
+            with time_limit(limit, "checker_process_findings"):
+                self.pm.hook.checker_process_findings(article=article, findings=findings, config=self.config)
+        except Exception as error:
+            self.config.problem("plugin", f"{article.path}: checker_process_findings raised "
+                                          f"{type(error).__name__}: {error}")
+        return self.filter(article, findings)
+
+    def filter(self, article: Article, findings: list[Finding]) -> list[Finding]:
+        suppressions = parse_suppressions(article)
+        findings = apply_suppressions(findings, suppressions)
+        ignored = [rule for pattern, rules in self.config.per_path_ignores.items()
+                   if self._path_matches(article.path, pattern) for rule in rules]
+        if ignored:
+            findings = [f for f in findings if not matches_any(f.rule, f.category, ignored)]
+        if self.config.severity:
+            findings = [self._override(f) for f in findings]
+        if self.config.warn_unused_suppressions:
+            for suppression in suppressions:
+                if not suppression.used:
+                    start, end = suppression.directive
+                    fix = None
+                    if article.editable:
+                        cut = article.removal_span(start, end)
+                        fix = Fix("safe", "Remove the unused suppression", (Edit(article.location(*cut), ""),))
+                    findings.append(Finding(
+                        rule=UNUSED_SUPPRESSION, category="style", severity=Severity.WARNING,
+                        message="this suppression suppresses nothing; remove it",
+                        location=article.file_location(start, end), suggestions=("",), fix=fix,
+                    ))
+        for message, start, end in article.parse_notes:
+            findings.append(Finding(rule=PARSE_PROBLEM, category="metadata", severity=Severity.ERROR,
+                                    message=message, location=article.location(start, end)))
+        unique = {(f.rule, f.location.offset, f.location.length, f.message): f for f in findings}
+        return sorted(unique.values(), key=Finding.sort_key)
+
+    def _path_matches(self, path: str, pattern: str) -> bool:
+        """Per-path patterns are relative to the configuration file's folder."""
+        names = {path, path.partition("#")[0]}  # a record (dump.jsonl#42) is matched by its file too
+        candidates = list(names)
+        if path != self.config.stdin_filename:
+            candidates += [os.path.relpath(os.path.abspath(name), self.config.root) for name in names]
+        return any(fnmatch.fnmatch(c.replace(os.sep, "/"), pattern) for c in candidates)
+
+    def _override(self, finding: Finding) -> Finding:
+        for key in (finding.rule, finding.category):
+            if key in self.config.severity:
+                return finding.with_severity(self.config.severity[key])
+        return finding
+
+    # ---- outcome -----------------------------------------------------------------------
+    def record(self, result: FileResult) -> None:
+        self.summary.add(result)
+        if any(f.severity >= self.config.fail_on for f in result.findings):
+            self.worst_failing = True
+
+    def decide_exit_code(self, exit_zero: bool = False) -> ExitCode:
+        kinds = {p.kind for p in self.config.problems}
+        if "internal" in kinds or "plugin" in kinds:
+            code = ExitCode.INTERNAL_ERROR
+        elif "rule" in kinds or "config" in kinds:
+            code = ExitCode.USAGE_ERROR
+        elif self.summary.errors:
+            code = ExitCode.INPUT_ERROR
+        elif self.summary.files == 0:
+            code = ExitCode.NO_INPUT
+        elif self.worst_failing and not exit_zero:
+            code = ExitCode.FINDINGS
+        else:
+            code = ExitCode.OK
+        self.exit_code = code
+        return code
+
+
+class _FixAborted(Exception):
+    """The text after a round of fixes could not be checked; nothing is written."""
+
+
+def _call(impl: Any, **kwargs: Any) -> Any:
+    """Call one hook implementation with the arguments it asks for."""
+    return impl.function(**{name: kwargs[name] for name in impl.argnames if name in kwargs})

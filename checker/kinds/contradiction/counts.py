@@ -1,0 +1,535 @@
+"""Two figures for the same thing: "12 people were killed" ... "14 people were killed".
+
+A count is a quantity (see ``numbers``) with the noun it counts ("people", "votes",
+"percent", a currency) and, when there is one, the event word next to it ("killed",
+"arrested", "death toll"). Two counts are the same thing when they share event and noun,
+or when their whole sentences are the same apart from the figure (a restatement). They
+contradict each other when the intervals of their values do not overlap and neither
+sentence signals an update ("rose to", "now"), another event ("last year", "another") or
+a part of the whole ("three of the 12").
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from checker.kinds.contradiction import DIGIT, Conflict, Searcher, Statement
+from checker.kinds.contradiction.numbers import (
+    NUMBER_WORDS,
+    QUANTITY,
+    RANGE,
+    WORDS_BEFORE_NUMBER,
+    Interval,
+    interval,
+    range_interval,
+)
+from checker.kinds.contradiction.restated import NAMING_BEFORE, skeleton_of
+from checker.patterns.compiled import compiled
+from checker.text.dates import MONTH_PATTERN, MONTHS, WEEKDAYS
+from checker.text.textshape import mostly_uppercase
+
+_WORD = compiled(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
+_AFTER_UNIT = compiled(r"\s*(?P<unit>[\p{L}][\p{L}-]*)(?:\s+(?P<unit2>[\p{L}][\p{L}-]*))?")
+_NOT_A_COUNT = compiled(r"\s*(?:[:/]\d|-\p{L}|(?:st|nd|rd|th)\b|%?\s*(?:of|per)\s)")
+_PERCENT = compiled(r"\s*(?:%|percent\b|per\s+cent\b)")
+#: Money and shares differ for many reasons in one story: compared only in restatements.
+_MEASURES = frozenset({"$", "£", "€", "percent"})
+_INNER_NAME = compiled(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
+#: A named source: capitalised words just before "said" or just after it ("Fire Chief Dana
+#: Reed said", "said Reed", "according to Reed"). Its words name who speaks, not where or to
+#: whom something happened. A place before "said" stays a place ("officials in Spain said").
+_NAME_RUN = r"\p{Lu}[\p{L}'’.-]*(?:[^\S\n]+\p{Lu}[\p{L}'’.-]*){0,4}"
+_SPEAKER = compiled(
+    rf"(?<!\b(?:in|at|from|of|near|across)\s+){_NAME_RUN}(?=,?\s+(?:said|says|told|added)\b)"
+    rf"|(?<=\b(?:said|says|according\s+to)\s+){_NAME_RUN}"
+)
+#: The sentence gives a source for what it says, named or not ("hospital sources told CNN").
+_ATTRIBUTED = compiled(r"\b(?:said|says|told|added|according\s+to)\b")
+#: Capitalised words that name a day, not a place or a person: "killed 15 on Tuesday" and
+#: "12 killed in Italy" may be one event. ("May" and "Sun" may be names: they stay.)
+_CALENDAR = frozenset(name for name in (*MONTHS, *WEEKDAYS) if len(name) >= 4)
+#: The number words (``numbers.NUMBER_WORDS``): the two tests below read them.
+_NUMBER_WORDS = NUMBER_WORDS
+#: A cheap test that a sentence may hold a quantity at all, before the full pattern runs: a
+#: digit, or one of the number words in the case-folded text (a substring test, ten times
+#: faster than the same words as a case-insensitive pattern). A word holding another of
+#: them ("seventeen", "thousands") is left out: where it is, the other is too.
+_MAY_COUNT_WORDS = tuple(sorted(word for word in _NUMBER_WORDS
+                                if not any(other != word and other in word for other in _NUMBER_WORDS)))
+#: The sharper second test, for sentences that pass the first: a digit, or a number word as a
+#: whole word (the first test also takes "one" in "someone", "ten" in "often"). Every match of
+#: ``QUANTITY`` holds one, so a sentence without is skipped with no change in what is found.
+_NUMBER_WORD = compiled(
+    r"(?i)\d|(?<![\p{L}\p{N}_])(?:"
+    + "|".join(sorted(_NUMBER_WORDS, key=lambda word: (-len(word), word)))
+    + r")(?![\p{L}\p{N}_])"
+)
+#: What may stand in a quantity before its first number word or digit: the words of a
+#: qualifier ("more than") and "a", "an" or "half a", a currency sign, and white space;
+#: searched backwards from that word, it finds the earliest place a quantity holding it can
+#: start.
+_BEFORE_NUMBER = compiled(rf"(?r)[\s$£€]*(?:\p{{L}}+[\s$£€]*){{0,{WORDS_BEFORE_NUMBER}}}")
+_YEAR = compiled(r"^(?:1[89]|20)\d\d$")
+_PART_OF = compiled(r"(?i)(?:\bof|\bthe|\bfig\.?)\s*$")
+_OF_NOUN = compiled(r"\s+of(?=\s+(?!the\b|them\b|those\b|these\b|whom\b|which\b|its\b|their\b)\p{L})")
+_ALTERNATIVE_BEFORE = compiled(r"(?i)\bor\s+$")
+_OR = compiled(r"(?i)\s+or\s+")
+_MONTHS = compiled(rf"\b(?:{MONTH_PATTERN})\.?\s*$")
+STOPWORDS = frozenset(
+    [
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "is",
+        "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "that", "this", "these",
+        "those", "it", "its", "their", "his", "her", "they", "he", "she", "we", "i", "you", "said", "says", "say",
+        "told", "who", "which", "what", "when", "where", "while", "after", "before", "than", "then", "there", "here",
+        "also", "not", "no", "so", "if", "into", "over", "about", "up", "out", "more", "most", "some", "any", "all",
+        "just", "only", "very"
+    ]
+)
+_PLURAL_IES = compiled(r"ies$")
+
+
+def lemma(word: str) -> str:
+    """A crude singular: enough to match "people"/"person" no, but "votes"/"vote" yes."""
+    w = word.lower().replace("’", "'")
+    if len(w) > 4 and w.endswith("ies"):
+        return _PLURAL_IES.sub("y", w)
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    #: event name -> compiled pattern of the words that name it ("killed|dead|died|death toll").
+    events: dict[str, Searcher]
+    #: A sentence with one of these is an update of an earlier figure.
+    updates: Searcher
+    #: A sentence with one of these speaks of another event, time or part.
+    distinct: Searcher
+    #: Nouns that count people (a headline's "12 killed" counts people).
+    people: frozenset[str]
+    #: Nouns too vague to identify what is counted ("times", "years", "ways").
+    ignored_units: frozenset[str]
+    #: A rule's own number words and their values ("a score": 20), and a pattern for them.
+    number_words: dict[str, Interval] = field(default_factory=dict)
+    number_pattern: regex.Pattern | None = None
+    #: The longest word of each of those, case-folded: a sentence holding none of them cannot
+    #: match ``number_pattern`` (empty: no such test).
+    number_hints: tuple[str, ...] = ()
+    #: All event words in one pattern: most windows name no event, and one search says so.
+    any_event: Searcher | None = None
+
+
+class _Context:
+    """What a sentence says besides its figures: its update and other-event words, the
+    names in it and its words. Most counts are never compared with another (no earlier count
+    of their noun, or values that agree), so each is read only when a comparison asks."""
+
+    __slots__ = ("_distinct", "_names", "_places", "_signatures", "_speaker", "_update", "_words", "text",
+                 "vocabulary")
+
+    def __init__(self, text: str, vocabulary: Vocabulary) -> None:
+        self.text = text
+        self.vocabulary = vocabulary
+        self._update: frozenset[str] | None = None
+        self._distinct: frozenset[str] | None = None
+        self._names: frozenset[str] | None = None
+        self._speaker: frozenset[str] | None = None
+        self._places: frozenset[str] | None = None
+        self._words: list[tuple[str, int, int, bool]] | None = None
+        self._signatures: dict[tuple[int, int], frozenset[str]] = {}
+
+    @property
+    def update(self) -> frozenset[str]:
+        if self._update is None:
+            self._update = frozenset(w.lower() for w in self.vocabulary.updates.findall(self.text))
+        return self._update
+
+    @property
+    def distinct(self) -> frozenset[str]:
+        if self._distinct is None:
+            self._distinct = frozenset(w.lower() for w in self.vocabulary.distinct.findall(self.text))
+        return self._distinct
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Capitalised words inside the sentence (places, people, sources), but not stop
+        words or days."""
+        if self._names is None:
+            self._read_names()
+        return self._names  # type: ignore[return-value]
+
+    @property
+    def places(self) -> frozenset[str]:
+        """``names`` without those of a named source: where or to whom something happened."""
+        if self._places is None:
+            self._read_names()
+        return self._places  # type: ignore[return-value]
+
+    @property
+    def speaker(self) -> frozenset[str]:
+        """The words of the sources the sentence names ("said Fire Chief Dana Reed")."""
+        if self._speaker is None:
+            self._read_names()
+        return self._speaker  # type: ignore[return-value]
+
+    @property
+    def attributed(self) -> bool:
+        """The sentence gives a source ("said", "told", "according to"), named or not."""
+        return _ATTRIBUTED.search(self.text) is not None
+
+    def _read_names(self) -> None:
+        spans = [m.span() for m in _SPEAKER.finditer(self.text)]
+        self._speaker = frozenset(word for start, end in spans for word in self.text[start:end].split())
+        names = [m for m in _INNER_NAME.finditer(self.text)
+                 if m.group(0).lower() not in STOPWORDS and m.group(0).lower() not in _CALENDAR]
+        self._names = frozenset(m.group(0) for m in names)
+        self._places = frozenset(m.group(0) for m in names if not any(s <= m.start() < e for s, e in spans))
+
+    def signature(self, start: int, end: int) -> frozenset[str]:
+        """The sentence's words without the figure at ``start:end`` (its other numbers stay)."""
+        signature = self._signatures.get((start, end))
+        if signature is None:
+            if self._words is None:
+                self._words = [(lemma(w.group(0)), w.start(), w.end(), w.group(0)[0].isdigit())
+                               for w in _WORD.finditer(self.text) if w.group(0).lower() not in STOPWORDS]
+            signature = self._signatures[(start, end)] = frozenset(
+                word for word, first, stop, digit in self._words if not (digit and first < end and start < stop))
+        return signature
+
+
+@dataclass(frozen=True)
+class Count:
+    value: Interval
+    unit: str | None
+    event: str | None
+    statement: Statement
+    sentence: tuple[int, int]
+    context: _Context
+    #: Where the figure and its noun are in the sentence's text (left out of the signature).
+    figure: tuple[int, int]
+    #: The noun is too vague to compare counts by event ("times", "years").
+    vague_unit: bool
+    #: Position among the counts of the same unit in its sentence, and how many there are.
+    ordinal: tuple[int, int] = (0, 1)
+    headline: bool = False
+
+    @property
+    def text(self) -> str:
+        """The sentence's text."""
+        return self.context.text
+
+    @property
+    def signature(self) -> frozenset[str]:
+        """What the sentence says besides this figure: its words and its other numbers."""
+        return self.context.signature(*self.figure)
+
+    @property
+    def update(self) -> frozenset[str]:
+        """Update words ("rose", "now") in the sentence."""
+        return self.context.update
+
+    @property
+    def distinct(self) -> frozenset[str]:
+        """Words of another event, time or part ("last year") in the sentence."""
+        return self.context.distinct
+
+
+def first_number(text: str, folded: str, words: tuple[str, ...] = _MAY_COUNT_WORDS) -> regex.Match | None:
+    """``_NUMBER_WORD.search(text)``: the first digit or whole number word, or None.
+    ``folded``: the text case-folded; ``words``: the number words to look for (those the
+    whole text holds, when known). A text without any of them as a substring has no number
+    word, and its first number is its first digit: only a text with one is searched."""
+    if any(word in folded for word in words):
+        return _NUMBER_WORD.search(text)
+    return DIGIT.search(text)
+
+
+def _may_hold_own_words(folded: str, vocabulary: Vocabulary, hints: tuple[str, ...]) -> bool:
+    """``hints``: the rule's number hints that the whole text holds."""
+    if vocabulary.number_pattern is None:
+        return False
+    return not vocabulary.number_hints or any(hint in folded for hint in hints)
+
+
+def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
+              headline: tuple[int, int] | None = None) -> list[Count]:
+    found: list[Count] = []
+    # Case folding maps each character on its own, so a sentence's folded text is a piece of
+    # the folded source: a word the source lacks is looked for in no sentence, and where
+    # folding keeps the length (each character folds to one) the piece is cut out, not folded.
+    whole = source.casefold()
+    same_offsets = len(whole) == len(source)
+    words = tuple(word for word in _MAY_COUNT_WORDS if word in whole)
+    hints = tuple(hint for hint in vocabulary.number_hints if hint in whole)
+    for start, end in sentences:
+        text = source[start:end]
+        folded = whole[start:end] if same_offsets else text.casefold()
+        own_words = _may_hold_own_words(folded, vocabulary, hints)
+        number = first_number(text, folded, words)
+        may_count = number or (own_words and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
+        if not may_count or mostly_uppercase(text):
+            continue  # no number at all; or a table, ticker or shouted line
+        begin = search_start(text, number.start()) if number else len(text)
+        matches = list(QUANTITY.finditer(text, begin))
+        if own_words:
+            taken = [m.span() for m in matches]
+            matches += [m for m in vocabulary.number_pattern.finditer(text)
+                        if all(m.end() <= s or e <= m.start() for s, e in taken)]
+            matches.sort(key=lambda m: m.start())
+        if not matches:
+            continue
+        context = _Context(text, vocabulary)
+        here = [c for c in (_count(text, start, match, vocabulary, context) for match in matches) if c is not None]
+        here = _with_ranges(text, start, here, begin)
+        in_headline = headline is not None and headline[0] <= start < headline[1]
+        totals = Counter(c.unit for c in here)
+        seen: Counter[str | None] = Counter()
+        for count in here:
+            found.append(replace(count, ordinal=(seen[count.unit], totals[count.unit]), headline=in_headline))
+            seen[count.unit] += 1
+    return found
+
+
+def search_start(text: str, first_number: int) -> int:
+    """Where to search ``text`` for quantities and ranges (``QUANTITY``, ``RANGE``), given
+    where its first number word or digit is (see ``_NUMBER_WORD``). Every quantity and range
+    holds one, and before it at most ``WORDS_BEFORE_NUMBER`` whole words (a qualifier's,
+    "half a", "between"), white space and a currency sign, so none starts before the run of
+    those that ends there. A search that starts there finds what a search of the whole text
+    finds (its look-behind still sees the text before)."""
+    return _BEFORE_NUMBER.match(text, 0, first_number).start()
+
+
+def _with_ranges(text: str, base: int, here: list[Count], begin: int) -> list[Count]:
+    """Counts whose number ends a range ("between 10 and 20 people") take the whole range;
+    the range's first number is then no count of its own. ``begin``: where to search for
+    ranges (see ``search_start``)."""
+    if not here:
+        return here
+    ends: dict[int, tuple[Interval, int]] = {}  # start of a range's last number -> (range, range start)
+    firsts: set[int] = set()
+    for match in RANGE.finditer(text, begin):
+        value = range_interval(match)
+        if value is not None:
+            first, last = ("a", "b") if match.group("a") else ("c", "d")
+            ends[base + match.start(last)] = (value, base + match.start())
+            firsts.add(base + match.start(first))
+    if not ends:
+        return here
+    result = []
+    for count in here:
+        if count.statement.start in firsts:
+            continue
+        if count.statement.start in ends:
+            value, start = ends[count.statement.start]
+            statement = Statement(start, count.statement.end, text[start - base: count.statement.end - base])
+            count = replace(count, value=value, statement=statement)
+        result.append(count)
+    return result
+
+
+def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, context: _Context) -> Count | None:
+    number = match.group("num")
+    qualifier = match.group("qual")
+    if number and _YEAR.match(number) and not match.group("cur") and not qualifier and not match.group("scale"):
+        return None  # a year
+    before = text[max(0, match.start() - 40): match.start()]  # the patterns below look at its end
+    end = match.end()
+    if match.group("vague") or (match.group("words") and vocabulary.number_words):
+        # "dozens of people", "a score of villagers": the "of" belongs to the number.
+        of = _OF_NOUN.match(text, end)
+        end = of.end() if of else end
+    after = text[end: end + 200]  # the patterns below look at its start
+    if (_MONTHS.search(before) or _NOT_A_COUNT.match(after)) and not _PERCENT.match(after):
+        # A date, a time, a compound adjective ("5-inch"), an ordinal, a part of a whole
+        # ("three of the 12") or a rate: not a count of something on its own.
+        return None
+    if _PART_OF.search(before) or NAMING_BEFORE.search(before):
+        return None  # "of the 12", "No. 3", "Part 2": a reference or a part of a whole
+    alternative = _OR.match(after)
+    if _ALTERNATIVE_BEFORE.search(before) or (alternative and QUANTITY.match(after, alternative.end())):
+        return None  # "four or eight years": no one figure
+    value = interval(match, vocabulary.number_words)
+    if value is None:
+        return None
+    unit = None
+    unit_end = end
+    if match.group("cur"):
+        unit = match.group("cur")
+    elif _PERCENT.match(after):
+        unit = "percent"
+        unit_end = end + _PERCENT.match(after).end()
+    else:
+        following = _AFTER_UNIT.match(after)
+        if following:
+            first, second = following.group("unit"), following.group("unit2")
+            candidate = first
+            # Skip one modifier.
+            if second and (first[:1].isupper() or first.lower() in ("more", "other", "new", "additional")
+                           or lemma(second) in vocabulary.people):
+                candidate = second  # "12 Palestinian civilians", "14 more people", "16 police officers"
+            if vocabulary.any_event is not None:
+                is_event = vocabulary.any_event.search(candidate) is not None
+            else:
+                is_event = any(pattern.search(candidate) for pattern in vocabulary.events.values())
+            if candidate[:1].islower() and candidate.lower() not in STOPWORDS and not is_event:
+                unit = lemma(candidate)
+                unit_end = end + following.end("unit2" if candidate is second else "unit")
+    event = _event(text, match.start(), unit_end, vocabulary)
+    statement = Statement(base + match.start(), base + unit_end, text[match.start():unit_end])
+    return Count(value, unit, event, statement, (base, base + len(text)), context, (match.start(), unit_end),
+                 unit in vocabulary.ignored_units)
+
+
+def _event(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | None:
+    """The event word next to a quantity: up to three words before it ("killed 12",
+    "death toll of 12") or six after it ("12 people were killed")."""
+    window_before = " ".join(text[max(0, start - 80): start].split()[-3:])
+    window_after = " ".join(text[end: end + 200].split()[:6])
+    screen = vocabulary.any_event
+    if screen is not None and screen.search(window_after) is None and screen.search(window_before) is None:
+        return None
+    for name, pattern in vocabulary.events.items():
+        after = pattern.search(window_after)
+        if after and not regex.search(r"[,;:()]", window_after[: after.start()]):
+            return name
+        if pattern.search(window_before):
+            return name
+    return None
+
+
+def _relation(a: Count, b: Count, vocabulary: Vocabulary) -> str | None:
+    """"event" when both count one event in one noun; "headline" when a body sentence has
+    most of the headline's words and the noun of its figure; "restated" when the sentences are
+    the same apart from the figure; None when they count different things."""
+    if a.event and a.event == b.event and a.unit not in _MEASURES and not a.vague_unit:
+        if a.unit == b.unit and a.unit is not None:
+            return "event"
+        # A headline's "12 killed" counts people; a bare number in the body counts anything.
+        if a.headline and a.unit is None and b.unit in vocabulary.people:
+            return "event"
+    if a.unit != b.unit:
+        return None
+    from_headline = a.headline and not b.headline and a.unit is not None
+    if not from_headline and a.ordinal != b.ordinal:
+        return None  # neither relation can hold: the sentences' words are not read
+    shared = a.signature & b.signature
+    if from_headline and a.signature and len(shared) >= max(3, 0.6 * len(a.signature)):
+        return "headline"  # the body says again what the headline says, with another figure
+    if a.ordinal != b.ordinal:
+        return None
+    union = a.signature | b.signature
+    return "restated" if len(shared) >= _RESTATED_SHARED and len(shared) / len(union) >= 0.8 else None
+
+
+#: A restatement shares at least this many words with the sentence it restates.
+_RESTATED_SHARED = 6
+#: Earlier counts of one noun past which they are indexed rather than each compared.
+_INDEXED = 32
+
+
+class _Earlier:
+    """The earlier counts of one noun. While they are few a later count is compared with each
+    (most are compared with few or none, and their sentences' words are never read). Past
+    ``_INDEXED`` they are indexed, so that a later count meets only those it can relate to:
+    the same event, a headline's, or one sharing enough words to be a restatement; a long
+    article's comparisons then grow with its related figures, not with the square of its
+    figures."""
+
+    def __init__(self) -> None:
+        self.counts: list[Count] = []
+        self.indexed = False
+        self.by_event: dict[str, list[int]] = defaultdict(list)
+        self.headlines: list[int] = []
+        #: ordinal -> signature word -> positions of the counts whose signature has it.
+        self.by_word: dict[tuple[int, int], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+
+    def related(self, later: Count) -> list[Count]:
+        """The earlier counts, in order, that can stand in a relation with ``later``."""
+        if not self.indexed:
+            return self.counts
+        positions = set(self.headlines)
+        if later.event:
+            positions.update(self.by_event.get(later.event, ()))
+        signature = later.signature
+        postings = self.by_word.get(later.ordinal)
+        if postings and len(signature) >= _RESTATED_SHARED:
+            # A count sharing six words with this one has at least one of any len - 5 of
+            # them: the rarest len - 5 words' postings hold every such count.
+            lists = sorted((postings.get(word, ()) for word in signature), key=len)
+            for posting in lists[: len(signature) - _RESTATED_SHARED + 1]:
+                positions.update(posting)
+        return [self.counts[i] for i in sorted(positions)]
+
+    def add(self, count: Count) -> None:
+        self.counts.append(count)
+        if self.indexed:
+            self._index(len(self.counts) - 1)
+        elif len(self.counts) > _INDEXED:
+            self.indexed = True
+            for position in range(len(self.counts)):
+                self._index(position)
+
+    def _index(self, position: int) -> None:
+        count = self.counts[position]
+        if count.event:
+            self.by_event[count.event].append(position)
+        if count.headline:
+            self.headlines.append(position)
+        postings = self.by_word[count.ordinal]
+        for word in count.signature:
+            postings[word].append(position)
+
+
+def _may_be_one_event(earlier: _Context, later: _Context) -> bool:
+    """Whether two sentences counting one kind of event may speak of the same one. Not when
+    two named sources give figures ("Russia said ...", "Ukraine said ..."): that is a
+    dispute; nor when they name different places or people. A named source is no place
+    where the other sentence names none ("3 firefighters hurt" and "Fire Chief Dana Reed
+    said four were hurt"); where both give a source, their names are all compared."""
+    if earlier.speaker and later.speaker and not earlier.speaker & later.speaker:
+        return False
+    if earlier.attributed and later.attributed:
+        first, second = earlier.names, later.names
+    else:
+        first, second = earlier.places, later.places
+    return not (first and second and not first & second)
+
+
+def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]:
+    # Every relation needs the same noun, except a headline's bare "12 killed", which counts
+    # people: so each count is compared only with the earlier counts of its noun.
+    by_unit: dict[str | None, _Earlier] = defaultdict(_Earlier)
+    for later in counts:
+        candidates = by_unit[later.unit].related(later)
+        if later.unit in vocabulary.people:
+            candidates = [c for c in by_unit[None].counts if c.headline] + candidates
+        for earlier in candidates:
+            if earlier.sentence == later.sentence or earlier.value.overlaps(later.value):
+                continue
+            relation = _relation(earlier, later, vocabulary)
+            if relation == "event":
+                if later.update or later.distinct or earlier.distinct:
+                    continue
+                if not _may_be_one_event(earlier.context, later.context):
+                    continue
+            elif relation == "headline":
+                if later.update - earlier.update:
+                    continue
+            elif relation == "restated":
+                # The same sentence: only words the later one adds can mark an update.
+                if later.update - earlier.update or later.distinct ^ earlier.distinct:
+                    continue
+            else:
+                continue
+            if skeleton_of(earlier.text)[0] == skeleton_of(later.text)[0]:
+                continue  # word for word the same sentence: the restated check reports it
+            yield Conflict(earlier.statement, later.statement,
+                           f"'{earlier.statement.text}' against '{later.statement.text}'")
+            break
+        by_unit[later.unit].add(later)

@@ -1,0 +1,113 @@
+"""One event, two dates: "the March 3 attack" ... "the attack on March 5".
+
+An event is a definite, singular event noun from the rule's vocabulary ("the attack",
+"the crash") with a date next to it: "the March 3 attack", "Tuesday's crash", "the attack
+on March 5", "the crash, which happened on Monday". A weekday after the noun with no verb
+between ("the cause of the fire on Thursday") is left alone: news puts the day of the
+reporting there. Two mentions of one noun whose dates
+have no day in common (see ``when``) disagree, unless a word before the noun marks another
+event ("another attack", "the first crash", "a similar attack"), or the two sentences name
+different places or people. Two different attacks reported in one article are usually far
+apart in time, while a slip moves a date by a day or two: only dates at most ``max_days``
+apart are compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from checker.kinds.contradiction import Conflict, Searcher, Statement
+from checker.kinds.contradiction.people import NOT_PEOPLE
+from checker.kinds.contradiction.when import DATE, When, read
+from checker.patterns.compiled import compiled
+from checker.patterns.trie import literal_alternation
+
+_INNER_NAME = compiled(r"(?<=[\p{L},;]\s+)\p{Lu}[\p{L}'’-]{2,}")
+
+
+@dataclass(frozen=True)
+class EventDate:
+    noun: str
+    when: When
+    statement: Statement
+    names: frozenset[str]
+
+
+def event_pattern(nouns: list[str]) -> regex.Pattern:
+    """The shapes that tie a date to a definite event noun."""
+    noun = "(?P<noun>" + "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")"
+    date = DATE.pattern
+    return regex.compile(
+        rf"(?P<before>\b(?i:the)\s+(?:[\p{{L}}-]+\s+)?)(?P<date>{date})(?:['’]s)?\s+{noun}(?![\p{{L}}-])"
+        rf"|(?P<before2>\b(?i:the)\s+(?:[\p{{L}}-]+\s+)?){noun}(?![\p{{L}}-]),?\s+(?:(?:that|which)\s+)?"
+        rf"(?:(?:was|were)\s+)?(?:(?P<verb>happened|took\s+place|occurred|struck|broke\s+out|began|started)\s+)?"
+        rf"on\s+(?P<date2>{date})"
+        rf"|(?P<date3>{date})['’]s\s+{noun}(?![\p{{L}}-])",
+        regex.V0,
+    )
+
+
+def noun_pattern(nouns: list[str]) -> regex.Pattern:
+    """A quick test that a sentence names one of the events at all."""
+    return regex.compile(r"(?i)\b(?:" + literal_alternation(nouns) + r")\b")
+
+
+def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.Pattern, other: Searcher,
+              published: dt.date | None, nouns: regex.Pattern | None = None) -> list[EventDate]:
+    found: list[EventDate] = []
+    for start, end in sentences:
+        text = source[start:end]
+        if nouns is not None and not nouns.search(text):
+            continue
+        names: frozenset[str] | None = None
+        for match in pattern.finditer(text):
+            before = match.group("before") or match.group("before2") or ""
+            if other.search(before):
+                continue  # "another attack", "the first crash"
+            group = "date" if match.group("date") else "date2" if match.group("date2") else "date3"
+            date_match = DATE.match(text, match.start(group), match.end(group))
+            if date_match is None:
+                continue
+            if group == "date2" and not match.group("verb") and not date_match.group("month") \
+                    and not date_match.group("month2"):
+                continue  # "the cause of the fire on Thursday": the day may be the verb's, not the fire's
+            when = read(date_match, published)
+            if when.days is None and when.calendar_day is None:
+                continue
+            if names is None:
+                names = frozenset(n for n in _INNER_NAME.findall(text) if n not in NOT_PEOPLE)
+            found.append(EventDate(match.group("noun").lower(), when,
+                                   Statement(start + match.start(group), start + match.end(group),
+                                             match.group(group)), names))
+    return found
+
+
+def _days_apart(a: When, b: When) -> int | None:
+    if a.days and b.days:
+        return min(abs((x - y).days) for x in a.days for y in b.days)
+    if a.calendar_day and b.calendar_day and a.calendar_day[0] == b.calendar_day[0]:
+        return abs(a.calendar_day[1] - b.calendar_day[1])
+    return None
+
+
+def conflicts(found: list[EventDate], max_days: int) -> Iterator[Conflict]:
+    by_noun: dict[str, list[EventDate]] = defaultdict(list)
+    for later in found:
+        for earlier in by_noun[later.noun]:
+            if earlier.when.agrees(later.when) is not False:
+                continue
+            apart = _days_apart(earlier.when, later.when)
+            if apart is None or apart > max_days:
+                continue
+            if earlier.names and later.names and not earlier.names & later.names:
+                continue  # different places or people: likely two events
+            yield Conflict(earlier.statement, later.statement,
+                           f"the {later.noun} is dated '{earlier.statement.text}' and later "
+                           f"'{later.statement.text}'")
+            break
+        by_noun[later.noun].append(later)

@@ -1,0 +1,261 @@
+"""contradiction: two statements in one article that cannot both be true.
+
+Fields: ``check``, one of ``counts``, ``ages``, ``weekday``, ``polarity``, ``titles``,
+``quotes``, ``restated``, ``event-dates``, and the
+vocabularies that check reads (all lists of patterns unless said otherwise):
+
+- counts: ``events`` (a mapping of event name to the words that name it), ``updates``
+  (words that mark a later figure as an update), ``distinct`` (words that mark another
+  event, time or part), ``people`` (nouns that count people, plain words), ``ignored_units``
+  (nouns too vague to compare, plain words), ``number_words`` (a mapping of the team's own
+  number words or phrases to a value or a [low, high] range: ``{a score: 20}``; digits,
+  "twenty-one", "a dozen", "dozens" and "more than"/"about" are built in);
+- ages: ``time_shift`` (words that put an age at another time);
+- weekday: nothing (uses the published date for dates without a year);
+- polarity: ``verbs`` (plain verbs whose negation is checked), ``adjectives`` (plain
+  adjectives after "is", "was" ...: "the building was (not) empty"), ``antonyms`` (pairs of
+  plain verbs or those adjectives), ``hedges`` (words that make a clause uncertain);
+- titles: ``titles`` (a mapping of kinds of title, such as office or rank, to lists of
+  groups, each the spellings of one title: ``[Senator, Sen.]``; a person may hold one title
+  of each kind, so only two titles of one kind conflict),
+  ``modifiers`` (words that put a title at another time: "former", "then-");
+- quotes: nothing (the same quotation attributed to two people);
+- restated: nothing (a sentence restated with another figure, date or clock time; relative
+  dates are read against the published date);
+- event-dates: ``nouns`` (plain event nouns: "attack", "crash"), ``distinct`` (words before
+  the noun that mark another event: "another", "first"), ``max_days`` (how far apart two
+  dates may be and still be taken for one event, default 3).
+
+The later statement is flagged; the earlier one is in ``related``. Placeholders:
+``{match}`` (the later statement), ``{earlier}``, ``{line}`` (line of the earlier one),
+``{detail}`` (why they disagree).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from checker.finding import Finding
+from checker.kinds.base import Option, Rule, RuleTimeout
+from checker.kinds.contradiction import (
+    Conflict,
+    ages,
+    counts,
+    event_dates,
+    numbers,
+    polarity,
+    restated,
+    roles,
+    weekdays,
+)
+from checker.patterns.quick import LiteralGate
+from checker.text.article import Article
+from checker.text.dates import DateProblem, parse_date
+
+CHECKS = ("counts", "ages", "weekday", "polarity", "titles", "quotes", "restated", "event-dates")
+
+
+class ContradictionRule(Rule):
+    name = "contradiction"
+    PLACEHOLDERS = frozenset({"match", "earlier", "line", "detail"})
+    default_scope = "sentence"
+    SCOPES = ("sentence",)
+    OPTIONS = {
+        "check": Option(str, required=True, help=", ".join(CHECKS)),
+        "events": Option(dict, default={}),
+        "updates": Option(list, default=[]),
+        "distinct": Option(list, default=[]),
+        "people": Option(list, default=[]),
+        "ignored_units": Option(list, default=[]),
+        "number_words": Option(dict, default={}),
+        "time_shift": Option(list, default=[]),
+        "verbs": Option(list, default=[]),
+        "antonyms": Option(list, default=[]),
+        "adjectives": Option(list, default=[]),
+        "hedges": Option(list, default=[]),
+        "titles": Option(dict, default={}),
+        "modifiers": Option(list, default=[]),
+        "nouns": Option(list, default=[]),
+        "max_days": Option(int, default=3),
+    }
+
+    def setup(self) -> None:
+        check = self.options["check"]
+        if check not in CHECKS:
+            raise self.error(f"'{check}' is not one of {', '.join(CHECKS)}", "check")
+        self.check_name = check
+        o = self.options
+        if check == "counts":
+            if not o["events"]:
+                raise self.error("the counts check needs 'events'", "events")
+            events = {}
+            for name, words in o["events"].items():
+                if not isinstance(words, list) or not words:
+                    raise self.error(f"event {name!r}: expected a list of words or patterns", "events")
+                events[str(name)] = self._any(words, "events")
+            number_words = self._number_words(o["number_words"])
+            self.vocabulary = counts.Vocabulary(
+                events=events,
+                any_event=self._any([w for words in o["events"].values() for w in words], "events"),
+                updates=self._any(o["updates"], "updates"),
+                distinct=self._any(o["distinct"], "distinct"),
+                people=frozenset(counts.lemma(str(w)) for w in o["people"]) | {"people", "person"},
+                ignored_units=frozenset(counts.lemma(str(w)) for w in o["ignored_units"]),
+                number_words=number_words,
+                number_pattern=numbers.extra_quantity_pattern(list(number_words)),
+                number_hints=tuple(max(word.casefold().split(), key=len) for word in number_words if word.split()),
+            )
+        elif check == "ages":
+            self.time_shift = self._any(o["time_shift"], "time_shift")
+        elif check == "weekday":
+            self.weekday_gate = LiteralGate(weekdays.WEEKDAY_STARTS, ignorecase=False)
+        elif check == "polarity":
+            if not o["verbs"] and not o["antonyms"] and not o["adjectives"]:
+                raise self.error("the polarity check needs 'verbs', 'adjectives' or 'antonyms'", "verbs")
+            self.forms: dict[str, tuple[str, bool]] = {}
+            self.antonyms: dict[str, frozenset[str]] = {}
+            pairs = []
+            for pair in o["antonyms"]:
+                if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)):
+                    raise self.error(f"each antonym pair must be a list of two verbs, got {pair!r}", "antonyms")
+                pairs.append((pair[0].lower(), pair[1].lower()))
+            for verb in [str(v) for v in o["verbs"]] + [w for pair in pairs for w in pair]:
+                for form, known in polarity.verb_forms(verb).items():
+                    self.forms.setdefault(form, known)
+            # An adjective is no verb form on its own: it makes a clause only after "is", "was" ...
+            self.adjectives = frozenset(str(a).lower() for a in o["adjectives"])
+            for adjective in sorted(self.adjectives):
+                self.forms.setdefault(adjective, (adjective, False))
+            for a, b in pairs:
+                self.antonyms[a] = self.antonyms.get(a, frozenset()) | {b}
+                self.antonyms[b] = self.antonyms.get(b, frozenset()) | {a}
+            self.hedges = self._any(o["hedges"], "hedges")
+            self.clause = polarity.clause_pattern(self.forms)
+            self.clause_gate = polarity.clause_gate(self.forms)
+        elif check == "titles":
+            spellings: list[str] = []
+            self.group_of: dict[str, tuple[str, int]] = {}
+            for kind_of_title, groups in o["titles"].items():
+                if not isinstance(groups, list):
+                    raise self.error(f"{kind_of_title!r}: expected a list of title groups", "titles")
+                for index, group in enumerate(groups):
+                    if not (isinstance(group, list) and group and all(isinstance(t, str) and t for t in group)):
+                        raise self.error(f"each entry must be a list of spellings of one title, got {group!r}",
+                                         "titles")
+                    for title in group:
+                        spellings.append(title)
+                        self.group_of[regex.sub(r"\s+", " ", title).lower().rstrip(".")] = (str(kind_of_title), index)
+            if not spellings:
+                raise self.error("the titles check needs 'titles'", "titles")
+            self.title_pattern = roles.title_pattern(spellings)
+            self.modifiers = self._any(o["modifiers"], "modifiers")
+        elif check == "event-dates":
+            nouns = o["nouns"]
+            if not nouns or not all(isinstance(n, str) and n.strip() for n in nouns):
+                raise self.error("the event-dates check needs 'nouns', a list of plain words", "nouns")
+            if o["max_days"] < 0:
+                raise self.error("must be 0 or more", "max_days")
+            nouns = [n.strip() for n in nouns]
+            self.event_pattern = event_dates.event_pattern(nouns)
+            self.event_nouns = event_dates.noun_pattern(nouns)
+            # Most articles name none of the events: one look at the whole article says so.
+            self.noun_gate = LiteralGate.of_literals(nouns, ignorecase=True)
+            self.other_event = self._any(o["distinct"], "distinct")
+
+    def _number_words(self, table: dict[Any, Any]) -> dict[str, numbers.Interval]:
+        """``{"a score": 20, "a few dozen": [36, 60]}``: words (plain, not patterns) with a
+        value or a [low, high] range."""
+        result = {}
+        for word, value in table.items():
+            if not isinstance(word, str) or not word.strip():
+                raise self.error(f"{word!r}: expected a word or phrase", "number_words")
+            if _is_number(value):
+                low = high = float(value)
+            elif isinstance(value, list) and len(value) == 2 and all(map(_is_number, value)) and value[0] <= value[1]:
+                low, high = float(value[0]), float(value[1])
+            else:
+                raise self.error(f"{word!r}: expected a number or [low, high], got {value!r}", "number_words")
+            result[" ".join(word.lower().split())] = numbers.Interval(low, high)
+        return result
+
+    def _any(self, patterns: list[Any], field: str) -> _Timed:
+        """One case-insensitive whole-word pattern for a list (never matching when empty),
+        searched under the rule's time limit."""
+        for pattern in patterns:
+            if not isinstance(pattern, str) or not pattern:
+                raise self.error("must be a list of non-empty strings", field)
+        body = "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
+        return _Timed(self.compile_combined(body, patterns, field=field, ignorecase=True), self)
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        sentences = article.sentences if self.quotes else article.unquoted_sentences
+        for conflict in self._conflicts(article, sentences):
+            later, earlier = conflict.later, conflict.earlier
+            line = article.line_of(earlier.start)
+            yield self.finding(article, later.start, later.end, earlier=earlier.text, line=line,
+                               detail=conflict.detail, related=[(earlier.start, earlier.end)])
+
+    def _conflicts(self, article: Article, sentences: list[tuple[int, int]]) -> Iterator[Conflict]:
+        source = article.source
+        if self.check_name == "counts":
+            headline = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
+            found = counts.counts_in(source, sentences, self.vocabulary, headline)
+            yield from counts.conflicts(found, self.vocabulary)
+        elif self.check_name == "ages":
+            yield from ages.conflicts(ages.ages_in(source, sentences, self.time_shift), source)
+        elif self.check_name == "weekday":
+            sentences = self.weekday_gate.holding(article, sentences)  # those naming a weekday
+            yield from weekdays.conflicts(source, sentences, _published(article))
+        elif self.check_name == "polarity":
+            clauses = polarity.clauses_in(source, sentences, self.clause, self.forms, self.hedges, self.clause_gate,
+                                          self.adjectives)
+            yield from polarity.conflicts(clauses, self.antonyms)
+        elif self.check_name == "titles":
+            found = roles.titled_names(source, sentences, self.title_pattern, self.group_of, self.modifiers)
+            yield from roles.title_conflicts(found)
+        elif self.check_name == "event-dates":
+            if self.noun_gate is not None:
+                sentences = self.noun_gate.holding(article, sentences)  # those naming an event
+            found = event_dates.events_in(source, sentences, self.event_pattern, self.other_event,
+                                          _published(article), self.event_nouns)
+            yield from event_dates.conflicts(found, self.options["max_days"])
+        elif self.check_name == "restated":
+            yield from restated.conflicts(restated.shaped(source, sentences, _published(article)))
+        else:
+            yield from roles.quote_conflicts(source, article.quotes)
+
+
+class _Timed:
+    """A team's vocabulary pattern as a ``Searcher``: searched under the rule's time limit."""
+
+    def __init__(self, pattern: regex.Pattern, rule: Rule) -> None:
+        self.pattern = pattern
+        self.rule = rule
+
+    def search(self, text: str) -> regex.Match | None:
+        return self.rule.search(self.pattern, text)
+
+    def findall(self, text: str) -> list[str]:
+        """Every match's whole text (the pattern's own groups are ignored)."""
+        try:
+            return [m.group(0) for m in self.pattern.finditer(text, **self.rule.limit)]
+        except TimeoutError:
+            raise RuleTimeout(self.rule.id, self.pattern.pattern) from None
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _published(article: Article) -> dt.date | None:
+    field = article.metadata.get("published")
+    if field is None or not field.value.strip():
+        return None
+    try:
+        return parse_date(field.value)
+    except DateProblem:
+        return None

@@ -1,0 +1,177 @@
+"""A claim and its negation, or its antonym, about the same subject and object.
+
+"The Kremlin did not confirm the report" ... "The Kremlin confirmed the report";
+"the council approved the plan" ... "the council rejected the plan". A clause is read as a
+subject (a name, or "the" and a noun), an optional negation, a verb and what follows it up
+to the next punctuation. Two clauses conflict when subject, verb (or an antonym pair) and
+object agree and the polarity differs. Questions, conditionals and hedged clauses ("may",
+"would", "if") are left alone, as are clauses whose objects differ in any content word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from checker.kinds.contradiction import Conflict, Searcher, Statement
+from checker.kinds.contradiction.counts import STOPWORDS
+from checker.patterns.compiled import compiled
+from checker.patterns.trie import literal_alternation
+
+#: A subject's words stay on one line: a scraped line break ends a caption or a label, and
+#: "Brother-in-law\nRoger Clinton" is not one name.
+_SUBJECT = (r"(?P<subject>(?:[Tt]he[^\S\n]+)?\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,3}"
+            r"|[Tt]he[^\S\n]+[a-z][\p{L}-]*"
+            r"(?:[^\S\n]+(?!(?:is|are|was|were|has|have|had|did|does|do|never)\b)[a-z][\p{L}-]*)?)")
+_NEGATION = r"(?P<neg>(?:did|does|do|has|have|had)\s*(?:not|n[’']t)|never|(?:did|has|have)\s+never)"
+_AUX = r"(?:(?:has|have|had)\s+)?"
+#: The passive: "was (not) closed", "were never charged", "has (not) been approved", "isn't".
+_PASSIVE = (r"(?P<passive>(?:is|are|was|were)(?P<pneg>\s*n[’']t|\s+not|\s+never)?"
+            r"|(?:has|have|had)(?P<bneg>\s*n[’']t|\s+not|\s+never)?\s+been)")
+#: "did not approve the plan until Friday", "was not closed before noon": a when, not a denial.
+_NOT_UNTIL = compiled(r"\b(?:until|till|before|yet)\b")
+_OBJECT_END = compiled(
+    r"\s(?:on|in|at|for|after|before|during|with|by|from|because|as|when|while|since|until|and|but|or|over"
+    r"|under|amid|despite|following|last|this|next|yesterday|today)\s"
+)
+
+
+def clause_gate(forms: Iterable[str]) -> re.Pattern:
+    """A quick test that a sentence may hold a clause: white space, then a verb form. Every
+    clause has one (the verb follows the subject's, the negation's or the auxiliary's white
+    space), and the standard ``re`` module runs this prefix trie several times faster than
+    ``regex`` runs the clause pattern. ``re``'s white space includes ``regex``'s."""
+    return re.compile(r"\s(?:" + literal_alternation(forms, re.escape) + ")")
+
+
+def clause_pattern(forms: Iterable[str]) -> regex.Pattern:
+    """Subject, optional negation (or the passive, negated or not), one of the verb ``forms``,
+    and the rest up to punctuation."""
+    verbs = literal_alternation(forms)
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}])(?:{_SUBJECT})\s+(?:{_NEGATION}\s+|{_PASSIVE}\s+|{_AUX})(?P<verb>{verbs})"
+        r"(?![\p{L}\p{N}])"
+        r"(?P<object>[^.,;:!?\"“”()]*)"
+    )
+
+
+_OBJECT_WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+PRONOUNS = frozenset(["it", "this", "that", "them", "these", "those", "so"])
+IRREGULAR = {
+    "win": ["won"], "lose": ["lost"], "rise": ["rose", "risen"], "fall": ["fell", "fallen"],
+    "hold": ["held"], "sell": ["sold"], "buy": ["bought"], "pay": ["paid"], "meet": ["met"],
+    "leave": ["left"], "give": ["gave", "given"], "take": ["took", "taken"], "know": ["knew", "known"],
+}
+
+
+def verb_forms(base: str) -> dict[str, tuple[str, bool]]:
+    """Inflected forms of a verb -> (the verb, whether the form is finite on its own).
+
+    "confirm" gives confirmed, confirms (finite: "the Kremlin confirmed") and confirm (only
+    after an auxiliary: "did not confirm").
+    """
+    b = base.lower()
+    forms = {b: (b, False)}
+    finite = list(IRREGULAR.get(b, []))
+    if b.endswith("e"):
+        finite += [b + "d", b + "s"]
+    elif b.endswith("y") and len(b) > 2 and b[-2] not in "aeiou":
+        finite += [b[:-1] + "ied", b[:-1] + "ies"]
+    elif b.endswith(("s", "sh", "ch", "x", "z")):
+        finite += [b + "ed", b + "es"]
+    else:
+        finite += [b + "ed", b + "s"]
+        if len(b) >= 3 and b[-1] in "bdgmnprt" and b[-2] in "aeiou" and b[-3] not in "aeiou":
+            finite.append(b + b[-1] + "ed")  # "stop" -> "stopped"
+    for form in finite:
+        forms.setdefault(form, (b, True))
+    return forms
+
+
+@dataclass(frozen=True)
+class Clause:
+    subject: str
+    verb: str
+    negated: bool
+    object: tuple[str, ...]
+    statement: Statement
+    sentence: tuple[int, int]
+    passive: bool = False
+
+
+def clauses_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.Pattern,
+               forms: dict[str, tuple[str, bool]], hedges: Searcher, gate: re.Pattern | None = None,
+               adjectives: frozenset[str] = frozenset()) -> list[Clause]:
+    """The clauses of the sentences. ``adjectives``: forms that make a clause after "is",
+    "was" ... ("the bridge was open") though no verb form is finite there."""
+    found: list[Clause] = []
+    for start, end in sentences:
+        text = source[start:end]
+        if text.rstrip().endswith("?") or (gate is not None and gate.search(text) is None):
+            continue
+        for match in pattern.finditer(text):
+            known = forms.get(match.group("verb"))
+            if known is None:
+                continue
+            verb, finite = known
+            passive = match.group("passive") is not None
+            negated = match.group("neg") is not None or match.group("pneg") is not None or (
+                match.group("bneg") is not None)
+            adjective = passive and match.group("verb") in adjectives
+            if not finite and (passive or not negated) and not adjective:
+                continue  # "the Kremlin confirm", "the report was confirm" are no clauses
+            if hedges.search(text[max(0, match.start() - 40): match.end("verb")]):
+                continue
+            phrase = match.group("object")
+            if negated and _NOT_UNTIL.search(phrase):
+                continue
+            subject = regex.sub(r"^(?i:the)\s+", "", match.group("subject")).lower()
+            # A verb's object may open with a preposition ("voted for the plan"); what follows an
+            # adjective and opens with one is a circumstance ("was empty at the time").
+            cut = _OBJECT_END.search(phrase + " ", 0 if adjective else 1)
+            words = [w.lower() for w in _OBJECT_WORD.findall(phrase[: cut.start()] if cut else phrase)]
+            obj = tuple(w for w in words[:6] if w not in STOPWORDS or w in PRONOUNS)
+            statement = Statement(start + match.start(), start + match.end("object"),
+                                  text[match.start(): match.end("object")].rstrip())
+            found.append(Clause(subject, verb, negated, obj, statement, (start, end), passive))
+    return found
+
+
+def _objects_agree(a: tuple[str, ...], b: tuple[str, ...], allow_empty: bool) -> bool:
+    content_a = [w for w in a if w not in PRONOUNS]
+    content_b = [w for w in b if w not in PRONOUNS]
+    if not content_a and not content_b:
+        return allow_empty
+    return content_a == content_b
+
+
+def conflicts(clauses: list[Clause], antonyms: dict[str, frozenset[str]]) -> Iterator[Conflict]:
+    by_subject: dict[str, list[Clause]] = defaultdict(list)  # only one subject's clauses can clash
+    for later in clauses:
+        same_subject = by_subject[later.subject]
+        conflict = _first_conflict(same_subject, later, antonyms)
+        if conflict is not None:
+            yield conflict
+        same_subject.append(later)
+
+
+def _first_conflict(earlier_ones: list[Clause], later: Clause,
+                    antonyms: dict[str, frozenset[str]]) -> Conflict | None:
+    for earlier in earlier_ones:
+        if earlier.sentence == later.sentence or earlier.passive != later.passive:
+            continue  # "the report did not confirm it" says nothing of "the report was confirmed"
+        if earlier.verb == later.verb and earlier.negated != later.negated:
+            if not _objects_agree(earlier.object, later.object, allow_empty=True):
+                continue
+        elif later.verb in antonyms.get(earlier.verb, frozenset()) and not earlier.negated and not later.negated:
+            if not _objects_agree(earlier.object, later.object, allow_empty=False):
+                continue
+        else:
+            continue
+        return Conflict(earlier.statement, later.statement,
+                        f"'{earlier.statement.text}' against '{later.statement.text}'")
+    return None

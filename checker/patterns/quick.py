@@ -1,0 +1,303 @@
+"""Quick looks: one test on the whole article that settles, before a rule's search of every
+sentence or paragraph, that the search cannot find anything.
+
+Most rules find nothing in most articles. A test that a string every match must contain is
+absent from the article costs one substring search in C, against a pattern tried at every
+position of every segment. Each test here is a necessary condition of a match, never a
+guess: where that cannot be shown (a pattern with no required text, characters whose case
+folding is not known to agree), the rule searches as before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+
+from checker.patterns.compiled import compiled
+from checker.text.article import Article
+
+#: Characters outside Basic Latin to Combining Marks and General Punctuation, and the Turkish
+#: "İ" and "ı" (``regex`` takes "ı" for "I" ignoring case; ``casefold`` does not). For the
+#: other characters of these ranges Python's ``casefold`` and ``regex``'s case-insensitive
+#: matching agree (tests/test_fast_paths.py checks every pair), so a case-insensitive match
+#: shows in the case-folded text; a text with anything else is searched in full.
+BEYOND_FOLDING_CHECKED = re.compile("[^\x00-\u012f\u0132-\u036f\u2000-\u206f]")
+
+
+def folded_text(article: Article) -> str | None:
+    """The article's source case-folded, read once per article and shared by the rules that
+    compare case-folded text; None when it holds characters outside the checked ranges."""
+    memo = article.memo
+    if "quick.folded" not in memo:
+        source = article.source
+        memo["quick.folded"] = None if BEYOND_FOLDING_CHECKED.search(source) else source.casefold()
+    return memo["quick.folded"]
+
+_SPECIAL = frozenset("\\.^$*+?{}[]|()")
+_QUANTIFIER = frozenset("?*+{")
+#: Inline flags that change how the literal reads: ignoring case, or verbose (spaces ignored).
+_READING_FLAGS = compiled(r"\(\?[a-zA-Z-]*[ix]")
+MIN_LITERAL = 3
+
+
+def required_literal(pattern: str, min_length: int = MIN_LITERAL) -> str | None:
+    """The one text every match of ``pattern`` contains (see ``required_literals``), or None
+    when there is no such text or only a choice of several."""
+    literals = required_literals(pattern, min_length)
+    return literals[0] if literals is not None and len(literals) == 1 else None
+
+
+def required_literals(pattern: str, min_length: int = MIN_LITERAL) -> tuple[str, ...] | None:
+    """Texts of at least ``min_length`` characters, one of which every match of ``pattern``
+    contains: "how numerous" for ``how numerous(?= \\d)``, " deal of" for
+    ``a (?:good|great) deal of``, both sides of ``how numerous|as many``. Each alternative is
+    read as a sequence, past anchors, character classes, quantified characters and groups (a
+    group that must match gives its own texts; lookarounds give none). None when some
+    alternative has no such text, or the pattern has inline case or verbose flags."""
+    if _READING_FLAGS.search(pattern):
+        return None
+    return _alternatives(pattern, min_length)
+
+
+def _alternatives(pattern: str, min_length: int) -> tuple[str, ...] | None:
+    bars = [index for index, char, depth in _parens(pattern) if char == "|" and depth == 0]
+    literals: list[str] = []
+    for start, end in zip([-1, *bars], [*bars, len(pattern)], strict=True):
+        found = _sequence(pattern[start + 1:end], min_length)
+        if found is None:
+            return None
+        literals.extend(text for text in found if text not in literals)
+    return tuple(literals)
+
+
+def _sequence(branch: str, min_length: int) -> tuple[str, ...] | None:
+    """The texts of one alternative: of the plain runs long enough and the groups that must
+    match and have texts, the one with the fewest texts, then the longest (the most selective
+    look); None when there is none or something not read here comes first."""
+    found: list[tuple[str, ...]] = []
+    index = 0
+    while index < len(branch):
+        text, stop = _plain_run(branch, index)
+        if stop > index:  # a run: every match holds it, and what follows
+            if len(text) >= min_length:
+                found.append((text,))
+            index = stop
+            continue
+        char = branch[index]
+        if char == "(":
+            end = _group_end(branch, index)
+            inner = _group_inner(branch, index)
+            if end is None or inner is None:
+                break
+            if inner[1] > inner[0] and not _optional(branch, end) and _COUNTED.match(branch, end):
+                texts = _alternatives(branch[inner[0]:inner[1]], min_length)
+                if texts is not None:
+                    found.append(texts)
+            index = _after_quantifier(branch, end)
+        elif char == "[":
+            index = _after_quantifier(branch, _skip_set(branch, index))
+        elif char == "\\":
+            after = _skip_escape(branch, index)
+            if after is None:
+                break
+            index = _after_quantifier(branch, after)
+        elif char in _QUANTIFIER:
+            index = _after_quantifier(branch, index)  # the quantifier of a character a run left out
+        else:
+            index = _after_quantifier(branch, index + 1)  # "^", "$", ".", or a character made optional
+    return min(found, key=lambda texts: (len(texts), -min(map(len, texts)))) if found else None
+
+
+#: Group openings whose content must match where the group stands: (?:, (?>, named groups.
+_GROUP_OPENING = compiled(r"\((?:\?:|\?>|\?P?<(?![=!])[^>]*>|\?[a-zA-Z]*:|(?!\?))")
+#: Groups that match nothing themselves: lookarounds, comments, flags.
+_ZERO_WIDTH_GROUP = compiled(r"\((?:\?<?[=!]|\?#|\?[a-zA-Z-]+\))")
+
+
+def _group_inner(branch: str, index: int) -> tuple[int, int] | None:
+    """Where the content of the group opening at ``index`` lies; an empty span for a group
+    that matches no text of its own; None for a group not read here (conditionals, ...)."""
+    end = _group_end(branch, index)
+    if end is None:
+        return None
+    if _ZERO_WIDTH_GROUP.match(branch, index):
+        return (index, index)
+    opening = _GROUP_OPENING.match(branch, index)
+    return (opening.end(), end - 1) if opening else None
+
+
+#: What may follow a group that must match: no brace, or a count ("{2}", "{1,3}"); not a
+#: fuzzy-matching constraint ("{e<=1}"), under which the group's text may differ.
+_COUNTED = compiled(r"(?!\{)|\{\d*(?:,\d*)?\}")
+
+
+def _optional(branch: str, at: int) -> bool:
+    """The quantifier at ``at`` (if any) lets the element before it match zero times."""
+    return branch.startswith(("?", "*", "{0", "{,"), at)
+
+
+def _after_quantifier(branch: str, at: int) -> int:
+    """The index after the quantifier at ``at``, with its lazy or possessive mark; ``at``
+    when there is none."""
+    if at < len(branch) and branch[at] in "?*+":
+        at += 1
+    elif at < len(branch) and branch[at] == "{":
+        close = branch.find("}", at)
+        if close == -1:
+            return at + 1  # a brace that is no quantifier: the character itself
+        at = close + 1
+    else:
+        return at
+    return at + 1 if at < len(branch) and branch[at] in "?+" else at
+
+
+#: Escapes of one letter that stand for a class of characters or a position, not for text.
+_CLASS_ESCAPES = frozenset("dDwWsSbBAZzGmMX")
+
+
+def _skip_escape(branch: str, index: int) -> int | None:
+    """The index after the class or anchor escape at ``index`` (``\\d``, ``\\b``, ``\\p{L}``);
+    None for any other (a character code, a reference, a named list), which is not read."""
+    letter = branch[index + 1: index + 2]
+    if letter in ("p", "P") and branch.startswith("{", index + 2):
+        close = branch.find("}", index)
+        return None if close == -1 else close + 1
+    return index + 2 if letter and letter in _CLASS_ESCAPES else None
+
+
+def plain_text(pattern: str) -> str | None:
+    """The one string ``pattern`` matches when it is plain text (escaped punctuation allowed:
+    ``U\\.S\\.``), else None."""
+    if _READING_FLAGS.search(pattern):
+        return None
+    text, end = _plain_run(pattern, 0)
+    return text if end == len(pattern) else None
+
+
+def _plain_run(pattern: str, index: int) -> tuple[str, int]:
+    """The plain characters of ``pattern`` from ``index`` on, and where they stop: at a special
+    character, a class or anchor escape, or a character a quantifier makes optional."""
+    literal: list[str] = []
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            if index + 1 >= len(pattern) or pattern[index + 1].isalnum():
+                break  # a class (\d, \s), an anchor (\b) or a reference: not plain text
+            char, step = pattern[index + 1], 2
+        elif char in _SPECIAL:
+            break
+        else:
+            step = 1
+        if index + step < len(pattern) and pattern[index + step] in _QUANTIFIER:
+            break  # "abc?": the last character may be missing
+        literal.append(char)
+        index += step
+    return "".join(literal), index
+
+
+def _skip_set(pattern: str, index: int) -> int:
+    """The index after the character set opening at ``index``."""
+    index += 1
+    if index < len(pattern) and pattern[index] == "^":
+        index += 1
+    if index < len(pattern) and pattern[index] == "]":
+        index += 1  # a "]" first in a set is the character itself
+    while index < len(pattern) and pattern[index] != "]":
+        index += 2 if pattern[index] == "\\" else 1
+    return index + 1
+
+
+def _parens(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each "(", ")" and "|" of ``pattern`` from ``start`` that is not escaped or inside a
+    character set: its index, itself and the depth of groups it stands in."""
+    depth = 0
+    index = start
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = _skip_set(pattern, index)
+            continue
+        if char == "(":
+            yield index, char, depth
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            yield index, char, depth
+        elif char == "|":
+            yield index, char, depth
+        index += 1
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """The index after the group that opens at ``start``; None when it does not close."""
+    return next((index + 1 for index, char, depth in _parens(pattern, start) if char == ")" and depth == 0), None)
+
+
+class LiteralGate:
+    """Whether an article may hold a match of a rule whose every match contains one of
+    ``literals`` (matched ignoring case when ``ignorecase``)."""
+
+    def __init__(self, literals: Iterable[str], ignorecase: bool) -> None:
+        self.literals = tuple(literals)
+        self.ignorecase = ignorecase
+        self.folded = tuple(literal.casefold() for literal in self.literals)
+
+    @classmethod
+    def of(cls, patterns: Iterable[str], ignorecase: bool) -> LiteralGate | None:
+        """The gate for a rule matching any of ``patterns``; None when one of them has no
+        required text (or, ignoring case, text outside the checked ranges)."""
+        literals: list[str] = []
+        for pattern in patterns:
+            found = required_literals(pattern)
+            if found is None:
+                return None
+            literals.extend(found)
+        return cls.of_literals(literals, ignorecase)
+
+    @classmethod
+    def of_literals(cls, literals: Iterable[str], ignorecase: bool) -> LiteralGate | None:
+        """The gate for a rule whose every match contains one of ``literals``; None when
+        there are none or, ignoring case, one has characters outside the checked ranges."""
+        literals = list(literals)
+        if not literals or (ignorecase and any(BEYOND_FOLDING_CHECKED.search(text) for text in literals)):
+            return None
+        return cls(literals, ignorecase)
+
+    def may_match(self, article: Article) -> bool:
+        if not self.ignorecase:
+            return any(literal in article.source for literal in self.literals)
+        folded = folded_text(article)
+        return folded is None or any(literal in folded for literal in self.folded)
+
+    def holding(self, article: Article, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The spans that may hold a match: those a literal lies wholly inside. Ignoring case,
+        the literals are found in the case-folded text, whose offsets are the source's when
+        it is as long (each character then folds to one); when it is not, or holds
+        characters outside the checked ranges, every span may."""
+        text, literals = article.source, self.literals
+        if self.ignorecase:
+            folded = folded_text(article)
+            if folded is None or len(folded) != len(text):
+                return spans
+            text, literals = folded, self.folded
+        hits: list[tuple[int, int]] = []
+        for literal in literals:
+            at = text.find(literal)
+            while at != -1:
+                hits.append((at, at + len(literal)))
+                at = text.find(literal, at + 1)
+        hits.sort()
+        starts = [start for start, _ in hits]
+        held = []
+        for start, end in spans:
+            index = bisect.bisect_left(starts, start)
+            while index < len(hits) and hits[index][0] < end:
+                if hits[index][1] <= end:
+                    held.append((start, end))
+                    break
+                index += 1
+        return held

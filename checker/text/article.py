@@ -1,0 +1,294 @@
+"""The article model: source text, metadata, blocks, sentences and quotations, with offsets.
+
+Every span is a pair of code-point offsets into ``Article.source``, so any finding maps
+back to an exact line and column of the file as read.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from checker.finding import Location
+from checker.patterns.compiled import compiled
+from checker.text.sentences import split_sentences
+from checker.text.sourcemap import SourceMap, line_spans
+
+#: Block kinds a parser may produce.
+BLOCK_KINDS = ("headline", "paragraph", "heading", "byline", "meta")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class MetaField:
+    """A metadata value (headline, byline, published, ...) and where it sits in the source."""
+
+    value: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Article:
+    path: str
+    source: str
+    format: str
+    blocks: list[Block] = field(default_factory=list)
+    metadata: dict[str, MetaField] = field(default_factory=dict)
+    #: Lines that belong to the format itself (header lines, front matter): not article text.
+    structural: list[tuple[int, int]] = field(default_factory=list)
+    #: The parser found a metadata header (so a missing headline/byline is meaningful).
+    has_header: bool = False
+    #: Problems the parser noticed (malformed front matter ...): (message, start, end).
+    parse_notes: list[tuple[str, int, int]] = field(default_factory=list)
+    #: Set when ``source`` was extracted from the file (HTML): where each piece came from.
+    #: Findings are then reported at the file's positions and carry no fixes.
+    origin: SourceMap | None = None
+    #: Work shared by the rules checking this article (a kind keys it by its own name).
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    # ---- positions -------------------------------------------------------------------
+    @cached_property
+    def line_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every line, without its line break."""
+        return line_spans(self.source)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [start for start, _ in self.line_spans]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def location(self, start: int, end: int) -> Location:
+        """Where source[start:end] is in the file: the same span, or the span of the file
+        it was extracted from."""
+        if self.origin is not None:
+            return self.file_location(*self.origin.span(start, end))
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Location(line, column, end_line, end_column, start, end - start, self.source[start:end])
+
+    @property
+    def file_text(self) -> str:
+        """The text of the file as read (``source`` unless it was extracted)."""
+        return self.source if self.origin is None else self.origin.original
+
+    @property
+    def editable(self) -> bool:
+        """Fixes can be applied: offsets into ``source`` are offsets into the file."""
+        return self.origin is None
+
+    @cached_property
+    def file_line_spans(self) -> list[tuple[int, int]]:
+        """Lines of the file as read (``line_spans`` unless the text was extracted)."""
+        return self.line_spans if self.origin is None else self.origin.line_spans
+
+    @cached_property
+    def file_line_starts(self) -> list[int]:
+        return [start for start, _ in self.file_line_spans]
+
+    def file_location(self, start: int, end: int) -> Location:
+        """A Location from offsets into the file's text."""
+        starts = self.file_line_starts
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_right(starts, end) - 1
+        return Location(first + 1, start - starts[first] + 1, last + 1, end - starts[last] + 1, start, end - start,
+                        self.file_text[start:end])
+
+    def line_of(self, offset: int) -> int:
+        """The file's line number of a source offset (for messages such as "see line 4")."""
+        return self.location(offset, offset).line
+
+    @cached_property
+    def _header_spans(self) -> list[tuple[int, int]]:
+        spans = [(b.start, b.end) for b in self.blocks if b.kind in ("headline", "byline", "meta")]
+        return spans + [(f.start, f.end) for f in self.metadata.values() if f.start is not None and f.end is not None]
+
+    def in_header(self, start: int, end: int) -> bool:
+        """The span touches the headline, the byline or a metadata field."""
+        return any(s < end and start < e for s, e in self._header_spans)
+
+    def removal_span(self, start: int, end: int) -> tuple[int, int]:
+        """What to delete to remove the text at start..end cleanly.
+
+        When that text is all its lines hold (white space aside), the lines go with one line
+        break, and a blank line that would then double another goes too. Otherwise the text
+        goes with the spaces after it (or before it, at the end of a line).
+        """
+        spans = self.line_spans
+        first = bisect.bisect_right(self.line_starts, start) - 1
+        last = bisect.bisect_right(self.line_starts, max(start, end - 1)) - 1
+        line_start, line_end = spans[first][0], spans[last][1]
+        source = self.source
+        if source[line_start:start].strip() or source[end:line_end].strip():
+            after = end
+            while after < line_end and source[after] in " \t":
+                after += 1
+            if after > end:
+                return start, after
+            before = start
+            while before > line_start and source[before - 1] in " \t":
+                before -= 1
+            return before, end
+
+        def blank(index: int) -> bool:
+            return 0 <= index < len(spans) and not source[spans[index][0] : spans[index][1]].strip()
+
+        rest_blank = all(blank(index) for index in range(last + 1, len(spans)))
+        if rest_blank and first > 0:
+            # The last words of the file: keep its final line break, drop the ones before.
+            before = first - 1
+            while before >= 0 and blank(before):
+                before -= 1
+            return (spans[before][1] if before >= 0 else 0), line_end
+        if last + 1 < len(spans):
+            cut_end = spans[last + 1][0]
+            if (first == 0 or blank(first - 1)) and blank(last + 1) and last + 2 < len(spans):
+                cut_end = spans[last + 2][0]
+            return line_start, cut_end
+        return line_start, line_end
+
+    def text(self, start: int, end: int) -> str:
+        return self.source[start:end]
+
+    # ---- structure --------------------------------------------------------------------
+    @property
+    def headline(self) -> MetaField | None:
+        return self.metadata.get("headline")
+
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "paragraph"]
+
+    @cached_property
+    def text_blocks(self) -> list[Block]:
+        """Headline, headings and paragraphs: the article's own words."""
+        return [b for b in self.blocks if b.kind in ("headline", "heading", "paragraph")]
+
+    @cached_property
+    def body_span(self) -> tuple[int, int] | None:
+        body = [b for b in self.blocks if b.kind in ("paragraph", "heading")]
+        if not body:
+            return None
+        return body[0].start, body[-1].end
+
+    @cached_property
+    def text_lines(self) -> list[tuple[int, int]]:
+        """Non-blank lines inside text blocks, trimmed of surrounding white space."""
+        result = []
+        blocks = self.text_blocks
+        spans = self.line_spans
+        for block in blocks:
+            index = bisect.bisect_right(self.line_starts, block.start) - 1
+            while index < len(spans) and spans[index][0] < block.end:
+                start, end = spans[index]
+                index += 1
+                s, e = max(start, block.start), min(end, block.end)
+                while s < e and self.source[s].isspace():
+                    s += 1
+                while e > s and self.source[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    result.append((s, e))
+        return result
+
+    @cached_property
+    def text_line_starts(self) -> list[int]:
+        return [start for start, _ in self.text_lines]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        result: list[tuple[int, int]] = []
+        for block in self.text_blocks:
+            result.extend(split_sentences(self.source[block.start : block.end], block.start))
+        return result
+
+    @cached_property
+    def sentences_in_order(self) -> list[tuple[int, int]]:
+        """The sentences sorted by where they start (a parser's blocks need not be in order)."""
+        return sorted(self.sentences)
+
+    @cached_property
+    def unquoted_sentences(self) -> list[tuple[int, int]]:
+        """The sentences not wholly inside a direct quotation: what the rules that leave
+        quotations alone read (several do, so it is worked out once)."""
+        return [s for s in self.sentences if not self.in_quote(*s)]
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        """Spans of direct quotations (inside the quotation marks), per text block."""
+        result: list[tuple[int, int]] = []
+        for block in self.text_blocks:
+            result.extend(find_quotes(self.source, block.start, block.end))
+        return result
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [s for s, _ in self.quotes]
+
+    def in_quote(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self._quote_starts, start) - 1
+        return index >= 0 and self.quotes[index][0] <= start and end <= self.quotes[index][1]
+
+    def segments(self, scope: str) -> list[tuple[int, int]]:
+        """The spans a rule of ``scope`` looks at."""
+        if scope == "text":
+            return [(0, len(self.source))]
+        if scope == "headline":
+            return [(b.start, b.end) for b in self.blocks if b.kind == "headline"]
+        if scope == "paragraph":
+            return [(b.start, b.end) for b in self.blocks if b.kind in ("paragraph", "heading")]
+        if scope == "body":
+            return [self.body_span] if self.body_span else []
+        if scope == "sentence":
+            return self.sentences
+        if scope == "line":
+            return self.text_lines
+        if scope == "quote":
+            return self.quotes
+        if scope == "metadata":
+            return [
+                (f.start, f.end)
+                for f in self.metadata.values()
+                if f.start is not None and f.end is not None
+            ]
+        raise ValueError(f"unknown scope {scope!r}")
+
+
+SCOPES = ("headline", "body", "paragraph", "sentence", "line", "quote", "text", "metadata")
+
+_OPENERS = {"“": "”", "«": "»", "„": "“"}
+#: Every character that opens or closes a quotation.
+_QUOTE_CHARS = compiled('[“”«»„"]')
+
+
+def find_quotes(source: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotation spans between start and end: curly, guillemet and straight double quotes.
+
+    Straight quotes pair up in order; an unpaired one at the end of a block is left open
+    (a quotation continuing in the next paragraph) and is not counted.
+    """
+    spans: list[tuple[int, int]] = []
+    open_char: str | None = None
+    open_at = 0
+    for match in _QUOTE_CHARS.finditer(source, start, end):  # other characters change nothing
+        char, index = match.group(), match.start()
+        if open_char is None:
+            if char in _OPENERS or char == '"':
+                open_char, open_at = char, index
+        else:
+            closer = _OPENERS.get(open_char, '"')
+            if char == closer or (open_char == '"' and char == "”") or (open_char == "“" and char == '"'):
+                spans.append((open_at + 1, index))
+                open_char = None
+    return spans
