@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import string
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -263,22 +262,6 @@ class Rule:
         ``time_limit``: this runs per line and rule, where a context manager's cost shows."""
         try:
             return pattern.search(text) if self._timeout is None else pattern.search(text, timeout=self._timeout)
-        except TimeoutError:
-            raise RuleTimeout(self.id, pattern.pattern) from None
-
-    def match(self, pattern: regex.Pattern, text: str) -> regex.Match | None:
-        """``pattern.match(text)`` under the rule's time limit, like ``search``."""
-        try:
-            return pattern.match(text) if self._timeout is None else pattern.match(text, timeout=self._timeout)
-        except TimeoutError:
-            raise RuleTimeout(self.id, pattern.pattern) from None
-
-    @contextmanager
-    def time_limit(self, pattern: regex.Pattern) -> Iterator[None]:
-        """Wrap searches made with ``timeout=self.timeout``: a pattern that runs past the
-        limit becomes a ``RuleTimeout`` naming this rule and the pattern."""
-        try:
-            yield
         except TimeoutError:
             raise RuleTimeout(self.id, pattern.pattern) from None
 

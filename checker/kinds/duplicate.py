@@ -173,16 +173,6 @@ def _after_words(text: str, count: int) -> str:
     return text[first_words[-1].end():] if first_words else text
 
 
-def contains_words(haystack: list[str], needle: list[str]) -> bool:
-    if not needle or len(needle) > len(haystack):
-        return False
-    first = needle[0]
-    for index in range(len(haystack) - len(needle) + 1):
-        if haystack[index] == first and haystack[index : index + len(needle)] == needle:
-            return True
-    return False
-
-
 def _paragraphs_and_lines(article: Article, with_lines: bool) -> tuple[list[tuple[int, int]], set[int]]:
     """Paragraphs and headings and, ``with_lines``, each line of those that have several, in
     order (a paragraph before its lines); and which of them are such lines."""

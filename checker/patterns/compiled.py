@@ -24,6 +24,8 @@ from pathlib import Path
 
 import regex
 
+from checker.cache.folders import user_cache_dir
+
 #: Entries past which the file is started again rather than grown: the code's patterns are
 #: fewer than this, so more means patterns of older code versions piling up.
 MAX_ENTRIES = 1000
@@ -58,9 +60,8 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
 def _path() -> Path | None:
     if os.environ.get("CHECKER_NO_SNAPSHOT"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     versions = hashlib.sha256(f"{sys.version}\n{regex.__version__}".encode()).hexdigest()[:16]
-    return Path(base) / "checker" / f"patterns-{versions}.pickle"
+    return user_cache_dir() / f"patterns-{versions}.pickle"
 
 
 def _known() -> dict[_Key, regex.Pattern]:

@@ -24,6 +24,8 @@ def reverse_search(pattern: regex.Pattern) -> regex.Pattern:
     if _DIRECTIONAL.search(pattern.pattern):
         return pattern
     try:
-        return compiled("(?r)" + pattern.pattern, pattern.flags)
+        # A rule's own pattern: compiled here, kept by the rule snapshot, never written to
+        # the file of the checker's own patterns (``compiled``).
+        return regex.compile("(?r)" + pattern.pattern, pattern.flags)
     except regex.error:
         return pattern

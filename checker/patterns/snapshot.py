@@ -72,9 +72,13 @@ def save(path: Path | None, value: Any) -> None:
 def write_pickle(path: Path, value: Any) -> None:
     """Pickle ``value`` to ``path`` atomically: a reader sees the old file or the new one."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    with open(temporary, "wb") as stream:
-        pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, path)
+    try:
+        with open(temporary, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)  # a value that cannot be pickled leaves no litter
+        raise
 
 
 def _week_ago() -> float:

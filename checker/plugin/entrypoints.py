@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.cache.folders import user_cache_dir
+
 GROUP = "checker"
 
 
@@ -36,8 +38,7 @@ class EntryPoint:
 
 
 def cache_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "checker" / "entry-points.json"
+    return user_cache_dir() / "entry-points.json"
 
 
 def _signature() -> str:

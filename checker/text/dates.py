@@ -85,10 +85,3 @@ def parse_date(text: str) -> dt.date:
     if parsed is not None:
         return parsed.date()
     raise DateProblem(f"'{value}' cannot be parsed as a date")
-
-
-def stated_weekday(text: str) -> int | None:
-    match = _WORDS.match(text.strip())
-    if match and match.group("weekday"):
-        return WEEKDAYS.get(match.group("weekday").lower())
-    return None

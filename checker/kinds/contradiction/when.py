@@ -126,7 +126,3 @@ def read(match: regex.Match, published: dt.date | None) -> When:
     if direction == "ago":
         return When(*span, text, frozenset({published - dt.timedelta(days=days)}))
     return When(*span, text, None, anchored=True)  # "three days earlier": relative to another date
-
-
-def dates_in(text: str, published: dt.date | None) -> list[When]:
-    return [read(match, published) for match in DATE.finditer(text)]
