@@ -1,3 +1,4 @@
+import pytest
 from conftest import SEED
 
 from checker.read.parsers.markdown import parse_markdown
@@ -30,6 +31,7 @@ def test_sentences_numbers_do_not_split():
         "Prices rose 3.5 percent in 2023.", "They fell in 2024."]
 
 
+@pytest.mark.corpus
 def test_seed_shape_headline_byline_and_date():
     path = next(SEED.glob("*.txt"))
     article = parse_text(str(path), path.read_text(encoding="utf-8"))

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import itertools
 import os
-from pathlib import Path
 from unittest import mock
 
 import pytest
 import regex
+from conftest import CORPUS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +24,6 @@ from checker.patterns.reverse import reverse_search
 from checker.plugin.builtin import checker_rule_kinds
 from checker.read.parsers.text import parse_text
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 SETTINGS = settings(max_examples=int(os.environ.get("CHECKER_PROPERTY_EXAMPLES", "300")), deadline=None,
                     derandomize=bool(os.environ.get("CI")), suppress_health_check=[HealthCheck.too_slow])
 
@@ -69,7 +68,7 @@ def test_boilerplate_decides_as_a_forward_search_does(text):
         assert rule.is_boilerplate(text) == plain(rule, text), (rule.id, text)
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+@pytest.mark.corpus
 def test_boilerplate_decides_as_a_forward_search_does_on_the_corpus():
     lines = {text for path in sorted(CORPUS.rglob("*.txt")) for text in path.read_text().splitlines()}
     assert len(lines) > 10_000
@@ -417,7 +416,7 @@ def test_substitution_rules_skip_only_articles_they_would_pass(text):
         assert findings(rule, text) == findings(plain_rule, text)
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+@pytest.mark.corpus
 def test_quick_looks_change_nothing_on_the_corpus():
     import copy
 
@@ -508,7 +507,7 @@ def test_counts_compared_through_the_index_conflict_as_all_pairs_do(title, sente
             assert [(c.earlier, c.later) for c in conflicts(found, COUNTS.vocabulary)] == expected
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+@pytest.mark.corpus
 def test_counts_compared_through_the_index_conflict_as_all_pairs_do_on_the_corpus():
     from checker.kinds.contradiction.counts import conflicts, counts_in
     from checker.read.parsers.text import parse_text
@@ -608,7 +607,7 @@ def test_quantities_searched_from_before_the_first_number_are_all_quantities(tex
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the shared corpus")
+@pytest.mark.corpus
 def test_quantities_searched_from_before_the_first_number_are_all_quantities_on_the_corpus():
     for path in sorted(CORPUS.glob("*/*.txt")):
         article = parse_text(path.name, path.read_text(encoding="utf-8"))
@@ -865,7 +864,7 @@ def test_words_of_a_span_read_through_its_sentences_are_its_words(text):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the shared corpus")
+@pytest.mark.corpus
 def test_words_of_a_span_read_through_its_sentences_are_its_words_on_the_corpus():
     from checker.kinds.duplicate import span_words, words
 

@@ -288,6 +288,7 @@ def test_rule_file_sets_the_applicability(tmp_path, cli):
     assert code == 4 and "house-bad" in err and "'fix'" in err
 
 
+@pytest.mark.corpus
 def test_seed_article_fixes(tmp_path, cli):
     """The seed page: safe fixes drop the repeated headline and the scraped lines; unsafe ones
     also undo the spinner's names. Which of several forms to keep (US / USA) is left to the editor."""

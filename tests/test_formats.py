@@ -10,12 +10,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 import xmlschema
-from conftest import ROOT, SEED, run_checker, run_json
+from conftest import ROOT, run_checker, run_json
 
 DATA = Path(__file__).parent / "data"
 SARIF_SCHEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 JUNIT_SCHEMA = xmlschema.XMLSchema(str(DATA / "junit-10.xsd"))
-INPUTS = ("sample_articles", str(SEED))
+INPUTS = ("sample_articles",)
 
 
 def sarif(*args: str, **kwargs) -> dict:
@@ -179,5 +179,6 @@ def test_a_plugin_can_replace_a_built_in_format(tmp_path, fmt):
         "    def finish(self, session): self.stream.write('replaced\\n')\n"
         "@hookimpl\n"
         f"def checker_output_formats():\n    return {{'{fmt}': Quiet}}\n", encoding="utf-8")
-    result = run_checker("-p", "myformat", "--format", fmt, str(SEED), env={"PYTHONPATH": str(tmp_path)})
+    article = str(ROOT / "sample_articles" / "spun-wire-story.txt")
+    result = run_checker("-p", "myformat", "--format", fmt, article, env={"PYTHONPATH": str(tmp_path)})
     assert result.stdout.decode() == "replaced\n"

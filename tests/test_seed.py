@@ -1,6 +1,9 @@
 """The seed article: what issue 3 says the pack must flag, at least."""
 
+import pytest
 from conftest import SEED, run_json
+
+pytestmark = pytest.mark.corpus
 
 
 def test_seed_article_findings():
