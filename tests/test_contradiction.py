@@ -291,8 +291,10 @@ def test_vocabularies_are_validated():
     base = {"id": "team-c", "kind": "contradiction", "category": "contradiction", "message": "{detail}"}
     with pytest.raises(RuleError, match="not one of"):
         ContradictionRule({**base, "check": "vibes"})
-    with pytest.raises(RuleError, match="needs 'events'"):
+    with pytest.raises(RuleError, match="field 'events': is required"):
         ContradictionRule({**base, "check": "counts"})
+    with pytest.raises(RuleError, match="needs 'events'"):
+        ContradictionRule({**base, "check": "counts", "events": {}})
     with pytest.raises(RuleError, match="two verbs"):
         ContradictionRule({**base, "check": "polarity", "antonyms": [["win"]]})
     with pytest.raises(RuleError, match="invalid regular expression"):

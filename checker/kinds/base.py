@@ -31,7 +31,8 @@ class RuleTimeout(Exception):
 
 @dataclass(frozen=True)
 class Option:
-    """A kind-specific field: its expected type, whether it is required, its default."""
+    """A rule field: its expected type, whether it is required, its default, and what it means
+    (``help``, the text of the generated kind reference, ``docs/kinds.md``)."""
 
     type: type | tuple[type, ...]
     required: bool = False
@@ -40,22 +41,34 @@ class Option:
 
 
 COMMON_OPTIONS: dict[str, Option] = {
-    "id": Option(str, required=True),
-    "kind": Option(str, required=True),
-    "message": Option(str, required=True),
-    "category": Option(str, required=True),
-    "severity": Option(str, default="warning"),
-    "scope": Option(str),
-    "description": Option(str, default=""),
-    "link": Option(str, default=""),
-    "tags": Option(list, default=[]),
-    "ignorecase": Option(bool, default=False),
-    "quotes": Option(bool, default=True, help="also check inside direct quotations"),
-    "exceptions": Option(list, default=[]),
-    "examples": Option(dict, default={}),
-    "enabled": Option(bool, default=True),
-    "fix": Option(str, help="safe, unsafe or none: how --fix may apply this rule's suggestion"),
+    "id": Option(str, required=True, help="the rule's stable name, used by suppressions, `--select` and the "
+                 "configuration (letters, digits, `.`, `_`, `/`, `-`)"),
+    "kind": Option(str, required=True, help="the rule kind: one of the kinds on this page"),
+    "message": Option(str, required=True, help="what a finding says; the kind's placeholders (`{match}`, ...) "
+                      "are filled in"),
+    "category": Option(str, required=True, help=", ".join(CATEGORIES)),
+    "severity": Option(str, default="warning", help="error, warning or info"),
+    "scope": Option(str, help="which parts of the article are read: " + ", ".join(SCOPES)
+                    + " (default: the kind's)"),
+    "description": Option(str, default="", help="why the rule exists; its first line is shown in listings"),
+    "link": Option(str, default="", help="a page about the rule, its help link instead of the generated page"),
+    "tags": Option(list, default=[], help="labels that select the rule with `-k` and `-m`"),
+    "ignorecase": Option(bool, help="the rule's patterns (`exceptions` included) match regardless of case "
+                         "(default: the kind's, false unless it says otherwise)"),
+    "quotes": Option(bool, default=True, help="false: nothing inside a direct quotation is flagged"),
+    "exceptions": Option(list, default=[], help="patterns, matched as whole words: a match that holds one "
+                         "is not flagged"),
+    "examples": Option(dict, default={}, help="`bad`: texts the rule must flag; `good`: texts it must not "
+                       "(run as tests by the pytest plugin)"),
+    "enabled": Option(bool, default=True, help="false: the rule runs only when `--select` names it"),
+    "fix": Option(str, help="safe, unsafe or none: how `--fix` may apply the rule's suggestion "
+                  "(default: the kind's)"),
 }
+
+#: The common fields a kind honours only when it says so (``Rule.HONOURED``): a rule file that
+#: sets one its kind does not honour is refused when loaded, rather than silently ignored.
+#: Every kind honours the other common fields.
+OPTIONAL_FIELDS = ("scope", "quotes", "exceptions", "ignorecase", "fix")
 
 FIX_LEVELS = ("safe", "unsafe", "none")
 
@@ -72,16 +85,33 @@ def _type_name(expected: type | tuple[type, ...]) -> str:
 class Rule:
     """Base class of rule kinds.
 
-    A kind declares ``name``, ``OPTIONS`` (its own fields), ``PLACEHOLDERS`` (the names its
-    message may use), ``default_scope``, and implements ``check``.
+    A kind declares ``name``, ``OPTIONS`` (its own fields, each with its ``help``),
+    ``PLACEHOLDERS`` (the names its message may use), ``default_scope``, ``HONOURED`` (which
+    of ``OPTIONAL_FIELDS`` it honours), and implements ``check``. Its docstring is its
+    description in the generated kind reference, ``docs/kinds.md``.
+
+    The helpers below apply the optional common fields for a kind that uses them:
+    ``search_segments`` reads the rule's ``scope``; ``search_in``, ``search_segments`` and
+    ``count_in`` leave out matches inside quotations (``quotes: false``) and matches that hold
+    an exception (``exceptions``); ``compile`` honours ``ignorecase``; ``finding`` honours
+    ``fix``. A kind lists in ``HONOURED`` the fields its ``check`` honours this way or its own.
     """
 
     name: ClassVar[str] = ""
     OPTIONS: ClassVar[dict[str, Option]] = {}
+    #: A field of ``OPTIONS`` whose value picks more fields from ``SELECTED_OPTIONS``
+    #: (``contradiction``'s ``check``): a field that belongs to another value is refused.
+    SELECTOR: ClassVar[str] = ""
+    SELECTED_OPTIONS: ClassVar[dict[str, dict[str, Option]]] = {}
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match"})
+    #: Of ``OPTIONAL_FIELDS``, those this kind honours; a rule file that sets another is
+    #: refused when loaded. None by default: a kind says what its ``check`` does.
+    HONOURED: ClassVar[frozenset[str]] = frozenset()
     default_scope: ClassVar[str] = "paragraph"
     #: How sure this kind's single suggestion is when the rule file does not say (``fix:``).
     default_fix: ClassVar[str] = "unsafe"
+    #: Whether the kind's patterns ignore case when the rule file does not say (``ignorecase:``).
+    default_ignorecase: ClassVar[bool] = False
     #: A rule from the checker's own rule folder (set when the rules are collected).
     builtin: bool = False
     SCOPES: ClassVar[tuple[str, ...]] = SCOPES
@@ -99,12 +129,12 @@ class Rule:
         self.description: str = values["description"].strip()
         self.link: str = values["link"]
         self.tags: list[str] = [str(t) for t in values["tags"]]
-        self.ignorecase: bool = values["ignorecase"]
+        self.ignorecase: bool = self.default_ignorecase if values["ignorecase"] is None else values["ignorecase"]
         self.quotes: bool = values["quotes"]
         self.enabled: bool = values["enabled"]
         self.examples: dict[str, list[Any]] = values["examples"]
         self.fix_level: str = values["fix"] or self.default_fix
-        self.options: dict[str, Any] = {k: values[k] for k in self.OPTIONS}
+        self.options: dict[str, Any] = {k: v for k, v in values.items() if k not in COMMON_OPTIONS}
         self.timeout = DEFAULT_REGEX_TIMEOUT
         self._check_common()
         self.exceptions = [self.compile(str(e), field="exceptions", whole_word=True) for e in values["exceptions"]]
@@ -117,12 +147,55 @@ class Rule:
         where = " ".join(part for part in parts if part)
         return RuleError(f"{where}: {message}" if where else message, source=self.source)
 
-    def _validate(self, spec: Mapping[str, Any]) -> dict[str, Any]:
-        known = {**COMMON_OPTIONS, **self.OPTIONS}
-        unknown = sorted(set(spec) - set(known))
+    @classmethod
+    def fields(cls) -> dict[str, Option]:
+        """Every field a rule of this kind may set: the common fields it honours, its own
+        and, with a ``SELECTOR``, those of every value (as the kind reference lists them)."""
+        common = {k: v for k, v in COMMON_OPTIONS.items() if k not in OPTIONAL_FIELDS or k in cls.HONOURED}
+        selected = {k: v for options in cls.SELECTED_OPTIONS.values() for k, v in options.items()}
+        return {**common, **cls.OPTIONS, **selected}
+
+    def _selected(self, spec: Mapping[str, Any]) -> dict[str, Option] | None:
+        """The fields the value of ``SELECTOR`` picks; None when there is no value to pick
+        by (no selector, or a value missing or of the wrong type, which is reported later)."""
+        if not self.SELECTOR:
+            return None
+        value = spec.get(self.SELECTOR)
+        if value is None:
+            value = self.OPTIONS[self.SELECTOR].default
+        if not isinstance(value, str):
+            return None
+        if value not in self.SELECTED_OPTIONS:
+            raise self.error(f"'{value}' is not one of {', '.join(self.SELECTED_OPTIONS)}", self.SELECTOR)
+        return self.SELECTED_OPTIONS[value]
+
+    def _refuse_fields(self, spec: Mapping[str, Any], selected: dict[str, Option] | None) -> None:
+        """Raise a RuleError for the first field of ``spec`` this kind would not honour."""
+        every = self.fields()
+        unknown = sorted(set(spec) - set(COMMON_OPTIONS) - set(every))
         if unknown:
             raise self.error(f"unknown field(s) {', '.join(unknown)} for kind '{self.name}' "
-                             f"(known: {', '.join(sorted(known))})")
+                             f"(known: {', '.join(sorted(every))})")
+        for field in OPTIONAL_FIELDS:
+            if field in spec and field not in self.HONOURED:
+                honoured = ", ".join(f for f in OPTIONAL_FIELDS if f in self.HONOURED)
+                supports = f"it supports: {honoured}" if honoured else "it supports none of the optional fields"
+                raise self.error(f"is not supported by kind '{self.name}' ({supports})", field)
+        if selected is None:
+            return
+        for field in spec:
+            if field in COMMON_OPTIONS or field in self.OPTIONS or field in selected:
+                continue
+            owners = [value for value, options in self.SELECTED_OPTIONS.items() if field in options]
+            value = spec.get(self.SELECTOR) or self.OPTIONS[self.SELECTOR].default
+            takes = ", ".join(sorted(selected)) or "no fields of its own"
+            raise self.error(f"belongs to {self.SELECTOR} {', '.join(repr(o) for o in owners)}, not to "
+                             f"{self.SELECTOR} '{value}' ({self.SELECTOR} '{value}' takes: {takes})", field)
+
+    def _validate(self, spec: Mapping[str, Any]) -> dict[str, Any]:
+        selected = self._selected(spec)
+        self._refuse_fields(spec, selected)
+        known = {**COMMON_OPTIONS, **self.OPTIONS, **(selected or {})}
         values: dict[str, Any] = {}
         for key, option in known.items():
             if key not in spec or spec[key] is None:

@@ -1,11 +1,4 @@
-"""boilerplate: whole lines a scraper picked up from the page around the article.
-
-A line is flagged when it is short enough (``max_words``) and either starts with one of
-``starts``, matches one of ``lines`` entirely, or ends with one of ``ends``; ``words``
-flags lines made only of the given words (share buttons: "Share Facebook Twitter").
-Patterns are case-insensitive unless ``ignorecase: false``. The whole line is flagged and
-its removal is suggested. Placeholders: ``{match}``, ``{line}``.
-"""
+"""The ``boilerplate`` rule kind: whole lines a scraper picked up from the page around the article."""
 
 from __future__ import annotations
 
@@ -23,11 +16,24 @@ _WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _COUNT = compiled(r"[\d.,]+[kKmM]?")
 
 class BoilerplateRule(Rule):
+    """Flags whole lines a scraper picked up from the page around the article.
+
+    A line of the scope is flagged when it is short enough (``max_words``) and starts with
+    one of ``starts``, matches one of ``lines`` entirely, or ends with one of ``ends``; when it
+    starts with one of ``strong``, at any length; when it is made only of ``words`` (share
+    buttons: "Share Facebook Twitter"). Patterns ignore case unless ``ignorecase: false``.
+    The whole line is flagged and its removal suggested; a line that holds an exception is
+    left alone."""
+
     name = "boilerplate"
     PLACEHOLDERS = frozenset({"match", "line"})
+    #: Lines are read whole: a quotation in one does not make it the article's own words.
+    HONOURED = frozenset({"scope", "exceptions", "ignorecase", "fix"})
     default_scope = "line"
     #: A boilerplate line is not the article's own words: removing it is safe.
     default_fix = "safe"
+    #: Page furniture comes in any case ("SHARE THIS", "Share this").
+    default_ignorecase = True
     OPTIONS = {
         "starts": Option(list, default=[], help="patterns a boilerplate line starts with"),
         "lines": Option(list, default=[], help="patterns a boilerplate line matches entirely"),
@@ -37,12 +43,10 @@ class BoilerplateRule(Rule):
         "max_words": Option(int, default=30, help="longer lines are article text, not furniture"),
         "max_run": Option(int, default=0, help="lines in a run of more than this many flagged lines are a list "
                           "the author made (0: no limit)"),
-        "min_words": Option(int, default=0),
+        "min_words": Option(int, default=0, help="shorter lines are article text (`strong` patterns excepted)"),
     }
 
     def setup(self) -> None:
-        if "ignorecase" not in self.spec:
-            self.ignorecase = True
         o = self.options
         if not (o["starts"] or o["lines"] or o["ends"] or o["words"] or o["strong"]):
             raise self.error("give at least one of starts, strong, lines, ends, words", "starts")

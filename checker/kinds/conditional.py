@@ -1,10 +1,4 @@
-"""conditional: a use of ``first`` needs a matching ``second`` before it.
-
-The classic case: an acronym used without being spelled out first. ``first`` and ``second``
-are patterns with one capture group each; a capture of ``first`` is fine when ``second``
-captured the same text earlier in the article. Each undefined capture is flagged once.
-Placeholders: ``{match}``.
-"""
+"""The ``conditional`` rule kind: a use of ``first`` needs a matching ``second`` before it."""
 
 from __future__ import annotations
 
@@ -16,11 +10,22 @@ from checker.text.article import Article
 
 
 class ConditionalRule(Rule):
+    """Flags a use of ``first`` that no matching ``second`` comes before.
+
+    The classic case: an acronym used without being spelled out first. A capture of
+    ``first`` is fine when ``second`` captured the same text earlier in the scope ("World
+    Health Organization (WHO)" defines WHO); each undefined capture is flagged once. An
+    exception is a capture (or a whole match) left alone. The default scope, ``text``, is the
+    headline, headings and paragraphs: the article's own words, not its header fields."""
+
     name = "conditional"
+    #: No suggestion, so no ``fix``.
+    HONOURED = frozenset({"scope", "quotes", "exceptions", "ignorecase"})
     default_scope = "text"
     OPTIONS = {
-        "first": Option(str, required=True),
-        "second": Option(str, required=True),
+        "first": Option(str, required=True, help="a pattern with one capture group: the use (`\\b([A-Z]{3,5})\\b`)"),
+        "second": Option(str, required=True, help="a pattern with one capture group: the definition that must "
+                         "come first"),
     }
 
     def setup(self) -> None:
@@ -31,7 +36,10 @@ class ConditionalRule(Rule):
                 raise self.error("needs one capture group, as in '\\b([A-Z]{3,5})\\b'", field)
 
     def check(self, article: Article) -> Iterator[Finding]:
-        segments = [(b.start, b.end) for b in article.text_blocks]
+        if self.scope == "text":  # the text blocks: a header line ("By FBI staff") defines nothing
+            segments = [(b.start, b.end) for b in article.text_blocks]
+        else:
+            segments = article.segments(self.scope)
         defined: dict[str, int] = {}
         for match in self.search_in(self.second, article, segments):
             defined.setdefault(match.group(1), match.start())

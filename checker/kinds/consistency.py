@@ -1,17 +1,4 @@
-"""consistency: one thing named several ways in one article.
-
-Fields: ``either`` (Vale's form: a mapping of one variant to another) and/or ``groups``
-(lists of variants; the first is preferred when counts tie). Each form is a pattern matched
-case-sensitively unless ``ignorecase``. The form used most often is the majority; every
-occurrence of another form is flagged, naming the majority. ``min_majority``: how often the
-majority must occur. ``tie_message``: when no form is used more often than another (two
-forms once each), the other forms are flagged with this message, ``{majority}`` then being
-the preferred form if it is among the leaders, else the leader used first; without it ties
-are reported only when the preferred form leads. ``headline: false``: forms in the
-headline neither count nor are flagged (headline styles drop the periods: "US" over a
-body that writes "U.S.").
-Placeholders: ``{match}``, ``{majority}``, ``{count}``, ``{majority_count}``.
-"""
+"""The ``consistency`` rule kind: one thing named several ways in one article."""
 
 from __future__ import annotations
 
@@ -25,18 +12,30 @@ from checker.text.textshape import mostly_uppercase
 
 
 class ConsistencyRule(Rule):
+    """Flags one thing named several ways in one article, naming the form used most.
+
+    Each group lists the forms of one thing ("US", "U.S.", "USA"), each form a pattern. The
+    form an article uses most often is the majority; every occurrence of another form of its
+    group is flagged, naming the majority. When no form is used more often than another (two
+    forms once each), the other forms are flagged with ``tie_message``, ``{majority}`` then
+    being the preferred (first) form if it is among the leaders, else the leader used first;
+    without ``tie_message`` a tie is reported only when the preferred form leads."""
+
     name = "consistency"
     PLACEHOLDERS = frozenset({"match", "majority", "count", "majority_count"})
+    HONOURED = frozenset({"scope", "quotes", "exceptions", "ignorecase", "fix"})
     default_scope = "sentence"
     #: Which of several forms to keep is an editor's call, and the majority form may be the
     #: spun one ("USA" outnumbering "US"): the suggestion is offered, never applied by --fix.
     default_fix = "none"
     OPTIONS = {
-        "either": Option(dict, default={}),
-        "groups": Option(list, default=[]),
+        "either": Option(dict, default={}, help="Vale's form: a mapping of one form to another, each pair a group"),
+        "groups": Option(list, default=[], help="lists of the forms of one thing, the preferred form first; "
+                         "give `either`, `groups` or both"),
         "min_majority": Option(int, default=2, help="the majority form must occur at least this often"),
         "tie_message": Option(str, default="", help="message for the other forms when no form leads"),
-        "headline": Option(bool, default=True, help="count and flag forms in the headline"),
+        "headline": Option(bool, default=True, help="false: forms in the headline neither count nor are flagged "
+                           "(headline styles drop periods: \"US\" over a body that writes \"U.S.\")"),
     }
 
     def setup(self) -> None:

@@ -1,20 +1,4 @@
-"""duplicate: text repeated within one article, exactly or nearly.
-
-Fields:
-``of``: what is compared: ``headline`` (the headline against every body line), ``paragraph``,
-``sentence`` or ``quote``; ``threshold``: similarity from 0 to 1 above which two units are the
-same (1 means equal once case, punctuation and white space are ignored); ``min_words``: units
-shorter than this are ignored; ``contains`` (``of: headline`` only): also flag a body line that
-contains the whole headline, as when a caption runs into it; ``min_line_words`` (``of:
-paragraph`` only): each line of a paragraph of several lines is compared too, when it has at
-least this many words (0: lines are not compared). A scraper often runs a repeated line into
-a caption or a link's text with no blank line between them, so that no paragraph repeats
-another; short lines (a name, a job title, a dateline in a list) repeat in good articles.
-
-The later occurrence is flagged, the earlier one is in ``related``. Candidate pairs come from
-shared word trigrams, so the cost grows with the text, not with the square of its units.
-Placeholders: ``{match}``, ``{unit}``, ``{line}`` (line of the earlier occurrence), ``{similarity}``.
-"""
+"""The ``duplicate`` rule kind: text repeated within one article, exactly or nearly."""
 
 from __future__ import annotations
 
@@ -191,30 +175,59 @@ def _paragraphs_and_lines(article: Article, with_lines: bool) -> tuple[list[tupl
 
 
 class DuplicateRule(Rule):
+    """Flags text repeated within one article, exactly or nearly.
+
+    Compares the units of ``of`` (the headline against every body line, paragraphs,
+    sentences or quotations) and flags the later of two units that are the same once case,
+    punctuation and white space are ignored, or alike at least to ``threshold``, suggesting
+    its removal; the earlier one is in ``related``. Two near repeats that differ in a negation
+    or a figure make two claims, not one twice, and are left to the contradiction rules.
+    Candidate pairs come from shared word trigrams, so the cost grows with the text, not with
+    the square of its units. A scraper often runs a repeated line into a caption or a link's
+    text with no blank line between them, so that no paragraph repeats another: hence
+    ``min_line_words``; short lines (a name, a job title, a dateline in a list) repeat in good
+    articles."""
+
     name = "duplicate"
     PLACEHOLDERS = frozenset({"match", "unit", "line", "similarity"})
+    #: ``of`` says what is read, and units are compared as words: no scope, quotation,
+    #: exception or pattern applies.
+    HONOURED = frozenset({"fix"})
     default_scope = "text"
     OPTIONS = {
-        "of": Option(str, default="paragraph"),
-        "threshold": Option(float, default=0.9),
-        "min_words": Option(int, default=6),
-        "contains": Option(bool, default=False),
-        "min_line_words": Option(int, default=10),
+        "of": Option(str, default="paragraph", help="what is compared: `headline` (against every body line), "
+                     "`paragraph`, `sentence` or `quote`"),
+        "threshold": Option(float, default=0.9, help="similarity from 0 to 1 at which two units are the same "
+                            "(1: equal once case, punctuation and white space are ignored)"),
+        "min_words": Option(int, default=6, help="units with fewer words are not compared"),
     }
-    UNITS = ("headline", "paragraph", "sentence", "quote")
+    SELECTOR = "of"
+    SELECTED_OPTIONS = {
+        "headline": {
+            "contains": Option(bool, default=False, help="also flag a body line that begins or ends with the whole "
+                               "headline, as when a caption runs into it"),
+        },
+        "paragraph": {
+            "min_line_words": Option(int, default=10, help="each line of a paragraph of several lines is compared "
+                                     "too when it has at least this many words (0: lines are not compared)"),
+        },
+        "sentence": {},
+        "quote": {},
+    }
     #: Removing an exact repeat (equal once case and punctuation are ignored) loses nothing;
     #: a near repeat may hold words the first lacks, so its removal is unsafe.
     default_fix = "safe"
 
     def setup(self) -> None:
-        if self.options["of"] not in self.UNITS:
-            raise self.error(f"'{self.options['of']}' is not one of {', '.join(self.UNITS)}", "of")
         if not 0 < self.options["threshold"] <= 1:
             raise self.error("must be between 0 (exclusive) and 1", "threshold")
-        if self.options["min_line_words"] < 0:
+        if self.options.get("min_line_words", 0) < 0:
             raise self.error("must be 0 or more", "min_line_words")
         if self.options["of"] == "quote":
-            self.fix_level = "none"  # removing a quotation's words would leave empty quotation marks
+            # Removing a quotation's words would leave empty quotation marks.
+            if self.fix_level != "none" and "fix" in self.spec:
+                raise self.error("a repeated quotation offers no fix (of: quote)", "fix")
+            self.fix_level = "none"
 
     def check(self, article: Article) -> Iterator[Finding]:
         if self.options["of"] == "headline":
@@ -269,7 +282,7 @@ class DuplicateRule(Rule):
         reported: set[int] = set()
         reported_end = -1  # where the last reported unit ends
         paragraph_starts = [p.start for p in article.paragraphs]
-        min_words, min_line_words = self.options["min_words"], self.options["min_line_words"]
+        min_words, min_line_words = self.options["min_words"], self.options.get("min_line_words", 0)
         for index, unit_words in enumerate(tokens):
             is_line = index in lines
             if len(unit_words) < (min_line_words if is_line else min_words):

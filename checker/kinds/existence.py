@@ -1,8 +1,4 @@
-"""existence: flag any of a list of words, phrases or patterns.
-
-Fields: ``tokens`` (list of patterns), ``nonword`` (true: tokens are raw patterns, not wrapped
-in word boundaries). Message placeholders: ``{match}``.
-"""
+"""The ``existence`` rule kind: flag any of a list of words, phrases or patterns."""
 
 from __future__ import annotations
 
@@ -14,11 +10,17 @@ from checker.text.article import Article
 
 
 class ExistenceRule(Rule):
+    """Flags any of a list of words, phrases or patterns.
+
+    Each of ``tokens`` is matched as whole words unless ``nonword``; ``suggest`` offers one
+    fixed replacement."""
+
     name = "existence"
+    HONOURED = frozenset({"scope", "quotes", "exceptions", "ignorecase", "fix"})
     OPTIONS = {
         "tokens": Option(list, required=True, help="words, phrases or patterns to flag"),
         "nonword": Option(bool, default=False, help="do not wrap tokens in word boundaries"),
-        "suggest": Option(str, default=None, help="a fixed suggestion; '' suggests removing the match"),
+        "suggest": Option(str, default=None, help='a fixed suggestion; `""` suggests removing the match'),
     }
 
     def setup(self) -> None:

@@ -1,9 +1,5 @@
-"""metadata: the article's header fields: a date that cannot be a date, a missing headline or byline.
-
-Fields: ``field`` (``published``, ``headline`` or ``byline``), ``check``: ``date`` (the value
-must parse as a plausible date), ``present`` (the field must be there when the format has a
-header) or ``not-empty``. Placeholders: ``{match}``, ``{field}``, ``{reason}``.
-"""
+"""The ``metadata`` rule kind: the article's header fields (a date that cannot be a date, a missing
+headline or byline)."""
 
 from __future__ import annotations
 
@@ -17,19 +13,29 @@ from checker.text.dates import DateProblem, parse_date
 
 
 class MetadataRule(Rule):
+    """Flags a header field that is missing, empty or not a plausible date.
+
+    Reads one header field of the article (a ``Title:``, ``Author:`` or ``Published:`` line,
+    a field of a record or a page's metadata) and flags it when ``check`` fails: ``present``
+    (the field must be there when the format has a header), ``not-empty`` (a field that is
+    there must have a value: its whole header line is flagged) or ``date`` (the value must
+    parse as a plausible date)."""
+
     name = "metadata"
     PLACEHOLDERS = frozenset({"match", "field", "reason"})
+    #: It reads one header field: no scope, quotation, exception or pattern; no suggestion.
+    HONOURED = frozenset()
     default_scope = "metadata"
     OPTIONS = {
-        "field": Option(str, required=True),
-        "check": Option(str, default="present"),
-        "earliest_year": Option(int, default=1800),
+        "field": Option(str, required=True, help="the header field read: `headline`, `byline`, `published` or `url`"),
+        "check": Option(str, default="present", help="`present`, `not-empty` or `date`"),
     }
-    CHECKS = ("date", "present", "not-empty")
-
-    def setup(self) -> None:
-        if self.options["check"] not in self.CHECKS:
-            raise self.error(f"'{self.options['check']}' is not one of {', '.join(self.CHECKS)}", "check")
+    SELECTOR = "check"
+    SELECTED_OPTIONS = {
+        "date": {"earliest_year": Option(int, default=1800, help="a year before this one is implausible")},
+        "present": {},
+        "not-empty": {},
+    }
 
     def check(self, article: Article) -> Iterator[Finding]:
         name, check = self.options["field"], self.options["check"]

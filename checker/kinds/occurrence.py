@@ -1,7 +1,4 @@
-"""occurrence: too many or too few matches of a pattern in each scope segment.
-
-Fields: ``token`` (pattern), ``max`` and/or ``min``. Placeholders: ``{count}``, ``{max}``, ``{min}``.
-"""
+"""The ``occurrence`` rule kind: too many or too few matches of a pattern in each scope segment."""
 
 from __future__ import annotations
 
@@ -17,14 +14,22 @@ _CLASS_RUN = compiled(r"\[\^?\]?(?:[^\[\]\\]|\\.)*\]\+")
 
 
 class OccurrenceRule(Rule):
+    """Flags too many or too few matches of a pattern in one segment (a sentence's words).
+
+    The matches of ``token`` are counted in each segment of the scope; a segment with more
+    than ``max`` is flagged from the first match past the maximum to the last, one with
+    fewer than ``min`` whole. Give ``max``, ``min`` or both."""
+
     name = "occurrence"
     PLACEHOLDERS = frozenset({"match", "count", "max", "min"})
+    #: No suggestion, so no ``fix``.
+    HONOURED = frozenset({"scope", "quotes", "exceptions", "ignorecase"})
     default_scope = "sentence"
     OPTIONS = {
-        "token": Option(str, required=True),
-        "max": Option(int),
-        "min": Option(int),
-        "nonword": Option(bool, default=True),
+        "token": Option(str, required=True, help="the pattern counted"),
+        "max": Option(int, help="a segment with more matches than this is flagged"),
+        "min": Option(int, help="a segment with fewer matches than this is flagged"),
+        "nonword": Option(bool, default=True, help="false: wrap `token` in word boundaries"),
     }
 
     def setup(self) -> None:

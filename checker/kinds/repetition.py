@@ -1,7 +1,4 @@
-"""repetition: the same word or phrase twice in a row ("the the").
-
-Fields: ``tokens`` (what counts as a repeatable unit; default any word). Placeholders: ``{match}``, ``{word}``.
-"""
+"""The ``repetition`` rule kind: the same word or phrase twice in a row ("the the")."""
 
 from __future__ import annotations
 
@@ -23,11 +20,18 @@ _MAY_REPEAT = re.compile(r"(?<!\w)(\S++)\s+\1(?!\w)")
 
 
 class RepetitionRule(Rule):
+    """Flags the same word or phrase twice in a row ("the the"), suggesting it once.
+
+    The repeat must be the same text, in the same case unless ``ignorecase``, with only white
+    space between; numbers ("10 10") are left alone."""
+
     name = "repetition"
     PLACEHOLDERS = frozenset({"match", "word"})
+    HONOURED = frozenset({"scope", "quotes", "exceptions", "ignorecase", "fix"})
     default_scope = "sentence"
     OPTIONS = {
-        "tokens": Option(list, default=list(_DEFAULT_TOKENS)),
+        "tokens": Option(list, default=list(_DEFAULT_TOKENS), help="patterns of what counts as a repeatable "
+                         "unit (default: any word)"),
     }
 
     def setup(self) -> None:

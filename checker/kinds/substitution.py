@@ -1,8 +1,4 @@
-"""substitution: flag a word or phrase and suggest its replacement.
-
-Fields: ``swap`` (mapping of pattern to replacement; a replacement may offer several
-choices separated by ``|``), ``nonword``. Placeholders: ``{match}``, ``{suggestion}``.
-"""
+"""The ``substitution`` rule kind: flag a word or phrase and suggest its replacement."""
 
 from __future__ import annotations
 
@@ -26,11 +22,18 @@ def match_case(replacement: str, original: str) -> str:
 
 
 class SubstitutionRule(Rule):
+    """Flags a word or phrase and suggests its replacement.
+
+    Each match of a ``swap`` entry is flagged with the entry's replacement, given the match's
+    capitalisation; a replacement of several choices offers each of them."""
+
     name = "substitution"
     PLACEHOLDERS = frozenset({"match", "suggestion"})
+    HONOURED = frozenset({"scope", "quotes", "exceptions", "ignorecase", "fix"})
     OPTIONS = {
-        "swap": Option(dict, required=True, help="pattern -> replacement"),
-        "nonword": Option(bool, default=False),
+        "swap": Option(dict, required=True, help="a mapping of pattern to replacement; a replacement may offer "
+                       "several choices separated by `|`, an empty one suggests removing the match"),
+        "nonword": Option(bool, default=False, help="do not wrap the patterns in word boundaries"),
         "followed_by": Option(str, default=None, help="a pattern that must follow the match (not flagged)"),
         "preceded_by": Option(str, default=None, help="a pattern that must come before the match (not flagged)"),
     }

@@ -1,13 +1,4 @@
-"""swapped-name: a well-known multiword name with one word replaced by a synonym.
-
-Article spinners swap words for synonyms without knowing that some phrases are fixed:
-"White House" becomes "White Residence", "Attorney General" becomes "Lawyer General"
-(research on spun text calls these tortured phrases). Fields: ``names`` (the fixed names
-and phrases, as written), ``synonyms`` (a word -> the synonyms spinners put in its place).
-Every name with one word swapped is flagged, suggesting the name. Capitalised names match
-only capitalised; lower-case phrases match with or without a capital first letter.
-Placeholders: ``{match}``, ``{suggestion}``.
-"""
+"""The ``swapped-name`` rule kind: a well-known multiword name with one word replaced by a synonym."""
 
 from __future__ import annotations
 
@@ -29,12 +20,24 @@ def _shape_like(word: str, model: str) -> str:
 
 
 class SwappedNameRule(Rule):
+    """Flags a well-known multiword name with one word replaced by a synonym.
+
+    Article spinners swap words for synonyms without knowing that some phrases are fixed:
+    "White House" becomes "White Residence", "Attorney General" becomes "Lawyer General"
+    (research on spun text calls these tortured phrases). Every name of ``names`` with one word
+    swapped for one of its ``synonyms`` is flagged, suggesting the name. Case is the kind's
+    own: capitalised names match only capitalised, lower-case phrases with or without a
+    capital first letter."""
+
     name = "swapped-name"
     PLACEHOLDERS = frozenset({"match", "suggestion"})
+    #: Not ``ignorecase``: a name's case is part of it ("white house" is not a name).
+    HONOURED = frozenset({"scope", "quotes", "exceptions", "fix"})
     default_scope = "paragraph"
     OPTIONS = {
-        "names": Option(list, required=True),
-        "synonyms": Option(dict, required=True),
+        "names": Option(list, required=True, help="the fixed names and phrases, as written, two words or more"),
+        "synonyms": Option(dict, required=True, help="a mapping of a word to the synonyms spinners put in its "
+                           "place"),
     }
 
     def setup(self) -> None:

@@ -1,25 +1,4 @@
-"""variants: a name spelled two ways in one article, found without a list of names.
-
-Where ``consistency`` needs the variant groups spelled out, this kind finds them: it
-collects the names an article uses (capitalised words away from the start of a sentence)
-and pairs forms that are one slip apart:
-
-- ``case``: the same letters with different inner capitals ("LePanto" / "Lepanto",
-  "BrideGate" / "Bridgegate");
-- ``edit``: one letter swapped with its neighbour, replaced, added or dropped inside the
-  word ("Telsa" / "Tesla", "Nagalese" / "Nagalase"); changes at the first letter or in the
-  last two letters are left alone, since those make other words ("Iraq" / "Iran",
-  "Russia" / "Russian", "Texas" / "Texan");
-- ``lowercase``: a multiword name written in lower case elsewhere ("Electoral College" /
-  "electoral college"), unless its last word is a title ("Prime Minister" before a name,
-  "the prime minister" otherwise, is house style, not a slip).
-
-The form used more often is the majority; each use of the other is flagged when it is used
-at most ``max_minority`` times and the majority at least ``min_majority`` times. A word the
-article also uses in lower case is an ordinary word, not a name, and is left alone, as are
-lines mostly in capitals or in title case (headlines, headings).
-Placeholders: ``{match}``, ``{majority}``, ``{count}``, ``{majority_count}``, ``{how}``.
-"""
+"""The ``variants`` rule kind: a name spelled two ways in one article, found without a list of names."""
 
 from __future__ import annotations
 
@@ -80,8 +59,31 @@ Word = tuple[str, int, int, bool]  # text, start, end, starts a sentence
 
 
 class VariantsRule(Rule):
+    """Flags a name spelled two ways in one article, found without a list of names.
+
+    Where ``consistency`` needs the variant groups spelled out, this kind finds them: it
+    collects the names an article uses (capitalised words away from the start of a sentence)
+    and pairs forms that are one slip apart:
+
+    - ``case``: the same letters with different inner capitals ("LePanto" / "Lepanto",
+      "BrideGate" / "Bridgegate");
+    - ``edit``: one letter swapped with its neighbour, replaced, added or dropped inside the
+      word ("Telsa" / "Tesla", "Nagalese" / "Nagalase"); changes at the first letter or in the
+      last two letters are left alone, since those make other words ("Iraq" / "Iran",
+      "Russia" / "Russian", "Texas" / "Texan");
+    - ``lowercase``: a multiword name written in lower case elsewhere ("Electoral College" /
+      "electoral college"), unless its last word is a title ("Prime Minister" before a name,
+      "the prime minister" otherwise, is house style, not a slip).
+
+    The form used more often is the majority; each use of the other is flagged when it is used
+    at most ``max_minority`` times and the majority at least ``min_majority`` times. A word the
+    article also uses in lower case is an ordinary word, not a name, and is left alone, as are
+    lines mostly in capitals or in title case (headlines, headings)."""
+
     name = "variants"
     PLACEHOLDERS = frozenset({"match", "majority", "count", "majority_count", "how"})
+    #: Not ``ignorecase``: telling forms apart by their capitals is what the kind does.
+    HONOURED = frozenset({"scope", "quotes", "exceptions", "fix"})
     default_scope = "paragraph"
     #: Which of several forms to keep is an editor's call, and the majority form may be the
     #: spun one ("USA" outnumbering "US"): the suggestion is offered, never applied by --fix.

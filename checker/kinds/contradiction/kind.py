@@ -1,35 +1,4 @@
-"""contradiction: two statements in one article that cannot both be true.
-
-Fields: ``check``, one of ``counts``, ``ages``, ``weekday``, ``polarity``, ``titles``,
-``quotes``, ``restated``, ``event-dates``, and the
-vocabularies that check reads (all lists of patterns unless said otherwise):
-
-- counts: ``events`` (a mapping of event name to the words that name it), ``updates``
-  (words that mark a later figure as an update), ``distinct`` (words that mark another
-  event, time or part), ``people`` (nouns that count people, plain words), ``ignored_units``
-  (nouns too vague to compare, plain words), ``number_words`` (a mapping of the team's own
-  number words or phrases to a value or a [low, high] range: ``{a score: 20}``; digits,
-  "twenty-one", "a dozen", "dozens" and "more than"/"about" are built in);
-- ages: ``time_shift`` (words that put an age at another time);
-- weekday: nothing (uses the published date for dates without a year);
-- polarity: ``verbs`` (plain verbs whose negation is checked), ``adjectives`` (plain
-  adjectives after "is", "was" ...: "the building was (not) empty"), ``antonyms`` (pairs of
-  plain verbs or those adjectives), ``hedges`` (words that make a clause uncertain);
-- titles: ``titles`` (a mapping of kinds of title, such as office or rank, to lists of
-  groups, each the spellings of one title: ``[Senator, Sen.]``; a person may hold one title
-  of each kind, so only two titles of one kind conflict),
-  ``modifiers`` (words that put a title at another time: "former", "then-");
-- quotes: nothing (the same quotation attributed to two people);
-- restated: nothing (a sentence restated with another figure, date or clock time; relative
-  dates are read against the published date);
-- event-dates: ``nouns`` (plain event nouns: "attack", "crash"), ``distinct`` (words before
-  the noun that mark another event: "another", "first"), ``max_days`` (how far apart two
-  dates may be and still be taken for one event, default 3).
-
-The later statement is flagged; the earlier one is in ``related``. Placeholders:
-``{match}`` (the later statement), ``{earlier}``, ``{line}`` (line of the earlier one),
-``{detail}`` (why they disagree).
-"""
+"""The ``contradiction`` rule kind: two statements in one article that cannot both be true."""
 
 from __future__ import annotations
 
@@ -56,38 +25,98 @@ from checker.patterns.quick import LiteralGate
 from checker.text.article import Article
 from checker.text.dates import DateProblem, parse_date
 
-CHECKS = ("counts", "ages", "weekday", "polarity", "titles", "quotes", "restated", "event-dates")
+
+def _patterns(meaning: str) -> Option:
+    return Option(list, default=[], help=f"patterns: {meaning}")
+
+
+def _words(meaning: str) -> Option:
+    return Option(list, default=[], help=f"plain words: {meaning}")
+
+
+#: The fields of each check: a rule gives only those of its own ``check``.
+CHECK_OPTIONS: dict[str, dict[str, Option]] = {
+    "counts": {
+        "events": Option(dict, required=True, help="a mapping of an event's name to the words or patterns that "
+                         "name it (\"killed\": [killed, dead, died])"),
+        "updates": _patterns("words that mark a later figure as an update (\"rose\", \"so far\", \"revised\")"),
+        "distinct": _patterns("words that mark another event, time or part (\"another\", \"in total\", "
+                              "\"last year\")"),
+        "people": _words("nouns that count people, besides people and person"),
+        "ignored_units": _words("nouns too vague to compare (\"times\", \"points\")"),
+        "number_words": Option(dict, default={}, help="the team's own number words or phrases, each to a value "
+                               "or a [low, high] range (`{a score: 20}`); digits, \"twenty-one\", \"a dozen\", "
+                               "\"dozens\" and \"more than\" or \"about\" are built in"),
+    },
+    "ages": {
+        "time_shift": _patterns("words that put an age at another time (\"at the time\", \"years ago\")"),
+    },
+    "weekday": {},
+    "polarity": {
+        "verbs": _words("verbs whose negation is checked (\"arrest\": \"was arrested\" against \"was not "
+                        "arrested\"); give `verbs`, `adjectives` or `antonyms`"),
+        "adjectives": _words("adjectives after \"is\", \"was\" ... (\"the building was (not) empty\")"),
+        "antonyms": Option(list, default=[], help="pairs of plain verbs or adjectives that contradict each other "
+                           "(`[approve, reject]`)"),
+        "hedges": _patterns("words that make a clause uncertain, so that it contradicts nothing (\"may\", "
+                            "\"reportedly\")"),
+    },
+    "titles": {
+        "titles": Option(dict, required=True, help="a mapping of a kind of title (office, rank) to lists of groups, "
+                         "each the spellings of one title (`[Senator, Sen.]`); a person may hold one title of "
+                         "each kind, so only two titles of one kind conflict"),
+        "modifiers": _patterns("words that put a title at another time (\"former\", \"acting\")"),
+    },
+    "quotes": {},
+    "restated": {},
+    "event-dates": {
+        "nouns": Option(list, required=True, help="plain event nouns (\"attack\", \"crash\") whose dates are "
+                        "compared"),
+        "distinct": _patterns("words before the noun that mark another event (\"another\", \"first\")"),
+        "max_days": Option(int, default=3, help="how far apart two dates may be and still be taken for one event"),
+    },
+}
+CHECKS = tuple(CHECK_OPTIONS)
 
 
 class ContradictionRule(Rule):
+    """Flags two statements in one article that cannot both be true.
+
+    Each ``check`` reads one kind of statement out of the article's sentences and flags the
+    later of two that disagree, naming the earlier one (in ``related``):
+
+    - ``counts``: two figures for the same event ("12 killed" ... "14 people were killed"),
+      unless the later is marked as an update or as another event, time or part;
+    - ``ages``: one person given two ages;
+    - ``weekday``: a weekday that does not match its date (dates without a year are read in
+      the year of the published date);
+    - ``polarity``: a claim and its negation, or its antonym ("approved" ... "rejected");
+    - ``titles``: one person (full name) with two titles of one kind;
+    - ``quotes``: the same quotation attributed to two people;
+    - ``restated``: a sentence restated with another figure, date or clock time (relative
+      dates are read against the published date);
+    - ``event-dates``: one event (by its noun) given two dates more than ``max_days`` apart.
+
+    Each check prefers missing a contradiction to raising a false alarm. Vocabularies are
+    matched whatever their case. With ``quotes: false``, sentences inside a direct quotation
+    are not read (the ``quotes`` check reads nothing else, so it refuses that)."""
+
     name = "contradiction"
     PLACEHOLDERS = frozenset({"match", "earlier", "line", "detail"})
+    #: Sentences are its only scope; the vocabularies always ignore case; no suggestion.
+    HONOURED = frozenset({"scope", "quotes"})
     default_scope = "sentence"
     SCOPES = ("sentence",)
     OPTIONS = {
-        "check": Option(str, required=True, help=", ".join(CHECKS)),
-        "events": Option(dict, default={}),
-        "updates": Option(list, default=[]),
-        "distinct": Option(list, default=[]),
-        "people": Option(list, default=[]),
-        "ignored_units": Option(list, default=[]),
-        "number_words": Option(dict, default={}),
-        "time_shift": Option(list, default=[]),
-        "verbs": Option(list, default=[]),
-        "antonyms": Option(list, default=[]),
-        "adjectives": Option(list, default=[]),
-        "hedges": Option(list, default=[]),
-        "titles": Option(dict, default={}),
-        "modifiers": Option(list, default=[]),
-        "nouns": Option(list, default=[]),
-        "max_days": Option(int, default=3),
+        "check": Option(str, required=True, help="which check runs: " + ", ".join(CHECKS)),
     }
+    SELECTOR = "check"
+    SELECTED_OPTIONS = CHECK_OPTIONS
 
     def setup(self) -> None:
-        check = self.options["check"]
-        if check not in CHECKS:
-            raise self.error(f"'{check}' is not one of {', '.join(CHECKS)}", "check")
-        self.check_name = check
+        check = self.check_name = self.options["check"]
+        if check == "quotes" and not self.quotes:
+            raise self.error("the quotes check reads quotations and nothing else", "quotes")
         o = self.options
         if check == "counts":
             if not o["events"]:
