@@ -1,10 +1,11 @@
 """checker: a source-consistency checker for news articles.
 
-The public API for teams that extend it: rule kinds (``Rule``, ``Option``), the article a
-rule reads (``Article``), what it reports (``Finding``, ``Fix``, ``Edit``, ``Location``,
-``Severity``), the marker for hook implementations (``hookimpl``), the error a plugin raises
-for a mistake its user can fix (``UsageError``), and the ``Reporter`` protocol an output
-format implements. Everything else is internal and may move between releases.
+The public API for teams that extend it (``docs/plugins.md``): rule kinds (``Rule``,
+``Option``), the article a rule reads (``Article``), what it reports (``Finding``, ``Fix``,
+``Edit``, ``Location``, ``Severity``), the marker for hook implementations (``hookimpl``), the
+errors a plugin raises for a mistake its user can fix (``UsageError``; ``RuleError`` for a rule
+file, raised by ``Rule.error``), how a run ends (``ExitCode``), and the ``Reporter`` protocol an
+output format implements. Everything else is internal and may move between releases.
 """
 
 from __future__ import annotations

@@ -5,18 +5,30 @@ Enabled through the ``pytest11`` entry point. Rule folders come from ``--checker
 ``duplicate-headline::bad[0]``: a bad example fails the test when the rule does not flag it,
 a good example fails it when the rule does. Teams point it at their own rule folders the
 same way.
+
+An example is a string, read as a plain-text article, or a mapping of ``text`` and
+``format`` (read by the parser of that format, as a file of that format would be). Any other
+key, a missing text or a format no parser reads fails the example rather than letting it pass
+on an empty or misread article.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from checker.errors import CheckerError
-from checker.load.collect import rule_files
+from checker.load.collect import load_rule, rule_files
+from checker.plugin.manager import load_entry_points, new_plugin_manager
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pluggy
+
+    from checker.kinds.base import Rule
+    from checker.text.article import Article
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -56,23 +68,37 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     items[:0] = new_items
 
 
-def _kinds() -> dict[str, Any]:
-    from checker.plugin.manager import load_entry_points, new_plugin_manager
+#: The keys of an example written as a mapping: its text, and the format it is read as.
+EXAMPLE_KEYS = ("text", "format")
+#: The format an example is read as when it does not name one.
+DEFAULT_FORMAT = "text"
+_PLUGINS = pytest.StashKey["pluggy.PluginManager"]()
+_KINDS = pytest.StashKey[dict[str, type["Rule"]]]()
 
-    pm = new_plugin_manager()
-    load_entry_points(pm, [])
-    kinds: dict[str, Any] = {}
-    for provided in reversed(pm.hook.checker_rule_kinds()):
-        kinds.update(provided or {})
-    return kinds
+
+def _plugin_manager(config: pytest.Config) -> pluggy.PluginManager:
+    """The checker's plugins (built-ins and installed ones), loaded once per test session:
+    they supply the kinds the rule files name and the parsers their examples are read with."""
+    if _PLUGINS not in config.stash:
+        pm = new_plugin_manager()
+        load_entry_points(pm, [])
+        config.stash[_PLUGINS] = pm
+    return config.stash[_PLUGINS]
+
+
+def _kinds(config: pytest.Config) -> dict[str, type[Rule]]:
+    if _KINDS not in config.stash:
+        kinds: dict[str, type[Rule]] = {}
+        for provided in reversed(_plugin_manager(config).hook.checker_rule_kinds()):
+            kinds.update(provided or {})
+        config.stash[_KINDS] = kinds
+    return config.stash[_KINDS]
 
 
 class RuleFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
-        from checker.load.collect import load_rule
-
         try:
-            rule = load_rule(self.path, _kinds())
+            rule = load_rule(self.path, _kinds(self.config))
         except CheckerError as error:
             yield RuleLoadItem.from_parent(self, name="load", message=str(error))
             return
@@ -82,7 +108,8 @@ class RuleFile(pytest.File):
             return
         for expectation in ("bad", "good"):
             for index, example in enumerate(rule.examples.get(expectation) or []):
-                yield RuleExample.from_parent(self, name=f"{rule.id}::{expectation}[{index}]", rule=rule,
+                label = f"{expectation}[{index}]"
+                yield RuleExample.from_parent(self, name=f"{rule.id}::{label}", rule=rule, label=label,
                                               example=example, expect_finding=expectation == "bad")
 
 
@@ -106,30 +133,50 @@ class RuleExampleFailure(Exception):
 
 
 class RuleExample(pytest.Item):
-    def __init__(self, *, rule: Any, example: Any, expect_finding: bool, **kwargs: Any) -> None:
+    def __init__(self, *, rule: Rule, label: str, example: Any, expect_finding: bool, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.rule = rule
+        self.label = label
         self.example = example
         self.expect_finding = expect_finding
 
-    def runtest(self) -> None:
-        from checker.read.parsers.markdown import parse_markdown
-        from checker.read.parsers.text import parse_text
+    def failure(self, message: str) -> RuleExampleFailure:
+        return RuleExampleFailure(f"rule {self.rule.id} ({self.rule.source}): {message}")
 
-        if isinstance(self.example, dict):
-            text = str(self.example.get("text", ""))
-            fmt = self.example.get("format", "text")
-        else:
-            text, fmt = str(self.example), "text"
-        article = (parse_markdown if fmt == "markdown" else parse_text)("<example>", text)
-        findings = list(self.rule.check(article))
+    def text_and_format(self) -> tuple[str, str]:
+        """The example's text and format. A mapping with a misspelt key or an unknown format
+        is an error: read as best it could be, it would be an empty or plain-text article
+        that a good example passes for the wrong reason."""
+        if not isinstance(self.example, dict):
+            return str(self.example), DEFAULT_FORMAT
+        unknown = [str(key) for key in self.example if key not in EXAMPLE_KEYS]
+        if unknown:
+            raise self.failure(f"example {self.label}: unknown key(s) {', '.join(repr(k) for k in unknown)} "
+                            f"(expected: {', '.join(EXAMPLE_KEYS)})")
+        text = self.example.get("text")
+        if not isinstance(text, str):
+            raise self.failure(f"example {self.label}: 'text' is required and must be a string, got {text!r}")
+        fmt = self.example.get("format", DEFAULT_FORMAT)
+        if not isinstance(fmt, str):
+            raise self.failure(f"example {self.label}: 'format' must be a string, got {fmt!r}")
+        return text, fmt
+
+    def article(self, text: str, fmt: str) -> Article:
+        """The example read by the parser of its format, as a file of that format would be."""
+        article = _plugin_manager(self.config).hook.checker_parse_article(path="<example>", text=text, format=fmt)
+        if article is None:
+            raise self.failure(f"example {self.label}: unknown format {fmt!r} (no parser reads it; the built-in "
+                            "formats are text, markdown and html)")
+        return article
+
+    def runtest(self) -> None:
+        text, fmt = self.text_and_format()
+        findings = list(self.rule.check(self.article(text, fmt)))
         if self.expect_finding and not findings:
-            raise RuleExampleFailure(f"rule {self.rule.id} ({self.rule.source}): bad example was not flagged:\n"
-                                     f"    {text!r}")
+            raise self.failure(f"bad example was not flagged:\n    {text!r}")
         if not self.expect_finding and findings:
             flagged = ", ".join(repr(f.location.text) for f in findings)
-            raise RuleExampleFailure(f"rule {self.rule.id} ({self.rule.source}): good example was flagged "
-                                     f"({flagged}):\n    {text!r}")
+            raise self.failure(f"good example was flagged ({flagged}):\n    {text!r}")
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, RuleExampleFailure):

@@ -7,9 +7,11 @@ expects: ``%``, CR and LF everywhere, and ``:`` and ``,`` inside properties as w
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from checker.config.settings import Config
+if TYPE_CHECKING:  # pragma: no cover
+    from checker.config.settings import Config
+    from checker.engine.session import FileResult, Session
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -32,10 +34,10 @@ class GithubReporter:
         self.config = config
         self.stream = stream
 
-    def start(self, session: Any) -> None:
+    def start(self, session: Session) -> None:
         pass
 
-    def file_done(self, result: Any) -> None:
+    def file_done(self, result: FileResult) -> None:
         if result.error:
             self.stream.write(command("error", result.error, file=result.path, title="checker") + "\n")
         for finding in result.findings:
@@ -49,7 +51,7 @@ class GithubReporter:
                 endLine=location.end_line, endColumn=location.end_column, title=f"{finding.rule} ({finding.category})",
             ) + "\n")
 
-    def finish(self, session: Any) -> None:
+    def finish(self, session: Session) -> None:
         for problem in session.config.problems:
             self.stream.write(command("error", f"{problem.kind} error: {problem.message}", title="checker") + "\n")
         self.stream.flush()

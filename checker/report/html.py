@@ -22,11 +22,14 @@ import secrets
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
 
 from checker.about import __version__
-from checker.config.settings import Config
 from checker.finding import Finding, Location
+
+if TYPE_CHECKING:  # pragma: no cover
+    from checker.config.settings import Config
+    from checker.engine.session import FileResult, Session
 
 #: Clean articles listed by name in the summary; beyond this they are only counted.
 MAX_CLEAN_NAMES = 10_000
@@ -133,7 +136,7 @@ class HtmlReporter:
         self.rules: dict[str, tuple[str, str]] = {}  # rule -> (category, severity)
 
     # ---- the page ----------------------------------------------------------------------
-    def start(self, session: Any) -> None:
+    def start(self, session: Session) -> None:
         csp = (f"default-src 'none'; style-src 'nonce-{self.nonce}'; script-src 'nonce-{self.nonce}'; "
                "img-src data:; base-uri 'none'; form-action 'none'")
         style = resources.files("checker.report").joinpath("html.css").read_text(encoding="utf-8")
@@ -146,7 +149,7 @@ class HtmlReporter:
             '<main id="articles" aria-label="Flagged articles">\n'
         )
 
-    def file_done(self, result: Any) -> None:
+    def file_done(self, result: FileResult) -> None:
         if result.error:
             self.unreadable.append((result.path, result.error))
             return
@@ -158,7 +161,7 @@ class HtmlReporter:
         self.stream.write(self.article(self.articles, result.path, text, result.findings))
         self.articles += 1
 
-    def finish(self, session: Any) -> None:
+    def finish(self, session: Session) -> None:
         summary = session.summary
         self.stream.write("</main>\n")
         self.stream.write(self.summary_section(session))
@@ -278,7 +281,7 @@ class HtmlReporter:
         return f'<a class="place" href="#{mark}">{label}</a>' if mark else f'<span class="place">{label}</span>'
 
     # ---- summary and controls ----------------------------------------------------------
-    def summary_section(self, session: Any) -> str:
+    def summary_section(self, session: Session) -> str:
         summary = session.summary
         checked = summary.files - summary.errors
         clean = checked - summary.files_with_findings

@@ -7,16 +7,19 @@ checked, so memory does not grow with the number of inputs.
 from __future__ import annotations
 
 import json
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from checker.about import __version__
-from checker.config.settings import Config
 from checker.report import JsonItems
+
+if TYPE_CHECKING:  # pragma: no cover
+    from checker.config.settings import Config
+    from checker.engine.session import FileResult, Session
 
 FORMAT_VERSION = 1
 
 
-def file_entry(result: Any) -> dict[str, Any]:
+def file_entry(result: FileResult) -> dict[str, Any]:
     return {
         "path": result.path,
         "error": result.error,
@@ -24,7 +27,7 @@ def file_entry(result: Any) -> dict[str, Any]:
     }
 
 
-def summary_entry(session: Any) -> dict[str, Any]:
+def summary_entry(session: Session) -> dict[str, Any]:
     summary = session.summary
     return {
         "files": summary.files,
@@ -48,13 +51,13 @@ class JsonReporter:
         self.stream = stream
         self.items = JsonItems(stream)
 
-    def start(self, session: Any) -> None:
+    def start(self, session: Session) -> None:
         head = json.dumps({"version": FORMAT_VERSION, "tool": {"name": "checker", "version": __version__}})
         self.stream.write(head[:-1] + ', "files": [')
 
-    def file_done(self, result: Any) -> None:
+    def file_done(self, result: FileResult) -> None:
         self.items.add(file_entry(result))
 
-    def finish(self, session: Any) -> None:
+    def finish(self, session: Session) -> None:
         self.stream.write('\n], "summary": ' + json.dumps(summary_entry(session)) + "}\n")
         self.stream.flush()

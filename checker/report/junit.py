@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
 from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr
 
-from checker.config.settings import Config
 from checker.patterns.compiled import compiled
+
+if TYPE_CHECKING:  # pragma: no cover
+    from checker.config.settings import Config
+    from checker.engine.session import FileResult, Session
+    from checker.finding import Finding
 
 _NOT_XML = compiled(r"[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
@@ -33,7 +37,7 @@ def attr(text: str) -> str:
     return quoteattr(clean(text))
 
 
-def finding_line(finding: Any) -> str:
+def finding_line(finding: Finding) -> str:
     location = finding.location
     return f"{location.line}:{location.column} {finding.severity} {finding.rule} {finding.message}{finding.fix_note}"
 
@@ -47,10 +51,10 @@ class JunitReporter:
         self.errors = 0
         self.started = datetime.datetime.now(datetime.UTC)
 
-    def start(self, session: Any) -> None:
+    def start(self, session: Session) -> None:
         pass
 
-    def file_done(self, result: Any) -> None:
+    def file_done(self, result: FileResult) -> None:
         folder, name = os.path.split(result.path)
         head = (f"<testcase classname={attr(folder or '.')} name={attr(name or result.path)} "
                 f'time="{result.duration:.3f}"')
@@ -72,7 +76,7 @@ class JunitReporter:
             body.append(f"<system-out>{escape(text)}</system-out>")
         self.cases.append(f"{head}>{''.join(body)}</testcase>" if body else f"{head}/>")
 
-    def finish(self, session: Any) -> None:
+    def finish(self, session: Session) -> None:
         tests = len(self.cases)
         time = f"{session.duration:.3f}"
         import socket  # the host name, read once at the end

@@ -12,13 +12,17 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from checker.about import HOMEPAGE, __version__
-from checker.config.settings import Config
 from checker.finding import Finding, Location
 from checker.report import JsonItems
+
+if TYPE_CHECKING:  # pragma: no cover
+    from checker.config.settings import Config
+    from checker.engine.session import FileResult, Session
+    from checker.kinds.base import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -60,7 +64,7 @@ def physical(path: str, location: Location) -> dict[str, Any]:
     return {"artifactLocation": artifact(path), "region": region(location)}
 
 
-def rule_descriptor(rule: Any, config: Config) -> dict[str, Any]:
+def rule_descriptor(rule: Rule, config: Config) -> dict[str, Any]:
     summary = rule.summary()
     help_text = rule.description or rule.summary()
     examples = "".join(f"\n\nExample ({key}): {example}" for key in ("bad", "good")
@@ -142,7 +146,7 @@ class SarifReporter:
         self.rule_index: dict[str, int] = {}
         self.unreadable: list[dict[str, Any]] = []
 
-    def start(self, session: Any) -> None:
+    def start(self, session: Session) -> None:
         rules = [rule_descriptor(rule, self.config) for rule in sorted(session.rules, key=lambda r: r.id)]
         rules += [session_rule(rule_id, self.config) for rule_id in SESSION_RULES]
         self.rule_index = {rule["id"]: index for index, rule in enumerate(rules)}
@@ -161,7 +165,7 @@ class SarifReporter:
         head = self.items.dumps({"$schema": SCHEMA_URI, "version": "2.1.0"})[:-1]
         self.stream.write(head + ', "runs": [' + self.items.dumps(run)[:-1] + ', "results": [')
 
-    def file_done(self, result: Any) -> None:
+    def file_done(self, result: FileResult) -> None:
         if result.error:
             self.unreadable.append({
                 "level": "error",
@@ -172,7 +176,7 @@ class SarifReporter:
             entry = result_entry(result.path, finding, self.rule_index)
             self.items.add(entry)
 
-    def finish(self, session: Any) -> None:
+    def finish(self, session: Session) -> None:
         notifications = self.unreadable + [
             {"level": "error", "message": {"text": f"{problem.kind} error: {problem.message}"}}
             for problem in session.config.problems

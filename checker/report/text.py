@@ -10,10 +10,13 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
 
 from checker.about import __version__
-from checker.config.settings import Config
+
+if TYPE_CHECKING:  # pragma: no cover
+    from checker.config.settings import Config
+    from checker.engine.session import FileResult, Session, Summary
 
 COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "bold": "1", "dim": "2"}
 
@@ -42,14 +45,14 @@ class TextReporter:
     def write(self, line: str = "") -> None:
         self.stream.write(line + "\n")
 
-    def start(self, session: Any) -> None:
+    def start(self, session: Session) -> None:
         if self.quiet:
             return
         workers = f", {session.jobs} worker processes" if getattr(session, "jobs", 1) > 1 else ""
         where = f", config: {session.config.config_file}" if session.config.config_file else ""
         self.write(self.paint(f"checker {__version__}: {len(session.rules)} rules{workers}{where}", "bold"))
 
-    def file_done(self, result: Any) -> None:
+    def file_done(self, result: FileResult) -> None:
         if result.findings or result.error:
             if self.quiet:
                 self.write_findings(result, self.stream)
@@ -69,7 +72,7 @@ class TextReporter:
             status = self.paint("ok", "ok")
         self.write(f"{result.path} {status}")
 
-    def write_findings(self, result: Any, stream: IO[str]) -> None:
+    def write_findings(self, result: FileResult, stream: IO[str]) -> None:
         if result.error:
             stream.write(f"{result.path}: {self.paint('error', 'error')} {result.error}\n")
         for finding in result.findings:
@@ -77,7 +80,7 @@ class TextReporter:
             stream.write(f"{result.path}:{finding.location.line}:{finding.location.column} "
                          f"{severity} {finding.rule} {finding.message}{self.paint(finding.fix_note, 'dim')}\n")
 
-    def finish(self, session: Any) -> None:
+    def finish(self, session: Session) -> None:
         if self.quiet:
             return
         if self.findings is not None:
@@ -107,7 +110,7 @@ class TextReporter:
         self.write(self.paint(line.center(60, "="), style))
 
 
-def fix_summary(summary: Any, unsafe: bool) -> str:
+def fix_summary(summary: Summary, unsafe: bool) -> str:
     """What was fixed and what --fix (and --unsafe-fixes) would still fix, as ruff says it."""
     parts = []
     if summary.fixed:
