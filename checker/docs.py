@@ -1,10 +1,10 @@
-"""Generate the documentation that must not drift from the code: the README's table of
-built-in rules and one page per rule (``docs/rules/<id>.md``, the target of every format's
+"""Generate the documentation that must not drift from the code: the table of built-in
+rules (``docs/rules/index.md``) and one page per rule (``docs/rules/<id>.md``, the target of every format's
 help link), from the rule files; and the kind reference (``docs/kinds.md``), from the kinds'
 declarations (their docstrings, ``HONOURED``, and each field's ``Option``).
 
 Run ``python -m checker.docs`` to print the table, ``python -m checker.docs --write`` to
-replace the README's copy, the rule pages and the kind reference, ``python -m checker.docs
+replace the index's copy, the rule pages and the kind reference, ``python -m checker.docs
 --check`` to list what is stale (exit 1); ``tests/test_docs.py`` fails when any differs.
 """
 
@@ -24,6 +24,8 @@ END = "<!-- rules-table:end -->"
 ROOT = Path(__file__).resolve().parent.parent
 KINDS_PAGE = Path("docs") / "kinds.md"
 RULE_PAGES = Path("docs") / "rules"
+#: The page of the rule table; every other page of ``RULE_PAGES`` is one rule's.
+RULES_INDEX = RULE_PAGES / "index.md"
 
 
 def builtin_kinds() -> dict[str, type[Rule]]:
@@ -75,7 +77,7 @@ def write_rule_pages(folder: Path) -> list[Path]:
             written.append(path)
     names = {f"{rule.id}.md" for rule in rules}
     for stale in folder.glob("*.md"):
-        if stale.name not in names:
+        if stale.name not in names and stale.name != RULES_INDEX.name:
             stale.unlink()
             written.append(stale)
     return written
@@ -86,20 +88,20 @@ def rules_table() -> str:
     lines = ["| id | category | severity | kind | what it catches |", "|---|---|---|---|---|"]
     for rule in sorted(rules, key=lambda r: (r.category, r.id)):
         off = " (off by default)" if not rule.enabled else ""
-        lines.append(f"| [`{rule.id}`](docs/rules/{rule.id}.md) | {rule.category} | {rule.severity}{off} | "
+        lines.append(f"| [`{rule.id}`]({rule.id}.md) | {rule.category} | {rule.severity}{off} | "
                      f"{rule.kind} | {rule.summary().replace('|', '/')} |")
     return "\n".join(lines)
 
 
-def write_readme(readme: Path) -> bool:
-    """Replace the table between the markers in ``readme``; True when it changed."""
-    text = readme.read_text(encoding="utf-8")
+def write_rules_index(index: Path) -> bool:
+    """Replace the table between the markers in ``index``; True when it changed."""
+    text = index.read_text(encoding="utf-8")
     head, rest = text.split(BEGIN, 1)
     _, tail = rest.split(END, 1)
     new = f"{head}{BEGIN}\n{rules_table()}\n{END}{tail}"
     if new == text:
         return False
-    readme.write_text(new, encoding="utf-8")
+    index.write_text(new, encoding="utf-8")
     return True
 
 
@@ -221,15 +223,15 @@ def write_kinds_page(path: Path) -> bool:
 
 
 def stale(root: Path = ROOT) -> list[str]:
-    """What ``--write`` would change under ``root``: README, rule pages, the kind reference."""
+    """What ``--write`` would change under ``root``: the rule table, rule pages, the kind reference."""
     found = []
-    readme = (root / "README.md").read_text(encoding="utf-8")
-    if readme.split(BEGIN, 1)[1].split(END, 1)[0].strip() != rules_table():
-        found.append("README.md (rule table)")
+    index = (root / RULES_INDEX).read_text(encoding="utf-8")
+    if index.split(BEGIN, 1)[1].split(END, 1)[0].strip() != rules_table():
+        found.append(f"{RULES_INDEX} (rule table)")
     rules = builtin_rules()
     pages = {f"{rule.id}.md": rule_page(rule) for rule in rules}
     folder = root / RULE_PAGES
-    present = {path.name for path in folder.glob("*.md")}
+    present = {path.name for path in folder.glob("*.md")} - {RULES_INDEX.name}
     for name in sorted(present | set(pages)):
         path = folder / name
         if name not in pages or name not in present or path.read_text(encoding="utf-8") != pages[name]:
@@ -242,8 +244,7 @@ def stale(root: Path = ROOT) -> list[str]:
 
 def main(arguments: list[str]) -> int:
     if arguments == ["--write"]:
-        target = ROOT / "README.md"
-        print(f"{target}: {'updated' if write_readme(target) else 'up to date'}")
+        print(f"{RULES_INDEX}: {'updated' if write_rules_index(ROOT / RULES_INDEX) else 'up to date'}")
         changed = write_rule_pages(ROOT / RULE_PAGES)
         print(f"{RULE_PAGES}: {len(changed)} page(s) written or removed")
         print(f"{KINDS_PAGE}: {'updated' if write_kinds_page(ROOT / KINDS_PAGE) else 'up to date'}")
