@@ -12,6 +12,7 @@ and reused), so findings are the CLI's findings::
     client = Client("scheduler:8786")
     paths = db.from_sequence(sorted(glob.glob("archive/**/*.html", recursive=True)), npartitions=64)
     findings = check(paths, ["--select", "duplicate,boilerplate"])     # a bag of dicts
+    findings = check(paths, {"select": ["duplicate", "boilerplate"]})  # the same, as option values
     frame = to_dataframe(findings)                                   # a Dask DataFrame
     frame.groupby("rule").size().compute()
 
@@ -49,32 +50,42 @@ COLUMNS: dict[str, str] = {
     "length": "Int64", "text": "object", "suggestion": "object", "fix": "object", "error": "object",
 }
 
-_SESSIONS: dict[tuple[tuple[str, ...], str], Session] = {}
+#: What ``check`` and ``session_for`` accept as options: the command line's arguments
+#: (``["--select", "duplicate"]``) or option values by name (``{"select": ["duplicate"]}``).
+Arguments = Sequence[str] | Mapping[str, Any]
+
+_SESSIONS: dict[tuple[str, str], Session] = {}
 
 
-def session_for(args: Sequence[str] = (), cwd: str | None = None) -> Session:
+def session_for(args: Arguments = (), cwd: str | None = None) -> Session:
     """The session ``checker ARGS`` run in ``cwd`` would use; one per process, reused.
 
     A configuration, rule-file or plugin problem raises ``UsageError``: a cluster should not
     run a corpus with half a rule pack.
     """
-    key = (tuple(args), cwd or os.getcwd())
+    where = cwd or os.getcwd()
+    key = (repr(sorted(args.items())) if isinstance(args, Mapping) else repr(tuple(args)), where)
     session = _SESSIONS.get(key)
     if session is None:
-        from checker.cli import open_session
+        from checker.engine.startup import open_session, parse_command_line
 
-        _, session = open_session(["--no-cache", "--no-progress", *args], Path(key[1]))
+        # Nothing to share between the workers' caches, and no terminal to show progress on.
+        if isinstance(args, Mapping):
+            session = open_session({"no_cache": True, "no_progress": True, **args}, Path(where))
+        else:
+            options, pm = parse_command_line(["--no-cache", "--no-progress", *args], Path(where))
+            session = open_session(options, Path(where), pm)
         if session.config.problems:
             raise UsageError("; ".join(p.message for p in session.config.problems))
         _SESSIONS[key] = session
     return session
 
 
-def check(items: db.Bag, args: Sequence[str] = (), cwd: str | None = None) -> db.Bag:
+def check(items: db.Bag, args: Arguments = (), cwd: str | None = None) -> db.Bag:
     """Findings of every item of ``items`` as a bag of dicts (see the module's help)."""
     where = cwd or os.getcwd()
     session_for(args, where)  # fail here, on the client, with a clear message
-    return items.map_partitions(_check_partition, list(args), where)
+    return items.map_partitions(_check_partition, dict(args) if isinstance(args, Mapping) else list(args), where)
 
 
 def to_dataframe(findings: db.Bag) -> dd.DataFrame:
@@ -82,7 +93,7 @@ def to_dataframe(findings: db.Bag) -> dd.DataFrame:
     return findings.map(_row).to_dataframe(meta=_meta())
 
 
-def jsonl_records(urlpath: str | Sequence[str], *, blocksize: int | None = None, args: Sequence[str] = (),
+def jsonl_records(urlpath: str | Sequence[str], *, blocksize: int | None = None, args: Arguments = (),
                   cwd: str | None = None) -> db.Bag:
     """``(name, record)`` pairs of JSON Lines files, named as the command line names them:
     ``file#<id>`` (records need an id to be named; ``file#?`` otherwise)."""
@@ -103,7 +114,7 @@ def _named_record(pair: tuple[str, str], fields: Mapping[str, tuple[str, ...]]) 
     return f"{path}#{record_id(record, fields) or '?'}", record
 
 
-def _check_partition(items: Iterable[Any], args: list[str], cwd: str) -> list[dict[str, Any]]:
+def _check_partition(items: Iterable[Any], args: Arguments, cwd: str) -> list[dict[str, Any]]:
     session = session_for(args, cwd)
     rows: list[dict[str, Any]] = []
     for index, item in enumerate(items):

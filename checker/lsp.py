@@ -93,18 +93,18 @@ class CheckerServer:
 
     # ---- sessions ----------------------------------------------------------------------
     def session_for(self, path: str) -> Any:
-        from checker.cli import open_session
         from checker.config.settings import find_config_file
+        from checker.engine.startup import open_session
 
         folder = Path(path).resolve().parent if Path(path).is_absolute() else self.root()
         found, _ = find_config_file(folder)
         key = str(found or folder)
         if key not in self.sessions:
             try:
-                _, session = open_session([], cwd=folder)
+                session = open_session({}, cwd=folder)
             except CheckerError as error:
                 self.log(f"checker: {error}", error=True)
-                _, session = open_session(["--no-config"], cwd=folder)
+                session = open_session({"no_config": True}, cwd=folder)
             for problem in session.config.problems:
                 self.log(f"checker: {problem.kind} error: {problem.message}", error=True)
             self.sessions[key] = session

@@ -367,32 +367,33 @@ def _articles(folder: Path, count: int) -> list[str]:
 def test_jobs_for_a_run_that_sets_nothing(tmp_path, monkeypatch):
     """One process for an editor's file, a pre-commit handful, standard input or a run with a
     team's plugin; one worker per CPU, and no more than there are chunks, for a batch."""
-    from checker import cli
     from checker.config import settings as config
+    from checker.engine import jobs as engine_jobs
+    from checker.engine.startup import open_session
 
-    for module in (cli, config):
+    for module in (engine_jobs, config):
         monkeypatch.setattr(module, "available_cpus", lambda: 4)
     names = _articles(tmp_path, 100)
     write_jsonl(tmp_path / "dump.jsonl", RECORDS)
 
-    def jobs(*paths: str, argv: tuple[str, ...] = (), requested: str | None = None) -> int:
-        _, session = cli.open_session([*argv, *paths], tmp_path)
-        return cli.jobs_for(session, list(paths), requested, cli._known_total(list(paths), session))
+    def jobs(*paths: str, plugins: tuple[str, ...] = (), requested: str | None = None) -> int:
+        session = open_session({"paths": list(paths), "plugins": list(plugins)}, tmp_path)
+        return engine_jobs.jobs_for(session, list(paths), requested, engine_jobs.known_total(list(paths), session))
 
     assert jobs(*names[:1]) == 1
-    assert jobs(*names[: cli.PARALLEL_FROM - 1]) == 1
+    assert jobs(*names[: engine_jobs.PARALLEL_FROM - 1]) == 1
     assert jobs(*names[:20]) == 3  # 20 articles are three chunks of eight
     assert jobs(*names) == 4
     assert jobs("dump.jsonl") == 4  # a record file may hold any number of articles
     assert jobs("-") == 1
-    monkeypatch.setattr(cli, "workers_fork", lambda: False)  # macOS, Windows: each worker starts afresh
-    assert jobs(*names[: cli.PARALLEL_FROM_SPAWNED - 1]) == 1
+    monkeypatch.setattr(engine_jobs, "workers_fork", lambda: False)  # macOS, Windows: each worker starts afresh
+    assert jobs(*names[: engine_jobs.PARALLEL_FROM_SPAWNED - 1]) == 1
     assert jobs(*names) == 4
-    monkeypatch.setattr(cli, "workers_fork", lambda: True)
+    monkeypatch.setattr(engine_jobs, "workers_fork", lambda: True)
     noting_plugin(tmp_path)
     monkeypatch.syspath_prepend(str(tmp_path))
-    assert jobs(*names, argv=("-p", "notes")) == 1
-    assert jobs(*names, argv=("-p", "notes"), requested="2") == 2  # asked for: the team knows its plugin
+    assert jobs(*names, plugins=("notes",)) == 1
+    assert jobs(*names, plugins=("notes",), requested="2") == 2  # asked for: the team knows its plugin
     (tmp_path / ".checker.yaml").write_text("jobs: 1\n", encoding="utf-8")
     assert jobs(*names) == 1
     assert jobs(*names, requested="auto") == 4

@@ -4,12 +4,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT, SEED, run_checker, run_json, write
+from conftest import ROOT, run_checker, run_json, write
 
 from checker.schema import REPORT_SCHEMA
 
 SCHEMA = json.loads(REPORT_SCHEMA.read_text())
 SPUN = "Title: Port strike\n\nUSA officials said the White Residence was watching.\n"
+#: One of our own sample articles, with findings of several rules (a repeated headline first).
+SAMPLE = ROOT / "sample_articles" / "spun-wire-story.txt"
 
 
 def test_sample_articles_json_is_valid_against_schema_and_spans_match_source():
@@ -47,18 +49,18 @@ def test_clean_articles_exit_zero():
 
 
 def test_text_format_groups_findings_and_summarises():
-    result = run_checker(str(SEED))
+    result = run_checker(str(SAMPLE))
     out = result.stdout.decode()
     assert result.returncode == 1
     assert out.startswith("checker ")
-    assert "000_0a8044b1d995a7d5.txt:6:1 error   duplicate-headline" in out
+    assert "spun-wire-story.txt:6:1 error   duplicate-headline" in out
     assert "\x1b[" not in out  # no colour when not a terminal
     assert out.rstrip().splitlines()[-1].startswith("=") and "findings" in out.rstrip().splitlines()[-1]
 
 
 def test_color_always_but_no_color_env_wins():
-    assert b"\x1b[" in run_checker("--color", "always", str(SEED), env={"NO_COLOR": ""}).stdout
-    assert b"\x1b[" not in run_checker("--color", "always", str(SEED), env={"NO_COLOR": "1"}).stdout
+    assert b"\x1b[" in run_checker("--color", "always", str(SAMPLE), env={"NO_COLOR": ""}).stdout
+    assert b"\x1b[" not in run_checker("--color", "always", str(SAMPLE), env={"NO_COLOR": "1"}).stdout
 
 
 def test_stdin_with_filename():
@@ -86,7 +88,7 @@ def test_selection_k_category_select_ignore(tmp_path):
 
 
 def test_bad_k_expression_is_usage_error():
-    result = run_checker("-k", "dup and (", str(SEED))
+    result = run_checker("-k", "dup and (", str(SAMPLE))
     assert result.returncode == 4 and b"-k" in result.stderr and b"Traceback" not in result.stderr
 
 
@@ -227,14 +229,14 @@ def test_plugin_with_unknown_hook_fails_loudly(tmp_path):
 
 
 def test_unknown_plugin_and_format_are_usage_errors():
-    assert run_checker("-p", "no_such_plugin_module", str(SEED)).returncode == 4
-    result = run_checker("--format", "yaml", str(SEED))
+    assert run_checker("-p", "no_such_plugin_module", str(SAMPLE)).returncode == 4
+    result = run_checker("--format", "yaml", str(SAMPLE))
     assert result.returncode == 4 and b"unknown format 'yaml'" in result.stderr
 
 
 def test_output_file(tmp_path):
     out = tmp_path / "report.json"
-    result = run_checker("--format", "json", "-o", str(out), str(SEED))
+    result = run_checker("--format", "json", "-o", str(out), str(SAMPLE))
     assert result.stdout == b"" and json.loads(out.read_text())["version"] == 1
 
 

@@ -45,6 +45,9 @@ def test_paths_on_a_cluster_give_the_cli_findings(client, monkeypatch):
     assert bag_findings(rows) == cli_findings("--ignore", "style", *paths)
     workers = client.run(lambda: __import__("os").getpid())
     assert len(set(workers.values())) == 2  # two worker processes did the work
+    # The same options as values by name: the session is built from them, not from a command line.
+    named = check(db.from_sequence(paths, npartitions=4), {"ignore": ["style"]}).compute()
+    assert bag_findings(named) == bag_findings(rows)
 
 
 def test_records_on_a_cluster_give_the_cli_findings(client, tmp_path):

@@ -241,7 +241,7 @@ def test_a_burst_of_500_changes_leaves_the_server_responsive_and_right(client, w
     """500 didChange notifications as fast as the pipe takes them, each a different text:
     the server answers a request right after, and its last diagnostics are those of the
     final text, as the command line finds them."""
-    from checker.cli import open_session
+    from checker.engine.startup import open_session
 
     uri = open_document(client, workspace / "burst.txt", "Title: Budget\n\nThe council met.\n")
     assert client.diagnostics(uri, 1) == []
@@ -258,7 +258,7 @@ def test_a_burst_of_500_changes_leaves_the_server_responsive_and_right(client, w
         "range": {"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}}})
     answered = time.monotonic() - sent
     final = client.diagnostics(uri, 501)
-    _, session = open_session([], cwd=workspace)
+    session = open_session({}, cwd=workspace)
     expected = session.check_text(str(workspace / "burst.txt"), text).findings
     assert sorted((d["code"], d["range"]["start"]["line"]) for d in final) == \
         sorted((f.rule, f.location.line - 1) for f in expected)

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,8 @@ from checker.finding import Finding
 from checker.read.inputs import CACHE_TAG
 
 if TYPE_CHECKING:  # pragma: no cover
-    from checker.engine.session import Session
+    from checker.config.settings import Config
+    from checker.kinds.base import Rule
 
 FORMAT = "v1"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is the checker's results cache.\n"
@@ -85,22 +87,23 @@ def _create(root: Path) -> None:
     (root / ".gitignore").write_text("# Created by checker\n*\n", encoding="utf-8")
 
 
-def fingerprint(session: Session) -> str | None:
-    """A hash of everything besides the file itself that decides its findings."""
+def fingerprint(plugins: Iterable[object], rules: Sequence[Rule], config: Config,
+                input_format: str | None) -> str | None:
+    """A hash of everything besides the file itself that decides its findings: the loaded
+    ``plugins``' and the rule kinds' code, the ``rules`` and the settings that change findings.
+    (The session's parts, not the session: the cache is below the engine that uses it.)"""
     digest = hashlib.sha256(f"checker {__version__} {FORMAT}\n".encode())
-    plugins = [getattr(plugin, "__name__", None) or type(plugin).__module__
-               for _, plugin in session.pm.list_name_plugin()]
-    kinds = [type(rule).__module__ for rule in session.rules]
+    modules = [getattr(plugin, "__name__", None) or type(plugin).__module__ for plugin in plugins]
+    kinds = [type(rule).__module__ for rule in rules]
     try:
-        for line in stamp_lines(code_files([*plugins, *kinds])):
+        for line in stamp_lines(code_files([*modules, *kinds])):
             digest.update(line)
     except OSError:
         return None  # code that vanished under a running checker: no cache for this run
-    for rule in sorted(session.rules, key=lambda r: r.id):
+    for rule in sorted(rules, key=lambda r: r.id):
         kind = type(rule)
         spec = json.dumps(rule.spec, sort_keys=True, default=str)
         digest.update(f"{rule.id} {kind.__module__}.{kind.__qualname__} {spec}\n".encode("utf-8", "surrogatepass"))
-    config = session.config
     settings: dict[str, Any] = {
         "severity": {k: str(v) for k, v in sorted(config.severity.items())},
         "per_path_ignores": config.per_path_ignores,
@@ -108,7 +111,7 @@ def fingerprint(session: Session) -> str | None:
         "regex_timeout": config.regex_timeout,
         "fields": config.fields,
         "encoding": config.encoding,
-        "input_format": session.input_format,
+        "input_format": input_format,
         "root": str(config.root),
     }
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode())

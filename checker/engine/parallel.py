@@ -5,7 +5,7 @@ The main process walks the inputs (and the records of JSON Lines files) and hand
 in small chunks, never more than a few chunks per worker ahead, so memory stays flat on
 archives of any size. Results come back chunk by chunk in submission order. On Linux the
 workers are forked from the ready session (rules compiled once); elsewhere each worker
-builds the same session from the same command line.
+builds the same session from the same options (``checker.engine.startup.open_session``).
 
 A worker that dies (killed, out of memory, a crash in a C extension) breaks the pool: the
 items it had not finished are checked again, one at a time, in a fresh pool; the one that
@@ -15,6 +15,7 @@ input, always.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import multiprocessing
 from collections import deque
@@ -38,12 +39,12 @@ _SESSION: Session | None = None
 
 
 # ---- the workers -------------------------------------------------------------------------
-def _init(argv: list[str] | None, cwd: str | None) -> None:
+def _init(options: argparse.Namespace, cwd: str | None) -> None:
     global _SESSION
     if _SESSION is None:  # spawned: build the session the main process built
-        from checker.cli import open_session
+        from checker.engine.startup import open_session
 
-        _SESSION = open_session(argv, Path(cwd) if cwd else None)[1]
+        _SESSION = open_session(options, Path(cwd) if cwd else None)
 
 
 def _run_chunk(items: list[Work], options: Options) -> tuple[list[FileResult], list[Problem], list[str]]:
@@ -69,7 +70,7 @@ class WorkerPool:
         else:  # pragma: no cover - macOS and Windows spawn
             context = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init,
-                                   initargs=(self.session.argv, self.session.cwd))
+                                   initargs=(self.session.config.options, self.session.cwd))
 
     def restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)

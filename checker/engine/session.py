@@ -1,4 +1,6 @@
-"""A run: collect rules, check each input, filter findings, report, decide the exit code."""
+"""A session: its rule kinds and rules (collected through the plugins' hooks), each input
+read, checked and its findings filtered, and the tally the report and the exit code are
+made from. ``checker.engine.startup`` builds one; ``checker.engine.run`` runs it."""
 
 from __future__ import annotations
 
@@ -7,17 +9,19 @@ import os
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pluggy
 
 from checker.config.settings import Config
+from checker.engine.isolation import Isolation
 from checker.engine.watchdog import TimeLimitExceeded, time_limit
-from checker.errors import CheckerError, ExitCode, InputError
+from checker.errors import ExitCode, InputError
 from checker.filter.suppress import apply_suppressions, parse_suppressions
 from checker.finding import Edit, Finding, Fix, Severity
 from checker.kinds.base import Rule
 from checker.load.selection import KeywordExpression, matches_any
+from checker.plugin.manager import BUILTIN
 from checker.read.inputs import STDIN, Source, read_source
 from checker.read.records import Record
 from checker.text.article import Article
@@ -90,54 +94,57 @@ class Session:
         self.summary = Summary()
         self.started = time.perf_counter()
         self.duration = 0.0
+        #: How the run ended (``checker.engine.run.exit_code``), set before the report ends.
         self.exit_code = ExitCode.OK
         self.worst_failing = False
         self.input_format: str | None = getattr(config.options, "input_format", None)
         self.notes: list[str] = []
         #: Worker processes this run checks in (1: this process; the command line decides).
         self.jobs = 1
-        #: The command line and folder the session was built from (workers rebuild it).
-        self.argv: list[str] | None = None
+        #: The folder the session was built in (None: the current one); spawned workers build
+        #: theirs from the same options in the same folder.
         self.cwd: str | None = None
+        #: Each plugin's part of a hook runs on its own (``checker.engine.isolation``).
+        self.isolation = Isolation(config)
+        self.isolation.guard(pm)
         self._cache: ResultCache | bool | None = False  # False: not opened yet
 
     # ---- rules -------------------------------------------------------------------------
     def collect_kinds(self) -> dict[str, type[Rule]]:
+        """The rule kinds of every plugin by name. A plugin's kind replaces a built-in one of
+        the same name; two other plugins registering one name is a configuration problem
+        naming both (the one called first keeps the name)."""
+        self.isolation.returned = []
+        try:
+            provided = self.pm.hook.checker_rule_kinds()
+        except Exception as error:  # a hook wrapper: the implementations are guarded one by one
+            self.config.problem("plugin", f"checker_rule_kinds raised {type(error).__name__}: {error}; "
+                                          f"no rule kinds are registered")
+            provided = []
+        finally:
+            returned, self.isolation.returned = self.isolation.returned, None
         kinds: dict[str, type[Rule]] = {}
-        for impl in reversed(self.pm.hook.checker_rule_kinds.get_hookimpls()):
-            try:
-                with time_limit(self.config.time_limit, f"plugin {impl.plugin_name!r}"):
-                    provided = impl.function() or {}
-            except TimeLimitExceeded as error:
-                self.config.problem("plugin", f"{error} in checker_rule_kinds; its kinds are left out")
-                continue
-            except Exception as error:
-                self.config.problem("plugin", f"plugin {impl.plugin_name!r} failed in checker_rule_kinds: {error}")
-                continue
-            for name, kind in provided.items():
-                if name in kinds and kinds[name] is not kind:
-                    self.config.problem("config", f"rule kind {name!r} from plugin {impl.plugin_name!r} "
-                                                  f"is already registered by another plugin")
-                    continue
-                kinds[name] = kind
+        owners: dict[str, str] = {}
+        for registered in provided:
+            owner = next((plugin for plugin, result in returned if result is registered), "a hook wrapper")
+            for name, kind in (registered or {}).items():
+                if name not in kinds or owners[name] == BUILTIN:
+                    kinds[name], owners[name] = kind, owner
+                elif kinds[name] is not kind and owner != BUILTIN:
+                    self.config.problem("config", f"rule kind {name!r} is registered by two plugins, "
+                                                  f"{owners[name]!r} and {owner!r}")
         self.kinds = kinds
         return kinds
 
     def collect_rules(self) -> list[Rule]:
         kinds = self.collect_kinds()
-        rules: list[Rule] = []
-        for impl in self.pm.hook.checker_collect_rules.get_hookimpls():
-            try:
-                with time_limit(self.config.time_limit, f"plugin {impl.plugin_name!r}"):
-                    rules.extend(_call(impl, config=self.config, kinds=kinds) or [])
-            except CheckerError as error:
-                self.config.problem("rule", str(error))
-            except TimeLimitExceeded as error:
-                self.config.problem("plugin", f"{error} in checker_collect_rules; its rules are left out")
-            except Exception as error:
-                self.config.problem("plugin", f"plugin {impl.plugin_name!r} failed in checker_collect_rules: "
-                                              f"{type(error).__name__}: {error}")
-        self.rules = self.select(rules)
+        try:
+            provided = self.pm.hook.checker_collect_rules(config=self.config, kinds=kinds)
+        except Exception as error:  # a hook wrapper: the implementations are guarded one by one
+            self.config.problem("plugin", f"checker_collect_rules raised {type(error).__name__}: {error}; "
+                                          f"no rules are collected")
+            provided = []
+        self.rules = self.select([rule for rules in provided for rule in rules or []])
         for rule in self.rules:
             rule.timeout = self.config.regex_timeout
         return self.rules
@@ -234,7 +241,8 @@ class Session:
             if self.config.cache_dir is not None:
                 from checker.cache.results import ResultCache, fingerprint
 
-                stamp = fingerprint(self)
+                plugins = [plugin for _, plugin in self.pm.list_name_plugin()]
+                stamp = fingerprint(plugins, self.rules, self.config, self.input_format)
                 self._cache = ResultCache(self.config.cache_dir, stamp) if stamp else None
         return self._cache  # type: ignore[return-value]
 
@@ -313,22 +321,18 @@ class Session:
         return FileResult(name, findings=findings, text=text, timings=self.config.rule_timings)
 
     def check_article(self, article: Article) -> list[Finding]:
-        findings: list[Finding] = []
-        limit = self.config.time_limit
-        for impl in self.pm.hook.checker_check_article.get_hookimpls():
-            # The built-in hook limits each rule on its own; another plugin's hook as a whole.
-            guard = time_limit(limit if impl.plugin_name != "builtin" else 0, f"plugin {impl.plugin_name!r}")
-            try:
-                with guard:
-                    findings.extend(_call(impl, article=article, rules=self.rules, config=self.config) or [])
-            except TimeLimitExceeded as error:
-                self.config.problem("plugin", f"{article.path}: {error} in checker_check_article; "
-                                              f"its findings for this file are lost")
-            except Exception as error:
-                self.config.problem("plugin", f"{article.path}: plugin {impl.plugin_name!r} raised in "
-                                              f"checker_check_article: {type(error).__name__}: {error}")
+        self.isolation.where = f"{article.path}: "
         try:
-            with time_limit(limit, "checker_process_findings"):
+            provided = self.pm.hook.checker_check_article(article=article, rules=self.rules, config=self.config)
+        except Exception as error:  # a hook wrapper: the implementations are guarded one by one
+            self.config.problem("plugin", f"{article.path}: checker_check_article raised {type(error).__name__}: "
+                                          f"{error}; the findings for this file are lost")
+            provided = []
+        finally:
+            self.isolation.where = ""
+        findings = [finding for found in provided for finding in found or []]
+        try:
+            with time_limit(self.config.time_limit, "checker_process_findings"):
                 self.pm.hook.checker_process_findings(article=article, findings=findings, config=self.config)
         except Exception as error:
             self.config.problem("plugin", f"{article.path}: checker_process_findings raised "
@@ -383,28 +387,7 @@ class Session:
         if any(f.severity >= self.config.fail_on for f in result.findings):
             self.worst_failing = True
 
-    def decide_exit_code(self, exit_zero: bool = False) -> ExitCode:
-        kinds = {p.kind for p in self.config.problems}
-        if "internal" in kinds or "plugin" in kinds:
-            code = ExitCode.INTERNAL_ERROR
-        elif "rule" in kinds or "config" in kinds:
-            code = ExitCode.USAGE_ERROR
-        elif self.summary.errors:
-            code = ExitCode.INPUT_ERROR
-        elif self.summary.files == 0:
-            code = ExitCode.NO_INPUT
-        elif self.worst_failing and not exit_zero:
-            code = ExitCode.FINDINGS
-        else:
-            code = ExitCode.OK
-        self.exit_code = code
-        return code
-
 
 class _FixAborted(Exception):
     """The text after a round of fixes could not be checked; nothing is written."""
 
-
-def _call(impl: Any, **kwargs: Any) -> Any:
-    """Call one hook implementation with the arguments it asks for."""
-    return impl.function(**{name: kwargs[name] for name in impl.argnames if name in kwargs})

@@ -6,6 +6,14 @@ in the order of a run: options, configure, rule kinds, rules, then for each file
 check and process findings, then output formats and session finish. The checker's own
 parsers, rule kinds and reporters are registered through these same hooks
 (``checker.plugin.builtin``), so a plugin can replace or extend any of them.
+
+Every hook is called through pluggy (``pm.hook``), so ``tryfirst``/``trylast`` order the
+implementations and a ``wrapper=True`` (or old-style ``hookwrapper=True``) implementation
+sees and may change the others' results. In ``checker_rule_kinds``,
+``checker_collect_rules`` and ``checker_check_article`` each implementation runs on its
+own (``checker.engine.isolation``): one that raises or runs past the time limit is
+reported with its plugin's name, its part is left out, and the others still run. Wrappers
+are not isolated: one that raises fails the whole hook call, which is reported.
 """
 
 from __future__ import annotations
@@ -50,8 +58,11 @@ def checker_configure(config: Config) -> None:
 def checker_rule_kinds() -> dict[str, type[Rule]]:
     """Return rule kinds this plugin provides, as ``{kind name: Rule subclass}``.
 
-    A YAML rule's ``kind`` field selects one of these. Registering a name another plugin
-    already registered is a configuration error naming both.
+    Called once per session. A YAML rule's ``kind`` field selects one of these. A plugin may
+    replace a built-in kind by registering its name (``{"existence": MyExistence}``): the
+    built-in rules of that kind are then built with the plugin's class. Two plugins other
+    than the built-in one registering one name with different classes is a configuration
+    error (exit 4) naming both; the one called first keeps the name.
     """
 
 
@@ -61,7 +72,9 @@ def checker_collect_rules(config: Config, kinds: dict[str, type[Rule]]) -> list[
 
     Called once per session. The built-in implementation loads every ``*.yaml``/``*.yml``
     file in the built-in rule folder, the configured rule folders and ``--rules`` folders.
-    Selection (``-k``, ``--category``, select/ignore) is applied to the union afterwards.
+    Selection (``-k``, ``--category``, select/ignore) is applied to the union afterwards,
+    which is in call order. Raise ``checker.errors.RuleError`` for a rule file of yours that
+    cannot be loaded: it is reported as a rule error (exit 4) and the other rules still run.
     """
 
 
@@ -96,9 +109,12 @@ def checker_parse_article(path: str, text: str, format: str | None) -> Article |
 def checker_check_article(article: Article, rules: list[Rule], config: Config) -> list[Finding] | None:
     """Check one article and return findings.
 
-    The built-in implementation runs the collected rules; a plugin can contribute findings
-    from Python code. Each implementation is called on its own: one that raises is reported
-    with the plugin's name, and the others still run.
+    Called once per article. The built-in implementation runs the collected rules, each
+    under the time limit on its own; a plugin can contribute findings from Python code, and
+    its implementation is limited as a whole. Each implementation is called on its own: one
+    that raises or runs past the limit is reported with the plugin's name and the article's
+    path, and the others still run. A ``wrapper=True`` implementation receives the list of
+    the others' lists of findings from its ``yield`` and returns the list to use.
     """
 
 
@@ -121,4 +137,8 @@ def checker_output_formats() -> dict[str, Any]:
 
 @hookspec
 def checker_sessionfinish(session: Session, exitstatus: int) -> None:
-    """Called once after all files are checked and reported, with the exit code to be returned."""
+    """Called once at the end of every run whose session was opened (configured and rules
+    collected), with the exit code the run returns: after the report, after ``--list-rules``
+    or ``--diff``, and when the run ended early (interrupted, a usage error, a reporter or
+    plugin that raised). ``session.exit_code`` holds the same code.
+    """

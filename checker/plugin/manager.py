@@ -21,14 +21,27 @@ from checker.plugin import hookspec as hookspec_module
 from checker.plugin.entrypoints import checker_entry_points
 
 ENTRY_POINT_GROUP = "checker"
+#: The name the checker's own plugin is registered under.
+BUILTIN = "builtin"
 
 
-def new_plugin_manager() -> pluggy.PluginManager:
+class PluginManager(pluggy.PluginManager):
+    """pluggy's plugin manager, which also keeps what went wrong while loading plugins: the
+    plugins are loaded before the configuration a run reports its problems in exists (their
+    options are needed to parse the command line)."""
+
+    def __init__(self) -> None:
+        super().__init__(PROJECT_NAME)
+        #: One line per plugin that could not be loaded.
+        self.problems: list[str] = []
+
+
+def new_plugin_manager() -> PluginManager:
     from checker.plugin import builtin
 
-    pm = pluggy.PluginManager(PROJECT_NAME)
+    pm = PluginManager()
     pm.add_hookspecs(hookspec_module)
-    pm.register(builtin, name="builtin")
+    pm.register(builtin, name=BUILTIN)
     return pm
 
 
@@ -37,7 +50,7 @@ def block_plugins(pm: pluggy.PluginManager, names: Iterable[str]) -> None:
     for name in names:
         if name.startswith("no:"):
             blocked = name[3:]
-            if blocked == "builtin":
+            if blocked == BUILTIN:
                 raise UsageError("the builtin plugin cannot be disabled (use --no-builtin-rules for its rules)")
             pm.set_blocked(blocked)
 
@@ -92,9 +105,11 @@ def load_local_plugin(pm: pluggy.PluginManager, path: Path, problems: list[str])
         problems.append(f"local plugin {path} could not be loaded: {type(error).__name__}: {error}")
 
 
-def load_plugins(pm: pluggy.PluginManager, config: Config, cli_plugins: Iterable[str],
+def load_plugins(pm: PluginManager, config: Config, cli_plugins: Iterable[str],
                  use_entry_points: bool = True) -> None:
-    problems: list[str] = []
+    """Load the plugins of ``-p`` and of the configuration (``plugins:``, ``checkerconf.py``)
+    and those of the entry-point group; what could not be loaded goes to ``pm.problems``."""
+    problems = pm.problems
     cli_plugins = list(cli_plugins)
     block_plugins(pm, cli_plugins)
     for name in [p for p in cli_plugins if not p.startswith("no:")] + config.plugins:
@@ -103,8 +118,6 @@ def load_plugins(pm: pluggy.PluginManager, config: Config, cli_plugins: Iterable
         load_entry_points(pm, problems)
     if config.local_plugin is not None:
         load_local_plugin(pm, config.local_plugin, problems)
-    for message in problems:
-        config.problem("plugin", message)
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as error:
