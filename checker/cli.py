@@ -1,4 +1,4 @@
-"""The command line: ``checker [options] PATH...`` and ``checker lsp``.
+"""The command line: ``checker [options] PATH...``, ``checker lsp`` and ``checker trust``.
 
 It parses the arguments (the parser is ``checker.config.options``; plugins are loaded first,
 as they add options) and hands the options to the run skeleton, ``checker.engine.run``,
@@ -24,6 +24,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from checker.lsp import main as lsp_main
 
         return lsp_main(arguments[1:])
+    if arguments[:1] == ["trust"]:
+        from checker.config.trust import main as trust_main
+
+        return trust_main(arguments[1:])
     tolerant_streams()
     try:
         options, pm = startup.parse_command_line(arguments)

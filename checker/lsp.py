@@ -7,6 +7,16 @@ as related information, and quick fixes that apply a finding's suggestion. Posit
 converted from the checker's code points to the negotiated encoding (UTF-16 unless the
 client offers another) and LSP's own line breaks. The project's configuration is read
 from the document's folder upwards, as the command line reads it.
+
+The server is bounded against hostile documents and clients. Documents with the same
+configuration share a session (every folder without one shares one), and at most
+``maxSessions`` are kept, the least recently used dropped first. A document over ``maxSize``
+bytes (or the project's ``max-size``, if smaller) is not checked, and checking one document
+stops after ``timeLimit`` seconds; either way one diagnostic says why. A rule stopped by its
+own time limit, or a plugin that fails, is a diagnostic naming it. The three are
+initialization options; ``checker.lsp_framing`` guards the input's framing. A request after
+``shutdown`` is refused (InvalidRequest), and the process exits 0 on ``exit`` after
+``shutdown``, 1 otherwise, as LSP says.
 """
 
 from __future__ import annotations
@@ -14,19 +24,36 @@ from __future__ import annotations
 import argparse
 import asyncio
 import bisect
+import contextlib
+import math
 import sys
+from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from checker.about import __version__
+from checker.engine.watchdog import TimeLimitExceeded, time_limit
 from checker.errors import CheckerError
 from checker.finding import Finding, Location
 from checker.patterns.compiled import compiled
 
 #: Seconds of quiet after a change before the document is checked again.
 DEFAULT_DEBOUNCE = 0.3
+#: The largest document checked, in UTF-8 bytes (initialization option ``maxSize``): normal
+#: text of this size checks in about two seconds.
+DEFAULT_MAX_SIZE = 1024 * 1024
+#: Seconds one document's check may take in all (initialization option ``timeLimit``; 0: no limit).
+DEFAULT_TIME_LIMIT = 10.0
+#: Sessions kept at once (initialization option ``maxSessions``); each holds its rules, about 2 MB.
+DEFAULT_MAX_SESSIONS = 8
+#: The session of documents with no configuration file: one for all such folders.
+NO_CONFIGURATION = "<no configuration>"
+#: Diagnostic codes of what went wrong while checking (as the command line's "rule error: ...").
+PROBLEM_CODES = {"rule": "rule-error", "plugin": "plugin-error", "internal": "internal-error",
+                 "config": "config-error"}
+NOT_CHECKED = "not-checked"
 LANGUAGES = {"markdown": ".md", "plaintext": ".txt", "text": ".txt"}
 _LSP_BREAK = compiled(r"\r\n|\r|\n")
 
@@ -75,6 +102,8 @@ class Checked:
     text: str
     findings: list[Finding]
     positions: Positions
+    #: What went wrong while checking, as (diagnostic code, message): shown at the document's start.
+    notices: list[tuple[str, str]] = field(default_factory=list)
 
 
 class CheckerServer:
@@ -83,12 +112,20 @@ class CheckerServer:
     def __init__(self, debounce: float = DEFAULT_DEBOUNCE) -> None:
         from pygls.lsp.server import LanguageServer
 
-        self.server = LanguageServer("checker", __version__)
+        self.server = LanguageServer("checker", __version__, protocol_cls=_protocol_class())
         self.debounce = debounce
-        self.sessions: dict[str, Any] = {}
+        self.max_size = DEFAULT_MAX_SIZE
+        self.time_limit = DEFAULT_TIME_LIMIT
+        self.max_sessions = DEFAULT_MAX_SESSIONS
+        #: The client's ``initializationOptions`` (a mapping; empty until ``initialize``).
+        self.initialization_options: dict[str, Any] = {}
+        #: Sessions by configuration file, the most recently used last.
+        self.sessions: OrderedDict[str, Any] = OrderedDict()
         self.link_tables: dict[int, dict[str, str]] = {}
         self.checked: dict[str, Checked] = {}
         self.pending: dict[str, asyncio.Task] = {}
+        #: The event loop serving the client, once known: the input's reader thread reports through it.
+        self.loop: asyncio.AbstractEventLoop | None = None
         self._register()
 
     # ---- sessions ----------------------------------------------------------------------
@@ -98,17 +135,43 @@ class CheckerServer:
 
         folder = Path(path).resolve().parent if Path(path).is_absolute() else self.root()
         found, _ = find_config_file(folder)
-        key = str(found or folder)
-        if key not in self.sessions:
+        # Keyed by the configuration, not the folder: folders without one share a session.
+        key = str(found) if found else NO_CONFIGURATION
+        if key in self.sessions:
+            self.sessions.move_to_end(key)
+        else:
             try:
-                session = open_session({}, cwd=folder)
+                session = open_session({**self.trust_options()}, cwd=folder)
             except CheckerError as error:
                 self.log(f"checker: {error}", error=True)
-                session = open_session({"no_config": True}, cwd=folder)
+                session = open_session({"no_config": True, **self.trust_options()}, cwd=folder)
             for problem in session.config.problems:
                 self.log(f"checker: {problem.kind} error: {problem.message}", error=True)
+            for note in session.notes:  # local code not run: once per session, in the log and on stderr
+                self.log(f"checker: note: {note}")
+                sys.stderr.write(f"checker: note: {note}\n")
             self.sessions[key] = session
+            while len(self.sessions) > self.max_sessions:
+                _, dropped = self.sessions.popitem(last=False)
+                self.link_tables.pop(id(dropped), None)
         return self.sessions[key]
+
+    def trust_options(self) -> dict[str, Any]:
+        """The server runs local code (``checkerconf.py``, local ``plugins:`` modules) only from
+        folders the user trusts: with ``checker trust PATH``, or in the ``trustedFolders``
+        initialization option (paths or ``file:`` URIs the editor trusts)."""
+        from pygls.uris import to_fs_path
+
+        given = self.initialization_options.get("trustedFolders") or []
+        folders = []
+        for item in given if isinstance(given, list) else [given]:
+            path = to_fs_path(item) if isinstance(item, str) and item.startswith("file:") else item
+            if isinstance(path, str) and path:
+                folders.append(path)
+            else:
+                self.log(f"checker: initialization option trustedFolders: expected folder paths, got {item!r}",
+                         error=True)
+        return {"trusted_folders": folders}
 
     def root(self) -> Path:
         from pygls.uris import to_fs_path
@@ -134,12 +197,52 @@ class CheckerServer:
         path = path_of(uri, document.language_id)
         session = self.session_for(path)
         text = document.source
-        result = session.check_text(path, text)
-        if result.error:
-            self.log(f"checker: {path}: {result.error}", error=True)
-        checked = Checked(document.version, text, result.findings, Positions(text, self.encoding()))
+        findings: list[Finding] = []
+        notices: list[tuple[str, str]] = []
+        size = len(text.encode("utf-8", "surrogatepass"))
+        limit, setting = self.size_limit(session)
+        if limit and size > limit:
+            notices.append((NOT_CHECKED, f"not checked: the document is {size:,} bytes, over the limit of "
+                                         f"{limit:,} bytes ({setting})"))
+        else:
+            findings = self.check_within_limits(session, path, text, notices)
+        # No findings point into a document too large to check: its lines are not worth indexing.
+        positions = Positions(text if findings else "", self.encoding())
+        checked = Checked(document.version, text, findings, positions, notices)
         self.checked[uri] = checked
         return checked, session
+
+    def size_limit(self, session: Any) -> tuple[int, str]:
+        """The largest document checked, in bytes (0: any), and the setting that says so."""
+        project = session.config.max_size
+        if project and (not self.max_size or project < self.max_size):
+            return project, "the project's max-size"
+        return self.max_size, "the language server's maxSize"
+
+    def check_within_limits(self, session: Any, path: str, text: str, notices: list[tuple[str, str]]) -> list[Finding]:
+        """The findings of ``text``, checked under the server's time limit; what went wrong
+        (the time limit, a rule stopped by its own, a failing plugin) is added to ``notices``."""
+        problems = session.config.problems
+        before = len(problems)
+        findings: list[Finding] = []
+        try:
+            with time_limit(self.time_limit, "checking the document"):
+                result = session.check_text(path, text)
+            findings = result.findings
+            if result.error:
+                self.log(f"checker: {path}: {result.error}", error=True)
+                notices.append((NOT_CHECKED, f"not checked: {result.error}"))
+        except TimeLimitExceeded:
+            notices.append((NOT_CHECKED, f"not checked: checking stopped after {self.time_limit:g} s, the language "
+                                         f"server's time limit for one document (timeLimit)"))
+        finally:
+            # A session lives as long as the server: its problems are this check's, reported once.
+            new = problems[before:]
+            del problems[before:]
+        for problem in new:
+            self.log(f"checker: {problem.kind} error: {problem.message}", error=True)
+            notices.append((PROBLEM_CODES.get(problem.kind, "error"), problem.message.removeprefix(f"{path}: ")))
+        return findings
 
     def publish(self, uri: str) -> None:
         from lsprotocol import types
@@ -148,6 +251,9 @@ class CheckerServer:
         links = self.links(session)
         diagnostics = [self.diagnostic(uri, f, checked.positions, links.get(f.rule) or session.config.rule_url(f.rule))
                        for f in checked.findings]
+        start = types.Range(start=types.Position(0, 0), end=types.Position(0, 0))
+        diagnostics += [types.Diagnostic(range=start, message=message, severity=types.DiagnosticSeverity.Warning,
+                                         code=code, source="checker") for code, message in checked.notices]
         self.server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=checked.version))
 
@@ -233,10 +339,56 @@ class CheckerServer:
         return actions
 
     # ---- protocol ----------------------------------------------------------------------
+    def configure(self, options: Any) -> None:
+        """Read the limits from the client's ``initializationOptions``: ``maxSize`` (bytes, or
+        a size such as ``"500KB"``; 0: any), ``timeLimit`` (seconds; 0: none) and
+        ``maxSessions``. A value that is not one is logged and the default kept."""
+        from checker.config.settings import parse_size
+
+        self.initialization_options = dict(options) if isinstance(options, dict) else {}
+        readers = {
+            "maxSize": ("max_size", lambda value: parse_size(value, "maxSize"), "a size such as 1MB, or 0"),
+            "timeLimit": ("time_limit", _seconds, "a number of seconds, or 0"),
+            "maxSessions": ("max_sessions", _count, "a whole number of at least 1"),
+        }
+        for name, (attribute, read, expected) in readers.items():
+            if name not in self.initialization_options:
+                continue
+            value = self.initialization_options[name]
+            try:
+                setattr(self, attribute, read(value))
+            except (CheckerError, ValueError, TypeError, OverflowError):
+                self.log(f"checker: initialization option {name}: expected {expected}, got {value!r}; "
+                         f"using {getattr(self, attribute)}", error=True)
+
+    def report_input(self, message: str) -> None:
+        """A message dropped from the input (called from the thread that reads it): on standard
+        error, and in the client's log once the client is known."""
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+        loop = self.loop
+        if loop is not None:
+            with contextlib.suppress(RuntimeError):  # the loop has closed: the server is ending
+                loop.call_soon_threadsafe(self.log, message, True)
+
+    def status(self) -> dict[str, Any]:
+        """What the server holds, for the ``checker/status`` request."""
+        return {"sessions": len(self.sessions), "maxSessions": self.max_sessions, "documents": len(self.checked),
+                "maxSize": self.max_size, "timeLimit": self.time_limit}
+
     def _register(self) -> None:
         from lsprotocol import types
 
         server = self.server
+
+        @server.feature(types.INITIALIZE)
+        def initialize(ls: Any, params: types.InitializeParams) -> None:
+            self.loop = asyncio.get_running_loop()
+            self.configure(params.initialization_options)
+
+        @server.feature("checker/status")
+        def status(ls: Any, params: Any) -> dict[str, Any]:
+            return self.status()
 
         @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
         def did_open(ls: Any, params: types.DidOpenTextDocumentParams) -> None:
@@ -272,6 +424,42 @@ class CheckerServer:
             self.reload()
 
 
+def _seconds(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+        raise ValueError(value)
+    return float(value)
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(value)
+    return value
+
+
+def _protocol_class() -> type:
+    """pygls's protocol, answering a request after ``shutdown`` as LSP says (pygls drops it,
+    leaving the client waiting)."""
+    from lsprotocol import types
+    from pygls.exceptions import JsonRpcInvalidRequest
+    from pygls.protocol import LanguageServerProtocol
+
+    class CheckerProtocol(LanguageServerProtocol):
+        @property
+        def shut_down(self) -> bool:
+            return bool(self._shutdown)
+
+        def handle_message(self, message: Any) -> None:
+            method = getattr(message, "method", None)
+            ident = getattr(message, "id", None)
+            if self._shutdown and method and method != types.EXIT and ident is not None:
+                refused = JsonRpcInvalidRequest(f"the server has shut down: {method} is refused; only exit is accepted")
+                self._send_response(ident, None, refused.to_response_error())
+                return
+            super().handle_message(message)
+
+    return CheckerProtocol
+
+
 def _overlaps(span: Any, wanted: Any) -> bool:
     start = (span.start.line, span.start.character)
     end = (span.end.line, span.end.character)
@@ -290,5 +478,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         sys.stderr.write("checker: the language server needs pygls: pip install 'checker[lsp]'\n")
         return 4
-    CheckerServer(debounce=options.debounce).server.start_io()
-    return 0
+    from checker.lsp_framing import FramedInput
+
+    checker = CheckerServer(debounce=options.debounce)
+    checker.server.start_io(stdin=FramedInput(sys.stdin.buffer, checker.report_input))  # type: ignore[arg-type]
+    # LSP: 0 after shutdown then exit; 1 where the client exits (or goes) without shutdown.
+    return 0 if checker.server.protocol.shut_down else 1  # type: ignore[attr-defined]

@@ -162,11 +162,12 @@ def test_other_errors_keep_their_place_beside_the_one_no_body_error(tmp_path):
 def test_no_body_errors_are_held_back_only_up_to_a_bound(tmp_path, monkeypatch):
     import checker.read.records
 
-    monkeypatch.setattr(checker.read.records, "HELD_RECORDS", 3)
-    dump = write_jsonl(tmp_path / "big.jsonl", [json.dumps({"n": i}) for i in range(6)])
+    monkeypatch.setattr(checker.read.records, "LISTED_ERRORS", 3)
+    rows = [json.dumps({"n": i}) for i in range(6)]
+    dump = write_jsonl(tmp_path / "big.jsonl", [*rows, json.dumps({"id": "ok", "body": "Text."}), *rows])
     records = list(read_jsonl(str(dump), "big.jsonl", DEFAULT_FIELDS))
-    assert [r.name for r in records] == [f"big.jsonl#L{i}" for i in range(1, 7)]
-    assert all("no body" in r.error for r in records)
+    assert [r.name for r in records] == ["big.jsonl#L1", "big.jsonl#L2", "big.jsonl#L3", "big.jsonl#ok", "big.jsonl"]
+    assert records[-1].error == "9 more unreadable records not listed, 9 of them without a body (the first 3 are)"
 
 
 def test_a_json_array_in_which_no_item_has_a_body_is_one_error(tmp_path):

@@ -17,7 +17,8 @@ from checker.errors import UsageError
 
 EPILOG = """exit codes: 0 nothing at or above the fail threshold; 1 findings at or above it;
 2 interrupted; 3 internal error (a bug, a crashing plugin or rule); 4 usage, configuration
-or rule-file error; 5 no input files; 6 some inputs could not be read (the others were checked)."""
+or rule-file error; 5 no input files; 6 some inputs could not be read (the others were checked).
+also: checker trust PATH (let local code of a folder run; --list, --revoke), checker lsp (the language server)."""
 
 
 def _comma_list(value: str) -> list[str]:
@@ -67,6 +68,13 @@ def base_parser() -> argparse.ArgumentParser:
                      help="load plugin NAME (module or entry point); -p no:NAME disables one")
     run.add_argument("-c", "--config", metavar="FILE", help="use this configuration file")
     run.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    run.add_argument("--no-local-plugins", action="store_true",
+                     help="run local code (checkerconf.py, plugins: modules that are not installed) only from "
+                     "folders trusted with 'checker trust PATH'; for CI on outside contributions (also "
+                     "CHECKER_NO_LOCAL_PLUGINS=1)")
+    # The language server's: folders whose local code the editor trusts; given, only trusted code runs.
+    run.add_argument("--trusted-folder", dest="trusted_folders", action="append", default=None,
+                     help=argparse.SUPPRESS)
     run.add_argument("--stdin-filename", metavar="NAME", help="name to report for standard input")
     run.add_argument("--input-format", metavar="FORMAT", help="parse every input as this format (text, markdown, ...)")
     run.add_argument("--encoding", default="utf-8", help="encoding of the inputs (default utf-8)")

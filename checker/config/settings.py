@@ -7,6 +7,7 @@ the file's folder. Keys may be written with dashes or underscores.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import tomllib
@@ -21,6 +22,8 @@ from checker.read.inputs import DEFAULT_MAX_SIZE
 
 CONFIG_NAMES = (".checker.yaml", ".checker.yml", "pyproject.toml")
 LOCAL_PLUGIN = "checkerconf.py"
+#: What marks a repository's root, where the search for a configuration file stops.
+REPOSITORY_MARKERS = (".git", ".hg")
 
 KNOWN_KEYS = {
     "rules": list,
@@ -65,7 +68,8 @@ class Config:
     fail_on: Severity = Severity.ERROR
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
-    regex_timeout: float = 2.0
+    #: Seconds one pattern of a team's rule may spend on one text (None: no limit, ``0`` in settings).
+    regex_timeout: float | None = 2.0
     #: Seconds one rule or plugin hook may spend on one article (0: no limit).
     time_limit: float = 30.0
     #: Collect each rule's time per article (``--timings``).
@@ -109,23 +113,38 @@ class Config:
 
 
 def find_config_file(start: Path) -> tuple[Path | None, dict[str, Any]]:
-    """The nearest configuration file at or above ``start`` and its raw settings."""
+    """The nearest configuration file at or above ``start`` and its raw settings. The walk
+    stops at the repository root (a folder holding ``.git`` or ``.hg``), so a repository
+    never takes its configuration, or the code beside it, from the folder it sits in."""
     for folder in [start, *start.parents]:
         for name in CONFIG_NAMES:
             candidate = folder / name
             if not candidate.is_file():
                 continue
-            if name == "pyproject.toml":
-                try:
-                    data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-                except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-                    raise UsageError(f"not valid TOML: {error}", source=str(candidate)) from None
-                section = data.get("tool", {}).get("checker")
-                if section is None:
-                    continue
-                return candidate, section
-            return candidate, load_yaml_config(candidate)
+            section = read_config_file(candidate)
+            if section is None:
+                continue
+            return candidate, section
+        if is_repository_root(folder):
+            break
     return None, {}
+
+
+def is_repository_root(folder: Path) -> bool:
+    """A folder holding ``.git`` (a folder, or a file in a worktree or submodule) or ``.hg``."""
+    return any(os.path.lexists(folder / marker) for marker in REPOSITORY_MARKERS)
+
+
+def read_config_file(path: Path) -> dict[str, Any] | None:
+    """The raw settings of one configuration file; None for a ``pyproject.toml`` without
+    a ``[tool.checker]`` table."""
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise UsageError(f"not valid TOML: {error}", source=str(path)) from None
+        return data.get("tool", {}).get("checker")
+    return load_yaml_config(path)
 
 
 def load_yaml_config(path: Path) -> dict[str, Any]:
@@ -162,8 +181,10 @@ _SIZE_UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "KIB": 1024, "M": 1024**2, 
                "G": 1024**3, "GB": 1024**3, "GIB": 1024**3}
 
 
-def parse_size(value: Any, where: str) -> int:
-    """A size in bytes from ``5000000``, ``500K``, ``5MB`` or ``2 GiB``; 0 means no limit."""
+def parse_size(value: Any, where: str, source: str | None = None) -> int:
+    """A size in bytes from ``5000000``, ``500K``, ``5MB`` or ``2 GiB``; 0 means no limit.
+    Anything else (negative, ``inf``, ``nan``, ``1e400``, not a number) is a ``UsageError``
+    naming ``where`` (and the configuration file, ``source``) and the value."""
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
     text = str(value).strip().upper().replace(" ", "")
@@ -172,10 +193,29 @@ def parse_size(value: Any, where: str) -> int:
     try:
         amount = float(number)
     except ValueError:
-        amount = -1.0
-    if amount < 0 or unit not in _SIZE_UNITS:
-        raise UsageError(f"{where}: expected a size such as 5MB, 500K or 0 (no limit), got {value!r}")
+        amount = math.nan
+    if not (math.isfinite(amount) and amount >= 0) or unit not in _SIZE_UNITS:
+        raise UsageError(f"{where}: expected a size such as 5MB, 500K or 0 (no limit), got {value!r}", source=source)
     return int(amount * _SIZE_UNITS[unit])
+
+
+#: The longest time limit taken, in seconds (about 11 days): far longer ones overflow the
+#: timer (``setitimer``) or the regex module's clock, and 0 already means no limit.
+MAX_SECONDS = 1_000_000
+
+
+def parse_seconds(value: Any, where: str, source: str | None = None) -> float:
+    """A time limit in seconds (``time-limit``, ``regex-timeout``); 0 means no limit. A
+    negative, infinite or NaN value, one over ``MAX_SECONDS`` or not a number is a
+    ``UsageError`` naming ``where`` (and the configuration file, ``source``) and the value."""
+    try:
+        seconds = float(value) if not isinstance(value, bool) else math.nan
+    except (TypeError, ValueError):
+        seconds = math.nan
+    if not (math.isfinite(seconds) and 0 <= seconds <= MAX_SECONDS):
+        raise UsageError(f"{where}: expected a number of seconds from 0 (no limit) to {MAX_SECONDS:,}, "
+                         f"got {value!r}", source=source)
+    return seconds
 
 
 def available_cpus() -> int:
@@ -237,9 +277,10 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
     config.per_path_ignores = {str(k): [str(r) for r in (v if isinstance(v, list) else [v])]
                                for k, v in settings.get("per_path_ignores", {}).items()}
     config.exclude = [str(e) for e in settings.get("exclude", [])]
-    config.regex_timeout = float(settings.get("regex_timeout", 2.0))
-    config.time_limit = float(settings.get("time_limit", 30.0))
-    config.max_size = parse_size(settings.get("max_size", DEFAULT_MAX_SIZE), "max-size")
+    where = str(found) if found else None
+    config.regex_timeout = parse_seconds(settings.get("regex_timeout", 2.0), "regex-timeout", where) or None
+    config.time_limit = parse_seconds(settings.get("time_limit", 30.0), "time-limit", where)
+    config.max_size = parse_size(settings.get("max_size", DEFAULT_MAX_SIZE), "max-size", where)
     config.warn_unused_suppressions = settings.get("warn_unused_suppressions", False)
     config.jobs = parse_jobs(settings["jobs"], "jobs setting") if "jobs" in settings else None
     config.docs_url = settings.get("docs_url", DOCS_URL)
@@ -261,11 +302,11 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
         config.fail_on = parse_severity(options.fail_on, "--fail-on")
     if getattr(options, "warn_unused_suppressions", False):
         config.warn_unused_suppressions = True
-    if getattr(options, "regex_timeout", None):
-        config.regex_timeout = options.regex_timeout
+    if getattr(options, "regex_timeout", None) is not None:
+        config.regex_timeout = parse_seconds(options.regex_timeout, "--regex-timeout") or None
     config.timings = bool(getattr(options, "timings", False))
     if getattr(options, "time_limit", None) is not None:
-        config.time_limit = options.time_limit
+        config.time_limit = parse_seconds(options.time_limit, "--time-limit")
     if getattr(options, "max_size", None) is not None:
         config.max_size = parse_size(options.max_size, "--max-size")
     from checker.read.records import parse_fields

@@ -24,7 +24,9 @@ from checker.engine.startup import OptionValues, open_session, parse_command_lin
 from checker.errors import CheckerError, ExitCode, UsageError
 from checker.plugin.manager import PluginManager
 from checker.read.inputs import STDIN, collect_paths
+from checker.read.own_reports import remember as remember_report
 from checker.report.progress import Progress
+from checker.report.safe import printable
 
 __all__ = ["exit_code", "open_session", "parse_command_line", "say_error", "wrap_session"]
 
@@ -92,14 +94,14 @@ def say_error(error: BaseException, debug: bool = False) -> None:
     if isinstance(error, KeyboardInterrupt):
         sys.stderr.write("checker: interrupted\n")
     elif isinstance(error, CheckerError):
-        sys.stderr.write(f"checker: error: {error}\n")
+        sys.stderr.write(f"checker: error: {printable(str(error))}\n")
     elif isinstance(error, BrokenPipeError):
         pass
     else:  # a bug, or a plugin or rule that raised SystemExit (as pytest, a run does not end the program)
         if debug:
             traceback.print_exception(error)
         else:
-            sys.stderr.write(f"checker: internal error: {type(error).__name__}: {error} "
+            sys.stderr.write(f"checker: internal error: {type(error).__name__}: {printable(str(error))} "
                              "(run with --debug for details)\n")
 
 
@@ -123,7 +125,8 @@ def run_session(session: Session) -> None:
         if not options.paths:
             raise UsageError("no input: give files or folders to check, or - for standard input")
         suffixes = [s for group in session.pm.hook.checker_input_suffixes() for s in (group or [])]
-        paths = collect_paths(options.paths, suffixes, session.config.exclude)
+        paths = collect_paths(options.paths, suffixes, session.config.exclude,
+                              reports=[options.output] if options.output else [])
         if options.diff:
             run_diff(session, paths)
         else:
@@ -168,7 +171,7 @@ def run_diff(session: Session, paths: list[str]) -> None:
             for result in check_all(session, paths, Options(True, options.unsafe_fixes, write=False), pool):
                 session.record(result)
                 if result.error:
-                    sys.stderr.write(f"checker: {result.path}: {result.error}\n")
+                    sys.stderr.write(f"checker: {printable(result.path)}: {printable(result.error)}\n")
                 stream.write(result.diff)
     session.duration = time.perf_counter() - session.started
     fixed = session.summary.fixed
@@ -193,13 +196,15 @@ def output_formats(session: Session) -> dict[str, type]:
 
 
 def print_problems(session: Session) -> None:
+    # Problems and notes quote file names, record ids and plugins' messages: one line each,
+    # shown escaped (checker.report.safe), so none forges a CI command or a terminal sequence.
     for problem in session.config.problems:
-        sys.stderr.write(f"checker: {problem.kind} error: {problem.message}\n")
+        sys.stderr.write(f"checker: {problem.kind} error: {printable(problem.message)}\n")
 
 
 def print_notes(session: Session) -> None:
     for note in session.notes:
-        sys.stderr.write(f"checker: note: {note}\n")
+        sys.stderr.write(f"checker: note: {printable(note)}\n")
 
 
 @contextlib.contextmanager
@@ -210,3 +215,4 @@ def report_stream(output: str | None, default: IO[str]) -> Iterator[IO[str]]:
         return
     with open(output, "w", encoding="utf-8", errors="backslashreplace") as stream:
         yield stream
+    remember_report(output)  # a later walk over its folder skips it while it is unchanged

@@ -8,7 +8,7 @@ import fnmatch
 import os
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import pluggy
@@ -16,7 +16,7 @@ import pluggy
 from checker.config.settings import Config
 from checker.engine.isolation import Isolation
 from checker.engine.watchdog import TimeLimitExceeded, time_limit
-from checker.errors import ExitCode, InputError
+from checker.errors import ExitCode, InputError, UsageError
 from checker.filter.suppress import apply_suppressions, parse_suppressions
 from checker.finding import Edit, Finding, Fix, Severity
 from checker.kinds.base import Rule
@@ -28,6 +28,7 @@ from checker.text.article import Article
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.cache.results import ResultCache
+    from checker.engine.fix import Snapshot
 
 UNUSED_SUPPRESSION = "unused-suppression"
 PARSE_PROBLEM = "parse-error"
@@ -51,6 +52,9 @@ class FileResult:
     text: str | None = None
     #: Seconds each rule spent on this input (``--timings``).
     timings: dict[str, float] | None = None
+    #: For a record of a multi-article file: the file that holds it. ``path`` is then the
+    #: record's name (``dump.jsonl#42``), a name that is never read as a path.
+    file: str | None = None
 
 
 @dataclass
@@ -144,7 +148,9 @@ class Session:
             self.config.problem("plugin", f"checker_collect_rules raised {type(error).__name__}: {error}; "
                                           f"no rules are collected")
             provided = []
-        self.rules = self.select([rule for rules in provided for rule in rules or []])
+        collected = [rule for rules in provided for rule in rules or []]
+        self.rules = self.select(collected)
+        self.check_selection(collected, self.rules)
         for rule in self.rules:
             rule.timeout = self.config.regex_timeout
         return self.rules
@@ -169,6 +175,74 @@ class Session:
                 continue
             chosen.append(rule)
         return chosen
+
+    def check_selection(self, collected: list[Rule], chosen: list[Rule]) -> None:
+        """A selection that names nothing is a mistake, not a clean run: each ``select``
+        pattern must name a collected rule (by id, glob or category), and some rule must be
+        left to run. With rules left, the run goes on and ends as a configuration error
+        (exit 4); with none, it stops at once with the line that says why (unless problems
+        while loading, a broken rule file say, may be the cause: then they are reported too)."""
+        message = self._unmatched_select(collected)
+        if not chosen and not message:
+            message = self._why_no_rules(collected)
+        if not message:
+            return
+        if chosen or self.config.problems:
+            self.config.problem("config", message)
+            return
+        raise UsageError(message)
+
+    def _sources(self, setting: str) -> tuple[list[str], list[str]]:
+        """A select or ignore list split by where it was given: the command line (or option
+        values), then the configuration file (``build_config`` puts the file's first)."""
+        given = list(getattr(self.config.options, setting, None) or [])
+        merged = getattr(self.config, setting)
+        return given, merged[: len(merged) - len(given)]
+
+    def _where(self, setting: str, patterns: list[str], in_file: bool) -> str:
+        quoted = ", ".join(repr(pattern) for pattern in patterns)
+        if not in_file:
+            return f"--{setting} {quoted}"
+        return f"{setting}: {quoted} in {self.config.config_file or 'the configuration'}"
+
+    def _unmatched_select(self, collected: list[Rule]) -> str:
+        given, in_file = self._sources("select")
+        parts = []
+        for patterns, from_file in ((given, False), (in_file, True)):
+            unmatched = [pattern for pattern in dict.fromkeys(patterns)
+                         if not any(matches_any(rule.id, rule.category, [pattern]) for rule in collected)]
+            if unmatched:
+                verb = "matches" if len(unmatched) == 1 else "match"
+                parts.append(f"{self._where('select', unmatched, from_file)} {verb} no rule id, glob or category")
+        return "; ".join(parts)
+
+    def _why_no_rules(self, collected: list[Rule]) -> str:
+        if not collected:
+            if any(hook.plugin_name != BUILTIN for hook in self.pm.hook.checker_check_article.get_hookimpls()):
+                return ""  # a plugin checks articles without rules of its own
+            if not self.config.builtin_rules:
+                return ("no rules to run: the built-in rules are off (--no-builtin-rules or builtin-rules: false) "
+                        "and no other rules were collected (add --rules DIR)")
+            return "no rules to run: no rules were collected"
+        options = self.config.options
+        keyword = getattr(options, "keyword", None)
+        if keyword and not any(KeywordExpression(keyword).matches([rule.category, rule.kind, *rule.tags], rule.id)
+                               for rule in collected):
+            return f"-k {keyword!r} matches no rule"
+        categories = set(getattr(options, "category", None) or [])
+        if categories and not any(categories & {rule.category, rule.kind, *rule.tags} for rule in collected):
+            return f"-m/--category {', '.join(repr(c) for c in sorted(categories))} matches no rule category or tag"
+        pieces = []
+        for setting in ("select", "ignore"):
+            given, in_file = self._sources(setting)
+            pieces += [self._where(setting, patterns, from_file)
+                       for patterns, from_file in ((in_file, True), (given, False)) if patterns]
+        if categories:
+            pieces.append(f"-m {', '.join(repr(c) for c in sorted(categories))}")
+        if keyword:
+            pieces.append(f"-k {keyword!r}")
+        selection = f"the selection ({'; '.join(pieces)})" if pieces else "the selection"
+        return f"no rules left to run: {selection} leaves none of the {len(collected)} rules collected"
 
     # ---- files -------------------------------------------------------------------------
     def display_path(self, path: str) -> str:
@@ -211,7 +285,8 @@ class Session:
                     record = next(iterator, None)
                 if record is None:
                     return
-                yield record
+                # The record came from this input, whatever its name says: its file is this one.
+                yield record if record.file is not None else replace(record, file=name)
         except TimeLimitExceeded as error:
             self.config.problem("plugin", f"{name}: {error}")
             yield Record(name, error=f"could not be read: {error}")
@@ -223,9 +298,12 @@ class Session:
 
     def check_record(self, record: Record) -> FileResult:
         started = time.perf_counter()
+        file = record.file if record.file is not None else record.name.partition("#")[0]
         if record.error is not None:
-            return FileResult(record.name, error=record.error)
-        result = self.check_text(record.name, record.text, "text")
+            result = FileResult(record.name, error=record.error)
+        else:
+            result = self.check_text(record.name, record.text, "text", file=file)
+        result.file = file if file != record.name else None
         result.duration = time.perf_counter() - started
         return result
 
@@ -253,6 +331,12 @@ class Session:
         Without ``fix``, an unchanged file under unchanged rules comes from the cache."""
         started = time.perf_counter()
         name = self.display_path(path)
+        before = None
+        if fix and write and path != STDIN:
+            from checker.engine.fix import snapshot
+
+            # Taken before reading: the file is replaced only if it is still this one.
+            before = snapshot(path, self.config.max_size)
         try:
             source = read_source(path, self.config.encoding, self.config.max_size)
         except InputError as error:
@@ -268,20 +352,28 @@ class Session:
         problems = len(self.config.problems)
         result = self.check_text(name, source.text)
         if fix and result.error is None:
-            self._fix(path, source, result, unsafe=unsafe, write=write)
+            self._fix(path, source, result, unsafe=unsafe, write=write, before=before)
         if cache is not None and result.error is None and len(self.config.problems) == problems:
             cache.put(key, result.findings)
         result.duration = time.perf_counter() - started
         return result
 
-    def _fix(self, path: str, source: Source, result: FileResult, *, unsafe: bool, write: bool) -> None:
-        from checker.engine.fix import fix_text, unified_diff, write_atomic  # only a --fix or --diff run needs it
+    def _fix(self, path: str, source: Source, result: FileResult, *, unsafe: bool, write: bool,
+             before: Snapshot | None = None) -> None:
+        # only a --fix or --diff run needs it
+        from checker.engine.fix import FileChanged, NotReplaceable, fix_text, refusal, unified_diff, write_atomic
 
+        if write and path != STDIN:
+            reason = refusal(path, self._checked_folder(path))
+            if reason is not None:  # checked as it is; the note says why it was not fixed
+                self.note(f"{result.path}: checked, not fixed: {reason}")
+                return
         try:
             outcome = fix_text(source.text, result.findings, lambda text: self._recheck(result.path, text), unsafe)
         except _FixAborted as error:
             result.error = f"not fixed: {error}"
             return
+        found = result.findings
         result.findings, result.fixed = outcome.findings, outcome.applied
         if not outcome.applied:
             return
@@ -291,10 +383,29 @@ class Session:
             result.fixed_text = outcome.text
         elif write:
             try:
-                write_atomic(path, source.encode(outcome.text))
+                write_atomic(path, source.encode(outcome.text), before)
+                return
+            except FileChanged as error:
+                result.error = f"changed during the run ({error}); the fixes were not written, run again"
+            except NotReplaceable as error:
+                self.note(f"{result.path}: checked, not fixed: {error}")
             except (OSError, UnicodeEncodeError) as error:
                 result.error = f"could not write the fixes: {getattr(error, 'strerror', None) or error}"
-                result.fixed = 0
+            # Not written: the findings are those of the file as it was read.
+            result.findings, result.fixed, result.text, result.diff = found, 0, source.text, ""
+
+    def _checked_folder(self, path: str) -> str | None:
+        """The real path of the folder ``path`` was found in (a folder named on the command
+        line) or named in (a file named on the command line): the tree ``--fix`` may write
+        in. A symbolic link out of it is not followed."""
+        for argument in getattr(self.config.options, "paths", None) or []:
+            if argument == STDIN:
+                continue
+            if path == argument:
+                return os.path.realpath(os.path.dirname(os.path.abspath(argument)))
+            if path.startswith(os.path.join(argument, "")):
+                return os.path.realpath(argument)
+        return os.path.realpath(os.path.dirname(os.path.abspath(path)))
 
     def _recheck(self, name: str, text: str) -> list[Finding]:
         result = self.check_text(name, text)
@@ -306,7 +417,9 @@ class Session:
         with time_limit(self.config.time_limit, "parsing"):
             return self.pm.hook.checker_parse_article(path=name, text=text, format=format or self.input_format)
 
-    def check_text(self, name: str, text: str, format: str | None = None) -> FileResult:
+    def check_text(self, name: str, text: str, format: str | None = None, *, file: str | None = None) -> FileResult:
+        """Parse and check ``text`` as the article ``name``. ``file``: the file a record of a
+        multi-article file came from, which per-path settings match instead of the name."""
         try:
             article = self.parse(name, text, format)
         except Exception as error:
@@ -315,12 +428,12 @@ class Session:
         if article is None:
             return FileResult(name, error=f"no parser for format {self.input_format or 'of this file'}")
         if not self.config.timings:
-            return FileResult(name, findings=self.check_article(article), text=text)
+            return FileResult(name, findings=self.check_article(article, file=file), text=text)
         self.config.rule_timings = {}
-        findings = self.check_article(article)
+        findings = self.check_article(article, file=file)
         return FileResult(name, findings=findings, text=text, timings=self.config.rule_timings)
 
-    def check_article(self, article: Article) -> list[Finding]:
+    def check_article(self, article: Article, *, file: str | None = None) -> list[Finding]:
         self.isolation.where = f"{article.path}: "
         try:
             provided = self.pm.hook.checker_check_article(article=article, rules=self.rules, config=self.config)
@@ -337,13 +450,16 @@ class Session:
         except Exception as error:
             self.config.problem("plugin", f"{article.path}: checker_process_findings raised "
                                           f"{type(error).__name__}: {error}")
-        return self.filter(article, findings)
+        return self.filter(article, findings, file=file)
 
-    def filter(self, article: Article, findings: list[Finding]) -> list[Finding]:
+    def filter(self, article: Article, findings: list[Finding], *, file: str | None = None) -> list[Finding]:
+        """Suppressions, per-path ignores (matched against ``file``, the file a record came
+        from, or else the article's path), severity overrides and the session's own findings."""
         suppressions = parse_suppressions(article)
         findings = apply_suppressions(findings, suppressions)
+        path = file if file is not None else article.path
         ignored = [rule for pattern, rules in self.config.per_path_ignores.items()
-                   if self._path_matches(article.path, pattern) for rule in rules]
+                   if self._path_matches(path, pattern) for rule in rules]
         if ignored:
             findings = [f for f in findings if not matches_any(f.rule, f.category, ignored)]
         if self.config.severity:
@@ -368,11 +484,12 @@ class Session:
         return sorted(unique.values(), key=Finding.sort_key)
 
     def _path_matches(self, path: str, pattern: str) -> bool:
-        """Per-path patterns are relative to the configuration file's folder."""
-        names = {path, path.partition("#")[0]}  # a record (dump.jsonl#42) is matched by its file too
-        candidates = list(names)
+        """Per-path patterns are relative to the configuration file's folder. ``path`` is a
+        file's path: a record is matched through the file that holds it (``dump.jsonl``),
+        never through its name, whose id could say ``x/../../archive/y``."""
+        candidates = [path]
         if path != self.config.stdin_filename:
-            candidates += [os.path.relpath(os.path.abspath(name), self.config.root) for name in names]
+            candidates.append(os.path.relpath(os.path.abspath(path), self.config.root))
         return any(fnmatch.fnmatch(c.replace(os.sep, "/"), pattern) for c in candidates)
 
     def _override(self, finding: Finding) -> Finding:

@@ -66,5 +66,7 @@ def open_session(options: OptionValues | None = None, cwd: Path | None = None,
     pm.hook.checker_configure(config=config)
     session = Session(config, pm)
     session.cwd = str(cwd) if cwd else None
+    for note in pm.notes:  # local code that was not run, said once at the end of the run
+        session.note(note)
     session.collect_rules()
     return session

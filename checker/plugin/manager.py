@@ -1,7 +1,9 @@
 """Building the plugin manager: hook specs, built-ins, entry points, ``-p``, config, local file.
 
 Each plugin is loaded on its own; one that fails to import or register is reported with
-its name and the others still load (as sqlfluff's plugin host does).
+its name and the others still load (as sqlfluff's plugin host does). Local code (a
+``checkerconf.py``, a ``plugins:`` module that is not installed) runs only as the run's
+``LocalCodePolicy`` allows (``checker.config.trust``); code that does not run is a note.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pluggy
 
 from checker.about import PROJECT_NAME
 from checker.config.settings import Config
+from checker.config.trust import LocalCodePolicy, local_module
 from checker.errors import UsageError
 from checker.plugin import hookspec as hookspec_module
 from checker.plugin.entrypoints import checker_entry_points
@@ -34,6 +37,8 @@ class PluginManager(pluggy.PluginManager):
         super().__init__(PROJECT_NAME)
         #: One line per plugin that could not be loaded.
         self.problems: list[str] = []
+        #: One line per piece of local code that was not run (untrusted), for the run's notes.
+        self.notes: list[str] = []
 
 
 def new_plugin_manager() -> PluginManager:
@@ -87,10 +92,21 @@ def load_module_plugin(pm: pluggy.PluginManager, name: str, problems: list[str])
     pm.register(module, name=name)
 
 
-def load_local_plugin(pm: pluggy.PluginManager, path: Path, problems: list[str]) -> None:
-    """Load ``checkerconf.py`` next to the configuration, as pytest loads ``conftest.py``."""
+def load_local_plugin(pm: PluginManager, path: Path, problems: list[str],
+                      policy: LocalCodePolicy | None = None) -> None:
+    """Load ``checkerconf.py`` next to the configuration, as pytest loads ``conftest.py``,
+    when ``policy`` lets it run. The bytes checked against the trusted hash are the bytes run."""
     name = f"checkerconf:{path}"
     if pm.has_plugin(name):
+        return
+    try:
+        source = path.read_bytes()
+    except OSError as error:
+        problems.append(f"local plugin {path} could not be read: {error.strerror or error}")
+        return
+    refusal = policy.refusal(path, path.parent, source) if policy is not None else None
+    if refusal is not None:
+        pm.notes.append(f"{path} was not run: {refusal}")
         return
     spec = importlib.util.spec_from_file_location(f"checkerconf_{abs(hash(str(path)))}", path)
     if spec is None or spec.loader is None:
@@ -99,25 +115,47 @@ def load_local_plugin(pm: pluggy.PluginManager, path: Path, problems: list[str])
     module = importlib.util.module_from_spec(spec)
     try:
         sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
+        exec(compile(source, str(path), "exec", dont_inherit=True), module.__dict__)
         pm.register(module, name=name)
     except Exception as error:
         problems.append(f"local plugin {path} could not be loaded: {type(error).__name__}: {error}")
 
 
+def configured_plugin_allowed(pm: PluginManager, name: str, config: Config, policy: LocalCodePolicy) -> bool:
+    """A ``plugins:`` name of the configuration file may be imported: an installed module or
+    checker plugin, or local code the policy lets run (else a note says why not)."""
+    if not policy.trusted_only or config.config_file is None or pm.is_blocked(name) or pm.has_plugin(name):
+        return True
+    if any(entry_point.name == name for entry_point in checker_entry_points()):
+        return True
+    location = local_module(name)
+    if location is None:
+        return True
+    refusal = policy.refusal(location, config.config_file.parent)
+    if refusal is None:
+        return True
+    pm.notes.append(f"plugin {name!r} ({location}), named in {config.config_file}, was not run: {refusal}")
+    return False
+
+
 def load_plugins(pm: PluginManager, config: Config, cli_plugins: Iterable[str],
                  use_entry_points: bool = True) -> None:
     """Load the plugins of ``-p`` and of the configuration (``plugins:``, ``checkerconf.py``)
-    and those of the entry-point group; what could not be loaded goes to ``pm.problems``."""
+    and those of the entry-point group; what could not be loaded goes to ``pm.problems``,
+    local code the run may not run to ``pm.notes``."""
     problems = pm.problems
     cli_plugins = list(cli_plugins)
+    policy = LocalCodePolicy.from_options(config.options)
     block_plugins(pm, cli_plugins)
-    for name in [p for p in cli_plugins if not p.startswith("no:")] + config.plugins:
+    for name in [p for p in cli_plugins if not p.startswith("no:")]:
         load_module_plugin(pm, name, problems)
+    for name in config.plugins:
+        if configured_plugin_allowed(pm, name, config, policy):
+            load_module_plugin(pm, name, problems)
     if use_entry_points:
         load_entry_points(pm, problems)
     if config.local_plugin is not None:
-        load_local_plugin(pm, config.local_plugin, problems)
+        load_local_plugin(pm, config.local_plugin, problems, policy)
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as error:

@@ -2,12 +2,21 @@
 
 ``::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=RULE::message`` shows the
 finding on the pull request's changed lines. Values are escaped as the Actions runner
-expects: ``%``, CR and LF everywhere, and ``:`` and ``,`` inside properties as well.
+expects: ``%``, CR and LF everywhere, and ``:`` and ``,`` inside properties as well. The
+message and title are first made printable (``checker.report.safe``: no terminal control
+sequence reaches the log); the file name is kept exact, so the annotation finds its file,
+and the runner reads a line that starts with ``::`` as one command, whatever ``##[`` the
+file name holds. A record of a multi-article file (``dump.jsonl#42``) is annotated on the
+file that holds it, without a line (its lines are the record's, not the file's): the message
+starts with the record's name and its line and column. The id is never part of ``file=``.
 """
 
 from __future__ import annotations
 
+import re
 from typing import IO, TYPE_CHECKING, Any
+
+from checker.report.safe import printable
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.config.settings import Config
@@ -24,9 +33,19 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+
+
+def printable_message(value: str) -> str:
+    """``value`` made printable line by line: an annotation may have several lines (CR and
+    LF are sent as ``%0D`` and ``%0A``), but no other control character."""
+    return "".join(part if index % 2 else printable(part) for index, part in enumerate(_LINE_BREAK.split(value)))
+
+
 def command(level: str, message: str, **properties: Any) -> str:
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items() if value is not None)
-    return f"::{level}{' ' + props if props else ''}::{escape_data(message)}"
+    props = ",".join(f"{key}={escape_property(str(value) if key == 'file' else printable(str(value)))}"
+                     for key, value in properties.items() if value is not None)
+    return f"::{level}{' ' + props if props else ''}::{escape_data(printable_message(message))}"
 
 
 class GithubReporter:
@@ -38,17 +57,25 @@ class GithubReporter:
         pass
 
     def file_done(self, result: FileResult) -> None:
+        record = result.file is not None
+        file = result.file if record else result.path
         if result.error:
-            self.stream.write(command("error", result.error, file=result.path, title="checker") + "\n")
+            message = f"{result.path}: {result.error}" if record else result.error
+            self.stream.write(command("error", message, file=file, title="checker") + "\n")
         for finding in result.findings:
             location = finding.location
             message = finding.message
             if finding.related:
                 message += f" (other place: line {finding.related[0].line})"
             message += finding.fix_note
+            title = f"{finding.rule} ({finding.category})"
+            if record:
+                message = f"{result.path}:{location.line}:{location.column}: {message}"
+                self.stream.write(command(LEVELS[str(finding.severity)], message, file=file, title=title) + "\n")
+                continue
             self.stream.write(command(
-                LEVELS[str(finding.severity)], message, file=result.path, line=location.line, col=location.column,
-                endLine=location.end_line, endColumn=location.end_column, title=f"{finding.rule} ({finding.category})",
+                LEVELS[str(finding.severity)], message, file=file, line=location.line, col=location.column,
+                endLine=location.end_line, endColumn=location.end_column, title=title,
             ) + "\n")
 
     def finish(self, session: Session) -> None:

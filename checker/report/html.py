@@ -26,6 +26,7 @@ from typing import IO, TYPE_CHECKING
 
 from checker.about import __version__
 from checker.finding import Finding, Location
+from checker.report.safe import printable, printable_block
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.config.settings import Config
@@ -45,6 +46,13 @@ SEVERITIES = ("error", "warning", "info")
 def esc(text: str) -> str:
     """Text for an element or an attribute value: ``& < > " '`` all escaped."""
     return html.escape(text, quote=True)
+
+
+def visible(text: str) -> str:
+    """A name, message or quotation from the articles, as the page shows it: control
+    characters and bidirectional overrides escaped visibly (``checker.report.safe``), then
+    escaped for HTML."""
+    return esc(printable(text))
 
 
 def slug(text: str) -> str:
@@ -113,9 +121,9 @@ def bar_chart(title: str, rows: Sequence[tuple[str, float, str]], shown: Callabl
         y = row * row_height + 2
         width = max(2, round(bar_width * value / top))
         label_value = shown(value)
-        parts.append(f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end">{esc(label[:30])}</text>'
+        parts.append(f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end">{visible(label[:30])}</text>'
                      f'<rect class="{css}" x="{label_width}" y="{y + 3}" width="{width}" height="{row_height - 6}">'
-                     f'<title>{esc(label)}: {label_value}</title></rect>'
+                     f'<title>{visible(label)}: {label_value}</title></rect>'
                      f'<text x="{label_width + width + 6}" y="{y + 14}">{label_value}</text>')
     parts.append("</svg></figure>")
     return "".join(parts)
@@ -191,8 +199,8 @@ class HtmlReporter:
         counts = {s: sum(1 for f in findings if str(f.severity) == s) for s in SEVERITIES}
         shown = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
         plural = "s" if len(findings) != 1 else ""
-        parts = [f'<section class="article" id="{ident}" data-name="{esc(name.lower())}">'
-                 f'<h2><a class="name" href="#{ident}">{esc(name)}</a> '
+        parts = [f'<section class="article" id="{ident}" data-name="{visible(name).lower()}">'
+                 f'<h2><a class="name" href="#{ident}">{visible(name)}</a> '
                  f'<span class="counts">{len(findings)} finding{plural}: {shown}</span></h2>']
         first_mark: dict[tuple[int, int], str] = {}
         if text is not None:
@@ -213,11 +221,11 @@ class HtmlReporter:
         position = 0
         for number, (start, end, covering) in enumerate(segments):
             if start > position:
-                out.append(esc(text[position:start]))
+                out.append(esc(printable_block(text[position:start])))
                 position = start
             out.append(self.mark(ident, number, text[max(start, position):end], covering, findings, first_mark))
             position = max(position, end)
-        out.append(esc(text[position:]))
+        out.append(esc(printable_block(text[position:])))
         return "".join(out), first_mark
 
     def mark(self, ident: str, number: int, content: str, covering: Sequence[_Place], findings: Sequence[Finding],
@@ -247,15 +255,15 @@ class HtmlReporter:
             classes.append("point")
         twin_attr = f' data-twin="{twin}"' if twin else ""
         return (f'<mark id="{ident}-m{number}" class="{" ".join(classes)}" tabindex="0" '
-                f'data-f="{tokens}" title="{esc(tip)}"{twin_attr}>{esc(content)}</mark>')
+                f'data-f="{tokens}" title="{esc(tip)}"{twin_attr}>{esc(printable_block(content))}</mark>')
 
     @staticmethod
     def tip(finding: Finding, related: bool = False) -> str:
-        text = f"{finding.rule} ({finding.severity}): {finding.message}"
+        text = f"{printable(finding.rule)} ({finding.severity}): {printable(finding.message)}"
         if related:
             text = f"other place of {text}"
         if finding.suggestions:
-            text += " Suggestion: " + " / ".join(s if s else "(remove)" for s in finding.suggestions)
+            text += " Suggestion: " + " / ".join(printable(s) if s else "(remove)" for s in finding.suggestions)
         return text
 
     def finding_list(self, ident: str, findings: Sequence[Finding], first_mark: dict[tuple[int, int], str]) -> str:
@@ -266,13 +274,13 @@ class HtmlReporter:
                               for n, loc in enumerate(finding.related))
             suggestion = ""
             if finding.suggestions:
-                shown = " / ".join(esc(s) if s else "<em>remove</em>" for s in finding.suggestions)
-                suggestion = f' <span class="suggestion">→ {shown}</span>'
+                listed = " / ".join(visible(s) if s else "<em>remove</em>" for s in finding.suggestions)
+                suggestion = f' <span class="suggestion">→ {listed}</span>'
             items.append(
                 f'<li class="finding s-{finding.severity}" data-i="{index}" data-c="{esc(finding.category)}" '
                 f'data-s="{finding.severity}" data-r="{esc(finding.rule)}">{where} '
-                f'<span class="sev">{finding.severity}</span> <code>{esc(finding.rule)}</code> '
-                f'{esc(finding.message)}{suggestion}{" " + others if others else ""}</li>')
+                f'<span class="sev">{finding.severity}</span> <code>{visible(finding.rule)}</code> '
+                f'{visible(finding.message)}{suggestion}{" " + others if others else ""}</li>')
         return f'<ol class="findings">{"".join(items)}</ol>'
 
     @staticmethod
@@ -307,18 +315,18 @@ class HtmlReporter:
                                    seconds_text))
         parts.append("</div>")
         if self.unreadable:
-            rows = "".join(f"<li><span class=\"name\">{esc(path)}</span>: {esc(error)}</li>"
+            rows = "".join(f"<li><span class=\"name\">{visible(path)}</span>: {visible(error)}</li>"
                            for path, error in self.unreadable)
             parts.append(f'<details class="unreadable" open><summary>{len(self.unreadable)} not checked'
                          f"</summary><ul>{rows}</ul></details>")
         if clean:
             more = clean - len(self.clean)
-            names = "".join(f'<li class="name">{esc(name)}</li>' for name in self.clean)
+            names = "".join(f'<li class="name">{visible(name)}</li>' for name in self.clean)
             extra = f"<li>and {more} more</li>" if more > 0 else ""
             parts.append(f'<details class="clean"><summary>{clean} clean</summary><ul>{names}{extra}</ul></details>')
         problems = session.config.problems
         if problems:
-            rows = "".join(f"<li>{esc(p.kind)}: {esc(p.message)}</li>" for p in problems)
+            rows = "".join(f"<li>{esc(p.kind)}: {visible(p.message)}</li>" for p in problems)
             parts.append(f'<details class="problems" open><summary>{len(problems)} problems</summary>'
                          f"<ul>{rows}</ul></details>")
         parts.append("</section>\n")
@@ -327,7 +335,7 @@ class HtmlReporter:
     def controls(self) -> str:
         def boxes(name: str, values: Iterable[tuple[str, str, str]]) -> str:
             return "".join(f'<label class="{css}"><input type="checkbox" name="{name}" value="{esc(value)}" checked '
-                           f'autocomplete="off"> {esc(label)}</label>' for value, label, css in values)
+                           f'autocomplete="off"> {visible(label)}</label>' for value, label, css in values)
 
         summary_rules = sorted(self.rules)
         categories = boxes("c", [(c, c, f"swatch {self.category_class(c)}") for c in sorted(self.categories)])

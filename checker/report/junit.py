@@ -3,8 +3,10 @@
 An article fails when it has findings at or above the fail threshold (``--fail-on``), the
 same rule as the exit code; its findings are the failure's text. Findings below the
 threshold go to the test case's ``system-out``. An unreadable file is an ``error``.
-Characters XML 1.0 cannot carry (control characters, lone surrogates) are written as
-``\\xNN`` escapes so the report always parses.
+Names, messages and quoted text are shown as ``checker.report.safe.printable`` shows them
+(control characters, line breaks and CI command markers escaped: a CI log may print this
+report), and characters XML 1.0 cannot carry (lone surrogates) are written as ``\\xNN``
+escapes so the report always parses.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr
 
 from checker.patterns.compiled import compiled
+from checker.report.safe import printable
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.config.settings import Config
@@ -39,7 +42,8 @@ def attr(text: str) -> str:
 
 def finding_line(finding: Finding) -> str:
     location = finding.location
-    return f"{location.line}:{location.column} {finding.severity} {finding.rule} {finding.message}{finding.fix_note}"
+    return (f"{location.line}:{location.column} {finding.severity} {printable(finding.rule)} "
+            f"{printable(finding.message)}{printable(finding.fix_note)}")
 
 
 class JunitReporter:
@@ -56,23 +60,24 @@ class JunitReporter:
 
     def file_done(self, result: FileResult) -> None:
         folder, name = os.path.split(result.path)
-        head = (f"<testcase classname={attr(folder or '.')} name={attr(name or result.path)} "
+        head = (f"<testcase classname={attr(printable(folder or '.'))} name={attr(printable(name or result.path))} "
                 f'time="{result.duration:.3f}"')
         failing = [f for f in result.findings if f.severity >= self.config.fail_on]
         passing = [f for f in result.findings if f.severity < self.config.fail_on]
         body = []
         if result.error:
             self.errors += 1
-            body.append(f"<error type=\"unreadable\" message={attr(result.error)}>{escape(result.error)}</error>")
+            error = printable(result.error)
+            body.append(f"<error type=\"unreadable\" message={attr(error)}>{escape(error)}</error>")
         elif failing:
             self.failures += 1
             worst = max(f.severity for f in failing)
             count = len(failing)
             message = f"{count} finding{'s' if count != 1 else ''} at or above {self.config.fail_on}"
-            text = "\n".join(f"{result.path}:{finding_line(f)}" for f in failing)
+            text = "\n".join(f"{printable(result.path)}:{finding_line(f)}" for f in failing)
             body.append(f"<failure type=\"{worst}\" message={attr(message)}>{escape(text)}</failure>")
         if passing:
-            text = "\n".join(f"{result.path}:{finding_line(f)}" for f in passing)
+            text = "\n".join(f"{printable(result.path)}:{finding_line(f)}" for f in passing)
             body.append(f"<system-out>{escape(text)}</system-out>")
         self.cases.append(f"{head}>{''.join(body)}</testcase>" if body else f"{head}/>")
 
@@ -88,7 +93,7 @@ class JunitReporter:
         write(f'<testsuite name="checker" {counts} skipped="0" time="{time}" '
               f'timestamp="{self.started.isoformat(timespec="seconds")}" hostname={attr(socket.gethostname())}>\n')
         if session.config.problems:
-            problems = "\n".join(f"{p.kind} error: {p.message}" for p in session.config.problems)
+            problems = "\n".join(f"{p.kind} error: {printable(p.message)}" for p in session.config.problems)
             write(f"<system-err>{escape(problems)}</system-err>\n")
         for case in self.cases:
             write(case + "\n")

@@ -5,6 +5,12 @@ level, category tags), one result per finding with its region, the other place o
 two-place finding as a related location, a fix with its applicability, and an invocation
 that records unreadable files and configuration or plugin problems. Results are written as
 files are checked; columns are Unicode code points (``columnKind``), as in every format.
+
+A record of a multi-article file (``dump.jsonl#42``) is located in the file that holds it:
+its URI is the file's, and the record is a logical location (``kind`` ``object``, its name
+the id, its fully qualified name ``dump.jsonl#42``). The id is never part of a URI, so an id
+such as ``x/../../etc/passwd`` cannot name another file. The region, as in every format, is
+in the record's article text; records are never fixed, so their results carry no fix.
 """
 
 from __future__ import annotations
@@ -64,6 +70,12 @@ def physical(path: str, location: Location) -> dict[str, Any]:
     return {"artifactLocation": artifact(path), "region": region(location)}
 
 
+def record_location(file: str, name: str) -> dict[str, str]:
+    """The logicalLocation of the record ``name`` (``file#id``) of ``file``."""
+    return {"name": name[len(file) + 1:] if name.startswith(file + "#") else name,
+            "fullyQualifiedName": name, "kind": "object"}
+
+
 def rule_descriptor(rule: Rule, config: Config) -> dict[str, Any]:
     summary = rule.summary()
     help_text = rule.description or rule.summary()
@@ -95,7 +107,10 @@ def session_rule(rule_id: str, config: Config) -> dict[str, Any]:
     }
 
 
-def result_entry(path: str, finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+def result_entry(path: str, finding: Finding, rule_index: dict[str, int], file: str | None = None) -> dict[str, Any]:
+    """The result of ``finding`` in the article ``path``; ``file``: the file that holds it
+    when ``path`` names a record (``file#id``), which is where its locations point."""
+    name, path = path, file if file is not None else path
     message = finding.message
     related = []
     for number, location in enumerate(finding.related, start=1):
@@ -109,14 +124,17 @@ def result_entry(path: str, finding: Finding, rule_index: dict[str, int]) -> dic
         "kind": "fail",
         "message": {"text": message},
         "locations": [{"physicalLocation": physical(path, finding.location)}],
-        "partialFingerprints": {"checker/v1": fingerprint(path, finding)},
+        "partialFingerprints": {"checker/v1": fingerprint(name, finding)},
         "properties": {"category": finding.category},
     }
     if finding.rule in rule_index:
         entry["ruleIndex"] = rule_index[finding.rule]
+    if file is not None:
+        entry["locations"][0]["logicalLocations"] = [record_location(file, name)]
+        entry["properties"]["record"] = name
     if related:
         entry["relatedLocations"] = related
-    if finding.fix is not None:
+    if finding.fix is not None and file is None:  # a record's fix would be applied to its whole file
         entry["fixes"] = [{
             "description": {"text": f"{finding.fix.message} ({finding.fix.applicability} fix)"},
             "artifactChanges": [{
@@ -126,6 +144,7 @@ def result_entry(path: str, finding: Finding, rule_index: dict[str, int]) -> dic
             }],
             "properties": {"applicability": finding.fix.applicability},
         }]
+    if finding.fix is not None:
         entry["properties"]["applicability"] = finding.fix.applicability
     if finding.suggestions:
         entry["properties"]["suggestions"] = list(finding.suggestions)
@@ -170,10 +189,12 @@ class SarifReporter:
             self.unreadable.append({
                 "level": "error",
                 "message": {"text": f"{result.path}: {result.error}"},
-                "locations": [{"physicalLocation": {"artifactLocation": artifact(result.path)}}],
+                "locations": [{"physicalLocation": {"artifactLocation": artifact(result.file or result.path)},
+                               **({"logicalLocations": [record_location(result.file, result.path)]}
+                                  if result.file is not None else {})}],
             })
         for finding in result.findings:
-            entry = result_entry(result.path, finding, self.rule_index)
+            entry = result_entry(result.path, finding, self.rule_index, result.file)
             self.items.add(entry)
 
     def finish(self, session: Session) -> None:

@@ -13,6 +13,7 @@ import tempfile
 from typing import IO, TYPE_CHECKING
 
 from checker.about import __version__
+from checker.report.safe import printable
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.config.settings import Config
@@ -49,7 +50,7 @@ class TextReporter:
         if self.quiet:
             return
         workers = f", {session.jobs} worker processes" if getattr(session, "jobs", 1) > 1 else ""
-        where = f", config: {session.config.config_file}" if session.config.config_file else ""
+        where = f", config: {printable(str(session.config.config_file))}" if session.config.config_file else ""
         self.write(self.paint(f"checker {__version__}: {len(session.rules)} rules{workers}{where}", "bold"))
 
     def file_done(self, result: FileResult) -> None:
@@ -70,15 +71,19 @@ class TextReporter:
             status = self.paint(f"{count} finding{'s' if count != 1 else ''}", str(worst))
         else:
             status = self.paint("ok", "ok")
-        self.write(f"{result.path} {status}")
+        self.write(f"{printable(result.path)} {status}")
 
     def write_findings(self, result: FileResult, stream: IO[str]) -> None:
+        # Names, messages and the text they quote come from the articles: shown escaped, so
+        # none can move the cursor or start a line a CI runner reads as a command.
+        path = printable(result.path)
         if result.error:
-            stream.write(f"{result.path}: {self.paint('error', 'error')} {result.error}\n")
+            stream.write(f"{path}: {self.paint('error', 'error')} {printable(result.error)}\n")
         for finding in result.findings:
             severity = self.paint(f"{finding.severity!s:<7}", str(finding.severity))
-            stream.write(f"{result.path}:{finding.location.line}:{finding.location.column} "
-                         f"{severity} {finding.rule} {finding.message}{self.paint(finding.fix_note, 'dim')}\n")
+            stream.write(f"{path}:{finding.location.line}:{finding.location.column} {severity} "
+                         f"{printable(finding.rule)} {printable(finding.message)}"
+                         f"{self.paint(printable(finding.fix_note), 'dim')}\n")
 
     def finish(self, session: Session) -> None:
         if self.quiet:
@@ -94,7 +99,7 @@ class TextReporter:
             self.write()
             self.write(self.paint("slowest rules".center(60, "="), "bold"))
             for rule, seconds in sorted(summary.rule_seconds.items(), key=lambda kv: -kv[1])[:10]:
-                self.write(f"{seconds:8.3f}s  {rule}")
+                self.write(f"{seconds:8.3f}s  {printable(rule)}")
         parts = [f"{summary.findings} finding{'s' if summary.findings != 1 else ''}"]
         counts = [f"{n} {name}{'s' if n != 1 else ''}" for name, n in summary.by_severity.items() if n]
         if counts:

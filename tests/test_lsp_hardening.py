@@ -1,0 +1,349 @@
+"""The language server against hostile documents and clients (issue 26, group 10), driven over
+raw JSON-RPC: this client writes the Content-Length framing itself, so it can also get it wrong.
+
+Each case uses small limits (initialization options, the workspace's configuration), so a case
+takes seconds; on a server without the bound, the client stops waiting after ``WAIT``.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("pygls")
+
+#: Seconds to wait for an answer the server owes.
+WAIT = 10.0
+SLOW_RULE = "id: team-slow\nkind: existence\ncategory: style\nmessage: m\nnonword: true\ntokens: ['(a+)+$']\n"
+#: A line the slow rule's pattern backtracks on for ever, and a finding of a built-in rule.
+STUCK_TEXT = "Title: Budget\n\n" + "a" * 3000 + "b\n\nShare this:\n"
+
+
+def frame(message: dict[str, Any]) -> bytes:
+    body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+class RawClient:
+    """An editor as the server sees it: bytes on its standard input, frames read from its output."""
+
+    def __init__(self, cwd: Path, stderr: Path) -> None:
+        self.stderr_path = stderr
+        with stderr.open("wb") as sink:
+            self.process = subprocess.Popen([sys.executable, "-m", "checker", "lsp", "--debounce", "0.1"],
+                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=sink, cwd=cwd)
+        self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.notifications: list[dict[str, Any]] = []
+        self.answers: dict[Any, dict[str, Any]] = {}
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        stream = self.process.stdout
+        assert stream is not None
+        while True:
+            length = None
+            while True:
+                line = stream.readline()
+                if not line:
+                    return
+                if line == b"\r\n":
+                    break
+                name, _, value = line.decode("ascii").partition(":")
+                if name.strip().lower() == "content-length":
+                    length = int(value)
+            assert length is not None
+            self.messages.put(json.loads(stream.read(length)))
+
+    def write(self, data: bytes) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(data)
+        self.process.stdin.flush()
+
+    def notify(self, method: str, params: Any) -> None:
+        self.write(frame({"method": method, "params": params}))
+
+    def send_request(self, method: str, params: Any = None) -> int:
+        self.next_id += 1
+        self.write(frame({"id": self.next_id, "method": method, "params": params}))
+        return self.next_id
+
+    def _take(self, timeout: float) -> None:
+        message = self.messages.get(timeout=max(0.01, timeout))
+        if "method" in message and "id" in message:  # a request from the server: answer it
+            self.write(frame({"id": message["id"], "result": None}))
+        elif "method" in message:
+            self.notifications.append(message)
+        else:
+            self.answers[message.get("id")] = message
+
+    def answer(self, ident: int, wait: float = WAIT) -> dict[str, Any]:
+        """The whole response to request ``ident`` (its result or its error)."""
+        deadline = time.monotonic() + wait
+        while ident not in self.answers:
+            try:
+                self._take(deadline - time.monotonic())
+            except queue.Empty:
+                raise AssertionError(f"no answer to request {ident} within {wait} s") from None
+        return self.answers.pop(ident)
+
+    def request(self, method: str, params: Any = None, wait: float = WAIT) -> Any:
+        response = self.answer(self.send_request(method, params), wait)
+        assert "error" not in response, response
+        return response["result"]
+
+    def drain(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            try:
+                self._take(end - time.monotonic())
+            except queue.Empty:
+                return
+
+    def diagnostics(self, uri: str, wait: float = WAIT) -> list[dict[str, Any]]:
+        """The next diagnostics published for ``uri``."""
+        deadline = time.monotonic() + wait
+        while True:
+            for index, message in enumerate(self.notifications):
+                params = message.get("params") or {}
+                if message["method"] == "textDocument/publishDiagnostics" and params.get("uri") == uri:
+                    del self.notifications[index]
+                    return params["diagnostics"]
+            try:
+                self._take(deadline - time.monotonic())
+            except queue.Empty:
+                raise AssertionError(f"no diagnostics for {uri} within {wait} s") from None
+
+    def logged(self) -> str:
+        return "\n".join(m["params"]["message"] for m in self.notifications if m["method"] == "window/logMessage")
+
+    def initialize(self, root: Path | None, options: dict[str, Any] | None = None) -> None:
+        params: dict[str, Any] = {"processId": None, "rootUri": root.as_uri() if root else None, "capabilities": {}}
+        if options is not None:
+            params["initializationOptions"] = options
+        self.request("initialize", params)
+        self.notify("initialized", {})
+
+    def open(self, path: Path, text: str) -> str:
+        path.write_text(text, encoding="utf-8")
+        uri = path.as_uri()
+        self.notify("textDocument/didOpen",
+                    {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}})
+        return uri
+
+    def stop(self) -> int:
+        """Shut the server down as an editor does: its exit status."""
+        self.request("shutdown")
+        self.notify("exit", None)
+        return self.process.wait(timeout=WAIT)
+
+    def stderr(self) -> str:
+        return self.stderr_path.read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.fixture
+def start(tmp_path):
+    clients: list[RawClient] = []
+
+    def started(cwd: Path | None = None) -> RawClient:
+        client = RawClient(cwd or tmp_path, tmp_path / f"server-stderr-{len(clients)}.txt")
+        clients.append(client)
+        return client
+
+    yield started
+    for client in clients:
+        if client.process.poll() is None:
+            client.process.kill()
+            client.process.wait()
+
+
+def codes(diagnostics: list[dict[str, Any]]) -> list[str]:
+    return sorted(d["code"] for d in diagnostics)
+
+
+def slow_rule_workspace(root: Path, settings: str) -> Path:
+    (root / "team").mkdir(parents=True)
+    (root / "team" / "slow.yaml").write_text(SLOW_RULE, encoding="utf-8")
+    (root / ".checker.yaml").write_text(settings + "rules: [team]\n", encoding="utf-8")
+    return root
+
+
+# ---- time limits ---------------------------------------------------------------------------
+
+
+def test_a_rule_past_its_time_limit_is_a_diagnostic_naming_it_as_the_cli_exits_4(start, tmp_path):
+    # The limit also bounds collecting the rules: 2 s leaves that room.
+    workspace = slow_rule_workspace(tmp_path / "news", "time-limit: 2\nregex-timeout: 60\n")
+    client = start(workspace)
+    client.initialize(workspace)
+    uri = client.open(workspace / "story.txt", STUCK_TEXT)
+    diagnostics = client.diagnostics(uri)
+    assert "boilerplate-share" in codes(diagnostics)  # the other rules still ran
+    [skipped] = [d for d in diagnostics if d["code"] == "rule-error"]
+    assert skipped["message"].startswith("rule team-slow (") and "time limit of 2 s" in skipped["message"]
+    assert "skipped" in skipped["message"] and skipped["severity"] == 2
+    assert "team-slow" in client.logged()
+    # Checked again (saved): reported again, once, not piled up with the first check's.
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    again = codes(client.diagnostics(uri))
+    assert "boilerplate-share" in again and again.count("rule-error") == 1
+    assert client.stop() == 0
+    cli = subprocess.run([sys.executable, "-m", "checker", "--no-cache", "story.txt"], cwd=workspace,
+                         capture_output=True, timeout=60)
+    assert cli.returncode == 4 and b"team-slow" in cli.stderr
+
+
+def test_checking_one_document_stops_at_the_servers_time_limit_and_it_answers_at_once(start, tmp_path):
+    workspace = slow_rule_workspace(tmp_path / "news", "time-limit: 60\nregex-timeout: 60\n")
+    client = start(workspace)
+    client.initialize(workspace, {"timeLimit": 0.5})
+    sent = time.monotonic()
+    uri = client.open(workspace / "story.txt", STUCK_TEXT)
+    [stopped] = client.diagnostics(uri)
+    assert time.monotonic() - sent < 5
+    assert stopped["code"] == "not-checked" and "0.5 s" in stopped["message"] and "timeLimit" in stopped["message"]
+    sent = time.monotonic()
+    assert client.request("checker/status")["timeLimit"] == 0.5
+    assert time.monotonic() - sent < 2
+    # A document the rules get through is checked as usual.
+    other = client.open(workspace / "other.txt", "Title: Budget\n\nThe council met.\n\nShare this:\n")
+    assert "boilerplate-share" in codes(client.diagnostics(other))
+    assert client.stop() == 0
+
+
+# ---- document size -------------------------------------------------------------------------
+
+
+def test_a_20_mb_document_is_not_checked_and_does_not_block_the_server(start, tmp_path):
+    client = start()
+    client.initialize(tmp_path)
+    text = "Title: Budget\n\n" + "The council met on Tuesday and the vote was close.\n\n" * 400_000
+    assert len(text) > 20_000_000
+    sent = time.monotonic()
+    uri = client.open(tmp_path / "huge.txt", text)
+    [refused] = client.diagnostics(uri, wait=20)
+    assert refused["code"] == "not-checked" and "maxSize" in refused["message"]
+    assert f"{len(text):,} bytes" in refused["message"]
+    assert refused["range"]["start"] == {"line": 0, "character": 0}
+    asked = time.monotonic()
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "context": {"diagnostics": []},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}}})
+    assert actions == [] and time.monotonic() - asked < 2
+    assert time.monotonic() - sent < 20
+    assert client.stop() == 0
+
+
+def test_max_size_comes_from_initialization_options(start, tmp_path):
+    client = start()
+    client.initialize(tmp_path, {"maxSize": "10KB", "maxSessions": "many"})
+    big = client.open(tmp_path / "big.txt", "Title: Budget\n\n" + "The council met.\n\n" * 1200 + "Share this:\n")
+    [refused] = client.diagnostics(big)
+    assert refused["code"] == "not-checked" and "10,240 bytes" in refused["message"]
+    small = client.open(tmp_path / "small.txt", "Title: Budget\n\nThe council met.\n\nShare this:\n")
+    assert "boilerplate-share" in codes(client.diagnostics(small))
+    # A value that is not one is logged, and its default kept.
+    assert "maxSessions" in client.logged() and client.request("checker/status")["maxSessions"] >= 1
+    assert client.stop() == 0
+
+
+# ---- sessions ------------------------------------------------------------------------------
+
+
+def test_folders_without_configuration_share_one_session(start, tmp_path):
+    client = start()
+    client.initialize(None)
+    for index in range(60):
+        folder = tmp_path / f"folder{index:02d}"
+        folder.mkdir()
+        uri = client.open(folder / "story.txt", f"Title: Story {index}\n\nThe council met.\n\nShare this:\n")
+        assert "boilerplate-share" in codes(client.diagnostics(uri))
+    status = client.request("checker/status")
+    assert status["sessions"] == 1 and status["documents"] == 60
+    assert client.stop() == 0
+
+
+def test_sessions_are_bounded_least_recently_used_first(start, tmp_path):
+    client = start()
+    client.initialize(None, {"maxSessions": 3})
+    uris = []
+    for index in range(6):
+        folder = tmp_path / f"desk{index}"
+        folder.mkdir()
+        # Each folder its own configuration: the even ones ignore the boilerplate rules.
+        ignored = "[boilerplate]" if index % 2 == 0 else "[]"
+        (folder / ".checker.yaml").write_text(f"ignore: {ignored}\n", encoding="utf-8")
+        uris.append(client.open(folder / "story.txt", "Title: Budget\n\nThe council met.\n\nShare this:\n"))
+        assert ("boilerplate-share" in codes(client.diagnostics(uris[-1]))) == (index % 2 == 1)
+        assert client.request("checker/status")["sessions"] == min(index + 1, 3)
+    # The first folder's session was dropped; checked again, its configuration still holds.
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uris[0]}})
+    assert "boilerplate-share" not in codes(client.diagnostics(uris[0]))
+    status = client.request("checker/status")
+    assert status == {**status, "sessions": 3, "maxSessions": 3, "documents": 6}
+    assert client.stop() == 0
+
+
+# ---- framing -------------------------------------------------------------------------------
+
+
+LOST = frame({"id": 99, "method": "shutdown"})
+LOST_BODY = LOST.partition(b"\r\n\r\n")[2]
+
+
+@pytest.mark.parametrize(("case", "data"), [pytest.param(case, data, id=case) for case, data in [
+    ("missing Content-Length", b"Content-Type: application/vscode-jsonrpc\r\n\r\n" + LOST_BODY),
+    ("negative Content-Length", b"Content-Length: -5\r\n\r\n" + LOST_BODY),
+    ("non-numeric Content-Length", b"Content-Length: twelve\r\n\r\n" + LOST_BODY),
+    ("too large Content-Length", b"Content-Length: 99999999999\r\n\r\n" + LOST_BODY),
+    ("Content-Length longer than the body", b"Content-Length: 5000\r\n\r\n" + LOST_BODY),
+    ("Content-Length shorter than the body", b"Content-Length: 10\r\n\r\n" + LOST_BODY),
+    # No line break before the next header: it starts mid-line.
+    ("bytes that are no message", b"\x00\xff garbage {" * 1000),
+]])
+def test_malformed_framing_drops_the_message_and_the_next_request_is_answered(start, tmp_path, case, data):
+    client = start()
+    client.initialize(tmp_path)
+    client.write(data)
+    sent = time.monotonic()
+    ident = client.send_request("shutdown")
+    assert client.answer(ident)["result"] is None, case
+    assert time.monotonic() - sent < 5
+    client.notify("exit", None)
+    assert client.process.wait(timeout=WAIT) == 0
+    client.drain(0.2)
+    assert 99 not in client.answers  # the malformed message was dropped, not half-read
+    logged = client.logged()
+    assert "checker: dropped a message" in logged or "checker: skipped" in logged
+    stderr = client.stderr()
+    assert "MemoryError" not in stderr and "Traceback" not in stderr
+
+
+# ---- shutdown and exit ---------------------------------------------------------------------
+
+
+def test_a_request_after_shutdown_is_refused_and_exit_then_exits_0(start, tmp_path):
+    client = start()
+    client.initialize(tmp_path)
+    assert client.request("shutdown") is None
+    refused = client.answer(client.send_request("textDocument/hover", {
+        "textDocument": {"uri": (tmp_path / "a.txt").as_uri()}, "position": {"line": 0, "character": 0}}))
+    assert refused["error"]["code"] == -32600  # InvalidRequest
+    assert "shut down" in refused["error"]["message"]
+    client.notify("exit", None)
+    assert client.process.wait(timeout=WAIT) == 0
+
+
+def test_exit_without_shutdown_exits_1(start, tmp_path):
+    client = start()
+    client.initialize(tmp_path)
+    client.notify("exit", None)
+    assert client.process.wait(timeout=WAIT) == 1
