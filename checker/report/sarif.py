@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from checker.about import HOMEPAGE, __version__
+from checker.about import DISTRIBUTION, HOMEPAGE, __version__
 from checker.finding import Finding, Location
 from checker.report import JsonItems
 
@@ -173,6 +173,8 @@ class SarifReporter:
         run = {
             "tool": {"driver": {
                 "name": "checker",
+                "fullName": f"{DISTRIBUTION} {__version__}",
+                "organization": DISTRIBUTION,
                 "version": __version__,
                 "semanticVersion": __version__,
                 "informationUri": HOMEPAGE,
