@@ -132,3 +132,15 @@ def article():
         return parse_text(path, text)
 
     return make
+
+
+def results_table(rows: int) -> str:
+    """An election night's results as a Markdown table of ``rows`` rows (about 30 bytes a
+    row): many figures of one noun in what the sentence splitter reads as one long sentence."""
+    parties = ["Labour", "Green", "Liberal", "Independent", "Conservative"]
+    lines = ["# County council results", "", "Counting finished overnight, the returning officer said.", "",
+             "| Ward | Party | Votes | Share |", "|---|---|---:|---:|"]
+    for row in range(rows):
+        votes = 300 + (row * 7919) % 4700
+        lines.append(f"| Ward {row + 1} | {parties[row % 5]} | {votes:,} votes | {10 + row % 80}.{row % 10}% |")
+    return "\n".join(lines) + "\n"

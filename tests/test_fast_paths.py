@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import os
-from unittest import mock
 
 import pytest
 import regex
@@ -502,9 +501,7 @@ def test_counts_compared_through_the_index_conflict_as_all_pairs_do(title, sente
     headline = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
     found = counts_in(article.source, article.sentences, COUNTS.vocabulary, headline)
     expected = list(plain_conflicts(found, COUNTS.vocabulary))
-    for indexed_past in (32, 0, 3):  # compared one by one; indexed from the first; from the fourth
-        with mock.patch("checker.kinds.contradiction.counts._INDEXED", indexed_past):
-            assert [(c.earlier, c.later) for c in conflicts(found, COUNTS.vocabulary)] == expected
+    assert [(c.earlier, c.later) for c in conflicts(found, COUNTS.vocabulary)] == expected
 
 
 @pytest.mark.corpus
@@ -920,3 +917,53 @@ def test_a_long_line_is_counted_in_full_when_a_rule_allows_that_many_words(words
     article = parse_text("a.txt", f"Title: T\n\n{line}\n\nAn ordinary closing sentence for the story.\n")
     flagged = [f.location.text for f in rule.check(article)]
     assert flagged == ([line] if words <= max_words else [])
+
+
+# ---- contradiction-polarity: clauses looked up by key, not compared pair by pair ----------
+def plain_polarity(clauses, antonyms):
+    """Every clause against each earlier one of its subject, in order: the definition."""
+    def content(words):
+        return [w for w in words if w not in {"it", "this", "that", "them", "these", "those", "so"}]
+
+    for i, later in enumerate(clauses):
+        for earlier in clauses[:i]:
+            if earlier.subject != later.subject or earlier.sentence == later.sentence:
+                continue
+            if earlier.passive != later.passive:
+                continue
+            a, b = content(earlier.object), content(later.object)
+            if earlier.verb == later.verb and earlier.negated != later.negated:
+                if a != b:
+                    continue
+            elif later.verb in antonyms.get(earlier.verb, frozenset()) and not earlier.negated and not later.negated:
+                if not a or a != b:
+                    continue
+            else:
+                continue
+            yield earlier.statement, later.statement
+            break
+
+
+POLARITY = builtin("contradiction-polarity")
+polarity_sentence = st.builds(
+    "{} {} {}{}.".format,
+    st.sampled_from(["The council", "Smith", "The Kremlin", "The board", "Police"]),
+    st.sampled_from(["approved", "did not approve", "rejected", "confirmed", "denied", "never confirmed",
+                     "was approved", "was not approved", "has not confirmed", "won", "lost"]),
+    st.sampled_from(["the plan", "the report", "it", "the plan for the bridge", "", "the seat"]),
+    st.sampled_from(["", " on Monday", ", officials said"]),
+)
+
+
+@SETTINGS
+@given(st.lists(polarity_sentence, min_size=1, max_size=20))
+def test_polarity_through_its_index_conflicts_as_all_pairs_do(sentences):
+    from checker.kinds.contradiction.polarity import clauses_in, conflicts
+    from checker.read.parsers.text import parse_text
+
+    article = parse_text("a.txt", " ".join(sentences))
+    rule = POLARITY
+    found = clauses_in(article.source, article.sentences, rule.clause, rule.forms, rule.hedges, rule.clause_gate,
+                       rule.adjectives)
+    fast = [(c.earlier, c.later) for c in conflicts(found, rule.antonyms)]
+    assert fast == list(plain_polarity(found, rule.antonyms))

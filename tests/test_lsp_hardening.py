@@ -222,6 +222,19 @@ def test_checking_one_document_stops_at_the_servers_time_limit_and_it_answers_at
 # ---- document size -------------------------------------------------------------------------
 
 
+def test_a_3000_row_results_table_is_checked_under_200_mb(start, tmp_path):
+    from conftest import high_water_kb, results_table
+
+    client = start()
+    client.initialize(tmp_path)
+    uri = client.open(tmp_path / "results.md", results_table(3000))
+    diagnostics = client.diagnostics(uri, wait=60)
+    assert not [d for d in diagnostics if d["code"] in ("rule-error", "not-checked")], diagnostics
+    assert high_water_kb(client.process.pid) < 200 * 1024
+    assert client.stop() == 0
+
+
+
 def test_a_20_mb_document_is_not_checked_and_does_not_block_the_server(start, tmp_path):
     client = start()
     client.initialize(tmp_path)

@@ -261,6 +261,8 @@ class Rule:
             return regex.compile(pattern, flags)
         except regex.error as error:
             raise self.error(f"invalid regular expression {original!r}: {error}", field) from None
+        except RecursionError:
+            raise self.error(f"regular expression {_shown(original)} nests too deeply to compile", field) from None
 
     def compile_combined(self, combined: str, parts: Iterable[str], *, field: str, **options: Any) -> regex.Pattern:
         """Compile ``combined`` (built from ``parts``); only when that fails are the parts
@@ -443,3 +445,10 @@ class _Shifted:
 
     def groupdict(self) -> dict[str, str | None]:
         return self._match.groupdict()
+
+
+def _shown(pattern: str, limit: int = 40) -> str:
+    """A pattern for a one-line message: its start, quoted, and its length when cut."""
+    if len(pattern) <= limit:
+        return repr(pattern)
+    return f"{pattern[:limit]!r}... ({len(pattern)} characters)"

@@ -40,7 +40,12 @@ def load_rule(path: Path, kinds: dict[str, type[Rule]]) -> Rule:
         raise RuleError(f"field 'kind' is required (one of: {', '.join(sorted(kinds))})", source=str(path))
     if kind not in kinds:
         raise RuleError(f"unknown kind {kind!r} (known: {', '.join(sorted(kinds))})", source=str(path))
-    return kinds[kind](spec, source=str(path))
+    try:
+        return kinds[kind](spec, source=str(path))
+    except RecursionError:
+        # A kind's own parsing of a deeply nested value or pattern: it costs only this rule.
+        raise RuleError(f"rule {spec.get('id', '?')!r} nests too deeply to load (a pattern or value nested "
+                        "thousands deep)", source=str(path)) from None
 
 
 def load_rules(folders: Iterable[Path], kinds: dict[str, type[Rule]]) -> tuple[list[Rule], list[RuleError]]:

@@ -11,6 +11,7 @@ a part of the whole ("three of the 12").
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -127,21 +128,34 @@ class Vocabulary:
 class _Context:
     """What a sentence says besides its figures: its update and other-event words, the
     names in it and its words. Most counts are never compared with another (no earlier count
-    of their noun, or values that agree), so each is read only when a comparison asks."""
+    of their noun, or values that agree), so each is read only when a comparison asks.
 
-    __slots__ = ("_distinct", "_names", "_places", "_signatures", "_speaker", "_update", "_words", "text",
-                 "vocabulary")
+    A figure's signature is the sentence's words less the few its figure holds, so it is kept
+    as that small difference (see ``Signature``): a sentence with thousands of figures (a
+    results table) costs memory in its length, not in its length times its figures."""
+
+    __slots__ = ("_common", "_counts", "_distinct", "_names", "_places", "_signatures", "_skeleton", "_speaker",
+                 "_starts", "_update", "_words", "number", "text", "vocabulary", "words")
 
     def __init__(self, text: str, vocabulary: Vocabulary) -> None:
         self.text = text
         self.vocabulary = vocabulary
+        #: The sentence's place among those holding counts once its counts are indexed; -1
+        #: before, -2 for a copy of an earlier sentence (never indexed).
+        self.number = -1
         self._update: frozenset[str] | None = None
         self._distinct: frozenset[str] | None = None
         self._names: frozenset[str] | None = None
         self._speaker: frozenset[str] | None = None
         self._places: frozenset[str] | None = None
+        self._skeleton: str | None = None
+        self._signatures: dict[tuple[int, int], Signature] = {}
         self._words: list[tuple[str, int, int, bool]] | None = None
-        self._signatures: dict[tuple[int, int], frozenset[str]] = {}
+        self._starts: list[int] = []
+        self._counts: Counter[str] = Counter()
+        self.words: frozenset[str] = frozenset()
+        #: Another sentence -> how many words the two sentences share.
+        self._common: dict[_Context, int] = {}
 
     @property
     def update(self) -> frozenset[str]:
@@ -182,6 +196,13 @@ class _Context:
         """The sentence gives a source ("said", "told", "according to"), named or not."""
         return _ATTRIBUTED.search(self.text) is not None
 
+    @property
+    def skeleton(self) -> str:
+        """The sentence with its figures and dates as slots (see ``restated.skeleton_of``)."""
+        if self._skeleton is None:
+            self._skeleton = skeleton_of(self.text)[0]
+        return self._skeleton
+
     def _read_names(self) -> None:
         spans = [m.span() for m in _SPEAKER.finditer(self.text)]
         self._speaker = frozenset(word for start, end in spans for word in self.text[start:end].split())
@@ -190,16 +211,62 @@ class _Context:
         self._names = frozenset(m.group(0) for m in names)
         self._places = frozenset(m.group(0) for m in names if not any(s <= m.start() < e for s, e in spans))
 
-    def signature(self, start: int, end: int) -> frozenset[str]:
-        """The sentence's words without the figure at ``start:end`` (its other numbers stay)."""
-        signature = self._signatures.get((start, end))
-        if signature is None:
-            if self._words is None:
-                self._words = [(lemma(w.group(0)), w.start(), w.end(), w.group(0)[0].isdigit())
-                               for w in _WORD.finditer(self.text) if w.group(0).lower() not in STOPWORDS]
-            signature = self._signatures[(start, end)] = frozenset(
-                word for word, first, stop, digit in self._words if not (digit and first < end and start < stop))
+    def read_words(self) -> list[tuple[str, int, int, bool]]:
+        """The sentence's words but stop words: (lemma, start, end, written in digits), in
+        order; ``words`` then holds their lemmas."""
+        if self._words is None:
+            self._words = [(lemma(w.group(0)), w.start(), w.end(), w.group(0)[0].isdigit())
+                           for w in _WORD.finditer(self.text) if w.group(0).lower() not in STOPWORDS]
+            self._starts = [start for _, start, _, _ in self._words]
+            self._counts = Counter(word for word, _, _, _ in self._words)
+            self.words = frozenset(self._counts)
+        return self._words
+
+    def signature(self, start: int, end: int) -> Signature:
+        """The sentence's words without the figure at ``start:end`` (its other numbers stay):
+        a word written in digits leaves the signature when each of its places in the sentence
+        overlaps the figure."""
+        known = self._signatures.get((start, end))
+        if known is not None:
+            return known
+        words = self.read_words()
+        inside: Counter[str] = Counter()
+        # Words are sorted and do not overlap: those overlapping the figure start before its
+        # end, and the first of them is at most one place before the first starting in it.
+        i = max(0, bisect.bisect_left(self._starts, start) - 1)
+        while i < len(words) and words[i][1] < end:
+            word, first, stop, digit = words[i]
+            if digit and first < end and start < stop:
+                inside[word] += 1
+            i += 1
+        excluded = frozenset(word for word, n in inside.items() if n == self._counts[word])
+        signature = self._signatures[(start, end)] = Signature(self, excluded)
         return signature
+
+    def common(self, other: _Context) -> int:
+        """How many words this sentence shares with ``other`` (kept for the next figure)."""
+        shared = self._common.get(other)
+        if shared is None:
+            small, large = sorted((self.words, other.words), key=len)
+            shared = self._common[other] = sum(1 for word in small if word in large)
+        return shared
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What a sentence says besides one of its figures: its words less ``excluded``."""
+
+    context: _Context
+    excluded: frozenset[str]
+
+    def __len__(self) -> int:
+        return len(self.context.words) - len(self.excluded)
+
+    def shared(self, other: Signature) -> int:
+        """How many words the two signatures have in common."""
+        mine, theirs = self.context.words, other.context.words
+        lost = sum(1 for word in self.excluded | other.excluded if word in mine and word in theirs)
+        return self.context.common(other.context) - lost
 
 
 @dataclass(frozen=True)
@@ -224,7 +291,7 @@ class Count:
         return self.context.text
 
     @property
-    def signature(self) -> frozenset[str]:
+    def signature(self) -> Signature:
         """What the sentence says besides this figure: its words and its other numbers."""
         return self.context.signature(*self.figure)
 
@@ -418,72 +485,99 @@ def _relation(a: Count, b: Count, vocabulary: Vocabulary) -> str | None:
     from_headline = a.headline and not b.headline and a.unit is not None
     if not from_headline and a.ordinal != b.ordinal:
         return None  # neither relation can hold: the sentences' words are not read
-    shared = a.signature & b.signature
-    if from_headline and a.signature and len(shared) >= max(3, 0.6 * len(a.signature)):
+    first, second = a.signature, b.signature
+    shared = first.shared(second)
+    if from_headline and len(first) and shared >= max(3, 0.6 * len(first)):
         return "headline"  # the body says again what the headline says, with another figure
     if a.ordinal != b.ordinal:
         return None
-    union = a.signature | b.signature
-    return "restated" if len(shared) >= _RESTATED_SHARED and len(shared) / len(union) >= 0.8 else None
+    union = len(first) + len(second) - shared
+    return "restated" if shared >= _RESTATED_SHARED and shared / union >= 0.8 else None
 
 
 #: A restatement shares at least this many words with the sentence it restates.
 _RESTATED_SHARED = 6
-#: Earlier counts of one noun past which they are indexed rather than each compared.
-_INDEXED = 32
+#: Of each kind of earlier figure a later one may relate to (the headline's, the same event's,
+#: those of sentences sharing words with its own), a figure is compared with at most the first
+#: this many: an article with thousands of figures (a results table, a long list, the same
+#: paragraph many times over) is checked in time linear in its figures.
+_COMPARED = 256
 
 
-class _Earlier:
-    """The earlier counts of one noun. While they are few a later count is compared with each
-    (most are compared with few or none, and their sentences' words are never read). Past
-    ``_INDEXED`` they are indexed, so that a later count meets only those it can relate to:
-    the same event, a headline's, or one sharing enough words to be a restatement; a long
-    article's comparisons then grow with its related figures, not with the square of its
-    figures."""
+class _Index:
+    """The earlier counts, indexed so that a later count meets only those it can relate to:
+    the headline's of its noun, those of the same event and noun, and those of sentences
+    sharing enough words with its own to be a restatement (with the same noun and place
+    among the sentence's figures). Words are indexed once per sentence, not per figure."""
 
     def __init__(self) -> None:
         self.counts: list[Count] = []
-        self.indexed = False
-        self.by_event: dict[str, list[int]] = defaultdict(list)
-        self.headlines: list[int] = []
-        #: ordinal -> signature word -> positions of the counts whose signature has it.
-        self.by_word: dict[tuple[int, int], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        #: noun -> positions of the headline's counts of it.
+        self.headlines: dict[str | None, list[int]] = defaultdict(list)
+        #: (noun, event) -> positions of the counts of that event in that noun.
+        self.by_event: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+        #: (sentence number, noun, place among the sentence's figures of the noun) -> position.
+        self.by_place: dict[tuple[int, str | None, tuple[int, int]], int] = {}
+        #: word -> numbers of the sentences holding it, in order.
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.sentences: list[_Context] = []
+        #: (sentence text, in the headline) -> the first sentence with it.
+        self.seen: dict[tuple[str, bool], _Context] = {}
+        self._near: tuple[_Context | None, list[int]] = (None, [])
 
     def related(self, later: Count) -> list[Count]:
         """The earlier counts, in order, that can stand in a relation with ``later``."""
-        if not self.indexed:
-            return self.counts
-        positions = set(self.headlines)
+        positions = set(self.headlines.get(later.unit, ())[:_COMPARED])
         if later.event:
-            positions.update(self.by_event.get(later.event, ()))
-        signature = later.signature
-        postings = self.by_word.get(later.ordinal)
-        if postings and len(signature) >= _RESTATED_SHARED:
-            # A count sharing six words with this one has at least one of any len - 5 of
-            # them: the rarest len - 5 words' postings hold every such count.
-            lists = sorted((postings.get(word, ()) for word in signature), key=len)
-            for posting in lists[: len(signature) - _RESTATED_SHARED + 1]:
-                positions.update(posting)
+            positions.update(self.by_event.get((later.unit, later.event), ())[:_COMPARED])
+        for number in self._near_sentences(later.context):
+            position = self.by_place.get((number, later.unit, later.ordinal))
+            if position is not None:
+                positions.add(position)
         return [self.counts[i] for i in sorted(positions)]
 
-    def add(self, count: Count) -> None:
-        self.counts.append(count)
-        if self.indexed:
-            self._index(len(self.counts) - 1)
-        elif len(self.counts) > _INDEXED:
-            self.indexed = True
-            for position in range(len(self.counts)):
-                self._index(position)
+    def headline_counts(self, unit: str | None) -> list[Count]:
+        return [self.counts[i] for i in self.headlines.get(unit, ())[:_COMPARED]]
 
-    def _index(self, position: int) -> None:
-        count = self.counts[position]
-        if count.event:
-            self.by_event[count.event].append(position)
+    def _near_sentences(self, context: _Context) -> list[int]:
+        """The first ``_COMPARED`` earlier sentences sharing at least six words with this one.
+        One of them shares one of any len - 5 of its words: the rarest len - 5 words'
+        postings hold every such sentence, and the first of each posting hold the first of
+        all. Read once per sentence: its figures follow one another."""
+        if self._near[0] is context:
+            return self._near[1]
+        context.read_words()
+        words = context.words
+        near: list[int] = []
+        if len(words) >= _RESTATED_SHARED:
+            lists = sorted((self.postings.get(word, ()) for word in words), key=len)
+            found = {number for posting in lists[: len(words) - _RESTATED_SHARED + 1] for number in posting[:_COMPARED]}
+            near = sorted(found)[:_COMPARED]
+        self._near = (context, near)
+        return near
+
+    def add(self, count: Count) -> None:
+        """Index ``count``, unless its sentence repeats an earlier one word for word: a later
+        figure that conflicts with the copy conflicts with the original first, and the copy
+        would only lengthen the lists (the same paragraph many times over)."""
+        context = count.context
+        if context.number < 0 and self.seen.setdefault((context.text, count.headline), context) is not context:
+            context.number = -2  # a copy: never indexed
+        if context.number == -2:
+            return
+        position = len(self.counts)
+        self.counts.append(count)
+        if context.number < 0:
+            context.number = len(self.sentences)
+            self.sentences.append(context)
+            context.read_words()
+            for word in context.words:
+                self.postings[word].append(context.number)
         if count.headline:
-            self.headlines.append(position)
-        postings = self.by_word[count.ordinal]
-        for word in count.signature:
-            postings[word].append(position)
+            self.headlines[count.unit].append(position)
+        if count.event:
+            self.by_event[(count.unit, count.event)].append(position)
+        self.by_place[(context.number, count.unit, count.ordinal)] = position
 
 
 def _may_be_one_event(earlier: _Context, later: _Context) -> bool:
@@ -504,11 +598,11 @@ def _may_be_one_event(earlier: _Context, later: _Context) -> bool:
 def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]:
     # Every relation needs the same noun, except a headline's bare "12 killed", which counts
     # people: so each count is compared only with the earlier counts of its noun.
-    by_unit: dict[str | None, _Earlier] = defaultdict(_Earlier)
+    index = _Index()
     for later in counts:
-        candidates = by_unit[later.unit].related(later)
+        candidates = index.related(later)
         if later.unit in vocabulary.people:
-            candidates = [c for c in by_unit[None].counts if c.headline] + candidates
+            candidates = index.headline_counts(None) + candidates
         for earlier in candidates:
             if earlier.sentence == later.sentence or earlier.value.overlaps(later.value):
                 continue
@@ -527,9 +621,9 @@ def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]
                     continue
             else:
                 continue
-            if skeleton_of(earlier.text)[0] == skeleton_of(later.text)[0]:
+            if earlier.context.skeleton == later.context.skeleton:
                 continue  # word for word the same sentence: the restated check reports it
             yield Conflict(earlier.statement, later.statement,
                            f"'{earlier.statement.text}' against '{later.statement.text}'")
             break
-        by_unit[later.unit].add(later)
+        index.add(later)

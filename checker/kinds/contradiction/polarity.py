@@ -141,37 +141,34 @@ def clauses_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex
     return found
 
 
-def _objects_agree(a: tuple[str, ...], b: tuple[str, ...], allow_empty: bool) -> bool:
-    content_a = [w for w in a if w not in PRONOUNS]
-    content_b = [w for w in b if w not in PRONOUNS]
-    if not content_a and not content_b:
-        return allow_empty
-    return content_a == content_b
-
-
 def conflicts(clauses: list[Clause], antonyms: dict[str, frozenset[str]]) -> Iterator[Conflict]:
-    by_subject: dict[str, list[Clause]] = defaultdict(list)  # only one subject's clauses can clash
-    for later in clauses:
-        same_subject = by_subject[later.subject]
-        conflict = _first_conflict(same_subject, later, antonyms)
-        if conflict is not None:
-            yield conflict
-        same_subject.append(later)
+    """Each clause against the first earlier clause it contradicts. Two clauses can clash
+    only when subject, voice and the content words of their objects agree, so earlier
+    clauses are indexed under those with verb and polarity, and a later clause looks up the
+    keys that would clash with it: the same verb with the other polarity, and (neither
+    negated) each verb it is the antonym of. Time and memory stay linear in the clauses,
+    however often one clause repeats."""
+    opposites: dict[str, set[str]] = defaultdict(set)  # verb -> the verbs whose antonym it is
+    for verb, others in antonyms.items():
+        for other in others:
+            opposites[other].add(verb)
+    #: (subject, passive, content words, verb, negated) -> the first clause under it. Clauses
+    #: come in order, so a later clause's own sentence is the newest: the first clause under a
+    #: key is in another sentence, or all under it are in the later clause's own.
+    first: dict[tuple[str, bool, tuple[str, ...], str, bool], tuple[int, Clause]] = {}
+    for position, later in enumerate(clauses):
+        content = _content(later.object)
+        keys = [(later.subject, later.passive, content, later.verb, not later.negated)]
+        if not later.negated and content:
+            keys += [(later.subject, later.passive, content, verb, False) for verb in opposites[later.verb]]
+        found = [item for item in map(first.get, keys) if item is not None and item[1].sentence != later.sentence]
+        if found:
+            _, earlier = min(found, key=lambda item: item[0])
+            yield Conflict(earlier.statement, later.statement,
+                           f"'{earlier.statement.text}' against '{later.statement.text}'")
+        first.setdefault((later.subject, later.passive, content, later.verb, later.negated), (position, later))
 
 
-def _first_conflict(earlier_ones: list[Clause], later: Clause,
-                    antonyms: dict[str, frozenset[str]]) -> Conflict | None:
-    for earlier in earlier_ones:
-        if earlier.sentence == later.sentence or earlier.passive != later.passive:
-            continue  # "the report did not confirm it" says nothing of "the report was confirmed"
-        if earlier.verb == later.verb and earlier.negated != later.negated:
-            if not _objects_agree(earlier.object, later.object, allow_empty=True):
-                continue
-        elif later.verb in antonyms.get(earlier.verb, frozenset()) and not earlier.negated and not later.negated:
-            if not _objects_agree(earlier.object, later.object, allow_empty=False):
-                continue
-        else:
-            continue
-        return Conflict(earlier.statement, later.statement,
-                        f"'{earlier.statement.text}' against '{later.statement.text}'")
-    return None
+def _content(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The object's content words: two objects agree when these do (pronouns aside)."""
+    return tuple(w for w in words if w not in PRONOUNS)

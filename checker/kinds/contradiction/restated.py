@@ -12,6 +12,7 @@ name rather than count ("Part 2", "No. 3", "Route 66") stay part of the skeleton
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -66,31 +67,49 @@ class Shaped:
     sentence: tuple[int, int]
 
 
+class _Spans:
+    """Spans that do not overlap, kept sorted: whether a new span is free is a binary search,
+    so a sentence with thousands of figures (a results table) is read in n log n."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        # The first span ending after ``start`` is the only one that may overlap: the spans
+        # are disjoint and sorted, so their ends are sorted too.
+        i = bisect.bisect_right(self.ends, start)
+        return i == len(self.starts) or end <= self.starts[i]
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def skeleton_of(text: str, base: int = 0, published: dt.date | None = None) -> tuple[str, tuple[Slot, ...]]:
     """The sentence's skeleton and its slots (offsets plus ``base``)."""
     slots: list[Slot] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or e <= start for s, e in taken)
-
+    taken = _Spans()
     for match in DATE.finditer(text):
         slots.append(Slot(_DATE_SLOT, match.start(), match.end(), match.group(0), read(match, published)))
-        taken.append(match.span())
+        taken.add(*match.span())
     for match in _TIME.finditer(text):
-        if free(*match.span()):
+        if taken.free(*match.span()):
             hour, minute = int(match.group("h")), int(match.group("m"))
             if match.group("ap") and match.group("ap").lower() == "p" and hour < 12:
                 hour += 12
             slots.append(Slot(_TIME_SLOT, match.start(), match.end(), match.group(0), (hour, minute)))
-            taken.append(match.span())
+            taken.add(*match.span())
     for match in QUANTITY.finditer(text):
-        if not free(*match.span()) or NAMING_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+        if not taken.free(*match.span()) or NAMING_BEFORE.search(text, max(0, match.start() - 16), match.start()):
             continue
         if not (match.group("num") or match.group("words") or match.group("vague")):
             continue
         slots.append(Slot(_NUMBER_SLOT, match.start(), match.end(), match.group(0), interval(match)))
-        taken.append(match.span())
+        taken.add(*match.span())
     slots.sort(key=lambda s: s.start)
     parts: list[str] = []
     position = 0
