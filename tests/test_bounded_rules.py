@@ -83,7 +83,7 @@ def test_the_same_paragraph_50_000_times_keeps_polarity_linear():
     article = parse_text("same.txt", "Title: Library\n\n" + "\n\n".join([paragraph] * 50_000)
                          + "\n\nThe committee did not approve the budget for the new library.")
     clauses = polarity.clauses_in(article.source, article.sentences, rule.clause, rule.forms, rule.hedges,
-                                  rule.clause_gate, rule.adjectives)
+                                  rule.adjectives)
     assert len(clauses) == 50_001
     [conflict] = polarity.conflicts(clauses, rule.antonyms)
     assert conflict.earlier.start == clauses[0].statement.start  # the first of the copies

@@ -31,6 +31,7 @@ MINIMAL: dict[str, dict] = {
     "swapped-name": {"names": ["White House"], "synonyms": {"House": ["Residence"]}},
     "variants": {},
     "contradiction": {"check": "counts", "events": {"killed": ["killed"]}},
+    "furniture": {},
 }
 
 

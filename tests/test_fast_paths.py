@@ -1,8 +1,10 @@
 """The speed shortcuts decide exactly what the plain way decides.
 
 Each shortcut (a pattern tried only at the start of a line, a pattern that must end at the end
-of a line searched backwards, a word count read once per line) is compared with the plain
-forward search it replaces, on generated lines and on every line of the real corpus.
+of a line searched backwards, a word count read once per line, a rule's pre-check) is compared
+with the plain way it replaces, on generated text and on the real corpus. A rule's pre-check is
+tested as the engine uses it: what the built-in check hook reports (``might_match``, then
+``check``) against ``check`` asked alone.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ import regex
 from conftest import CORPUS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from seam_paths import checked, gated
 
 from checker.kinds.boilerplate import _COUNT, _WORD, BoilerplateRule
 from checker.kinds.occurrence import OccurrenceRule
 from checker.load.collect import builtin_rules_dir, load_rules
+from checker.patterns.precheck import ALWAYS, AtLeast, Declared, Literals, spans_holding
 from checker.patterns.reverse import reverse_search
 from checker.plugin.builtin import checker_rule_kinds
 from checker.read.parsers.text import parse_text
@@ -124,8 +128,8 @@ filler = st.sampled_from([" ", "'s", "’s ", "’s", "-", "x", "_", ".", "newyo
 @given(st.lists(phrase, min_size=1, max_size=4, unique=True),
        st.lists(st.lists(st.one_of(phrase, filler), max_size=10).map("".join), min_size=1, max_size=3))
 def test_phrase_uses_are_those_a_search_of_their_alternation_finds(phrases, lines):
-    from checker.kinds.variants import _phrases_in
-    from checker.patterns.trie import literal_alternation
+    from checker.kinds.variants import _PHRASE_END, _PHRASE_START
+    from checker.patterns.trie import literal_alternation, literal_uses
 
     source = "\n".join(lines)
     spans, start = [], 0
@@ -134,8 +138,8 @@ def test_phrase_uses_are_those_a_search_of_their_alternation_finds(phrases, line
         start += len(text) + 1
     pattern = regex.compile(r"(?<![\p{L}\p{N}_])" + literal_alternation(phrases) + r"(?=['’]s\b|(?![\p{L}\p{N}_]))")
     expected = [(m.group(0), s + m.start(), s + m.end()) for s, e in spans for m in pattern.finditer(source[s:e])]
-    assert list(_phrases_in(source, spans, phrases)) == expected
-    assert list(_phrases_in(source, spans, phrases, find_pairs=0)) == expected  # a long article's way
+    assert list(literal_uses(source, spans, phrases, _PHRASE_START, _PHRASE_END)) == expected
+    assert list(literal_uses(source, spans, phrases, _PHRASE_START, _PHRASE_END, find_pairs=0)) == expected
 
 
 # ---- consistency-spelling: capitalised words and whether each opens a sentence -------------
@@ -185,7 +189,7 @@ def test_lower_case_words_are_read_off_the_line_words_as_a_search_finds_them(tex
         assert lowercase_words([(line, line_words(line))]) == set(_LOWER_WORD.findall(line))
 
 
-# ---- contradiction-polarity: the quick test before the clause pattern ---------------------
+# ---- contradiction-polarity: the sentences read for clauses --------------------------------
 def test_re_white_space_includes_every_regex_white_space_character():
     import re
     import sys
@@ -202,12 +206,15 @@ clause_piece = st.sampled_from(["The Kremlin", "Smith", " ", "\u00a0", "\u2003",
 
 @SETTINGS
 @given(st.lists(clause_piece, max_size=12).map("".join))
-def test_every_sentence_with_a_clause_passes_the_quick_test(text):
-    from checker.kinds.contradiction.polarity import clause_gate, clause_pattern, verb_forms
+def test_every_sentence_with_a_clause_holds_a_verb_form(text):
+    from checker.kinds.contradiction.polarity import clause_pattern, verb_forms
 
     forms = {**verb_forms("confirm"), **verb_forms("deny")}
-    if clause_pattern(forms).search(text):
-        assert clause_gate(forms).search(text)
+    article = parse_text("a.txt", "Title: T\n\n" + text)
+    held = spans_holding(article, article.sentences, tuple(forms))
+    for start, end in article.sentences:
+        if clause_pattern(forms).search(article.source[start:end]):
+            assert (start, end) in held
 
 
 # ---- rules that skip an article after one quick look at its text ---------------------------
@@ -223,25 +230,28 @@ name_piece = st.sampled_from(["US", "U.S.", "USA", "U.S.A.", "Russia", "Russian 
 
 
 def findings(rule, text):
-    from checker.read.parsers.text import parse_text
+    return checked(rule, parse_text("a.txt", "Title: T\n\n" + text))
 
-    return [(f.rule, f.location.offset, f.message) for f in rule.check(parse_text("a.txt", "Title: T\n\n" + text))]
+
+def engine_findings(rule, text):
+    return gated(rule, parse_text("a.txt", "Title: T\n\n" + text))
 
 
 @SETTINGS
 @given(st.lists(name_piece, max_size=25).map("".join))
 @example("US troops left. US aid came. USA officials said so.")
 @example("Kyiv said. Kyiv added. Kiev denied it.")
-def test_the_quick_look_skips_only_articles_the_rule_would_pass(text):
-    import copy
+def test_the_pre_check_skips_only_articles_the_rule_would_pass(text):
+    assert NAMES.precheck is not ALWAYS  # the built-in forms start with plain text
+    assert isinstance(SWAPPED.precheck, Literals)
+    for rule in (NAMES, SWAPPED):
+        assert engine_findings(rule, text) == findings(rule, text)
 
-    assert NAMES.literal_groups is not None  # the built-in forms start with plain text
-    plain_names = copy.copy(NAMES)
-    plain_names.literal_groups = None
-    assert findings(NAMES, text) == findings(plain_names, text)
-    plain_swapped = copy.copy(SWAPPED)
-    plain_swapped.gate = regex.compile("")  # always passes
-    assert findings(SWAPPED, text) == findings(plain_swapped, text)
+
+def _literal_groups(rule):
+    """The texts of the forms of each group that a consistency rule's pre-check looks for."""
+    groups = rule.precheck.parts if not isinstance(rule.precheck, AtLeast) else [rule.precheck]
+    return [[part.literals[0] for part in group.parts] for group in groups]
 
 
 def test_a_group_with_a_pattern_is_looked_for_by_the_text_its_forms_hold():
@@ -251,11 +261,13 @@ def test_a_group_with_a_pattern_is_looked_for_by_the_text_its_forms_hold():
         return ConsistencyRule({"id": "c", "kind": "consistency", "category": "consistency", "message": "m",
                                 "groups": [list(forms)]})
 
-    assert rule("colou?r", "hue").literal_groups == [["colo", "hue"]]
-    assert findings(rule("colou?r", "hue"), "The colour, the hue and the color again.") != []
-    assert rule("[Cc]olou?r", "hue").literal_groups == [["olo", "hue"]]
-    assert rule("[Cc]olou?r", "[Hh][Uu][Ee]").literal_groups is None  # no text in every match: always searched
-    assert findings(rule("[Cc]olou?r", "[Hh][Uu][Ee]"), "The colour, the hue and the color again.") != []
+    text = "The colour, the hue and the color again."
+    assert _literal_groups(rule("colou?r", "hue")) == [["colo", "hue"]]
+    assert engine_findings(rule("colou?r", "hue"), text) == findings(rule("colou?r", "hue"), text) != []
+    assert not rule("colou?r", "hue").might_match(parse_text("a.txt", "The colour, and the color again."))  # one form
+    assert _literal_groups(rule("[Cc]olou?r", "hue")) == [["olo", "hue"]]
+    assert rule("[Cc]olou?r", "[Hh][Uu][Ee]").precheck is ALWAYS  # no text in every match: always searched
+    assert engine_findings(rule("[Cc]olou?r", "[Hh][Uu][Ee]"), text) != []
 
 
 # ---- style-repeated-word: the quick test for a repeat -----------------------------------
@@ -263,7 +275,7 @@ CHECKED = [chr(c) for c in (*range(0x130), *range(0x132, 0x370), *range(0x2000, 
 
 
 def test_the_checked_ranges_are_those_the_rule_checks():
-    from checker.patterns.quick import BEYOND_FOLDING_CHECKED
+    from checker.patterns.precheck import BEYOND_FOLDING_CHECKED
 
     assert [c for c in map(chr, range(0x2100)) if not BEYOND_FOLDING_CHECKED.match(c)] == CHECKED
 
@@ -294,14 +306,10 @@ repeat_piece = st.sampled_from(["the", "The", "THE", "the the", "that that", " "
 @given(st.lists(repeat_piece, max_size=20).map("".join))
 @example("The the council met.")
 @example("(the the) -- -- ß SS")
-def test_the_quick_repeat_test_passes_every_article_with_a_repeat(text):
-    import copy
-
+def test_the_repeat_pre_check_passes_every_article_with_a_repeat(text):
     rule = builtin("style-repeated-word")
-    assert rule.quick
-    plain = copy.copy(rule)
-    plain.quick = False
-    assert findings(rule, text) == findings(plain, text)
+    assert isinstance(rule.precheck, Declared)
+    assert engine_findings(rule, text) == findings(rule, text)
 
 
 @pytest.mark.parametrize("text", ["A caption | Getty\n", "A caption | Getty\n\n", "A caption | Getty", "| Getty x\n"])
@@ -331,7 +339,7 @@ def test_an_ends_pattern_before_a_final_newline_is_still_found(text):
     ("(?(1)abc|def)", None), ("(?=abc)", None), ("(?#note)abc", ("abc",)), ("(?m)^More news", ("More news",)),
 ])
 def test_the_required_text_of_a_pattern(pattern, literals):
-    from checker.patterns.quick import required_literals
+    from checker.patterns.syntax import required_literals
 
     assert required_literals(pattern) == literals
     if literals is not None:  # and it is required: a match without it does not exist
@@ -364,7 +372,7 @@ _PATTERNS = st.recursive(_ATOMS, _regex_parts, max_leaves=10)
 @example("(?:USA|abc)+ aid", "USA aid")
 @example("(?:abc){e<=1}", "ab c")  # fuzzy matching: the text may differ
 def test_every_match_holds_one_of_the_required_texts(pattern, text):
-    from checker.patterns.quick import required_literals
+    from checker.patterns.syntax import required_literals
 
     try:
         compiled = regex.compile(pattern)
@@ -379,18 +387,15 @@ def test_every_match_holds_one_of_the_required_texts(pattern, text):
 
 
 def test_a_team_rule_opening_with_a_choice_keeps_the_one_look():
-    import copy
-
     from checker.kinds.substitution import SubstitutionRule
 
     rule = SubstitutionRule({"id": "team-deal", "kind": "substitution", "category": "entity", "message": "m",
                              "swap": {"a (?:good|great) deal of": "many", r"\d+ (?:folks|peoples)": "people"}})
-    assert rule.gate is not None and set(rule.gate.literals) == {" deal of", "folks", "peoples"}
-    plain_rule = copy.copy(rule)
-    plain_rule.gate = None
+    assert isinstance(rule.precheck, Literals) and set(rule.precheck.literals) == {" deal of", "folks", "peoples"}
     for text in ("So a great deal of people came. 12 folks left.", "So a great many people came.", "12 peoples"):
-        assert findings(rule, text) == findings(plain_rule, text)
-    assert findings(rule, "So a great deal of people came.") != [] and findings(rule, "Nothing here.") == []
+        assert engine_findings(rule, text) == findings(rule, text)
+    assert engine_findings(rule, "So a great deal of people came.") != []
+    assert not rule.might_match(parse_text("a.txt", "Nothing here."))
 
 
 SUBSTITUTIONS = [builtin(i) for i in ("entity-broken-phrase", "entity-formal-name-without-article",
@@ -406,39 +411,31 @@ entity_piece = st.sampled_from([
 @given(st.lists(entity_piece, max_size=15).map("".join))
 @example("How numerous dead were counted. USA officials said.")
 def test_substitution_rules_skip_only_articles_they_would_pass(text):
-    import copy
-
     for rule in SUBSTITUTIONS:
-        assert rule.gate is not None
-        plain_rule = copy.copy(rule)
-        plain_rule.gate = None
-        assert findings(rule, text) == findings(plain_rule, text)
+        assert isinstance(rule.precheck, Literals)
+        assert engine_findings(rule, text) == findings(rule, text)
 
 
 @pytest.mark.corpus
-def test_quick_looks_change_nothing_on_the_corpus():
+def test_pre_checks_and_shortcuts_change_nothing_on_the_corpus():
+    """Every built-in rule with a pre-check, through the engine, against ``check`` alone; the
+    spelling rule also against every pair of forms compared."""
     import copy
 
-    from checker.read.parsers.text import parse_text
-
-    rules = [*SUBSTITUTIONS, NAMES, SWAPPED, builtin("style-repeated-word"), EVENT_DATES, SPELLING]
-    plain_rules = []
-    for rule in rules:
-        plain_rule = copy.copy(rule)
-        plain_rule.gate = None if hasattr(rule, "gate") and rule in SUBSTITUTIONS else regex.compile("")
-        plain_rule.literal_groups = None
-        plain_rule.quick = False
-        plain_rule.noun_gate = None
-        plain_rule._candidates = lambda names: every_pair(names)
-        plain_rules.append(plain_rule)
-    found = 0
+    rules = [rule for rule in load_rules([builtin_rules_dir()], checker_rule_kinds())[0] if rule.precheck is not ALWAYS]
+    assert len(rules) >= 10
+    plain_spelling = copy.copy(SPELLING)
+    plain_spelling._candidates = lambda names: every_pair(names)
+    found = skipped = 0
     for path in sorted(CORPUS.rglob("*.txt")):
         article = parse_text(str(path), path.read_text())
-        for rule, plain_rule in zip(rules, plain_rules, strict=True):
-            fast = [(f.rule, f.location.offset) for f in rule.check(article)]
-            assert fast == [(f.rule, f.location.offset) for f in plain_rule.check(article)], (rule.id, path)
-            found += len(fast)
-    assert found > 50
+        for rule in rules:
+            plain = checked(rule, article)
+            assert gated(rule, article) == plain, (rule.id, path)
+            found += len(plain)
+            skipped += not rule.might_match(article)
+        assert checked(SPELLING, article) == checked(plain_spelling, article), path
+    assert found > 50 and skipped > 1000
 
 
 # ---- contradiction-counts: only related earlier counts are compared ------------------------
@@ -535,8 +532,8 @@ def test_start_patterns_with_their_own_flags_decide_as_a_forward_search(field, p
     ("S?US", "US"), ("(?i)us", None), ("US|USA", None), ("(?:[Uu]|X)S", "S"), (r"[Uu]\.?S\.?", None),
 ])
 def test_the_text_a_consistency_form_holds(pattern, text):
-    """consistency's quick look: every match of a form holds this text, however short."""
-    from checker.patterns.quick import required_literal
+    """consistency's pre-check: every match of a form holds this text, however short."""
+    from checker.patterns.syntax import required_literal
 
     assert required_literal(pattern, min_length=1) == text
     if text is not None:
@@ -550,7 +547,7 @@ def test_the_text_a_consistency_form_holds(pattern, text):
     ("colou?r", None), (r"\bUS", None), ("(?i)us", None), ("US|USA", None), ("[Uu]S", None), ("USA(?! Today)", None),
 ])
 def test_the_one_string_a_plain_pattern_matches(pattern, text):
-    from checker.patterns.quick import plain_text
+    from checker.patterns.syntax import plain_text
 
     assert plain_text(pattern) == text
     if text is not None:
@@ -666,8 +663,9 @@ event_piece = st.sampled_from(["the fire", "The Fire", "fired", "the crash on Mo
 @given(st.lists(event_piece, max_size=14).map("".join))
 def test_the_event_noun_look_skips_only_articles_without_events(text):
     article = parse_text("a.txt", "Title: Events\n\n" + text)
-    if not EVENT_DATES.noun_gate.may_match(article):
+    if not EVENT_DATES.might_match(article):
         assert not any(EVENT_DATES.event_nouns.search(article.source[s:e]) for s, e in article.sentences)
+    assert gated(EVENT_DATES, article) == checked(EVENT_DATES, article)
 
 
 
@@ -679,7 +677,7 @@ def test_the_event_noun_look_skips_only_articles_without_events(text):
 @example("Fire! The crash. Nothing")
 def test_the_sentences_holding_an_event_noun_are_all_those_a_search_finds(text):
     article = parse_text("a.txt", "Title: Events\n\n" + text)
-    held = EVENT_DATES.noun_gate.holding(article, article.sentences)
+    held = spans_holding(article, article.sentences, EVENT_DATES.nouns, ignorecase=True)
     assert set(held) <= set(article.sentences)
     for start, end in article.sentences:
         if EVENT_DATES.event_nouns.search(article.source[start:end]):
@@ -688,12 +686,9 @@ def test_the_sentences_holding_an_event_noun_are_all_those_a_search_finds(text):
 
 @pytest.mark.parametrize("ignorecase", [True, False])
 def test_only_spans_a_literal_lies_wholly_inside_are_held(ignorecase):
-    from checker.patterns.quick import LiteralGate
-
-    gate = LiteralGate(["fire"], ignorecase)
     article = parse_text("a.txt", "Title: T\n\nA fire. No fi\nre here. Fire again.\n")
     spans = [(0, 0), *article.sentences]
-    texts = [article.source[s:e] for s, e in gate.holding(article, spans)]
+    texts = [article.source[s:e] for s, e in spans_holding(article, spans, ("fire",), ignorecase)]
     assert texts == (["A fire.", "Fire again."] if ignorecase else ["A fire."])
 
 
@@ -704,10 +699,9 @@ def test_only_spans_a_literal_lies_wholly_inside_are_held(ignorecase):
 @example("It was Tuesday, March 4, 2015. Sun")
 def test_weekday_conflicts_are_found_in_the_sentences_naming_a_weekday(text):
     from checker.kinds.contradiction import weekdays
-    from checker.patterns.quick import LiteralGate
 
     article = parse_text("a.txt", "Title: Days\n\n" + text)
-    held = LiteralGate(weekdays.WEEKDAY_STARTS, ignorecase=False).holding(article, article.sentences)
+    held = spans_holding(article, article.sentences, weekdays.WEEKDAY_STARTS)
     every = list(weekdays.conflicts(article.source, article.sentences, None))
     assert list(weekdays.conflicts(article.source, held, None)) == every
     if text == "It was Tuesday, March 4, 2015. Sun":
@@ -781,11 +775,8 @@ spelling_piece = st.one_of(spelled, st.sampled_from([
 @example("Zelensky spoke. Zelensky left. Zelenskyy returned.")
 @example("LePanto said so. Lepanto agreed. Lepanto left.")
 def test_the_spelling_rule_skips_only_articles_it_would_pass(text):
-    import copy
-
-    plain_rule = copy.copy(SPELLING)
-    plain_rule.quick = False
-    assert findings(SPELLING, text) == findings(plain_rule, text)
+    assert isinstance(SPELLING.precheck, Declared)
+    assert engine_findings(SPELLING, text) == findings(SPELLING, text)
 
 
 # ---- text shape: capitals counted in bytes for ASCII text ---------------------------------
@@ -820,8 +811,8 @@ def _occurrence(token: str, **fields) -> OccurrenceRule:
     (r"\w+", False), (r"[a-z]+'?", False), (r"[[a-z]--[q]]+", False), (r"[a-z]*", False), (r"(?i)[a-z]+", False),
 ])
 def test_only_a_repeated_single_class_is_bounded_by_the_length(token, bounded):
-    assert _occurrence(token, max=3).short_enough is bounded
-    assert not _occurrence(token, max=3, min=1).short_enough  # a minimum needs every count
+    assert _occurrence(token, max=3).pattern.shortest_holding(4) == (7 if bounded else 0)
+    assert _occurrence(token, max=3, nonword=False).pattern.shortest_holding(4) == 0  # word bounds around it
 
 
 @SETTINGS
@@ -832,10 +823,14 @@ def test_only_a_repeated_single_class_is_bounded_by_the_length(token, bounded):
 def test_segments_too_short_to_exceed_the_maximum_are_skipped_with_no_change(text, high, token, quotes):
     rule = _occurrence(token, max=high, quotes=quotes)
     article = parse_text("t.txt", text)
-    assert rule.short_enough
-    fast = [f.to_dict() for f in rule.check(article)]
-    rule.short_enough = False
-    assert fast == [f.to_dict() for f in rule.check(article)]
+    assert rule.pattern.shortest_holding(high + 1) == 2 * high + 1
+    plain = []  # every segment counted
+    for segment in article.segments(rule.scope):
+        matches = list(rule.search_in(rule.pattern, article, [segment]))
+        if len(matches) > high:
+            plain.append(rule.finding(article, matches[high].start(), matches[-1].end(), count=len(matches),
+                                      max=high, min=None).to_dict())
+    assert [f.to_dict() for f in rule.check(article)] == plain
 
 
 _PROSE_PIECES = ["The council met.", " ", "  ", "\n", "\n\n", "“We won,” she said.", "It's", "U.S.", "e.g.", "’",
@@ -963,7 +958,6 @@ def test_polarity_through_its_index_conflicts_as_all_pairs_do(sentences):
 
     article = parse_text("a.txt", " ".join(sentences))
     rule = POLARITY
-    found = clauses_in(article.source, article.sentences, rule.clause, rule.forms, rule.hedges, rule.clause_gate,
-                       rule.adjectives)
+    found = clauses_in(article.source, article.sentences, rule.clause, rule.forms, rule.hedges, rule.adjectives)
     fast = [(c.earlier, c.later) for c in conflicts(found, rule.antonyms)]
     assert fast == list(plain_polarity(found, rule.antonyms))

@@ -24,3 +24,13 @@ def test_trie_escapes_metacharacters_and_rejects_empty_input():
         literal_alternation([])
     with pytest.raises(ValueError):
         literal_alternation(["a", ""])
+
+
+def test_a_shortest_first_trie_matches_where_some_literal_starts_and_ends_soonest():
+    literals = ["ab", "abcd", "b", "bcd"]
+    shortest = regex.compile(literal_alternation(literals, shortest=True))
+    for text in ("abcd", "xbcd", "abx", "cd"):
+        for start in range(len(text)):
+            found = shortest.match(text, start)
+            ends = [start + len(literal) for literal in literals if text.startswith(literal, start)]
+            assert (found.end() if found else None) == (min(ends) if ends else None), (text, start)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import string
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -13,20 +12,13 @@ import regex
 from checker.errors import RuleError
 from checker.finding import CATEGORIES, Edit, Finding, Fix, Location, Severity
 from checker.patterns.compiled import compiled
+from checker.patterns.limits import DEFAULT_REGEX_TIMEOUT, RuleTimeout, TimedPattern, bound, bound_iterator
+from checker.patterns.precheck import ALWAYS, Precheck, all_of, derived, literals_of
 from checker.text.article import SCOPES, Article
 
-#: Seconds one pattern may spend on one segment before the rule is stopped.
-DEFAULT_REGEX_TIMEOUT = 2.0
+__all__ = ["DEFAULT_REGEX_TIMEOUT", "Option", "Rule", "RuleTimeout"]
+
 _ID = compiled(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
-
-
-class RuleTimeout(Exception):
-    """A rule's pattern ran past its time limit."""
-
-    def __init__(self, rule_id: str, pattern: str) -> None:
-        self.rule_id = rule_id
-        self.pattern = pattern
-        super().__init__(f"rule {rule_id}: pattern {pattern!r} ran past its time limit")
 
 
 @dataclass(frozen=True)
@@ -95,6 +87,14 @@ class Rule:
     ``count_in`` leave out matches inside quotations (``quotes: false``) and matches that hold
     an exception (``exceptions``); ``compile`` honours ``ignorecase``; ``finding`` honours
     ``fix``. A kind lists in ``HONOURED`` the fields its ``check`` honours this way or its own.
+
+    Speed is the seam's business (``checker.patterns``), not the kind's: ``compile`` returns a
+    ``TimedPattern``, whose methods run under the rule's time limit (``timeout``) and raise
+    ``RuleTimeout`` naming the rule. A pattern compiled with ``required=True`` is one every
+    finding is a match of: the seam reads from it what an article must hold for the rule to
+    find anything, and the engine asks ``might_match`` before it calls ``check``. A kind whose
+    condition no pattern says declares it with ``require``. ``check`` stays complete on its
+    own: ``might_match`` only spares it articles where it would find nothing.
     """
 
     name: ClassVar[str] = ""
@@ -135,7 +135,11 @@ class Rule:
         self.examples: dict[str, list[Any]] = values["examples"]
         self.fix_level: str = values["fix"] or self.default_fix
         self.options: dict[str, Any] = {k: v for k, v in values.items() if k not in COMMON_OPTIONS}
-        self.timeout = DEFAULT_REGEX_TIMEOUT
+        #: The patterns the rule compiled, bound again when its time limit changes.
+        self._timed: list[TimedPattern] = []
+        self._timeout: float | None = DEFAULT_REGEX_TIMEOUT
+        #: What an article must hold for the rule to find anything in it (``might_match``).
+        self.precheck: Precheck = ALWAYS
         self._check_common()
         self.exceptions = [self.compile(str(e), field="exceptions", whole_word=True) for e in values["exceptions"]]
         self.setup()
@@ -249,8 +253,13 @@ class Rule:
 
     # ---- matching ----------------------------------------------------------------------
     def compile(
-        self, pattern: str, *, field: str, whole_word: bool = True, ignorecase: bool | None = None
-    ) -> regex.Pattern:
+        self, pattern: str, *, field: str, whole_word: bool = True, ignorecase: bool | None = None,
+        required: bool = False,
+    ) -> TimedPattern:
+        """``pattern`` compiled under the rule's time limit, ignoring case per ``ignorecase``
+        (the rule's when None) and as whole words unless ``whole_word`` is false; a bad pattern
+        is a RuleError naming ``field``. ``required``: every finding of the rule is a match of
+        this pattern, so an article must hold what every match holds (``might_match``)."""
         original = pattern
         flags = 0
         if self.ignorecase if ignorecase is None else ignorecase:
@@ -258,13 +267,16 @@ class Rule:
         if whole_word:
             pattern = rf"(?<![\p{{L}}\p{{N}}_])(?:{pattern})(?![\p{{L}}\p{{N}}_])"
         try:
-            return regex.compile(pattern, flags)
+            found = regex.compile(pattern, flags)
         except regex.error as error:
             raise self.error(f"invalid regular expression {original!r}: {error}", field) from None
         except RecursionError:
             raise self.error(f"regular expression {_shown(original)} nests too deeply to compile", field) from None
+        if required:
+            self.require(derived(found.pattern, found.flags))
+        return self.timed(found)
 
-    def compile_combined(self, combined: str, parts: Iterable[str], *, field: str, **options: Any) -> regex.Pattern:
+    def compile_combined(self, combined: str, parts: Iterable[str], *, field: str, **options: Any) -> TimedPattern:
         """Compile ``combined`` (built from ``parts``); only when that fails are the parts
         compiled one by one, so the error names the bad one. Loading stays one compile."""
         try:
@@ -274,12 +286,50 @@ class Rule:
                 self.compile(part, field=field, whole_word=False)
             raise
 
-    def search_segments(self, pattern: regex.Pattern, article: Article, scope: str | None = None) -> Iterator[_Shifted]:
+    def timed(self, compiled_pattern: regex.Pattern) -> TimedPattern:
+        """A pattern the kind compiled itself, put under the rule's time limit."""
+        timed = TimedPattern(compiled_pattern, self.id, self._timeout)
+        self._timed.append(timed)
+        return timed
+
+    @property
+    def timeout(self) -> float | None:
+        """Seconds one pattern may spend on one text; None: no limit of its own."""
+        return self._timeout
+
+    @timeout.setter
+    def timeout(self, seconds: float | None) -> None:
+        if seconds == self._timeout:
+            return  # set for every article: binding again only when it changes
+        self._timeout = seconds
+        for timed in self._timed:
+            timed.limit(self.id, seconds)
+
+    # ---- the pre-check -----------------------------------------------------------------
+    def require(self, condition: Precheck) -> None:
+        """Declare a condition every article the rule finds something in meets (a
+        ``checker.patterns.precheck`` condition), for what no pattern of the rule says."""
+        self.precheck = all_of([self.precheck, condition])
+
+    def require_literals(self, literals: Iterable[str], *, ignorecase: bool = False, before: str = "") -> None:
+        """Declare that every finding's text holds one of ``literals`` (right after a character
+        of the ``re`` class ``before``, when given)."""
+        self.require(literals_of(tuple(literals), ignorecase, before))
+
+    def might_match(self, article: Article) -> bool:
+        """False when the rule cannot find anything in ``article``: the engine then does not
+        call ``check``. True says only that it may."""
+        return self.precheck.might_match(article)
+
+    # ---- searching ---------------------------------------------------------------------
+    def search_segments(
+        self, pattern: TimedPattern | regex.Pattern, article: Article, scope: str | None = None
+    ) -> Iterator[_Shifted]:
         """Matches of ``pattern`` in each segment of the scope, offsets shifted to the source."""
         return self.search_in(pattern, article, article.segments(scope or self.scope))
 
     def search_in(
-        self, pattern: regex.Pattern, article: Article, segments: Iterable[tuple[int, int]]
+        self, pattern: TimedPattern | regex.Pattern, article: Article, segments: Iterable[tuple[int, int]]
     ) -> Iterator[_Shifted]:
         """Matches of ``pattern`` in each (start, end) segment, offsets shifted to the source.
 
@@ -287,15 +337,9 @@ class Rule:
         ``exceptions``. Raises ``RuleTimeout`` when the pattern runs past its time limit.
         """
         source = article.source
+        finditer = self._finditer(pattern)
         for seg_start, seg_end in segments:
-            matches = pattern.finditer(source[seg_start:seg_end], **self.limit)
-            while True:
-                try:  # a plain try, not the time_limit context manager: this runs per segment
-                    match = next(matches, None)
-                except TimeoutError:
-                    raise RuleTimeout(self.id, pattern.pattern) from None
-                if match is None:
-                    break
+            for match in finditer(source[seg_start:seg_end]):
                 start, end = match.start() + seg_start, match.end() + seg_start
                 if start == end:
                     continue
@@ -305,40 +349,27 @@ class Rule:
                     continue
                 yield _Shifted(match, seg_start)
 
-    def count_in(self, pattern: regex.Pattern, article: Article, segment: tuple[int, int]) -> int:
+    def count_in(self, pattern: TimedPattern, article: Article, segment: tuple[int, int]) -> int:
         """How many matches ``search_in`` would yield in one segment, counted without
         building them when no exception or quotation filter applies."""
         if self.exceptions or not self.quotes:
             return sum(1 for _ in self.search_in(pattern, article, [segment]))
         text = article.source[segment[0]:segment[1]]
-        try:  # a plain try, not the time_limit context manager: this runs per segment
-            if not _matches_empty(pattern):
-                return len(pattern.findall(text, **self.limit))
-            return sum(1 for m in pattern.finditer(text, **self.limit) if m.end() > m.start())
-        except TimeoutError:
-            raise RuleTimeout(self.id, pattern.pattern) from None
+        if not pattern.matches_empty:
+            return len(pattern.findall(text))
+        return sum(1 for m in pattern.finditer(text) if m.end() > m.start())
 
-    @property
-    def timeout(self) -> float | None:
-        """Seconds one pattern may spend on one text; None: no limit of its own."""
-        return self._timeout
+    def search(self, pattern: TimedPattern | regex.Pattern, text: str) -> regex.Match | None:
+        """``pattern.search(text)`` under the rule's time limit (a ``TimedPattern`` from
+        ``compile`` is under it already)."""
+        if isinstance(pattern, TimedPattern):
+            return pattern.search(text)
+        return bound(pattern.search, self._timeout, self.id, pattern.pattern)(text)
 
-    @timeout.setter
-    def timeout(self, seconds: float | None) -> None:
-        self._timeout = seconds
-        #: The keyword arguments that put a search under the limit, made once here: none
-        #: where there is no limit (the ``regex`` module's ``timeout`` keyword, even None,
-        #: costs more than a short search). Calls made per line test ``timeout`` instead:
-        #: unpacking even an empty dict costs about half a short match.
-        self.limit: dict[str, float] = {} if seconds is None else {"timeout": seconds}
-
-    def search(self, pattern: regex.Pattern, text: str) -> regex.Match | None:
-        """``pattern.search(text)`` under the rule's time limit. A plain ``try`` rather than
-        ``time_limit``: this runs per line and rule, where a context manager's cost shows."""
-        try:
-            return pattern.search(text) if self._timeout is None else pattern.search(text, timeout=self._timeout)
-        except TimeoutError:
-            raise RuleTimeout(self.id, pattern.pattern) from None
+    def _finditer(self, pattern: TimedPattern | regex.Pattern) -> Any:
+        if isinstance(pattern, TimedPattern):
+            return pattern.finditer
+        return bound_iterator(pattern.finditer, self._timeout, self.id, pattern.pattern)
 
     def is_exception(self, text: str) -> bool:
         return any(e.search(text) for e in self.exceptions)
@@ -405,11 +436,6 @@ class Rule:
         """One line for --list-rules and the README table."""
         first = self.description.strip().split("\n", 1)[0] if self.description else self.message
         return first.strip()
-
-
-@functools.lru_cache(maxsize=256)
-def _matches_empty(pattern: regex.Pattern) -> bool:
-    return pattern.fullmatch("") is not None
 
 
 class _Defaults(dict):

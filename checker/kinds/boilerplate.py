@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import regex
 
 from checker.finding import Finding
-from checker.kinds.base import Option, Rule, RuleTimeout
+from checker.kinds.base import Option, Rule
 from checker.patterns.compiled import compiled
-from checker.patterns.reverse import reverse_search
+from checker.patterns.limits import TimedPattern
 from checker.text.article import Article
 
 _WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
@@ -55,24 +55,14 @@ class BoilerplateRule(Rule):
         self.lines = self._alternation(o["lines"], "lines", r"^\W{0,3}(?:", r")\W{0,3}$")
         self.ends = self._alternation(o["ends"], "ends", r"(?:", r")\W{0,3}$")
         self.words = frozenset(str(w).casefold() for w in o["words"])
-        # The shapes anchored at the start as one alternation, tried at the start only.
+        # The shapes anchored at the start as one alternation: one try at the start of a line.
         heads = [p for p in (self.lines, self.starts) if p is not None]
         self.head = heads[0] if len(heads) == 1 else None
         if len(heads) > 1:
-            self.head = regex.compile("|".join(f"(?:{p.pattern})" for p in heads), heads[0].flags)
-        self.tail = reverse_search(self.ends) if self.ends is not None else None
-        # Read once: a pattern's flags are an enum, whose ``&`` is Python code. A pattern whose
-        # "^" matches at every line, or that a team wrote to run backwards, is searched.
-        self._multiline = {p for p in (self.strong, self.head)
-                           if p is not None and p.flags & (regex.MULTILINE | regex.REVERSE)}
-        self._tail_at_end = self.tail is not None and self.tail is not self.ends and not (
-            self.tail.flags & regex.MULTILINE)
-        # The calls each line makes, looked up once: this runs for every line and rule.
-        self._strong_at = self._starter(self.strong)
-        self._head_at = self._starter(self.head)
+            self.head = self.timed(regex.compile("|".join(f"(?:{p.pattern})" for p in heads), heads[0].flags))
         self._min_words, self._max_words = o["min_words"], o["max_words"]
 
-    def _alternation(self, patterns: list, field: str, prefix: str, suffix: str) -> regex.Pattern | None:
+    def _alternation(self, patterns: list, field: str, prefix: str, suffix: str) -> TimedPattern | None:
         if not patterns:
             return None
         for pattern in patterns:
@@ -81,48 +71,22 @@ class BoilerplateRule(Rule):
         body = "|".join(f"(?:{p})" for p in patterns)
         return self.compile_combined(prefix + body + suffix, patterns, field=field, whole_word=False)
 
-    def _starter(self, pattern: regex.Pattern | None) -> Callable[..., regex.Match | None] | None:
-        """How to try a pattern that begins with ``^``: it can only start at the start of the
-        text (unless the rule made ``^`` match at every line, or the pattern runs backwards),
-        so only there is it tried."""
-        if pattern is None:
-            return None
-        return pattern.search if pattern in self._multiline else pattern.match
-
-    def _at_end(self, text: str) -> bool:
-        """A match of ``ends``, which must end at the end of the line: searched from the end
-        backwards, where it is found or ruled out at once, instead of from every position."""
-        if self.tail is None:
-            return False
-        timeout = self._timeout
-        try:
-            # Where every match ends where the text ends ("$", no newline before it), a
-            # backwards match is anchored there, so no other end position is tried.
-            find = self.tail.match if self._tail_at_end and not text.endswith("\n") else self.tail.search
-            return (find(text) if timeout is None else find(text, timeout=timeout)) is not None
-        except TimeoutError:
-            raise RuleTimeout(self.id, self.ends.pattern) from None  # type: ignore[union-attr]
-
     def is_boilerplate(self, text: str, count: int | None = None) -> bool:
         """``count``: how many words the line has, when the caller knows."""
-        timeout = self._timeout  # passed only when set: the keyword costs more than a match
-        try:
-            strong = self._strong_at
-            if strong is not None and (strong(text) if timeout is None else strong(text, timeout=timeout)) is not None:
-                return True
-        except TimeoutError:
-            raise RuleTimeout(self.id, self.strong.pattern) from None  # type: ignore[union-attr]
+        # ``find``: each pattern asked the quickest way (the seam's): the start-anchored ones at
+        # the start only, ``ends`` backwards from the end.
+        strong = self.strong
+        if strong is not None and strong.find(text) is not None:
+            return True
         if count is None:
             count = len(_WORD.findall(text))
         if not self._min_words <= count <= self._max_words:
             return False
-        try:
-            head = self._head_at
-            if head is not None and (head(text) if timeout is None else head(text, timeout=timeout)) is not None:
-                return True
-        except TimeoutError:
-            raise RuleTimeout(self.id, self.head.pattern) from None  # type: ignore[union-attr]
-        if self._at_end(text):
+        head = self.head
+        if head is not None and head.find(text) is not None:
+            return True
+        ends = self.ends
+        if ends is not None and ends.find(text) is not None:
             return True
         if not self.words:
             return False
@@ -139,7 +103,7 @@ class BoilerplateRule(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         flagged = []
-        for start, end, line, count, exact in _lines(article, self.scope):
+        for start, end, line, count, exact in article.derived(_lines, self.scope):
             if not exact and count <= self._max_words:
                 count = len(_WORD.findall(line))
             if self.is_boilerplate(line, count) and not (self.exceptions and self.is_exception(line)):
@@ -159,20 +123,16 @@ COUNTED = 400
 
 
 def _lines(article: Article, scope: str) -> list[tuple[int, int, str, int, bool]]:
-    """The segments of a scope with their text and word count, read once per article:
-    every boilerplate rule reads the same lines. The count is of the first ``COUNTED``
-    characters, and says whether that is the whole line; otherwise it is a lower bound
-    (a word cut at the limit still counts once)."""
-    key = ("boilerplate.lines", scope)
-    lines = article.memo.get(key)
-    if lines is None:
-        source = article.source
-        lines = article.memo[key] = [
-            (start, end, source[start:end], len(_WORD.findall(source, start, min(end, start + COUNTED))),
-             end - start <= COUNTED)
-            for start, end in article.segments(scope)
-        ]
-    return lines
+    """The segments of a scope with their text and word count (read through
+    ``article.derived``, once per article: every boilerplate rule reads the same lines). The
+    count is of the first ``COUNTED`` characters, and says whether that is the whole line;
+    otherwise it is a lower bound (a word cut at the limit still counts once)."""
+    source = article.source
+    return [
+        (start, end, source[start:end], len(_WORD.findall(source, start, min(end, start + COUNTED))),
+         end - start <= COUNTED)
+        for start, end in article.segments(scope)
+    ]
 
 
 def _runs(article: Article, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.patterns.quick import plain_text, required_literal
+from checker.patterns.precheck import AtLeast, any_of, literals_of
+from checker.patterns.syntax import plain_text, required_literal
 from checker.text.article import Article
 from checker.text.textshape import mostly_uppercase
 
@@ -57,21 +58,14 @@ class ConsistencyRule(Rule):
         combined = "|".join(f"(?P<v{g}_{v}>{groups[g][v]})" for g, v in branches)
         self.pattern = self.compile_combined(combined, [v for group in groups for v in group], field="groups")
         # A group is reported only when the article uses two of its forms. Where every form of
-        # every group holds a plain text in every match (case as written), an article holding
-        # that text of fewer than two forms of each group is done without a search.
+        # every group holds a plain text in every match (case as written), an article must hold
+        # that text of two forms of one group.
         literal = [[required_literal(v, min_length=1) for v in group] for group in groups]
-        self.literal_groups: list[list[str]] | None = None
         if not self.ignorecase and all(text is not None for texts in literal for text in texts):
-            self.literal_groups = literal  # type: ignore[assignment]
-
-    def _may_report(self, source: str) -> bool:
-        if self.literal_groups is None:
-            return True
-        return any(sum(text in source for text in group) >= 2 for group in self.literal_groups)
+            self.require(any_of(AtLeast(2, [literals_of((text,), False) for text in texts])  # type: ignore[arg-type]
+                                for texts in literal))
 
     def check(self, article: Article) -> Iterator[Finding]:
-        if not self._may_report(article.source):
-            return iter(())
         return iter(sorted(self._check(article), key=Finding.sort_key))
 
     def _check(self, article: Article) -> Iterator[Finding]:

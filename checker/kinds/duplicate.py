@@ -38,51 +38,56 @@ def span_words(article: Article, start: int, end: int) -> list[str]:
     """``words`` of one span of the article, read once per article: the duplicate rules
     share lines, paragraphs and sentences. A span holding whole sentences (a line, a
     paragraph) is read as the words of those sentences and of the text between them."""
-    memo: dict[tuple[int, int], list[str]] = article.memo.setdefault("duplicate.words", {})
-    found = memo.get((start, end))
-    if found is None:
-        found = memo[(start, end)] = _words_of(article, start, end)
-    return found
+    return article.derived(SpanWords)[start, end]
 
 
-def _words_of(article: Article, start: int, end: int) -> list[str]:
-    """``words(source[start:end])``, from the words of the sentences inside the span where
-    every cut between them and the text around them has a character in no word beside it.
+class SpanWords(dict[tuple[int, int], list[str]]):
+    """The words of an article's spans, by (start, end), each read when first asked for; one
+    per article (``article.derived(SpanWords)``), so a rule reading many spans looks it up
+    once. It keeps the source and the sentences, not the article, so that an article is freed
+    as soon as it is done with."""
 
-    Case folding maps each character on its own and the word pattern looks at nothing
-    before a word, so a text cut where no word runs across reads as the words of its pieces,
-    in order. A sentence's words are read once, for the sentence rule and the line it is on.
-    """
-    source = article.source
-    sentences, starts = _sentence_index(article)
-    index = bisect.bisect_left(starts, start)
-    pieces: list[list[str]] = []
-    at = start
-    while index < len(sentences) and sentences[index][1] <= end:
-        first, last = sentences[index]
-        if (first, last) == (start, end) or not (_cut(source, first, start, end) and _cut(source, last, start, end)):
-            return words(source[start:end])
-        if first > at:
-            pieces.append(_gap_words(source, at, first))
-        pieces.append(span_words(article, first, last))
-        at = last
-        index += 1
-    if not pieces:
-        return words(source[start:end])
-    if end > at:
-        pieces.append(_gap_words(source, at, end))
-    return [word for piece in pieces for word in piece]
-
-
-def _sentence_index(article: Article) -> tuple[list[tuple[int, int]], list[int]]:
-    """The article's sentences in order and their starts; none when they overlap."""
-    index = article.memo.get("duplicate.sentences")
-    if index is None:
+    def __init__(self, article: Article) -> None:
+        super().__init__()
+        self.source = article.source
         sentences = article.sentences_in_order
         if any(a[1] > b[0] for a, b in itertools.pairwise(sentences)):
-            sentences = []
-        index = article.memo["duplicate.sentences"] = (sentences, [s for s, _ in sentences])
-    return index
+            sentences = []  # overlapping sentences: each span is read on its own
+        self.sentences = sentences
+        self.starts = [s for s, _ in sentences]
+
+    def __missing__(self, span: tuple[int, int]) -> list[str]:
+        found = self[span] = self._words_of(*span)
+        return found
+
+    def _words_of(self, start: int, end: int) -> list[str]:
+        """``words(source[start:end])``, from the words of the sentences inside the span where
+        every cut between them and the text around them has a character in no word beside it.
+
+        Case folding maps each character on its own and the word pattern looks at nothing
+        before a word, so a text cut where no word runs across reads as the words of its
+        pieces, in order. A sentence's words are read once, for the sentence rule and the line
+        it is on.
+        """
+        source, sentences = self.source, self.sentences
+        index = bisect.bisect_left(self.starts, start)
+        pieces: list[list[str]] = []
+        at = start
+        while index < len(sentences) and sentences[index][1] <= end:
+            first, last = sentences[index]
+            if (first, last) == (start, end) or not (_cut(source, first, start, end)
+                                                     and _cut(source, last, start, end)):
+                return words(source[start:end])
+            if first > at:
+                pieces.append(_gap_words(source, at, first))
+            pieces.append(self[first, last])
+            at = last
+            index += 1
+        if not pieces:
+            return words(source[start:end])
+        if end > at:
+            pieces.append(_gap_words(source, at, end))
+        return [word for piece in pieces for word in piece]
 
 
 def _cut(source: str, at: int, start: int, end: int) -> bool:
@@ -240,14 +245,15 @@ class DuplicateRule(Rule):
         headline = next((b for b in article.blocks if b.kind == "headline"), None)
         if headline is None:
             return
-        head_words = span_words(article, headline.start, headline.end)
+        spans = article.derived(SpanWords)
+        head_words = spans[headline.start, headline.end]
         if len(head_words) < max(2, min(self.options["min_words"], 4)):
             return
         for start, end in article.text_lines:
             if headline.start <= start < headline.end:
                 continue
             text = article.source[start:end]
-            line_words = span_words(article, start, end)
+            line_words = spans[start, end]
             score = similarity(head_words, line_words, self.options["threshold"])
             if score < 1.0 and score >= self.options["threshold"] and says_otherwise(head_words, line_words):
                 continue
@@ -273,7 +279,8 @@ class DuplicateRule(Rule):
 
     def _check_units(self, article: Article) -> Iterator[Finding]:
         units, lines = self._units(article)
-        tokens = [span_words(article, s, e) for s, e in units]
+        spans = article.derived(SpanWords)
+        tokens = [spans[s, e] for s, e in units]
         threshold = self.options["threshold"]
         # Most trigrams occur in one unit only: set operations (in C) find those an earlier
         # unit also has, and only those get a posting list of the units holding them.
@@ -331,7 +338,8 @@ class DuplicateRule(Rule):
         indexes = [bisect.bisect_right(starts, start) - 1 for start, _ in (first, second)]
         if min(indexes) < 0 or indexes[0] == indexes[1]:
             return False
-        spans = [span_words(article, article.paragraphs[i].start, article.paragraphs[i].end) for i in indexes]
+        table = article.derived(SpanWords)
+        spans = [table[article.paragraphs[i].start, article.paragraphs[i].end] for i in indexes]
         return spans[0] != [] and similarity(spans[0], spans[1], 0.9) >= 0.9 and (
             len(spans[0]) >= self.options["min_words"]
         )

@@ -28,7 +28,7 @@ class ExistenceRule(Rule):
         if not tokens or not all(isinstance(t, str) and t for t in tokens):
             raise self.error("must be a non-empty list of non-empty strings", "tokens")
         self.pattern = self.compile_combined("|".join(f"(?:{t})" for t in tokens), tokens, field="tokens",
-                                             whole_word=not self.options["nonword"])
+                                             whole_word=not self.options["nonword"], required=True)
 
     def check(self, article: Article) -> Iterator[Finding]:
         suggest = self.options["suggest"]

@@ -6,11 +6,7 @@ from collections.abc import Iterator
 
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.patterns.compiled import compiled
 from checker.text.article import Article
-
-#: A token that is one character class, repeated: ``[\p{L}\p{N}]+`` (no class nested in it).
-_CLASS_RUN = compiled(r"\[\^?\]?(?:[^\[\]\\]|\\.)*\]\+")
 
 
 class OccurrenceRule(Rule):
@@ -35,19 +31,17 @@ class OccurrenceRule(Rule):
     def setup(self) -> None:
         if self.options["max"] is None and self.options["min"] is None:
             raise self.error("give 'max', 'min' or both", "max")
-        self.pattern = self.compile(self.options["token"], field="token", whole_word=not self.options["nonword"])
-        # Two matches of a repeated class are apart by at least one character outside it (the
-        # first stops only there), so a segment of n characters holds at most (n + 1) // 2:
-        # with only a maximum, a segment too short to exceed it need not be counted.
-        self.short_enough = (
-            self.options["min"] is None and self.options["nonword"]
-            and _CLASS_RUN.fullmatch(self.options["token"]) is not None
-        )
+        # With only a maximum (not below 0), every finding is a segment with more matches than
+        # that: at least one.
+        self.pattern = self.compile(self.options["token"], field="token", whole_word=not self.options["nonword"],
+                                    required=self.options["min"] is None and self.options["max"] >= 0)
 
     def check(self, article: Article) -> Iterator[Finding]:
         high, low = self.options["max"], self.options["min"]
+        # With only a maximum, a segment too short to hold more matches need not be counted.
+        shortest = self.pattern.shortest_holding(high + 1) if low is None else 0
         for segment in article.segments(self.scope):
-            if self.short_enough and (segment[1] - segment[0] + 1) // 2 <= high:
+            if segment[1] - segment[0] < shortest:
                 continue
             count = self.count_in(self.pattern, article, segment)
             if high is not None and count > high:

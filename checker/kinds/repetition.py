@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.patterns.quick import BEYOND_FOLDING_CHECKED, folded_text
+from checker.patterns.precheck import BEYOND_FOLDING_CHECKED, Declared, folded_source
 from checker.text.article import Article
 
 _DEFAULT_TOKENS = [r"[\p{L}\p{N}'’-]+"]
@@ -17,6 +17,15 @@ _DEFAULT_TOKENS = [r"[\p{L}\p{N}'’-]+"]
 #: space, so no shorter one need be tried; ``re``'s word characters are among
 #: ``regex``'s ``[\p{L}\p{N}_]`` and its white space includes ``regex``'s).
 _MAY_REPEAT = re.compile(r"(?<!\w)(\S++)\s+\1(?!\w)")
+
+
+def may_repeat(article: Article, ignorecase: bool) -> bool:
+    """False when no default token of the article can be repeated (the same word twice, case
+    per ``ignorecase``, with only white space between)."""
+    text = folded_source(article) if ignorecase else article.source
+    if text is None or (not ignorecase and BEYOND_FOLDING_CHECKED.search(text)):
+        return True
+    return _MAY_REPEAT.search(text) is not None
 
 
 class RepetitionRule(Rule):
@@ -38,20 +47,12 @@ class RepetitionRule(Rule):
         unit = "|".join(f"(?:{t})" for t in self.options["tokens"])
         # The first occurrence is captured; the repeat must be the same text (case per ignorecase).
         self.pattern = self.compile(rf"(?P<unit>{unit})(?:\s+(?P=unit))+", field="tokens")
-        self.quick = self.options["tokens"] == _DEFAULT_TOKENS
-
-    def may_repeat(self, article: Article) -> bool:
-        """False when no word of the article can be repeated: the rule has nothing to find."""
-        if not self.quick:
-            return True
-        text = folded_text(article) if self.ignorecase else article.source
-        if text is None or (not self.ignorecase and BEYOND_FOLDING_CHECKED.search(text)):
-            return True
-        return _MAY_REPEAT.search(text) is not None
+        if self.options["tokens"] == _DEFAULT_TOKENS:
+            # A back reference holds no fixed text: for the default words, the kind says what
+            # a repeat needs.
+            self.require(Declared(may_repeat, self.ignorecase))
 
     def check(self, article: Article) -> Iterator[Finding]:
-        if not self.may_repeat(article):
-            return
         for match in self.search_segments(self.pattern, article):
             unit = match.group("unit")
             if unit.isdigit():

@@ -8,7 +8,7 @@ import regex
 
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.patterns.quick import LiteralGate
+from checker.patterns.limits import TimedPattern
 from checker.text.article import Article
 
 
@@ -42,7 +42,7 @@ class SubstitutionRule(Rule):
         swap = self.options["swap"]
         if not swap:
             raise self.error("must not be empty", "swap")
-        self.entries: list[tuple[regex.Pattern, list[str]]] = []
+        self.entries: list[tuple[TimedPattern, list[str]]] = []
         self.literal: dict[str, list[str]] = {}
         for wrong, right in swap.items():
             if not isinstance(wrong, str) or not isinstance(right, str):
@@ -60,8 +60,7 @@ class SubstitutionRule(Rule):
         if self.options["followed_by"]:
             self.compile(self.options["followed_by"], field="followed_by", whole_word=False)
             alternation += f"(?=(?:{self.options['followed_by']}))"
-        self.pattern = self.compile(alternation, field="swap", whole_word=False)
-        self.gate = LiteralGate.of(swap, self.ignorecase)
+        self.pattern = self.compile(alternation, field="swap", whole_word=False, required=True)
 
     def choices_for(self, text: str, source: str, start: int) -> list[str]:
         """The replacement of the entry that matched ``text`` at ``start`` of ``source``."""
@@ -75,8 +74,6 @@ class SubstitutionRule(Rule):
         return []
 
     def check(self, article: Article) -> Iterator[Finding]:
-        if self.gate is not None and not self.gate.may_match(article):
-            return  # no entry's required text in the article
         for match in self.search_segments(self.pattern, article):
             text = match.group(0)
             choices = [match_case(c, text) for c in self.choices_for(text, article.source, match.start())]

@@ -7,12 +7,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-import regex
-
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 from checker.patterns.compiled import compiled
-from checker.patterns.trie import literal_alternation
+from checker.patterns.precheck import Declared
+from checker.patterns.trie import literal_uses
 from checker.text.article import Article
 from checker.text.textshape import MINOR_WORDS, line_words, mostly_uppercase, title_like
 
@@ -109,12 +108,10 @@ class VariantsRule(Rule):
         self.checks = frozenset(self.options["checks"])
         self.titles = frozenset(str(t).lower() for t in self.options["titles"])
         self.ignore = frozenset(str(t).lower() for t in self.options["ignore"])
-        #: Whether an article gets the quick look first (``may_report``); tests turn it off.
-        self.quick = True
+        # What the rule reports is a pair of forms, which no pattern says: the kind's own test.
+        self.require(Declared(self.may_report))
 
     def check(self, article: Article) -> Iterator[Finding]:
-        if self.quick and not self.may_report(article):
-            return iter(())
         lines, lowercase = self._prose_lines(article)
         words = self._words(article, lines)
         findings: list[Finding] = []
@@ -124,7 +121,7 @@ class VariantsRule(Rule):
             findings.extend(self._lowercase(article, words, lines))
         return iter(sorted(findings, key=Finding.sort_key))
 
-    # ---- the quick look ------------------------------------------------------------------
+    # ---- the pre-check -------------------------------------------------------------------
     def may_report(self, article: Article) -> bool:
         """False when the rule cannot report anything in the article; most articles (seven in
         eight of the shared corpus) are then done without reading their lines one by one.
@@ -322,7 +319,7 @@ class VariantsRule(Rule):
         if not capital:
             return
         lower: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for phrase, start, end in _phrases_in(article.source, lines, list(capital)):
+        for phrase, start, end in literal_uses(article.source, lines, list(capital), _PHRASE_START, _PHRASE_END):
             if not self.quotes and article.in_quote(start, end):
                 continue
             if self.exceptions and self.is_exception(phrase):
@@ -338,39 +335,6 @@ class VariantsRule(Rule):
                     article, start, end, majority=majority, count=len(spans), majority_count=len(caps),
                     how=HOW["lowercase"], suggestions=[majority], related=[caps[0]],
                 )
-
-
-#: Above this many phrase-and-line pairs one compiled pattern is cheaper than a find per pair.
-_FIND_PAIRS = 2000
-
-
-def _phrases_in(source: str, lines: list[tuple[int, int]], phrases: list[str],
-                find_pairs: int = _FIND_PAIRS) -> Iterator[tuple[str, int, int]]:
-    """Each whole-phrase use of one of ``phrases`` (case as given, a possessive allowed) in
-    the lines: what a search for their alternation finds, leftmost first, the longest phrase
-    at one place, uses not overlapping. In a short article ``str.find`` per phrase and line
-    finds them without compiling a pattern for the article, which costs more than the
-    search; a long one, with many phrases and lines, is searched with the pattern."""
-    if len(phrases) * len(lines) > find_pairs:
-        pattern = regex.compile(_PHRASE_START.pattern + literal_alternation(phrases) + _PHRASE_END.pattern)
-        for line_start, line_end in lines:
-            for match in pattern.finditer(source[line_start:line_end]):  # a slice: no look past the line
-                yield match.group(), line_start + match.start(), line_start + match.end()
-        return
-    for line_start, line_end in lines:
-        text = source[line_start:line_end]
-        hits = []
-        for phrase in phrases:
-            at = text.find(phrase)
-            while at != -1:
-                if _PHRASE_START.match(text, at) and _PHRASE_END.match(text, at + len(phrase)):
-                    hits.append((at, -len(phrase), phrase))
-                at = text.find(phrase, at + 1)
-        reached = 0
-        for at, minus_length, phrase in sorted(hits):
-            if at >= reached:
-                reached = at - minus_length
-                yield phrase, line_start + at, line_start + reached
 
 
 def lowercase_words(lines: Iterable[tuple[str, list[str]]]) -> set[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from checker.config.yamlsafe import load_yaml
 from checker.errors import RuleError
 from checker.kinds.base import Rule
+from checker.patterns import snapshot
 
 RULE_SUFFIXES = (".yaml", ".yml")
 
@@ -52,8 +53,6 @@ def load_rules(folders: Iterable[Path], kinds: dict[str, type[Rule]]) -> tuple[l
     """Load every rule file; a bad file is returned as an error and the others still load.
 
     A set of files that loaded cleanly before comes from its snapshot (``checker.patterns.snapshot``)."""
-    from checker.patterns import snapshot
-
     errors: list[RuleError] = []
     files: list[Path] = []
     for folder in folders:

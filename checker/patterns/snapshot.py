@@ -12,6 +12,9 @@ written atomically to the user's cache folder (``~/.cache/checker``, or
 ``$XDG_CACHE_HOME``), which only that user can write: the same trust as the user's own
 installed code. ``CHECKER_NO_SNAPSHOT=1`` turns it off. Rule files with errors are never
 snapshotted, so their errors are reported on every run.
+
+A rule keeps what the seam worked out when it compiled its patterns (``TimedPattern`` shapes,
+backward patterns, pre-check literals), so a snapshot load does none of that again.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import hashlib
 import os
 import pickle
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,7 +31,7 @@ from typing import Any
 import regex
 
 from checker.cache.codestamp import code_files, stamp_lines
-from checker.plugin.entrypoints import cache_file
+from checker.cache.folders import user_cache_dir
 
 VERSION = 1
 
@@ -43,7 +47,7 @@ def snapshot_path(files: Sequence[Path], kinds: dict[str, type]) -> Path | None:
             digest.update(line)
     except OSError:
         return None
-    return cache_file().with_name(f"rules-{digest.hexdigest()[:32]}.pickle")
+    return user_cache_dir() / f"rules-{digest.hexdigest()[:32]}.pickle"
 
 
 def load(path: Path | None) -> Any:
@@ -82,6 +86,4 @@ def write_pickle(path: Path, value: Any) -> None:
 
 
 def _week_ago() -> float:
-    import time
-
     return time.time() - 7 * 24 * 3600

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from checker.config.settings import Config
 from checker.engine.watchdog import Overrun, time_limit
 from checker.finding import Finding
-from checker.kinds.base import Rule, RuleTimeout
+from checker.kinds.base import Rule
 from checker.kinds.capitalization import CapitalizationRule
 from checker.kinds.conditional import ConditionalRule
 from checker.kinds.consistency import ConsistencyRule
@@ -21,6 +21,7 @@ from checker.kinds.occurrence import OccurrenceRule
 from checker.kinds.repetition import RepetitionRule
 from checker.kinds.substitution import SubstitutionRule
 from checker.load.collect import builtin_rules_dir, check_unique, load_rules
+from checker.patterns.limits import RuleTimeout
 from checker.plugin.markers import hookimpl
 from checker.text.article import Article
 
@@ -38,6 +39,7 @@ JSON_SUFFIXES = (".json",)
 def checker_rule_kinds() -> dict[str, type[Rule]]:
     from checker.kinds.boilerplate import BoilerplateRule
     from checker.kinds.contradiction.kind import ContradictionRule
+    from checker.kinds.furniture import FurnitureRule
     from checker.kinds.metadata import MetadataRule
     from checker.kinds.swapped_name import SwappedNameRule
     from checker.kinds.variants import VariantsRule
@@ -45,7 +47,7 @@ def checker_rule_kinds() -> dict[str, type[Rule]]:
     kinds: list[type[Rule]] = [
         ExistenceRule, SubstitutionRule, OccurrenceRule, RepetitionRule, ConsistencyRule,
         ConditionalRule, CapitalizationRule, DuplicateRule, BoilerplateRule, MetadataRule, SwappedNameRule,
-        VariantsRule, ContradictionRule,
+        VariantsRule, ContradictionRule, FurnitureRule,
     ]
     return {kind.name: kind for kind in kinds}
 
@@ -131,7 +133,9 @@ def checker_check_article(article: Article, rules: list[Rule], config: Config) -
                 rule.timeout = builtin_timeout
             limit.restart(f"rule {rule.id} ({rule.source})")
             try:
-                findings.extend(rule.check(article))
+                # Most rules cannot match most articles: the seam's pre-check spares them the read.
+                if rule.might_match(article):
+                    findings.extend(rule.check(article))
             except RuleTimeout as error:
                 config.problem("rule", f"{article.path}: {error}; the rule was skipped for this file")
             except Overrun as overrun:

@@ -7,13 +7,18 @@ back to an exact line and column of the file as read.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 from checker.finding import Location
 from checker.patterns.compiled import compiled
 from checker.text.sentences import split_sentences
 from checker.text.sourcemap import SourceMap, line_spans
+
+_Value = TypeVar("_Value")
+_MISSING: Any = object()
 
 #: Block kinds a parser may produce.
 BLOCK_KINDS = ("headline", "paragraph", "heading", "byline", "meta")
@@ -51,8 +56,19 @@ class Article:
     #: Set when ``source`` was extracted from the file (HTML): where each piece came from.
     #: Findings are then reported at the file's positions and carry no fixes.
     origin: SourceMap | None = None
-    #: Work shared by the rules checking this article (a kind keys it by its own name).
-    memo: dict = field(default_factory=dict, repr=False, compare=False)
+    #: What ``derived`` worked out, by function and arguments.
+    _derived: dict[tuple[Callable[..., Any], tuple[Hashable, ...]], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, function: Callable[..., _Value], *arguments: Hashable) -> _Value:
+        """``function(self, *arguments)``, worked out once per article and shared by every rule
+        that asks (the words of each line, the case-folded text). Keyed by the function itself
+        and the arguments, so no rule invents a key and no two can collide."""
+        key = (function, arguments)
+        value = self._derived.get(key, _MISSING)
+        if value is _MISSING:
+            value = self._derived[key] = function(self, *arguments)
+        return value
 
     # ---- positions -------------------------------------------------------------------
     @cached_property

@@ -13,6 +13,7 @@ is left alone.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -42,8 +43,9 @@ class Conflict:
 
 
 class Searcher(Protocol):
-    """A vocabulary pattern: ``search`` as in ``regex``, under the rule's time limit."""
+    """A vocabulary pattern (a ``TimedPattern``): ``search`` and ``finditer`` as in ``regex``,
+    under the rule's time limit."""
 
     def search(self, text: str) -> regex.Match | None: ...
 
-    def findall(self, text: str) -> list[str]: ...
+    def finditer(self, text: str) -> Iterator[regex.Match]: ...

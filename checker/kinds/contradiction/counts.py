@@ -160,13 +160,13 @@ class _Context:
     @property
     def update(self) -> frozenset[str]:
         if self._update is None:
-            self._update = frozenset(w.lower() for w in self.vocabulary.updates.findall(self.text))
+            self._update = frozenset(m.group(0).lower() for m in self.vocabulary.updates.finditer(self.text))
         return self._update
 
     @property
     def distinct(self) -> frozenset[str]:
         if self._distinct is None:
-            self._distinct = frozenset(w.lower() for w in self.vocabulary.distinct.findall(self.text))
+            self._distinct = frozenset(m.group(0).lower() for m in self.vocabulary.distinct.finditer(self.text))
         return self._distinct
 
     @property

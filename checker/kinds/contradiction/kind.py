@@ -9,7 +9,7 @@ from typing import Any
 import regex
 
 from checker.finding import Finding
-from checker.kinds.base import Option, Rule, RuleTimeout
+from checker.kinds.base import Option, Rule
 from checker.kinds.contradiction import (
     Conflict,
     ages,
@@ -21,7 +21,8 @@ from checker.kinds.contradiction import (
     roles,
     weekdays,
 )
-from checker.patterns.quick import LiteralGate
+from checker.patterns.limits import TimedPattern
+from checker.patterns.precheck import spans_holding
 from checker.text.article import Article
 from checker.text.dates import DateProblem, parse_date
 
@@ -141,7 +142,7 @@ class ContradictionRule(Rule):
         elif check == "ages":
             self.time_shift = self._any(o["time_shift"], "time_shift")
         elif check == "weekday":
-            self.weekday_gate = LiteralGate(weekdays.WEEKDAY_STARTS, ignorecase=False)
+            self.require_literals(weekdays.WEEKDAY_STARTS)
         elif check == "polarity":
             if not o["verbs"] and not o["antonyms"] and not o["adjectives"]:
                 raise self.error("the polarity check needs 'verbs', 'adjectives' or 'antonyms'", "verbs")
@@ -164,7 +165,11 @@ class ContradictionRule(Rule):
                 self.antonyms[b] = self.antonyms.get(b, frozenset()) | {a}
             self.hedges = self._any(o["hedges"], "hedges")
             self.clause = polarity.clause_pattern(self.forms)
-            self.clause_gate = polarity.clause_gate(self.forms)
+            #: Every clause holds one of the verb forms as written, after white space (the
+            #: subject's, the negation's or the auxiliary's; ``re``'s white space includes
+            #: ``regex``'s).
+            self.form_texts = tuple(self.forms)
+            self.require_literals(self.form_texts, before=r"\s")
         elif check == "titles":
             spellings: list[str] = []
             self.group_of: dict[str, tuple[str, int]] = {}
@@ -181,6 +186,7 @@ class ContradictionRule(Rule):
             if not spellings:
                 raise self.error("the titles check needs 'titles'", "titles")
             self.title_pattern = roles.title_pattern(spellings)
+            self.require_literals(spellings)  # a title as written is part of every match
             self.modifiers = self._any(o["modifiers"], "modifiers")
         elif check == "event-dates":
             nouns = o["nouns"]
@@ -188,11 +194,11 @@ class ContradictionRule(Rule):
                 raise self.error("the event-dates check needs 'nouns', a list of plain words", "nouns")
             if o["max_days"] < 0:
                 raise self.error("must be 0 or more", "max_days")
-            nouns = [n.strip() for n in nouns]
-            self.event_pattern = event_dates.event_pattern(nouns)
-            self.event_nouns = event_dates.noun_pattern(nouns)
+            self.nouns = tuple(n.strip() for n in nouns)
+            self.event_pattern = event_dates.event_pattern(list(self.nouns))
+            self.event_nouns = event_dates.noun_pattern(list(self.nouns))
             # Most articles name none of the events: one look at the whole article says so.
-            self.noun_gate = LiteralGate.of_literals(nouns, ignorecase=True)
+            self.require_literals(self.nouns, ignorecase=True)
             self.other_event = self._any(o["distinct"], "distinct")
 
     def _number_words(self, table: dict[Any, Any]) -> dict[str, numbers.Interval]:
@@ -211,14 +217,14 @@ class ContradictionRule(Rule):
             result[" ".join(word.lower().split())] = numbers.Interval(low, high)
         return result
 
-    def _any(self, patterns: list[Any], field: str) -> _Timed:
+    def _any(self, patterns: list[Any], field: str) -> TimedPattern:
         """One case-insensitive whole-word pattern for a list (never matching when empty),
         searched under the rule's time limit."""
         for pattern in patterns:
             if not isinstance(pattern, str) or not pattern:
                 raise self.error("must be a list of non-empty strings", field)
         body = "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
-        return _Timed(self.compile_combined(body, patterns, field=field, ignorecase=True), self)
+        return self.compile_combined(body, patterns, field=field, ignorecase=True)
 
     def check(self, article: Article) -> Iterator[Finding]:
         sentences = article.sentences if self.quotes else article.unquoted_sentences
@@ -237,18 +243,17 @@ class ContradictionRule(Rule):
         elif self.check_name == "ages":
             yield from ages.conflicts(ages.ages_in(source, sentences, self.time_shift), source)
         elif self.check_name == "weekday":
-            sentences = self.weekday_gate.holding(article, sentences)  # those naming a weekday
+            sentences = spans_holding(article, sentences, weekdays.WEEKDAY_STARTS)  # those naming a weekday
             yield from weekdays.conflicts(source, sentences, _published(article))
         elif self.check_name == "polarity":
-            clauses = polarity.clauses_in(source, sentences, self.clause, self.forms, self.hedges, self.clause_gate,
-                                          self.adjectives)
+            sentences = spans_holding(article, sentences, self.form_texts, before=r"\s")  # those with a verb form
+            clauses = polarity.clauses_in(source, sentences, self.clause, self.forms, self.hedges, self.adjectives)
             yield from polarity.conflicts(clauses, self.antonyms)
         elif self.check_name == "titles":
             found = roles.titled_names(source, sentences, self.title_pattern, self.group_of, self.modifiers)
             yield from roles.title_conflicts(found)
         elif self.check_name == "event-dates":
-            if self.noun_gate is not None:
-                sentences = self.noun_gate.holding(article, sentences)  # those naming an event
+            sentences = spans_holding(article, sentences, self.nouns, ignorecase=True)  # those naming an event
             found = event_dates.events_in(source, sentences, self.event_pattern, self.other_event,
                                           _published(article), self.event_nouns)
             yield from event_dates.conflicts(found, self.options["max_days"])
@@ -256,24 +261,6 @@ class ContradictionRule(Rule):
             yield from restated.conflicts(restated.shaped(source, sentences, _published(article)))
         else:
             yield from roles.quote_conflicts(source, article.quotes)
-
-
-class _Timed:
-    """A team's vocabulary pattern as a ``Searcher``: searched under the rule's time limit."""
-
-    def __init__(self, pattern: regex.Pattern, rule: Rule) -> None:
-        self.pattern = pattern
-        self.rule = rule
-
-    def search(self, text: str) -> regex.Match | None:
-        return self.rule.search(self.pattern, text)
-
-    def findall(self, text: str) -> list[str]:
-        """Every match's whole text (the pattern's own groups are ignored)."""
-        try:
-            return [m.group(0) for m in self.pattern.finditer(text, **self.rule.limit)]
-        except TimeoutError:
-            raise RuleTimeout(self.rule.id, self.pattern.pattern) from None
 
 
 def _is_number(value: object) -> bool:

@@ -22,7 +22,7 @@ _DATE = (rf"(?:(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)
          rf"(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?")
 #: What every weekday name the patterns read starts with ("Mon" in "Monday" and "Mon"): a
 #: sentence holding none of these names no weekday.
-WEEKDAY_STARTS = sorted({name[:3].capitalize() for name in WEEKDAYS})
+WEEKDAY_STARTS = tuple(sorted({name[:3].capitalize() for name in WEEKDAYS}))
 #: Names for messages, in English whatever the process's locale.
 _MONTH_NAMES, _DAY_NAMES = full_names(MONTHS), full_names(WEEKDAYS)
 PATTERNS = [

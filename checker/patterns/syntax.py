@@ -1,38 +1,18 @@
-"""Quick looks: one test on the whole article that settles, before a rule's search of every
-sentence or paragraph, that the search cannot find anything.
+"""What a pattern's text says without running it: the text every match holds, whether every
+match starts where the text starts or ends where it ends, and the one string a plain pattern
+matches.
 
-Most rules find nothing in most articles. A test that a string every match must contain is
-absent from the article costs one substring search in C, against a pattern tried at every
-position of every segment. Each test here is a necessary condition of a match, never a
-guess: where that cannot be shown (a pattern with no required text, characters whose case
-folding is not known to agree), the rule searches as before.
+A hand-written reader of ``regex`` syntax, for deciding what a pattern can never match: each
+answer is a necessary condition of a match or a shape every match has, never a guess. Where
+the reader cannot show it (a construct it does not read, inline flags that change how text
+reads), it answers None or False, and the pattern is searched in full.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from checker.patterns.compiled import compiled
-from checker.text.article import Article
-
-#: Characters outside Basic Latin to Combining Marks and General Punctuation, and the Turkish
-#: "İ" and "ı" (``regex`` takes "ı" for "I" ignoring case; ``casefold`` does not). For the
-#: other characters of these ranges Python's ``casefold`` and ``regex``'s case-insensitive
-#: matching agree (tests/test_fast_paths.py checks every pair), so a case-insensitive match
-#: shows in the case-folded text; a text with anything else is searched in full.
-BEYOND_FOLDING_CHECKED = re.compile("[^\x00-\u012f\u0132-\u036f\u2000-\u206f]")
-
-
-def folded_text(article: Article) -> str | None:
-    """The article's source case-folded, read once per article and shared by the rules that
-    compare case-folded text; None when it holds characters outside the checked ranges."""
-    memo = article.memo
-    if "quick.folded" not in memo:
-        source = article.source
-        memo["quick.folded"] = None if BEYOND_FOLDING_CHECKED.search(source) else source.casefold()
-    return memo["quick.folded"]
 
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
 _QUANTIFIER = frozenset("?*+{")
@@ -237,67 +217,61 @@ def _group_end(pattern: str, start: int) -> int | None:
     return next((index + 1 for index, char, depth in _parens(pattern, start) if char == ")" and depth == 0), None)
 
 
-class LiteralGate:
-    """Whether an article may hold a match of a rule whose every match contains one of
-    ``literals`` (matched ignoring case when ``ignorecase``)."""
+#: Inline flags that move where "^" and "$" match (multiline) or which way matching runs
+#: (reverse): a pattern with one, even scoped to a group, is not read as anchored.
+_ANCHOR_FLAGS = compiled(r"\(\?[a-zA-Z-]*[mr]")
 
-    def __init__(self, literals: Iterable[str], ignorecase: bool) -> None:
-        self.literals = tuple(literals)
-        self.ignorecase = ignorecase
-        self.folded = tuple(literal.casefold() for literal in self.literals)
 
-    @classmethod
-    def of(cls, patterns: Iterable[str], ignorecase: bool) -> LiteralGate | None:
-        """The gate for a rule matching any of ``patterns``; None when one of them has no
-        required text (or, ignoring case, text outside the checked ranges)."""
-        literals: list[str] = []
-        for pattern in patterns:
-            found = required_literals(pattern)
-            if found is None:
-                return None
-            literals.extend(found)
-        return cls.of_literals(literals, ignorecase)
+def _top_alternatives(pattern: str) -> list[str]:
+    bars = [index for index, char, depth in _parens(pattern) if char == "|" and depth == 0]
+    return [pattern[start + 1:end] for start, end in zip([-1, *bars], [*bars, len(pattern)], strict=True)]
 
-    @classmethod
-    def of_literals(cls, literals: Iterable[str], ignorecase: bool) -> LiteralGate | None:
-        """The gate for a rule whose every match contains one of ``literals``; None when
-        there are none or, ignoring case, one has characters outside the checked ranges."""
-        literals = list(literals)
-        if not literals or (ignorecase and any(BEYOND_FOLDING_CHECKED.search(text) for text in literals)):
-            return None
-        return cls(literals, ignorecase)
 
-    def may_match(self, article: Article) -> bool:
-        if not self.ignorecase:
-            return any(literal in article.source for literal in self.literals)
-        folded = folded_text(article)
-        return folded is None or any(literal in folded for literal in self.folded)
+def anchored_at_start(pattern: str) -> bool:
+    """Every match starts where the text starts: each alternative opens with ``^`` or ``\\A``,
+    directly or inside groups that must match ("^\\W{0,3}(?:...)", "(?:^a)|(?:^b)"). A pattern
+    compiled with the multiline or reverse flag is not (the caller reads its flags); one with
+    such an inline flag, or anything else first, is not either."""
+    if _ANCHOR_FLAGS.search(pattern):
+        return False
+    return all(_opens_anchored(branch) for branch in _top_alternatives(pattern))
 
-    def holding(self, article: Article, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The spans that may hold a match: those a literal lies wholly inside. Ignoring case,
-        the literals are found in the case-folded text, whose offsets are the source's when
-        it is as long (each character then folds to one); when it is not, or holds
-        characters outside the checked ranges, every span may."""
-        text, literals = article.source, self.literals
-        if self.ignorecase:
-            folded = folded_text(article)
-            if folded is None or len(folded) != len(text):
-                return spans
-            text, literals = folded, self.folded
-        hits: list[tuple[int, int]] = []
-        for literal in literals:
-            at = text.find(literal)
-            while at != -1:
-                hits.append((at, at + len(literal)))
-                at = text.find(literal, at + 1)
-        hits.sort()
-        starts = [start for start, _ in hits]
-        held = []
-        for start, end in spans:
-            index = bisect.bisect_left(starts, start)
-            while index < len(hits) and hits[index][0] < end:
-                if hits[index][1] <= end:
-                    held.append((start, end))
-                    break
-                index += 1
-        return held
+
+def _opens_anchored(branch: str) -> bool:
+    for anchor in ("^", "\\A"):
+        if branch.startswith(anchor):
+            return branch[len(anchor):len(anchor) + 1] not in _QUANTIFIER  # "^?" may match anywhere
+    if not branch.startswith("(") or _ZERO_WIDTH_GROUP.match(branch):
+        return False
+    end, inner = _group_end(branch, 0), _group_inner(branch, 0)
+    if end is None or inner is None or inner[1] <= inner[0] or _optional(branch, end):
+        return False
+    if not _COUNTED.match(branch, end):
+        return False  # a fuzzy group: its anchor may be an error it allows
+    return all(_opens_anchored(inner_branch) for inner_branch in _top_alternatives(branch[inner[0]:inner[1]]))
+
+
+def anchored_at_end(pattern: str) -> bool:
+    """Every match ends where the text ends (or before its final line break, as ``$`` allows):
+    each alternative closes with an unescaped ``$``. False for a pattern with a multiline or
+    reverse inline flag."""
+    if _ANCHOR_FLAGS.search(pattern):
+        return False
+    return all(_closes_anchored(branch) for branch in _top_alternatives(pattern))
+
+
+def _closes_anchored(branch: str) -> bool:
+    if not branch.endswith("$"):
+        return False
+    escapes = len(branch) - 1 - len(branch[:-1].rstrip("\\"))
+    return escapes % 2 == 0  # "\$" is the character, "\\$" a backslash then the anchor
+
+
+#: A token that is one character class, repeated: ``[\p{L}\p{N}]+`` (no class nested in it).
+_CLASS_RUN = compiled(r"\[\^?\]?(?:[^\[\]\\]|\\.)*\]\+")
+
+
+def repeated_class(pattern: str) -> bool:
+    """The pattern is one character class repeated (``[\\p{L}\\p{N}]+``): a match runs until a
+    character outside the class, so two matches are at least one character apart."""
+    return _CLASS_RUN.fullmatch(pattern) is not None

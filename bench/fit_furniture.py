@@ -1,0 +1,333 @@
+"""Fit the weights of the furniture line model (``checker/data/furniture.json``).
+
+Usage (from the project root):
+
+    python bench/fit_furniture.py              # cross-validate, fit on all fit data, write the weights
+    python bench/fit_furniture.py --dry-run    # cross-validate and print; write nothing
+
+The model is a logistic regression over the cues of ``checker.text.lineshape`` (one vector
+per line, computed by the same code the rule runs), each weight's sign bounded by the
+direction its cue declares, with an L2 penalty chosen by cross-validation over whole articles.
+Positives are the lines labelled ``boilerplate``; negatives every other labelled or unlabelled
+line; ``unsure`` lines and lines that repeat the headline (the duplicate rules' to report) are
+left out.
+
+Fit data: ``bench/data/lines/labels-a.jsonl`` and ``../shared/eval/dev.jsonl``. The held-out
+part, ``labels-b.jsonl``, is refused: it is only for ``bench/furniture_eval.py`` at the end.
+Articles listed in ``../shared/eval/reserved.txt`` are refused too.
+
+numpy and scipy are training-only dependencies: the rule reads the weights with plain Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import minimize
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checker.kinds.boilerplate import BoilerplateRule  # noqa: E402
+from checker.load.collect import builtin_rules_dir, load_rule  # noqa: E402
+from checker.plugin.builtin import checker_parse_article  # noqa: E402
+from checker.text.lineshape import (  # noqa: E402
+    FEATURE_NAMES,
+    FEATURES,
+    FUNCTION_WORDS,
+    FURNITURE,
+    LEFT_ALONE,
+    TEXT,
+    article_lines,
+    shape_lines,
+)
+
+SHARED = ROOT.parent / "shared"
+FIT_LABELS = [ROOT / "bench" / "data" / "lines" / "labels-a.jsonl", SHARED / "eval" / "dev.jsonl"]
+HELD_OUT = ROOT / "bench" / "data" / "lines" / "labels-b.jsonl"
+RESERVED = SHARED / "eval" / "reserved.txt"
+WEIGHTS = ROOT / "checker" / "data" / "furniture.json"
+PENALTIES = (0.3, 1.0, 3.0, 10.0)
+THRESHOLDS = (*(round(0.5 + 0.01 * step, 2) for step in range(50)), 0.995, 0.998, 0.999)
+_NORMAL = re.compile(r"\W+")
+
+
+@dataclass
+class Lines:
+    """The labelled lines of the fit data: cue vectors, labels, and what is needed to report."""
+
+    values: np.ndarray
+    labels: np.ndarray
+    phrase: np.ndarray  # a phrase rule flags the line
+    left: np.ndarray  # the rule leaves the line alone: a phrase rule flags it, or a cue of LEFT_ALONE
+    article: np.ndarray  # which article, for folds that keep an article whole
+    where: list[tuple[str, int, str]]  # file, line number, text
+
+
+def reserved() -> set[str]:
+    if not RESERVED.is_file():
+        return set()
+    return {line.strip() for line in RESERVED.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
+def phrase_rules() -> list[BoilerplateRule]:
+    folder = builtin_rules_dir() / "boilerplate"
+    rules = []
+    for path in sorted(folder.glob("*.yaml")):
+        rule = load_rule(path, {"boilerplate": BoilerplateRule, "furniture": _Skip})
+        if isinstance(rule, BoilerplateRule):
+            rule.timeout = None
+            rules.append(rule)
+    return rules
+
+
+class _Skip:
+    """Stands in for the furniture kind while the phrase rules are read: its own rule file
+    needs the weights this script is about to write."""
+
+    def __init__(self, spec: dict, source: str = "") -> None:
+        del spec, source
+
+
+def read_lines(label_files: list[Path]) -> Lines:
+    refused = reserved()
+    rules = phrase_rules()
+    values, labels, phrase, left, articles, where = [], [], [], [], [], []
+    for label_file in label_files:
+        if label_file.resolve() == HELD_OUT.resolve():
+            raise SystemExit(f"{label_file} is the held-out part: score on it with bench/furniture_eval.py only")
+        for number, raw in enumerate(label_file.read_text(encoding="utf-8").splitlines()):
+            if not raw.strip():
+                continue
+            item = json.loads(raw)
+            if item["file"] in refused:
+                raise SystemExit(f"{item['file']} is reserved for evaluation: it may not be read")
+            path = SHARED / item["file"]
+            text = path.read_text(encoding="utf-8")
+            article = checker_parse_article(path=str(path), text=text, format=None)
+            by_line = {label["line"]: label["category"] for label in item["labels"]}
+            headline = _NORMAL.sub(" ", article.headline.value).strip().casefold() if article.headline else None
+            flagged = {finding.location.line for rule in rules for finding in rule.check(article)}
+            for shape in shape_lines(article, article_lines(article)):
+                line = article.position(shape.start)[0]
+                category = by_line.get(line, "text")
+                line_text = text[shape.start:shape.end]
+                if category == "unsure" or (headline and _NORMAL.sub(" ", line_text).strip().casefold() == headline):
+                    continue
+                values.append(shape.values)
+                labels.append(1.0 if category == "boilerplate" else 0.0)
+                phrase.append(line in flagged)
+                left.append(line in flagged or any(shape.values[index] for index in LEFT_ALONE))
+                articles.append(f"{label_file.name}:{number}")
+                where.append((item["file"], line, line_text))
+    _, article_ids = np.unique(np.array(articles), return_inverse=True)
+    return Lines(np.array(values, dtype=float), np.array(labels), np.array(phrase), np.array(left), article_ids, where)
+
+
+#: Each weight's bounds: a cue declared to point to furniture gets a weight of at least 0, one
+#: declared to point to the article's text at most 0 (``Feature.direction``).
+BOUNDS = [(None, None)] + [((0.0, None) if feature.direction == FURNITURE else (None, 0.0)
+                            if feature.direction == TEXT else (None, None)) for feature in FEATURES]
+
+
+def fit(values: np.ndarray, labels: np.ndarray, penalty: float) -> np.ndarray:
+    """Logistic regression with an L2 penalty on the weights (not the bias), each weight's
+    sign bounded by its cue's direction (L-BFGS-B). Returns the bias followed by the weights."""
+    design = np.hstack([np.ones((len(values), 1)), values])
+
+    def loss(beta: np.ndarray) -> tuple[float, np.ndarray]:
+        score = design @ beta
+        value = float(np.sum(np.logaddexp(0.0, score) - labels * score) + 0.5 * penalty * np.sum(beta[1:] ** 2))
+        gradient = design.T @ (1.0 / (1.0 + np.exp(-score)) - labels)
+        gradient[1:] += penalty * beta[1:]
+        return value, gradient
+
+    result = minimize(loss, np.zeros(design.shape[1]), jac=True, method="L-BFGS-B", bounds=BOUNDS,
+                      options={"maxiter": 2000, "gtol": 1e-8})
+    return result.x
+
+
+def predict(beta: np.ndarray, values: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-(beta[0] + values @ beta[1:])))
+
+
+def cross_validate(lines: Lines, penalty: float, folds: int, seed: int) -> np.ndarray:
+    """Out-of-fold probabilities, each article wholly in one fold."""
+    articles = np.unique(lines.article)
+    np.random.default_rng(seed).shuffle(articles)
+    probability = np.zeros(len(lines.labels))
+    for fold in np.array_split(articles, folds):
+        test = np.isin(lines.article, fold)
+        beta = fit(lines.values[~test], lines.labels[~test], penalty)
+        probability[test] = predict(beta, lines.values[test])
+    return probability
+
+
+def scores(lines: Lines, probability: np.ndarray, threshold: float) -> dict[str, float]:
+    """Precision and recall of the rule's own findings (lines no phrase rule flags) and of the
+    phrase rules and the rule together."""
+    positive = lines.labels == 1
+    own = (probability >= threshold) & ~lines.left
+    both = own | lines.phrase
+    found = int((own & positive).sum())
+    return {
+        "threshold": threshold,
+        "model_findings": int(own.sum()),
+        "model_precision": round(found / int(own.sum()), 3) if own.sum() else 1.0,
+        "both_precision": round(float((both & positive).sum() / both.sum()), 3) if both.sum() else 1.0,
+        "both_recall": round(float((both & positive).sum() / positive.sum()), 3) if positive.sum() else 0.0,
+        "phrase_recall": round(float((lines.phrase & positive).sum() / positive.sum()), 3) if positive.sum() else 0.0,
+    }
+
+
+def average_precision(lines: Lines, probability: np.ndarray) -> float:
+    """How well the lines the rule may flag are ranked: average precision."""
+    mask = ~lines.left
+    order = np.argsort(-probability[mask], kind="stable")
+    ranked = lines.labels[mask][order]
+    hits = np.cumsum(ranked)
+    precision = hits / np.arange(1, len(ranked) + 1)
+    return float(precision[ranked == 1].mean()) if ranked.sum() else 0.0
+
+
+def mean_scores(lines: Lines, probabilities: list[np.ndarray], threshold: float) -> dict[str, float]:
+    """``scores`` averaged over several ways of cutting the articles into folds."""
+    runs = [scores(lines, probability, threshold) for probability in probabilities]
+    return {key: round(float(np.mean([run[key] for run in runs])), 3) for key in runs[0]}
+
+
+def choose_threshold(lines: Lines, probabilities: list[np.ndarray], target: float) -> float:
+    """The lowest threshold at which the boilerplate findings of the pack, the phrase rules'
+    and the rule's together, reach ``target`` precision out of fold (averaged over the fold
+    cuts): the precision a team sees for the category, and the one the issue sets a target
+    for. The highest threshold when none does."""
+    for threshold in THRESHOLDS:
+        if mean_scores(lines, probabilities, threshold)["both_precision"] >= target:
+            return threshold
+    return THRESHOLDS[-1]
+
+
+def auc(values: np.ndarray, labels: np.ndarray) -> float:
+    """How often a furniture line has a lower value than a line of text (ties count half)."""
+    furniture, text = values[labels == 1], values[labels == 0]
+    lower = (furniture[:, None] < text[None, :]).sum() + 0.5 * (furniture[:, None] == text[None, :]).sum()
+    return float(lower / (len(furniture) * len(text)))
+
+
+def compare_stoplist(lines: Lines) -> None:
+    """jusText tells content from boilerplate by its share of stop words. The rule counts its
+    own list of English function words (the corpus's copy of jusText's list is not shipped);
+    this prints how well each share alone separates furniture from text on the fit lines."""
+    stoplist = SHARED / "corpus" / "boilerplate" / "justext_stoplist_English.txt"
+    words = frozenset(stoplist.read_text(encoding="utf-8").split())
+    justext = np.array([_share(text, words) for _, _, text in lines.where])
+    ours = np.array([_share(text, FUNCTION_WORDS) for _, _, text in lines.where])
+    print(f"share of stop words as the only cue, AUC (furniture lower): jusText's list ({len(words)} words) "
+          f"{auc(justext, lines.labels):.3f}, ours ({len(FUNCTION_WORDS)} words) {auc(ours, lines.labels):.3f}")
+
+
+def _share(text: str, words: frozenset[str]) -> float:
+    tokens = [token.lower() for token in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text)]
+    return sum(token in words for token in tokens) / len(tokens) if tokens else 0.0
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--labels", type=Path, nargs="+", default=FIT_LABELS, help="labelled articles to fit on")
+    parser.add_argument("--out", type=Path, default=WEIGHTS, help="where to write the weights")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[27, 1, 2],
+                        help="ways of cutting the articles into folds; figures are their mean")
+    parser.add_argument("--precision", type=float, default=0.95,
+                        help="precision the pack's boilerplate findings must reach at the threshold, out of fold")
+    parser.add_argument("--dry-run", action="store_true", help="cross-validate and print; write nothing")
+    parser.add_argument("--show", type=int, default=0, help="print the N highest-scored lines no phrase rule flags")
+    parser.add_argument("--compare-stoplist", action="store_true",
+                        help="compare our function words with jusText's English stop list as a single cue")
+    options = parser.parse_args()
+
+    lines = read_lines(options.labels)
+    if options.compare_stoplist:
+        compare_stoplist(lines)
+    print(f"{len(lines.labels)} lines, {int(lines.labels.sum())} furniture "
+          f"({int((lines.labels[~lines.phrase]).sum())} that no phrase rule flags), "
+          f"{len(np.unique(lines.article))} articles")
+    ranked = []
+    for penalty in PENALTIES:
+        probabilities = [cross_validate(lines, penalty, options.folds, seed) for seed in options.seeds]
+        quality = float(np.mean([average_precision(lines, probability) for probability in probabilities]))
+        ranked.append((quality, penalty, probabilities))
+        print(f"penalty {penalty:>5}: average precision of the rule's own findings, out of fold: {quality:.3f}")
+    _, penalty, probabilities = max(ranked, key=lambda entry: entry[0])
+    threshold = choose_threshold(lines, probabilities, options.precision)
+    for candidate in sorted({0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, threshold}):
+        print("  " + "  ".join(f"{key} {value}" for key, value in mean_scores(lines, probabilities, candidate).items()))
+    print(f"penalty {penalty}, threshold {threshold} (lowest at which the phrase rules and the model together reach "
+          f"precision {options.precision} out of fold)")
+    probability = probabilities[0]
+    if options.show:
+        order = np.argsort(-probability)
+        shown = 0
+        for index in order:
+            if lines.left[index]:
+                continue
+            file, line, text = lines.where[index]
+            mark = "FURNITURE" if lines.labels[index] else "text     "
+            print(f"{probability[index]:.3f} {mark} {file}:{line} {text[:90]}")
+            shown += 1
+            if shown >= options.show:
+                break
+
+    beta = fit(lines.values, lines.labels, penalty)
+    weights = {name: round(float(weight), 4) for name, weight in zip(FEATURE_NAMES, beta[1:], strict=True)}
+    for name, weight in sorted(weights.items(), key=lambda item: -abs(item[1]))[:12]:
+        print(f"  {name:<16} {weight:+.3f}")
+    if options.dry_run:
+        return 0
+    model = {
+        "model": "furniture line model: logistic regression over checker.text.lineshape cues",
+        "bias": round(float(beta[0]), 4),
+        "weights": weights,
+        "threshold": threshold,
+        "provenance": {
+            "script": "bench/fit_furniture.py",
+            "fitted": datetime.date.today().isoformat(),
+            "labels": [{"file": _shown(path), "sha256": digest(path)} for path in options.labels],
+            "held_out": _shown(HELD_OUT) + " (not read by this script)",
+            "lines": len(lines.labels),
+            "furniture": int(lines.labels.sum()),
+            "penalty": penalty,
+            "folds": options.folds,
+            "fold_seeds": options.seeds,
+            "cross_validated": mean_scores(lines, probabilities, threshold),
+        },
+    }
+    options.out.parent.mkdir(parents=True, exist_ok=True)
+    options.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {_shown(options.out)}")
+    return 0
+
+
+def _shown(path: Path) -> str:
+    path = path.resolve()
+    for base, prefix in ((ROOT, ""), (SHARED, "../shared/")):
+        if path.is_relative_to(base):
+            return prefix + str(path.relative_to(base))
+    return str(path)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

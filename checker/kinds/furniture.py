@@ -1,0 +1,291 @@
+"""The ``furniture`` rule kind: lines that look like page furniture, judged by a fitted line model."""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import operator
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checker.errors import RuleError
+from checker.finding import Finding
+from checker.kinds.base import Option, Rule
+from checker.text.article import Article
+from checker.text.lineshape import (
+    FEATURE_NAMES,
+    FEATURES,
+    FUNCTION_WORDS,
+    LEFT_ALONE,
+    LineShape,
+    article_lines,
+    function_share,
+    shape_lines,
+)
+
+#: The weights the checker ships, fitted by ``bench/fit_furniture.py``.
+SHIPPED_WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "furniture.json"
+#: The threshold of a weights file that recommends none.
+DEFAULT_THRESHOLD = 0.9
+#: How many cues a finding's message names: the largest contributions to its score.
+CUES_NAMED = 3
+#: A line of this many words or more that repeats an earlier one, exactly or nearly, is the
+#: duplicate rules' to report, with the copy it repeats (their ``min_words``).
+DUPLICATE_WORDS = 6
+#: Nearly: this share of the content words of the shorter of the two lines is in the other
+#: (a repeat with "Read more:" or "BREAKING:" before it).
+NEAR_REPEAT = 0.8
+_NEAR_WORDS = 3  # fewer words of their own say too little to call two lines one
+_NORMAL = re.compile(r"\W+")
+#: English prose is about half function words; an article with fewer than this share of them
+#: is another language or no prose, where the cues, calibrated on English, mean little.
+ENGLISH_SHARE = 0.15
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """A logistic model over the cues of ``checker.text.lineshape``: weights in the order of
+    ``FEATURES``, a bias, and where they came from (``provenance``)."""
+
+    weights: tuple[float, ...]
+    bias: float
+    #: The threshold the fit recommends (the rule's default).
+    threshold: float
+    provenance: dict[str, Any]
+
+    def score(self, values: Sequence[float]) -> float:
+        """The log-odds that the line is furniture (``map`` keeps the products in C: this runs
+        for every line)."""
+        return self.bias + sum(map(operator.mul, self.weights, values))
+
+    def probability(self, values: Sequence[float]) -> float:
+        """How likely the line is furniture, from 0 to 1."""
+        return 1.0 / (1.0 + math.exp(-max(self.score(values), -700.0)))
+
+    def contributions(self, values: Sequence[float]) -> list[float]:
+        return [weight * value for weight, value in zip(self.weights, values, strict=True)]
+
+    def cues(self, values: Sequence[float], count: int = CUES_NAMED) -> list[str]:
+        """The cues that pushed the line furthest towards furniture, largest first."""
+        ranked = sorted(((contribution, index) for index, contribution in enumerate(self.contributions(values))
+                         if contribution > 0), reverse=True)
+        return [FEATURES[index].cue for _, index in ranked[:count]]
+
+
+@functools.lru_cache(maxsize=8)
+def load_model(path: str) -> LineModel:
+    """Read a weights file once per process. Raises ``ValueError`` naming what is wrong:
+    a file whose cues are not this checker's (fitted for another version) is refused rather
+    than read with its weights against the wrong cues."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ValueError(f"cannot read the weights file {path}: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
+        raise ValueError(f"{path}: not a weights file (no 'weights' mapping)")
+    weights = data["weights"]
+    if sorted(weights) != sorted(FEATURE_NAMES):
+        missing = sorted(set(FEATURE_NAMES) - set(weights))
+        unknown = sorted(set(weights) - set(FEATURE_NAMES))
+        raise ValueError(f"{path}: its cues are not this checker's (missing: {', '.join(missing) or 'none'}; "
+                         f"unknown: {', '.join(unknown) or 'none'}); refit it with bench/fit_furniture.py")
+    try:
+        values = tuple(float(weights[name]) for name in FEATURE_NAMES)
+        bias = float(data.get("bias", 0.0))
+        threshold = float(data.get("threshold", DEFAULT_THRESHOLD))
+    except (TypeError, ValueError):
+        raise ValueError(f"{path}: a weight or the threshold is not a number") from None
+    return LineModel(values, bias, threshold, dict(data.get("provenance") or {}))
+
+
+class FurnitureRule(Rule):
+    """Flags a line that looks like page furniture rather than the article's own text.
+
+    Each line of the article is read for cues of its form (length, final punctuation,
+    capitals and title case, the share of function words, digits and repeated counts, web
+    addresses and handles, auxiliary verbs) and of its place (before the first or after the
+    last line of prose, between two paragraphs, in a run of short lines). A logistic model
+    fitted on labelled lines (`weights`, by default the one the checker ships) turns them
+    into a probability; a line at or above `threshold` is flagged, and the message names the
+    cues that weighed most. No list of phrases is involved, so furniture nobody listed is
+    found; the phrase rules stay the stronger evidence: a line one of the boilerplate rules
+    of `phrase_rules` flags is theirs to report, and is not reported twice.
+
+    Never flagged: the headline, the header, the headings the format marks, a line that
+    repeats the headline, a line of six words or more that repeats an earlier one exactly or
+    nearly (the duplicate rules report it, with the copy it repeats), the items of a list
+    the author made (a run of three or more lines of one form: names with their roles,
+    numbered or bulleted points, labels with their values, single words, bare web addresses)
+    and the lines of an embedded post (a handle, the post, its date); nor any line of an
+    article with few English function words, since the cues are calibrated on English.
+
+    A model's decision is never certain: removing the line is an unsafe fix (`fix: safe` is
+    refused). A line that holds an exception is left alone."""
+
+    name = "furniture"
+    PLACEHOLDERS = frozenset({"match", "line", "cues", "probability"})
+    HONOURED = frozenset({"exceptions", "ignorecase", "fix"})
+    default_scope = "line"
+    default_fix = "unsafe"
+    #: Page furniture comes in any case: exceptions match regardless of it unless told.
+    default_ignorecase = True
+    OPTIONS = {
+        "threshold": Option(float, help="the probability from 0 to 1 at which a line is flagged; higher flags "
+                            "fewer lines, more surely (default: the one the weights file recommends)"),
+        "weights": Option(str, default="", help="a weights file written by `bench/fit_furniture.py`, relative "
+                          "to the rule file (default: the weights the checker ships)"),
+        "phrase_rules": Option(list, default=None, help="rule files or folders, relative to the rule file, whose "
+                               "`boilerplate` rules take precedence: a line they flag is not reported again "
+                               "(default: the boilerplate rules beside the rule file; `[]`: none)"),
+    }
+
+    def setup(self) -> None:
+        if self.fix_level == "safe":
+            raise self.error("a model's decision is never a safe fix: use unsafe or none", "fix")
+        self.weights_path = str(self._relative(self.options["weights"]) if self.options["weights"]
+                                else SHIPPED_WEIGHTS)
+        try:
+            model = load_model(self.weights_path)  # refused now, when the rule is loaded, not per article
+        except ValueError as error:
+            raise self.error(str(error), "weights") from None
+        if self.options["threshold"] is None:
+            self.options["threshold"] = model.threshold
+        if not 0.0 < self.options["threshold"] < 1.0:
+            raise self.error("must be between 0 and 1 (exclusive)", "threshold")
+        self.phrase_rules = self._phrase_rules(self.options["phrase_rules"])
+
+    @property
+    def model(self) -> LineModel:
+        """The weights, read once per process. Not kept on the rule, so a rule restored from
+        the rules snapshot reads the weights file as it is now."""
+        return load_model(self.weights_path)
+
+    def _relative(self, name: str) -> Path:
+        path = Path(name)
+        if path.is_absolute() or self.source.startswith("<"):
+            return path
+        return Path(self.source).parent / path
+
+    def _phrase_rules(self, names: list | None) -> list[Rule]:
+        """The boilerplate rules whose lines this rule leaves to them."""
+        from checker.config.yamlsafe import load_yaml
+        from checker.kinds.boilerplate import BoilerplateRule
+
+        if names is None:
+            if self.source.startswith("<"):
+                return []
+            folders = [Path(self.source).parent]
+        else:
+            if not all(isinstance(name, str) and name for name in names):
+                raise self.error("must be a list of file or folder names", "phrase_rules")
+            folders = [self._relative(name) for name in names]
+        files: list[Path] = []
+        for folder in folders:
+            if folder.is_file():
+                files.append(folder)
+            elif folder.is_dir():
+                files.extend(sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
+            else:
+                raise self.error(f"'{folder}' is neither a rule file nor a folder", "phrase_rules")
+        own = Path(self.source).resolve() if not self.source.startswith("<") else None
+        rules: list[Rule] = []
+        for file in files:
+            if own is not None and file.resolve() == own:
+                continue
+            try:
+                spec = load_yaml(file)
+            except RuleError as error:
+                raise self.error(f"cannot read {file}: {error}", "phrase_rules") from None
+            if not isinstance(spec, dict) or spec.get("kind") != BoilerplateRule.name:
+                continue
+            try:
+                rules.append(BoilerplateRule(spec, source=str(file)))
+            except RuleError as error:
+                raise self.error(f"{file}: {error}", "phrase_rules") from None
+        return rules
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        lines = article_lines(article)
+        if not lines:
+            return
+        model = self.model
+        threshold = self.options["threshold"]
+        # The threshold as log-odds: each line's score is compared without an exp.
+        cut = math.log(threshold / (1.0 - threshold))
+        source = article.source
+        headline = article.headline
+        headline_key = _NORMAL.sub(" ", headline.value).strip().casefold() if headline else None
+        if function_share(article.source[lines[0][0]:]) < ENGLISH_SHARE:
+            return  # not English prose (another language, a table, code): the cues mean little
+        for rule in self.phrase_rules:
+            if rule.timeout != self.timeout:  # the phrase patterns run under this rule's limit
+                rule.timeout = self.timeout
+        shapes = shape_lines(article, lines)
+        repeats: _Repeats | None = None  # made for the first line the model would flag: most articles have none
+        for position, shape in enumerate(shapes):
+            if model.score(shape.values) < cut or any(shape.values[index] for index in LEFT_ALONE):
+                continue
+            text = source[shape.start:shape.end]
+            if repeats is None:
+                repeats = _Repeats([other.words for other in shapes])
+            if not self._leave(text, repeats.repeats_earlier(position), headline_key):
+                yield self._finding(article, shape, text, model)
+
+    def _leave(self, text: str, repeat: bool, headline_key: str | None) -> bool:
+        """A line the model would flag that another rule, or no rule, should report."""
+        key = _NORMAL.sub(" ", text).strip().casefold()
+        if headline_key and key == headline_key:
+            return True  # the headline repeated: duplicate-headline's
+        if repeat:
+            return True  # the duplicate rules' to report, with the copy it repeats
+        if self.exceptions and self.is_exception(text):
+            return True
+        for rule in self.phrase_rules:
+            if rule.is_boilerplate(text) and not (rule.exceptions and rule.is_exception(text)):
+                return True
+        return False
+
+    def _finding(self, article: Article, shape: LineShape, text: str, model: LineModel) -> Finding:
+        probability = model.probability(shape.values)
+        cues = ", ".join(model.cues(shape.values))
+        return self.finding(article, shape.start, shape.end, line=text, cues=cues,
+                            probability=f"{probability:.2f}", suggestions=[""], remove_line=True, unsafe=True)
+
+
+class _Repeats:
+    """Which lines of an article repeat an earlier line, exactly or nearly, in words of their
+    own (function words aside), read from the start of each line as its cues were. A line is
+    compared only with earlier lines holding one of its ``RAREST`` rarest words, at most
+    ``COMPARED`` for each: the cost stays linear in the lines however many repeat. Several
+    words, since the rarest may be one a repeat put before the line ("BREAKING", "Read more")."""
+
+    RAREST = 4
+    COMPARED = 16
+
+    def __init__(self, lines: list[str]) -> None:
+        """``lines``: each line's words in lower case, apart by spaces (``LineShape.words``)."""
+        split = [line.split() for line in lines]
+        self.words = [frozenset(words) - FUNCTION_WORDS for words in split]
+        self.long = [len(words) >= DUPLICATE_WORDS for words in split]
+        self.holding: dict[str, list[int]] = {}
+        for position, words in enumerate(self.words):
+            for word in words:
+                self.holding.setdefault(word, []).append(position)
+
+    def repeats_earlier(self, position: int) -> bool:
+        words = self.words[position]
+        if not self.long[position] or len(words) < _NEAR_WORDS:
+            return False
+        for word in sorted(words, key=lambda word: len(self.holding[word]))[:self.RAREST]:
+            for earlier in self.holding[word][:self.COMPARED]:
+                if earlier >= position:
+                    break
+                other = self.words[earlier]
+                fewer = min(len(words), len(other))
+                if self.long[earlier] and fewer >= _NEAR_WORDS and len(words & other) >= NEAR_REPEAT * fewer:
+                    return True
+        return False
