@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import queue
 import re
-import subprocess
-import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -17,93 +12,24 @@ from conftest import high_water_kb, record_case
 
 pytest.importorskip("pygls")
 
+from lspclient import LspClient
+
 TIMEOUT = 30.0
 
 
-class Client:
-    """A minimal LSP client: Content-Length framing, requests with ids, notifications."""
+class Client(LspClient):
+    """The server as ``test_lsp`` drives it: a 0.2 s debounce, diagnostics by version."""
 
     def __init__(self, cwd: Path) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "checker", "lsp", "--debounce", "0.2"],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                        cwd=cwd)
-        self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
-        self.notifications: list[dict[str, Any]] = []
-        self.next_id = 0
-        threading.Thread(target=self._read, daemon=True).start()
+        super().__init__(cwd, "--debounce", "0.2", wait=TIMEOUT)
 
-    def _read(self) -> None:
-        stream = self.process.stdout
-        assert stream is not None
-        while True:
-            headers = {}
-            while True:
-                line = stream.readline()
-                if not line:
-                    return
-                if line in (b"\r\n", b"\n"):
-                    break
-                key, _, value = line.decode("ascii").partition(":")
-                headers[key.strip().lower()] = value.strip()
-            body = stream.read(int(headers["content-length"]))
-            self.messages.put(json.loads(body.decode("utf-8")))
-
-    def send(self, message: dict[str, Any]) -> None:
-        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
-        assert self.process.stdin is not None
-        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.process.stdin.flush()
-
-    def notify(self, method: str, params: Any) -> None:
-        self.send({"method": method, "params": params})
-
-    def request(self, method: str, params: Any) -> Any:
-        self.next_id += 1
-        ident = self.next_id
-        self.send({"id": ident, "method": method, "params": params})
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            message = self.messages.get(timeout=TIMEOUT)
-            if message.get("id") == ident and "method" not in message:
-                assert "error" not in message, message
-                return message.get("result")
-            self._keep(message)
-        raise AssertionError(f"no answer to {method}")
-
-    def _keep(self, message: dict[str, Any]) -> None:
-        if "method" in message and "id" in message:  # a request from the server: answer it
-            self.send({"id": message["id"], "result": None})
-        else:
-            self.notifications.append(message)
-
-    def diagnostics(self, uri: str, version: int | None = None) -> list[dict[str, Any]]:
-        """The next diagnostics published for ``uri`` (for ``version``, when given)."""
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            for index, message in enumerate(self.notifications):
-                params = message.get("params") or {}
-                if message.get("method") == "textDocument/publishDiagnostics" and params.get("uri") == uri and (
-                        version is None or params.get("version") == version):
-                    del self.notifications[: index + 1]
-                    return params["diagnostics"]
-            try:
-                self._keep(self.messages.get(timeout=max(0.01, deadline - time.monotonic())))
-            except queue.Empty:
-                break
-        raise AssertionError(f"no diagnostics for {uri} version {version}")
-
-    def drain(self, seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            try:
-                self._keep(self.messages.get(timeout=max(0.01, end - time.monotonic())))
-            except queue.Empty:
-                return
+    def diagnostics(self, uri: str, version: int | None = None) -> list[dict[str, Any]]:  # type: ignore[override]
+        """The next diagnostics published for ``uri`` (for ``version``, when given); those
+        published before them are dropped."""
+        return super().diagnostics(uri, version=version, drop_earlier=True)
 
     def close(self) -> int:
-        self.request("shutdown", None)
-        self.notify("exit", None)
-        return self.process.wait(timeout=TIMEOUT)
+        return self.stop()
 
 
 def utf16_index(text: str, line: int, character: int) -> int:

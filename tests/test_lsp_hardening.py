@@ -7,11 +7,8 @@ takes seconds; on a server without the bound, the client stops waiting after ``W
 
 from __future__ import annotations
 
-import json
-import queue
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -20,149 +17,25 @@ import pytest
 
 pytest.importorskip("pygls")
 
-#: Seconds to wait for an answer the server owes.
-WAIT = 10.0
+from lspclient import WAIT, LspClient, frame
+
 SLOW_RULE = "id: team-slow\nkind: existence\ncategory: style\nmessage: m\nnonword: true\ntokens: ['(a+)+$']\n"
 #: A line the slow rule's pattern backtracks on for ever, and a finding of a built-in rule.
 STUCK_TEXT = "Title: Budget\n\n" + "a" * 3000 + "b\n\nShare this:\n"
 
 
-def frame(message: dict[str, Any]) -> bytes:
-    body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
-    return b"Content-Length: %d\r\n\r\n" % len(body) + body
-
-
-class RawClient:
-    """An editor as the server sees it: bytes on its standard input, frames read from its output."""
-
-    def __init__(self, cwd: Path, stderr: Path) -> None:
-        self.stderr_path = stderr
-        with stderr.open("wb") as sink:
-            self.process = subprocess.Popen([sys.executable, "-m", "checker", "lsp", "--debounce", "0.1"],
-                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=sink, cwd=cwd)
-        self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
-        self.notifications: list[dict[str, Any]] = []
-        self.answers: dict[Any, dict[str, Any]] = {}
-        self.next_id = 0
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        stream = self.process.stdout
-        assert stream is not None
-        while True:
-            length = None
-            while True:
-                line = stream.readline()
-                if not line:
-                    return
-                if line == b"\r\n":
-                    break
-                name, _, value = line.decode("ascii").partition(":")
-                if name.strip().lower() == "content-length":
-                    length = int(value)
-            assert length is not None
-            self.messages.put(json.loads(stream.read(length)))
-
-    def write(self, data: bytes) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.write(data)
-        self.process.stdin.flush()
-
-    def notify(self, method: str, params: Any) -> None:
-        self.write(frame({"method": method, "params": params}))
-
-    def send_request(self, method: str, params: Any = None) -> int:
-        self.next_id += 1
-        self.write(frame({"id": self.next_id, "method": method, "params": params}))
-        return self.next_id
-
-    def _take(self, timeout: float) -> None:
-        message = self.messages.get(timeout=max(0.01, timeout))
-        if "method" in message and "id" in message:  # a request from the server: answer it
-            self.write(frame({"id": message["id"], "result": None}))
-        elif "method" in message:
-            self.notifications.append(message)
-        else:
-            self.answers[message.get("id")] = message
-
-    def answer(self, ident: int, wait: float = WAIT) -> dict[str, Any]:
-        """The whole response to request ``ident`` (its result or its error)."""
-        deadline = time.monotonic() + wait
-        while ident not in self.answers:
-            try:
-                self._take(deadline - time.monotonic())
-            except queue.Empty:
-                raise AssertionError(f"no answer to request {ident} within {wait} s") from None
-        return self.answers.pop(ident)
-
-    def request(self, method: str, params: Any = None, wait: float = WAIT) -> Any:
-        response = self.answer(self.send_request(method, params), wait)
-        assert "error" not in response, response
-        return response["result"]
-
-    def drain(self, seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            try:
-                self._take(end - time.monotonic())
-            except queue.Empty:
-                return
-
-    def diagnostics(self, uri: str, wait: float = WAIT) -> list[dict[str, Any]]:
-        """The next diagnostics published for ``uri``."""
-        deadline = time.monotonic() + wait
-        while True:
-            for index, message in enumerate(self.notifications):
-                params = message.get("params") or {}
-                if message["method"] == "textDocument/publishDiagnostics" and params.get("uri") == uri:
-                    del self.notifications[index]
-                    return params["diagnostics"]
-            try:
-                self._take(deadline - time.monotonic())
-            except queue.Empty:
-                raise AssertionError(f"no diagnostics for {uri} within {wait} s") from None
-
-    def logged(self) -> str:
-        return "\n".join(m["params"]["message"] for m in self.notifications if m["method"] == "window/logMessage")
-
-    def initialize(self, root: Path | None, options: dict[str, Any] | None = None) -> None:
-        params: dict[str, Any] = {"processId": None, "rootUri": root.as_uri() if root else None, "capabilities": {}}
-        if options is not None:
-            params["initializationOptions"] = options
-        self.request("initialize", params)
-        self.notify("initialized", {})
-
-    def open(self, path: Path, text: str) -> str:
-        path.write_text(text, encoding="utf-8")
-        uri = path.as_uri()
-        self.notify("textDocument/didOpen",
-                    {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}})
-        return uri
-
-    def stop(self) -> int:
-        """Shut the server down as an editor does: its exit status."""
-        self.request("shutdown")
-        self.notify("exit", None)
-        return self.process.wait(timeout=WAIT)
-
-    def stderr(self) -> str:
-        return self.stderr_path.read_text(encoding="utf-8", errors="replace")
-
-
 @pytest.fixture
 def start(tmp_path):
-    clients: list[RawClient] = []
+    clients: list[LspClient] = []
 
-    def started(cwd: Path | None = None) -> RawClient:
-        client = RawClient(cwd or tmp_path, tmp_path / f"server-stderr-{len(clients)}.txt")
+    def started(cwd: Path | None = None) -> LspClient:
+        client = LspClient(cwd or tmp_path, "--debounce", "0.1", stderr=tmp_path / f"server-stderr-{len(clients)}.txt")
         clients.append(client)
         return client
 
     yield started
     for client in clients:
-        if client.process.poll() is None:
-            client.process.kill()
-            client.process.wait()
+        client.kill()
 
 
 def codes(diagnostics: list[dict[str, Any]]) -> list[str]:

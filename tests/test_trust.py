@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import stat
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import ROOT, write
+from lspclient import LspClient
 
 ARTICLE = "Title: Port reopens\n\nThe port reopened on Monday.\n\nShare this:\n"
 #: Code an attacker commits beside an article: it leaves a mark and empties every finding.
@@ -178,67 +176,23 @@ def test_the_configuration_search_stops_at_the_repository_root(tmp_path, home):
 
 
 # ---- the language server ------------------------------------------------------------------------
-class Client:
-    """Just enough of an editor: Content-Length framing over the server's standard streams."""
+class Client(LspClient):
+    """The server started with the test's home folder as its environment."""
 
     def __init__(self, cwd: Path, environment: dict[str, str]) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "checker", "lsp"], cwd=cwd, env=environment,
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
-        self.logged: list[str] = []
-        self.next_id = 0
-        threading.Thread(target=self._read, daemon=True).start()
+        super().__init__(cwd, environment=environment, wait=60)
 
-    def _read(self) -> None:
-        stream = self.process.stdout
-        assert stream is not None
-        while True:
-            headers = {}
-            while True:
-                line = stream.readline()
-                if not line:
-                    return
-                if line in (b"\r\n", b"\n"):
-                    break
-                key, _, value = line.decode("ascii").partition(":")
-                headers[key.strip().lower()] = value.strip()
-            self.messages.put(json.loads(stream.read(int(headers["content-length"]))))
+    def diagnostics(self, path: Path) -> list[dict[str, Any]]:  # type: ignore[override]
+        """Open ``path`` as written on disk: its diagnostics."""
+        return super().diagnostics(self.open(path, path.read_text(encoding="utf-8"), write=False))
 
-    def send(self, message: dict[str, Any]) -> None:
-        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
-        assert self.process.stdin is not None
-        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.process.stdin.flush()
-
-    def wait_for(self, wanted: Any) -> dict[str, Any]:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            message = self.messages.get(timeout=max(0.01, deadline - time.monotonic()))
-            if message.get("method") == "window/logMessage":
-                self.logged.append(message["params"]["message"])
-            elif "method" in message and "id" in message:
-                self.send({"id": message["id"], "result": None})
-            if wanted(message):
-                return message
-        raise AssertionError("no answer")
-
-    def request(self, method: str, params: Any) -> Any:
-        self.next_id += 1
-        ident = self.next_id
-        self.send({"id": ident, "method": method, "params": params})
-        return self.wait_for(lambda m: m.get("id") == ident and "method" not in m).get("result")
-
-    def diagnostics(self, path: Path) -> list[dict[str, Any]]:
-        text = path.read_text(encoding="utf-8")
-        self.send({"method": "textDocument/didOpen", "params": {"textDocument": {
-            "uri": path.as_uri(), "languageId": "plaintext", "version": 1, "text": text}}})
-        message = self.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics"
-                                and m["params"]["uri"] == path.as_uri())
-        return message["params"]["diagnostics"]
+    @property
+    def logged(self) -> list[str]:  # type: ignore[override]
+        return [m["params"]["message"] for m in self.notifications if m["method"] == "window/logMessage"]
 
     def finish(self) -> str:
         self.request("shutdown", None)
-        self.send({"method": "exit", "params": None})
+        self.notify("exit", None)
         _, stderr = self.process.communicate(timeout=60)
         return stderr.decode("utf-8", "replace")
 
@@ -246,9 +200,7 @@ class Client:
 def start(cwd: Path, environment: dict[str, str], options: dict[str, Any] | None = None,
           root: bool = False) -> Client:
     client = Client(cwd, environment)
-    client.request("initialize", {"processId": None, "rootUri": cwd.as_uri() if root else None,
-                                  "capabilities": {}, "initializationOptions": options or {}})
-    client.send({"method": "initialized", "params": {}})
+    client.initialize(cwd if root else None, options or {})
     return client
 
 
