@@ -32,6 +32,7 @@ MINIMAL: dict[str, dict] = {
     "variants": {},
     "contradiction": {"check": "counts", "events": {"killed": ["killed"]}},
     "furniture": {},
+    "state-adjective": {},
 }
 
 

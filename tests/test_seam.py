@@ -38,6 +38,7 @@ from checker.kinds.existence import ExistenceRule
 from checker.kinds.metadata import MetadataRule
 from checker.kinds.occurrence import OccurrenceRule
 from checker.kinds.repetition import RepetitionRule
+from checker.kinds.state_adjective import StateAdjectiveRule
 from checker.kinds.substitution import SubstitutionRule
 from checker.kinds.swapped_name import SwappedNameRule
 from checker.kinds.variants import VariantsRule
@@ -311,6 +312,8 @@ TIMED = [
     (SwappedNameRule, {"kind": "swapped-name", "names": ["White House"], "synonyms": {"house": ["home"]}},
      f"The White Home said {LONG}."),
     (VariantsRule, {"kind": "variants", "exceptions": ["Tesla"]}, f"Tesla said. Tesla said. Telsa said {LONG}."),
+    (StateAdjectiveRule, {"kind": "state-adjective", "gazetteer": False, "names": {"Zebra Republic": "Zebran"}},
+     f"The Zebra Republic officials said {LONG}."),
     (ContradictionRule, {"kind": "contradiction", "check": "counts", "events": {"killed": ["killed"]}},
      f"Twelve people were killed. Fourteen people were killed {LONG}."),
     (ContradictionRule, {"kind": "contradiction", "check": "ages", "time_shift": ["then"]},

@@ -1,5 +1,5 @@
-"""What code is running, as a hash: the checker's own modules and the modules of loaded
-plugins and rule kinds, by path, size and modification time.
+"""What code is running, as a hash: the checker's own modules and shipped data, and the
+modules of loaded plugins and rule kinds, by path, size and modification time.
 
 The results cache and the rules snapshot both key on it, so an edited checker (an editable
 install keeps its version number) or plugin never serves results from the old code.
@@ -17,7 +17,8 @@ PACKAGE = Path(__file__).resolve().parents[1]
 
 @functools.cache
 def _package_files() -> tuple[Path, ...]:
-    return tuple(sorted(PACKAGE.rglob("*.py")))
+    # The shipped data (the gazetteer, the furniture weights) decides findings as code does.
+    return tuple(sorted([*PACKAGE.rglob("*.py"), *(PACKAGE / "data").glob("*.json")]))
 
 
 def code_files(modules: Iterable[str] = ()) -> list[Path]:

@@ -13,6 +13,7 @@ from checker.patterns.compiled import compiled
 from checker.patterns.precheck import Declared
 from checker.patterns.trie import literal_uses
 from checker.text.article import Article
+from checker.text.gazetteer import both_real
 from checker.text.textshape import MINOR_WORDS, line_words, mostly_uppercase, title_like
 
 _AFTER_NO_WORD = r"(?<![\p{L}\p{N}_'’-])"
@@ -53,6 +54,12 @@ class _Form:
     #: Seen at least once away from the start of a sentence, where capitals are not automatic.
     mid: bool = False
 
+    @property
+    def name_like(self) -> bool:
+        """Capitals at the start of a sentence are automatic: a form seen only there is taken
+        for a name when it is long or has inner capitals, which ordinary words do not."""
+        return self.mid or len(self.text) >= _LONG_NAME or bool(_INNER_CAPITAL.search(self.text))
+
 
 Word = tuple[str, int, int, bool]  # text, start, end, starts a sentence
 
@@ -66,10 +73,13 @@ class VariantsRule(Rule):
 
     - ``case``: the same letters with different inner capitals ("LePanto" / "Lepanto",
       "BrideGate" / "Bridgegate");
-    - ``edit``: one letter swapped with its neighbour, replaced, added or dropped inside the
-      word ("Telsa" / "Tesla", "Nagalese" / "Nagalase"); changes at the first letter or in the
-      last two letters are left alone, since those make other words ("Iraq" / "Iran",
-      "Russia" / "Russian", "Texas" / "Texan");
+    - ``edit``: one letter replaced, added or dropped, one doubled or undoubled, or two
+      neighbours swapped ("Telsa" / "Tesla", "Nagalese" / "Nagalase", "Merkle" / "Merkel",
+      "Hilary" / "Hillary"). The first letter is kept and the ending is left alone: a
+      different last letter or one more at the end makes another word ("Iraq" / "Iran",
+      "Latino" / "Latina", "Russia" / "Russian"). Two words of real names (countries,
+      regions, cities, peoples, first names: "Iceland" / "Ireland", "Austria" / "Australia"
+      are no slip) are never paired, unless ``gazetteer`` is false;
     - ``lowercase``: a multiword name written in lower case elsewhere ("Electoral College" /
       "electoral college"), unless its last word is a title ("Prime Minister" before a name,
       "the prime minister" otherwise, is house style, not a slip).
@@ -97,6 +107,9 @@ class VariantsRule(Rule):
         "titles": Option(list, default=DEFAULT_TITLES,
                          help="last words that make a multiword name a title (lowercase check)"),
         "ignore": Option(list, default=[], help="names never reported"),
+        "gazetteer": Option(bool, default=True, help="false: also report two words of real names one letter apart "
+                            "(places, peoples, first names: \"Iran\" / \"Iraq\"), which the shipped gazetteer "
+                            "otherwise leaves alone"),
     }
 
     def setup(self) -> None:
@@ -225,10 +238,7 @@ class VariantsRule(Rule):
             form = names.setdefault(word, _Form(word))
             form.spans.append((start, start + len(word)))
             form.mid = form.mid or not initial
-        # Capitals at the start of a sentence are automatic: a form seen only there is taken
-        # for a name when it is long or has inner capitals, which ordinary words do not.
-        return [form for form in names.values()
-                if form.mid or len(form.text) >= _LONG_NAME or _INNER_CAPITAL.search(form.text)]
+        return list(names.values())
 
     # ---- single-word slips --------------------------------------------------------------
     def _pairs(self, article: Article, names: list[_Form]) -> Iterator[Finding]:
@@ -242,6 +252,9 @@ class VariantsRule(Rule):
             if how is None or len(a.spans) == len(b.spans):
                 continue
             major, minor = (a, b) if len(a.spans) > len(b.spans) else (b, a)
+            # The name is the majority; a slip of it may open a sentence ("Marcon said ...").
+            if not major.name_like or (how == "case" and not minor.name_like):
+                continue
             if minor.text in flagged or major.text in flagged:
                 continue
             if len(major.spans) < self.options["min_majority"] or len(minor.spans) > self.options["max_minority"]:
@@ -297,7 +310,11 @@ class VariantsRule(Rule):
         short = len(a) == len(b) and len(a) < self.options["min_length_substitution"]
         if short and sum(x != y for x, y in zip(la, lb, strict=True)) == 1:
             return None
-        return "edit" if _inner_edit(la, lb) else None
+        if not _inner_edit(la, lb):
+            return None
+        if self.options["gazetteer"] and both_real(la, lb):
+            return None  # two real places, peoples or first names: "Iceland" / "Ireland", "Sean" / "Sian"
+        return "edit"
 
     # ---- lower-case multiword names -------------------------------------------------------
     def _lowercase(self, article: Article, words: list[Word], lines: list[tuple[int, int]]) -> Iterator[Finding]:
@@ -397,16 +414,20 @@ def _deletions(word: str) -> set[str]:
 
 
 def _inner_edit(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by one edit away from the first and the last two letters."""
+    """True when ``a`` and ``b`` (lower-cased) are one slip apart with the same first letter:
+    one letter replaced (not the last), two neighbours swapped, one letter doubled or undoubled
+    anywhere, or one letter added or dropped inside the word. A different last letter, or one
+    more at the end or just before it, is left alone: those make other words ("Iraq" / "Iran",
+    "Latino" / "Latina", "Russia" / "Russian", "State" / "Statue", "Americas" / "Americans")."""
     if a[0] != b[0]:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
-            return 0 < diff[0] < len(a) - 2
+            return 0 < diff[0] < len(a) - 1
         if len(diff) == 2 and diff[1] == diff[0] + 1:
             i = diff[0]
-            return a[i] == b[i + 1] and a[i + 1] == b[i] and i > 0
+            return a[i] == b[i + 1] and a[i + 1] == b[i]
         return False
     if abs(len(a) - len(b)) != 1:
         return False
@@ -416,7 +437,6 @@ def _inner_edit(a: str, b: str) -> bool:
         i += 1
     if long[i + 1 :] != short[i:]:
         return False
-    if i == len(short) and long[-1] == short[-1]:
-        return True  # the last letter doubled, as transliterations differ: "Zelensky" / "Zelenskyy"
-    # Allow doubled letters and inner letters only: not at the start, not in the ending.
-    return 0 < i < len(short) - 2
+    if long[i] == long[i - 1] or (i + 1 < len(long) and long[i] == long[i + 1]):
+        return True  # a letter doubled, as transliterations and typists do: "Zelenskyy", "Hilary"
+    return i < len(short) - 1  # added or dropped inside, not next to the ending ("Statue" / "State")

@@ -1,0 +1,98 @@
+"""consistency-spelling (the ``variants`` kind): name slips of every kind against the form the
+article uses most, and no slip between two real names one letter apart (the shipped gazetteer).
+
+Every sentence here is invented for these tests."""
+
+import pytest
+
+from checker.kinds.variants import VariantsRule, _inner_edit
+from checker.text.gazetteer import _data as gazetteer_data
+from checker.text.gazetteer import both_real, formal_states, real_words
+
+
+def spelling(**options):
+    return VariantsRule({"id": "test-spelling", "kind": "variants", "category": "consistency",
+                         "message": "{match} / {majority}", **options})
+
+
+def slips(text, article, **options):
+    return [(f.location.text, f.suggestions[0]) for f in spelling(**options).check(article(text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one letter replaced, next to the ending
+    ("Councillor Brannigan opened the hall. Brannigen thanked the builders. Residents cheered Brannigan.",
+     ("Brannigen", "Brannigan")),
+    # two neighbours swapped, in the last two letters
+    ("The mayor, Ottoline Quarmby, cut the ribbon while Quarmby's aides watched. Later Quarmyb left early "
+     "and Quarmby returned.", ("Quarmyb", "Quarmby")),
+    # two neighbours swapped inside
+    ("Talks with Marcellin began at noon; by dusk Macrellin had walked out, and Marcellin called it a stunt.",
+     ("Macrellin", "Marcellin")),
+    # a letter dropped at the second place, the slip opening a sentence
+    ("The envoy, Petra Schoulder, arrived in Lisbon, where Schoulder spoke first. Scoulder said nothing more.",
+     ("Scoulder", "Schoulder")),
+    # a doubled letter next to the ending, as typists double it
+    ("Vandermeer Logistics lost the tender. Trucks from Vandermeer idled while Vandermeerr staff protested.",
+     ("Vandermeerr", "Vandermeer")),
+    # a doubled letter dropped
+    ("Coach Tillmann praised the defence. The fans chanted for Tilmann after the whistle. Tillmann smiled.",
+     ("Tilmann", "Tillmann")),
+    # a letter added inside
+    ("Delgrosso won the primary. Turnout favoured Delgrosso in every ward, and Delagrosso conceded nothing.",
+     ("Delagrosso", "Delgrosso")),
+])
+def test_each_kind_of_slip_is_flagged_against_the_usual_form(article, text, expected):
+    assert slips(text, article) == [expected]
+
+
+def test_a_slip_that_opens_a_sentence_is_still_a_slip_of_the_name(article):
+    text = ("The rector, Ambrose Kettleby, opened the term on Monday. Students greeted Kettleby warmly. "
+            "Kettelby then read the prizes aloud.")
+    assert slips(text, article) == [("Kettelby", "Kettleby")]
+
+
+@pytest.mark.parametrize("text", [
+    # two real countries one letter apart
+    "Fishing quotas split Iceland and Ireland. Iceland wants more cod, Ireland wants more hake. Iceland walked out.",
+    "Wine from Austria and Australia was judged. Austria took gold twice. Austria and Australia shared bronze.",
+    "Oil flowed from Iraq to Iran. Iraq raised tariffs and Iran answered. Iraq insisted.",
+    # two real first names one letter apart
+    "Sean and Sian ran the bakery. Sean baked; Sian sold. Sean kept the books.",
+    "Dorian chaired the meeting. Doran took notes. Dorian closed it, and Dorian locked up.",
+    # a country and its people, a place and a region
+    "Mali said Malian troops would stay. Mali's army agreed. Mali denied the report.",
+    "Delegates from Slovenia and Slovakia met. Slovenia hosted; Slovenia paid. Slovakia signed.",
+    # endings are other words, not slips
+    "Latino voters and one Latina candidate. Latino groups cheered. Latino turnout rose.",
+    "The State archive lent a Statue to the State museum. The State paid for it.",
+])
+def test_two_real_names_one_letter_apart_are_not_a_slip(article, text):
+    assert slips(text, article) == []
+
+
+def test_the_gazetteer_can_be_turned_off(article):
+    text = "Fishing quotas split Iceland and Ireland. Iceland wants more cod. Iceland walked out."
+    assert slips(text, article) == []
+    assert slips(text, article, gazetteer=False) == [("Ireland", "Iceland")]
+
+
+@pytest.mark.parametrize(("a", "b", "one_slip"), [
+    ("tesla", "telsa", True), ("merkel", "merkle", True), ("merkel", "merkal", True),
+    ("hillary", "hilary", True), ("zelensky", "zelenskyy", True), ("timmermans", "timmermanns", True),
+    ("stickney", "stickey", True), ("macron", "marcon", True), ("scholz", "sholz", True),
+    ("iran", "iraq", False), ("russia", "russian", False), ("latino", "latina", False),
+    ("state", "statue", False), ("americas", "americans", False), ("merkel", "erkel", False),
+    ("macron", "nacron", False),
+])
+def test_what_one_slip_is(a, b, one_slip):
+    assert _inner_edit(a, b) is one_slip and _inner_edit(b, a) is one_slip
+
+
+def test_the_shipped_gazetteer_names_its_sources_and_holds_real_names():
+    data = gazetteer_data()
+    assert len(data["sources"]) >= 5 and all("(" in source for source in data["sources"])
+    assert {"iceland", "ireland", "austria", "australia", "sean", "sian", "mali", "icelandic"} <= real_words()
+    assert both_real("Iran", "Iraq") and both_real("Americas", "Americans") and not both_real("Tesla", "Telsa")
+    assert formal_states()["Kingdom of Spain"] == ("Spain", "Spanish")
+    assert len(real_words()) > 20_000
