@@ -33,6 +33,7 @@ MINIMAL: dict[str, dict] = {
     "contradiction": {"check": "counts", "events": {"killed": ["killed"]}},
     "furniture": {},
     "state-adjective": {},
+    "site-furniture": {"lines": ["Most read on the Gazette"]},
 }
 
 

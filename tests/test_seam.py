@@ -330,6 +330,10 @@ KINDS = checker_rule_kinds()
 if "furniture" in KINDS:  # its patterns are its exceptions
     TIMED.append((KINDS["furniture"], {"kind": "furniture", "category": "boilerplate", "exceptions": ["zebra"],
                                        "threshold": 0.001}, f"Share this zebra {LONG}\n\nThe council met."))
+if "site-furniture" in KINDS:  # its patterns are its exceptions, read on the lines it learned
+    TIMED.append((KINDS["site-furniture"], {"kind": "site-furniture", "category": "boilerplate",
+                                            "exceptions": ["zebra"], "lines": [f"Share this zebra {LONG}"]},
+                  f"Share this zebra {LONG}\n\nThe council met."))
 
 
 @pytest.mark.parametrize(("kind", "fields", "body"), TIMED,

@@ -18,7 +18,8 @@ from checker.errors import UsageError
 EPILOG = """exit codes: 0 nothing at or above the fail threshold; 1 findings at or above it;
 2 interrupted; 3 internal error (a bug, a crashing plugin or rule); 4 usage, configuration
 or rule-file error; 5 no input files; 6 some inputs could not be read (the others were checked).
-also: checker trust PATH (let local code of a folder run; --list, --revoke), checker lsp (the language server)."""
+also: checker trust PATH (let local code of a folder run; --list, --revoke), checker lsp (the language server),
+checker learn-furniture ARCHIVE... -o FILE (a rule file of the lines each site repeats)."""
 
 
 def _comma_list(value: str) -> list[str]:

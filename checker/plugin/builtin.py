@@ -41,6 +41,7 @@ def checker_rule_kinds() -> dict[str, type[Rule]]:
     from checker.kinds.contradiction.kind import ContradictionRule
     from checker.kinds.furniture import FurnitureRule
     from checker.kinds.metadata import MetadataRule
+    from checker.kinds.site_furniture import SiteFurnitureRule
     from checker.kinds.state_adjective import StateAdjectiveRule
     from checker.kinds.swapped_name import SwappedNameRule
     from checker.kinds.variants import VariantsRule
@@ -48,7 +49,7 @@ def checker_rule_kinds() -> dict[str, type[Rule]]:
     kinds: list[type[Rule]] = [
         ExistenceRule, SubstitutionRule, OccurrenceRule, RepetitionRule, ConsistencyRule,
         ConditionalRule, CapitalizationRule, DuplicateRule, BoilerplateRule, MetadataRule, SwappedNameRule,
-        VariantsRule, ContradictionRule, FurnitureRule, StateAdjectiveRule,
+        VariantsRule, ContradictionRule, FurnitureRule, StateAdjectiveRule, SiteFurnitureRule,
     ]
     return {kind.name: kind for kind in kinds}
 

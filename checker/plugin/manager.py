@@ -26,6 +26,10 @@ from checker.plugin.entrypoints import checker_entry_points
 ENTRY_POINT_GROUP = "checker"
 #: The name the checker's own plugin is registered under.
 BUILTIN = "builtin"
+#: The checker's plugin that learns site furniture in a check run (``--learn-furniture``).
+LEARN = "learn-furniture"
+#: The plugins that are the checker's own: they keep no state across articles.
+OWN_PLUGINS = frozenset({BUILTIN, LEARN})
 
 
 class PluginManager(pluggy.PluginManager):
@@ -42,11 +46,13 @@ class PluginManager(pluggy.PluginManager):
 
 
 def new_plugin_manager() -> PluginManager:
+    from checker.learn import plugin as learn_plugin
     from checker.plugin import builtin
 
     pm = PluginManager()
     pm.add_hookspecs(hookspec_module)
     pm.register(builtin, name=BUILTIN)
+    pm.register(learn_plugin, name=LEARN)
     return pm
 
 

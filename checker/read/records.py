@@ -31,6 +31,7 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     "published": ("published", "date", "published_at", "publish_date", "pubDate", "datePublished"),
     "url": ("url", "link", "source_url", "permalink"),
     "byline": ("byline", "author", "authors"),
+    "site": ("site", "site_name", "domain"),
 }
 _HEADER = (("headline", "Title"), ("byline", "Author"), ("published", "Published"), ("url", "URL"))
 _COLLECTIONS = ("articles", "items", "records", "data", "results", "posts")
@@ -50,6 +51,10 @@ class Record:
     #: name: an id such as ``x/../../archive/y`` is a name, not a path. None: the part of
     #: ``name`` before its first ``#``.
     file: str | None = None
+    #: The site the record names: its ``site`` field (``DEFAULT_FIELDS``), else the host of
+    #: its URL, without ``www.``; None when it names neither. ``checker learn-furniture``
+    #: groups records by it; the header of the article text never shows it.
+    site: str | None = None
 
 
 def parse_fields(items: Sequence[str], configured: Mapping[str, Any] | None = None) -> dict[str, tuple[str, ...]]:
@@ -129,6 +134,31 @@ def record_text(record: Any, fields: Mapping[str, tuple[str, ...]]) -> str:
         if value is not None and _one_line(value):
             header.append(f"{label}: {_one_line(value)}\n")
     return "".join(header) + ("\n" if header else "") + body
+
+
+def record_site(record: Any, fields: Mapping[str, tuple[str, ...]]) -> str | None:
+    """The site a record names: its site field, else the host of its URL (``www.`` left
+    out, lower case); None when it names neither."""
+    if not isinstance(record, Mapping):
+        return None
+    site = _lookup(record, fields.get("site", DEFAULT_FIELDS["site"]))  # a mapping made before sites were read
+    if isinstance(site, str) and site.strip():
+        return _one_line(site).lower()
+    url = _lookup(record, fields.get("url", DEFAULT_FIELDS["url"]))
+    return url_host(url) if isinstance(url, str) else None
+
+
+def url_host(url: str) -> str | None:
+    """The host of a web address, lower case and without ``www.``; None when it has none
+    (a host without a dot is a word, not a site)."""
+    from urllib.parse import urlsplit
+
+    text = url.strip()
+    try:
+        host = urlsplit(text if "//" in text else "//" + text).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host and "." in host else None
 
 
 def record_id(record: Any, fields: Mapping[str, tuple[str, ...]]) -> str | None:
@@ -249,7 +279,7 @@ def _read_record(name: str, record: Any, fields: Mapping[str, tuple[str, ...]], 
     """One record read as an article, or its error prefixed with ``where``; and whether it
     is an error for a record without any body field."""
     try:
-        return Record(name, record_text(record, fields)), False
+        return Record(name, record_text(record, fields), site=record_site(record, fields)), False
     except ValueError as error:
         return Record(name, error=f"{where}{error}"), isinstance(error, NoBody)
 
