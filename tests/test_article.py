@@ -1,5 +1,5 @@
 import pytest
-from conftest import SEED
+from conftest import SEED, run_json
 
 from checker.read.parsers.markdown import parse_markdown
 from checker.read.parsers.text import parse_text
@@ -69,6 +69,30 @@ def test_markdown_front_matter_heading_lists_and_code():
     assert article.position(article.headline.start) == (7, 3)
     texts = [article.text(p.start, p.end) for p in article.paragraphs]
     assert texts == ["Intro *text* here.", "first item", "second item", "a quoted line"]
+
+
+def test_markdown_table_rows_are_blocks_of_their_own():
+    """A results table is many short rows, not one sentence: each row is a paragraph, the
+    delimiter row is not text, and a paragraph right above the header stays apart from it."""
+    text = ("# Count in the east\n\nTurnout fell in every ward.\nThe figures by ward:\n"
+            "| Ward | Votes cast |\n| :--- | ---: |\n| Riverside | 1,204 |\nHillcrest | 987\n\n"
+            "|Port|\n|---|\n|Quay|\n\nA recount was refused.\n")
+    article = parse_markdown("x.md", text)
+    texts = [article.text(p.start, p.end) for p in article.paragraphs]
+    assert texts == ["Turnout fell in every ward.\nThe figures by ward:", "| Ward | Votes cast |",
+                     "| Riverside | 1,204 |", "Hillcrest | 987", "|Port|", "|Quay|", "A recount was refused."]
+    # Dashes alone under a paragraph are still a setext heading, not a table.
+    article = parse_markdown("y.md", "# T\n\nSection one\n---\n\nBody.\n")
+    assert [b.kind for b in article.blocks] == ["headline", "heading", "paragraph"]
+
+
+def test_long_markdown_table_is_not_one_long_sentence(tmp_path):
+    rows = "".join(f"| Ward {n} | candidate number {n} of the list | {n * 37} |\n" for n in range(300))
+    path = tmp_path / "results.md"
+    path.write_text(f"# Results\n\nThe count ended at dawn.\n\n| Ward | Candidate | Votes |\n|---|---|---|\n{rows}",
+                    encoding="utf-8")
+    report, _ = run_json("--no-cache", "--select", "style-*", str(path))
+    assert not [f for f in report["files"][0]["findings"] if f["rule"] == "style-long-sentence"]
 
 
 def test_markdown_malformed_front_matter_is_a_note_not_a_crash():

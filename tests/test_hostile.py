@@ -231,6 +231,30 @@ def test_lone_surrogates_and_unencodable_text_reach_every_format(tmp_path, fmt):
         json.loads(result.stdout)
 
 
+def test_digits_of_scripts_newer_than_python_are_not_read_as_numbers(tmp_path):
+    """The regex module's \\d knows digits of scripts added to Unicode after Python's own
+    tables (Garay, U+10D40 on): int() and float() refuse them. No rule may read them as a
+    number, in a figure, an age, a date, a time or the published date."""
+    import unicodedata
+
+    import regex
+
+    newer = [chr(c) for c in range(0x10000, 0x20000) if regex.match(r"\d", chr(c)) and not chr(c).isdigit()]
+    if not newer:
+        pytest.skip(f"regex and Python {unicodedata.unidata_version} agree on every digit")
+    d = newer[0]
+    text = (f"Title: {d}{d} dead in blast\nPublished: 2024-03-0{d}\n\nAt least {d}{d} people died on {d} May "
+            f"20{d}{d}. Ana Ruiz, {d}{d}, said at 1{d}:{d}5 pm that {d},{d}{d}{d} homes and between {d} and "
+            f"{d}{d} shops were hit.\n\nRuiz, 4{d}, was born in 19{d}{d}. Three people died.\n")
+    for name in ("story.txt", "story.md"):
+        write(tmp_path, name, text if name.endswith(".txt") else "# " + text)
+    result = run_measured("digits newer than Python's tables", "--no-cache", "--select", "*", "--format", "json",
+                          str(tmp_path / "story.txt"), str(tmp_path / "story.md"))
+    assert result.returncode in (0, 1), result.stderr
+    assert not result.stderr.strip(), result.stderr
+    assert all(entry["error"] is None for entry in json_report(result)["files"])
+
+
 def test_max_size_is_read_from_configuration_and_the_command_line(tmp_path):
     write(tmp_path, ".checker.yaml", "max-size: 1K\n")
     write(tmp_path, "small.txt", SPUN)

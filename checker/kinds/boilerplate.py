@@ -13,7 +13,7 @@ from checker.patterns.limits import TimedPattern
 from checker.text.article import Article
 
 _WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
-_COUNT = compiled(r"[\d.,]+[kKmM]?")
+_COUNT = compiled(r"[0-9.,]+[kKmM]?")
 
 class BoilerplateRule(Rule):
     """Flags whole lines a scraper picked up from the page around the article.

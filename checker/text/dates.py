@@ -36,13 +36,13 @@ def full_names(names: dict[str, int]) -> list[str]:
 MONTH_PATTERN = _names_pattern(MONTHS)
 WEEKDAY_PATTERN = _names_pattern(WEEKDAYS)
 
-_ISO = compiled(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
-_SLASH_YMD = compiled(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
-_SLASH_MDY = compiled(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = compiled(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9:.]+(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?$")
+_SLASH_YMD = compiled(r"^([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})$")
+_SLASH_MDY = compiled(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 _WORDS = compiled(
     r"^(?:(?P<weekday>[A-Za-z]+)\.?,?\s+)?"
-    r"(?:(?P<month1>[A-Za-z]+)\.?\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>[A-Za-z]+)\.?,?)"
-    r"\s+(?P<year>\d{4})(?:\s+[\d:]+.*)?$"
+    r"(?:(?P<month1>[A-Za-z]+)\.?\s+(?P<day1>[0-9]{1,2})(?:st|nd|rd|th)?,?|(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?P<month2>[A-Za-z]+)\.?,?)"
+    r"\s+(?P<year>[0-9]{4})(?:\s+[0-9:]+.*)?$"
 )
 
 

@@ -65,9 +65,9 @@ _PUNCTUATION = re.compile(r"[!\"#$%&()*+,./:;<=>?@\[\\\]^_`{|}~“”‘«»–�
 _URL = compiled(r"(?i)https?://|www\.|\.(?:com|org|net|co\.uk|gov)\b")
 _HANDLE = compiled(r"(?<![\w.])@\w{2,}")
 _DATE = compiled(
-    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
-    r"|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
-    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? [0-9]{1,2}\b"
+    r"|\b[0-9]{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b[0-9]{1,2}:[0-9]{2}\b|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b"
 )
 #: Characters that stand between the items of a menu, a credit or a counter row.
 SEPARATORS = frozenset("|•·»«►▶/")
@@ -199,16 +199,16 @@ class _Own(NamedTuple):
 
 _NAME_COMMA = compiled(r"^(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*,\s")
 _LABEL_COLON = compiled(r"^\p{Lu}[\p{L} ]{0,24}:\s+\S")
-_CLOCK_ONLY = compiled(r"^\W*(?:\d{1,2}:\d{2}(?::\d{2})?\W*)+$")
-_DATE_END = compiled(r"(?i)(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}"
-                     r"|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?)\W*$")
+_CLOCK_ONLY = compiled(r"^\W*(?:[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\W*)+$")
+_DATE_END = compiled(r"(?i)(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? [0-9]{1,2},? [0-9]{4}"
+                     r"|\b[0-9]{4}-[0-9]{2}-[0-9]{2}|\b[0-9]{1,2}:[0-9]{2}(?: ?[ap]\.?m\.?)?)\W*$")
 _COMMA_ITEMS = 3
 #: How far into a line its cheap tests look for the comma after a name, the colon after a
 #: label, and how far from its end for a final date: the patterns cannot match beyond.
 _NAME_REACH, _LABEL_REACH, _DATE_REACH = 120, 28, 48
 _QUOTES = frozenset('"“”«»')
 _SENTENCE_ENDS = frozenset(".!?…")
-_NUMBERED = compiled(r"^\(?\d{1,2}[.)]\s")
+_NUMBERED = compiled(r"^\(?[0-9]{1,2}[.)]\s")
 _BULLET = compiled(r"^[•·▪◦*–—-]\s")
 #: The fields of a scrape's header (``checker.read.parsers.text``), and "Updated".
 _HEADER_FIELD = compiled(r"(?i)^(?:title|headline|published|updated|date|source|url|author|byline|by|section):\s")

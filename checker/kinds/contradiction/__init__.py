@@ -22,7 +22,7 @@ import regex
 from checker.patterns.compiled import compiled
 
 #: A quick test that a sentence holds a figure written in digits (ages, dated weekdays, counts).
-DIGIT = compiled(r"\d")
+DIGIT = compiled(r"[0-9]")
 
 
 @dataclass(frozen=True)

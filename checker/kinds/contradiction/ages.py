@@ -16,7 +16,7 @@ from checker.kinds.contradiction.people import NOT_PEOPLE, TITLES
 from checker.patterns.compiled import compiled
 
 _NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){0,2})"
-_AGE = r"(?P<age>\d{1,3})"
+_AGE = r"(?P<age>[0-9]{1,3})"
 PATTERNS = [
     compiled(rf"{_NAME},\s+{_AGE},"),
     compiled(rf"{_NAME},\s+aged\s+{_AGE}\b"),

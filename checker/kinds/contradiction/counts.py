@@ -33,9 +33,9 @@ from checker.patterns.compiled import compiled
 from checker.text.dates import MONTH_PATTERN, MONTHS, WEEKDAYS
 from checker.text.textshape import mostly_uppercase
 
-_WORD = compiled(r"[\p{L}][\p{L}'’-]*|\d[\d,.]*")
+_WORD = compiled(r"[\p{L}][\p{L}'’-]*|[0-9][0-9,.]*")
 _AFTER_UNIT = compiled(r"\s*(?P<unit>[\p{L}][\p{L}-]*)(?:\s+(?P<unit2>[\p{L}][\p{L}-]*))?")
-_NOT_A_COUNT = compiled(r"\s*(?:[:/]\d|-\p{L}|(?:st|nd|rd|th)\b|%?\s*(?:of|per)\s)")
+_NOT_A_COUNT = compiled(r"\s*(?:[:/][0-9]|-\p{L}|(?:st|nd|rd|th)\b|%?\s*(?:of|per)\s)")
 _PERCENT = compiled(r"\s*(?:%|percent\b|per\s+cent\b)")
 #: Money and shares differ for many reasons in one story: compared only in restatements.
 _MEASURES = frozenset({"$", "£", "€", "percent"})
@@ -65,7 +65,7 @@ _MAY_COUNT_WORDS = tuple(sorted(word for word in _NUMBER_WORDS
 #: whole word (the first test also takes "one" in "someone", "ten" in "often"). Every match of
 #: ``QUANTITY`` holds one, so a sentence without is skipped with no change in what is found.
 _NUMBER_WORD = compiled(
-    r"(?i)\d|(?<![\p{L}\p{N}_])(?:"
+    r"(?i)[0-9]|(?<![\p{L}\p{N}_])(?:"
     + "|".join(sorted(_NUMBER_WORDS, key=lambda word: (-len(word), word)))
     + r")(?![\p{L}\p{N}_])"
 )
@@ -74,7 +74,7 @@ _NUMBER_WORD = compiled(
 #: searched backwards from that word, it finds the earliest place a quantity holding it can
 #: start.
 _BEFORE_NUMBER = compiled(rf"(?r)[\s$£€]*(?:\p{{L}}+[\s$£€]*){{0,{WORDS_BEFORE_NUMBER}}}")
-_YEAR = compiled(r"^(?:1[89]|20)\d\d$")
+_YEAR = compiled(r"^(?:1[89]|20)[0-9][0-9]$")
 _PART_OF = compiled(r"(?i)(?:\bof|\bthe|\bfig\.?)\s*$")
 _OF_NOUN = compiled(r"\s+of(?=\s+(?!the\b|them\b|those\b|these\b|whom\b|which\b|its\b|their\b)\p{L})")
 _ALTERNATIVE_BEFORE = compiled(r"(?i)\bor\s+$")

@@ -46,7 +46,9 @@ _WORD_NUMBER = (
     rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS}))"
     rf"(?:\s+(?:{_SCALE_WORDS})(?:\s+(?:and\s+)?(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|(?:{_UNIT_WORDS})))?)*"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# ASCII digits only, here and in every pattern whose digits are read as numbers: the regex module's
+# \d knows digits of scripts newer than Python's own tables, which int() and float() refuse.
+_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _QUALIFIER = (
     r"(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than"
     r"|fewer\s+than|less\s+than|under|at\s+most|up\s+to|no\s+more\s+than"
@@ -62,7 +64,7 @@ QUANTITY = compiled(
     rf"(?:(?P<num>{_DIGITS})(?:\s*(?P<scale>{_SCALE_WORDS}|bn|k|m)\b)?"
     rf"|(?P<vague>(?:several|a\s+few)\s+(?:hundred|thousand)|half\s+a\s+dozen|a\s+dozen|dozens|scores|hundreds|thousands|millions|several|a\s+few"
     rf"|a\s+handful|a\s+couple(?:\s+of)?)|(?P<words>an?\s+(?:{_SCALE_WORDS})|{_WORD_NUMBER}))"
-    rf"(?![\p{{L}}\p{{N}}_]|[.,]\d)"
+    rf"(?![\p{{L}}\p{{N}}_]|[.,][0-9])"
 )
 
 
@@ -187,7 +189,7 @@ _BOUND = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
 #: A range: "between 10 and 20", "10 to 12", "10-12" (not a score or a date: both ends plain numbers).
 RANGE = compiled(
     rf"(?i)(?<![\p{{L}}\p{{N}}_$£€.,-])(?:between\s+(?P<a>{_BOUND})\s+and\s+(?P<b>{_BOUND})"
-    rf"|(?P<c>{_BOUND})\s*(?:to|–|-)\s*(?P<d>{_BOUND}))(?![\p{{L}}\p{{N}}_]|[.,]\d)"
+    rf"|(?P<c>{_BOUND})\s*(?:to|–|-)\s*(?P<d>{_BOUND}))(?![\p{{L}}\p{{N}}_]|[.,][0-9])"
 )
 
 

@@ -26,7 +26,8 @@ from checker.patterns.compiled import compiled
 from checker.patterns.reverse import reverse_search
 from checker.text.textshape import mostly_uppercase
 
-_TIME = compiled(r"(?<![\p{N}:.])(?P<h>\d{1,2}):(?P<m>\d\d)(?![\p{N}:])(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?", regex.I)
+_TIME = compiled(r"(?<![\p{N}:.])(?P<h>[0-9]{1,2}):(?P<m>[0-9][0-9])(?![\p{N}:])"
+                 r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?", regex.I)
 #: Words before a number that names rather than counts: "Part 2", "No. 3", "Route 66".
 NAMING = compiled(
     r"(?i)(?:\bpart|\bchapter|\bepisode|\bno\.|\bnumber|#|\bround|\bgame|\bstep|\bphase|\bseason|\bvolume"

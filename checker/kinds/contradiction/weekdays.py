@@ -17,9 +17,9 @@ from checker.patterns.compiled import compiled
 from checker.text.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, full_names
 
 _WEEKDAY = rf"(?P<weekday>{WEEKDAY_PATTERN})"
-_DATE = (rf"(?:(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)"
-         rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_PATTERN})\b\.?)"
-         rf"(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?")
+_DATE = (rf"(?:(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9]|:[0-9])"
+         rf"|(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_PATTERN})\b\.?)"
+         rf"(?:,?\s+(?P<year>(?:1[89]|20)[0-9][0-9])\b)?")
 #: What every weekday name the patterns read starts with ("Mon" in "Monday" and "Mon"): a
 #: sentence holding none of these names no weekday.
 WEEKDAY_STARTS = tuple(sorted({name[:3].capitalize() for name in WEEKDAYS}))

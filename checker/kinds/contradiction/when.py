@@ -20,11 +20,11 @@ from checker.kinds.contradiction.numbers import UNITS
 from checker.patterns.compiled import compiled
 from checker.text.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, full_names
 
-_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_YEAR = r"(?P<year>(?:1[89]|20)[0-9][0-9])"
 _ABSOLUTE = (
     rf"(?:(?P<weekday>{WEEKDAY_PATTERN})\.?,?\s+(?:the\s+)?)?"
-    rf"(?:(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_PATTERN})\b\.?)"
+    rf"(?:(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9]|:[0-9])"
+    rf"|(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_PATTERN})\b\.?)"
     rf"(?:,?\s+{_YEAR}\b)?"
 )
 _SMALL = "|".join(sorted((u for u in UNITS if u not in ("a", "an", "no", "zero")), key=len, reverse=True))
@@ -33,7 +33,7 @@ _FULL_WEEKDAY = "|".join(full_names(WEEKDAYS))
 _RELATIVE = (
     r"(?P<rel_day>(?i:yesterday|today|tonight))"
     rf"|(?:(?P<which>(?i:last|this|next|since|until|by))\s+)?(?P<rel_weekday>{_FULL_WEEKDAY})"
-    rf"|(?P<count>\d{{1,2}}|(?i:{_SMALL}|a))\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:ago|earlier|before|later))"
+    rf"|(?P<count>[0-9]{{1,2}}|(?i:{_SMALL}|a))\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:ago|earlier|before|later))"
 )
 #: One date expression, absolute or relative (names case-sensitive: "may" is a verb).
 DATE = compiled(rf"(?<![\p{{L}}\p{{N}}])(?:{_ABSOLUTE}|{_RELATIVE})(?![\p{{L}}\p{{N}}])")

@@ -3,7 +3,9 @@
 Front matter keys ``title``/``headline``, ``author``/``byline``, ``date``/``published`` and
 ``section`` become metadata. Without a title, the first level-one heading is the headline.
 Fenced code and HTML comments are not article text; list and quote markers are left out of
-the block spans so rules see the words.
+the block spans so rules see the words. Each row of a table is a block of its own (a results
+table is many short statements, not one sentence of thousands of words), and the row of dashes
+under a table's header is not text.
 """
 
 from __future__ import annotations
@@ -32,9 +34,13 @@ FRONT_MATTER_KEYS = {
 
 _FENCE = compiled(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = compiled(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_MARKER = compiled(r"^\s{0,3}(?:>\s?)*(?:[-*+]\s+|\d{1,9}[.)]\s+)?")
+_MARKER = compiled(r"^\s{0,3}(?:>\s?)*(?:[-*+]\s+|[0-9]{1,9}[.)]\s+)?")
 _COMMENT_ONLY = compiled(r"^\s*<!--.*-->\s*$")
 _SETEXT = compiled(r"^\s{0,3}(=+|-+)\s*$")
+#: The delimiter row under a table's header: cells of dashes with optional colons, split by pipes.
+_TABLE_DELIMITER = compiled(r"^\s{0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s{0,3}\|\s*:?-+:?\s*\|\s*$")
+#: A row of a table written with a leading pipe.
+_TABLE_ROW = compiled(r"^\s{0,3}\|")
 
 
 def _front_matter(article: Article) -> int:
@@ -108,7 +114,16 @@ def parse_markdown(path: str, source: str) -> Article:
                 blocks.append(("paragraph", s, e))
         block_start = None
 
+    in_table = False
+    previous: tuple[int, int, str] | None = None  # the line before this one, when it is in the open block
+
+    def row(start: int, end: int) -> None:
+        s, e = trimmed(source, start, end)
+        if e > s:
+            blocks.append(("paragraph", s, e))
+
     for line_start, line_end, text in iter_lines(source, body_start):
+        last, previous = previous, (line_start, line_end, text)
         fence = _FENCE.match(text)
         if in_fence is not None:
             if fence and fence.group(1)[0] == in_fence[0] and len(fence.group(1)) >= len(in_fence):
@@ -120,7 +135,25 @@ def parse_markdown(path: str, source: str) -> Article:
             continue
         if not text.strip() or _COMMENT_ONLY.match(text):
             close()
+            in_table = False
             continue
+        header = last is not None and "|" in last[2] and block_start is not None
+        if _TABLE_DELIMITER.match(text) and (in_table or header):
+            if not in_table and last is not None:
+                # The header row is the open block's last line: the lines before it are a paragraph.
+                if block_start is not None and block_start < last[0]:
+                    block_end = last[0]
+                    close()
+                block_start = None
+                row(last[0], last[1])
+            in_table = True
+            continue
+        if (in_table and "|" in text) or _TABLE_ROW.match(text):
+            close()
+            row(line_start, line_end)
+            in_table = True
+            continue
+        in_table = False
         heading = _HEADING.match(text)
         if heading:
             close()
