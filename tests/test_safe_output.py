@@ -131,3 +131,20 @@ def test_printable_escapes_visibly_and_leaves_other_text_alone():
     assert printable("::x") == "\\x3a:x" and printable("  ::x") == "  \\x3a:x" and printable("a::x") == "a::x"
     assert printable("x ##[y ###[z") == "x ##\\x5by ###\\x5bz"
     assert printable_block("a\tb\n::c\r\n##[d\x1b") == "a\tb\n\\x3a:c\r\n##\\x5bd\\x1b"
+
+
+def test_the_diff_shows_the_articles_control_characters_and_commands_escaped(tmp_path):
+    """``--diff`` prints the article's lines: an ESC sequence, a bidirectional override or a
+    line that would start a CI command is shown escaped, tabs and the fix itself unchanged."""
+    text = ("Title: Harbour works\n\nShare this:\n\nCranes arrived \x1b[31mlate\x1b[0m on\tTuesday.\n\n"
+            " ::error file=README.md::forged\n\nThe quay\u202e reopens in May.\n\nShare this:\n")
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    result = run_checker("--no-config", "--no-cache", "--diff", "story.txt", cwd=tmp_path)
+    out = result.stdout.decode("utf-8")
+    assert_safe(out.replace("\t", " "), "--diff")
+    lines = out.splitlines()
+    assert "-Share this:" in lines
+    assert " Cranes arrived \\x1b[31mlate\\x1b[0m on\tTuesday." in lines
+    assert "  \\x3a:error file=README.md::forged" in lines
+    assert " The quay\\u202e reopens in May." in lines
+    assert (tmp_path / "story.txt").read_text(encoding="utf-8") == text  # --diff writes nothing

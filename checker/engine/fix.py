@@ -23,6 +23,7 @@ import contextlib
 import difflib
 import hashlib
 import os
+import re
 import stat
 import tempfile
 import time
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from checker.finding import Finding, Fix
-from checker.report.safe import printable
+from checker.report.safe import printable, printable_block
 
 #: Rounds of fix-and-recheck before giving up on reaching a fixed point.
 MAX_ROUNDS = 10
@@ -113,13 +114,30 @@ def fix_text(text: str, findings: list[Finding], recheck: Callable[[str], list[F
     return Outcome(text, applied, findings)
 
 
+#: The line breaks ``str.splitlines`` ends a line at.
+_LINE_END = re.compile("(?:\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])$")
+
+
 def unified_diff(name: str, before: str, after: str) -> str:
+    """The fixes as a unified diff, safe to print: the article's lines are shown the way
+    ``printable_block`` shows text (control characters, bidirectional controls and CI command
+    markers escaped, tabs kept), so a line of a checked file cannot recolour a terminal or
+    forge a CI command; a line holding one is then shown, not applicable as a patch."""
     name = printable(name)  # a name with a line break would add lines of its own to the diff
     lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                  fromfile=name, tofile=name)
     out = []
     for line in lines:
-        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+        ending = _LINE_END.search(line)
+        body = line[: ending.start()] if ending else line
+        if not line.startswith(("---", "+++", "@@")):
+            body = printable_block(body)
+        if ending is None:
+            out.append(body + "\n\\ No newline at end of file\n")
+        elif ending.group() in ("\n", "\r\n", "\r"):
+            out.append(body + ending.group())
+        else:  # a line separator, form feed ... that Python splits lines at: shown, then a line feed
+            out.append(body + printable_block(ending.group()) + "\n")
     return "".join(out)
 
 
