@@ -122,6 +122,9 @@ class CheckerServer:
         #: Sessions by configuration file, the most recently used last.
         self.sessions: OrderedDict[str, Any] = OrderedDict()
         self.link_tables: dict[int, dict[str, str]] = {}
+        #: What went wrong opening each session (a configuration that cannot be read, a rule
+        #: file that does not load), by ``id`` of the session: shown on every document it checks.
+        self.session_notices: dict[int, list[tuple[str, str]]] = {}
         self.checked: dict[str, Checked] = {}
         self.pending: dict[str, asyncio.Task] = {}
         #: The event loop serving the client, once known: the input's reader thread reports through it.
@@ -134,19 +137,30 @@ class CheckerServer:
         from checker.engine.startup import open_session
 
         folder = Path(path).resolve().parent if Path(path).is_absolute() else self.root()
-        found, _ = find_config_file(folder)
+        unreadable: CheckerError | None = None
+        try:
+            found, _ = find_config_file(folder)
+        except CheckerError as error:  # the nearest configuration file is not valid YAML or TOML
+            found, unreadable = None, error
         # Keyed by the configuration, not the folder: folders without one share a session.
-        key = str(found) if found else NO_CONFIGURATION
+        key = str(found) if found else (f"<unreadable {unreadable.source}>" if unreadable else NO_CONFIGURATION)
         if key in self.sessions:
             self.sessions.move_to_end(key)
         else:
+            notices: list[tuple[str, str]] = []
             try:
+                if unreadable is not None:
+                    raise unreadable
                 session = open_session({**self.trust_options()}, cwd=folder)
             except CheckerError as error:
                 self.log(f"checker: {error}", error=True)
                 session = open_session({"no_config": True, **self.trust_options()}, cwd=folder)
+                notices.append((PROBLEM_CODES["config"], f"{error} (checked with the built-in rules only)"))
             for problem in session.config.problems:
                 self.log(f"checker: {problem.kind} error: {problem.message}", error=True)
+                notices.append((PROBLEM_CODES.get(problem.kind, "error"), problem.message))
+            if notices:
+                self.session_notices[id(session)] = notices
             for note in session.notes:  # local code not run: once per session, in the log and on stderr
                 self.log(f"checker: note: {note}")
                 sys.stderr.write(f"checker: note: {note}\n")
@@ -154,6 +168,7 @@ class CheckerServer:
             while len(self.sessions) > self.max_sessions:
                 _, dropped = self.sessions.popitem(last=False)
                 self.link_tables.pop(id(dropped), None)
+                self.session_notices.pop(id(dropped), None)
         return self.sessions[key]
 
     def trust_options(self) -> dict[str, Any]:
@@ -198,7 +213,7 @@ class CheckerServer:
         session = self.session_for(path)
         text = document.source
         findings: list[Finding] = []
-        notices: list[tuple[str, str]] = []
+        notices: list[tuple[str, str]] = list(self.session_notices.get(id(session), ()))
         size = len(text.encode("utf-8", "surrogatepass"))
         limit, setting = self.size_limit(session)
         if limit and size > limit:
@@ -293,6 +308,7 @@ class CheckerServer:
         """The configuration changed: read it again and check every open document."""
         self.sessions.clear()
         self.link_tables.clear()
+        self.session_notices.clear()
         for open_uri in list(self.checked):
             self.publish(open_uri)
 

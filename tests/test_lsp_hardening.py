@@ -233,3 +233,39 @@ def test_exit_without_shutdown_exits_1(start, tmp_path):
     client.initialize(tmp_path)
     client.notify("exit", None)
     assert client.process.wait(timeout=WAIT) == 1
+
+
+# ---- configuration that does not load ------------------------------------------------------
+
+
+def test_a_configuration_that_does_not_load_is_a_diagnostic_until_it_is_fixed(start, tmp_path):
+    """An editor user sees no log: a .checker.yaml that cannot be read, or a team rule that does
+    not load, is said on each document it would have checked, while the built-in rules still run;
+    once the file is fixed and the server told, the notice goes."""
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / ".checker.yaml").write_text("select: [unclosed\n", encoding="utf-8")
+    team = tmp_path / "team"
+    (team / "rules").mkdir(parents=True)
+    (team / "rules" / "bad.yaml").write_text("id: team-bad\nkind: existence\ncategory: style\nmessage: m\n"
+                                             "tokens: ['(unclosed']\n", encoding="utf-8")
+    (team / ".checker.yaml").write_text("rules: [rules]\n", encoding="utf-8")
+    client = start()
+    client.initialize(None)
+    story = "Title: Ferry timetable\n\nThe new timetable starts in May.\n\nShare this:\n"
+    first = client.open(broken / "story.txt", story)
+    found = client.diagnostics(first)
+    assert "config-error" in codes(found) and "boilerplate-share" in codes(found)
+    notice = next(d for d in found if d["code"] == "config-error")
+    assert ".checker.yaml" in notice["message"] and "built-in rules" in notice["message"]
+    second = client.open(team / "story.txt", story)
+    found = client.diagnostics(second)
+    assert "rule-error" in codes(found) and "boilerplate-share" in codes(found)
+    assert "team-bad" in next(d for d in found if d["code"] == "rule-error")["message"]
+    # Each document of the folder says so, not only the first one opened.
+    third = client.open(broken / "other.txt", story)
+    assert "config-error" in codes(client.diagnostics(third))
+    (broken / ".checker.yaml").write_text("select: ['*']\n", encoding="utf-8")
+    client.notify("workspace/didChangeConfiguration", {"settings": {}})
+    assert "config-error" not in codes(client.diagnostics(first))
+    assert client.stop() == 0
