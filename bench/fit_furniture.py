@@ -2,7 +2,7 @@
 
 Usage (from the project root):
 
-    python bench/fit_furniture.py              # cross-validate, fit on all fit data, write the weights
+    python bench/fit_furniture.py --extracted /tmp/work/extracted   # cross-validate, fit, write the weights
     python bench/fit_furniture.py --dry-run    # cross-validate and print; write nothing
 
 The model is a logistic regression over the cues of ``checker.text.lineshape`` (one vector
@@ -12,7 +12,11 @@ Positives are the lines labelled ``boilerplate``; negatives every other labelled
 line; ``unsure`` lines and lines that repeat the headline (the duplicate rules' to report) are
 left out.
 
-Fit data: ``bench/data/lines/labels-a.jsonl`` and ``../shared/eval/dev.jsonl``. The held-out
+Fit data: ``bench/data/lines/labels-a.jsonl`` and ``../shared/eval/dev.jsonl``; the fit
+vocabulary of ``bench/planted_furniture.py`` planted in those articles (``--planted``); and,
+with ``--extracted W/extracted`` (the work folder of ``bench/extractors.py --work W``), the
+labelled lines of the fit pages' extractor output (``bench/data/lines/extractors.jsonl``).
+Each line's phrase-rule evidence is computed as the rule computes it. The held-out
 part, ``labels-b.jsonl``, is refused: it is only for ``bench/furniture_eval.py`` at the end.
 Articles listed in ``../shared/eval/reserved.txt`` are refused too.
 
@@ -35,8 +39,13 @@ from scipy.optimize import minimize
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import planted_furniture as planted  # noqa: E402
+from extractors import part_of  # noqa: E402
 
 from checker.kinds.boilerplate import BoilerplateRule  # noqa: E402
+from checker.kinds.furniture import line_evidence  # noqa: E402
 from checker.load.collect import builtin_rules_dir, load_rule  # noqa: E402
 from checker.plugin.builtin import checker_parse_article  # noqa: E402
 from checker.text.lineshape import (  # noqa: E402
@@ -53,9 +62,10 @@ from checker.text.lineshape import (  # noqa: E402
 SHARED = ROOT.parent / "shared"
 FIT_LABELS = [ROOT / "bench" / "data" / "lines" / "labels-a.jsonl", SHARED / "eval" / "dev.jsonl"]
 HELD_OUT = ROOT / "bench" / "data" / "lines" / "labels-b.jsonl"
+EXTRACTOR_LABELS = ROOT / "bench" / "data" / "lines" / "extractors.jsonl"
 RESERVED = SHARED / "eval" / "reserved.txt"
 WEIGHTS = ROOT / "checker" / "data" / "furniture.json"
-PENALTIES = (0.3, 1.0, 3.0, 10.0)
+PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0)
 THRESHOLDS = (*(round(0.5 + 0.01 * step, 2) for step in range(50)), 0.995, 0.998, 0.999)
 _NORMAL = re.compile(r"\W+")
 
@@ -69,6 +79,8 @@ class Lines:
     phrase: np.ndarray  # a phrase rule flags the line
     left: np.ndarray  # the rule leaves the line alone: a phrase rule flags it, or a cue of LEFT_ALONE
     article: np.ndarray  # which article, for folds that keep an article whole
+    real: np.ndarray  # the line is not a planted one: a real article's or an extractor's
+    weight: np.ndarray  # how much the line counts in the fit
     where: list[tuple[str, int, str]]  # file, line number, text
 
 
@@ -98,39 +110,114 @@ class _Skip:
         del spec, source
 
 
-def read_lines(label_files: list[Path]) -> Lines:
+@dataclass(frozen=True)
+class Document:
+    """One text to read lines from: its group (the texts of a group stay in one fold: an
+    article and its planted copies, a page's extractions), where it is shown as coming from,
+    the text, its labels by 1-based line, and the category of a line it does not label (None:
+    left out, for texts labelled only in part)."""
+
+    group: str
+    shown: str
+    text: str
+    labels: dict[int, str]
+    unlabelled: str | None = "text"
+    planted: frozenset[int] = frozenset()  # the planted lines of a copy with planted furniture
+
+
+def labelled_documents(label_files: list[Path]) -> list[Document]:
     refused = reserved()
-    rules = phrase_rules()
-    values, labels, phrase, left, articles, where = [], [], [], [], [], []
+    documents = []
     for label_file in label_files:
         if label_file.resolve() == HELD_OUT.resolve():
             raise SystemExit(f"{label_file} is the held-out part: score on it with bench/furniture_eval.py only")
-        for number, raw in enumerate(label_file.read_text(encoding="utf-8").splitlines()):
+        for raw in label_file.read_text(encoding="utf-8").splitlines():
             if not raw.strip():
                 continue
             item = json.loads(raw)
             if item["file"] in refused:
                 raise SystemExit(f"{item['file']} is reserved for evaluation: it may not be read")
-            path = SHARED / item["file"]
-            text = path.read_text(encoding="utf-8")
-            article = checker_parse_article(path=str(path), text=text, format=None)
-            by_line = {label["line"]: label["category"] for label in item["labels"]}
-            headline = _NORMAL.sub(" ", article.headline.value).strip().casefold() if article.headline else None
-            flagged = {finding.location.line for rule in rules for finding in rule.check(article)}
-            for shape in shape_lines(article, article_lines(article)):
-                line = article.position(shape.start)[0]
-                category = by_line.get(line, "text")
-                line_text = text[shape.start:shape.end]
-                if category == "unsure" or (headline and _NORMAL.sub(" ", line_text).strip().casefold() == headline):
-                    continue
-                values.append(shape.values)
-                labels.append(1.0 if category == "boilerplate" else 0.0)
-                phrase.append(line in flagged)
-                left.append(line in flagged or any(shape.values[index] for index in LEFT_ALONE))
-                articles.append(f"{label_file.name}:{number}")
-                where.append((item["file"], line, line_text))
+            text = (SHARED / item["file"]).read_text(encoding="utf-8")
+            documents.append(Document(item["file"], item["file"], text,
+                                      {label["line"]: label["category"] for label in item["labels"]}))
+    return documents
+
+
+def extractor_documents(extracted: Path) -> tuple[list[Document], int]:
+    """The fit part's extractor output that ``bench/extractors.py`` labelled, read from its
+    ``--work`` folder (``extracted/<extractor>/<page>.txt``). Only the labelled lines count; a
+    text whose lines no longer read as labelled (another extractor version) is left out, and
+    counted."""
+    documents, stale = [], 0
+    for raw in EXTRACTOR_LABELS.read_text(encoding="utf-8").splitlines():
+        if not raw.strip():
+            continue
+        item = json.loads(raw)
+        page = Path(item["file"]).name[: -len(".gz")]
+        if part_of(page) != "fit":
+            raise SystemExit(f"{EXTRACTOR_LABELS}: {item['file']} is a held-out page")
+        path = extracted / item["extractor"] / f"{page}.txt"
+        if not path.is_file():
+            stale += 1
+            continue
+        text = path.read_text(encoding="utf-8")
+        lines = text.split("\n")
+        labels = {label["line"]: label["category"] for label in item["labels"]}
+        if any(number > len(lines) or not lines[number - 1].startswith(label["text"])
+               for number, label in ((label["line"], label) for label in item["labels"])):
+            stale += 1
+            continue
+        documents.append(Document(f"page:{page}", f"{item['extractor']}/{page}", text,
+                                  {number: "boilerplate" if category == "furniture" else "text"
+                                   for number, category in labels.items()}, None))
+    return documents, stale
+
+
+def planted_documents(hosts: list[Document], per_unit: int) -> list[Document]:
+    """The fit vocabulary of ``bench/planted_furniture.py`` planted in the fit articles (whose
+    own lines are labelled): the planted lines are furniture, the others keep their labels."""
+    by_file = {document.shown: document for document in hosts if document.shown.startswith("corpus/real/")}
+    documents = []
+    for article in planted.planted_articles(planted.vocabulary("fit"), sorted(by_file), per_unit):
+        host = by_file[article.host]
+        labels = {line: host.labels[original] for line, original in article.original.items()
+                  if original in host.labels}
+        labels.update({line: "boilerplate" for line in article.planted})
+        documents.append(Document(article.host, f"planted/{article.name}", article.text, labels, "text",
+                                  frozenset(article.planted)))
+    return documents
+
+
+def read_lines(documents: list[Document], planted_weight: float = 1.0) -> Lines:
+    """The lines of ``documents`` as cue vectors; the lines of a copy with planted furniture
+    count ``planted_weight`` each (the planted furniture would otherwise outweigh the real)."""
+    rules = phrase_rules()
+    values, labels, phrase, left, articles, where, real = [], [], [], [], [], [], []
+    for document in documents:
+        text = document.text
+        article = checker_parse_article(path=document.shown, text=text, format=None)
+        headline = _NORMAL.sub(" ", article.headline.value).strip().casefold() if article.headline else None
+        spans = article_lines(article)
+        evidence = [line_evidence(rules, text[start:end]) for start, end in spans]
+        for shape, flagged in zip(shape_lines(article, spans, evidence), evidence, strict=True):
+            line = article.position(shape.start)[0]
+            category = document.labels.get(line, document.unlabelled)
+            line_text = text[shape.start:shape.end]
+            if category in (None, "unsure") or (headline and _NORMAL.sub(" ", line_text).strip().casefold()
+                                                == headline):
+                continue
+            values.append(shape.values)
+            labels.append(1.0 if category == "boilerplate" else 0.0)
+            phrase.append(flagged)
+            left.append(flagged or any(shape.values[index] for index in LEFT_ALONE))
+            articles.append(document.group)
+            real.append(not (document.shown.startswith("planted/") and category == "boilerplate"
+                             and line in document.planted))
+            where.append((document.shown, line, line_text))
     _, article_ids = np.unique(np.array(articles), return_inverse=True)
-    return Lines(np.array(values, dtype=float), np.array(labels), np.array(phrase), np.array(left), article_ids, where)
+    copies = np.array([shown.startswith("planted/") for shown, _, _ in where])
+    return Lines(np.array(values, dtype=float), np.array(labels), np.array(phrase), np.array(left), article_ids,
+                 np.array(real), np.where(copies, planted_weight, 1.0), where)
 
 
 #: Each weight's bounds: a cue declared to point to furniture gets a weight of at least 0, one
@@ -139,15 +226,17 @@ BOUNDS = [(None, None)] + [((0.0, None) if feature.direction == FURNITURE else (
                             if feature.direction == TEXT else (None, None)) for feature in FEATURES]
 
 
-def fit(values: np.ndarray, labels: np.ndarray, penalty: float) -> np.ndarray:
+def fit(values: np.ndarray, labels: np.ndarray, penalty: float, weights: np.ndarray) -> np.ndarray:
     """Logistic regression with an L2 penalty on the weights (not the bias), each weight's
-    sign bounded by its cue's direction (L-BFGS-B). Returns the bias followed by the weights."""
+    sign bounded by its cue's direction (L-BFGS-B), each line counted ``weights`` times.
+    Returns the bias followed by the weights."""
     design = np.hstack([np.ones((len(values), 1)), values])
 
     def loss(beta: np.ndarray) -> tuple[float, np.ndarray]:
         score = design @ beta
-        value = float(np.sum(np.logaddexp(0.0, score) - labels * score) + 0.5 * penalty * np.sum(beta[1:] ** 2))
-        gradient = design.T @ (1.0 / (1.0 + np.exp(-score)) - labels)
+        value = float(np.sum(weights * (np.logaddexp(0.0, score) - labels * score))
+                      + 0.5 * penalty * np.sum(beta[1:] ** 2))
+        gradient = design.T @ (weights * (1.0 / (1.0 + np.exp(-score)) - labels))
         gradient[1:] += penalty * beta[1:]
         return value, gradient
 
@@ -167,7 +256,7 @@ def cross_validate(lines: Lines, penalty: float, folds: int, seed: int) -> np.nd
     probability = np.zeros(len(lines.labels))
     for fold in np.array_split(articles, folds):
         test = np.isin(lines.article, fold)
-        beta = fit(lines.values[~test], lines.labels[~test], penalty)
+        beta = fit(lines.values[~test], lines.labels[~test], penalty, lines.weight[~test])
         probability[test] = predict(beta, lines.values[test])
     return probability
 
@@ -179,7 +268,10 @@ def scores(lines: Lines, probability: np.ndarray, threshold: float) -> dict[str,
     own = (probability >= threshold) & ~lines.left
     both = own | lines.phrase
     found = int((own & positive).sum())
+    real = own & lines.real
     return {
+        "real_model_findings": int(real.sum()),
+        "real_model_precision": round(int((real & positive).sum()) / int(real.sum()), 3) if real.sum() else 1.0,
         "threshold": threshold,
         "model_findings": int(own.sum()),
         "model_precision": round(found / int(own.sum()), 3) if own.sum() else 1.0,
@@ -206,14 +298,16 @@ def mean_scores(lines: Lines, probabilities: list[np.ndarray], threshold: float)
 
 
 def choose_threshold(lines: Lines, probabilities: list[np.ndarray], target: float) -> float:
-    """The lowest threshold at which the boilerplate findings of the pack, the phrase rules'
-    and the rule's together, reach ``target`` precision out of fold (averaged over the fold
-    cuts): the precision a team sees for the category, and the one the issue sets a target
-    for. The highest threshold when none does."""
-    for threshold in THRESHOLDS:
-        if mean_scores(lines, probabilities, threshold)["both_precision"] >= target:
-            return threshold
-    return THRESHOLDS[-1]
+    """The lowest threshold at which the rule's own findings (the lines no phrase rule flags)
+    reach ``target`` precision out of fold (averaged over the fold cuts), at this threshold
+    and every higher one: added to the phrase rules' findings, they keep the category's
+    precision where the phrase rules have it. The highest threshold when none does."""
+    chosen = THRESHOLDS[-1]
+    for threshold in reversed(THRESHOLDS):
+        if mean_scores(lines, probabilities, threshold)["model_precision"] < target:
+            break
+        chosen = threshold
+    return chosen
 
 
 def auc(values: np.ndarray, labels: np.ndarray) -> float:
@@ -247,19 +341,37 @@ def digest(path: Path) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--labels", type=Path, nargs="+", default=FIT_LABELS, help="labelled articles to fit on")
+    parser.add_argument("--extracted", type=Path, metavar="FOLDER",
+                        help="the extracted texts of `bench/extractors.py --work W` (W/extracted): fit on the lines "
+                        f"{EXTRACTOR_LABELS.relative_to(ROOT)} labels too")
+    parser.add_argument("--planted", type=int, default=3, metavar="N",
+                        help="plant each unit of the fit vocabulary in N fit articles and fit on them too (0: none)")
+    parser.add_argument("--planted-weight", type=float, default=1.0,
+                        help="how much each line of a copy with planted furniture counts in the fit")
     parser.add_argument("--out", type=Path, default=WEIGHTS, help="where to write the weights")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seeds", type=int, nargs="+", default=[27, 1, 2],
                         help="ways of cutting the articles into folds; figures are their mean")
-    parser.add_argument("--precision", type=float, default=0.95,
-                        help="precision the pack's boilerplate findings must reach at the threshold, out of fold")
+    parser.add_argument("--precision", type=float, default=0.97,
+                        help="precision the rule's own findings must reach at the threshold, out of fold")
     parser.add_argument("--dry-run", action="store_true", help="cross-validate and print; write nothing")
     parser.add_argument("--show", type=int, default=0, help="print the N highest-scored lines no phrase rule flags")
     parser.add_argument("--compare-stoplist", action="store_true",
                         help="compare our function words with jusText's English stop list as a single cue")
     options = parser.parse_args()
 
-    lines = read_lines(options.labels)
+    documents = labelled_documents(options.labels)
+    sources = [f"{len(documents)} labelled articles"]
+    if options.planted:
+        copies = planted_documents(documents, options.planted)
+        sources.append(f"{len(copies)} copies with the fit vocabulary planted")
+        documents += copies
+    if options.extracted:
+        extracted, stale = extractor_documents(options.extracted)
+        sources.append(f"{len(extracted)} extractor texts ({stale} stale or missing left out)")
+        documents += extracted
+    print("fit data: " + ", ".join(sources))
+    lines = read_lines(documents, options.planted_weight)
     if options.compare_stoplist:
         compare_stoplist(lines)
     print(f"{len(lines.labels)} lines, {int(lines.labels.sum())} furniture "
@@ -275,7 +387,7 @@ def main() -> int:
     threshold = choose_threshold(lines, probabilities, options.precision)
     for candidate in sorted({0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, threshold}):
         print("  " + "  ".join(f"{key} {value}" for key, value in mean_scores(lines, probabilities, candidate).items()))
-    print(f"penalty {penalty}, threshold {threshold} (lowest at which the phrase rules and the model together reach "
+    print(f"penalty {penalty}, threshold {threshold} (lowest from which on the rule's own findings keep "
           f"precision {options.precision} out of fold)")
     probability = probabilities[0]
     if options.show:
@@ -291,7 +403,7 @@ def main() -> int:
             if shown >= options.show:
                 break
 
-    beta = fit(lines.values, lines.labels, penalty)
+    beta = fit(lines.values, lines.labels, penalty, lines.weight)
     weights = {name: round(float(weight), 4) for name, weight in zip(FEATURE_NAMES, beta[1:], strict=True)}
     for name, weight in sorted(weights.items(), key=lambda item: -abs(item[1]))[:12]:
         print(f"  {name:<16} {weight:+.3f}")
@@ -306,6 +418,13 @@ def main() -> int:
             "script": "bench/fit_furniture.py",
             "fitted": datetime.date.today().isoformat(),
             "labels": [{"file": _shown(path), "sha256": digest(path)} for path in options.labels],
+            "planted": ({"file": _shown(planted.VOCABULARY), "sha256": digest(planted.VOCABULARY),
+                         "part": "fit vocabulary (first byte of sha256 of a unit's first line even)",
+                         "hosts_per_unit": options.planted, "weight": options.planted_weight}
+                        if options.planted else None),
+            "extractors": ({"file": _shown(EXTRACTOR_LABELS), "sha256": digest(EXTRACTOR_LABELS),
+                            "part": "fit pages only"} if options.extracted else None),
+            "data": sources,
             "held_out": _shown(HELD_OUT) + " (not read by this script)",
             "lines": len(lines.labels),
             "furniture": int(lines.labels.sum()),

@@ -185,8 +185,11 @@ def planted_before(article: str, furniture: str) -> str:
 # ---- planted furniture --------------------------------------------------------------------
 
 SHIPPED_FINDS = {
-    "all-caps app prompt": (MATCH, "GET THE DALBY ECHO APP FOR ALL THE LATEST SCORES", "after"),
     "lone agency credit line": (RESULTS, "Eastmoor Press Agency", "after"),
+}
+#: Found once a team lowers the threshold to review more lines, less surely.
+REVIEW_FINDS = {
+    "all-caps app prompt": (MATCH, "GET THE DALBY ECHO APP FOR ALL THE LATEST SCORES", "after"),
     "agency credit with a name": (FERRY, "Mara Quill, Westmoor Press", "after"),
     "share counter": (CLINIC, "1,204 1,204 Reposts   980 980 likes", "after"),
 }
@@ -207,13 +210,21 @@ def test_the_shipped_rule_flags_planted_furniture(name):
     assert flagged(plant(article, furniture, where)) == furniture.splitlines()
 
 
-def test_a_link_list_with_no_label_is_found_in_part():
+@pytest.mark.parametrize("name", sorted(REVIEW_FINDS))
+def test_a_lower_threshold_flags_more_planted_furniture(name):
+    """On by default, the rule flags only what it is surest of; these need a lower threshold."""
+    article, furniture, where = REVIEW_FINDS[name]
+    text = plant(article, furniture, where)
+    assert flagged(text) == []
+    assert flagged(text, builtin_rule(threshold=RECALL_THRESHOLD)) == furniture.splitlines()
+
+
+def test_a_link_list_with_no_label_is_found_at_a_lower_threshold():
     """Its lines look like headlines, and headlines end lists the author made too: the shipped
-    model finds some of them; a lower threshold finds all but the first."""
+    threshold leaves them; a lower one finds all but the first."""
     links = LINK_LIST.splitlines()
     text = planted_after(COURT, LINK_LIST)
-    found = flagged(text)
-    assert found and set(found) <= set(links)
+    assert flagged(text) == []
     assert flagged(text, builtin_rule(threshold=RECALL_THRESHOLD)) == links[1:]
 
 
@@ -242,7 +253,7 @@ def test_controls_are_not_flagged_even_at_a_lower_threshold(article):
 # ---- what a finding says and does ----------------------------------------------------------
 
 def test_the_message_names_the_cues_that_decided():
-    finding = next(iter(builtin_rule().check(parse_text("<test>", planted_after(MATCH, "GET THE DALBY ECHO APP")))))
+    finding = next(iter(builtin_rule().check(parse_text("<test>", planted_after(RESULTS, "Eastmoor Press Agency")))))
     cues = {feature.cue for feature in FEATURES}
     named = finding.message.split("(", 1)[1].split(")", 1)[0].split(", ")
     assert 2 <= len(named) <= 3 and set(named) <= cues
@@ -287,10 +298,12 @@ def test_headline_and_header_are_never_flagged():
 
 
 def test_lines_a_phrase_rule_flags_are_left_to_it():
-    """The model alone would flag a share prompt too; the phrase rule that names it reports it."""
+    """The model alone would flag a share prompt too; the phrase rule that names it reports it.
+    The phrase rule's finding is evidence for the line next to it as well."""
     text = planted_after(MATCH, "Follow us on Twitter\n\nGET THE DALBY ECHO APP FOR ALL THE LATEST SCORES")
-    assert flagged(text) == ["GET THE DALBY ECHO APP FOR ALL THE LATEST SCORES"]
-    assert "Follow us on Twitter" in flagged(text, builtin_rule(phrase_rules=[]))
+    review = builtin_rule(threshold=RECALL_THRESHOLD)
+    assert flagged(text, review) == ["GET THE DALBY ECHO APP FOR ALL THE LATEST SCORES"]
+    assert "Follow us on Twitter" in flagged(text, builtin_rule(phrase_rules=[], threshold=RECALL_THRESHOLD))
 
 
 def test_phrase_rules_must_exist():
@@ -404,7 +417,8 @@ def furniture_found(*arguments: str) -> list[str]:
 
 
 def test_the_rule_is_off_by_default_runs_when_selected_and_is_suppressible(tmp_path):
-    """Off by default: on the held-out labelled articles half of its findings were furniture."""
+    """Off by default: too few held-out findings to promise its precision, and on unlabelled
+    real articles a third of its findings were the article's text."""
     assert load_yaml(RULE_FILE)["enabled"] is False
     story = write(tmp_path, "story.txt", planted_after(RESULTS, "Eastmoor Press Agency"))
     assert furniture_found(str(story)) == []

@@ -15,6 +15,7 @@ from typing import Any
 from checker.errors import RuleError
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+from checker.kinds.boilerplate import COUNTED
 from checker.text.article import Article
 from checker.text.lineshape import (
     FEATURE_NAMES,
@@ -112,8 +113,10 @@ class FurnitureRule(Rule):
     fitted on labelled lines (`weights`, by default the one the checker ships) turns them
     into a probability; a line at or above `threshold` is flagged, and the message names the
     cues that weighed most. No list of phrases is involved, so furniture nobody listed is
-    found; the phrase rules stay the stronger evidence: a line one of the boilerplate rules
-    of `phrase_rules` flags is theirs to report, and is not reported twice.
+    found; the phrase rules stay the stronger evidence: a line one of the boilerplate (or
+    site-furniture) rules of `phrase_rules` flags is theirs to report, as a safe fix, and is
+    not reported twice, and their findings are cues for the lines around them (next to one,
+    or in one block of short lines with one).
 
     Never flagged: the headline, the header, the headings the format marks, a line that
     repeats the headline, a line of six words or more that repeats an earlier one exactly or
@@ -139,7 +142,8 @@ class FurnitureRule(Rule):
         "weights": Option(str, default="", help="a weights file written by `bench/fit_furniture.py`, relative "
                           "to the rule file (default: the weights the checker ships)"),
         "phrase_rules": Option(list, default=None, help="rule files or folders, relative to the rule file, whose "
-                               "`boilerplate` rules take precedence: a line they flag is not reported again "
+                               "`boilerplate` and `site-furniture` rules take precedence: a line they flag is not "
+                               "reported again "
                                "(default: the boilerplate rules beside the rule file; `[]`: none)"),
     }
 
@@ -174,6 +178,7 @@ class FurnitureRule(Rule):
         """The boilerplate rules whose lines this rule leaves to them."""
         from checker.config.yamlsafe import load_yaml
         from checker.kinds.boilerplate import BoilerplateRule
+        from checker.kinds.site_furniture import SiteFurnitureRule
 
         if names is None:
             if self.source.startswith("<"):
@@ -200,10 +205,12 @@ class FurnitureRule(Rule):
                 spec = load_yaml(file)
             except RuleError as error:
                 raise self.error(f"cannot read {file}: {error}", "phrase_rules") from None
-            if not isinstance(spec, dict) or spec.get("kind") != BoilerplateRule.name:
+            kind = {BoilerplateRule.name: BoilerplateRule, SiteFurnitureRule.name: SiteFurnitureRule}.get(
+                spec.get("kind") if isinstance(spec, dict) else None)
+            if kind is None:
                 continue
             try:
-                rules.append(BoilerplateRule(spec, source=str(file)))
+                rules.append(kind(spec, source=str(file)))
             except RuleError as error:
                 raise self.error(f"{file}: {error}", "phrase_rules") from None
         return rules
@@ -224,16 +231,22 @@ class FurnitureRule(Rule):
         for rule in self.phrase_rules:
             if rule.timeout != self.timeout:  # the phrase patterns run under this rule's limit
                 rule.timeout = self.timeout
-        shapes = shape_lines(article, lines)
+        evidence = [self._evidence(source[start:end]) for start, end in lines] if self.phrase_rules else None
+        shapes = shape_lines(article, lines, evidence)
         repeats: _Repeats | None = None  # made for the first line the model would flag: most articles have none
         for position, shape in enumerate(shapes):
             if model.score(shape.values) < cut or any(shape.values[index] for index in LEFT_ALONE):
                 continue
+            if evidence is not None and evidence[position]:
+                continue  # the phrase rule's or the site evidence's to report, as a safe fix
             text = source[shape.start:shape.end]
             if repeats is None:
                 repeats = _Repeats([other.words for other in shapes])
             if not self._leave(text, repeats.repeats_earlier(position), headline_key):
                 yield self._finding(article, shape, text, model)
+
+    def _evidence(self, text: str) -> bool:
+        return line_evidence(self.phrase_rules, text)
 
     def _leave(self, text: str, repeat: bool, headline_key: str | None) -> bool:
         """A line the model would flag that another rule, or no rule, should report."""
@@ -242,18 +255,23 @@ class FurnitureRule(Rule):
             return True  # the headline repeated: duplicate-headline's
         if repeat:
             return True  # the duplicate rules' to report, with the copy it repeats
-        if self.exceptions and self.is_exception(text):
-            return True
-        for rule in self.phrase_rules:
-            if rule.is_boilerplate(text) and not (rule.exceptions and rule.is_exception(text)):
-                return True
-        return False
+        return bool(self.exceptions and self.is_exception(text))
 
     def _finding(self, article: Article, shape: LineShape, text: str, model: LineModel) -> Finding:
         probability = model.probability(shape.values)
         cues = ", ".join(model.cues(shape.values))
         return self.finding(article, shape.start, shape.end, line=text, cues=cues,
                             probability=f"{probability:.2f}", suggestions=[""], remove_line=True, unsafe=True)
+
+
+def line_evidence(rules: Sequence[Rule], text: str) -> bool:
+    """Whether one of ``rules`` (phrase rules, a site's learned furniture) flags the line, an
+    exception aside. Words are counted at white space: the phrase rules' limits on length are
+    loose, and a line longer than ``COUNTED`` characters is past all of them (``strong``
+    patterns, which match a line of any length, aside)."""
+    count = len(text.split()) if len(text) <= COUNTED else COUNTED
+    return any(rule.is_boilerplate(text, count) and not (rule.exceptions and rule.is_exception(text))
+               for rule in rules)
 
 
 class _Repeats:

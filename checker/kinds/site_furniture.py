@@ -58,6 +58,12 @@ class SiteFurnitureRule(Rule):
                 raise self.error(f"entry {index + 1} is an empty line", "lines")
             self.table.setdefault(normal, entry)
 
+    def is_boilerplate(self, text: str, count: int | None = None) -> bool:
+        """Whether the line is one the site repeats (the furniture line model asks, as it asks
+        the phrase rules; ``count`` is not needed)."""
+        del count
+        return normal_line(text) in self.table
+
     def check(self, article: Article) -> Iterator[Finding]:
         if not self.table:
             return

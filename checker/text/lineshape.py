@@ -129,6 +129,12 @@ OWN_FEATURES: tuple[Feature, ...] = (
     Feature("date_end", "ends with a date", FURNITURE),
     Feature("numbered", "a numbered item", TEXT),
     Feature("short_date", "a short line with a date or time", FURNITURE),
+    Feature("contact", "an e-mail address or telephone number", FURNITURE),
+    Feature("glued_words", "words glued together", FURNITURE),
+    Feature("name_copula", "a name, then what the person is", EITHER),
+    Feature("byline", "the shape of a byline", FURNITURE),
+    Feature("exclaims", "ends with an exclamation mark", EITHER),
+    Feature("trails_off", "ends with an ellipsis", EITHER),
 )
 #: The cues of a line's place among the others, in the order ``place_cues`` lists them.
 PLACE_FEATURES: tuple[Feature, ...] = (
@@ -152,6 +158,16 @@ PLACE_FEATURES: tuple[Feature, ...] = (
     Feature("header_field", "a header field above the article", TEXT),
     Feature("in_block", "shares its paragraph with other lines", FURNITURE),
     Feature("glued", "shares its paragraph where others stand alone", FURNITURE),
+    Feature("evidence", "a phrase rule or the site's evidence flags it", FURNITURE),
+    Feature("evidence_near", "next to a line a phrase rule or the site's evidence flags", FURNITURE),
+    Feature("evidence_block", "among short lines one of which a phrase rule or the site's evidence flags", FURNITURE),
+    Feature("after_label", "below a short label", FURNITURE),
+    Feature("list_after", "in a run of short lines after the prose", FURNITURE),
+    Feature("headline_run", "in a run of headline-like lines", EITHER),
+    Feature("far_after", "well after the last paragraph of prose", FURNITURE),
+    Feature("clock_near", "next to a clock time or a date", FURNITURE),
+    Feature("bio_after", "a name and what the person is, after the prose", FURNITURE),
+    Feature("subheading", "a short heading between two paragraphs of prose", TEXT),
 )
 #: Every cue, in the order of a line's vector. ``cue`` is how a finding's message names one.
 FEATURES: tuple[Feature, ...] = OWN_FEATURES + PLACE_FEATURES
@@ -166,6 +182,7 @@ _INDEX = {name: index for index, name in enumerate(FEATURE_NAMES)}
 #: in the vector so that a fit learns the other weights without those lines pulling on them.
 LEFT_ALONE: tuple[int, ...] = (_INDEX["list_item"], _INDEX["embed"], _INDEX["header_field"])
 _ENDS_BARE = _INDEX["ends_bare"]
+_CLOCK_AT, _SHORT_DATE_AT = _INDEX["clock_only"], _INDEX["short_date"]
 
 
 class LineShape(NamedTuple):
@@ -195,6 +212,10 @@ class _Own(NamedTuple):
     header: bool
     key: str
     form: str
+    label: bool  # a short label above what it names ("MORE ON THIS STORY", "Related:")
+    headline: bool  # shaped like a headline: a few words, capitalised, no final punctuation
+    clock: bool  # a clock time, a duration or a date, and little else
+    bio: bool  # a name, then what the person is ("<name> is <site>'s editor")
 
 
 _NAME_COMMA = compiled(r"^(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*,\s")
@@ -211,6 +232,20 @@ _SENTENCE_ENDS = frozenset(".!?…")
 _NUMBERED = compiled(r"^\(?[0-9]{1,2}[.)]\s")
 _BULLET = compiled(r"^[•·▪◦*–—-]\s")
 #: The fields of a scrape's header (``checker.read.parsers.text``), and "Updated".
+#: An e-mail address, or a telephone number of ten digits or so in groups.
+_CONTACT = re.compile(r"[\w.+-]@[\w-]+\.[a-z]{2,}|(?<!\d)(?:\(\d{3}\) ?|\d{3,5}[-. ])\d{3}[-. ]\d{3,4}(?!\d)")
+#: Two pieces of a page glued without a space: a sentence and a caption's credit
+#: ("the magazine.Photo: ..."), a label and a player's time ("Play Video2:14").
+_GLUED = re.compile(r"[a-z]{2}[.!?:][A-Z][a-z]|[A-Za-z]{2}\d{1,2}:\d{2}")
+#: A name (one to three capitalised words, perhaps a title between commas), then a verb that
+#: says what the person is or does: the first line of an author's box.
+_NAME_COPULA = compiled(r"^(?:\p{Lu}[\p{L}'’.-]*\s){0,2}\p{Lu}[\p{L}'’.-]*(?:,[^,]{1,40},)?\s"
+                        r"(?:is|was|has been|writes|covers|reports|lives|works|teaches)\s")
+#: "By <Name>", perhaps after one word ("Story by", "Words by").
+_BYLINE = compiled(r"^(?:[A-Za-z]+\s)?[Bb]y\s+\p{Lu}")
+_BYLINE_WORDS = 12
+#: A label names what follows it in a few words: in capitals, or ending with a colon.
+_LABEL_WORDS = 6
 _HEADER_FIELD = compiled(r"(?i)^(?:title|headline|published|updated|date|source|url|author|byline|by|section):\s")
 
 
@@ -243,6 +278,7 @@ def own_cues(text: str) -> _Own:
     name_comma = "," in head[:_NAME_REACH] and _NAME_COMMA.match(head) is not None
     label_colon = colon and _LABEL_COLON.match(head) is not None
     numbered = head[:2].lstrip("(")[:1].isdigit() and _NUMBERED.match(head) is not None
+    bio = count >= 3 and head[:1].isupper() and _NAME_COPULA.match(head) is not None
     # In the order of OWN_FEATURES: a list made at once costs a fraction of one filled by name,
     # and the constants 1.0 and 0.0 are shared where float(...) would make a number each time.
     values = [
@@ -276,11 +312,21 @@ def own_cues(text: str) -> _Own:
         1.0 if date and not long and _DATE_END.search(text[-_DATE_REACH:]) is not None else 0.0,
         1.0 if numbered else 0.0,
         1.0 if date and count <= 8 else 0.0,
+        1.0 if (("@" in head or numbers >= 2) and _CONTACT.search(head) is not None) else 0.0,
+        1.0 if _GLUED.search(head) is not None else 0.0,
+        1.0 if bio else 0.0,
+        1.0 if count <= _BYLINE_WORDS and "y " in head and _BYLINE.match(head) is not None else 0.0,
+        1.0 if last == "!" else 0.0,
+        1.0 if text.rstrip(_CLOSERS).endswith(("…", "...")) else 0.0,
     ]
     header = colon and _HEADER_FIELD.match(head) is not None
     form = _list_form(text, name_comma, numbered, label_colon, link, handle, len(words), numbers)
-    return _Own(values, count, count >= PROSE_WORDS and ends_sentence, count <= 12, not ends_sentence, link, handle,
-                header, " ".join(lowered), form)
+    prose = count >= PROSE_WORDS and ends_sentence
+    capitals = len(words) >= 1 and head == head.upper() and any(character.isalpha() for character in head)
+    label = not prose and count <= _LABEL_WORDS and (last == ":" or capitals)
+    headline = 3 <= count <= 15 and not ends_sentence and last != ":" and bool(words) and words[0][0].isupper()
+    return _Own(values, count, prose, count <= 12, not ends_sentence, link, handle, header, " ".join(lowered), form,
+                label, headline, bool(values[_CLOCK_AT] or values[_SHORT_DATE_AT]), bio)
 
 
 #: Lines in a run of this many or more of one list form are a list the author made.
@@ -330,17 +376,21 @@ def article_lines(article: Article) -> list[tuple[int, int]]:
             if not article.in_header(start, end) and not any(s <= start < e for s, e in headings)]
 
 
-def shape_lines(article: Article, lines: Sequence[tuple[int, int]] | None = None) -> list[LineShape]:
+def shape_lines(article: Article, lines: Sequence[tuple[int, int]] | None = None,
+                evidence: Sequence[bool] | None = None) -> list[LineShape]:
     """Every line's cues, its own and those of its place among the others.
 
-    ``lines``: the spans to read (default ``article_lines``), in the order they stand."""
+    ``lines``: the spans to read (default ``article_lines``), in the order they stand.
+    ``evidence``: for each of them, whether stronger evidence (a phrase rule, the site's
+    learned furniture) flags it; none when not given."""
     if lines is None:
         lines = article_lines(article)
     source = article.source
     own = [own_cues(source[start:end]) for start, end in lines]
     blocks = _blocks(article, lines)
+    places = place_cues(own, blocks, evidence if evidence is not None else [False] * len(own))
     return [LineShape(start, end, line.values + place, line.key)
-            for (start, end), line, place in zip(lines, own, place_cues(own, blocks), strict=True)]
+            for (start, end), line, place in zip(lines, own, places, strict=True)]
 
 
 #: How much of an article ``function_share`` reads: enough words to tell English prose from
@@ -378,10 +428,19 @@ EDGE_SHARE = 0.15
 GLUED_SHARE = 0.6
 
 
-def place_cues(own: list[_Own], blocks: list[int]) -> list[list[float]]:
+#: A line this many lines or more below the last line of prose is well after it.
+FAR_AFTER = 3
+#: A short line between two paragraphs of prose, without final punctuation, of at most this
+#: many words, reads as a subheading.
+SUBHEADING_WORDS = 10
+
+
+def place_cues(own: list[_Own], blocks: list[int], evidence: Sequence[bool]) -> list[list[float]]:
     """The cues of where each line stands, in the order of ``PLACE_FEATURES``: before the
     first or after the last line of prose, between two, in a run of short lines (a list, a
-    menu), in a list the author made, in an embedded post."""
+    menu), in a list the author made, in an embedded post, below a label, next to a line
+    that stronger evidence (``evidence``: a phrase rule, the site's learned furniture) flags
+    or in one block of short lines with it."""
     prose_at = [position for position, line in enumerate(own) if line.prose]
     first, last = (prose_at[0], prose_at[-1]) if prose_at else (len(own), -1)
     keys = Counter(line.key for line in own if line.key)
@@ -394,6 +453,11 @@ def place_cues(own: list[_Own], blocks: list[int]) -> list[list[float]]:
     list_run = _runs([line.form for line in own])
     sizes = Counter(block for block in blocks if block >= 0)
     alone = sum(1 for size in sizes.values() if size == 1) >= GLUED_SHARE * len(sizes) if sizes else False
+    headline_run = _runs([line.headline for line in own])
+    # Each run of lines that are not prose, by number, and whether evidence flags one of them.
+    block_of = _run_numbers([not line.prose for line in own])
+    flagged_blocks = {block_of[position] for position, flag in enumerate(evidence) if flag}
+    labelled = _below_label(own)
     no_prose = 1.0 if not prose_at else 0.0
     result = []
     before_words = 0
@@ -430,8 +494,46 @@ def place_cues(own: list[_Own], blocks: list[int]) -> list[list[float]]:
             1.0 if is_before and line.header else 0.0,
             1.0 if in_block else 0.0,
             1.0 if in_block and alone else 0.0,
+            1.0 if evidence[position] else 0.0,
+            1.0 if ((position > 0 and evidence[position - 1])
+                    or (following is not None and evidence[position + 1])) else 0.0,
+            1.0 if not line.prose and block_of[position] in flagged_blocks else 0.0,
+            1.0 if labelled[position] else 0.0,
+            1.0 if is_after and short_run[position] >= 2 else 0.0,
+            1.0 if headline_run[position] >= 2 else 0.0,
+            1.0 if position >= last + FAR_AFTER and prose_at else 0.0,
+            1.0 if ((previous is not None and previous.clock) or (following is not None and following.clock)) else 0.0,
+            1.0 if line.bio and (is_after or total - before_words < edge) else 0.0,
+            1.0 if (previous_prose and following_prose and line.bare and line.words <= SUBHEADING_WORDS) else 0.0,
         ])
         before_previous, previous = previous, line
+    return result
+
+
+def _run_numbers(keys: Sequence[bool]) -> list[int]:
+    """For each position, the number of the run of true keys it stands in (-1 where false)."""
+    numbers = []
+    run = -1
+    previous = False
+    for key in keys:
+        if key and not previous:
+            run += 1
+        numbers.append(run if key else -1)
+        previous = key
+    return numbers
+
+
+def _below_label(own: list[_Own]) -> list[bool]:
+    """Whether each line stands below a short label ("MORE ON THIS", "Read next:") with only
+    lines that are not prose between: the items the label names."""
+    result = []
+    active = False
+    for line in own:
+        result.append(active and not line.prose)
+        if line.prose:
+            active = False
+        elif line.label:
+            active = True
     return result
 
 
