@@ -96,6 +96,19 @@ def test_fix_applies_safe_fixes_and_leaves_every_other_byte(tmp_path, cli):
     assert code == 0  # what is left is an info finding
 
 
+def test_a_prompt_after_the_articles_own_sentences_goes_and_the_sentences_stay(tmp_path, cli):
+    """A paragraph that ends with a comment prompt keeps its own sentences; a line that is
+    only prompts goes whole."""
+    path = tmp_path / "story.txt"
+    path.write_text("Title: Library hours\n\nThe library will open on Sundays from March. Staff "
+                    "voted for the change last week. Have your say in the comments below!\n\n"
+                    "Is this a good idea? Leave a comment below.\n\nThe trial runs until June.\n", encoding="utf-8")
+    cli("--fix", str(path))
+    assert path.read_text(encoding="utf-8") == (
+        "Title: Library hours\n\nThe library will open on Sundays from March. Staff voted for the change last "
+        "week.\n\nThe trial runs until June.\n")
+
+
 def test_fix_keeps_crlf_bom_and_non_ascii_bytes(tmp_path, cli):
     path = tmp_path / "story.txt"
     original = b"\xef\xbb\xbf" + ARTICLE.replace("\n", "\r\n").encode("utf-8")

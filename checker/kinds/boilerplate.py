@@ -11,6 +11,7 @@ from checker.kinds.base import Option, Rule
 from checker.patterns.compiled import compiled
 from checker.patterns.limits import TimedPattern
 from checker.text.article import Article
+from checker.text.sentences import split_sentences
 
 _WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _COUNT = compiled(r"[0-9.,]+[kKmM]?")
@@ -44,6 +45,9 @@ class BoilerplateRule(Rule):
         "max_run": Option(int, default=0, help="lines in a run of more than this many flagged lines are a list "
                           "the author made (0: no limit)"),
         "min_words": Option(int, default=0, help="shorter lines are article text (`strong` patterns excepted)"),
+        "keep_sentences": Option(bool, default=False, help="a line matched by `ends` after sentences of the "
+                                 "article's own loses only its last sentences that are furniture alone (and a "
+                                 "question to the reader just before them), not the whole line"),
     }
 
     def setup(self) -> None:
@@ -73,23 +77,28 @@ class BoilerplateRule(Rule):
 
     def is_boilerplate(self, text: str, count: int | None = None) -> bool:
         """``count``: how many words the line has, when the caller knows."""
+        return self.shape_of(text, count) is not None
+
+    def shape_of(self, text: str, count: int | None = None) -> str | None:
+        """Which of the rule's shapes the line has (``strong``, ``head`` for ``starts`` and
+        ``lines``, ``ends``, ``words``), or None."""
         # ``find``: each pattern asked the quickest way (the seam's): the start-anchored ones at
         # the start only, ``ends`` backwards from the end.
         strong = self.strong
         if strong is not None and strong.find(text) is not None:
-            return True
+            return "strong"
         if count is None:
             count = len(_WORD.findall(text))
         if not self._min_words <= count <= self._max_words:
-            return False
+            return None
         head = self.head
         if head is not None and head.find(text) is not None:
-            return True
+            return "head"
         ends = self.ends
         if ends is not None and ends.find(text) is not None:
-            return True
+            return "ends"
         if not self.words:
-            return False
+            return None
         # Only the given words and counts: read word by word, stopping at the first other one.
         meaningful = False
         for match in _WORD.finditer(text):
@@ -97,17 +106,42 @@ class BoilerplateRule(Rule):
             if _COUNT.fullmatch(token):
                 continue
             if token.casefold().strip(".") not in self.words:
-                return False
+                return None
             meaningful = True
-        return meaningful
+        return "words" if meaningful else None
+
+    def prompt_tail(self, line: str) -> int | None:
+        """Where the furniture of a line that ends like furniture starts, when sentences of
+        the article's own come before it ("The vote is on Tuesday. Tell us what you think in
+        the comments below."): the last sentences that each read as furniture on their own.
+        None when the whole line goes (one sentence, or every sentence furniture, or a last
+        sentence that is not furniture alone)."""
+        sentences = split_sentences(line)
+        if len(sentences) < 2:
+            return None
+        first = len(sentences)
+        while first > 0 and self.shape_of(line[sentences[first - 1][0] : sentences[first - 1][1]]) is not None:
+            first -= 1
+        if 0 < first < len(sentences) and line[sentences[first - 1][0] : sentences[first - 1][1]].endswith("?"):
+            first -= 1  # "Have something to add? Tell us in the comments.": the question asks the reader
+        if first in (0, len(sentences)):
+            return None
+        return sentences[first][0]
 
     def check(self, article: Article) -> Iterator[Finding]:
         flagged = []
+        tails = []
         for start, end, line, count, exact in article.derived(_lines, self.scope):
             if not exact and count <= self._max_words:
                 count = len(_WORD.findall(line))
-            if self.is_boilerplate(line, count) and not (self.exceptions and self.is_exception(line)):
+            shape = self.shape_of(line, count)
+            if shape is None or (self.exceptions and self.is_exception(line)):
+                continue
+            tail = self.prompt_tail(line) if shape == "ends" and self.options["keep_sentences"] else None
+            if tail is None:
                 flagged.append((start, end))
+            else:  # the article's sentences stay; only the prompt after them goes
+                tails.append((start + tail, end))
         max_run = self.options["max_run"]
         for run in _runs(article, flagged):
             if max_run and len(run) > max_run:
@@ -115,6 +149,9 @@ class BoilerplateRule(Rule):
             for start, end in run:
                 yield self.finding(article, start, end, line=article.source[start:end], suggestions=[""],
                                    remove_line=True)
+        for start, end in tails:
+            yield self.finding(article, start, end, line=article.source[start:end], suggestions=[""],
+                               remove_line=True)
 
 
 #: Words are counted in the first this many characters of a line: a long line has more words
