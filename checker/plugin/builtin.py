@@ -23,6 +23,7 @@ from checker.kinds.substitution import SubstitutionRule
 from checker.load.collect import builtin_rules_dir, check_unique, load_rules
 from checker.patterns.limits import RuleTimeout
 from checker.plugin.markers import hookimpl
+from checker.read.html_reading import HtmlReading
 from checker.text.article import Article
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,7 +83,34 @@ def checker_read_records(path: str, format: str | None, config: Config) -> Itera
 
     display = config.display_name(path)
     reader = read_jsonl if format == "jsonl" else read_json
-    return reader(path, display, config.fields, config.encoding, config.max_size)
+    return reader(path, display, config.fields, config.encoding, config.max_size, html=config.html)
+
+
+@hookimpl
+def checker_configure(config: Config) -> None:
+    if config.html != HtmlReading() and config.pluginmanager is not None:
+        name = "checker-html-pages"
+        if config.pluginmanager.get_plugin(name) is not None:
+            config.pluginmanager.unregister(name=name)
+        config.pluginmanager.register(HtmlPages(config.html), name=name)
+
+
+class HtmlPages:
+    """HTML pages read as the configuration says (``html-extractor``, ``html-comments``).
+    Registered by ``checker_configure`` after this module, so it parses pages before this
+    module's ``checker_parse_article`` (which reads them with the defaults) and after any
+    plugin's."""
+
+    def __init__(self, reading: HtmlReading) -> None:
+        self.reading = reading
+
+    @hookimpl(trylast=True)
+    def checker_parse_article(self, path: str, text: str, format: str | None) -> Article | None:
+        if (format or format_of(path)) != "html":
+            return None
+        from checker.read.parsers.html import parse_html
+
+        return parse_html(path, text, self.reading)
 
 
 @hookimpl(trylast=True)

@@ -29,12 +29,19 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from checker.patterns.compiled import compiled
+from checker.read.html_reading import DEFAULT_READING, HtmlReading
 from checker.text.article import Article, Block, MetaField
 from checker.text.sourcemap import SourceMap
 
 SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
                   "canvas", "select", "button", "nav", "form", "head"})
+#: Never text, whoever decides what the article is. A page read whole for an extractor keeps
+#: navigation and forms (some sites wrap the whole page in one ``<form>``): the extractor
+#: decides whether they are the article.
+NEVER_TEXT = SKIP - {"nav", "form"}
 CHROME = frozenset({"header", "footer", "aside"})
+_PAGE_CHROME = CHROME | {"nav"}
+_CONTENT = frozenset({"article", "main"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                   "source", "track", "wbr"})
 BLOCK = frozenset({"address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div", "dl",
@@ -69,6 +76,11 @@ class _Piece:
 class _Block:
     kind: str
     pieces: list[_Piece] = field(default_factory=list)
+    #: Some of its text is inside an element marked as a byline (a page read whole).
+    byline_marked: bool = False
+    #: Some of its text is in the page's own header, footer, navigation or aside, outside
+    #: any ``<article>`` or ``<main>`` (a page read whole).
+    chrome: bool = False
 
 
 @dataclass
@@ -78,15 +90,23 @@ class _Open:
     root: bool = False
     byline: bool = False
     block: bool = False
+    chrome: bool = False
+    content: bool = False
 
 
 class _Extractor(HTMLParser):
-    def __init__(self, page: str) -> None:
+    """The page's blocks of text, each piece with its span of the page. ``whole``: every
+    block of the page, for an extractor to choose from (``html_content``); else the
+    article by the markup rules of this module's docstring."""
+
+    def __init__(self, page: str, whole: bool = False) -> None:
         super().__init__(convert_charrefs=False)
         self.page = page
+        self.whole = whole
+        self.skipped = NEVER_TEXT if whole else SKIP
         self.newlines = [0, *(match.end() for match in _NEWLINE.finditer(page))]
         self.root_tag = next((tag for tag, pattern in _ROOT.items() if pattern.search(page)), "body")
-        if self.root_tag == "body" and not _BODY.search(page):
+        if whole or (self.root_tag == "body" and not _BODY.search(page)):
             self.root_tag = ""  # a fragment (a CMS field): all of it is the article
         self.stack: list[_Open] = []
         self.skipping = 0
@@ -103,7 +123,12 @@ class _Extractor(HTMLParser):
         self.json_ld: list[str] = []
         self.in_json_ld = False
         self.published: str | None = None
+        #: (page offset, value) of every ``<time datetime>`` of a page read whole.
+        self.times: list[tuple[int, str]] = []
         self.has_head = False
+        self.deepest = 0
+        self.in_chrome = 0  # page chrome open, outside article and main
+        self.in_content = 0  # article or main open
 
     # ---- positions -------------------------------------------------------------------
     def here(self) -> int:
@@ -138,8 +163,12 @@ class _Extractor(HTMLParser):
         if not self.collecting():
             return
         if self.current is None:
-            self.current = _Block("byline" if self.in_byline else "paragraph")
+            self.current = _Block("byline" if self.in_byline and not self.whole else "paragraph")
         self.current.pieces.append(piece)
+        if self.in_byline and piece.text.strip():
+            self.current.byline_marked = True
+        if self.in_chrome and piece.text.strip():
+            self.current.chrome = True
 
     # ---- parser callbacks ------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -155,15 +184,24 @@ class _Extractor(HTMLParser):
             self.in_title = True
         if tag == "script" and "ld+json" in values.get("type", "").lower():
             self.in_json_ld = True
-        if tag == "time" and self.published is None and values.get("datetime") and self.in_root:
-            self.published = values["datetime"]
+        if tag == "time" and values.get("datetime") and self.in_root:
+            if self.whole:
+                self.times.append((start, values["datetime"]))
+            elif self.published is None:
+                self.published = values["datetime"]
         if tag == "br":
             self.add(_Piece("\n", start, self.tag_end(start)))
             return
         if tag in VOID:
             return
         entry = _Open(tag)
-        if tag in SKIP or (tag in CHROME and self.root_tag == "body" and self.in_root):
+        if tag in _CONTENT:
+            entry.content = True
+            self.in_content += 1
+        elif tag in _PAGE_CHROME and not self.in_content:
+            entry.chrome = True
+            self.in_chrome += 1
+        if tag in self.skipped or (tag in CHROME and self.root_tag == "body" and self.in_root):
             entry.skip = True
             self.skipping += 1
         if tag == self.root_tag and not self.in_root and not self.root_done:
@@ -173,15 +211,17 @@ class _Extractor(HTMLParser):
         if self.collecting() and _BYLINE_MARK.search(marks) and not self.in_byline and tag not in ("article", "main"):
             entry.byline = True
             self.in_byline += 1
-            self.open_block("byline")
-        elif tag in BLOCK:
+            if not self.whole:  # read whole, an element marked so may hold much more than a byline
+                self.open_block("byline")
+        if tag in BLOCK and not (entry.byline and not self.whole):
             entry.block = True
-            if self.collecting() and not self.in_byline:
+            if self.collecting() and (self.whole or not self.in_byline):
                 kind = "h1" if tag == "h1" else "heading" if tag in HEADINGS else "paragraph"
                 self.open_block(kind)
         if tag == "h1" and not self.in_root and self.outside_h1 is None and not self.skipping:
             self.outside_h1 = self.collect_outside = _Block("h1")
         self.stack.append(entry)
+        self.deepest = max(self.deepest, len(self.stack))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -199,12 +239,13 @@ class _Extractor(HTMLParser):
             return
         while self.stack:
             entry = self.stack.pop()
+            self.in_content -= entry.content
+            self.in_chrome -= entry.chrome
             if entry.skip:
                 self.skipping -= 1
             if entry.byline:
                 self.in_byline -= 1
-                self.flush()
-            elif entry.block and self.collecting():
+            if (entry.byline and not self.whole) or (entry.block and self.collecting()):
                 self.flush()
             if entry.root:
                 self.flush()
@@ -298,26 +339,58 @@ def _normalised(pieces: list[_Piece]) -> list[_Piece]:
     return cleaned
 
 
-def fragment_text(fragment: str) -> str:
-    """The text of an HTML fragment (a CMS body field): its blocks, separated by blank lines."""
-    return parse_html("", fragment).source
+_PAGE = compiled(r"(?i)<(?:html|body)[\s>/]")
 
 
-def parse_html(path: str, page: str) -> Article:
-    extractor = _Extractor(page)
+def is_page(text: str) -> bool:
+    """A whole page (``<html>`` or ``<body>``), not a fragment such as a CMS body field,
+    all of which is the article."""
+    return _PAGE.search(text) is not None
+
+
+def read_page(page: str, whole: bool = False) -> _Extractor:
+    """The page parsed once: its blocks (every block when ``whole``), title, meta tags and
+    JSON-LD."""
+    extractor = _Extractor(page, whole)
     extractor.feed(page)
     extractor.close()
     extractor.flush()
+    return extractor
+
+
+def fragment_text(fragment: str, reading: HtmlReading = DEFAULT_READING) -> str:
+    """The article text of HTML (a CMS body field, or a whole page stored in a record): its
+    blocks, separated by blank lines."""
+    return parse_html("", fragment, reading).source
+
+
+def parse_html(path: str, page: str, reading: HtmlReading = DEFAULT_READING) -> Article:
+    if reading.extractor == "markup" or not is_page(page):
+        return markup_article(path, page)
+    from checker.read.parsers.html_content import main_content_article
+
+    return main_content_article(path, page, reading.comments)
+
+
+def markup_article(path: str, page: str) -> Article:
+    """The article by this module's markup rules (first ``<article>``, ``<main>`` or ``<body>``)."""
+    extractor = read_page(page)
     blocks = extractor.blocks
+    headline = next((b for b in blocks if b.kind == "h1"), None)
+    if headline is None and extractor.outside_h1 is not None and _normalised(extractor.outside_h1.pieces):
+        headline = extractor.outside_h1
+    if headline is None and extractor.title is not None and _normalised(extractor.title.pieces):
+        headline = extractor.title
+    return assemble(path, page, extractor, blocks, headline, extractor.published)
+
+
+def assemble(path: str, page: str, extractor: _Extractor, blocks: list[_Block], headline: _Block | None,
+             published: str | None) -> Article:
+    """The article of ``blocks`` (in page order), ``headline`` first; metadata the blocks do
+    not give comes from the page's meta tags and JSON-LD."""
     meta = extractor.meta
     json_ld = extractor.metadata_from_json_ld()
-
-    headline_block = next((b for b in blocks if b.kind == "h1"), None)
-    if headline_block is None and extractor.outside_h1 is not None and _normalised(extractor.outside_h1.pieces):
-        headline_block = extractor.outside_h1
-    if headline_block is None and extractor.title is not None and _normalised(extractor.title.pieces):
-        headline_block = extractor.title
-    ordered = ([headline_block] if headline_block is not None else []) + [b for b in blocks if b is not headline_block]
+    ordered = ([headline] if headline is not None else []) + [b for b in blocks if b is not headline]
 
     text_parts: list[str] = []
     mapping = SourceMap(page)
@@ -334,7 +407,7 @@ def parse_html(path: str, page: str) -> Article:
         for piece in pieces:
             text_parts.append(piece.text)
             mapping.add(len(piece.text), piece.start, piece.end)
-        kind = "headline" if block is headline_block else "heading" if block.kind == "h1" else block.kind
+        kind = "headline" if block is headline else "heading" if block.kind == "h1" else block.kind
         spans.append((kind, start, mapping.length))
         last_end = pieces[-1].end
     text = "".join(text_parts)
@@ -357,7 +430,7 @@ def parse_html(path: str, page: str) -> Article:
         author = next((meta[k] for k in _AUTHOR_META if meta.get(k)), None) or json_ld.get("byline")
         if author:
             article.metadata["byline"] = MetaField(author)
-    published = extractor.published or next((meta[k] for k in _PUBLISHED_META if meta.get(k)), None)
+    published = published or next((meta[k] for k in _PUBLISHED_META if meta.get(k)), None)
     published = published or json_ld.get("published")
     if published:
         article.metadata["published"] = MetaField(published)
