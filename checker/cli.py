@@ -1,4 +1,5 @@
-"""The command line: ``checker [options] PATH...``, ``checker lsp`` and ``checker trust``.
+"""The command line: ``checker [options] PATH...``, ``checker lsp``, ``checker trust`` and
+``checker extract``.
 
 It parses the arguments (the parser is ``checker.config.options``; plugins are loaded first,
 as they add options) and hands the options to the run skeleton, ``checker.engine.run``,
@@ -28,6 +29,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from checker.config.trust import main as trust_main
 
         return trust_main(arguments[1:])
+    if arguments[:1] == ["extract"]:
+        from checker.extract import main as extract_main
+
+        tolerant_streams()
+        return int(extract_main(arguments[1:]))
     tolerant_streams()
     try:
         options, pm = startup.parse_command_line(arguments)

@@ -15,7 +15,7 @@ from checker.config.settings import available_cpus, parse_jobs, workers_fork
 from checker.engine.runner import Options, check_serial
 from checker.engine.session import FileResult, Session
 from checker.plugin.builtin import format_of
-from checker.plugin.manager import BUILTIN
+from checker.plugin.manager import BUILTIN_PLUGINS
 from checker.read.inputs import STDIN
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,7 +51,7 @@ def default_jobs(session: Session, total: int | None) -> int:
     counts as many: ``total`` is None); one when a plugin other than the built-in one is
     loaded, since a team's plugin may keep state across articles, which a worker's copy
     would not share (its project sets ``jobs`` once it keeps none)."""
-    if any(name != BUILTIN for name, plugin in session.pm.list_name_plugin() if plugin is not None):
+    if any(name not in BUILTIN_PLUGINS for name, plugin in session.pm.list_name_plugin() if plugin is not None):
         return 1
     if total is not None and total < (PARALLEL_FROM if workers_fork() else PARALLEL_FROM_SPAWNED):
         return 1

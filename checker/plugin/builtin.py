@@ -23,7 +23,7 @@ from checker.kinds.substitution import SubstitutionRule
 from checker.load.collect import builtin_rules_dir, check_unique, load_rules
 from checker.patterns.limits import RuleTimeout
 from checker.plugin.markers import hookimpl
-from checker.read.html_reading import HtmlReading
+from checker.read.html_reading import DEFAULT_READING, HtmlReading
 from checker.text.article import Article
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,20 +88,18 @@ def checker_read_records(path: str, format: str | None, config: Config) -> Itera
 
 @hookimpl
 def checker_configure(config: Config) -> None:
-    if config.html != HtmlReading() and config.pluginmanager is not None:
-        name = "checker-html-pages"
-        if config.pluginmanager.get_plugin(name) is not None:
-            config.pluginmanager.unregister(name=name)
-        config.pluginmanager.register(HtmlPages(config.html), name=name)
+    for plugin in config.pluginmanager.get_plugins() if config.pluginmanager is not None else ():
+        if isinstance(plugin, HtmlPages):
+            plugin.reading = config.html
 
 
 class HtmlPages:
-    """HTML pages read as the configuration says (``html-extractor``, ``html-comments``).
-    Registered by ``checker_configure`` after this module, so it parses pages before this
-    module's ``checker_parse_article`` (which reads them with the defaults) and after any
-    plugin's."""
+    """HTML pages read as the configuration says (``html-extractor``, ``html-comments``; set
+    by ``checker_configure``). Registered just before this module, so of the built-in
+    parsers (``trylast``: after any plugin's) it is asked first; this module's own
+    ``checker_parse_article`` reads pages with the defaults where it is not registered."""
 
-    def __init__(self, reading: HtmlReading) -> None:
+    def __init__(self, reading: HtmlReading = DEFAULT_READING) -> None:
         self.reading = reading
 
     @hookimpl(trylast=True)

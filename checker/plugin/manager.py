@@ -26,6 +26,10 @@ from checker.plugin.entrypoints import checker_entry_points
 ENTRY_POINT_GROUP = "checker"
 #: The name the checker's own plugin is registered under.
 BUILTIN = "builtin"
+#: The built-in reader of HTML pages (``builtin.HtmlPages``), a plugin object of its own.
+HTML_PAGES = "builtin-html"
+#: The names of the checker's own plugins.
+BUILTIN_PLUGINS = frozenset({BUILTIN, HTML_PAGES})
 
 
 class PluginManager(pluggy.PluginManager):
@@ -46,6 +50,8 @@ def new_plugin_manager() -> PluginManager:
 
     pm = PluginManager()
     pm.add_hookspecs(hookspec_module)
+    # Registered first: of the built-in trylast parsers, the one asked first (see HtmlPages).
+    pm.register(builtin.HtmlPages(), name=HTML_PAGES)
     pm.register(builtin, name=BUILTIN)
     return pm
 

@@ -3,7 +3,7 @@
 trafilatura (https://trafilatura.readthedocs.io, Apache-2.0) decides which parts of a page are
 its main content: navigation, teasers, "related" lists, share bars, comment sections and
 widgets are left out. Its output is text, not positions, so the page is also read once by
-this package's own parser (``html.read_page(whole=True)``: every block of the page with the
+this package's own parser (``html_markup.read_page(whole=True)``: every block of the page with the
 span each piece of it came from), and trafilatura's text is aligned to those blocks
 (``alignment``): a block whose words trafilatura kept is article text, unless the page's
 markup puts it in the page's own header, footer, navigation or aside (outside any
@@ -15,7 +15,7 @@ article text, a block marked as a byline next to it, a ``<time>`` inside it, the
 Nothing is fetched: trafilatura is given the page as text and no URL; lxml's HTML parser
 reads no DTD and resolves no external entity. A page the extractor cannot read (nested
 deeper than lxml's 256 levels, over ``MAX_EXTRACTED`` characters, or an error inside the
-extractor) is read by the markup rules of ``html`` with a note saying why; so is a page in
+extractor) is read by the markup rules of ``html_markup`` with a note saying why; so is a page in
 which the extractor finds no article text (a stub, a page of links), silently.
 """
 
@@ -25,7 +25,7 @@ import logging
 
 from checker.patterns.compiled import compiled
 from checker.read.parsers.alignment import kept_blocks
-from checker.read.parsers.html import _Block, _Extractor, _normalised, assemble, markup_article, read_page
+from checker.read.parsers.html_markup import _Block, _Extractor, _normalised, assemble, markup_article, read_page
 from checker.text.article import Article
 
 #: Pages longer than this are read by the markup rules: trafilatura's cleaning of the tree is
@@ -138,7 +138,8 @@ def _headline(parsed: _Extractor, kept: list[int]) -> int | None:
     before = [index for index in headings if kept[0] - LEAD_BLOCKS <= index < kept[0]]
     if before:
         return before[-1]
-    return headings[0] if len(headings) == 1 else None
+    declared = parsed.meta.get("og:title") or parsed.metadata_from_json_ld().get("headline")
+    return headings[0] if len(headings) == 1 and not declared else None
 
 
 def _agrees(heading: str, titles: list[str]) -> bool:
