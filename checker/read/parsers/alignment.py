@@ -4,8 +4,8 @@ An extractor's text is the page's words in the page's order, some left out. The 
 page's blocks and the extractor's words are aligned the way ``patience diff`` aligns lines:
 runs of ``GRAM`` words that occur once on each side are anchors; the longest chain of anchors
 in the same order on both sides is kept (a word run the extractor moved, or one repeated, is
-no anchor); each anchor then grows both ways while the words agree, which also aligns the
-repeated and the short stretches between anchors. Time and memory are linear in the words
+no anchor); each anchor, and each end of the two texts, then grows both ways while the words
+agree, which also aligns the repeated and the short stretches between anchors. Time and memory are linear in the words
 of both sides, but for the chain's ``n log n``.
 
 A block is the extractor's when at least ``SHARE`` of its words are aligned.
@@ -64,7 +64,9 @@ def aligned(ours: Sequence[str], theirs: Sequence[str], gram: int = GRAM) -> byt
                    if run in theirs_once)
     if not pairs and gram > 1:
         return aligned(ours, theirs, 1)
-    for first, second in _longest_chain(pairs):
+    # The chain's anchors, and the two ends: text without a word that occurs once aligns too.
+    ends = [(0, 0), (len(ours) - 1, len(theirs) - 1)] if ours and theirs else []
+    for first, second in [*_longest_chain(pairs), *ends]:
         for step in (-1, 1):
             a, b = (first - 1, second - 1) if step < 0 else (first, second)
             while (0 <= a < len(ours) and 0 <= b < len(theirs) and not mine[a] and not other[b]
