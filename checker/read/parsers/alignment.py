@@ -23,11 +23,13 @@ GRAM = 3
 SHARE = 0.5
 
 
-def _unique_runs(words: Sequence[str], gram: int) -> dict[tuple[str, ...], int]:
-    """Each run of ``gram`` words that occurs once in ``words``, with where it starts."""
-    seen: dict[tuple[str, ...], int] = {}
+def _unique_runs(words: Sequence[str], gram: int) -> dict[int, int]:
+    """Each run of ``gram`` words that occurs once in ``words`` (by its hash: a page's words
+    held once more as tuples would double the memory), with where it starts. Two runs that
+    share a hash are no anchor, or an anchor whose words disagree, which aligns nothing."""
+    seen: dict[int, int] = {}
     for start in range(len(words) - gram + 1):
-        run = tuple(words[start : start + gram])
+        run = hash(tuple(words[start : start + gram]))
         seen[run] = -1 if run in seen else start
     return {run: start for run, start in seen.items() if start >= 0}
 
