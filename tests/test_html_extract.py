@@ -289,3 +289,19 @@ def test_on_the_fit_pages_the_checker_reads_what_trafilatura_finds_and_less_furn
         wanted += sum(1 for s in item["with"] if bench.normalise(s))
     assert ours[0] >= theirs[0] - 0.01 * wanted, (ours, theirs)
     assert ours[1] <= theirs[1], (ours, theirs)
+
+
+def test_cached_results_follow_the_html_extractor_setting(tmp_path):
+    write(tmp_path, "ferry.html", page("ferry-strike.html"))
+    write(tmp_path, ".checker.yaml", "cache-dir: cache\n")
+
+    def texts() -> list[str]:
+        report, result = run_json("ferry.html", cwd=tmp_path)
+        assert result.returncode in (0, 1), result.stderr
+        return sorted(finding["text"] for finding in report["files"][0]["findings"])
+
+    default = texts()
+    assert texts() == default and list((tmp_path / "cache").iterdir())  # the second run from the cache
+    write(tmp_path, ".checker.yaml", "cache-dir: cache\nhtml-extractor: markup\n")
+    markup = texts()
+    assert markup != default and any("Share this article" in text for text in markup)
