@@ -133,7 +133,7 @@ def _results(session: Session, item: Any, index: int) -> Iterable[FileResult]:
     if isinstance(record, Mapping) and "__checker_error__" in record:
         return [session.check_record(Record(name, error=record["__checker_error__"]))]
     try:
-        text = record_text(record, session.config.fields)
+        text = record_text(record, session.config.fields, session.config.html)
     except ValueError as error:
         return [session.check_record(Record(name, error=str(error)))]
     return [session.check_record(Record(name, text))]

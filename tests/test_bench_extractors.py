@@ -66,3 +66,22 @@ def test_split_is_fixed_and_uses_both_parts():
     parts = [extractors.part_of(name) for name in names]
     assert parts == [extractors.part_of(name) for name in names]
     assert set(parts) == {"fit", "held-out"}
+
+
+def test_html_extract_scores_pages_by_mean_and_counts_snippets_over_the_part():
+    spec = importlib.util.spec_from_file_location(
+        "bench_html_extract", Path(__file__).resolve().parent.parent / "bench" / "html_extract.py")
+    assert spec is not None and spec.loader is not None
+    html_extract = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(html_extract)
+    pages = [{"file": "a", "with": WITH, "without": WITHOUT},
+             {"file": "b", "with": ["the gate closed"], "without": ["Cookie settings", "  "]}]
+    texts = {"a": "The ferry left at dawn. Forty passengers. All rights reserved.", "b": "Cookie settings"}
+    row = html_extract.scores(pages, texts)
+    assert (row["with_found"], row["with_total"], row["without_kept"], row["without_total"]) == (2, 3, 2, 3)
+    assert row["with"] == pytest.approx(0.5) and row["without"] == pytest.approx(0.75)
+    assert row["f1"] == pytest.approx((2 / 3 + 0) / 2)
+    assert html_extract.scores(pages, {})["with_found"] == 0  # a page not read counts as empty
+    timing = html_extract.timing([0.010, 0.030, 0.020])
+    assert timing["median_ms"] == pytest.approx(20) and timing["max_ms"] == pytest.approx(30)
+    assert html_extract.decode("Caf\xe9".encode("cp1252")) == "Café" and html_extract.decode(b"ok") == "ok"

@@ -32,7 +32,7 @@ def git(*args: str, cwd) -> None:
 def environment(tmp_path_factory):
     base = tmp_path_factory.mktemp("precommit")
     wheels = base / "wheels"
-    build(["hatchling", "pluggy", "pyyaml", "regex"], wheels)
+    build(["hatchling", "pluggy", "pyyaml", "regex", "trafilatura"], wheels)
     home = base / "home"
     home.mkdir()
     return {

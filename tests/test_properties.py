@@ -116,10 +116,16 @@ html_piece = st.one_of(
 )
 
 
+#: A page's start (a whole page goes to the extractor, whose text is aligned back to the page),
+#: or none (a fragment: the markup rules).
+PAGE_START = ["", "<html><body>", "<html><head><title>USA & co</title></head><body><main><p>"
+              + "The ferry to the island was cancelled again on Tuesday, the third time this month. " * 4 + "</p>"]
+
+
 @SETTINGS
-@given(pieces=st.lists(html_piece, max_size=25))
-def test_html_never_raises_and_findings_point_into_the_page(session, pieces):
-    page = "".join(pieces)
+@given(pieces=st.lists(html_piece, max_size=25), start=st.sampled_from(PAGE_START))
+def test_html_never_raises_and_findings_point_into_the_page(session, pieces, start):
+    page = start + "".join(pieces)
     problems = len(session.config.problems)
     result = session.check_text("a.html", page, "html")
     assert_points_inside(result, page)

@@ -18,27 +18,34 @@ from packaging.utils import canonicalize_name
 
 
 def closure(names: list[str]) -> list[metadata.Distribution]:
-    """The installed distributions ``names`` need, themselves included."""
+    """The installed distributions ``names`` need, themselves included, and those the extras
+    they ask of each other need (``lxml[html_clean]``)."""
     seen: dict[str, metadata.Distribution] = {}
-    pending = list(names)
+    done: set[tuple[str, str]] = set()
+    pending = [(name, "") for name in names]
     environment = default_environment()
     while pending:
-        name = canonicalize_name(pending.pop())
-        if name in seen:
+        name, extra = pending.pop()
+        name = canonicalize_name(name)
+        if (name, extra) in done:
             continue
-        dist = metadata.distribution(name)
-        seen[name] = dist
+        done.add((name, extra))
+        dist = seen.setdefault(name, metadata.distribution(name))
         for text in dist.requires or []:
             requirement = Requirement(text)
-            if requirement.marker and not requirement.marker.evaluate({**environment, "extra": ""}):
+            if requirement.marker and not requirement.marker.evaluate({**environment, "extra": extra}):
                 continue
-            pending.append(requirement.name)
+            if extra and not requirement.marker:
+                continue  # needed without the extra: already followed
+            pending += [(requirement.name, ""), *((requirement.name, wanted) for wanted in requirement.extras)]
     return list(seen.values())
 
 
 def repack(dist: metadata.Distribution, folder: Path) -> Path:
-    tag = next(line.split(":", 1)[1].strip() for line in (dist.read_text("WHEEL") or "").splitlines()
-               if line.startswith("Tag:"))
+    tags = [line.split(":", 1)[1].strip().split("-") for line in (dist.read_text("WHEEL") or "").splitlines()
+            if line.startswith("Tag:")]
+    # A wheel built for several tags (py2-none-any and py3-none-any) names them all: py2.py3-none-any.
+    tag = "-".join(".".join(dict.fromkeys(part[index] for part in tags)) for index in range(3))
     name = canonicalize_name(dist.metadata["Name"]).replace("-", "_")
     target = folder / f"{name}-{dist.version}-{tag}.whl"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as wheel:

@@ -123,6 +123,26 @@ def _create(root: Path) -> None:
     (root / ".gitignore").write_text("# Created by checker\n*\n", encoding="utf-8")
 
 
+def _extractor_stamp(config: Config) -> str | None:
+    """Which trafilatura reads the pages (path, size and time of its package's first file;
+    found, not imported): another version may find another article."""
+    if config.html.extractor != "trafilatura":
+        return None
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("trafilatura")
+    except (ImportError, ValueError):
+        return None
+    origin = spec.origin if spec is not None else None
+    if not origin:
+        return None
+    try:
+        return b"".join(stamp_lines([Path(origin)])).decode("utf-8", "surrogatepass")
+    except OSError:
+        return None
+
+
 def fingerprint(plugins: Iterable[object], rules: Sequence[Rule], config: Config,
                 input_format: str | None) -> str | None:
     """A hash of everything besides the file itself that decides its findings: the loaded
@@ -154,6 +174,7 @@ def fingerprint(plugins: Iterable[object], rules: Sequence[Rule], config: Config
         "regex_timeout": config.regex_timeout,
         "fields": config.fields,
         "encoding": config.encoding,
+        "html": [config.html.extractor, config.html.comments, _extractor_stamp(config)],
         "input_format": input_format,
         "root": str(config.root),
     }

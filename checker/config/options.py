@@ -14,6 +14,7 @@ from typing import Any
 
 from checker.about import __version__
 from checker.errors import UsageError
+from checker.read.html_reading import EXTRACTORS
 
 EPILOG = """exit codes: 0 nothing at or above the fail threshold; 1 findings at or above it;
 2 interrupted; 3 internal error (a bug, a crashing plugin or rule); 4 usage, configuration
@@ -79,6 +80,11 @@ def base_parser() -> argparse.ArgumentParser:
     run.add_argument("--stdin-filename", metavar="NAME", help="name to report for standard input")
     run.add_argument("--input-format", metavar="FORMAT", help="parse every input as this format (text, markdown, ...)")
     run.add_argument("--encoding", default="utf-8", help="encoding of the inputs (default utf-8)")
+    run.add_argument("--html-extractor", choices=list(EXTRACTORS),
+                     help="who finds the article in an HTML page: trafilatura (default) or the markup rules "
+                     "(first <article>, <main> or <body>)")
+    run.add_argument("--html-comments", action="store_true",
+                     help="read an HTML page's comment section as article text (with trafilatura)")
     run.add_argument("--warn-unused-suppressions", action="store_true",
                      help="report suppressions that suppressed nothing")
     fix = parser.add_argument_group("fixes")

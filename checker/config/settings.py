@@ -18,6 +18,7 @@ from typing import Any
 from checker.about import DOCS_URL
 from checker.errors import UsageError
 from checker.finding import Severity
+from checker.read.html_reading import HtmlReading, parse_extractor
 from checker.read.inputs import DEFAULT_MAX_SIZE
 
 CONFIG_NAMES = (".checker.yaml", ".checker.yml", "pyproject.toml")
@@ -43,6 +44,8 @@ KNOWN_KEYS = {
     "time_limit": (int, float),
     "max_size": (int, str),
     "jobs": (int, str),
+    "html_extractor": str,
+    "html_comments": bool,
 }
 
 
@@ -87,6 +90,8 @@ class Config:
     #: Record fields of JSON and JSON Lines inputs: part -> names looked for, in order.
     fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
     encoding: str = "utf-8"
+    #: How HTML pages (and records whose body is a page) are read.
+    html: HtmlReading = field(default_factory=HtmlReading)
     stdin_filename: str = "<stdin>"
     #: Where the results cache lives (None: no cache).
     cache_dir: Path | None = None
@@ -313,6 +318,11 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
 
     config.fields = parse_fields(getattr(options, "field", None) or [], settings.get("fields"))
     config.encoding = getattr(options, "encoding", None) or "utf-8"
+    extractor = settings.get("html_extractor", HtmlReading.extractor)
+    extractor = parse_extractor(getattr(options, "html_extractor", None) or extractor,
+                                "html-extractor", None if getattr(options, "html_extractor", None) else where)
+    comments = bool(getattr(options, "html_comments", False) or settings.get("html_comments", False))
+    config.html = HtmlReading(extractor, comments)
     config.stdin_filename = getattr(options, "stdin_filename", None) or "<stdin>"
     if not getattr(options, "no_cache", False):
         cache = getattr(options, "cache_dir", None) or os.environ.get("CHECKER_CACHE_DIR")

@@ -427,6 +427,8 @@ class Session:
             return FileResult(name, error=f"could not be parsed: {type(error).__name__}: {error}")
         if article is None:
             return FileResult(name, error=f"no parser for format {self.input_format or 'of this file'}")
+        for note in article.reading_notes:
+            self.note(f"{name}: {note}")
         if not self.config.timings:
             return FileResult(name, findings=self.check_article(article, file=file), text=text)
         self.config.rule_timings = {}

@@ -23,6 +23,7 @@ from checker.kinds.substitution import SubstitutionRule
 from checker.load.collect import builtin_rules_dir, check_unique, load_rules
 from checker.patterns.limits import RuleTimeout
 from checker.plugin.markers import hookimpl
+from checker.read.html_reading import DEFAULT_READING, HtmlReading
 from checker.text.article import Article
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -83,7 +84,32 @@ def checker_read_records(path: str, format: str | None, config: Config) -> Itera
 
     display = config.display_name(path)
     reader = read_jsonl if format == "jsonl" else read_json
-    return reader(path, display, config.fields, config.encoding, config.max_size)
+    return reader(path, display, config.fields, config.encoding, config.max_size, html=config.html)
+
+
+@hookimpl
+def checker_configure(config: Config) -> None:
+    for plugin in config.pluginmanager.get_plugins() if config.pluginmanager is not None else ():
+        if isinstance(plugin, HtmlPages):
+            plugin.reading = config.html
+
+
+class HtmlPages:
+    """HTML pages read as the configuration says (``html-extractor``, ``html-comments``; set
+    by ``checker_configure``). Registered just before this module, so of the built-in
+    parsers (``trylast``: after any plugin's) it is asked first; this module's own
+    ``checker_parse_article`` reads pages with the defaults where it is not registered."""
+
+    def __init__(self, reading: HtmlReading = DEFAULT_READING) -> None:
+        self.reading = reading
+
+    @hookimpl(trylast=True)
+    def checker_parse_article(self, path: str, text: str, format: str | None) -> Article | None:
+        if (format or format_of(path)) != "html":
+            return None
+        from checker.read.parsers.html import parse_html
+
+        return parse_html(path, text, self.reading)
 
 
 @hookimpl(trylast=True)

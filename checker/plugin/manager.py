@@ -28,8 +28,10 @@ ENTRY_POINT_GROUP = "checker"
 BUILTIN = "builtin"
 #: The checker's plugin that learns site furniture in a check run (``--learn-furniture``).
 LEARN = "learn-furniture"
+#: The built-in reader of HTML pages (``builtin.HtmlPages``), a plugin object of its own.
+HTML_PAGES = "builtin-html"
 #: The plugins that are the checker's own: they keep no state across articles.
-OWN_PLUGINS = frozenset({BUILTIN, LEARN})
+OWN_PLUGINS = frozenset({BUILTIN, LEARN, HTML_PAGES})
 
 
 class PluginManager(pluggy.PluginManager):
@@ -51,6 +53,8 @@ def new_plugin_manager() -> PluginManager:
 
     pm = PluginManager()
     pm.add_hookspecs(hookspec_module)
+    # Registered first: of the built-in trylast parsers, the one asked first (see HtmlPages).
+    pm.register(builtin.HtmlPages(), name=HTML_PAGES)
     pm.register(builtin, name=BUILTIN)
     pm.register(learn_plugin, name=LEARN)
     return pm

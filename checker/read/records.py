@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 
 from checker.errors import InputError, UsageError
 from checker.patterns.compiled import compiled
+from checker.read.html_reading import DEFAULT_READING, HtmlReading
 from checker.read.inputs import BLOCK, DEFAULT_MAX_SIZE, GZIP_MAGIC, open_input, read_limited, too_large
 
 #: Record fields looked for, in order, for each part of an article.
@@ -114,8 +115,9 @@ def _looked_for(fields: Mapping[str, tuple[str, ...]]) -> str:
     return f"looked for {', '.join(fields['body'])}; set --field body=NAME"
 
 
-def record_text(record: Any, fields: Mapping[str, tuple[str, ...]]) -> str:
-    """The article text of one record; ``ValueError`` says why there is none."""
+def record_text(record: Any, fields: Mapping[str, tuple[str, ...]], html: HtmlReading = DEFAULT_READING) -> str:
+    """The article text of one record; ``ValueError`` says why there is none. A body in HTML
+    is read as a page is (``html``): the article's text taken out of it."""
     if not isinstance(record, Mapping):
         raise ValueError(f"a record must be an object, not {type(record).__name__}")
     body = _lookup(record, fields["body"])
@@ -127,7 +129,7 @@ def record_text(record: Any, fields: Mapping[str, tuple[str, ...]]) -> str:
     if _HTML_BODY.search(body):
         from checker.read.parsers.html import fragment_text
 
-        body = fragment_text(body)
+        body = fragment_text(body, html)
     header = []
     for part, label in _HEADER:
         value = _lookup(record, fields[part])
@@ -201,11 +203,12 @@ def too_deep(text: str) -> bool:
 
 
 def read_jsonl(path: str, display: str, fields: Mapping[str, tuple[str, ...]],
-               encoding: str = "utf-8", max_size: int = DEFAULT_MAX_SIZE) -> Iterator[Record]:
+               encoding: str = "utf-8", max_size: int = DEFAULT_MAX_SIZE, *,
+               html: HtmlReading = DEFAULT_READING) -> Iterator[Record]:
     """Records of a JSON Lines file, one line at a time; a bad line is a Record with an error.
     A line over ``max_size`` bytes is skipped without being held in memory; a gzip file whose
     content is over ``max_size`` in all is refused, one error for the file (``_jsonl_records``)."""
-    return _reported(_jsonl_records(path, display, fields, encoding, max_size), display, fields)
+    return _reported(_jsonl_records(path, display, fields, encoding, max_size, html), display, fields)
 
 
 #: Unreadable records of one file reported one by one; the others are counted, in one line
@@ -275,17 +278,18 @@ def _reported(records: Iterator[tuple[Record, bool]], display: str,
                                     "is not read")
 
 
-def _read_record(name: str, record: Any, fields: Mapping[str, tuple[str, ...]], where: str) -> tuple[Record, bool]:
+def _read_record(name: str, record: Any, fields: Mapping[str, tuple[str, ...]], where: str,
+                 html: HtmlReading) -> tuple[Record, bool]:
     """One record read as an article, or its error prefixed with ``where``; and whether it
     is an error for a record without any body field."""
     try:
-        return Record(name, record_text(record, fields), site=record_site(record, fields)), False
+        return Record(name, record_text(record, fields, html), site=record_site(record, fields)), False
     except ValueError as error:
         return Record(name, error=f"{where}{error}"), isinstance(error, NoBody)
 
 
 def _jsonl_records(path: str, display: str, fields: Mapping[str, tuple[str, ...]], encoding: str,
-                   max_size: int) -> Iterator[tuple[Record, bool]]:
+                   max_size: int, html: HtmlReading) -> Iterator[tuple[Record, bool]]:
     """The records of a JSON Lines file. ``max_size`` bounds each line of a plain file (an
     archive streams record by record) and the whole content of a gzip file, whose size on
     disk says nothing of it: such a file over the limit is refused before any record is
@@ -317,7 +321,7 @@ def _jsonl_records(path: str, display: str, fields: Mapping[str, tuple[str, ...]
             identifier = record_id(record, fields)
             if identifier:
                 name = f"{display}#{identifier}"
-            yield _read_record(name, record, fields, f"line {number}: ")
+            yield _read_record(name, record, fields, f"line {number}: ", html)
     except _OverTotal as error:
         yield Record(display, error=too_large(None, max_size, "too large when decompressed")
                      + f"; lines from {error.line} on not read"), False
@@ -398,7 +402,8 @@ def _lines(handle: BinaryIO, max_size: int, whole: bool = False) -> Iterator[tup
 
 
 def read_json(path: str, display: str, fields: Mapping[str, tuple[str, ...]],
-              encoding: str = "utf-8", max_size: int = DEFAULT_MAX_SIZE) -> Iterator[Record]:
+              encoding: str = "utf-8", max_size: int = DEFAULT_MAX_SIZE, *,
+              html: HtmlReading = DEFAULT_READING) -> Iterator[Record]:
     """Records of a JSON file: one article object, an array of them, or an object holding an
     array. The file is parsed whole, so it must fit ``max_size``; big exports stream as JSON Lines."""
     import json
@@ -424,12 +429,12 @@ def read_json(path: str, display: str, fields: Mapping[str, tuple[str, ...]],
     if isinstance(data, Mapping) and _lookup(data, fields["body"]) is None:
         data = next((data[key] for key in _COLLECTIONS if isinstance(data.get(key), list)), data)
     items = data if isinstance(data, list) else [data]
-    yield from _reported(_json_records(items, display, fields, isinstance(data, list)), display, fields)
+    yield from _reported(_json_records(items, display, fields, isinstance(data, list), html), display, fields)
 
 
 def _json_records(items: list[Any], display: str, fields: Mapping[str, tuple[str, ...]],
-                  array: bool) -> Iterator[tuple[Record, bool]]:
+                  array: bool, html: HtmlReading) -> Iterator[tuple[Record, bool]]:
     for index, record in enumerate(items):
         identifier = record_id(record, fields)
         name = f"{display}#{identifier or '/' + str(index)}" if array else display
-        yield _read_record(name, record, fields, f"item {index}: " if array else "")
+        yield _read_record(name, record, fields, f"item {index}: " if array else "", html)

@@ -53,6 +53,9 @@ class Article:
     has_header: bool = False
     #: Problems the parser noticed (malformed front matter ...): (message, start, end).
     parse_notes: list[tuple[str, int, int]] = field(default_factory=list)
+    #: How the article was read, when not as usual (an HTML page its extractor could not read):
+    #: said once per run on standard error, never a finding.
+    reading_notes: list[str] = field(default_factory=list)
     #: Set when ``source`` was extracted from the file (HTML): where each piece came from.
     #: Findings are then reported at the file's positions and carry no fixes.
     origin: SourceMap | None = None
