@@ -223,7 +223,10 @@ def builtin(rule_id: str):
     return next(r for r in rules if r.id == rule_id)
 
 
-NAMES, SWAPPED = builtin("consistency-names"), builtin("entity-swapped-name")
+NAMES = builtin("consistency-names")
+# The built-in rule also reads the shipped expressions, which no literal pre-check covers: its
+# listed names alone are what the pre-check is derived from.
+SWAPPED = type(builtin("entity-swapped-name"))({**builtin("entity-swapped-name").spec, "gazetteer": False})
 name_piece = st.sampled_from(["US", "U.S.", "USA", "U.S.A.", "Russia", "Russian Federation", "Kyiv", "Kiev", "e-mail",
                               "email", "White Residence", "White House", "Lawyer General", "officials", " ", ". ",
                               "\n\n", "USAID", "us", "Russia's", "THE US", "Team ", " Today"])

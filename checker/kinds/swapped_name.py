@@ -8,6 +8,7 @@ from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 from checker.patterns.trie import literal_alternation
 from checker.text.article import Article
+from checker.text.expressions import find_swaps, title_case
 
 
 def _shape_like(word: str, model: str) -> str:
@@ -26,7 +27,17 @@ class SwappedNameRule(Rule):
     (research on spun text calls these tortured phrases). Every name of ``names`` with one word
     swapped for one of its ``synonyms`` is flagged, suggesting the name. Case is the kind's
     own: capitalised names match only capitalised, lower-case phrases with or without a
-    capital first letter."""
+    capital first letter.
+
+    With ``gazetteer: true`` the shipped fixed expressions count too (``checker/data/
+    expressions.json``: names such as "Central Intelligence Agency" or "City Council" and
+    collocations such as "interest rates", from WordNet, the tortured-phrase list and what
+    recurs across real articles), each with the spinners' synonyms of its words from the
+    shipped thesaurus: "Metropolis Council", "Federal Bureau of Examination". A swapped form
+    that is a real phrase (seen in the articles the file was built from, or a name of its own)
+    is left alone, a name's words must be capitalised as the name's are, and a collocation's
+    in lower case (a headline in title case is searched for names only). Its fix is never
+    applied without ``--unsafe-fixes``: the shipped vocabulary is broad."""
 
     name = "swapped-name"
     PLACEHOLDERS = frozenset({"match", "suggestion"})
@@ -34,12 +45,20 @@ class SwappedNameRule(Rule):
     HONOURED = frozenset({"scope", "quotes", "exceptions", "fix"})
     default_scope = "paragraph"
     OPTIONS = {
-        "names": Option(list, required=True, help="the fixed names and phrases, as written, two words or more"),
-        "synonyms": Option(dict, required=True, help="a mapping of a word to the synonyms spinners put in its "
-                           "place"),
+        "names": Option(list, default=[], help="the fixed names and phrases, as written, two words or more "
+                        "(required without `gazetteer`)"),
+        "synonyms": Option(dict, default={}, help="a mapping of a word to the synonyms spinners put in its "
+                           "place (required without `gazetteer`)"),
+        "gazetteer": Option(bool, default=False, help="true: also the shipped fixed expressions with the "
+                            "shipped spinners' synonyms of their words"),
     }
 
     def setup(self) -> None:
+        self.gazetteer: bool = self.options["gazetteer"]
+        if not self.gazetteer:
+            for field in ("names", "synonyms"):
+                if not self.options[field]:
+                    raise self.error("is required unless `gazetteer` is true", field)
         synonyms: dict[str, list[str]] = {}
         for word, choices in self.options["synonyms"].items():
             if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
@@ -57,17 +76,39 @@ class SwappedNameRule(Rule):
                     self.variants.setdefault(text, name)
                     if name[:1].islower():
                         self.variants.setdefault(text[:1].upper() + text[1:], name[:1].upper() + name[1:])
+        self.pattern = None
         if not self.variants:
-            raise self.error("no name has a word with synonyms", "synonyms")
+            if not self.gazetteer:
+                raise self.error("no name has a word with synonyms", "synonyms")
+            return
         alternation = literal_alternation(self.variants)
         self.pattern = self.compile(alternation, field="names", ignorecase=False)
-        # Every match is one of the variants as written: an article must hold one.
-        self.require_literals(self.variants)
+        if not self.gazetteer:
+            # Every match is one of the variants as written: an article must hold one.
+            self.require_literals(self.variants)
 
     def check(self, article: Article) -> Iterator[Finding]:
-        for match in self.search_segments(self.pattern, article):
-            text = match.group(0)
-            name = self.variants.get(text)
-            if name is None:
-                continue
-            yield self.finding(article, match.start(), match.end(), suggestion=name, suggestions=[name])
+        taken: list[tuple[int, int]] = []
+        if self.pattern is not None:
+            for match in self.search_segments(self.pattern, article):
+                text = match.group(0)
+                name = self.variants.get(text)
+                if name is None:
+                    continue
+                taken.append((match.start(), match.end()))
+                yield self.finding(article, match.start(), match.end(), suggestion=name, suggestions=[name])
+        if self.gazetteer:
+            yield from self._gazetteer_findings(article, taken)
+
+    def _gazetteer_findings(self, article: Article, taken: list[tuple[int, int]]) -> Iterator[Finding]:
+        source = article.source
+        for start, end in article.segments(self.scope):
+            for swap in find_swaps(source, start, end, title_case=title_case(source[start:end])):
+                if any(swap.start < b and a < swap.end for a, b in taken):
+                    continue
+                if not self.quotes and article.in_quote(swap.start, swap.end):
+                    continue
+                if self.exceptions and self.is_exception(source[swap.start:swap.end]):
+                    continue
+                yield self.finding(article, swap.start, swap.end, suggestion=swap.expected,
+                                   suggestions=[swap.expected], unsafe=True)

@@ -1,0 +1,283 @@
+"""The shipped fixed expressions and the spinners' thesaurus (``checker/data/expressions.json``),
+and the search for an expression with one word swapped for a spinner's synonym.
+
+``scripts/build_expressions.py`` writes the file: multiword names and collocations common in
+news ("Central Intelligence Agency", "City Council", "climate change"), each with the
+positions of the words a spinner's swap breaks it at, the synonyms a spinner puts in place of
+each such word ("agency": "bureau", "office", ...), and the swapped forms that are real
+phrases (seen in the corpus the file was built from, or names of their own), which are never
+flagged. Nothing is fetched at run time: the file is read once, the first time a rule asks,
+never when the checker starts.
+
+The search is linear in the text: each run of words (no punctuation between them) is read
+once, and a window of two to five words is looked up only when all its words but one are
+words of some expression, by its words with one position left open ("central intelligence *").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from checker.text.gazetteer import real_words
+
+EXPRESSIONS = Path(__file__).resolve().parent.parent / "data" / "expressions.json"
+LONGEST = 5
+OPEN = "*"
+
+#: A word: letters, maybe joined by hyphens; a possessive ending is not part of it.
+_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*)(?:['’]s(?![\p{L}\p{M}]))?")
+#: What may stand between two words of one run: spaces, no punctuation, no line break.
+_GAP = regex.compile(r"[ \u00a0]+")
+#: Before a sentence's first word: the start, or a full stop, a quotation mark, a colon ... and space.
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“”‘’()\[\]\n—–-])[ \u00a0]*$")
+#: A word with a capital at its start and small letters after ("Agency", "McCain", "Al-Assad"),
+#: not one in capitals ("NEW"): a line in capitals says nothing about names.
+_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}[\p{Lu}\p{Ll}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
+#: Words that join the words of a name ("Bureau of Investigation").
+CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in", "de", "del", "la", "le", "du", "des", "von", "van",
+                        "da", "al", "at", "to", "&"})
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+    #: The first word of a sentence (its capital says nothing).
+    initial: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Swap:
+    """A phrase (``start``..``end``) that reads as ``expected`` with ``found`` in place of
+    ``replaced``."""
+
+    start: int
+    end: int
+    expected: str
+    found: str
+    replaced: str
+
+
+def runs(text: str, start: int = 0, end: int | None = None) -> Iterator[list[Word]]:
+    """The runs of words of ``text[start:end]``: words with nothing but spaces between them."""
+    end = len(text) if end is None else end
+    run: list[Word] = []
+    previous_end = start
+    for match in _WORD.finditer(text, start, end):
+        joined = run and _GAP.fullmatch(text, previous_end, match.start()) is not None
+        if run and not joined:
+            yield run
+            run = []
+        initial = not run and _SENTENCE_START.search(text[max(start, match.start() - 4):match.start()]) is not None
+        if not run and match.start() == start:
+            initial = True
+        run.append(Word(match.group(1), match.start(), match.start(1) + len(match.group(1)), initial))
+        previous_end = match.end()
+        if match.end() != match.start(1) + len(match.group(1)):  # a possessive ends the run
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def is_capitalised(word: str) -> bool:
+    return _CAPITALISED.fullmatch(word) is not None
+
+
+def title_case(text: str) -> bool:
+    """A line or headline in title case (three words or more, most of them capitalised), where a
+    capital says nothing about a name."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 3 and capitals >= 0.7 * len(words)
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(EXPRESSIONS.read_text(encoding="utf-8"))
+    return data
+
+
+@dataclass(frozen=True)
+class _Index:
+    #: Words with one position open ("central intelligence *") to (expression, position).
+    open: dict[str, list[tuple[str, int]]]
+    #: Every lower-case word of an expression.
+    words: frozenset[str]
+    #: Lower-case expressions, and the swapped forms that are real phrases.
+    real: frozenset[str]
+    #: Names to the positions where any common word is a swap.
+    open_names: dict[str, str]
+
+
+@functools.cache
+def _index() -> _Index:
+    data = _data()
+    table: dict[str, list[tuple[str, int]]] = {}
+    words: set[str] = set()
+    for group in ("names", "collocations"):
+        for expression, positions in data[group].items():
+            lower = expression.lower().split()
+            words.update(lower)
+            for position in positions:
+                index = int(position)
+                key = " ".join(OPEN if i == index else w for i, w in enumerate(lower))
+                table.setdefault(key, []).append((expression, index))
+    real = frozenset(data["seen"]) | {e.lower() for g in ("names", "collocations") for e in data[g]}
+    for expression, positions in data["open"].items():
+        lower = expression.lower().split()
+        words.update(lower)
+        for position in positions:
+            index = int(position)
+            key = " ".join(OPEN if i == index else w for i, w in enumerate(lower))
+            if (expression, index) not in table.get(key, ()):
+                table.setdefault(key, []).append((expression, index))
+    return _Index(table, frozenset(words), real, data["open"])
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """The lower-case words of the thesaurus: common English words, not names."""
+    found: set[str] = set()
+    for word, (close, broader) in _data()["thesaurus"].items():
+        found.add(word)
+        found.update(close.split())
+        found.update(broader.split())
+    return frozenset(found)
+
+
+def synonyms(word: str, broad: bool = True) -> frozenset[str]:
+    """The spinners' synonyms of a word form of an expression ("agency"): close ones and, when
+    ``broad``, the broader words a spinner puts in a name ("fee" for "commission")."""
+    return _synonyms(word.lower(), broad)
+
+
+@functools.cache
+def _synonyms(word: str, broad: bool) -> frozenset[str]:
+    close, broader = _data()["thesaurus"].get(word, ("", ""))
+    return frozenset(close.split()) | (frozenset(broader.split()) if broad else frozenset())
+
+
+def expressions() -> dict[str, dict[str, str]]:
+    """The names and collocations, each to the positions (digits) a swap may break it at."""
+    data = _data()
+    return {"names": data["names"], "collocations": data["collocations"]}
+
+
+def _fits_case(window: list[Word], expression: str, slot: int) -> bool:
+    """A name's words are capitalised as it is, the swapped one too; a collocation's words are
+    in lower case, the first of a sentence aside."""
+    model = expression.split()
+    name = model[0][:1].isupper()
+    for index, (word, like) in enumerate(zip(window, model, strict=True)):
+        if name:
+            if like[:1].isupper() and not is_capitalised(word.text):
+                return False
+            if like[:1].islower() and index != slot and word.text != like:
+                return False
+        elif not (word.text.islower() or (word.initial and index == 0 and word.text[1:].islower())):
+            return False
+    return True
+
+
+def find_swaps(text: str, start: int = 0, end: int | None = None, *, title_case: bool = False) -> Iterator[Swap]:
+    """Phrases of ``text[start:end]`` that are a shipped expression with one word swapped for one
+    of its spinners' synonyms, the swapped form no real phrase; overlapping finds give way to the
+    longest. ``title_case``: the text is a headline in title case, where a capital says nothing,
+    so only names are looked for there."""
+    index = _index()
+    for run in runs(text, start, end):
+        if len(run) < 2:
+            continue
+        lower = [word.lower for word in run]
+        known = [word in index.words for word in lower]
+        found: list[tuple[int, int, Swap]] = []
+        for first in range(len(run)):
+            for size in range(2, min(LONGEST, len(run) - first) + 1):
+                window = range(first, first + size)
+                unknown = [i for i in window if not known[i]]
+                if len(unknown) > 1:
+                    break  # a longer window holds the same unknown words
+                slots = unknown or list(window)
+                for slot in slots:
+                    swap = _lookup(run, lower, first, size, slot, index, title_case)
+                    if swap is not None:
+                        found.append((first, first + size, swap))
+        taken: list[tuple[int, int]] = []
+        for first, last, swap in sorted(found, key=lambda item: (item[0] - item[1], item[0])):
+            if all(last <= a or first >= b for a, b in taken):
+                taken.append((first, last))
+                yield swap
+
+
+def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int, index: _Index,
+            title_case: bool) -> Swap | None:
+    words = lower[first:first + size]
+    key = " ".join(OPEN if first + i == slot else w for i, w in enumerate(words))
+    candidates = index.open.get(key)
+    if not candidates:
+        return None
+    phrase = " ".join(words)
+    if phrase in index.real:
+        return None
+    window = run[first:first + size]
+    found = lower[slot]
+    for expression, position in candidates:
+        replaced = expression.split()[position]
+        name = expression[:1].isupper()
+        if found not in _synonyms(replaced.lower(), name) and not _open(expression, position, run[slot], index):
+            continue
+        if title_case and not name:
+            continue
+        if not _fits_case(window, expression, position):
+            continue
+        if name and (run[slot].initial or not _whole_name(run, first, first + size) or _both_real(run[slot].text)):
+            continue  # a sentence's first word is capitalised whatever it is
+        return Swap(window[0].start, window[-1].end, _shaped(expression, window), run[slot].text, replaced)
+    return None
+
+
+def _open(expression: str, position: int, word: Word, index: _Index) -> bool:
+    """Any common word at a position of a name no other name fills ("Latest York")."""
+    return str(position) in index.open_names.get(expression, "") and word.lower in common_words()
+
+
+def _whole_name(run: list[Word], first: int, last: int) -> bool:
+    """``run[first:last]`` is a whole name, not part of a longer one ("Trade Commission" in
+    "Federal Trade Commission", "Health Organization" in "World Health Organization ... of ..."):
+    no capitalised word before it (a sentence's first word aside) or after it, directly or
+    across a connector."""
+    def name_word(index: int, before: bool) -> bool:
+        if not 0 <= index < len(run):
+            return False
+        word = run[index]
+        if word.text in CONNECTORS:
+            return name_word(index - 1 if before else index + 1, before)
+        return is_capitalised(word.text) and not (before and word.initial)
+
+    return not name_word(first - 1, True) and not name_word(last, False)
+
+
+def _both_real(word: str) -> bool:
+    """The swapped-in word is a name of its own (a people, a place, a first name: "Great
+    European", "Chief Josh"), capitalised by right, not a spinner's synonym."""
+    return word.lower() in real_words()
+
+
+def _shaped(expression: str, window: list[Word]) -> str:
+    """A collocation capitalised where the phrase starts a sentence with a capital."""
+    if expression[:1].islower() and window[0].text[:1].isupper():
+        return expression[:1].upper() + expression[1:]
+    return expression

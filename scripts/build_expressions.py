@@ -1,0 +1,439 @@
+"""Build ``checker/data/expressions.json``: fixed multiword expressions common in news, the
+spinners' thesaurus (the synonyms a spinner puts in place of their words) and the swapped
+forms that are real phrases, for the swapped-name kind's ``gazetteer`` option.
+
+Nothing here runs with the checker; it reads, offline::
+
+    apt-get install wordnet-base                  # Princeton WordNet 3.0, /usr/share/wordnet
+    python scripts/build_expressions.py           # writes checker/data/expressions.json
+    python scripts/build_expressions.py --check   # exit 1 when the shipped file is out of date
+
+Sources:
+
+- the shared corpus (``../shared/corpus``): the fit part of the real articles (reserved files
+  never read) and of the newspaper pages' texts, by the sha256 of the file's path. Counted, never
+  copied: which capitalised names and which lower-case collocations recur across articles, how
+  predictable each word of a collocation is from the others, and which swapped forms occur as
+  real phrases;
+- Princeton WordNet 3.0 (Debian's wordnet-base): its capitalised multiword names ("Federal
+  Bureau of Investigation"), its multiword lemmas (real phrases, never flagged), and its
+  synonyms, hypernyms and similar adjectives (the thesaurus);
+- the tortured-phrase list of the Problematic Paper Screener (``spinning/``): the fit part of
+  its pairs (by the sha256 of the pair), aligned word by word for the single-word swaps a
+  spinner made, their correct sides taken as expressions.
+
+The held-out parts (the other articles, the other pairs) are what ``bench/spinner_swaps.py``
+plants and measures with.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import difflib
+import hashlib
+import json
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import wordnet_reader
+
+from checker.text.expressions import CONNECTORS, LONGEST, Word, is_capitalised, runs, title_case
+from checker.text.gazetteer import real_words
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = ROOT / "checker" / "data" / "expressions.json"
+SHARED = ROOT.parent / "shared"
+#: English function words: never the swapped word, never the first or last word of a collocation.
+FUNCTION_WORDS = CONNECTORS | frozenset((
+    "a", "an", "as", "by", "or", "but", "if", "so", "than", "then", "that", "this", "these", "those", "there",
+    "here", "it", "its", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done",
+    "has", "have", "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+    "not", "no", "nor", "with", "without", "from", "into", "onto", "over", "under", "up", "down", "out", "off",
+    "about", "above", "below", "after", "before", "again", "very", "too", "just", "also", "only", "own", "same",
+    "such", "both", "each", "few", "more", "most", "other", "some", "any", "all", "what", "which", "who",
+    "whom", "whose", "when", "where", "why", "how", "i", "me", "my", "we", "us", "our", "you", "your", "he",
+    "him", "his", "she", "her", "they", "them", "their", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "said", "says", "say", "s", "t", "like",
+))
+#: A name: recurring in this many articles of the fit part (WordNet's names need none).
+MIN_NAME_DOCUMENTS = 2
+#: A collocation: in this many articles, and a word this predictable from the others
+#: (its share of the words seen in its place) for a swap there to break it; a multiword lemma
+#: of WordNet needs fewer articles and less.
+MIN_COLLOCATION_DOCUMENTS = 5
+MIN_LEMMA_DOCUMENTS = 3
+MIN_PREDICTABLE = 0.5
+#: The share of the vocabulary held out, by hash.
+HELD_OUT_SHARE = 0.3
+
+
+def part(key: str, held_out: float = HELD_OUT_SHARE) -> str:
+    """'fit' or 'held-out', by the sha256 of ``key`` (a file's path in the shared folder, a
+    pair, an expression): the split every bench and build of this vocabulary uses."""
+    value = int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:4], "big") / 2**32
+    return "held-out" if value < held_out else "fit"
+
+
+def reserved(shared: Path) -> set[str]:
+    listed = (shared / "eval" / "reserved.txt").read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in listed if line.strip() and not line.startswith("#")}
+
+
+def corpus_files(shared: Path) -> list[tuple[str, Path]]:
+    """(path relative to the shared folder, file) of every real article not reserved and every
+    newspaper page's text."""
+    skip = reserved(shared)
+    files = sorted((shared / "corpus" / "real").glob("*/*.txt")) + sorted(
+        (shared / "corpus" / "pages" / "newspaper" / "txt").glob("*.txt"))
+    return [(str(f.relative_to(shared)), f) for f in files if str(f.relative_to(shared)) not in skip]
+
+
+def body(path: Path) -> str:
+    """The article's text without the real corpus's three header lines (the title in title case
+    says nothing about case)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if text.startswith("Title:"):
+        return text.split("\n\n", 1)[1] if "\n\n" in text else ""
+    return text
+
+
+def text_runs(text: str) -> Iterator[list[Word]]:
+    """The runs of words of every line that is not in title case."""
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip() and not title_case(line):
+            yield from runs(text, offset, offset + len(line))
+        offset += len(line) + 1
+
+
+class Counts:
+    """What the fit part of the corpus says: in how many articles each name (as written) and each
+    lower-case phrase occur, how often each lower-case phrase occurs in lower case, and how often
+    each phrase with one word left open does (with a content word in the open place)."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.names: Counter[str] = Counter()
+        #: Names without their first words, in how many articles ("City Council").
+        self.tails: set[str] = set()
+        self.tail_documents: Counter[str] = Counter()
+        self.phrases: Counter[str] = Counter()
+        self.lower: Counter[str] = Counter()
+        self.lower_documents: Counter[str] = Counter()
+        self.open: Counter[str] = Counter()
+
+    def add(self, text: str) -> None:
+        self.documents += 1
+        names: set[str] = set()
+        phrases: set[str] = set()
+        lower_seen: set[str] = set()
+        for run in text_runs(text):
+            words = [w.lower for w in run]
+            for first in range(len(run)):
+                for size in range(2, min(LONGEST, len(run) - first) + 1):
+                    phrases.add(" ".join(words[first:first + size]))
+            self._names(run, names)
+            self._lower(run, words, lower_seen)
+        self.names.update(names)
+        self.tail_documents.update(self.tails - names)
+        self.tails = set()
+        self.phrases.update(phrases)
+        self.lower_documents.update(lower_seen)
+
+    def _names(self, run: list[Word], names: set[str]) -> None:
+        """Whole runs of capitalised words (connectors inside), a sentence's first word and
+        connectors at either end left out: a name as written, never a part of a longer one."""
+        span: list[Word] = []
+        for word in [*run, None]:
+            if word is not None and ((is_capitalised(word.text) and not word.initial)
+                                     or (word.text in CONNECTORS and span)):
+                span.append(word)
+                continue
+            while span and span[-1].text in CONNECTORS:
+                span.pop()
+            if len(span) >= 2:
+                names.add(" ".join(w.text for w in span))
+                for first in range(1, len(span) - 1):  # and its tails: "City Council" of "Chicago City Council"
+                    if span[first].text not in CONNECTORS:
+                        self.tails.add(" ".join(w.text for w in span[first:]))
+            span = []
+
+    def _lower(self, run: list[Word], words: list[str], seen: set[str]) -> None:
+        lower = [w.text.islower() or (w.initial and w.text[1:].islower() and i == 0) for i, w in enumerate(run)]
+        for first in range(len(run)):
+            for size in range(2, 5):
+                last = first + size
+                if last > len(run) or not all(lower[first:last]):
+                    break
+                span = words[first:last]
+                phrase = " ".join(span)
+                self.lower[phrase] += 1
+                seen.add(phrase)
+                for slot in range(size):
+                    if span[slot] not in FUNCTION_WORDS:
+                        self.open[" ".join("*" if i == slot else w for i, w in enumerate(span))] += 1
+
+
+def tortured_pairs(shared: Path) -> list[tuple[str, str]]:
+    with (shared / "corpus" / "spinning" / "pps_tortured_phrases.tsv").open(encoding="utf-8") as rows:
+        reader = csv.reader(rows, delimiter="\t")
+        next(reader)
+        return [(row[0].strip().lower(), row[1].strip().lower()) for row in reader if len(row) == 2]
+
+
+def single_swaps(tortured: str, correct: str) -> Iterator[tuple[int, str, str]]:
+    """(position in ``correct``, its word, the spinner's word) for each word the spinner replaced
+    by one word, the two phrases aligned word by word."""
+    right, wrong = correct.split(), tortured.split()
+    matcher = difflib.SequenceMatcher(a=right, b=wrong, autojunk=False)
+    for operation, a1, a2, b1, b2 in matcher.get_opcodes():
+        if operation == "replace" and a2 - a1 == b2 - b1:
+            for offset in range(a2 - a1):
+                if right[a1 + offset].isalpha() and wrong[b1 + offset].replace("-", "").isalpha():
+                    yield a1 + offset, right[a1 + offset], wrong[b1 + offset]
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh", "z")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _stem(word: str) -> str:
+    return word[:5] if len(word) > 5 else word
+
+
+class Thesaurus:
+    """A spinner's synonyms of a word form: WordNet's for its lemma (plurals made plural again)
+    and the swaps of the fit tortured pairs."""
+
+    def __init__(self, wordnet: wordnet_reader.WordNet, pairs: Iterable[tuple[str, str]]) -> None:
+        self.wordnet = wordnet
+        self.tortured: dict[str, set[str]] = defaultdict(set)
+        for tortured, correct in pairs:
+            for _, word, synonym in single_swaps(tortured, correct):
+                self.tortured[word].add(synonym)
+                self.tortured[synonym].add(word)  # a spinner's synonyms go both ways
+
+    def __call__(self, form: str, broad: bool = True) -> set[str]:
+        """The synonyms of ``form``: its synsets' lemmas and the tortured pairs' swaps, and with
+        ``broad`` also the hypernyms and similar adjectives."""
+        found = set(self.tortured.get(form, ()))
+        if self.wordnet.is_lemma(form):
+            found |= {s for s in self.wordnet.synonyms(form, broad=broad) if "_" not in s}
+        lemma = self.wordnet.noun_lemma(form)
+        if lemma is not None:
+            found |= {_plural(s) for s in self.wordnet.synonyms(lemma, "n", broad) if "_" not in s}
+            found |= {_plural(s) for s in self.tortured.get(lemma, ())}
+        return {s for s in found if s != form and _stem(s) != _stem(form) and s.replace("-", "").isalpha()
+                and s not in FUNCTION_WORDS}
+
+
+def _content(words: list[str]) -> list[int]:
+    return [i for i, w in enumerate(words) if w.lower() not in FUNCTION_WORDS]
+
+
+def select(counts: Counts, wordnet: wordnet_reader.WordNet, pairs: list[tuple[str, str]]
+           ) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """The names and collocations, each with the positions a swap breaks it at, and WordNet's
+    multiword lemmas (real phrases)."""
+    names: dict[str, str] = {}
+    multiword: set[str] = set()
+    for lemmas in wordnet.lemmas.values():
+        for lemma in lemmas:
+            if "_" not in lemma:
+                continue
+            words = lemma.split("_")
+            multiword.add(" ".join(words).lower())
+            if not 2 <= len(words) <= LONGEST or not all(w.replace("-", "").replace(".", "").isalpha() for w in words):
+                continue
+            slots = _content(words)
+            if len(slots) >= 2 and all(w[:1].isupper() if i in slots else w in CONNECTORS
+                                       for i, w in enumerate(words)):
+                names[" ".join(words)] = "".join(str(i) for i in slots)
+    for name, whole in counts.names.items():
+        # A name written whole in one article at least; the articles where it ends a longer one
+        # count too ("City Council" of "Chicago City Council").
+        documents = whole + counts.tail_documents.get(name, 0)
+        words = name.split()
+        slots = _content(words)
+        if documents >= MIN_NAME_DOCUMENTS and len(slots) >= 2 and all(w.isalpha() for w in words):
+            names.setdefault(name, "".join(str(i) for i in slots))
+    collocations: dict[str, str] = {}
+    for phrase, documents in counts.lower_documents.items():
+        words = phrase.split()
+        lemma = phrase in multiword
+        if documents < (MIN_LEMMA_DOCUMENTS if lemma else MIN_COLLOCATION_DOCUMENTS):
+            continue
+        if words[0] in FUNCTION_WORDS or words[-1] in FUNCTION_WORDS or not all(w.isalpha() for w in words):
+            continue
+        if not _nominal(words, wordnet, lemma):
+            continue
+        slots = [i for i in _content(words) if _predictable(counts, words, i, MIN_PREDICTABLE)]
+        if slots:
+            collocations[phrase] = "".join(str(i) for i in slots)
+    # A tortured pair's correct side is an expression where the corpus says it is fixed too:
+    # the list holds many free academic phrases ("small town"). Its swaps open more positions.
+    for tortured, correct in pairs:
+        if correct in collocations:
+            slots = {str(i) for i, _, _ in single_swaps(tortured, correct)} & {str(i) for i in
+                                                                               _content(correct.split())}
+            collocations[correct] = "".join(sorted(set(collocations[correct]) | slots))
+    return names, collocations, multiword
+
+
+def open_slots(counts: Counts, names: dict[str, str], wordnet: wordnet_reader.WordNet) -> dict[str, str]:
+    """Of the names in news (in ``MIN_NAME_DOCUMENTS`` articles), the positions no other known
+    name fills (no name but "New York" is "* York", among WordNet's names and every name the
+    corpus writes), where the name's other words hold a name of their own ("York"): there any
+    common word in place of the name's is a swap, a thesaurus or not."""
+    def common(word: str) -> bool:
+        return wordnet.is_lemma(word) or wordnet.noun_lemma(word) is not None
+
+    real = real_words()
+    fillers: Counter[str] = Counter()
+    known = {name.lower() for name in names} | {name.lower() for name in counts.names}
+    for name in known:
+        words = name.split()
+        for slot in range(len(words)):
+            fillers[" ".join("*" if i == slot else w for i, w in enumerate(words))] += 1
+    found: dict[str, str] = {}
+    for name in names:
+        if counts.names.get(name, 0) < MIN_NAME_DOCUMENTS:
+            continue
+        words = name.lower().split()
+        kept = ""
+        for slot in _content(name.split()):
+            if words[slot] in real or not common(words[slot]):
+                continue  # a first name or a place ("Mark", "York") is no spinner's word: titles take their place
+            others = [w for i, w in enumerate(words) if i != slot and w not in FUNCTION_WORDS]
+            if not any(w in real or not common(w) for w in others):
+                continue
+            if fillers[" ".join("*" if i == slot else w for i, w in enumerate(words))] == 1:
+                kept += str(slot)
+        if kept:
+            found[name] = kept
+    return found
+
+
+def _nominal(words: list[str], wordnet: wordnet_reader.WordNet, lemma: bool) -> bool:
+    """A noun, after modifiers: beyond WordNet's lemmas every word before it is a noun or an
+    adjective, none a verb's inflected form (a verb makes a phrase free: "investigators found")."""
+    if "n" not in wordnet.parts(words[-1]) or words[-1] in wordnet.verb_forms:
+        return False
+    return lemma or all(w in FUNCTION_WORDS or (wordnet.parts(w) & {"n", "a"} and w not in wordnet.verb_forms
+                                                 and not w.endswith(("ed", "ing")))
+                        for w in words[:-1])
+
+
+def _predictable(counts: Counts, words: list[str], slot: int, threshold: float) -> bool:
+    """The word at ``slot`` is what the corpus writes between the others at least ``threshold``
+    of the time."""
+    key = " ".join("*" if i == slot else w for i, w in enumerate(words))
+    seen = counts.open.get(key, 0)
+    return seen > 0 and counts.lower[" ".join(words)] / seen >= threshold
+
+
+def build(shared: Path) -> dict[str, object]:
+    files = corpus_files(shared)
+    fit_files = [(name, path) for name, path in files if part(name) == "fit"]
+    counts = Counts()
+    for _, path in fit_files:
+        counts.add(body(path))
+    wordnet = wordnet_reader.read()
+    every_pair = tortured_pairs(shared)
+    pairs = [pair for pair in every_pair if part("\t".join(pair)) == "fit"]
+    thesaurus = Thesaurus(wordnet, pairs)
+    names, collocations, multiword = select(counts, wordnet, pairs)
+    table: dict[str, list[str]] = {}
+    expressions_lower = {e.lower() for e in names} | set(collocations)
+    seen: set[str] = set()
+    for group, broad in ((names, True), (collocations, False)):
+        for expression, slots in list(group.items()):
+            words = expression.split()
+            lower = [w.lower() for w in words]
+            kept = ""
+            for slot in slots:
+                form = lower[int(slot)]
+                if form not in table:
+                    close = thesaurus(form, broad=False)
+                    table[form] = [" ".join(sorted(close)), " ".join(sorted(thesaurus(form) - close))]
+                choices = (table[form][0] + " " + table[form][1]) if broad else table[form][0]
+                if not choices.split():
+                    continue
+                kept += slot
+                for synonym in choices.split():
+                    variant = " ".join(synonym if i == int(slot) else w for i, w in enumerate(lower))
+                    if (variant in counts.phrases or variant in multiword) and variant not in expressions_lower:
+                        seen.add(variant)
+            if kept:
+                group[expression] = kept
+            else:
+                del group[expression]
+    unique = open_slots(counts, names, wordnet)
+    used = {w.lower() for g in (names, collocations) for e, s in g.items() for i, w in enumerate(e.split())
+            if str(i) in s}
+    shipped = {w: pair for w, pair in sorted(table.items()) if w in used and any(pair)}
+    wordnet_version = wordnet_reader.version()
+    return {
+        "about": "Fixed multiword expressions common in news ('names', 'collocations'), each to the positions "
+                 "(digits, from 0) of the words a spinner's swap breaks it at; 'open': of the names in news, the "
+                 "positions no other known name fills, where any common word is a swap; 'thesaurus': a word form "
+                 "to the synonyms a spinner puts in its place, close ones, then broader ones (for names only); "
+                 "'seen': the swapped forms that are real phrases, never flagged (entity-swapped-name). Built by "
+                 "scripts/build_expressions.py; do not edit by hand.",
+        "built": datetime.date.today().isoformat(),
+        "sources": [
+            f"Princeton WordNet 3.0, Debian package wordnet-base {wordnet_version} (WordNet 3.0 license: "
+            "'WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.' Permission to use, copy, "
+            "modify and distribute this database for any purpose and without fee or royalty is granted, with this "
+            "notice; provided 'as is', without warranties): capitalised multiword names, multiword lemmas, "
+            "synonyms, hypernyms and similar adjectives",
+            "Problematic Paper Screener tortured-phrase list (Cabanac, Labbe & Magazinov, arXiv:2107.06751; CC BY "
+            "4.0), as bundled in github.com/giladfeldman/torturedcheck src/data/tortured-phrases.json at "
+            f"3571a95c: the fit part of its pairs by sha256 ({len(pairs)} of {len(every_pair)}), word-level swaps "
+            "and their correct phrases",
+            f"the shared corpus's real articles (less reserved files) and newspaper page texts, the fit part by "
+            f"sha256 of the path ({len(fit_files)} of {len(files)} files): statistics only (names in "
+            f"{MIN_NAME_DOCUMENTS}+ articles, collocations in {MIN_COLLOCATION_DOCUMENTS}+ with a word "
+            f"{MIN_PREDICTABLE:.0%}+ predictable, swapped forms that occur); no text copied",
+        ],
+        "counts": {"names": len(names), "collocations": len(collocations), "thesaurus": len(shipped),
+                   "synonyms": sum(len(s.split()) for pair in shipped.values() for s in pair), "seen": len(seen),
+                   "open": len(unique)},
+        "names": dict(sorted(names.items())),
+        "collocations": dict(sorted(collocations.items())),
+        "thesaurus": shipped,
+        "open": dict(sorted(unique.items())),
+        "seen": sorted(seen),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (default: ../shared)")
+    parser.add_argument("--check", action="store_true", help="exit 1 when the shipped file differs (dates aside)")
+    parser.add_argument("--output", type=Path, default=TARGET)
+    args = parser.parse_args(argv)
+    data = build(args.shared)
+    if args.check:
+        shipped = json.loads(args.output.read_text(encoding="utf-8"))
+        same = {k: v for k, v in shipped.items() if k != "built"} == {k: v for k, v in data.items() if k != "built"}
+        print("up to date" if same else f"{args.output} is out of date: rebuild it")
+        return 0 if same else 1
+    args.output.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{args.output}: {data['counts']}, {args.output.stat().st_size:,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
