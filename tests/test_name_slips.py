@@ -35,6 +35,10 @@ def slips(text, article, **options):
     # a doubled letter next to the ending, as typists double it
     ("Vandermeer Logistics lost the tender. Trucks from Vandermeer idled while Vandermeerr staff protested.",
      ("Vandermeerr", "Vandermeer")),
+    # a letter dropped from a five-letter name: the slip has four
+    ("Judge Hesse read the verdict. Reporters waited for Hesse outside; Hese left by a side door.",
+     ("Hese", "Hesse")),
+    ("Mayor Kranz opened the depot. Critics said Kanz had rushed it; Kranz denied that.", ("Kanz", "Kranz")),
     # a doubled letter dropped
     ("Coach Tillmann praised the defence. The fans chanted for Tilmann after the whistle. Tillmann smiled.",
      ("Tilmann", "Tillmann")),

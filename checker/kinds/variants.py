@@ -99,7 +99,8 @@ class VariantsRule(Rule):
     default_fix = "none"
     OPTIONS = {
         "checks": Option(list, default=list(HOW), help="which slips to look for: case, edit, lowercase"),
-        "min_length": Option(int, default=5, help="shortest word the edit check compares"),
+        "min_length": Option(int, default=5, help="shortest word the edit check compares (its slip may be one "
+                             "letter shorter: a letter dropped)"),
         "min_length_substitution": Option(int, default=6,
                                           help="shortest word in which one replaced letter counts"),
         "min_majority": Option(int, default=2, help="the majority form must occur at least this often"),
@@ -304,7 +305,11 @@ class VariantsRule(Rule):
         la, lb = a.lower(), b.lower()
         if la == lb:
             return "case" if "case" in self.checks else None
-        if "edit" not in self.checks or min(len(a), len(b)) < self.options["min_length"]:
+        # A letter dropped from a name of ``min_length`` letters still counts ("Trmp" / "Trump").
+        shortest = self.options["min_length"] - (len(a) != len(b))
+        if "edit" not in self.checks or max(len(a), len(b)) < self.options["min_length"]:
+            return None
+        if min(len(a), len(b)) < shortest:
             return None
         # In short words one replaced letter mostly makes another name (Obama / Osama).
         short = len(a) == len(b) and len(a) < self.options["min_length_substitution"]
