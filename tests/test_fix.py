@@ -106,6 +106,10 @@ def test_a_prompt_after_the_articles_own_sentences_goes_and_the_sentences_stay(t
     cli("--fix", str(path))
     assert path.read_text(encoding="utf-8") == (
         "Title: Library hours\n\nThe library will open on Sundays from March. Staff voted for the change last "
+        "week. Have your say in the comments below!\n\nThe trial runs until June.\n")
+    cli("--fix", "--unsafe-fixes", str(path))  # written into a paragraph of its own, the prompt may be the author's
+    assert path.read_text(encoding="utf-8") == (
+        "Title: Library hours\n\nThe library will open on Sundays from March. Staff voted for the change last "
         "week.\n\nThe trial runs until June.\n")
 
 

@@ -150,8 +150,10 @@ class BoilerplateRule(Rule):
                 yield self.finding(article, start, end, line=article.source[start:end], suggestions=[""],
                                    remove_line=True)
         for start, end in tails:
+            # Written into the article's own paragraph, the prompt may be the author's sign-off
+            # ("If you have any questions, tell me in the comments below."): --unsafe-fixes only.
             yield self.finding(article, start, end, line=article.source[start:end], suggestions=[""],
-                               remove_line=True)
+                               remove_line=True, unsafe=True)
 
 
 #: Words are counted in the first this many characters of a line: a long line has more words
