@@ -62,6 +62,9 @@ FUNCTION_WORDS = CONNECTORS | frozenset((
     "him", "his", "she", "her", "they", "them", "their", "one", "two", "three", "four", "five", "six", "seven",
     "eight", "nine", "ten", "said", "says", "say", "s", "t", "like",
 ))
+#: A capitalised word of at most this many letters before a full stop ending a run is an
+#: abbreviation ("Sen.", "Gov.", "Inc."), not the last word of a name.
+ABBREVIATION = 4
 #: A name: recurring in this many articles of the fit part (WordNet's names need none).
 MIN_NAME_DOCUMENTS = 2
 #: A collocation: in this many articles, and a word this predictable from the others
@@ -139,7 +142,7 @@ class Counts:
             for first in range(len(run)):
                 for size in range(2, min(LONGEST, len(run) - first) + 1):
                     phrases.add(" ".join(words[first:first + size]))
-            self._names(run, names)
+            self._names(run, names, text)
             self._lower(run, words, lower_seen)
         self.names.update(names)
         self.tail_documents.update(self.tails - names)
@@ -147,10 +150,14 @@ class Counts:
         self.phrases.update(phrases)
         self.lower_documents.update(lower_seen)
 
-    def _names(self, run: list[Word], names: set[str]) -> None:
+    def _names(self, run: list[Word], names: set[str], text: str) -> None:
         """Whole runs of capitalised words (connectors inside), a sentence's first word and
-        connectors at either end left out: a name as written, never a part of a longer one."""
+        connectors at either end left out: a name as written, never a part of a longer one. A
+        run that ends in an abbreviation ("Vermont Sen.", "Ohio Gov.") is cut before it: the
+        name goes on after the full stop, which ends the run."""
         span: list[Word] = []
+        if run and len(run[-1].text) <= ABBREVIATION and text[run[-1].end : run[-1].end + 1] == ".":
+            run = run[:-1]
         for word in [*run, None]:
             if word is not None and ((is_capitalised(word.text) and not word.initial)
                                      or (word.text in CONNECTORS and span)):
