@@ -22,6 +22,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bounds import peak_kb
+
 ROOT = Path(__file__).resolve().parent.parent
 SUBJECTS = ["the council", "the harbour board", "the school trust", "the rail operator", "the museum", "the clinic",
             "the water company", "the cycling club", "the orchestra", "the fire service", "the county court"]
@@ -61,14 +64,6 @@ def write_archive(path: Path, count: int, sites: int) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for record in records(count, sites):
             handle.write(json.dumps(record) + "\n")
-
-
-def peak_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            return next((int(line.split()[1]) for line in status if line.startswith("VmHWM:")), 0)
-    except OSError:
-        return 0
 
 
 def run(archive: Path, output: Path) -> tuple[float, float, int]:
