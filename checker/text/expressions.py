@@ -10,8 +10,10 @@ flagged. Nothing is fetched at run time: the file is read once, the first time a
 never when the checker starts.
 
 The search is linear in the text: each run of words (no punctuation between them) is read
-once, and a window of two to five words is looked up only when all its words but one are
-words of some expression, by its words with one position left open ("central intelligence *").
+once, and from each word a trie of the expressions' words, with one position left open
+("central intelligence *"), is walked at most five words deep; a window is checked further
+only when the word at its open position may fill it (a spinner's synonym of the word it
+replaces).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -31,10 +33,12 @@ EXPRESSIONS = Path(__file__).resolve().parent.parent / "data" / "expressions.jso
 LONGEST = 5
 OPEN = "*"
 
-#: A word: letters, maybe joined by hyphens; a possessive ending is not part of it.
-_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*)(?:['’]s(?![\p{L}\p{M}]))?")
-#: What may stand between two words of one run: spaces, no punctuation, no line break.
-_GAP = regex.compile(r"[ \u00a0]+")
+#: A run of words: words with spaces between them, no punctuation, no line break; a possessive
+#: ending ("Agency's") closes it and is not part of its last word.
+_WORD = r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*"
+_RUN = regex.compile(rf"{_WORD}(?:[ \u00a0]+{_WORD})*(?P<possessive>['’]s(?![\p{{L}}\p{{M}}]))?")
+#: A word of a run.
+_PIECE = regex.compile(r"[^ \u00a0]+")
 #: Before a sentence's first word: the start, or a full stop, a quotation mark, a colon ... and space.
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“”‘’()\[\]\n—–-])[ \u00a0]*$")
 #: A word with a capital at its start and small letters after ("Agency", "McCain", "Al-Assad"),
@@ -45,8 +49,9 @@ CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in", "de", "del", "la"
                         "da", "al", "at", "to", "&"})
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word of a run, where it stands in the text."""
+
     text: str
     start: int
     end: int
@@ -71,25 +76,26 @@ class Swap:
 
 
 def runs(text: str, start: int = 0, end: int | None = None) -> Iterator[list[Word]]:
-    """The runs of words of ``text[start:end]``: words with nothing but spaces between them."""
+    """The runs of words of ``text[start:end]``: words with nothing but spaces between them (a
+    possessive ending closes a run)."""
     end = len(text) if end is None else end
-    run: list[Word] = []
-    previous_end = start
-    for match in _WORD.finditer(text, start, end):
-        joined = run and _GAP.fullmatch(text, previous_end, match.start()) is not None
-        if run and not joined:
-            yield run
-            run = []
-        initial = not run and _SENTENCE_START.search(text[max(start, match.start() - 4):match.start()]) is not None
-        if not run and match.start() == start:
-            initial = True
-        run.append(Word(match.group(1), match.start(), match.start(1) + len(match.group(1)), initial))
-        previous_end = match.end()
-        if match.end() != match.start(1) + len(match.group(1)):  # a possessive ends the run
-            yield run
-            run = []
-    if run:
-        yield run
+    for run in _RUN.finditer(text, start, end):
+        yield _words(text, run, start)
+
+
+def _words(text: str, run: regex.Match[str], start: int) -> list[Word]:
+    """The words of a run that ``_RUN`` matched in ``text`` searched from ``start``."""
+    first = run.start()
+    initial = first == start or _SENTENCE_START.search(text[max(start, first - 4):first]) is not None
+    words: list[Word] = []
+    for word in _PIECE.finditer(text, first, _run_end(run)):
+        words.append(Word(word.group(), word.start(), word.end(), initial))
+        initial = False
+    return words
+
+
+def _run_end(run: regex.Match[str]) -> int:
+    return run.start("possessive") if run.group("possessive") else run.end()
 
 
 def is_capitalised(word: str) -> bool:
@@ -110,10 +116,16 @@ def _data() -> dict[str, Any]:
     return data
 
 
+#: A node of the index's trie: a word (or ``OPEN``) to the next node; at a key's end, ``""``
+#: to the (expression, position) pairs whose key it is.
+_Node = dict[str, Any]
+
+
 @dataclass(frozen=True)
 class _Index:
-    #: Words with one position open ("central intelligence *") to (expression, position).
-    open: dict[str, list[tuple[str, int]]]
+    #: A trie of the expressions' words with one position open ("central intelligence *"),
+    #: each key's end holding its (expression, position) pairs.
+    trie: _Node
     #: Every lower-case word of an expression.
     words: frozenset[str]
     #: Lower-case expressions, and the swapped forms that are real phrases.
@@ -125,26 +137,25 @@ class _Index:
 @functools.cache
 def _index() -> _Index:
     data = _data()
-    table: dict[str, list[tuple[str, int]]] = {}
+    trie: _Node = {}
     words: set[str] = set()
-    for group in ("names", "collocations"):
+
+    def add(expression: str, position: str) -> None:
+        index = int(position)
+        node = trie
+        for i, word in enumerate(expression.lower().split()):
+            words.add(word)
+            node = node.setdefault(OPEN if i == index else word, {})
+        pairs = node.setdefault("", [])
+        if (expression, index) not in pairs:
+            pairs.append((expression, index))
+
+    for group in ("names", "collocations", "open"):
         for expression, positions in data[group].items():
-            lower = expression.lower().split()
-            words.update(lower)
             for position in positions:
-                index = int(position)
-                key = " ".join(OPEN if i == index else w for i, w in enumerate(lower))
-                table.setdefault(key, []).append((expression, index))
+                add(expression, position)
     real = frozenset(data["seen"]) | {e.lower() for g in ("names", "collocations") for e in data[g]}
-    for expression, positions in data["open"].items():
-        lower = expression.lower().split()
-        words.update(lower)
-        for position in positions:
-            index = int(position)
-            key = " ".join(OPEN if i == index else w for i, w in enumerate(lower))
-            if (expression, index) not in table.get(key, ()):
-                table.setdefault(key, []).append((expression, index))
-    return _Index(table, frozenset(words), real, data["open"])
+    return _Index(trie, frozenset(words), real, data["open"])
 
 
 @functools.cache
@@ -198,23 +209,45 @@ def find_swaps(text: str, start: int = 0, end: int | None = None, *, title_case:
     longest. ``title_case``: the text is a headline in title case, where a capital says nothing,
     so only names are looked for there."""
     index = _index()
-    for run in runs(text, start, end):
-        if len(run) < 2:
+    end = len(text) if end is None else end
+    for match in _RUN.finditer(text, start, end):
+        # The words in lower case, split at the run's spaces; the words with their places in
+        # the text (``run``) are made only for a window the index holds.
+        lower = text[match.start():_run_end(match)].lower().split()
+        if len(lower) < 2:
             continue
-        lower = [word.lower for word in run]
-        known = [word in index.words for word in lower]
+        run: list[Word] = []
         found: list[tuple[int, int, Swap]] = []
-        for first in range(len(run)):
-            for size in range(2, min(LONGEST, len(run) - first) + 1):
-                window = range(first, first + size)
-                unknown = [i for i in window if not known[i]]
-                if len(unknown) > 1:
-                    break  # a longer window holds the same unknown words
-                slots = unknown or list(window)
-                for slot in slots:
-                    swap = _lookup(run, lower, first, size, slot, index, title_case)
+        for first in range(len(lower) - 1):
+            if lower[first] not in index.words and lower[first + 1] not in index.words:
+                continue  # only one word of a window may be unknown: the swapped one
+            # Walk the trie from ``first``: each state is a node and the open position taken
+            # (None while none is); an unknown word can only fill the open position.
+            states: list[tuple[_Node, int | None]] = [(index.trie, None)]
+            for last in range(first, min(first + LONGEST, len(lower))):
+                word = lower[last]
+                following: list[tuple[_Node, int | None]] = []
+                ends: list[tuple[int, list[tuple[str, int]]]] = []
+                for node, slot in states:
+                    child = node.get(word)
+                    if child is not None:
+                        following.append((child, slot))
+                        if slot is not None and "" in child and _may_fill(child[""], lower[slot]):
+                            ends.append((slot, child[""]))
+                    if slot is None and (child := node.get(OPEN)) is not None:
+                        following.append((child, last))
+                        if "" in child and _may_fill(child[""], word):
+                            ends.append((last, child[""]))
+                if not following:
+                    break
+                states = following
+                if len(ends) > 1:
+                    ends.sort(key=lambda end: end[0])
+                for slot, candidates in ends:
+                    run = run or _words(text, match, start)
+                    swap = _lookup(run, lower, first, last + 1 - first, slot, candidates, index, title_case)
                     if swap is not None:
-                        found.append((first, first + size, swap))
+                        found.append((first, last + 1, swap))
         taken: list[tuple[int, int]] = []
         for first, last, swap in sorted(found, key=lambda item: (item[0] - item[1], item[0])):
             if all(last <= a or first >= b for a, b in taken):
@@ -222,13 +255,9 @@ def find_swaps(text: str, start: int = 0, end: int | None = None, *, title_case:
                 yield swap
 
 
-def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int, index: _Index,
-            title_case: bool) -> Swap | None:
+def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
+            candidates: list[tuple[str, int]], index: _Index, title_case: bool) -> Swap | None:
     words = lower[first:first + size]
-    key = " ".join(OPEN if first + i == slot else w for i, w in enumerate(words))
-    candidates = index.open.get(key)
-    if not candidates:
-        return None
     phrase = " ".join(words)
     if phrase in index.real:
         return None
@@ -247,6 +276,31 @@ def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
             continue  # a sentence's first word is capitalised whatever it is
         return Swap(window[0].start, window[-1].end, _shaped(expression, window), run[slot].text, replaced)
     return None
+
+
+def _may_fill(candidates: list[tuple[str, int]], word: str) -> bool:
+    """``word`` may be a swap at the open position of some of ``candidates``: a spinner's
+    synonym of the word it replaces, or any common word where a name takes one."""
+    fillers = _FILLERS.get(id(candidates))
+    if fillers is None:
+        fillers = _FILLERS[id(candidates)] = _fillers(candidates)
+    return word in fillers[0] or (fillers[1] and word in common_words())
+
+
+#: The fillers of the index's candidate lists, by the list's identity (the lists live as long as
+#: the cached index, so an identity is never reused for another list).
+_FILLERS: dict[int, tuple[frozenset[str], bool]] = {}
+
+
+def _fillers(candidates: list[tuple[str, int]]) -> tuple[frozenset[str], bool]:
+    words: set[str] = set()
+    any_common = False
+    index = _index()
+    for expression, position in candidates:
+        replaced = expression.split()[position].lower()
+        words |= _synonyms(replaced, expression[:1].isupper())
+        any_common = any_common or str(position) in index.open_names.get(expression, "")
+    return frozenset(words), any_common
 
 
 def _open(expression: str, position: int, word: Word, index: _Index) -> bool:
