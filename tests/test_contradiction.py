@@ -201,6 +201,50 @@ def test_ages_of_other_people_or_times_are_left_alone(article, text):
     assert found(rule("ages"), article, text) == []
 
 
+@pytest.mark.parametrize(("text", "later"), [
+    # A year of birth brought to the published date.
+    ("Title: T\nPublished: 2023-06-01\n\nThe mill was bought by Ivo Marsh, who was born in 1950 in Leeds.\n\n"
+     "Marsh, 58, said he would keep the looms running.", "Marsh, 58,"),
+    # A birthday this year against a plain age.
+    ("Title: T\nPublished: 2021-10-02\n\nTeodora Vasic, who turned 61 in May, has run the ferry for decades.\n\n"
+     "The crossing is rough in winter, said Vasic, aged 52.", "Vasic, aged 52"),
+    # An age at a dated moment, brought forward.
+    ("Title: T\nPublished: 2024-02-11\n\nCaptain Noor Aziz first sailed solo in 2010 at the age of 30.\n\n"
+     "Aziz, now 31, plans a second voyage.", "Aziz, now 31"),
+    # A loose age against a plain one.
+    ("Title: T\nPublished: 2019-04-04\n\nThe inventor, Pia Lund, is in her early thirties.\n\n"
+     "Lund, 47, said the patent took two years.", "Lund, 47,"),
+    # The lede's unnamed subject, named in the next paragraph.
+    ("Title: T\nPublished: 2020-08-08\n\nA grandmother in her seventies has swum the length of the lake.\n\n"
+     "Edith Corran trained for a year in the municipal pool.\n\nCorran, 58, said the water was cold.", "Corran, 58,"),
+    # "the N-year-old" takes up the one person aged before it.
+    ("Title: T\nPublished: 2020-08-08\n\nA teenager from the valley won the regional chess final.\n\n"
+     "His teacher said the 26-year-old had trained every night.", "the 26-year-old"),
+])
+def test_ages_brought_to_the_published_date_or_given_loosely(article, text, later):
+    [finding] = found(rule("ages"), article, text)
+    assert finding.location.text == later and finding.related
+
+
+@pytest.mark.parametrize("text", [
+    # Consistent: born in 1950, 72 or 73 in mid-2023.
+    "Title: T\nPublished: 2023-06-01\n\nIvo Marsh was born in 1950.\n\nMarsh, 73, said he would stay.",
+    # Turned 61 this year: 61 now, or 60 before the birthday.
+    "Title: T\nPublished: 2021-10-02\n\nTeodora Vasic, who turned 61 in May, runs the ferry. Vasic, 61, smiled.",
+    # Two people: "the 26-year-old" after two people were aged is nobody's in particular.
+    "Title: T\nPublished: 2020-08-08\n\nJo Reyes, 30, and Ali Dane, 41, were hurt. The 26-year-old was unhurt.",
+    # A loose age of someone unnamed outside the lede binds to no one.
+    "Title: T\nPublished: 2020-08-08\n\nThe village fete raised 900 pounds.\n\nA man in his sixties won the raffle. "
+    "Bea Holt, 35, ran the stall.",
+    # An age before the name, at a dated past, against the present age.
+    "Title: T\nPublished: 2024-02-11\n\nIn 2001, at the age of 19, Rui Sol left home. Sol, 42, now runs a bakery.",
+    # A surname shared by two first names.
+    "Title: T\nPublished: 2020-01-01\n\nMia Gray, born in 1980, and her husband Tom Gray spoke. Gray, 61, said little.",
+])
+def test_ages_that_can_all_hold_are_left_alone(article, text):
+    assert found(rule("ages"), article, text) == []
+
+
 def test_weekday_that_does_not_match_its_date(article):
     [finding] = found(rule("weekday"), article, "The vote took place on Wednesday, March 3, 2015, in the capital.")
     assert finding.location.text == "Wednesday"

@@ -241,7 +241,10 @@ class ContradictionRule(Rule):
             found = counts.counts_in(source, sentences, self.vocabulary, headline)
             yield from counts.conflicts(found, self.vocabulary)
         elif self.check_name == "ages":
-            yield from ages.conflicts(ages.ages_in(source, sentences, self.time_shift), source)
+            body = [b for b in article.blocks if b.kind == "paragraph"][:2]
+            span = (body[0].start, body[-1].end) if body else None
+            found = ages.ages_in(source, sentences, self.time_shift, _published(article), span)
+            yield from ages.conflicts(found, source)
         elif self.check_name == "weekday":
             sentences = spans_holding(article, sentences, weekdays.WEEKDAY_STARTS)  # those naming a weekday
             yield from weekdays.conflicts(source, sentences, _published(article))
