@@ -453,3 +453,40 @@ def test_vague_plurals_take_their_of(article):
     agree = "Dozens of people were killed in the blast. Officials said about 30 people were killed in the blast."
     assert found(rule("counts"), article, agree) == []
     assert found(rule("counts"), article, "Dozens of the 12 people were killed. 40 people were killed.") == []
+
+
+@pytest.mark.parametrize(("text", "later"), [
+    ("Nurses walked out on Monday in a 48-hour strike over pay. Hospital managers said the five-day walkout "
+     "had forced them to cancel operations.", "five-day walkout"),
+    ("Surgeons at the clinic separated the twins in a six-hour operation. The family thanked the team after "
+     "the eleven-hour surgery.", "eleven-hour surgery"),
+    ("The three-day hearing opened in Leeds on Tuesday. On the seventh day of the hearing, the coroner "
+     "adjourned.", "the seventh day of the hearing"),
+    ("The blackout lasted about 20 minutes, the grid operator said. Traders said the blackout, which "
+     "stretched beyond four hours, ruined their stock.", "blackout, which stretched beyond four hours"),
+    ("The two-week fair drew 50,000 visitors. On the 20th and final day, prizes were handed out.",
+     "the 20th and final day"),
+])
+def test_one_event_two_lengths(article, text, later):
+    [finding] = found(rule("durations"), article, text)
+    assert finding.location.text == later and finding.related
+
+
+@pytest.mark.parametrize("text", [
+    # Two strikes, neither taking the other up.
+    "Drivers held a 24-hour strike in May. Their union has called a 72-hour strike for June.",
+    # Another occasion, and a plan that changed.
+    "The four-day festival opens on Friday. Last year's two-day festival drew 3,000 people.",
+    "The two-day trial was extended to a fifth day after a juror fell ill. On the fifth day of the trial, "
+    "the jury retired.",
+    # Lengths that agree once rounding is allowed for, and a fortnight as 14 days.
+    "The siege lasted nearly ten hours. Police said the ten-hour siege ended without injury.",
+    "A strike that lasted a fortnight ended on Friday. The 14-day stoppage cost millions.",
+    # The verb of lasting belongs to another clause.
+    "The delay came after the convoy took six hours to cross the border. Officials blamed the three-hour delay "
+    "on fog.",
+    # A day of something that is not the event.
+    "The three-day summit opened on Monday, the ninth day of the month.",
+])
+def test_lengths_that_can_all_hold_are_left_alone(article, text):
+    assert found(rule("durations"), article, text) == []

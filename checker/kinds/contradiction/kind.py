@@ -14,6 +14,7 @@ from checker.kinds.contradiction import (
     Conflict,
     ages,
     counts,
+    durations,
     event_dates,
     numbers,
     polarity,
@@ -76,6 +77,12 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
         "distinct": _patterns("words before the noun that mark another event (\"another\", \"first\")"),
         "max_days": Option(int, default=3, help="how far apart two dates may be and still be taken for one event"),
     },
+    "durations": {
+        "events": Option(dict, required=True, help="a mapping of an event's name to the plain nouns that name it "
+                         "(\"strike\": [strike, stoppage, walkout]); lengths of one event are compared"),
+        "distinct": _patterns("words near a length that mark another occasion (\"another\", \"last year's\")"),
+        "plans": _patterns("words that make a sentence's length a plan or a change (\"scheduled\", \"extended\")"),
+    },
 }
 CHECKS = tuple(CHECK_OPTIONS)
 
@@ -96,7 +103,8 @@ class ContradictionRule(Rule):
     - ``quotes``: the same quotation attributed to two people;
     - ``restated``: a sentence restated with another figure, date or clock time (relative
       dates are read against the published date);
-    - ``event-dates``: one event (by its noun) given two dates more than ``max_days`` apart.
+    - ``event-dates``: one event (by its noun) given two dates more than ``max_days`` apart;
+    - ``durations``: one event (by its noun's class) given two lengths that do not meet.
 
     Each check prefers missing a contradiction to raising a false alarm. Vocabularies are
     matched whatever their case. With ``quotes: false``, sentences inside a direct quotation
@@ -200,6 +208,18 @@ class ContradictionRule(Rule):
             # Most articles name none of the events: one look at the whole article says so.
             self.require_literals(self.nouns, ignorecase=True)
             self.other_event = self._any(o["distinct"], "distinct")
+        elif check == "durations":
+            self.event_of: dict[str, str] = {}
+            for name, nouns in o["events"].items():
+                if not (isinstance(nouns, list) and nouns and all(isinstance(n, str) and n.strip() for n in nouns)):
+                    raise self.error(f"event {name!r}: expected a list of plain nouns", "events")
+                for noun in nouns:
+                    self.event_of[" ".join(noun.lower().split())] = str(name)
+            if not self.event_of:
+                raise self.error("the durations check needs 'events'", "events")
+            self.event_nouns = durations.event_noun_pattern(self.event_of)
+            self.distinct = self._any(o["distinct"], "distinct")
+            self.plans = self._any(o["plans"], "plans")
 
     def _number_words(self, table: dict[Any, Any]) -> dict[str, numbers.Interval]:
         """``{"a score": 20, "a few dozen": [36, 60]}``: words (plain, not patterns) with a
@@ -260,6 +280,11 @@ class ContradictionRule(Rule):
             found = event_dates.events_in(source, sentences, self.event_pattern, self.other_event,
                                           _published(article), self.event_nouns)
             yield from event_dates.conflicts(found, self.options["max_days"])
+        elif self.check_name == "durations":
+            sentences = spans_holding(article, sentences, durations.UNIT_TEXTS, ignorecase=True)
+            found_lengths = durations.lengths_in(source, sentences, self.event_of, self.event_nouns, self.distinct,
+                                                 self.plans)
+            yield from durations.conflicts(found_lengths)
         elif self.check_name == "restated":
             yield from restated.conflicts(restated.shaped(source, sentences, _published(article)))
         else:
