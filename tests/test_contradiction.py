@@ -490,3 +490,36 @@ def test_one_event_two_lengths(article, text, later):
 ])
 def test_lengths_that_can_all_hold_are_left_alone(article, text):
     assert found(rule("durations"), article, text) == []
+
+
+@pytest.mark.parametrize(("text", "later"), [
+    ("Title: Tenants accept rent deal\n\nTenants of the Marlow estate voted on Sunday to reject the rent deal, "
+     "their association said.", "reject"),
+    ("Title: Museum closes west wing\n\nThe museum will reopen its west wing on Friday, the director said.", "reopen"),
+    ("Title: Club confirms coach's departure\n\nThe club denied that the coach's departure had been agreed, "
+     "a spokesman said.", "denied"),
+    ("Title: Regulator approves merger\n\nThe regulator did not approve the merger, its board said in a statement.",
+     "did not approve"),
+])
+def test_a_body_sentence_taking_the_headline_back(article, text, later):
+    [finding] = found(rule("headline"), article, text)
+    assert finding.location.text == later and finding.related
+
+
+@pytest.mark.parametrize("text", [
+    # The body agrees, or says the opposite of something else.
+    "Title: Regulator approves merger\n\nThe regulator approved the merger on Monday.",
+    "Title: Regulator approves merger\n\nThe regulator rejected a complaint from rivals before the vote.",
+    # Not a claim: a noun, a negated or reported headline verb.
+    "Title: The rise of the night bus\n\nNight bus use began to fall in the spring.",
+    "Title: Ministers don't support the levy\n\nThe ministers said they would not support the levy.",
+    "Title: Mayor says he would have won the vote\n\nThe mayor lost the vote by 40 ballots.",
+    # Another subject, another time, a hedge, a quotation, both verbs.
+    "Title: Rivera wins final\n\nIn 1998 a Spanish player lost the final in four sets.",
+    "Title: Union accepts offer\n\nLast year the union voted to reject an offer from the same firm.",
+    "Title: Union accepts offer\n\nThe union could reject the offer if members object, a rep said.",
+    'Title: Union accepts offer\n\n"We will never reject an offer like this," the union said.',
+    "Title: Hall opens again\n\nThe hall will open and close the season with a concert.",
+])
+def test_headlines_the_body_does_not_take_back_are_left_alone(article, text):
+    assert found(rule("headline"), article, text) == []

@@ -16,6 +16,7 @@ from checker.kinds.contradiction import (
     counts,
     durations,
     event_dates,
+    headline,
     numbers,
     polarity,
     restated,
@@ -77,6 +78,12 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
         "distinct": _patterns("words before the noun that mark another event (\"another\", \"first\")"),
         "max_days": Option(int, default=3, help="how far apart two dates may be and still be taken for one event"),
     },
+    "headline": {
+        "antonyms": Option(list, required=True, help="pairs of plain verbs (or phrasal verbs) a body may take a "
+                           "headline back with (`[accept, reject]`, `[cancel, go ahead]`)"),
+        "hedges": _patterns("words just before a body verb that make it uncertain (\"may\", \"would\")"),
+        "distinct": _patterns("words that put a body sentence at another time or occasion (\"last year\")"),
+    },
     "durations": {
         "events": Option(dict, required=True, help="a mapping of an event's name to the plain nouns that name it "
                          "(\"strike\": [strike, stoppage, walkout]); lengths of one event are compared"),
@@ -104,6 +111,8 @@ class ContradictionRule(Rule):
     - ``restated``: a sentence restated with another figure, date or clock time (relative
       dates are read against the published date);
     - ``event-dates``: one event (by its noun) given two dates more than ``max_days`` apart;
+    - ``headline``: a headline claim the body takes back (its verb's antonym, or the verb
+      negated, with the headline's object);
     - ``durations``: one event (by its noun's class) given two lengths that do not meet.
 
     Each check prefers missing a contradiction to raising a false alarm. Vocabularies are
@@ -208,6 +217,23 @@ class ContradictionRule(Rule):
             # Most articles name none of the events: one look at the whole article says so.
             self.require_literals(self.nouns, ignorecase=True)
             self.other_event = self._any(o["distinct"], "distinct")
+        elif check == "headline":
+            self.headline_antonyms: dict[str, frozenset[str]] = {}
+            self.headline_forms: dict[str, str] = {}
+            for pair in o["antonyms"]:
+                if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) and w.strip()
+                                                                         for w in pair)):
+                    raise self.error(f"each antonym pair must be a list of two verbs, got {pair!r}", "antonyms")
+                a, b = (" ".join(w.lower().split()) for w in pair)
+                self.headline_antonyms[a] = self.headline_antonyms.get(a, frozenset()) | {b}
+                self.headline_antonyms[b] = self.headline_antonyms.get(b, frozenset()) | {a}
+                for verb in (a, b):
+                    self.headline_forms.update(headline.forms_of(verb))
+            if not self.headline_forms:
+                raise self.error("the headline check needs 'antonyms'", "antonyms")
+            self.headline_verbs = headline.verb_pattern(self.headline_forms)
+            self.hedges = self._any(o["hedges"], "hedges")
+            self.distinct = self._any(o["distinct"], "distinct")
         elif check == "durations":
             self.event_of: dict[str, str] = {}
             for name, nouns in o["events"].items():
@@ -257,8 +283,8 @@ class ContradictionRule(Rule):
     def _conflicts(self, article: Article, sentences: list[tuple[int, int]]) -> Iterator[Conflict]:
         source = article.source
         if self.check_name == "counts":
-            headline = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
-            found = counts.counts_in(source, sentences, self.vocabulary, headline)
+            title = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
+            found = counts.counts_in(source, sentences, self.vocabulary, title)
             yield from counts.conflicts(found, self.vocabulary)
         elif self.check_name == "ages":
             body = [b for b in article.blocks if b.kind == "paragraph"][:2]
@@ -280,6 +306,15 @@ class ContradictionRule(Rule):
             found = event_dates.events_in(source, sentences, self.event_pattern, self.other_event,
                                           _published(article), self.event_nouns)
             yield from event_dates.conflicts(found, self.options["max_days"])
+        elif self.check_name == "headline":
+            block = next((b for b in article.blocks if b.kind == "headline"), None)
+            if block is None:
+                return
+            claims = headline.claims_in(source[block.start:block.end], block.start, self.headline_verbs,
+                                        self.headline_forms)
+            body = [(s, e) for s, e in sentences if s >= block.end]
+            yield from headline.conflicts(claims, source, body, self.headline_verbs, self.headline_forms,
+                                          self.headline_antonyms, self.hedges, self.distinct)
         elif self.check_name == "durations":
             sentences = spans_holding(article, sentences, durations.UNIT_TEXTS, ignorecase=True)
             found_lengths = durations.lengths_in(source, sentences, self.event_of, self.event_nouns, self.distinct,

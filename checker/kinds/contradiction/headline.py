@@ -1,0 +1,150 @@
+"""A headline the body takes back: "Drivers accept pay offer" ... "drivers voted to reject the
+pay offer"; "Airline scraps Porto-Lisbon shuttle" ... "will add three flights between Porto
+and Lisbon".
+
+The headline's claim is a verb of the rule's antonym pairs (in any form: "accepts",
+"accepted") and the content words after it, up to a preposition or the end (its object:
+"pay offer"). A body sentence takes the claim back when it holds the verb's antonym, or the
+verb itself negated ("did not accept", "refused to accept"), followed within a few words by
+one of the object's content words, in a sentence that names a content word of the headline
+before its verb (the subject, loosely: headlines drop articles). A headline verb after a
+determiner ("The rise of"), "to", a negation or a report ("says", "would have") is no claim;
+a body sentence holding both verbs ("will open and close") takes nothing back. A body verb after a hedge
+("may", "would", "if", "reports that") close before it is left alone, and so is a sentence
+that puts the claim at another time or occasion ("last year", "previous").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+import regex
+
+from checker.kinds.contradiction import Conflict, Searcher, Statement
+from checker.kinds.contradiction.counts import STOPWORDS, lemma
+from checker.kinds.contradiction.polarity import verb_forms
+from checker.patterns.compiled import compiled
+
+#: Irregular forms of the first words of phrasal verbs ("go ahead", "call off").
+_IRREGULAR = {"go": ("goes", "went", "going", "gone"), "call": ("calls", "called", "calling"),
+              "win": ("wins", "won", "winning"), "lose": ("loses", "lost", "losing"),
+              "keep": ("keeps", "kept", "keeping"), "hold": ("holds", "held", "holding"),
+              "beat": ("beats", "beaten", "beating"), "rise": ("rises", "rose", "risen", "rising"),
+              "fall": ("falls", "fell", "fallen", "falling"), "cut": ("cuts", "cutting"),
+              "drop": ("drops", "dropped", "dropping"), "quit": ("quits", "quitting"),
+              "set": ("sets", "setting"), "put": ("puts", "putting"), "pull": ("pulls", "pulled", "pulling")}
+_WORD = compiled(r"[\p{L}][\p{L}'’]*")
+#: Where a headline's object ends: a preposition or conjunction after it.
+_OBJECT_STOP = frozenset({"in", "on", "at", "for", "after", "before", "over", "as", "amid", "despite", "with", "by",
+                          "from", "to", "and", "but", "following", "during", "under", "against", "while"})
+#: A negation right before a body verb: "did not accept", "refused to accept", "won't go ahead".
+_NEGATED = compiled(r"(?:\b(?:(?:did|does|do|has|have|had|will|was|were|is|are|can|could)\s+)?(?:not|never|no\s+longer)"
+                    r"|\b\p{L}+n[’']t|\b(?:refused|refuse|refuses|declined|failed)\s+to)"
+                    r"\s+(?:\p{L}+\s+)?$", regex.IGNORECASE)
+#: How many words after a body verb its object's words may come ("add three daily flights between Porto").
+_OBJECT_REACH = 7
+
+
+#: What may not stand right before a headline's verb for it to be a claim: a determiner or a
+#: preposition (a noun: "The rise of"), "to" (a plan or an order: "ordered to lay off"), a
+#: negation ("Don't support"), or a report or hedge ("says", "would have", "claims").
+_NOT_A_CLAIM = compiled(r"(?:\b(?:the|a|an|of|to|not|never|no|would|could|may|might|will|says?|claims?|denies|"
+                        r"wants?|plans?|hopes?|threatens?|vows?|urges?|have|has|had)|n[’']t)\s+(?:\p{L}+\s+)?$",
+                        regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Claim:
+    lemma: str
+    #: The object's content words (lemmas).
+    object: frozenset[str]
+    #: The content words before the verb (lemmas): who or what the claim is about.
+    subject: frozenset[str]
+    statement: Statement
+
+
+def forms_of(verb: str) -> dict[str, str]:
+    """Each written form of ``verb`` (lower case; a phrasal verb's first word inflected) to the verb."""
+    words = verb.lower().split()
+    head, rest = words[0], words[1:]
+    heads = set(verb_forms(head)) | set(_IRREGULAR.get(head, ())) | {head}
+    if head.endswith("e"):
+        heads.add(head[:-1] + "ing")
+    else:
+        heads.add(head + "ing")
+    return {" ".join([form, *rest]): verb.lower() for form in heads}
+
+
+def verb_pattern(forms: Iterable[str]) -> regex.Pattern:
+    body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return regex.compile(rf"(?i)(?<![\p{{L}}-])(?:{body})(?![\p{{L}}-])")
+
+
+def claims_in(headline: str, start: int, verbs: regex.Pattern, lemma_of: dict[str, str]) -> list[Claim]:
+    """The headline's claims: each verb of the pairs with the content words after it."""
+    found = []
+    for match in verbs.finditer(headline):
+        if _NOT_A_CLAIM.search(headline, 0, match.start()):
+            continue
+        words = []
+        for word in _WORD.finditer(headline, match.end()):
+            low = word.group(0).lower()
+            if low in _OBJECT_STOP:
+                break
+            words.append(low)
+        content = frozenset(_content(" ".join(words)))
+        if content:
+            verb = lemma_of[" ".join(match.group(0).lower().split())]
+            subject = frozenset(_content(headline[:match.start()]))
+            statement = Statement(start + match.start(), start + match.end(), match.group(0))
+            found.append(Claim(verb, content, subject, statement))
+    return found
+
+
+def _content(text: str) -> Iterator[str]:
+    for word in regex.split(r"[^\p{L}'’]+", text):
+        low = word.lower()
+        if len(low) > 2 and low not in STOPWORDS:
+            yield lemma(low)
+
+
+def conflicts(claims: list[Claim], source: str, sentences: Iterable[tuple[int, int]], verbs: regex.Pattern,
+              lemma_of: dict[str, str], antonyms: dict[str, frozenset[str]], hedges: Searcher,
+              distinct: Searcher) -> Iterator[Conflict]:
+    """Body sentences taking back a headline claim: the first one for each claim."""
+    if not claims:
+        return
+    open_claims = list(claims)
+    for start, end in sentences:
+        text = source[start:end]
+        if distinct.search(text) or text.rstrip().endswith("?"):
+            continue
+        words = {lemma(w.group(0).lower()) for w in _WORD.finditer(text)}
+        said = {lemma_of[" ".join(m.group(0).lower().split())] for m in verbs.finditer(text)}
+        for match in verbs.finditer(text):
+            verb = lemma_of[" ".join(match.group(0).lower().split())]
+            before = text[max(0, match.start() - 40):match.start()]
+            negated = _NEGATED.search(before) is not None
+            if hedges.search(before):
+                continue
+            following = {lemma(w.group(0).lower()) for w in islice(_WORD.finditer(text, match.end()), _OBJECT_REACH)}
+            for claim in open_claims:
+                opposite = verb in antonyms.get(claim.lemma, frozenset()) and not negated
+                denied = verb == claim.lemma and negated
+                if not (opposite or denied) or not claim.object & following:
+                    continue
+                if claim.subject and not claim.subject & words:
+                    continue  # about someone or something else
+                if opposite and claim.lemma in said:
+                    continue  # "will open and close the convention": both, not one against the other
+                negation = _NEGATED.search(before) if denied else None
+                first = match.start() - (len(before) - negation.start()) if negation else match.start()
+                statement = Statement(start + first, start + match.end(), text[first:match.end()])
+                yield Conflict(claim.statement, statement,
+                               f"the headline's '{claim.statement.text}' against '{statement.text}' here")
+                open_claims.remove(claim)
+                break
+            if not open_claims:
+                return
