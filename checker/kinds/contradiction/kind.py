@@ -19,6 +19,7 @@ from checker.kinds.contradiction import (
     headline,
     numbers,
     polarity,
+    posts,
     restated,
     roles,
     weekdays,
@@ -70,6 +71,19 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
                          "each kind, so only two titles of one kind conflict"),
         "modifiers": _patterns("words that put a title at another time (\"former\", \"acting\")"),
     },
+    "roles": {
+        "posts": Option(dict, required=True, help="a mapping of a family of posts (police, courts, companies) to "
+                        "lists of groups, each the spellings of one post (`[chief executive, CEO]`); two groups "
+                        "of one family cannot be held by one person in one organisation"),
+        "team_families": _words("families whose posts tie a person to one team or employer (a player), so that "
+                                "two different teams named for one person conflict"),
+        "team_words": _words("nouns for a place in a team after \"in the TEAM\" (\"back four\", \"squad\")"),
+        "qualifiers": _words("words before a post that leave it the same post (\"senior\", \"principal\")"),
+        "org_nouns": Option(list, default=[], help="lists of common nouns that name one kind of organisation "
+                            "(`[company, group, firm]`): \"the group's\" and \"the company's\" are one"),
+        "shifts": _patterns("words that put a post at another time or mark a change (\"former\", \"was\", "
+                            "\"promoted\", \"in 2018\")"),
+    },
     "quotes": {},
     "restated": {},
     "event-dates": {
@@ -107,6 +121,8 @@ class ContradictionRule(Rule):
       the year of the published date);
     - ``polarity``: a claim and its negation, or its antonym ("approved" ... "rejected");
     - ``titles``: one person (full name) with two titles of one kind;
+    - ``roles``: one person (resolved by surname) given two posts that cannot both hold, read
+      from titles, appositions and relative clauses;
     - ``quotes``: the same quotation attributed to two people;
     - ``restated``: a sentence restated with another figure, date or clock time (relative
       dates are read against the published date);
@@ -205,6 +221,8 @@ class ContradictionRule(Rule):
             self.title_pattern = roles.title_pattern(spellings)
             self.require_literals(spellings)  # a title as written is part of every match
             self.modifiers = self._any(o["modifiers"], "modifiers")
+        elif check == "roles":
+            self._setup_roles()
         elif check == "event-dates":
             nouns = o["nouns"]
             if not nouns or not all(isinstance(n, str) and n.strip() for n in nouns):
@@ -246,6 +264,40 @@ class ContradictionRule(Rule):
             self.event_nouns = durations.event_noun_pattern(self.event_of)
             self.distinct = self._any(o["distinct"], "distinct")
             self.plans = self._any(o["plans"], "plans")
+
+    def _setup_roles(self) -> None:
+        """Compile the roles check's vocabulary: the posts' groups, the sentence forms, the shifts."""
+        o = self.options
+        groups: dict[str, set[tuple[str, int]]] = {}
+        names: dict[str, str] = {}
+        for family, family_groups in o["posts"].items():
+            if not isinstance(family_groups, list):
+                raise self.error(f"{family!r}: expected a list of groups of spellings", "posts")
+            for index, group in enumerate(family_groups):
+                if not (isinstance(group, list) and group and all(isinstance(t, str) and t.strip() for t in group)):
+                    raise self.error(f"each entry must be a list of spellings of one post, got {group!r}", "posts")
+                for spelling in group:
+                    key = " ".join(spelling.lower().split())
+                    groups.setdefault(key, set()).add((str(family), index))
+                    names.setdefault(key, " ".join(group[0].split()))
+        if not groups:
+            raise self.error("the roles check needs 'posts'", "posts")
+        org_nouns: dict[str, str] = {}
+        for nouns in o["org_nouns"]:
+            if not (isinstance(nouns, list) and nouns and all(isinstance(n, str) and n.strip() for n in nouns)):
+                raise self.error(f"each entry must be a list of nouns, got {nouns!r}", "org_nouns")
+            for noun in nouns:
+                org_nouns[noun.lower()] = nouns[0].lower()
+        team_words = [" ".join(str(w).split()) for w in o["team_words"]]
+        spellings = sorted(groups)
+        self.roles_vocabulary = posts.Vocabulary(
+            groups={k: frozenset(v) for k, v in groups.items()}, names=names,
+            team_families=frozenset(str(f) for f in o["team_families"]), org_nouns=org_nouns,
+            forms=posts.compile_forms(spellings, [str(q) for q in o["qualifiers"]], team_words),
+            anchor=posts.anchor_pattern(spellings), joined=posts.joined_pattern(spellings),
+            shifts=self._any(o["shifts"], "shifts"))
+        self.post_words = tuple(spellings + team_words + ["plays for"])
+        self.require_literals(self.post_words, ignorecase=True)  # every post is read from its word
 
     def _number_words(self, table: dict[Any, Any]) -> dict[str, numbers.Interval]:
         """``{"a score": 20, "a few dozen": [36, 60]}``: words (plain, not patterns) with a
@@ -301,6 +353,11 @@ class ContradictionRule(Rule):
         elif self.check_name == "titles":
             found = roles.titled_names(source, sentences, self.title_pattern, self.group_of, self.modifiers)
             yield from roles.title_conflicts(found)
+        elif self.check_name == "roles":
+            # Only sentences naming a post give one; names are read in all of them.
+            with_posts = spans_holding(article, sentences, self.post_words, ignorecase=True)
+            found, people = posts.posts_in(source, sentences, with_posts, article.quotes, self.roles_vocabulary)
+            yield from posts.conflicts(found, people, self.roles_vocabulary)
         elif self.check_name == "event-dates":
             sentences = spans_holding(article, sentences, self.nouns, ignorecase=True)  # those naming an event
             found = event_dates.events_in(source, sentences, self.event_pattern, self.other_event,

@@ -1,0 +1,380 @@
+"""One person, two posts that cannot both hold ("Judge Ann Kerr" ... "Prosecutor Ann Kerr").
+
+Each sentence is read for the forms reporters use to give a person a post:
+
+- before the name: "Inspector Quilty", "Redcastle United defender Tariq Mensah", "the
+  school's head teacher, Ana Silva,";
+- after the name: "Silva, the school's deputy head,", "Jane Roe, chief executive of Acme,";
+- in a relative clause: "Roe, who is the firm's finance director", "Mensah, who has been
+  in the Dunholm City back four" (a place in a team), "Roe, who was appointed ..." (read, but
+  a change of post, so it contradicts nothing);
+- "Roe, who works as a nurse at ...".
+
+A person is resolved within the article by surname: the surname must have been introduced
+with a full name, an honorific or a title, and a surname given with two different first
+names in one article belongs to two people and is left alone. Only posts that hold now are
+compared: a word that puts a post at another time or marks a change ("former", "acting",
+"was", "until", "promoted", "in 2018" ...: the rule's ``shifts``) keeps the post out, and so
+does a post held together with another ("chair and chief executive"), a name in a list and
+a post inside a quotation.
+
+Two present posts of one person conflict when they are two groups of one family of the
+vocabulary (two police ranks, judge and prosecutor, chief executive and chief financial
+officer) and name one organisation (the same proper name, or common nouns of one class such
+as "the company" and "the group", or none for either); or when both are posts of a family
+that ties a person to one team (a player) and name two different teams. Each person keeps
+the few distinct posts read so far, so the work grows with the article, not its square.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from checker.kinds.contradiction import Conflict, Searcher, Statement
+from checker.kinds.contradiction.people import NOT_PEOPLE, TITLES
+from checker.patterns.trie import literal_alternation
+
+#: Words before a surname that are honorifics, not first names.
+HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev"])
+#: Capitalised words that open a sentence or a run without being a first name.
+NOT_FIRST_NAMES = NOT_PEOPLE | frozenset(
+    ["When", "After", "Before", "While", "Since", "As", "If", "Then", "Now", "Both", "Yesterday", "Today",
+     "However", "Meanwhile", "Later", "Earlier", "Last", "Next", "Under", "With", "Without", "Former", "Acting"])
+#: Capitalised words that end the names of places and organisations, never a person's surname.
+NOT_SURNAMES = frozenset(
+    ["Hospital", "School", "Court", "Council", "University", "College", "Club", "Company", "Group", "Bank",
+     "Street", "Road", "Assembly", "Office", "Department", "House", "Hall", "Church", "Centre", "Center", "Park",
+     "Museum", "Service", "Services", "Party", "Fund", "Trust", "Committee", "Board", "Commission", "Agency",
+     "Institute", "Police", "Army", "Navy", "Force", "United", "City", "Rovers", "Athletic", "Orchestra"])
+#: The spelling given to a place in a team ("in the Rovers back four", "plays for Rovers").
+TEAM = "\0team"
+#: The most distinct posts kept per person: a bound on the work per post read.
+MAX_POSTS = 12
+
+_WORD = r"\p{Lu}[\p{L}'’-]*\p{L}"
+#: Words of one name or one organisation stay on one line: a line break ends a name.
+_GAP = r"[^\S\n]+"
+_NAME = rf"(?P<name>{_WORD}(?:{_GAP}\p{{Lu}}\.)?(?:{_GAP}{_WORD}){{0,3}})"
+_ORG = rf"{_WORD}(?:{_GAP}(?:of{_GAP}|&{_GAP})?{_WORD}){{0,3}}"
+_POSSESSOR = (rf"(?:(?:the\s+)?(?P<{{p}}named>{_ORG})['’]s?|(?:the\s+)(?P<{{p}}noun>\p{{Ll}}+)['’]s"
+              rf"|(?P<{{p}}its>its|their))\s+")
+_OF_ORG = rf"(?:\s+(?:of|at|for|with)\s+(?:(?:the\s+)?(?P<{{p}}ofnamed>{_ORG})|the\s+(?P<{{p}}ofnoun>\p{{Ll}}+)))?"
+#: A run of capitalised words on one line, middle initials allowed: a name or an organisation.
+_NAME_RUN = regex.compile(rf"{_WORD}(?:{_GAP}(?:\p{{Lu}}\.{_GAP})?{_WORD})*")
+_WORD_START = regex.compile(r"(?<![\p{L}'’.-])\p{Lu}")
+_SPEECH = r"(?:said|says|told|added|adds|explained|spoke|wrote)"
+_PRESENT_VERBS = r"(?:is|has\s+been|remains|is\s+now|serves\s+as|works\s+as|plays\s+as)"
+_PRESENT = regex.compile(rf"{_PRESENT_VERBS}|plays", regex.IGNORECASE)
+_LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
+_SENTENCE_END = regex.compile(r"[;:.!?]")
+_CHANGE_VERBS = (r"(?:was|had\s+been|became|becomes|will\s+be|will\s+become|was\s+appointed|was\s+named|"
+                 r"was\s+promoted\s+to|was\s+made|has\s+been\s+appointed|has\s+been\s+named|is\s+to\s+become)")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The rule's vocabulary, compiled once when the rule loads."""
+
+    #: Each spelling (lower case, white space single) to the (family, group) pairs it belongs to.
+    groups: dict[str, frozenset[tuple[str, int]]]
+    #: Each spelling to the first spelling of its group, for the message.
+    names: dict[str, str]
+    #: Families whose posts tie a person to one team or employer.
+    team_families: frozenset[str]
+    #: Common nouns for an organisation to their class ("group" and "company" are one).
+    org_nouns: dict[str, str]
+    #: The sentence forms, compiled.
+    forms: tuple[regex.Pattern, ...]
+    #: A post followed by a capitalised word: where the form "TITLE Name" may end (searched
+    #: first, so that the form is only tried in the few characters before one).
+    anchor: regex.Pattern
+    #: A post joined to another ("chair and chief executive").
+    joined: regex.Pattern
+    #: Words that put a post at another time or mark a change.
+    shifts: Searcher
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post given to one person in one statement."""
+
+    first: str | None
+    surname: str
+    spelling: str
+    org: tuple[str, str] | None
+    statement: Statement
+
+
+@dataclass
+class Person:
+    """What the article says about one surname: first names seen, and whether it was introduced."""
+
+    first_names: set[str] = field(default_factory=set)
+    introduced: bool = False
+    joined: bool = False
+
+
+def compile_forms(spellings: list[str], qualifiers: list[str], team_words: list[str]) -> tuple[regex.Pattern, ...]:
+    """The patterns of the forms that give a person a post (see the module's docstring)."""
+    post = literal_alternation(spellings)
+    qualifier = literal_alternation(qualifiers) if qualifiers else r"(?!x)x"
+    team = literal_alternation(team_words) if team_words else r"(?!x)x"
+    possessor_a, possessor_b, possessor_c = (_POSSESSOR.replace("{p}", x) for x in "abc")
+    of_org_a, of_org_c = (_OF_ORG.replace("{p}", x) for x in "ac")
+    head = rf"(?:(?:{qualifier})\s+)?(?P<post>{post})(?![\p{{L}}-])"
+    before = (rf"(?<![\p{{L}}\p{{N}}])(?:{possessor_b}|(?P<bnamed2>{_ORG})\s+)?{head}"
+              rf"(?P<comma>,)?\s+{_NAME}(?![\p{{L}}'’-])(?(comma)(?=\s*(?:,|\.|;|\s+{_SPEECH}\b)))")
+    # Not a name inside a run of names or a list ("Cal Irwin, Dee Hart, the school's deputy head").
+    not_in_list = rf"(?<!(?:,|\band)\s+)(?<!\p{{Lu}}[\p{{L}}'’.-]*{_GAP})"
+    after = (rf"(?<![\p{{L}}\p{{N}}]){not_in_list}{_NAME},\s+(?:(?:the|a|an)\s+)?(?:{possessor_a})?"
+             rf"{head}{of_org_a}(?=\s*(?:,|\.|;|$|\s+{_SPEECH}\b))")
+    clause = (rf"(?<![\p{{L}}\p{{N}}]){_NAME},\s+who\s+(?P<verb>{_PRESENT_VERBS}|{_CHANGE_VERBS})\s+"
+              rf"(?:(?:the|a|an)\s+)?(?:{possessor_c})?{head}{of_org_c}")
+    in_team = (rf"(?<![\p{{L}}\p{{N}}]){_NAME},\s+who\s+(?P<verb>{_PRESENT_VERBS}|{_CHANGE_VERBS})\s+in\s+the\s+"
+               rf"(?P<tnamed>{_ORG})\s+(?P<team>{team})(?![\p{{L}}-])")
+    plays_for = (rf"(?<![\p{{L}}\p{{N}}]){_NAME},\s+who\s+(?P<verb>plays|has\s+played)\s+for\s+(?:the\s+)?"
+                 rf"(?P<tnamed>{_ORG})")
+    flags = regex.IGNORECASE | regex.VERSION1
+    # Names and organisations must be capitalised: only the post and the small words ignore case.
+    return tuple(regex.compile(_case_sensitive_names(p), flags) for p in (before, after, clause, in_team, plays_for))
+
+
+def _case_sensitive_names(pattern: str) -> str:
+    r"""Make the capital-letter classes hold under IGNORECASE (``\p{Lu}`` would match any letter)."""
+    return pattern.replace(r"\p{Lu}", r"(?-i:\p{Lu})").replace(r"\p{Ll}", r"(?-i:\p{Ll})")
+
+
+def anchor_pattern(spellings: list[str]) -> regex.Pattern:
+    """A post right before a capitalised word ("Inspector Quilty", "director, Ana")."""
+    post = literal_alternation(spellings)
+    return regex.compile(_case_sensitive_names(rf"(?<![\p{{L}}])(?:{post}),?\s+\p{{Lu}}"), regex.IGNORECASE)
+
+
+def joined_pattern(spellings: list[str]) -> regex.Pattern:
+    """A post joined to another by "and", "&" or "/": one person holding both."""
+    post = literal_alternation(spellings)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{post})\s*(?:and|&|/)\s*(?:the\s+)?(?:{post})(?![\p{{L}}])",
+                         regex.IGNORECASE)
+
+
+def posts_in(source: str, sentences: list[tuple[int, int]], with_posts: list[tuple[int, int]],
+             quotes: list[tuple[int, int]], vocabulary: Vocabulary) -> tuple[list[Post], dict[str, Person]]:
+    """Every post read in the sentences that may name one (``with_posts``, outside
+    quotations), and the people named in all the sentences, by surname."""
+    people: dict[str, Person] = {}
+    found: list[Post] = []
+    inside = _QuoteIndex(quotes)
+    for start, end in sentences:
+        _note_names(source[start:end], people, vocabulary)
+    for start, end in with_posts:
+        text = source[start:end]
+        for match in _matches(text, vocabulary):
+            post = _read(match, text, start, vocabulary, people)
+            if post is not None and not inside(post.statement.start, post.statement.end):
+                found.append(post)
+    found.sort(key=lambda p: p.statement.start)
+    return found, people
+
+
+def _matches(text: str, vocabulary: Vocabulary) -> Iterator[regex.Match]:
+    """The matches of every form in a sentence. The form "TITLE Name" may start anywhere
+    before its post, so it is tried only in a short window before each post that a
+    capitalised word follows."""
+    before, *others = vocabulary.forms
+    seen: set[tuple[int, int]] = set()
+    for anchor in vocabulary.anchor.finditer(text):
+        match = before.search(text, max(0, anchor.start() - 60), min(len(text), anchor.end() + 80))
+        while match is not None and match.start("post") < anchor.start():
+            match = before.search(text, match.start() + 1, min(len(text), anchor.end() + 80))
+        if match is not None and match.start("post") == anchor.start() and match.span() not in seen:
+            seen.add(match.span())
+            yield match
+    # The other forms open with a name and a comma: tried only at the words of a run of
+    # capitalised words that a comma closes.
+    for run in _NAME_RUN.finditer(text):
+        if not text.startswith(",", run.end()):
+            continue
+        for word in _WORD_START.finditer(text, run.start(), run.end()):
+            for pattern in others:
+                match = pattern.match(text, word.start())
+                if match is not None:
+                    yield match
+
+
+def _note_names(text: str, people: dict[str, Person], vocabulary: Vocabulary) -> None:
+    """Record the full names ("Ana Silva") and titled surnames ("Inspector Quilty") of a sentence."""
+    for match in _NAME_RUN.finditer(text):
+        words = match.group().split()
+        stripped = False
+        while words and (words[0].rstrip(".") in HONORIFICS or words[0] in TITLES
+                         or words[0].lower() in vocabulary.groups or words[0] in NOT_FIRST_NAMES):
+            stripped = stripped or words[0] not in NOT_FIRST_NAMES
+            words.pop(0)
+        words = [w for w in words if not _initial(w)]
+        if not words or len(words) > 3:
+            continue
+        surname = _plain(words[-1])
+        if surname in NOT_SURNAMES:
+            continue
+        person = people.setdefault(surname, Person())
+        if len(words) >= 2:
+            person.first_names.add(words[0])
+            person.introduced = True
+        elif stripped:
+            person.introduced = True
+
+
+def _initial(word: str) -> bool:
+    """Whether a word is a middle initial ("F.")."""
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+
+def _plain(word: str) -> str:
+    """A name without its possessive ending ("Kerr's" -> "Kerr")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _read(match: regex.Match, text: str, offset: int, vocabulary: Vocabulary,
+          people: dict[str, Person]) -> Post | None:
+    """The post a form's match gives, or None when it is not a present post of one person."""
+    groups = match.groupdict()
+    words = [w for w in (groups["name"] or "").split() if not _initial(w)]
+    while words and (words[0].rstrip(".") in HONORIFICS or words[0] in TITLES
+                     or words[0].lower() in vocabulary.groups or words[0] in NOT_FIRST_NAMES):
+        words.pop(0)
+    if not words or len(words) > 3:
+        return None
+    surname = _plain(words[-1])
+    first = words[0] if len(words) > 1 else None
+    if surname in NOT_SURNAMES or _inside_longer_post(match, text, vocabulary):
+        return None
+    if groups.get("verb") and not _PRESENT.fullmatch(groups["verb"]):
+        return None  # "who became", "who was appointed", "who has played for": a change or a past
+    spelling = TEAM if groups.get("tnamed") else " ".join(groups["post"].lower().split())
+    if spelling != TEAM and spelling not in vocabulary.groups:
+        return None
+    if _shifted(match, text, vocabulary):
+        return None
+    if spelling != TEAM and vocabulary.joined.search(text, max(0, match.start("post") - 40),
+                                                         min(len(text), match.end("post") + 40)):
+        people.setdefault(surname, Person()).joined = True
+    org = _organisation(groups, vocabulary)
+    statement = Statement(offset + match.start(), offset + match.end(), match.group())
+    return Post(first, surname, spelling, org, statement)
+
+
+def _inside_longer_post(match: regex.Match, text: str, vocabulary: Vocabulary) -> bool:
+    """Whether the post read is the end of a longer one ("General" in "Attorney General")."""
+    if match.groupdict().get("post") is None:
+        return False
+    word = _LAST_WORD.search(text[max(0, match.start("post") - 30): match.start("post")])
+    return bool(word) and f"{word.group(1)} {match.group('post')}".lower() in vocabulary.groups
+
+
+def _shifted(match: regex.Match, text: str, vocabulary: Vocabulary) -> bool:
+    """Whether a word near the post puts it at another time or marks a change: the match
+    itself, a few words before it and the next words of its sentence ("X, the finance
+    director, was named ..." changes the post in the verb after the apposition)."""
+    before = text[max(0, match.start() - 30): match.start()]
+    rest = text[match.end(): match.end() + 60]
+    sentence_end = _SENTENCE_END.search(rest)
+    after = rest[: sentence_end.start() if sentence_end else len(rest)]
+    return any(vocabulary.shifts.search(part) for part in (before, match.group(), after))
+
+
+def _organisation(groups: dict[str, str | None], vocabulary: Vocabulary) -> tuple[str, str] | None:
+    """The organisation a post names: ("named", words) for a proper name, ("noun", class) for
+    "the school's", None for none or "its"."""
+    for key in ("bnamed", "bnamed2", "anamed", "aofnamed", "cnamed", "cofnamed", "tnamed"):
+        value = groups.get(key)
+        if value:
+            words = [w for w in value.split() if w not in ("The", "of", "and", "&")]
+            if words and not (len(words) == 1 and words[0] in NOT_FIRST_NAMES):
+                return ("named", " ".join(_plain(w) for w in words))
+    for key in ("bnoun", "anoun", "aofnoun", "cnoun", "cofnoun"):
+        value = groups.get(key)
+        if value:
+            return ("noun", vocabulary.org_nouns.get(value.lower(), value.lower()))
+    return None
+
+
+class _QuoteIndex:
+    """Whether a span lies inside one of the quotations (sorted spans)."""
+
+    def __init__(self, quotes: list[tuple[int, int]]) -> None:
+        self.quotes = sorted(quotes)
+        self.starts = [s for s, _ in self.quotes]
+
+    def __call__(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start) - 1
+        return index >= 0 and self.quotes[index][0] <= start < self.quotes[index][1]
+
+
+def conflicts(found: list[Post], people: dict[str, Person], vocabulary: Vocabulary) -> Iterator[Conflict]:
+    """Each later post that cannot hold together with an earlier one of the same person."""
+    kept: dict[str, list[Post]] = {}
+    for post in found:
+        person = people.get(post.surname)
+        if person is None or person.joined or not _resolved(post, person):
+            continue
+        earlier_posts = kept.setdefault(post.surname, [])
+        for earlier in earlier_posts:
+            reason = _why(earlier, post, vocabulary)
+            if reason:
+                yield Conflict(earlier.statement, post.statement, reason)
+                break
+        if len(earlier_posts) < MAX_POSTS and all((p.spelling, p.org) != (post.spelling, post.org)
+                                                  for p in earlier_posts):
+            earlier_posts.append(post)
+
+
+def _resolved(post: Post, person: Person) -> bool:
+    """A surname stands for one person: introduced, and never with two first names."""
+    if len(person.first_names) > 1:
+        return False
+    if post.first is not None and person.first_names and post.first not in person.first_names:
+        return False
+    return person.introduced
+
+
+def _why(earlier: Post, later: Post, vocabulary: Vocabulary) -> str | None:
+    """Why the two posts cannot both hold, in words; None when they can."""
+    a, b = earlier.spelling, later.spelling
+    team_a = a == TEAM or _in_team_family(a, vocabulary)
+    team_b = b == TEAM or _in_team_family(b, vocabulary)
+    if team_a and team_b:
+        if (earlier.org and later.org and earlier.org[0] == later.org[0] == "named"
+                and not set(earlier.org[1].split()) & set(later.org[1].split())):
+            return (f"{later.surname} plays for {earlier.org[1]} in '{earlier.statement.text}' and for "
+                    f"{later.org[1]} in '{later.statement.text}'; a player belongs to one team at a time")
+        return None
+    if a == TEAM or b == TEAM or not _same_organisation(earlier.org, later.org):
+        return None
+    groups_a, groups_b = vocabulary.groups[a], vocabulary.groups[b]
+    if groups_a & groups_b:
+        return None  # one post, two spellings
+    families_a = {family for family, _ in groups_a}
+    if any(family in families_a for family, _ in groups_b):
+        return (f"{later.surname} is called {vocabulary.names[a]} in '{earlier.statement.text}' and "
+                f"{vocabulary.names[b]} in '{later.statement.text}'; one person cannot hold both posts at once")
+    return None
+
+
+def _in_team_family(spelling: str, vocabulary: Vocabulary) -> bool:
+    return any(family in vocabulary.team_families for family, _ in vocabulary.groups.get(spelling, ()))
+
+
+def _same_organisation(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    """Whether two posts are posts of one organisation: none named for either, the same proper
+    name, or a common noun and none or a noun of the same class ("the group", "the company")."""
+    if a is None or b is None:
+        return (a or b or ("noun", ""))[0] == "noun"
+    if a[0] != b[0]:
+        return False
+    if a[0] == "noun":
+        return a[1] == b[1]
+    return bool(set(a[1].split()) & set(b[1].split()))
