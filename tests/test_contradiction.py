@@ -580,3 +580,37 @@ def test_a_body_sentence_taking_the_headline_back(article, text, later):
 ])
 def test_headlines_the_body_does_not_take_back_are_left_alone(article, text):
     assert found(rule("headline"), article, text) == []
+
+
+def test_a_quotation_given_to_a_speaker_introduced_by_a_lowercase_role(article):
+    text = ('"We ran out of sandbags before midnight," council engineer Priya Nair said at the depot. '
+            'Hours later, "We ran out of sandbags before midnight," deputy mayor Colm Byrne said.')
+    [finding] = found(rule("quote-speaker"), article, text)
+    assert "Nair" in finding.message and "Byrne" in finding.message
+
+
+def test_an_unnamed_speaker_is_not_the_name_after_a_determiner(article):
+    text = ('"They listen to us at last," said one Labour voter. '
+            '"They listen to us at last," said Dara Quinn, a retired nurse from the estate.')
+    assert found(rule("quote-speaker"), article, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    'Harbour master Ines Okafor declined to comment on the collision. "The channel was clear," Okafor said.',
+    'Okafor, who runs the port authority, did not respond to requests for comment. '
+    '"We will publish the logs," Okafor told the local radio station.',
+])
+def test_quoted_after_declining_to_comment(article, text):
+    [finding] = found(rule("declined"), article, text)
+    assert finding.related and "Okafor" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    'Ines Okafor declined to comment further on the collision. "The channel was clear," Okafor said.',
+    'A spokesman for Ines Okafor declined to comment. "The channel was clear," Okafor said.',
+    'Ines Okafor declined to comment. "The channel was clear," Okafor said in a 2019 interview.',
+    '"The channel was clear," Okafor said. Later, Ines Okafor declined to comment on the inquiry.',
+    'Ines Okafor declined to comment. "The channel was clear," Tomas Reyes said.',
+])
+def test_quotations_that_do_not_break_a_refusal_are_left_alone(article, text):
+    assert found(rule("declined"), article, text) == []

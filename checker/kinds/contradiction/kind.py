@@ -14,6 +14,7 @@ from checker.kinds.contradiction import (
     Conflict,
     ages,
     counts,
+    declined,
     durations,
     event_dates,
     headline,
@@ -98,6 +99,7 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
         "hedges": _patterns("words just before a body verb that make it uncertain (\"may\", \"would\")"),
         "distinct": _patterns("words that put a body sentence at another time or occasion (\"last year\")"),
     },
+    "declined": {},
     "durations": {
         "events": Option(dict, required=True, help="a mapping of an event's name to the plain nouns that name it "
                          "(\"strike\": [strike, stoppage, walkout]); lengths of one event are compared"),
@@ -129,6 +131,7 @@ class ContradictionRule(Rule):
     - ``event-dates``: one event (by its noun) given two dates more than ``max_days`` apart;
     - ``headline``: a headline claim the body takes back (its verb's antonym, or the verb
       negated, with the headline's object);
+    - ``declined``: a person quoted after the article says they declined to comment;
     - ``durations``: one event (by its noun's class) given two lengths that do not meet.
 
     Each check prefers missing a contradiction to raising a false alarm. Vocabularies are
@@ -372,6 +375,10 @@ class ContradictionRule(Rule):
             body = [(s, e) for s, e in sentences if s >= block.end]
             yield from headline.conflicts(claims, source, body, self.headline_verbs, self.headline_forms,
                                           self.headline_antonyms, self.hedges, self.distinct)
+        elif self.check_name == "declined":
+            if article.quotes:
+                refusing = spans_holding(article, sentences, declined.REFUSAL_TEXTS, ignorecase=True)
+                yield from declined.conflicts(source, refusing, article.quotes)
         elif self.check_name == "durations":
             sentences = spans_holding(article, sentences, durations.UNIT_TEXTS, ignorecase=True)
             found_lengths = durations.lengths_in(source, sentences, self.event_of, self.event_nouns, self.distinct,

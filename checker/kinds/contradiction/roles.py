@@ -23,7 +23,12 @@ from checker.patterns.trie import literal_alternation
 _FULL_NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2})"
 _SPEAKER = r"(?P<speaker>\p{Lu}(?:[\p{L}'’-]+|\.)(?: \p{Lu}(?:[\p{L}'’-]+|\.)){0,2})"
 _VERB = r"(?:said|says|added|wrote|told\s+[\p{L}\s]{1,30}?|explained|insisted|stated|declared|tweeted)"
-_AFTER = compiled(rf"^[\s,]*(?:{_VERB}\s+{_SPEAKER}|{_SPEAKER}\s+{_VERB})\b")
+#: A role in lower case before a speaker's name ("head coach Glen Tautahi said"): words, no
+#: preposition (in "the mayor of Paris said", Paris is no speaker) and no determiner of an
+#: unnamed person ("said one Trump supporter": Trump is no speaker).
+_ROLE = (r"(?:(?!(?:of|in|from|at|for|with|on|by|to|one|a|an|another|some|many|several|two|three|other)\b)"
+         r"[a-z][\p{L}-]*\s+){0,4}")
+_AFTER = compiled(rf"^[\s,]*(?:{_VERB}\s+{_ROLE}{_SPEAKER}|{_ROLE}{_SPEAKER}\s+{_VERB})\b")
 _BEFORE = compiled(rf"{_SPEAKER}\s+{_VERB}[:,]?\s*[\"“]?$")
 _WORD = compiled(r"[\p{L}\p{N}]+")
 NOT_SPEAKERS = frozenset(["He", "She", "They", "It", "The", "A", "We", "I", "This", "That", "Officials", "Police"])
@@ -72,7 +77,8 @@ def title_conflicts(found: list[Titled]) -> Iterator[Conflict]:
                 break
 
 
-def _speaker(source: str, quote: tuple[int, int]) -> str | None:
+def quote_speaker(source: str, quote: tuple[int, int]) -> str | None:
+    """Who a quotation is attributed to, by the words right after or before it, if anyone."""
     start, end = quote
     after = source[end + 1: end + 60]
     before = source[max(0, start - 60): start]
@@ -98,7 +104,7 @@ def quote_conflicts(source: str, quotes: list[tuple[int, int]]) -> Iterator[Conf
         words = tuple(w.lower() for w in _WORD.findall(source[quote[0]:quote[1]]))
         if len(words) < 6:
             continue
-        speaker = _speaker(source, quote)
+        speaker = quote_speaker(source, quote)
         if speaker is None:
             continue
         if words in seen:
