@@ -38,6 +38,10 @@ _DAY = 24 * _HOUR
 #: Seconds in each unit, as intervals (a month is 28 to 31 days).
 _UNITS = {"minute": (60.0, 60.0), "hour": (_HOUR, _HOUR), "day": (_DAY, _DAY), "week": (7 * _DAY, 7 * _DAY),
           "fortnight": (14 * _DAY, 14 * _DAY), "month": (28 * _DAY, 31 * _DAY), "year": (365 * _DAY, 366 * _DAY)}
+#: A unit word after a space or a hyphen: where a length may be (a quantity is read before it).
+_UNIT_WORD = compiled(r"(?i)[-\s](?P<unit>minute|hour|day|week|fortnight|month|year)s?\b(?!-old)")
+#: How far before its unit a quantity may start ("two hundred and fifty").
+_QUANTITY_REACH = 40
 _AFTER_NUMBER = compiled(r"(?P<join>-|\s+)(?P<unit>minute|hour|day|week|fortnight|month|year)(?P<plural>s)?\b"
                          r"(?P<old>-old\b)?(?:-long\b)?")
 #: A verb of lasting right before the length ("lasted", "lasting for", "stretched past").
@@ -83,6 +87,8 @@ def lengths_in(source: str, sentences: Iterable[tuple[int, int]], events: dict[s
     found: list[Length] = []
     for start, end in sentences:
         text = source[start:end]
+        if _UNIT_WORD.search(text) is None:
+            continue  # no length here (a cheap test before the quantities are read)
         if plans.search(text):
             continue  # "scheduled to last two days", "extended", "originally": a plan or a change
         found.extend(_stated(text, start, end, events, noun_pattern, distinct))
@@ -93,9 +99,16 @@ def lengths_in(source: str, sentences: Iterable[tuple[int, int]], events: dict[s
 
 def _stated(text: str, start: int, end: int, events: dict[str, str], noun_pattern: regex.Pattern,
             distinct: Searcher) -> Iterator[Length]:
-    for match in QUANTITY.finditer(text):
+    for unit in _UNIT_WORD.finditer(text):
+        # The quantity right before the unit, read in a short window: "three weeks", "48-hour".
+        match = None
+        for candidate in QUANTITY.finditer(text, max(0, unit.start() - _QUANTITY_REACH), unit.start()):
+            match = candidate
+        if match is None:
+            continue
         after = _AFTER_NUMBER.match(text, match.end())
-        if after is None or after.group("old") or match.group("cur") or match.group("vague"):
+        if after is None or after.start("unit") != unit.start("unit") or after.group("old") or match.group("cur") \
+                or match.group("vague"):
             continue
         value = interval(match)
         if value is None or value.high == 0:

@@ -16,6 +16,7 @@ that puts the claim at another time or occasion ("last year", "previous").
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -26,6 +27,7 @@ from checker.kinds.contradiction import Conflict, Searcher, Statement
 from checker.kinds.contradiction.counts import STOPWORDS, lemma
 from checker.kinds.contradiction.polarity import verb_forms
 from checker.patterns.compiled import compiled
+from checker.patterns.trie import literal_alternation
 
 #: Irregular forms of the first words of phrasal verbs ("go ahead", "call off").
 _IRREGULAR = {"go": ("goes", "went", "going", "gone"), "call": ("calls", "called", "calling"),
@@ -78,8 +80,20 @@ def forms_of(verb: str) -> dict[str, str]:
 
 
 def verb_pattern(forms: Iterable[str]) -> regex.Pattern:
-    body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    """Any of ``forms``, whole words, any case, a phrase's space as any white space (a trie:
+    one pass over a long article)."""
+    body = literal_alternation(sorted(set(forms)), escape=_escape)
     return regex.compile(rf"(?i)(?<![\p{{L}}-])(?:{body})(?![\p{{L}}-])")
+
+
+def _escape(char: str) -> str:
+    return r"\s+" if char == " " else regex.escape(char)
+
+
+@functools.lru_cache(maxsize=256)
+def _body_verbs(lemmas: frozenset[str]) -> regex.Pattern:
+    """The forms of the verbs a body sentence may take a headline back with."""
+    return verb_pattern(form for verb in lemmas for form in forms_of(verb))
 
 
 def claims_in(headline: str, start: int, verbs: regex.Pattern, lemma_of: dict[str, str]) -> list[Claim]:
@@ -117,24 +131,32 @@ def conflicts(claims: list[Claim], source: str, sentences: Iterable[tuple[int, i
     if not claims:
         return
     open_claims = list(claims)
+    verbs = _body_verbs(frozenset(v for c in claims for v in (c.lemma, *antonyms.get(c.lemma, ()))))
     for start, end in sentences:
         text = source[start:end]
-        if distinct.search(text) or text.rstrip().endswith("?"):
-            continue
-        words = {lemma(w.group(0).lower()) for w in _WORD.finditer(text)}
-        said = {lemma_of[" ".join(m.group(0).lower().split())] for m in verbs.finditer(text)}
+        words: set[str] | None = None  # the sentence's words and verbs, read only for a candidate
+        said: set[str] = set()
         for match in verbs.finditer(text):
             verb = lemma_of[" ".join(match.group(0).lower().split())]
-            before = text[max(0, match.start() - 40):match.start()]
-            negated = _NEGATED.search(before) is not None
-            if hedges.search(before):
+            candidates = [c for c in open_claims if verb == c.lemma or verb in antonyms.get(c.lemma, ())]
+            if not candidates:
                 continue
             following = {lemma(w.group(0).lower()) for w in islice(_WORD.finditer(text, match.end()), _OBJECT_REACH)}
-            for claim in open_claims:
+            candidates = [c for c in candidates if c.object & following]
+            if not candidates:
+                continue
+            before = text[max(0, match.start() - 40):match.start()]
+            if hedges.search(before) or distinct.search(text) or text.rstrip().endswith("?"):
+                continue
+            negated = _NEGATED.search(before) is not None
+            for claim in candidates:
                 opposite = verb in antonyms.get(claim.lemma, frozenset()) and not negated
                 denied = verb == claim.lemma and negated
-                if not (opposite or denied) or not claim.object & following:
+                if not (opposite or denied):
                     continue
+                if words is None:
+                    words = {lemma(w.group(0).lower()) for w in _WORD.finditer(text)}
+                    said = {lemma_of[" ".join(m.group(0).lower().split())] for m in verbs.finditer(text)}
                 if claim.subject and not claim.subject & words:
                     continue  # about someone or something else
                 if opposite and claim.lemma in said:

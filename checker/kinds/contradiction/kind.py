@@ -298,7 +298,7 @@ class ContradictionRule(Rule):
             team_families=frozenset(str(f) for f in o["team_families"]), org_nouns=org_nouns,
             forms=posts.compile_forms(spellings, [str(q) for q in o["qualifiers"]], team_words),
             anchor=posts.anchor_pattern(spellings), joined=posts.joined_pattern(spellings),
-            shifts=self._any(o["shifts"], "shifts"))
+            shifts=self._any(o["shifts"], "shifts"), post_word=posts.post_word_pattern(spellings + team_words))
         self.post_words = tuple(spellings + team_words + ["plays for"])
         self.require_literals(self.post_words, ignorecase=True)  # every post is read from its word
 

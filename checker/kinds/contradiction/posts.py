@@ -52,6 +52,9 @@ NOT_SURNAMES = frozenset(
      "Institute", "Police", "Army", "Navy", "Force", "United", "City", "Rovers", "Athletic", "Orchestra"])
 #: The spelling given to a place in a team ("in the Rovers back four", "plays for Rovers").
 TEAM = "\0team"
+#: How far after "Name," a form's post or "who" stands at most ("Silva, the Ashdown Primary
+#: School's deputy head").
+_FORM_REACH = 120
 #: The most distinct posts kept per person: a bound on the work per post read.
 MAX_POSTS = 12
 
@@ -96,6 +99,8 @@ class Vocabulary:
     joined: regex.Pattern
     #: Words that put a post at another time or mark a change.
     shifts: Searcher
+    #: Any post or team word: the forms that open with "Name," need one (or "who") soon after.
+    post_word: regex.Pattern
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,11 @@ def anchor_pattern(spellings: list[str]) -> regex.Pattern:
     return regex.compile(_case_sensitive_names(rf"(?<![\p{{L}}])(?:{post}),?\s+\p{{Lu}}"), regex.IGNORECASE)
 
 
+def post_word_pattern(words: list[str]) -> regex.Pattern:
+    """Any of the posts or team words, whole words, any case."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{literal_alternation(words)})(?![\p{{L}}])", regex.IGNORECASE)
+
+
 def joined_pattern(spellings: list[str]) -> regex.Pattern:
     """A post joined to another by "and", "&" or "/": one person holding both."""
     post = literal_alternation(spellings)
@@ -198,6 +208,9 @@ def _matches(text: str, vocabulary: Vocabulary) -> Iterator[regex.Match]:
     for run in _NAME_RUN.finditer(text):
         if not text.startswith(",", run.end()):
             continue
+        reach = min(len(text), run.end() + _FORM_REACH)
+        if "who" not in text[run.end():reach] and vocabulary.post_word.search(text, run.end(), reach) is None:
+            continue  # no post and no "who" after the comma: none of these forms can match
         for word in _WORD_START.finditer(text, run.start(), run.end()):
             for pattern in others:
                 match = pattern.match(text, word.start())
