@@ -209,6 +209,7 @@ def find_swaps(text: str, start: int = 0, end: int | None = None, *, title_case:
     longest. ``title_case``: the text is a headline in title case, where a capital says nothing,
     so only names are looked for there."""
     index = _index()
+    root_open: _Node = index.trie.get(OPEN, {})
     end = len(text) if end is None else end
     for match in _RUN.finditer(text, start, end):
         # The words in lower case, split at the run's spaces; the words with their places in
@@ -218,13 +219,17 @@ def find_swaps(text: str, start: int = 0, end: int | None = None, *, title_case:
             continue
         run: list[Word] = []
         found: list[tuple[int, int, Swap]] = []
+        known = [word in index.words for word in lower]
         for first in range(len(lower) - 1):
-            if lower[first] not in index.words and lower[first + 1] not in index.words:
+            if not known[first] and not known[first + 1]:
                 continue  # only one word of a window may be unknown: the swapped one
             # Walk the trie from ``first``: each state is a node and the open position taken
-            # (None while none is); an unknown word can only fill the open position.
-            states: list[tuple[_Node, int | None]] = [(index.trie, None)]
-            for last in range(first, min(first + LONGEST, len(lower))):
+            # (None while none is); an unknown word can only fill the open position. The
+            # first step is taken here (no key is one word long, so no window ends there).
+            states: list[tuple[_Node, int | None]] = [(root_open, first)]
+            if (child := index.trie.get(lower[first])) is not None:
+                states.append((child, None))
+            for last in range(first + 1, min(first + LONGEST, len(lower))):
                 word = lower[last]
                 following: list[tuple[_Node, int | None]] = []
                 ends: list[tuple[int, list[tuple[str, int]]]] = []
