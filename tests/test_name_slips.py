@@ -100,3 +100,22 @@ def test_the_shipped_gazetteer_names_its_sources_and_holds_real_names():
     assert both_real("Iran", "Iraq") and both_real("Americas", "Americans") and not both_real("Tesla", "Telsa")
     assert formal_states()["Kingdom of Spain"] == ("Spain", "Spanish")
     assert len(real_words()) > 20_000
+
+
+def test_one_letter_replaced_in_a_short_name_when_the_slip_is_no_known_word(article):
+    text = ("Senator Vance chaired the hearing. Aides said Vance would vote no, and Vanxe later "
+            "confirmed it. Vance left at noon.")
+    assert slips(text, article) == [("Vanxe", "Vance")]
+
+
+@pytest.mark.parametrize("text", [
+    # the other form is a first name of the gazetteer
+    "Reporters asked Obama about the deal. Crowds greeted Obama, and Osama supporters marched. "
+    "Aides said Obama was tired.",
+    # the other form is a common English word
+    "Inspector Stane led the raid. Officers followed Stane inside, and Stone said little. Reporters asked Stane later.",
+    # a short form seen only at the start of a sentence may be any word
+    "Drivers at White Lake protested. Officials from White Lake met them. While talks went on, crews left White Lake.",
+])
+def test_one_letter_replaced_in_a_short_name_that_makes_a_known_word_is_left_alone(article, text):
+    assert slips(text, article) == []

@@ -13,7 +13,8 @@ from checker.patterns.compiled import compiled
 from checker.patterns.precheck import Declared
 from checker.patterns.trie import literal_uses
 from checker.text.article import Article
-from checker.text.gazetteer import both_real
+from checker.text.expressions import common_words
+from checker.text.gazetteer import both_real, real_words
 from checker.text.textshape import MINOR_WORDS, line_words, mostly_uppercase, title_like
 
 _AFTER_NO_WORD = r"(?<![\p{L}\p{N}_'’-])"
@@ -102,7 +103,9 @@ class VariantsRule(Rule):
         "min_length": Option(int, default=5, help="shortest word the edit check compares (its slip may be one "
                              "letter shorter: a letter dropped)"),
         "min_length_substitution": Option(int, default=6,
-                                          help="shortest word in which one replaced letter counts"),
+                                          help="shortest word in which one replaced letter always counts; in a "
+                                          "shorter one it counts only when the rarer form is no word or name the "
+                                          "shipped data knows and is seen mid-sentence (with gazetteer)"),
         "min_majority": Option(int, default=2, help="the majority form must occur at least this often"),
         "max_minority": Option(int, default=2, help="a form used more often than this is not a slip"),
         "titles": Option(list, default=DEFAULT_TITLES,
@@ -178,7 +181,7 @@ class VariantsRule(Rule):
                 continue
             for size in (len(lower) - 1, len(lower), len(lower) + 1):
                 for other in shapes.get((lower[0], size), ()):
-                    if other != form and self._slip(form, other) is not None:
+                    if other != form and self._slip(form, other, rare=other) is not None:
                         return True
         return False
 
@@ -249,8 +252,13 @@ class VariantsRule(Rule):
         ordered = sorted(pairs, key=lambda p: (-max(len(by_text[p[0]].spans), len(by_text[p[1]].spans)), p))
         for a_text, b_text in ordered:
             a, b = by_text[a_text], by_text[b_text]
-            how = self._slip(a.text, b.text)
-            if how is None or len(a.spans) == len(b.spans):
+            if len(a.spans) == len(b.spans):
+                continue
+            minor_form = b if len(a.spans) > len(b.spans) else a
+            # A short form seen only at the start of a sentence may be any word ("While" / "White").
+            rare = minor_form.text if minor_form.mid else None
+            how = self._slip(a.text, b.text, rare=rare)
+            if how is None:
                 continue
             major, minor = (a, b) if len(a.spans) > len(b.spans) else (b, a)
             # The name is the majority; a slip of it may open a sentence ("Marcon said ...").
@@ -301,7 +309,9 @@ class VariantsRule(Rule):
             return _deletions(word.lower())
         return {word.lower()}
 
-    def _slip(self, a: str, b: str) -> str | None:
+    def _slip(self, a: str, b: str, rare: str | None = None) -> str | None:
+        """How ``b`` may be a slip of ``a`` (or ``a`` of ``b``): "case", "edit", or None.
+        ``rare``: the form written fewer times, the one that would be the slip."""
         la, lb = a.lower(), b.lower()
         if la == lb:
             return "case" if "case" in self.checks else None
@@ -311,9 +321,12 @@ class VariantsRule(Rule):
             return None
         if min(len(a), len(b)) < shortest:
             return None
-        # In short words one replaced letter mostly makes another name (Obama / Osama).
+        # In short words one replaced letter often makes another name (Obama / Osama): a
+        # substitution there counts only when the other form is no known word or name at all
+        # (not a place, people or first name of the gazetteer, not a common English word).
         short = len(a) == len(b) and len(a) < self.options["min_length_substitution"]
-        if short and sum(x != y for x, y in zip(la, lb, strict=True)) == 1:
+        if short and sum(x != y for x, y in zip(la, lb, strict=True)) == 1 \
+                and not (self.options["gazetteer"] and rare is not None and not _known_word(rare.lower())):
             return None
         if not _inner_edit(la, lb):
             return None
@@ -416,6 +429,12 @@ def _name_runs(article: Article, words: list[Word]) -> list[list[Word]]:
 def _deletions(word: str) -> set[str]:
     """The word and every form of it less one letter after the first."""
     return {word} | {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+
+
+def _known_word(word: str) -> bool:
+    """A lower-case word the shipped data knows: a place, people or first name, or a common
+    English word of the spinners' thesaurus."""
+    return word in real_words() or word in common_words()
 
 
 def _inner_edit(a: str, b: str) -> bool:
