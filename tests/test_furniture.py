@@ -16,6 +16,7 @@ import pytest
 
 from checker import Article, RuleError
 from checker.config.yamlsafe import load_yaml
+from checker.kinds.boilerplate import BoilerplateRule
 from checker.kinds.furniture import SHIPPED_WEIGHTS, FurnitureRule, load_model
 from checker.read.parsers.text import parse_text
 from checker.text import lineshape
@@ -191,7 +192,6 @@ SHIPPED_FINDS = {
 REVIEW_FINDS = {
     "all-caps app prompt": (MATCH, "GET THE DALBY ECHO APP FOR ALL THE LATEST SCORES", "after"),
     "agency credit with a name": (FERRY, "Mara Quill, Westmoor Press", "after"),
-    "share counter": (CLINIC, "1,204 1,204 Reposts   980 980 likes", "after"),
 }
 MISSED = {
     "two-line author bio": (FERRY, "Mara Quill is the Skellan Herald's island correspondent.\n\n"
@@ -217,6 +217,16 @@ def test_a_lower_threshold_flags_more_planted_furniture(name):
     text = plant(article, furniture, where)
     assert flagged(text) == []
     assert flagged(text, builtin_rule(threshold=RECALL_THRESHOLD)) == furniture.splitlines()
+
+
+def test_a_share_counter_is_left_to_the_phrase_rule_that_flags_it():
+    """Lines a phrase rule flags are the phrase rules' (the model adds only what they miss):
+    an embedded post's counters are boilerplate-widget's, at any threshold."""
+    text = planted_after(CLINIC, "1,204 1,204 Reposts   980 980 likes")
+    assert flagged(text, builtin_rule(threshold=RECALL_THRESHOLD)) == []
+    widget = BoilerplateRule(load_yaml(RULE_FILE.parent / "boilerplate-widget.yaml"))
+    found = [f.location.text for f in widget.check(parse_text("<test>", text))]
+    assert found == ["1,204 1,204 Reposts   980 980 likes"]
 
 
 def test_a_link_list_with_no_label_is_found_at_a_lower_threshold():
@@ -277,8 +287,9 @@ def test_a_safe_fix_is_refused_and_none_gives_no_fix():
 
 
 def test_the_threshold_option_changes_what_is_flagged():
-    text = planted_after(CLINIC, "1,204 1,204 Reposts   980 980 likes")
-    assert flagged(text, builtin_rule(threshold=0.5)) == ["1,204 1,204 Reposts   980 980 likes"]
+    article, line, where = REVIEW_FINDS["all-caps app prompt"]
+    text = plant(article, line, where)
+    assert flagged(text, builtin_rule(threshold=RECALL_THRESHOLD)) == [line]
     assert flagged(text, builtin_rule(threshold=0.999)) == []
     for bad in (0.0, 1.0, 1.5):
         with pytest.raises(RuleError, match="threshold"):
