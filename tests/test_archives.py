@@ -581,3 +581,18 @@ def test_records_with_empty_bodies_are_each_reported(tmp_path):
     report, _ = run_json(str(dump))
     assert [(e["path"].removeprefix(str(dump)), e["error"][:15]) for e in report["files"]] == [
         ("#e0", "line 1: no body"), ("#e1", "line 2: no body"), ("#e2", "line 3: no body")]
+
+
+def test_workers_ignore_ctrl_c_and_the_main_process_keeps_its_handler(tmp_path):
+    # Ctrl-C is the main process's: a worker taking it too would print a traceback of its own.
+    from checker.engine import parallel
+    from checker.engine.startup import open_session
+
+    session = open_session(cwd=tmp_path)
+    session.jobs = 2
+    before = signal.getsignal(signal.SIGINT)
+    with parallel.started_pool(session) as pool:
+        assert pool is not None
+        handlers = {pool.executor.submit(signal.getsignal, signal.SIGINT).result() for _ in range(4)}
+    assert handlers == {signal.SIG_IGN}
+    assert signal.getsignal(signal.SIGINT) is before

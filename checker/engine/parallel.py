@@ -18,6 +18,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import multiprocessing
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -41,6 +43,10 @@ _SESSION: Session | None = None
 # ---- the workers -------------------------------------------------------------------------
 def _init(options: argparse.Namespace, cwd: str | None) -> None:
     global _SESSION
+    # Ctrl-C is the main process's to handle (it stops the workers); a worker that took it
+    # too would print its own traceback. Forked workers inherit this already (see
+    # ``_workers_ignore_ctrl_c``); spawned ones set it here.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _SESSION is None:  # spawned: build the session the main process built
         from checker.engine.startup import open_session
 
@@ -96,6 +102,26 @@ class _Chunk:
 
 
 @contextlib.contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """While the workers are forked, Ctrl-C is only noted, so that no worker is interrupted
+    before its initializer makes it ignore Ctrl-C (it would print a traceback of its own);
+    once they are forked the main process's handling comes back, and a Ctrl-C noted meanwhile
+    interrupts it then. Only the main thread may set signal handlers: elsewhere (an editor's
+    server thread) nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    noted: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: noted.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if noted:
+        raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
 def started_pool(session: Session) -> Iterator[WorkerPool | None]:
     """``session.jobs`` worker processes, started before any input is read, so the report's
     header names the workers that really check. Where none can be started (no shared memory
@@ -104,8 +130,10 @@ def started_pool(session: Session) -> Iterator[WorkerPool | None]:
     the report's reader gone) stops the workers at once."""
     pool: WorkerPool | None = None
     try:
-        pool = WorkerPool(session, session.jobs)
-        pool.executor.submit(int).result()  # the workers start here
+        with _workers_ignore_ctrl_c():
+            pool = WorkerPool(session, session.jobs)
+            started = pool.executor.submit(int)  # the workers are forked here
+        started.result()
     except (OSError, ImportError, NotImplementedError, BrokenProcessPool) as error:
         if pool is not None:
             with contextlib.suppress(Exception):
