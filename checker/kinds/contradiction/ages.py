@@ -250,13 +250,16 @@ _EARLIER = 8
 def conflicts(ages: list[Age], source: str = "") -> Iterator[Conflict]:
     shared: set[str] | None = None  # read from the whole article only when a pair needs it
     by_person: dict[str, list[Age]] = {}
+    aged: set[str] = set()  # the people aged so far (``ages`` is in the article's order)
     for later in ages:
         if later.anaphor:
-            people = {a.surname for a in ages if a.statement.start < later.statement.start and not a.anaphor}
-            if len(people) != 1:
+            if len(aged) != 1:
                 continue  # "the 22-year-old" takes up one person aged before it, or nobody
-            (surname,) = people
+            (surname,) = aged
             later = Age(surname, None, later.low, later.high, later.statement, later.sentence, plain=True)
+        else:
+            assert later.surname is not None
+            aged.add(later.surname)
         assert later.surname is not None
         earlier_ones = by_person.setdefault(later.surname, [])
         for earlier in earlier_ones:

@@ -194,13 +194,13 @@ def _days_of(text: str, start: int, end: int, events: dict[str, str], noun_patte
 def _bind_days(found: list[Length]) -> list[Length]:
     """A day with no event named belongs to the one event given a length before it, if one."""
     kept = []
-    for index, length in enumerate(found):
+    events: set[str] = set()  # the events given a length so far (``found`` is in order)
+    for length in found:
         if length.event:
             kept.append(length)
-            continue
-        before = {other.event for other in found[:index] if other.event}
-        if len(before) == 1:
-            kept.append(Length(before.pop(), length.span, True, length.statement, length.sentence))
+            events.add(length.event)
+        elif len(events) == 1:
+            kept.append(Length(next(iter(events)), length.span, True, length.statement, length.sentence))
     return kept
 
 
