@@ -557,6 +557,8 @@ def test_lengths_that_can_all_hold_are_left_alone(article, text):
      "a spokesman said.", "denied"),
     ("Title: Regulator approves merger\n\nThe regulator did not approve the merger, its board said in a statement.",
      "did not approve"),
+    ("Title: The council approves the harbour plan\n\nThe council rejected the harbour plan by nine votes to four.",
+     "rejected"),
 ])
 def test_a_body_sentence_taking_the_headline_back(article, text, later):
     [finding] = found(rule("headline"), article, text)

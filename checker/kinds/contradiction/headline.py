@@ -49,12 +49,13 @@ _NEGATED = compiled(r"(?:\b(?:(?:did|does|do|has|have|had|will|was|were|is|are|c
 _OBJECT_REACH = 7
 
 
-#: What may not stand right before a headline's verb for it to be a claim: a determiner or a
-#: preposition (a noun: "The rise of"), "to" (a plan or an order: "ordered to lay off"), a
-#: negation ("Don't support"), or a report or hedge ("says", "would have", "claims").
-_NOT_A_CLAIM = compiled(r"(?:\b(?:the|a|an|of|to|not|never|no|would|could|may|might|will|says?|claims?|denies|"
-                        r"wants?|plans?|hopes?|threatens?|vows?|urges?|have|has|had)|n[’']t)\s+(?:\p{L}+\s+)?$",
-                        regex.IGNORECASE)
+#: What may not stand before a headline's verb for it to be a claim: right before it, a
+#: determiner or "of" (a noun: "The rise of") or "to" (a plan or an order: "ordered to lay
+#: off"); with a word at most between, a negation ("Don't support") or a report or hedge
+#: ("says", "would have", "claims"). "The council approves" is a claim.
+_NOT_A_CLAIM = compiled(r"\b(?:the|a|an|of|to)\s+$"
+                        r"|(?:\b(?:not|never|no|would|could|may|might|will|says?|claims?|denies|wants?|plans?|hopes?"
+                        r"|threatens?|vows?|urges?|have|has|had)|n[’']t)\s+(?:\p{L}+\s+)?$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
