@@ -61,6 +61,8 @@ _LEDE_SUBJECT = compiled(r"^[\"“‘']?(?:[A-Z\s,.—–-]{0,40}[—–-]\s+)?(
 _FULL_NAME = compiled(r"\b(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{L}'’-]+)")
 #: A run of capitalised words ("Founder Lena Hoffmann"): its last word is the surname.
 _NAME_RUN = compiled(r"\b\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+")
+#: One capitalised word and a comma: a surname alone ("Ortega, who celebrated ...").
+_SURNAME_COMMA = compiled(r"\b(\p{Lu}[\p{Ll}'’-]+),\s")
 _OPENER = compiled(r"[.!?\n][\"'“”‘’)]*\s*$")
 _LOWER_WORD = compiled(r"(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*")
 _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
@@ -100,9 +102,9 @@ def ages_in(source: str, sentences: Iterable[tuple[int, int]], time_shift: Searc
         if DIGIT.search(text) is None:
             found.extend(_loose(text, start, end))
             continue
-        if time_shift.search(text) is None:
-            found.extend(_plain(text, start, end))
-        found.extend(_now(text, start, end, found))
+        plain = list(_plain(text, start, end)) if time_shift.search(text) is None else []
+        found.extend(plain)
+        found.extend(_now(text, start, end, plain))
         found.extend(_anaphors(text, start, end))
         if published is not None:
             found.extend(_brought(text, start, end, published.year))
@@ -135,8 +137,9 @@ def _plain(text: str, start: int, end: int) -> Iterator[Age]:
             yield Age(person[0], person[1], age, age, statement, (start, end))
 
 
-def _now(text: str, start: int, end: int, found: list[Age]) -> Iterator[Age]:
-    taken = {a.statement.start for a in found}
+def _now(text: str, start: int, end: int, plain: list[Age]) -> Iterator[Age]:
+    """``plain``: the sentence's plain ages already read (a "Name, 54," is not read twice)."""
+    taken = {a.statement.start for a in plain}
     for match in _NOW.finditer(text):
         person = _person(match.group("name"))
         age = int(match.group("age"))
@@ -208,7 +211,7 @@ def _nearest(text: str, at: int, after: bool = False) -> tuple[str, str | None] 
     following = next((m for m in _NAME_RUN.finditer(text, at) if _person(m.group(0))), None)
     if following is not None and (after or not text[:at].strip(" \"“‘'")):
         return _person(following.group(0))
-    single = compiled(r"\b(\p{Lu}[\p{Ll}'’-]+),\s").search(text, 0, at)
+    single = _SURNAME_COMMA.search(text, 0, at)
     if single is not None and not after and single.group(1) not in NOT_PEOPLE:
         return _person(single.group(1))
     return None

@@ -31,18 +31,18 @@ from checker.kinds.contradiction import Conflict, Searcher, Statement
 from checker.kinds.contradiction.numbers import QUANTITY, UNITS, Interval, interval, words_value
 from checker.patterns.compiled import compiled
 
-#: What a sentence stating a length holds (case-folded): one of the units' names.
-UNIT_TEXTS = ("minute", "hour", "day", "week", "fortnight", "month", "year")
+#: The units of a length, by name.
+_UNIT_NAMES = "minute|hour|day|week|fortnight|month|year"
 _HOUR = 3600.0
 _DAY = 24 * _HOUR
 #: Seconds in each unit, as intervals (a month is 28 to 31 days).
 _UNITS = {"minute": (60.0, 60.0), "hour": (_HOUR, _HOUR), "day": (_DAY, _DAY), "week": (7 * _DAY, 7 * _DAY),
           "fortnight": (14 * _DAY, 14 * _DAY), "month": (28 * _DAY, 31 * _DAY), "year": (365 * _DAY, 366 * _DAY)}
 #: A unit word after a space or a hyphen: where a length may be (a quantity is read before it).
-_UNIT_WORD = compiled(r"(?i)[-\s](?P<unit>minute|hour|day|week|fortnight|month|year)s?\b(?!-old)")
+_UNIT_WORD = compiled(rf"(?i)[-\s](?P<unit>{_UNIT_NAMES})s?\b(?!-old)")
 #: How far before its unit a quantity may start ("two hundred and fifty").
 _QUANTITY_REACH = 40
-_AFTER_NUMBER = compiled(r"(?P<join>-|\s+)(?P<unit>minute|hour|day|week|fortnight|month|year)(?P<plural>s)?\b"
+_AFTER_NUMBER = compiled(rf"(?P<join>-|\s+)(?P<unit>{_UNIT_NAMES})(?P<plural>s)?\b"
                          r"(?P<old>-old\b)?(?:-long\b)?")
 #: A verb of lasting right before the length ("lasted", "lasting for", "stretched past").
 _LASTING = compiled(r"\b(?:lasted|lasting|lasts|last|took|taking|ran|running|stretched|continued|went\s+on|spanned|"

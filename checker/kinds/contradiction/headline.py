@@ -125,9 +125,8 @@ def _content(text: str) -> Iterator[str]:
             yield lemma(low)
 
 
-def conflicts(claims: list[Claim], source: str, sentences: Iterable[tuple[int, int]], verbs: regex.Pattern,
-              lemma_of: dict[str, str], antonyms: dict[str, frozenset[str]], hedges: Searcher,
-              distinct: Searcher) -> Iterator[Conflict]:
+def conflicts(claims: list[Claim], source: str, sentences: Iterable[tuple[int, int]], lemma_of: dict[str, str],
+              antonyms: dict[str, frozenset[str]], hedges: Searcher, distinct: Searcher) -> Iterator[Conflict]:
     """Body sentences taking back a headline claim: the first one for each claim."""
     if not claims:
         return

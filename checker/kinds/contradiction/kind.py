@@ -183,12 +183,7 @@ class ContradictionRule(Rule):
             if not o["verbs"] and not o["antonyms"] and not o["adjectives"]:
                 raise self.error("the polarity check needs 'verbs', 'adjectives' or 'antonyms'", "verbs")
             self.forms: dict[str, tuple[str, bool]] = {}
-            self.antonyms: dict[str, frozenset[str]] = {}
-            pairs = []
-            for pair in o["antonyms"]:
-                if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)):
-                    raise self.error(f"each antonym pair must be a list of two verbs, got {pair!r}", "antonyms")
-                pairs.append((pair[0].lower(), pair[1].lower()))
+            pairs = self._antonym_pairs()
             for verb in [str(v) for v in o["verbs"]] + [w for pair in pairs for w in pair]:
                 for form, known in polarity.verb_forms(verb).items():
                     self.forms.setdefault(form, known)
@@ -196,9 +191,7 @@ class ContradictionRule(Rule):
             self.adjectives = frozenset(str(a).lower() for a in o["adjectives"])
             for adjective in sorted(self.adjectives):
                 self.forms.setdefault(adjective, (adjective, False))
-            for a, b in pairs:
-                self.antonyms[a] = self.antonyms.get(a, frozenset()) | {b}
-                self.antonyms[b] = self.antonyms.get(b, frozenset()) | {a}
+            self.antonyms: dict[str, frozenset[str]] = _symmetric(pairs)
             self.hedges = self._any(o["hedges"], "hedges")
             self.clause = polarity.clause_pattern(self.forms)
             #: Every clause holds one of the verb forms as written, after white space (the
@@ -239,17 +232,11 @@ class ContradictionRule(Rule):
             self.require_literals(self.nouns, ignorecase=True)
             self.other_event = self._any(o["distinct"], "distinct")
         elif check == "headline":
-            self.headline_antonyms: dict[str, frozenset[str]] = {}
+            pairs = self._antonym_pairs()
+            self.headline_antonyms = _symmetric(pairs)
             self.headline_forms: dict[str, str] = {}
-            for pair in o["antonyms"]:
-                if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) and w.strip()
-                                                                         for w in pair)):
-                    raise self.error(f"each antonym pair must be a list of two verbs, got {pair!r}", "antonyms")
-                a, b = (" ".join(w.lower().split()) for w in pair)
-                self.headline_antonyms[a] = self.headline_antonyms.get(a, frozenset()) | {b}
-                self.headline_antonyms[b] = self.headline_antonyms.get(b, frozenset()) | {a}
-                for verb in (a, b):
-                    self.headline_forms.update(headline.forms_of(verb))
+            for verb in self.headline_antonyms:
+                self.headline_forms.update(headline.forms_of(verb))
             if not self.headline_forms:
                 raise self.error("the headline check needs 'antonyms'", "antonyms")
             self.headline_verbs = headline.verb_pattern(self.headline_forms)
@@ -301,6 +288,16 @@ class ContradictionRule(Rule):
             shifts=self._any(o["shifts"], "shifts"), post_word=posts.post_word_pattern(spellings + team_words))
         self.post_words = tuple(spellings + team_words + ["plays for"])
         self.require_literals(self.post_words, ignorecase=True)  # every post is read from its word
+
+    def _antonym_pairs(self) -> list[tuple[str, str]]:
+        """The rule's ``antonyms``: pairs of verbs (or phrases), lower case, white space single."""
+        pairs = []
+        for pair in self.options["antonyms"]:
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) and w.strip() for w in pair)):
+                raise self.error(f"each antonym pair must be a list of two verbs, got {pair!r}", "antonyms")
+            a, b = (" ".join(w.lower().split()) for w in pair)
+            pairs.append((a, b))
+        return pairs
 
     def _number_words(self, table: dict[Any, Any]) -> dict[str, numbers.Interval]:
         """``{"a score": 20, "a few dozen": [36, 60]}``: words (plain, not patterns) with a
@@ -373,14 +370,13 @@ class ContradictionRule(Rule):
             claims = headline.claims_in(source[block.start:block.end], block.start, self.headline_verbs,
                                         self.headline_forms)
             body = [(s, e) for s, e in sentences if s >= block.end]
-            yield from headline.conflicts(claims, source, body, self.headline_verbs, self.headline_forms,
-                                          self.headline_antonyms, self.hedges, self.distinct)
+            yield from headline.conflicts(claims, source, body, self.headline_forms, self.headline_antonyms,
+                                          self.hedges, self.distinct)
         elif self.check_name == "declined":
             if article.quotes:
                 refusing = spans_holding(article, sentences, declined.REFUSAL_TEXTS, ignorecase=True)
                 yield from declined.conflicts(source, refusing, article.quotes)
         elif self.check_name == "durations":
-            sentences = spans_holding(article, sentences, durations.UNIT_TEXTS, ignorecase=True)
             found_lengths = durations.lengths_in(source, sentences, self.event_of, self.event_nouns, self.distinct,
                                                  self.plans)
             yield from durations.conflicts(found_lengths)
@@ -388,6 +384,15 @@ class ContradictionRule(Rule):
             yield from restated.conflicts(restated.shaped(source, sentences, _published(article)))
         else:
             yield from roles.quote_conflicts(source, article.quotes)
+
+
+def _symmetric(pairs: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """Each word of the pairs to the words it is paired with, both ways."""
+    table: dict[str, frozenset[str]] = {}
+    for a, b in pairs:
+        table[a] = table.get(a, frozenset()) | {b}
+        table[b] = table.get(b, frozenset()) | {a}
+    return table
 
 
 def _is_number(value: object) -> bool:
