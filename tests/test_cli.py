@@ -248,11 +248,12 @@ def test_inputs_are_never_modified(tmp_path):
 
 
 def test_json_names_the_archive_each_record_came_from(tmp_path):
-    write(tmp_path, "feed.jsonl", json.dumps({"id": "tram", "title": "Tram line extended",
-                                              "body": "USA officials rode the tram.\n\nIt reaches the hospital."}) + "\n"
-          + "not json\n")
+    record = {"id": "tram", "title": "Tram line extended",
+              "body": "USA officials rode the tram.\n\nIt reaches the hospital."}
+    write(tmp_path, "feed.jsonl", json.dumps(record) + "\nnot json\n")
     write(tmp_path, "plain.txt", SPUN)
     report, result = run_json(str(tmp_path))
+    assert result.returncode == 6  # a record that could not be read
     jsonschema.validate(report, SCHEMA)
     entries = {Path(entry["path"]).name: entry for entry in report["files"]}
     assert Path(entries["feed.jsonl#tram"]["file"]).name == "feed.jsonl"
