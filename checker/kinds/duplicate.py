@@ -179,6 +179,40 @@ def _paragraphs_and_lines(article: Article, with_lines: bool) -> tuple[list[tupl
     return units, line_units
 
 
+#: The most words of a line that reads as display text (a deck, a subheading, a teaser).
+DISPLAY_WORDS = 25
+_CLOSERS = "\"'”’)]»"
+
+
+def _display_repeat(article: Article, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether the earlier of two repeated sentences or quotations stands in display text
+    that quotes the story: a short paragraph or heading of one line with no full stop at its
+    end (a deck under the headline, a numbered teaser, a subheading, a pull quote), while the
+    later one is in a longer paragraph. Such a repeat is meant; a repeated paragraph is still
+    the paragraph rule's to report."""
+    blocks = article.derived(_BodyBlocks)
+    at = [bisect.bisect_right(blocks.starts, start) - 1 for start, _ in (first, second)]
+    if at[0] < 0 or at[0] == at[1]:
+        return False
+    (start, end), (later_start, later_end) = blocks.spans[at[0]], blocks.spans[at[1]]
+    if end < first[1] or later_end < second[1]:
+        return False  # a unit outside the body's blocks
+    text = article.source[start:end].rstrip()
+    if "\n" in text or text.rstrip(_CLOSERS).endswith((".", "!", "?", "…")):
+        return False
+    table = article.derived(SpanWords)
+    display, story = table[start, end], table[later_start, later_end]
+    return 0 < len(display) <= DISPLAY_WORDS and len(story) > len(display)
+
+
+class _BodyBlocks:
+    """The spans of an article's paragraphs and headings, in order, with their starts."""
+
+    def __init__(self, article: Article) -> None:
+        self.spans = [(b.start, b.end) for b in article.blocks if b.kind in ("paragraph", "heading")]
+        self.starts = [start for start, _ in self.spans]
+
+
 class DuplicateRule(Rule):
     """Flags text repeated within one article, exactly or nearly.
 
@@ -323,8 +357,9 @@ class DuplicateRule(Rule):
             if best is None:
                 continue
             score, other = best
-            if self.options["of"] != "paragraph" and self._whole_paragraphs_repeat(
-                article, paragraph_starts, units[other], units[index]
+            if self.options["of"] != "paragraph" and (
+                self._whole_paragraphs_repeat(article, paragraph_starts, units[other], units[index])
+                or _display_repeat(article, units[other], units[index])
             ):
                 continue
             reported.add(index)
