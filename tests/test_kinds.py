@@ -208,6 +208,21 @@ def test_duplicate_headline_opening_a_sentence_is_an_editorial_echo_not_a_repeat
     assert texts(rule, article(label)) == ["This is how the harbour project ends | Watch the full report online"]
 
 
+def test_duplicate_headline_run_into_a_caption_credit_and_the_next_sentence(article):
+    """A scraper glues a photo credit, the headline and the deck into one line with no stop."""
+    rule = DuplicateRule(spec("duplicate", of="headline", contains=True, threshold=0.9))
+    head = "Title: Ferry operator cancels winter timetable\n\n"
+    glued = "Reuters Photo Ferry operator cancels winter timetable The island will lose its Sunday sailing."
+    assert texts(rule, article(head + glued + "\n")) == [glued]
+    opening = "Ferry operator cancels winter timetable The island will lose its Sunday sailing."
+    assert texts(rule, article(head + opening + "\n")) == [opening]
+    # The headline's words inside a sentence that goes on as a sentence: the writer's own echo.
+    quiet = ["The ferry operator cancels winter timetable changes every year, the council said.",
+             "Ferry operator cancels winter timetable Mayor Ruth Owens had defended so hard at the March meeting."]
+    for line in quiet:
+        assert texts(rule, article(head + line + "\n")) == [], line
+
+
 def test_duplicate_sentence_inside_one_paragraph_and_across_repeated_paragraphs(article):
     rule = DuplicateRule(spec("duplicate", of="sentence", threshold=0.9, min_words=8))
     said = "The council met on Monday to vote on the budget."

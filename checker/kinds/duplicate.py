@@ -20,6 +20,12 @@ MAX_POSTINGS = 50
 #: Words after a headline that still read as a label's tail ("Watch the video", "1:27").
 _SHORT_TAIL = 8
 _SEPARATORS = ("|", "-", "–", "—", ":", "·", "•", "/", "(", "[")
+#: The most words of a credit or label a caption puts before a headline run into it ("AP Photo").
+_CREDIT_WORDS = 3
+#: A capitalised word: what a caption's credit or label starts with.
+_CAPITALISED = compiled(r"\s*\p{Lu}")
+#: A sentence's opening ("A total of", "The vote"): what follows a headline glued to the next one.
+_SENTENCE_OPENING = compiled(r"\s+\p{Lu}\p{Ll}*\s+\p{Ll}")
 #: How many candidate units one unit is compared with.
 MAX_COMPARISONS = 8
 
@@ -149,9 +155,18 @@ def _starts_or_ends_with(line: list[str], headline: list[str], text: str) -> boo
         return False
     if line[-size:] == headline:
         return True
-    if line[:size] != headline:
+    for skip in range(_CREDIT_WORDS + 1):  # "AP Photo <headline> <first sentence>"
+        if line[skip:skip + size] == headline:
+            break
+    else:
         return False
-    tail = _after_words(text, size).lstrip()
+    tail = _after_words(text, skip + size)
+    glued = _SENTENCE_OPENING.match(tail) is not None  # the next sentence runs on with no stop
+    if skip:
+        return glued and _CAPITALISED.match(text) is not None  # a credit or label before the headline
+    if glued:
+        return True
+    tail = tail.lstrip()
     return tail[:1] not in (",", ";") and (len(line) - size <= _SHORT_TAIL or tail[:1] in _SEPARATORS)
 
 
