@@ -36,8 +36,11 @@ class SwappedNameRule(Rule):
     shipped thesaurus: "Metropolis Council", "Federal Bureau of Examination". A swapped form
     that is a real phrase (seen in the articles the file was built from, or a name of its own)
     is left alone, a name's words must be capitalised as the name's are, and a collocation's
-    in lower case (a headline in title case is searched for names only). Its fix is never
-    applied without ``--unsafe-fixes``: the shipped vocabulary is broad."""
+    in lower case (a headline in title case is searched for names only); a title's
+    abbreviation ("Gov. Glove Romney", "Fresh Jersey Gov. Phil Murphy") ends no sentence and
+    adds no word to the name. A longer shipped name holding a listed name's swap is the
+    finding ("Secretary of Express John Kerry"). Its fix is never applied without
+    ``--unsafe-fixes``: the shipped vocabulary is broad."""
 
     name = "swapped-name"
     PLACEHOLDERS = frozenset({"match", "suggestion"})
