@@ -37,6 +37,9 @@ def findings(text):
     # A longer shipped name holding a listed name's swap is the finding, and its fix.
     ("Reporters met Secretary of Express John Kerry at the summit.",
      ("Secretary of Express John Kerry", "Secretary of State John Kerry")),
+    # A past participle read as a verb and swapped for a synonym's participle.
+    ("Delegates at the Linked Nations voted on Tuesday.", ("Linked Nations", "United Nations")),
+    ("He wrote for the Connected Press for years.", ("Connected Press", "Associated Press")),
 ])
 def test_flags_a_swap_among_the_words_around_a_name(text, expected):
     assert expected in findings(text)
@@ -50,6 +53,7 @@ def test_flags_a_swap_among_the_words_around_a_name(text, expected):
     # A sentence's first word is capitalised whatever it is.
     "Fresh snow fell overnight. Jersey cows grazed on the hill.",
     "Related stories appear below the map of the city.",
+    "Two linked nations signed the pact.",
     # A name of its own that holds a close synonym's word is no swap.
     "The new ferry, named Ocean Spirit, docked at noon.",
 ])
