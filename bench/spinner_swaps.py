@@ -9,7 +9,9 @@ Usage (from the project root, ``../shared`` beside it):
 
 Plants. One word of a fixed expression, where a real article writes it, is replaced by a
 synonym a spinner would put there; each planted article holds one swap, and the swap counts as
-found when a finding of the rule covers it and suggests the expression. Articles are the held-out
+found when a finding of the rule covers it and suggests the expression (``recall``), or
+suggests a fix that gives back the unplanted text, a longer name than the expression included
+("New York Times" for "Unused York Times"; ``fix restores the text``). Articles are the held-out
 part of the real articles (reserved files never read) and of the newspaper page texts, by the
 split of ``scripts/build_expressions.py`` (the build counts only the fit part). The synonyms
 planted are never shipped: the held-out part of the tortured-phrase pairs (their single-word
@@ -49,6 +51,7 @@ from build_expressions import (  # noqa: E402
     tortured_pairs,
 )
 
+from checker.finding import Finding  # noqa: E402
 from checker.kinds.swapped_name import SwappedNameRule  # noqa: E402
 from checker.read.parsers.text import parse_text  # noqa: E402
 from checker.text.expressions import expressions, synonyms  # noqa: E402
@@ -136,17 +139,29 @@ def measure(rule: SwappedNameRule, files: list[tuple[str, Path]], sets: dict[str
                 findings = [f for f in rule.check(parse_text(name, changed))
                             if f.location.offset < stop and start < f.location.offset + f.location.length]
                 right = any(expression.lower() in (s.lower() for s in f.suggestions) for f in findings)
+                restored = right or any(_restores(f, changed, text) for f in findings)
                 known = expression.lower() in shipped
                 counts = results[label]
                 counts["planted"] += 1
                 counts["found"] += right
-                counts["other suggestion"] += bool(findings) and not right
+                counts["restored"] += restored
+                counts["other suggestion"] += bool(findings) and not restored
                 counts["in gazetteer"] += known
                 counts["found, in gazetteer"] += right and known
                 counts["synonym shipped"] += synonym in synonyms(word, expression[:1].isupper())
-                if show and not right and label.endswith("fit"):
+                if show and not restored and label.endswith("fit"):
                     print(f"  miss [{label}] {planted!r} for {expression!r} ({name})")
     return results
+
+
+def _restores(finding: Finding, changed: str, original: str) -> bool:
+    """The finding's first suggestion, put in place of what it covers, gives back the unplanted
+    text (case aside): a longer name than the planted expression ("New York Times" for "Unused
+    York Times") is as right as the expression itself."""
+    start = finding.location.offset
+    end = start + finding.location.length
+    fixed = changed[:start] + finding.suggestions[0] + changed[end:]
+    return fixed.lower() == original.lower()
 
 
 def false_alarms(rule: SwappedNameRule, files: list[tuple[str, Path]]) -> None:
@@ -185,6 +200,7 @@ def main() -> int:
     for label, counts in results.items():
         planted, known = counts["planted"], counts["in gazetteer"]
         print(f"{label:18} planted {planted:4}  recall {counts['found'] / max(planted, 1):.2f}  "
+              f"(fix restores the text {counts['restored'] / max(planted, 1):.2f})  "
               f"in gazetteer {known:4} (recall there {counts['found, in gazetteer'] / max(known, 1):.2f})  "
               f"other suggestion {counts['other suggestion']}  synonym in shipped thesaurus "
               f"{counts['synonym shipped']}")

@@ -215,6 +215,15 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def _past_participle(verb: str) -> str:
+    """The regular past participle ("link" -> "linked", "unify" -> "unified", "unite" -> "united")."""
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + "ed"
+
+
 def _stem(word: str) -> str:
     return word[:5] if len(word) > 5 else word
 
@@ -241,8 +250,22 @@ class Thesaurus:
         if lemma is not None:
             found |= {_plural(s) for s in self.wordnet.synonyms(lemma, "n", broad) if "_" not in s}
             found |= {_plural(s) for s in self.tortured.get(lemma, ())}
+        if broad:
+            found |= self._participles(form)
         return {s for s in found if s != form and _stem(s) != _stem(form) and s.replace("-", "").isalpha()
                 and s not in FUNCTION_WORDS}
+
+    def _participles(self, form: str) -> set[str]:
+        """A past participle's synonyms as past participles: a spinner reads "United" as the
+        verb "unite" and writes "Linked", "Connected" or "Combined"."""
+        if not form.endswith("ed"):
+            return set()
+        found: set[str] = set()
+        for verb in {form[:-1], form[:-2], form[:-3] + "y"}:
+            if any(part == "v" for part, _ in self.wordnet.synsets_of.get(verb, ())):
+                found |= {_past_participle(s) for s in self.wordnet.synonyms(verb, "v", broad=False)
+                          if "_" not in s and "-" not in s}
+        return found
 
 
 def _content(words: list[str]) -> list[int]:

@@ -38,15 +38,18 @@ class WordNet:
     def synonyms(self, lemma: str, parts: str = "nvar", broad: bool = True) -> set[str]:
         """Lower-case lemmas of every synset holding ``lemma`` (of the parts of speech ``parts``)
         and, when ``broad``, of the synsets its pointers of ``SYNONYM_POINTERS`` lead to,
-        ``lemma`` itself left out; words joined by ``_``."""
+        ``lemma`` itself left out; words joined by ``_``. Only the senses where ``lemma`` is a
+        common word (written in lower case) count, and only the lower-case lemmas: a capitalised
+        one is a name ("Son" and "Word" of one synset), no spinner's synonym."""
         found: set[str] = set()
         for key in self.synsets_of.get(lemma, ()):
-            if key[0] not in parts:
-                continue
+            if key[0] not in parts or not any(word == lemma for word in self.lemmas[key]):
+                continue  # a sense of the name ("Word", "Son", "Logos"), not of the common word
             targets = [key] + [(part, offset) for symbol, part, offset in self.pointers[key]
                                if broad and symbol in SYNONYM_POINTERS]
             for target in targets:
-                found.update(word.lower() for word in self.lemmas.get(target, ()))
+                # A spinner's thesaurus offers common words: a capitalised lemma is a name.
+                found.update(word.lower() for word in self.lemmas.get(target, ()) if not word[:1].isupper())
         found.discard(lemma)
         return found
 

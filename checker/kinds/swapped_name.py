@@ -36,8 +36,11 @@ class SwappedNameRule(Rule):
     shipped thesaurus: "Metropolis Council", "Federal Bureau of Examination". A swapped form
     that is a real phrase (seen in the articles the file was built from, or a name of its own)
     is left alone, a name's words must be capitalised as the name's are, and a collocation's
-    in lower case (a headline in title case is searched for names only). Its fix is never
-    applied without ``--unsafe-fixes``: the shipped vocabulary is broad."""
+    in lower case (a headline in title case is searched for names only); a title's
+    abbreviation ("Gov. Glove Romney", "Fresh Jersey Gov. Phil Murphy") ends no sentence and
+    adds no word to the name. A longer shipped name holding a listed name's swap is the
+    finding ("Secretary of Express John Kerry"). Its fix is never applied without
+    ``--unsafe-fixes``: the shipped vocabulary is broad."""
 
     name = "swapped-name"
     PLACEHOLDERS = frozenset({"match", "suggestion"})
@@ -88,27 +91,52 @@ class SwappedNameRule(Rule):
             self.require_literals(self.variants)
 
     def check(self, article: Article) -> Iterator[Finding]:
-        taken: list[tuple[int, int]] = []
+        listed: list[Finding] = []
         if self.pattern is not None:
             for match in self.search_segments(self.pattern, article):
                 text = match.group(0)
                 name = self.variants.get(text)
                 if name is None:
                     continue
-                taken.append((match.start(), match.end()))
-                yield self.finding(article, match.start(), match.end(), suggestion=name, suggestions=[name])
-        if self.gazetteer:
-            yield from self._gazetteer_findings(article, taken)
+                listed.append(self.finding(article, match.start(), match.end(), suggestion=name, suggestions=[name]))
+        if not self.gazetteer:
+            yield from listed
+            return
+        # A shipped expression that holds a listed name's swap is the longer name, and wins
+        # ("Secretary of Express John Kerry" is "Secretary of State John Kerry", not only
+        # "Secretary of State"); otherwise the listed name does.
+        found = list(self._gazetteer_findings(article))
+        for finding in listed:
+            start, end = finding.location.offset, finding.location.offset + finding.location.length
+            if not any(_covers(other, start, end) for other in found):
+                yield finding
+        for finding in found:
+            start, end = finding.location.offset, finding.location.offset + finding.location.length
+            if not any(_overlaps(other, start, end) and not _covers(finding, *_span(other)) for other in listed):
+                yield finding
 
-    def _gazetteer_findings(self, article: Article, taken: list[tuple[int, int]]) -> Iterator[Finding]:
+    def _gazetteer_findings(self, article: Article) -> Iterator[Finding]:
         source = article.source
         for start, end in article.segments(self.scope):
             for swap in find_swaps(source, start, end, title_case=title_case(source[start:end])):
-                if any(swap.start < b and a < swap.end for a, b in taken):
-                    continue
                 if not self.quotes and article.in_quote(swap.start, swap.end):
                     continue
                 if self.exceptions and self.is_exception(source[swap.start:swap.end]):
                     continue
                 yield self.finding(article, swap.start, swap.end, suggestion=swap.expected,
                                    suggestions=[swap.expected], unsafe=True)
+
+
+def _span(finding: Finding) -> tuple[int, int]:
+    return finding.location.offset, finding.location.offset + finding.location.length
+
+
+def _overlaps(finding: Finding, start: int, end: int) -> bool:
+    a, b = _span(finding)
+    return a < end and start < b
+
+
+def _covers(finding: Finding, start: int, end: int) -> bool:
+    """``finding`` spans more than ``start``..``end`` and holds it."""
+    a, b = _span(finding)
+    return a <= start and end <= b and b - a > end - start

@@ -41,6 +41,13 @@ _RUN = regex.compile(rf"{_WORD}(?:[ \u00a0]+{_WORD})*(?P<possessive>['’]s(?![\
 _PIECE = regex.compile(r"[^ \u00a0]+")
 #: Before a sentence's first word: the start, or a full stop, a quotation mark, a colon ... and space.
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“”‘’()\[\]\n—–-])[ \u00a0]*$")
+#: Before a word: a title's abbreviation and its full stop ("Gov. Mitt Romney"), which ends no
+#: sentence (English titles abbreviated before a name, as style guides list them).
+_TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Prof",
+                        "Rev", "Sec", "Amb", "Pres", "Supt", "Insp", "Det")
+_AFTER_TITLE = regex.compile(rf"(?<![\p{{L}}.])(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.[ \u00a0]+$")
+#: A title's abbreviation after a name ("New York Gov."), no word of the name.
+TITLES = frozenset({"Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Sec", "Amb", "Supt", "Det"})
 #: A word with a capital at its start and small letters after ("Agency", "McCain", "Al-Assad"),
 #: not one in capitals ("NEW"): a line in capitals says nothing about names.
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}[\p{Lu}\p{Ll}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
@@ -86,7 +93,8 @@ def runs(text: str, start: int = 0, end: int | None = None) -> Iterator[list[Wor
 def _words(text: str, run: regex.Match[str], start: int) -> list[Word]:
     """The words of a run that ``_RUN`` matched in ``text`` searched from ``start``."""
     first = run.start()
-    initial = first == start or _SENTENCE_START.search(text[max(start, first - 4):first]) is not None
+    initial = first == start or (_SENTENCE_START.search(text[max(start, first - 4):first]) is not None
+                                 and _AFTER_TITLE.search(text, max(start, first - 8), first) is None)
     words: list[Word] = []
     for word in _PIECE.finditer(text, first, _run_end(run)):
         words.append(Word(word.group(), word.start(), word.end(), initial))
@@ -277,7 +285,9 @@ def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
             continue
         if not _fits_case(window, expression, position):
             continue
-        if name and (run[slot].initial or not _whole_name(run, first, first + size) or _both_real(run[slot].text)):
+        close = found in _synonyms(replaced.lower(), False)
+        if name and (run[slot].initial or not _whole_name(run, first, first + size)
+                     or (_both_real(run[slot].text) and not close)):
             continue  # a sentence's first word is capitalised whatever it is
         return Swap(window[0].start, window[-1].end, _shaped(expression, window), run[slot].text, replaced)
     return None
@@ -324,6 +334,8 @@ def _whole_name(run: list[Word], first: int, last: int) -> bool:
         word = run[index]
         if word.text in CONNECTORS:
             return name_word(index - 1 if before else index + 1, before)
+        if not before and word.text in TITLES and index == len(run) - 1:
+            return False  # "New York Gov. Andrew Cuomo": the run ends at the title's full stop
         return is_capitalised(word.text) and not (before and word.initial)
 
     return not name_word(first - 1, True) and not name_word(last, False)

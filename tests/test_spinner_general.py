@@ -1,0 +1,73 @@
+"""swapped-name with the shipped expressions, around the words a name stands among: a title's
+abbreviation before or after a name ("Gov. Mitt Romney", "New York Gov."), a close synonym
+that is also a word of place names, and a listed name inside a longer shipped one. Every
+sentence here is invented for these tests."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checker.kinds.swapped_name import SwappedNameRule
+from checker.read.parsers.text import parse_text
+from checker.text import expressions
+
+RULE = Path(__file__).resolve().parent.parent / "rules" / "entity" / "entity-swapped-name.yaml"
+
+
+def shipped_rule():
+    with open(RULE, encoding="utf-8") as handle:
+        spec = yaml.safe_load(handle)
+    spec.pop("examples", None)
+    return SwappedNameRule(spec, str(RULE))
+
+
+def findings(text):
+    return [(f.location.text, f.suggestions[0]) for f in shipped_rule().check(parse_text("a.txt", text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A title's full stop ends no sentence: the name after it is no sentence's first word.
+    ("On Friday former Massachusetts Gov. Glove Romney spoke to donors in Boston.",
+     ("Glove Romney", "Mitt Romney")),
+    # ... and a title after a name is not a word of the name.
+    ("Last week Fresh Jersey Gov. Phil Murphy signed the budget.", ("Fresh Jersey", "New Jersey")),
+    # A close synonym counts even when it is also a word of place names ("Ocean City").
+    ("Tankers crossed the Black Ocean on their way to the port.", ("Black Ocean", "Black Sea")),
+    # A longer shipped name holding a listed name's swap is the finding, and its fix.
+    ("Reporters met Secretary of Express John Kerry at the summit.",
+     ("Secretary of Express John Kerry", "Secretary of State John Kerry")),
+    # A past participle read as a verb and swapped for a synonym's participle.
+    ("Delegates at the Linked Nations voted on Tuesday.", ("Linked Nations", "United Nations")),
+    ("He wrote for the Connected Press for years.", ("Connected Press", "Associated Press")),
+])
+def test_flags_a_swap_among_the_words_around_a_name(text, expected):
+    assert expected in findings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday former Massachusetts Gov. Mitt Romney spoke to donors in Boston.",
+    "Last week New Jersey Gov. Phil Murphy signed the budget.",
+    "Tankers crossed the Black Sea on their way to the port.",
+    "Reporters met Secretary of State John Kerry at the summit.",
+    # A sentence's first word is capitalised whatever it is.
+    "Fresh snow fell overnight. Jersey cows grazed on the hill.",
+    "Related stories appear below the map of the city.",
+    "Two linked nations signed the pact.",
+    # A name of its own that holds a close synonym's word is no swap.
+    "The new ferry, named Ocean Spirit, docked at noon.",
+])
+def test_leaves_real_names_and_sentence_openings_alone(text):
+    assert findings(text) == []
+
+
+def test_a_title_abbreviation_does_not_start_a_sentence():
+    text = "They thanked Sen. Susan Collins."
+    run = next(r for r in expressions.runs(text) if r[0].text == "Susan")
+    assert not run[0].initial
+    after_stop = next(r for r in expressions.runs("It rained. Susan left.") if r[0].text == "Susan")
+    assert after_stop[0].initial
+
+
+def test_listed_name_still_found_alone():
+    assert findings("Officials at the White Residence declined to comment.") == [("White Residence", "White House")]
