@@ -32,19 +32,24 @@ _INNER_NAME = compiled(r"(?<=[\p{L},;]\s+)\p{Lu}[\p{L}'’-]{2,}")
 
 @dataclass(frozen=True)
 class EventDate:
+    #: The event's class: its noun, or the first noun of the rule's group that holds it.
     noun: str
     when: When
     statement: Statement
     names: frozenset[str]
+    #: "a fire on May 29": may be taken up later, never takes an earlier one up.
+    indefinite: bool = False
 
 
 def event_pattern(nouns: list[str]) -> regex.Pattern:
-    """The shapes that tie a date to a definite event noun."""
-    noun = "(?P<noun>" + "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")"
+    """The shapes that tie a date to an event noun (any case): definite, or indefinite before
+    a date ("a fire on May 29", which only an earlier mention may be)."""
+    noun = "(?P<noun>(?i:" + "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True)) + "))"
     date = DATE.pattern
     return regex.compile(
         rf"(?P<before>\b(?i:the)\s+(?:[\p{{L}}-]+\s+)?)(?P<date>{date})(?:['’]s)?\s+{noun}(?![\p{{L}}-])"
-        rf"|(?P<before2>\b(?i:the)\s+(?:[\p{{L}}-]+\s+)?){noun}(?![\p{{L}}-]),?\s+(?:(?:that|which)\s+)?"
+        rf"|(?P<before2>\b(?i:the|(?P<indefinite>an?))\s+(?:[\p{{L}}-]+\s+)?){noun}(?![\p{{L}}-]),?\s+"
+        rf"(?:(?:that|which)\s+)?"
         rf"(?:(?:was|were)\s+)?(?:(?P<verb>happened|took\s+place|occurred|struck|broke\s+out|began|started)\s+)?"
         rf"on\s+(?P<date2>{date})"
         rf"|(?P<date3>{date})['’]s\s+{noun}(?![\p{{L}}-])",
@@ -58,7 +63,11 @@ def noun_pattern(nouns: list[str]) -> regex.Pattern:
 
 
 def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.Pattern, other: Searcher,
-              published: dt.date | None, nouns: regex.Pattern | None = None) -> list[EventDate]:
+              published: dt.date | None, nouns: regex.Pattern | None = None,
+              classes: dict[str, str] | None = None) -> list[EventDate]:
+    """The dated event mentions of the sentences, in order; ``classes`` maps a noun (lower
+    case) to its class ("blaze" to "fire"), so that two nouns of one event are compared."""
+    classes = classes or {}
     found: list[EventDate] = []
     for start, end in sentences:
         text = source[start:end]
@@ -80,10 +89,12 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.
             if when.days is None and when.calendar_day is None:
                 continue
             if names is None:
-                names = frozenset(n for n in _INNER_NAME.findall(text) if n not in NOT_PEOPLE)
-            found.append(EventDate(match.group("noun").lower(), when,
+                names = frozenset(n for n in (regex.sub(r"['’]s$", "", n) for n in _INNER_NAME.findall(text))
+                                  if n not in NOT_PEOPLE)
+            noun = match.group("noun").lower()
+            found.append(EventDate(classes.get(noun, noun), when,
                                    Statement(start + match.start(group), start + match.end(group),
-                                             match.group(group)), names))
+                                             match.group(group)), names, bool(match.group("indefinite"))))
     return found
 
 
@@ -98,7 +109,7 @@ def _days_apart(a: When, b: When) -> int | None:
 def conflicts(found: list[EventDate], max_days: int) -> Iterator[Conflict]:
     by_noun: dict[str, list[EventDate]] = defaultdict(list)
     for later in found:
-        for earlier in by_noun[later.noun]:
+        for earlier in () if later.indefinite else by_noun[later.noun]:
             if earlier.when.agrees(later.when) is not False:
                 continue
             apart = _days_apart(earlier.when, later.when)

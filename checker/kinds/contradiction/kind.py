@@ -92,6 +92,8 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
                         "compared"),
         "distinct": _patterns("words before the noun that mark another event (\"another\", \"first\")"),
         "max_days": Option(int, default=3, help="how far apart two dates may be and still be taken for one event"),
+        "same": Option(list, default=[], help="lists of nouns that name one event (`[fire, blaze]`, `[marathon, "
+                       "race]`): a later noun of a list takes up an earlier one; the words join `nouns`"),
     },
     "headline": {
         "antonyms": Option(list, required=True, help="pairs of plain verbs (or phrasal verbs) a body may take a "
@@ -225,7 +227,13 @@ class ContradictionRule(Rule):
                 raise self.error("the event-dates check needs 'nouns', a list of plain words", "nouns")
             if o["max_days"] < 0:
                 raise self.error("must be 0 or more", "max_days")
-            self.nouns = tuple(n.strip() for n in nouns)
+            self.event_class: dict[str, str] = {}
+            for group in o["same"]:
+                if not (isinstance(group, list) and group and all(isinstance(n, str) and n.strip() for n in group)):
+                    raise self.error(f"each entry must be a list of nouns, got {group!r}", "same")
+                for noun in group:
+                    self.event_class[noun.strip().lower()] = group[0].strip().lower()
+            self.nouns = tuple(dict.fromkeys([n.strip() for n in nouns] + [n.strip() for g in o["same"] for n in g]))
             self.event_pattern = event_dates.event_pattern(list(self.nouns))
             self.event_nouns = event_dates.noun_pattern(list(self.nouns))
             # Most articles name none of the events: one look at the whole article says so.
@@ -361,7 +369,7 @@ class ContradictionRule(Rule):
         elif self.check_name == "event-dates":
             sentences = spans_holding(article, sentences, self.nouns, ignorecase=True)  # those naming an event
             found = event_dates.events_in(source, sentences, self.event_pattern, self.other_event,
-                                          _published(article), self.event_nouns)
+                                          _published(article), self.event_nouns, self.event_class)
             yield from event_dates.conflicts(found, self.options["max_days"])
         elif self.check_name == "headline":
             block = next((b for b in article.blocks if b.kind == "headline"), None)
