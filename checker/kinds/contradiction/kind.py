@@ -17,6 +17,7 @@ from checker.kinds.contradiction import (
     declined,
     durations,
     event_dates,
+    event_places,
     headline,
     numbers,
     polarity,
@@ -94,6 +95,12 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
         "max_days": Option(int, default=3, help="how far apart two dates may be and still be taken for one event"),
         "same": Option(list, default=[], help="lists of nouns that name one event (`[fire, blaze]`, `[marathon, "
                        "race]`): a later noun of a list takes up an earlier one; the words join `nouns`"),
+    },
+    "event-places": {
+        "events": Option(dict, required=True, help="a mapping of an event's name to the plain nouns that name it "
+                         "(\"blast\": [blast, explosion]); places of one event are compared"),
+        "distinct": _patterns("words just before a noun that mark another event (\"another\", \"second\")"),
+        "moves": _patterns("words that move an event or make a sentence uncertain (\"moved to\", \"may\")"),
     },
     "headline": {
         "antonyms": Option(list, required=True, help="pairs of plain verbs (or phrasal verbs) a body may take a "
@@ -239,6 +246,12 @@ class ContradictionRule(Rule):
             # Most articles name none of the events: one look at the whole article says so.
             self.require_literals(self.nouns, ignorecase=True)
             self.other_event = self._any(o["distinct"], "distinct")
+        elif check == "event-places":
+            self.event_of = self._event_classes()
+            self.place_nouns = event_places.noun_pattern(self.event_of)
+            self.require_literals(tuple(self.event_of), ignorecase=True)
+            self.distinct = self._any(o["distinct"], "distinct")
+            self.moves = self._any(o["moves"], "moves")
         elif check == "headline":
             pairs = self._antonym_pairs()
             self.headline_antonyms = _symmetric(pairs)
@@ -251,17 +264,22 @@ class ContradictionRule(Rule):
             self.hedges = self._any(o["hedges"], "hedges")
             self.distinct = self._any(o["distinct"], "distinct")
         elif check == "durations":
-            self.event_of: dict[str, str] = {}
-            for name, nouns in o["events"].items():
-                if not (isinstance(nouns, list) and nouns and all(isinstance(n, str) and n.strip() for n in nouns)):
-                    raise self.error(f"event {name!r}: expected a list of plain nouns", "events")
-                for noun in nouns:
-                    self.event_of[" ".join(noun.lower().split())] = str(name)
-            if not self.event_of:
-                raise self.error("the durations check needs 'events'", "events")
+            self.event_of = self._event_classes()
             self.event_nouns = durations.event_noun_pattern(self.event_of)
             self.distinct = self._any(o["distinct"], "distinct")
             self.plans = self._any(o["plans"], "plans")
+
+    def _event_classes(self) -> dict[str, str]:
+        """The rule's ``events``: each noun (lower case, white space single) to its event's name."""
+        event_of: dict[str, str] = {}
+        for name, nouns in self.options["events"].items():
+            if not (isinstance(nouns, list) and nouns and all(isinstance(n, str) and n.strip() for n in nouns)):
+                raise self.error(f"event {name!r}: expected a list of plain nouns", "events")
+            for noun in nouns:
+                event_of[" ".join(noun.lower().split())] = str(name)
+        if not event_of:
+            raise self.error(f"the {self.check_name} check needs 'events'", "events")
+        return event_of
 
     def _setup_roles(self) -> None:
         """Compile the roles check's vocabulary: the posts' groups, the sentence forms, the shifts."""
@@ -388,6 +406,12 @@ class ContradictionRule(Rule):
             found_lengths = durations.lengths_in(source, sentences, self.event_of, self.event_nouns, self.distinct,
                                                  self.plans)
             yield from durations.conflicts(found_lengths)
+        elif self.check_name == "event-places":
+            sentences = spans_holding(article, sentences, tuple(self.event_of), ignorecase=True)
+            mentions, several = event_places.mentions_in(source, sentences, self.place_nouns, self.event_of,
+                                                          self.distinct, self.moves)
+            if len(mentions) > 1:
+                yield from event_places.conflicts(mentions, several, source, event_places.people_in(source))
         elif self.check_name == "restated":
             yield from restated.conflicts(restated.shaped(source, sentences, _published(article)))
         else:

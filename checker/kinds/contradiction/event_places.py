@@ -1,0 +1,220 @@
+"""One event, two places: "the blast at the Pier Street depot" ... "the Quay Street explosion";
+"his final rally ... in Kumasi" ... "the Accra rally".
+
+An event is known by a noun of the rule's classes (blast and explosion are one event). Its
+places are read from its sentence: names after a preposition of place ("in Harlow", "at the
+Pier Street depot") and a name right before the noun ("the Quay Street explosion"). A later,
+definite mention whose own place (the name before its noun, or right after it: "the rally in
+Accra") is none of the places the article gave that event conflicts with them, when:
+
+- the two places are of one level: two streets ("Pier Street", "Quay Street") or two plain
+  names (towns, regions); a venue ("Independence Park") or a street is never set against a
+  town, since one lies inside the other;
+- no place contains the other: the names share no word, and the article never puts one in
+  the other ("Kumasi, Ashanti", "Harlow in Essex", "Essex's Harlow");
+- the later place is a place: a street, a name the article puts after "in" or "at", or a
+  real place name of the shipped gazetteer, not a person of the article.
+
+A class is left alone in an article that names several such events (a plural noun: "the
+blasts", or "another", "a second", "earlier" before a noun): two blasts may be in two
+places. So are mentions in questions, hedged sentences and sentences that move the event
+("moved to", "relocated", "instead").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from checker.kinds.contradiction import Conflict, Searcher, Statement
+from checker.kinds.contradiction.people import NOT_PEOPLE, TITLES
+from checker.patterns.compiled import compiled
+from checker.text.gazetteer import real_words
+
+#: Words that end a street's name: the place is a street, below a town.
+STREET_WORDS = frozenset({
+    "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Way", "Drive", "Boulevard", "Square", "Place",
+    "Crescent", "Terrace", "Close", "Row", "Highway", "Quay", "Wharf", "Embankment", "Parade", "Hill",
+})
+#: Words that end a venue's name (a building, a park): a place inside a town.
+VENUE_WORDS = frozenset({
+    "Park", "Stadium", "Arena", "Hall", "Centre", "Center", "Court", "Courthouse", "Theatre", "Theater",
+    "Church", "Cathedral", "Mosque", "Temple", "School", "College", "University", "Hospital", "Station",
+    "Airport", "Market", "Palace", "Castle", "Museum", "Gardens", "Ground", "Field", "Bridge", "Port", "Harbour",
+    "Club", "House", "Hotel", "Mall", "Building", "Tower", "Estate", "Plaza", "Coliseum", "Coliseu", "Estadio",
+})
+#: A capitalised name of one to four words ("Pier Street", "Independence Park", "Kumasi").
+_NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|do|da|del|di|la|le)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}"
+#: Names after a preposition of place: where something in the sentence happened.
+_AFTER_PREPOSITION = compiled(rf"\b(?:in|at|near|outside|on)\s+(?:the\s+)?(?P<name>{_NAME})(?![\p{{L}}'’-])")
+#: "X in Y", "X, Y", "Y's X", "the Y town of X": one place put in another.
+_CONTAINED = compiled(rf"(?P<inner>{_NAME})(?:,\s+|\s+in\s+(?:the\s+)?)(?P<outer>{_NAME})(?![\p{{L}}'’-])"
+                      rf"|(?P<outer2>{_NAME})['’]s?\s+(?P<inner2>{_NAME})"
+                      rf"|\b(?:the\s+)?(?P<outer3>{_NAME})\s+(?:city|town|village|district|province|region|suburb|"
+                      rf"county|state)\s+of\s+(?P<inner3>{_NAME})")
+#: A year near a mention: an event of another time ("the 2013 bombing", "the bombing in 2013").
+_YEAR = compiled(r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")
+_SENTENCE_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "It", "This", "That", "He", "She", "They", "We",
+                             "His", "Her", "Their", "Its", "But", "And", "After", "Before", "When", "While", "As"})
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    #: "street", "venue" or "name" (a town, a region, a country).
+    level: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    event: str
+    #: The places the mention's sentence names.
+    places: tuple[Place, ...]
+    #: The place the mention itself carries ("the Quay Street explosion"), if any.
+    own: Place | None
+    definite: bool
+    statement: Statement
+
+
+def noun_pattern(nouns: Iterable[str]) -> regex.Pattern:
+    """A noun of the classes, any case, with what stands before it: a capitalised name right
+    before the noun (``own``) after a determiner, or the determiner alone."""
+    body = "|".join(regex.sub(r"\\ ", r"\\s+", regex.escape(n)) for n in sorted(nouns, key=len, reverse=True))
+    return regex.compile(
+        rf"(?P<det>\b(?i:the|a|an|his|her|their|its|this|that)\s+|['’]s?\s+)?"
+        rf"(?:(?P<own>{_NAME})\s+)?(?P<noun>(?i:{body}))(?P<plural>(?i:e?s))?(?![\p{{L}}'’-])"
+        rf"(?:\s+(?:in|at)\s+(?:the\s+)?(?P<after>{_NAME})(?![\p{{L}}'’-]))?")
+
+
+def level_of(name: str) -> str:
+    last = name.split()[-1]
+    if last in STREET_WORDS:
+        return "street"
+    if last in VENUE_WORDS or name.split()[0] in VENUE_WORDS:
+        return "venue"
+    return "name"
+
+
+def _place(name: str) -> Place | None:
+    words = name.split()
+    while words and (words[0] in _SENTENCE_WORDS or words[0] in NOT_PEOPLE):
+        words = words[1:]
+    if not words or any(w in NOT_PEOPLE or w in TITLES for w in words):
+        return None
+    clean = " ".join(w.rstrip(".") for w in words)
+    return Place(clean, level_of(clean))
+
+
+def mentions_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.Pattern, classes: dict[str, str],
+                distinct: Searcher, moves: Searcher) -> tuple[list[Mention], set[str]]:
+    """The mentions of the classes' events, in order, and the classes the article names more
+    than one event of (a plural noun, "another blast")."""
+    found: list[Mention] = []
+    several: set[str] = set()
+    for start, end in sentences:
+        text = source[start:end]
+        places: tuple[Place, ...] | None = None
+        for match in pattern.finditer(text):
+            event = classes[" ".join(match.group("noun").lower().split())]
+            before = text[max(0, match.start("noun") - 30):match.start("noun")]
+            if match.group("plural") or distinct.search(before) \
+                    or _YEAR.search(text, max(0, match.start() - 30), min(len(text), match.end() + 30)):
+                several.add(event)
+                continue
+            if text.rstrip().endswith("?") or moves.search(text):
+                continue
+            if places is None:
+                places = tuple(p for p in (_place(m.group("name")) for m in _AFTER_PREPOSITION.finditer(text)) if p)
+            own = None
+            if match.group("own") and match.group("det"):
+                own = _place(match.group("own"))
+            elif match.group("after"):
+                own = _place(match.group("after"))
+            det = (match.group("det") or "").strip().lower()
+            definite = bool(det) and det not in ("a", "an")
+            all_places = places + ((own,) if own else ())
+            first = match.start("own") if own and match.group("own") else match.start("noun")
+            last = match.end("after") if own and match.group("after") else match.end("noun")
+            found.append(Mention(event, all_places, own, definite, Statement(start + first, start + last,
+                                                                             text[first:last])))
+    return found, several
+
+
+_SPEAKER = compiled(r"\b(?P<name>\p{Lu}[\p{L}'’-]+)\s+(?:said|says|told|added|wrote)\b"
+                    r"|\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(?P<name2>\p{Lu}[\p{L}'’-]+)")
+
+
+def people_in(source: str) -> frozenset[str]:
+    """Names the article gives a person ("Hurley said", "Mr Hurley"): not places."""
+    return frozenset(m.group("name") or m.group("name2") for m in _SPEAKER.finditer(source))
+
+
+def containment(source: str) -> set[frozenset[str]]:
+    """Pairs of places the article puts one in the other ("Harlow in Essex", "Essex's Harlow")."""
+    pairs: set[frozenset[str]] = set()
+    for match in _CONTAINED.finditer(source):
+        inner = match.group("inner") or match.group("inner2") or match.group("inner3")
+        outer = match.group("outer") or match.group("outer2") or match.group("outer3")
+        a, b = _place(inner), _place(outer)
+        if a and b:
+            pairs.add(frozenset({a.name, b.name}))
+    return pairs
+
+
+def _is_place(place: Place, located: set[str]) -> bool:
+    """A street or venue by its last word, a name the article puts after "in" or "at", or a
+    real place name."""
+    if place.level != "name":
+        return True
+    words = real_words()
+    return place.name in located or all(w.lower() in words for w in place.name.split())
+
+
+def _words(place: Place) -> set[str]:
+    """The words that tell a place from others ("Pier" of "Pier Street")."""
+    return {w.lower() for w in place.name.split() if w not in STREET_WORDS and w not in VENUE_WORDS}
+
+
+def _apart(a: Place, b: Place, contained: set[frozenset[str]]) -> bool:
+    """Two places that cannot be one: one level, no word in common, neither put in the other."""
+    if a.level != b.level or _words(a) & _words(b):
+        return False
+    return frozenset({a.name, b.name}) not in contained
+
+
+def _only_as_own(place: Place, event: str, mentions: list[Mention], source: str) -> bool:
+    """The article names the place only as this event's own ("the Quay Street explosion"): a
+    place it names elsewhere too ("in Manhattan, in the neighbourhood known as Chelsea") may
+    be part of another, or the place of something else."""
+    as_own = sum(1 for m in mentions if m.event == event and m.own == place)
+    return source.count(place.name) <= as_own
+
+
+def conflicts(mentions: list[Mention], several: set[str], source: str, people: frozenset[str]) -> Iterator[Conflict]:
+    contained: set[frozenset[str]] | None = None
+    located = {p.name for m in mentions for p in m.places}
+    by_event: dict[str, list[Mention]] = {}
+    flagged: set[str] = set()
+    for later in mentions:
+        if later.event in several:
+            continue
+        earlier_ones = by_event.setdefault(later.event, [])
+        own = later.own
+        if own and later.definite and earlier_ones and own.name not in people and _is_place(own, located) \
+                and own.name not in flagged and _only_as_own(own, later.event, mentions, source):
+            if contained is None:
+                contained = containment(source)
+            known = [p for m in earlier_ones for p in m.places]
+            same_level = [p for p in known if p.level == own.level]
+            if same_level and all(_apart(p, own, contained) for p in same_level) \
+                    and all(not (_words(p) & _words(own)) for p in known):
+                earlier = next(m for m in earlier_ones if any(p in same_level for p in m.places))
+                place = next(p for p in earlier.places if p in same_level)
+                flagged.add(own.name)
+                yield Conflict(earlier.statement, later.statement,
+                               f"the {later.event} is placed in {place.name} and later in {own.name}")
+                continue
+        if len(earlier_ones) < 8:
+            earlier_ones.append(later)
