@@ -18,6 +18,7 @@ from checker.kinds.contradiction import (
     durations,
     event_dates,
     event_places,
+    event_times,
     headline,
     numbers,
     polarity,
@@ -101,6 +102,16 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
                          "(\"blast\": [blast, explosion]); places of one event are compared"),
         "distinct": _patterns("words just before a noun that mark another event (\"another\", \"second\")"),
         "moves": _patterns("words that move an event or make a sentence uncertain (\"moved to\", \"may\")"),
+    },
+    "event-times": {
+        "events": Option(dict, required=True, help="a mapping of an event's name to the plain nouns that name it "
+                         "(\"polls\": [polls, voting]); clock times of one event and phase are compared"),
+        "phases": Option(dict, required=True, help="a mapping of a phase's name to the verbs that put a time on "
+                         "it (\"ended\": [closed, ended]); a time right next to the noun is the phase "
+                         "`happened`"),
+        "distinct": _patterns("words just before a noun that mark another event (\"another\", \"second\")"),
+        "plans": _patterns("words that make a sentence's time a plan, a change or a hedge (\"due to\", "
+                           "\"postponed\", \"may\")"),
     },
     "headline": {
         "antonyms": Option(list, required=True, help="pairs of plain verbs (or phrasal verbs) a body may take a "
@@ -252,6 +263,19 @@ class ContradictionRule(Rule):
             self.require_literals(tuple(self.event_of), ignorecase=True)
             self.distinct = self._any(o["distinct"], "distinct")
             self.moves = self._any(o["moves"], "moves")
+        elif check == "event-times":
+            self.event_of = self._event_classes()
+            self.time_nouns = event_times.noun_pattern(self.event_of)
+            self.phase_of: dict[str, str] = {}
+            for phase, verbs in o["phases"].items():
+                if not (isinstance(verbs, list) and verbs and all(isinstance(v, str) and v.strip() for v in verbs)):
+                    raise self.error(f"phase {phase!r}: expected a list of verbs", "phases")
+                for verb in verbs:
+                    self.phase_of[" ".join(verb.lower().split())] = str(phase)
+            self.phase_verbs = event_times.verb_pattern(self.phase_of)
+            self.require_literals(tuple(self.event_of), ignorecase=True)
+            self.distinct = self._any(o["distinct"], "distinct")
+            self.plans = self._any(o["plans"], "plans")
         elif check == "headline":
             pairs = self._antonym_pairs()
             self.headline_antonyms = _symmetric(pairs)
@@ -412,6 +436,12 @@ class ContradictionRule(Rule):
                                                           self.distinct, self.moves)
             if len(mentions) > 1:
                 yield from event_places.conflicts(mentions, several, source, event_places.people_in(source))
+        elif self.check_name == "event-times":
+            sentences = spans_holding(article, sentences, tuple(self.event_of), ignorecase=True)
+            timed, several = event_times.timed_in(source, sentences, self.time_nouns, self.event_of,
+                                                  self.phase_verbs, self.phase_of, self.distinct, self.plans)
+            if len(timed) > 1:
+                yield from event_times.conflicts(timed, several)
         elif self.check_name == "restated":
             yield from restated.conflicts(restated.shaped(source, sentences, _published(article)))
         else:
