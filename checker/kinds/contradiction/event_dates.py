@@ -50,7 +50,8 @@ def event_pattern(nouns: list[str]) -> regex.Pattern:
         rf"(?P<before>\b(?i:the)\s+(?:[\p{{L}}-]+\s+)?)(?P<date>{date})(?:['’]s)?\s+{noun}(?![\p{{L}}-])"
         rf"|(?P<before2>\b(?i:the|(?P<indefinite>an?))\s+(?:[\p{{L}}-]+\s+)?){noun}(?![\p{{L}}-]),?\s+"
         rf"(?:(?:that|which)\s+)?"
-        rf"(?:(?:was|were)\s+)?(?:(?P<verb>happened|took\s+place|occurred|struck|broke\s+out|began|started)\s+)?"
+        rf"(?:(?:was|were|had)\s+)?(?:(?P<verb>happened|took\s+place|occurred|struck|broke\s+out|"
+        rf"(?P<start>began|started|opened|got\s+under\s*way|kicked\s+off))\s+)?"
         rf"on\s+(?P<date2>{date})"
         rf"|(?P<date3>{date})['’]s\s+{noun}(?![\p{{L}}-])",
         regex.V0,
@@ -64,9 +65,11 @@ def noun_pattern(nouns: list[str]) -> regex.Pattern:
 
 def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.Pattern, other: Searcher,
               published: dt.date | None, nouns: regex.Pattern | None = None,
-              classes: dict[str, str] | None = None) -> list[EventDate]:
+              classes: dict[str, str] | None = None, lasting: frozenset[str] = frozenset()) -> list[EventDate]:
     """The dated event mentions of the sentences, in order; ``classes`` maps a noun (lower
-    case) to its class ("blaze" to "fire"), so that two nouns of one event are compared."""
+    case) to its class ("blaze" to "fire"), so that two nouns of one event are compared. A
+    ``lasting`` event (a strike) is dated only by its start ("the strike began on May 3"):
+    "the strike on Friday" may be any of its days."""
     classes = classes or {}
     found: list[EventDate] = []
     for start, end in sentences:
@@ -92,7 +95,10 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.
                 names = frozenset(n for n in (regex.sub(r"['’]s$", "", n) for n in _INNER_NAME.findall(text))
                                   if n not in NOT_PEOPLE)
             noun = match.group("noun").lower()
-            found.append(EventDate(classes.get(noun, noun), when,
+            event = classes.get(noun, noun)
+            if event in lasting and not match.group("start"):
+                continue
+            found.append(EventDate(event, when,
                                    Statement(start + match.start(group), start + match.end(group),
                                              match.group(group)), names, bool(match.group("indefinite"))))
     return found

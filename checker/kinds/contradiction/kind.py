@@ -96,6 +96,8 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
         "max_days": Option(int, default=3, help="how far apart two dates may be and still be taken for one event"),
         "same": Option(list, default=[], help="lists of nouns that name one event (`[fire, blaze]`, `[marathon, "
                        "race]`): a later noun of a list takes up an earlier one; the words join `nouns`"),
+        "lasting": _words("nouns of events that last days (\"strike\", \"trial\"), dated only by a start "
+                          "(\"the strike began on May 3\"); they join `nouns`"),
     },
     "event-places": {
         "events": Option(dict, required=True, help="a mapping of an event's name to the plain nouns that name it "
@@ -251,7 +253,10 @@ class ContradictionRule(Rule):
                     raise self.error(f"each entry must be a list of nouns, got {group!r}", "same")
                 for noun in group:
                     self.event_class[noun.strip().lower()] = group[0].strip().lower()
-            self.nouns = tuple(dict.fromkeys([n.strip() for n in nouns] + [n.strip() for g in o["same"] for n in g]))
+            lasting = [str(n).strip() for n in o["lasting"]]
+            self.lasting = frozenset(self.event_class.get(n.lower(), n.lower()) for n in lasting)
+            self.nouns = tuple(dict.fromkeys([n.strip() for n in nouns] + [n.strip() for g in o["same"] for n in g]
+                                             + lasting))
             self.event_pattern = event_dates.event_pattern(list(self.nouns))
             self.event_nouns = event_dates.noun_pattern(list(self.nouns))
             # Most articles name none of the events: one look at the whole article says so.
@@ -411,7 +416,7 @@ class ContradictionRule(Rule):
         elif self.check_name == "event-dates":
             sentences = spans_holding(article, sentences, self.nouns, ignorecase=True)  # those naming an event
             found = event_dates.events_in(source, sentences, self.event_pattern, self.other_event,
-                                          _published(article), self.event_nouns, self.event_class)
+                                          _published(article), self.event_nouns, self.event_class, self.lasting)
             yield from event_dates.conflicts(found, self.options["max_days"])
         elif self.check_name == "headline":
             block = next((b for b in article.blocks if b.kind == "headline"), None)
