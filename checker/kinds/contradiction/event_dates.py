@@ -27,6 +27,8 @@ from checker.kinds.contradiction.when import DATE, When, read
 from checker.patterns.compiled import compiled
 from checker.patterns.trie import literal_alternation
 
+#: The name right before a verb of an event: its subject ("Tomo was born", "Kerr, 34, vanished").
+_SUBJECT = compiled(r"(?P<name>\p{Lu}[\p{L}'’-]+)(?:,[^,]{1,20},)?(?:\s+(?:was|were|has|had|have|is))?\s+$")
 _INNER_NAME = compiled(r"(?<=[\p{L},;]\s+)\p{Lu}[\p{L}'’-]{2,}")
 
 
@@ -41,19 +43,25 @@ class EventDate:
     indefinite: bool = False
 
 
-def event_pattern(nouns: list[str]) -> regex.Pattern:
+def event_pattern(nouns: list[str], verbs: Iterable[str] = ()) -> regex.Pattern:
     """The shapes that tie a date to an event noun (any case): definite, or indefinite before
-    a date ("a fire on May 29", which only an earlier mention may be)."""
+    a date ("a fire on May 29", which only an earlier mention may be); or to a verb phrase of
+    an event ("born at the zoo on June 14", "has not been seen since November 2")."""
     noun = "(?P<noun>(?i:" + "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True)) + "))"
     date = DATE.pattern
+    verbal = ""
+    if verbs:
+        body = "|".join(regex.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
+        verbal = (rf"|\b(?P<verbal>(?i:{body}))(?:\s+(?!(?i:and|but|or|after|before|when|while|said|which|who|"
+                  rf"until|then)\b)[\p{{L}}'’-]+){{0,5}}?\s+(?i:on|since)\s+(?P<date4>{date})")
     return regex.compile(
         rf"(?P<before>\b(?i:the)\s+(?:[\p{{L}}-]+\s+)?)(?P<date>{date})(?:['’]s)?\s+{noun}(?![\p{{L}}-])"
-        rf"|(?P<before2>\b(?i:the|(?P<indefinite>an?))\s+(?:[\p{{L}}-]+\s+)?){noun}(?![\p{{L}}-]),?\s+"
+        rf"|(?P<before2>\b(?i:the|his|her|its|their|(?P<indefinite>an?))\s+(?:[\p{{L}}-]+\s+)?){noun}(?![\p{{L}}-]),?\s+"
         rf"(?:(?:that|which)\s+)?"
         rf"(?:(?:was|were|had)\s+)?(?:(?P<verb>happened|took\s+place|occurred|struck|broke\s+out|"
         rf"(?P<start>began|started|opened|got\s+under\s*way|kicked\s+off))\s+)?"
         rf"on\s+(?P<date2>{date})"
-        rf"|(?P<date3>{date})['’]s\s+{noun}(?![\p{{L}}-])",
+        rf"|(?P<date3>{date})['’]s\s+{noun}(?![\p{{L}}-])" + verbal,
         regex.V0,
     )
 
@@ -79,14 +87,16 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.
         names: frozenset[str] | None = None
         for match in pattern.finditer(text):
             before = match.group("before") or match.group("before2") or ""
+            if match.group("verbal"):
+                before = text[max(0, match.start() - 30):match.start()]
             if other.search(before):
                 continue  # "another attack", "the first crash"
-            group = "date" if match.group("date") else "date2" if match.group("date2") else "date3"
+            group = next(g for g in ("date", "date2", "date3", "date4") if match.group(g))
             date_match = DATE.match(text, match.start(group), match.end(group))
             if date_match is None:
                 continue
             if group == "date2" and not match.group("verb") and not date_match.group("month") \
-                    and not date_match.group("month2"):
+                    and not date_match.group("month2") and not date_match.group("named"):
                 continue  # "the cause of the fire on Thursday": the day may be the verb's, not the fire's
             when = read(date_match, published)
             if when.days is None and when.calendar_day is None:
@@ -94,13 +104,16 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.
             if names is None:
                 names = frozenset(n for n in (regex.sub(r"['’]s$", "", n) for n in _INNER_NAME.findall(text))
                                   if n not in NOT_PEOPLE)
-            noun = match.group("noun").lower()
+            noun = " ".join((match.group("noun") or match.group("verbal")).lower().split())
+            subject = _SUBJECT.search(text, max(0, match.start() - 40), match.start()) \
+                if match.group("verbal") else None
+            mention_names = names | {subject.group("name")} if subject else names
             event = classes.get(noun, noun)
             if event in lasting and not match.group("start"):
                 continue
             found.append(EventDate(event, when,
                                    Statement(start + match.start(group), start + match.end(group),
-                                             match.group(group)), names, bool(match.group("indefinite"))))
+                                             match.group(group)), mention_names, bool(match.group("indefinite"))))
     return found
 
 
@@ -112,14 +125,16 @@ def _days_apart(a: When, b: When) -> int | None:
     return None
 
 
-def conflicts(found: list[EventDate], max_days: int) -> Iterator[Conflict]:
+def conflicts(found: list[EventDate], max_days: int, once: frozenset[str] = frozenset()) -> Iterator[Conflict]:
+    """Two dates of one event that no day fits, at most ``max_days`` apart unless the event
+    happens ``once`` to its subject (a birth)."""
     by_noun: dict[str, list[EventDate]] = defaultdict(list)
     for later in found:
         for earlier in () if later.indefinite else by_noun[later.noun]:
             if earlier.when.agrees(later.when) is not False:
                 continue
             apart = _days_apart(earlier.when, later.when)
-            if apart is None or apart > max_days:
+            if apart is None or (apart > max_days and later.noun not in once):
                 continue
             if earlier.names and later.names and not earlier.names & later.names:
                 continue  # different places or people: likely two events

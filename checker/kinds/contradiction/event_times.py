@@ -35,6 +35,8 @@ _ZONE = compiled(r"\b(?:GMT|UTC|BST|CET|CEST|EET|[ECMP][SD]?T|AEST|AEDT|IST|JST|
 #: Words between an event's noun and its verb that show the verb has another subject.
 _CLAUSE_BREAK = compiled(r"[;:()]|\b(?:and|but|or|after|before|when|while|which|who|that|where|said|says|as|until|"
                          r"since|because)\b", regex.IGNORECASE)
+#: A relative pronoun right after the noun: the clause's verb is the noun's ("the game, which began").
+_RELATIVE = compiled(r",?\s+(?:which|that)\b", regex.IGNORECASE)
 #: How far before its verb the event's noun may stand ("the polls in the north closed").
 _SUBJECT_REACH = 50
 #: The phase of a time set right next to the noun ("the 8pm blast"): the rule's phase of that name.
@@ -123,7 +125,10 @@ def _bound(text: str, time: regex.Match, named: list[regex.Match], verbs: regex.
     for noun in named:
         if verb.start() - _SUBJECT_REACH <= noun.end() <= verb.start():
             subject = noun
-    if subject is None or _CLAUSE_BREAK.search(text, subject.end(), verb.start()):
+    if subject is None:
+        return None
+    relative = _RELATIVE.match(text, subject.end(), verb.start())  # "the game, which kicked off at"
+    if _CLAUSE_BREAK.search(text, relative.end() if relative else subject.end(), verb.start()):
         return None
     return subject, phases[_key(verb.group("verb"))]
 

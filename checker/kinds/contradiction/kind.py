@@ -98,6 +98,10 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
                        "race]`): a later noun of a list takes up an earlier one; the words join `nouns`"),
         "lasting": _words("nouns of events that last days (\"strike\", \"trial\"), dated only by a start "
                           "(\"the strike began on May 3\"); they join `nouns`"),
+        "verbs": Option(dict, default={}, help="a mapping of an event (a noun of `nouns`, `same` or `lasting`) "
+                        "to verb phrases that date it with \"on\" or \"since\" (\"birth\": [born])"),
+        "once": _words("events that happen once to their subject (\"birth\"): two dates are compared "
+                       "however far apart"),
     },
     "event-places": {
         "events": Option(dict, required=True, help="a mapping of an event's name to the plain nouns that name it "
@@ -257,10 +261,21 @@ class ContradictionRule(Rule):
             self.lasting = frozenset(self.event_class.get(n.lower(), n.lower()) for n in lasting)
             self.nouns = tuple(dict.fromkeys([n.strip() for n in nouns] + [n.strip() for g in o["same"] for n in g]
                                              + lasting))
-            self.event_pattern = event_dates.event_pattern(list(self.nouns))
-            self.event_nouns = event_dates.noun_pattern(list(self.nouns))
+            verbs: list[str] = []
+            for event, phrases in o["verbs"].items():
+                if not (isinstance(phrases, list) and phrases and all(isinstance(v, str) and v.strip()
+                                                                      for v in phrases)):
+                    raise self.error(f"event {event!r}: expected a list of verb phrases", "verbs")
+                for phrase in phrases:
+                    key = " ".join(phrase.lower().split())
+                    self.event_class[key] = self.event_class.get(str(event).lower(), str(event).lower())
+                    verbs.append(key)
+            self.once = frozenset(self.event_class.get(str(n).lower(), str(n).lower()) for n in o["once"])
+            self.event_pattern = event_dates.event_pattern(list(self.nouns), verbs)
+            self.event_nouns = event_dates.noun_pattern(list(self.nouns) + verbs)
             # Most articles name none of the events: one look at the whole article says so.
-            self.require_literals(self.nouns, ignorecase=True)
+            self.event_words = self.nouns + tuple(verbs)
+            self.require_literals(self.event_words, ignorecase=True)
             self.other_event = self._any(o["distinct"], "distinct")
         elif check == "event-places":
             self.event_of = self._event_classes()
@@ -414,10 +429,10 @@ class ContradictionRule(Rule):
             found, people = posts.posts_in(source, sentences, with_posts, article.quotes, self.roles_vocabulary)
             yield from posts.conflicts(found, people, self.roles_vocabulary)
         elif self.check_name == "event-dates":
-            sentences = spans_holding(article, sentences, self.nouns, ignorecase=True)  # those naming an event
+            sentences = spans_holding(article, sentences, self.event_words, ignorecase=True)  # naming an event
             found = event_dates.events_in(source, sentences, self.event_pattern, self.other_event,
                                           _published(article), self.event_nouns, self.event_class, self.lasting)
-            yield from event_dates.conflicts(found, self.options["max_days"])
+            yield from event_dates.conflicts(found, self.options["max_days"], self.once)
         elif self.check_name == "headline":
             block = next((b for b in article.blocks if b.kind == "headline"), None)
             if block is None:

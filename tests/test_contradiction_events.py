@@ -1,0 +1,164 @@
+"""One event given two dates, places, clock times or lengths: the event-dates, event-places,
+event-times and durations checks, on short articles written for these tests."""
+
+from pathlib import Path
+
+import pytest
+
+from checker.kinds.contradiction.clock import CLOCK, minutes
+from checker.kinds.contradiction.kind import ContradictionRule
+from checker.load.collect import load_rule
+
+RULES = Path(__file__).resolve().parent.parent / "rules" / "contradiction"
+
+
+def rule(name: str) -> ContradictionRule:
+    return load_rule(RULES / f"contradiction-{name}.yaml", {"contradiction": ContradictionRule})
+
+
+def findings(name: str, article, text: str) -> list:
+    return list(rule(name).check(article(text)))
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("8pm", 20 * 60 - 5, 20 * 60 + 5),
+    ("8.15 p.m.", 20 * 60 + 10, 20 * 60 + 20),
+    ("20:15", 20 * 60 + 10, 20 * 60 + 20),
+    ("about 7am", 6 * 60 + 25, 7 * 60 + 35),
+    ("shortly after 10pm", 22 * 60 - 5, 22 * 60 + 50),
+    ("noon", 12 * 60 - 5, 12 * 60 + 5),
+])
+def test_clock_times_are_read_as_spans_of_minutes(text, low, high):
+    span = minutes(CLOCK.search(text))
+    assert (span.low, span.high) == (low, high)
+
+
+def test_a_bound_is_no_time():
+    assert minutes(CLOCK.search("after 8pm")) is None
+
+
+# ---- dates -----------------------------------------------------------------------------
+
+DATED = "Title: Rail line reopens\nPublished: 2025-06-09\n\n"
+
+
+def test_one_derailment_two_dates_in_other_words(article):
+    text = DATED + ("A fire on June 2 closed the Kelso depot for a day.\n\n"
+                    "Crews said the blaze broke out on June 4 in a store room.")
+    [finding] = findings("event-dates", article, text)
+    assert finding.location.text == "June 4" and finding.related[0].text == "June 2"
+
+
+def test_a_strike_started_on_a_weekday_that_its_date_does_not_fall_on(article):
+    # Published on a Monday: "on Friday" is June 6 or June 13, not June 3.
+    text = DATED + ("The strike started on Friday, the union said.\n\n"
+                    "Since the walkout began on June 3, no bins have been emptied.")
+    assert len(findings("event-dates", article, text)) == 1
+
+
+def test_a_day_known_by_name_dates_a_disappearance(article):
+    text = ("Title: Appeal\nPublished: 2024-12-30\n\nA walker has not been seen since December 23, police said.\n\n"
+            "Friends said he vanished on Christmas Day after a long lunch.")
+    [finding] = findings("event-dates", article, text)
+    assert finding.location.text == "Christmas Day"
+
+
+@pytest.mark.parametrize("text", [
+    # A strike lasts: "on Friday" may be any of its days.
+    DATED + "The strike began on June 3.\n\nPickets were out at the strike on Friday.",
+    # Two fires, the second marked.
+    DATED + "A fire on June 2 closed the depot.\n\nAnother blaze broke out on June 4.",
+    # The same day in two forms.
+    DATED + "The strike started on Tuesday, June 3.\n\nSince the walkout began on June 3, bins are full.",
+    # Two births, two names.
+    DATED + "Nala was born at the zoo on June 1.\n\nHer brother Tomo was born at the zoo on June 5.",
+])
+def test_dates_that_can_both_hold_stay_quiet(article, text):
+    assert findings("event-dates", article, text) == []
+
+
+# ---- places ----------------------------------------------------------------------------
+
+def test_one_blast_two_streets(article):
+    text = ("A blast at the Pier Street depot injured two workers on Monday.\n\n"
+            "Fire crews said the Quay Street explosion was caused by a gas leak.")
+    [finding] = findings("event-places", article, text)
+    assert finding.location.text == "Quay Street explosion"
+    assert "Pier Street" in finding.message and "Quay Street" in finding.message
+
+
+def test_one_rally_two_towns(article):
+    text = ("Thousands filled the square in Kumasi for her last rally of the campaign.\n\n"
+            "Police put the crowd at the rally in Accra at 30,000.")
+    assert len(findings("event-places", article, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # A town inside the region the article puts it in.
+    "A blast in Harlow, Essex, hurt two workers.\n\nThe Essex explosion was caused by a gas leak.",
+    # A street inside the town.
+    "A blast in Harlow hurt two workers.\n\nThe Pier Street explosion was caused by a gas leak.",
+    # Two blasts.
+    "A blast at the Pier Street depot hurt two.\n\nA second explosion hit Quay Street.\n\n"
+    "The Quay Street explosion was smaller.",
+    "Two blasts hit the town.\n\nThe blast at the Pier Street depot hurt two. The Quay Street explosion hurt one.",
+    # A move.
+    "The rally in Kumasi drew thousands.\n\nThe rally was moved from Accra, where the Accra rally was planned.",
+    # The later place is named elsewhere as part of the first.
+    "A blast on Pier Street in the Docklands hurt two.\n\nThe Docklands explosion was caused by a gas leak.",
+    # A question.
+    "A blast at the Pier Street depot hurt two.\n\nWas the Quay Street explosion linked to it?",
+])
+def test_places_that_can_both_hold_stay_quiet(article, text):
+    assert findings("event-places", article, text) == []
+
+
+# ---- clock times -----------------------------------------------------------------------
+
+def test_polls_closed_and_voting_ended_at_two_times(article):
+    text = ("The polls closed at 8pm and counting began at once.\n\n"
+            "Turnout was 61 percent when voting ended at 10pm, officials said.")
+    [finding] = findings("event-times", article, text)
+    assert "voting ended at 10pm" in finding.location.text
+    assert "polls closed at 8pm" in finding.related[0].text
+
+
+def test_a_relative_clause_gives_its_noun_a_time(article):
+    text = ("The match kicked off at 3pm in heavy rain.\n\n"
+            "The game, which kicked off at 5.30pm, was stopped twice.")
+    assert len(findings("event-times", article, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # Two phases of one event.
+    "The polls opened at 7am.\n\nVoting ended at 10pm, officials said.",
+    # Time zones.
+    "The polls closed at 8pm local time.\n\nVoting ended at 1am GMT.",
+    # A plan and a change.
+    "The polls were due to close at 8pm.\n\nVoting ended at 10pm after long queues.",
+    # Two events.
+    "A blast at 8pm shook the harbour.\n\nA second explosion at 11pm destroyed a shed.",
+    # Times that meet.
+    "The blast at about 8pm shook the harbour.\n\nThe explosion happened shortly after 8pm, police said.",
+    # A schedule.
+    "Voting ended at 8pm in the north, 9pm in the centre and 10pm in the south.",
+    # Two days.
+    "On Friday the polls closed at 8pm.\n\nOn Saturday voting ended at 10pm.",
+])
+def test_times_that_can_both_hold_stay_quiet(article, text):
+    assert findings("event-times", article, text) == []
+
+
+# ---- lengths from clock times ------------------------------------------------------------
+
+def test_a_length_read_off_a_start_and_an_end_time(article):
+    text = ("The council passed the budget at 2am, after a sitting that began at 6pm.\n\n"
+            "One member called the two-hour sitting a disgrace.")
+    [finding] = findings("durations", article, text)
+    assert "two-hour sitting" in finding.location.text
+
+
+def test_a_length_that_fits_its_clock_times_stays_quiet(article):
+    text = ("The meeting began at 9am and ended at 5pm.\n\n"
+            "Members said the eight-hour meeting was long.")
+    assert findings("durations", article, text) == []
