@@ -162,3 +162,30 @@ def test_a_length_that_fits_its_clock_times_stays_quiet(article):
     text = ("The meeting began at 9am and ended at 5pm.\n\n"
             "Members said the eight-hour meeting was long.")
     assert findings("durations", article, text) == []
+
+
+# ---- more forms ----------------------------------------------------------------------------
+
+def test_a_date_read_past_a_clock_time_and_a_place(article):
+    text = DATED + ("The shooting at 2am on Saturday left one man hurt.\n\n"
+                    "Detectives said the shooting in Marlow on June 5 was targeted.")
+    assert len(findings("event-dates", article, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The crash on the A14 near Cambridge closed the road.\n\nPolice said the M11 crash involved three lorries.",
+    "The earthquake in Peru killed four.\n\nRescuers said the Chilean quake had damaged roads.",
+])
+def test_roads_and_countries_are_places_of_their_own_level(article, text):
+    assert len(findings("event-places", article, text)) == 1
+
+
+def test_a_country_is_not_set_against_a_town(article):
+    text = "The earthquake in Arequipa killed four.\n\nRescuers said the Chilean quake had damaged roads."
+    assert findings("event-places", article, text) == []
+
+
+def test_times_in_the_article_s_own_zone_are_compared(article):
+    text = ("The quake struck at 4.17am local time.\n\n"
+            "Residents said the 6am quake woke the whole town.")
+    assert len(findings("event-times", article, text)) == 1

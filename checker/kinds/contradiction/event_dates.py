@@ -29,6 +29,10 @@ from checker.patterns.trie import literal_alternation
 
 #: The name right before a verb of an event: its subject ("Tomo was born", "Kerr, 34, vanished").
 _SUBJECT = compiled(r"(?P<name>\p{Lu}[\p{L}'’-]+)(?:,[^,]{1,20},)?(?:\s+(?:was|were|has|had|have|is))?\s+$")
+#: What may stand between an event (or its verb) and its date: a clock time, a named place
+#: ("the shooting at 2am on Saturday", "the crash in Leeds on May 3").
+_BETWEEN = (r"(?:(?:(?P<clock>at\s+(?:about\s+|around\s+)?[0-9]{1,2}(?:(?:[.:][0-9]{2})?\s*[ap]\.?m\.?|[.:][0-9]{2}))"
+            r"|(?:in|at|near)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}),?\s+)?")
 _INNER_NAME = compiled(r"(?<=[\p{L},;]\s+)\p{Lu}[\p{L}'’-]{2,}")
 
 
@@ -59,7 +63,7 @@ def event_pattern(nouns: list[str], verbs: Iterable[str] = ()) -> regex.Pattern:
         rf"|(?P<before2>\b(?i:the|his|her|its|their|(?P<indefinite>an?))\s+(?:[\p{{L}}-]+\s+)?){noun}(?![\p{{L}}-]),?\s+"
         rf"(?:(?:that|which)\s+)?"
         rf"(?:(?:was|were|had)\s+)?(?:(?P<verb>happened|took\s+place|occurred|struck|broke\s+out|"
-        rf"(?P<start>began|started|opened|got\s+under\s*way|kicked\s+off))\s+)?"
+        rf"(?P<start>began|started|opened|got\s+under\s*way|kicked\s+off))\s+)?{_BETWEEN}"
         rf"on\s+(?P<date2>{date})"
         rf"|(?P<date3>{date})['’]s\s+{noun}(?![\p{{L}}-])" + verbal,
         regex.V0,
@@ -96,8 +100,10 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.
             if date_match is None:
                 continue
             if group == "date2" and not match.group("verb") and not date_match.group("month") \
-                    and not date_match.group("month2") and not date_match.group("named"):
-                continue  # "the cause of the fire on Thursday": the day may be the verb's, not the fire's
+                    and not date_match.group("month2") and not date_match.group("named") and not match.group("clock"):
+                # "the cause of the fire on Thursday": the day may be the verb's, not the fire's ("the
+                # shooting at 2am on Saturday" is the shooting's)
+                continue
             when = read(date_match, published)
             if when.days is None and when.calendar_day is None:
                 continue

@@ -23,6 +23,7 @@ places. So are mentions in questions, hedged sentences and sentences that move t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -31,8 +32,10 @@ import regex
 from checker.kinds.contradiction import Conflict, Searcher, Statement
 from checker.kinds.contradiction.people import NOT_PEOPLE, TITLES
 from checker.patterns.compiled import compiled
-from checker.text.gazetteer import real_words
+from checker.text.gazetteer import formal_states, real_words
 
+#: A place's level: streets and roads, venues, countries, and plain names (towns, regions).
+LEVELS = ("street", "venue", "country", "name")
 #: Words that end a street's name: the place is a street, below a town.
 STREET_WORDS = frozenset({
     "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Way", "Drive", "Boulevard", "Square", "Place",
@@ -46,9 +49,12 @@ VENUE_WORDS = frozenset({
     "Club", "House", "Hotel", "Mall", "Building", "Tower", "Estate", "Plaza", "Coliseum", "Coliseu", "Estadio",
 })
 #: A capitalised name of one to four words ("Pier Street", "Independence Park", "Kumasi").
-_NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|do|da|del|di|la|le)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}"
+_NAME = r"\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:(?:de|do|da|del|di|la|le)\s+)?\p{Lu}[\p{L}\p{N}'’.-]*){0,3}"
+#: A road's number ("A14", "M6", "I-95"): a place of a street's level.
+_ROAD = compiled(r"(?:[ABMI]-?[0-9]{1,4}|N[0-9]{1,3}|US-?[0-9]{1,3})")
 #: Names after a preposition of place: where something in the sentence happened.
-_AFTER_PREPOSITION = compiled(rf"\b(?:in|at|near|outside|on)\s+(?:the\s+)?(?P<name>{_NAME})(?![\p{{L}}'’-])")
+_AFTER_PREPOSITION = compiled(rf"\b(?:in|at|near|outside|on|(?:town|city|village|suburb|district)\s+of)\s+"
+                              rf"(?:the\s+)?(?P<name>{_NAME})(?![\p{{L}}'’-])")
 #: "X in Y", "X, Y", "Y's X", "the Y town of X": one place put in another.
 _CONTAINED = compiled(rf"(?P<inner>{_NAME})(?:,\s+|\s+in\s+(?:the\s+)?)(?P<outer>{_NAME})(?![\p{{L}}'’-])"
                       rf"|(?P<outer2>{_NAME})['’]s?\s+(?P<inner2>{_NAME})"
@@ -63,7 +69,7 @@ _SENTENCE_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "It", "This", "
 @dataclass(frozen=True)
 class Place:
     name: str
-    #: "street", "venue" or "name" (a town, a region, a country).
+    #: One of ``LEVELS``.
     level: str
 
 
@@ -85,19 +91,28 @@ def noun_pattern(nouns: Iterable[str]) -> regex.Pattern:
     return regex.compile(
         rf"(?P<det>\b(?i:the|a|an|his|her|their|its|this|that)\s+|['’]s?\s+)?"
         rf"(?:(?P<own>{_NAME})\s+)?(?P<noun>(?i:{body}))(?P<plural>(?i:e?s))?(?![\p{{L}}'’-])"
-        rf"(?:\s+(?:in|at)\s+(?:the\s+)?(?P<after>{_NAME})(?![\p{{L}}'’-]))?")
+        rf"(?:\s+(?:in|at|on|near)\s+(?:the\s+)?(?P<after>{_NAME})(?![\p{{L}}'’-]))?")
 
 
 def level_of(name: str) -> str:
     last = name.split()[-1]
-    if last in STREET_WORDS:
+    if last in STREET_WORDS or _ROAD.fullmatch(name):
         return "street"
     if last in VENUE_WORDS or name.split()[0] in VENUE_WORDS:
         return "venue"
+    if name in _countries().values():
+        return "country"
     return "name"
 
 
+@functools.cache
+def _countries() -> dict[str, str]:
+    """Each country's adjective to its short name ("Chilean": "Chile"), from the gazetteer."""
+    return {adjective: short for short, adjective in formal_states().values() if adjective}
+
+
 def _place(name: str) -> Place | None:
+    name = _countries().get(name, name)
     words = name.split()
     while words and (words[0] in _SENTENCE_WORDS or words[0] in NOT_PEOPLE):
         words = words[1:]
@@ -166,7 +181,7 @@ def containment(source: str) -> set[frozenset[str]]:
 def _is_place(place: Place, located: set[str]) -> bool:
     """A street or venue by its last word, a name the article puts after "in" or "at", or a
     real place name."""
-    if place.level != "name":
+    if place.level in ("street", "venue", "country"):
         return True
     words = real_words()
     return place.name in located or all(w.lower() in words for w in place.name.split())

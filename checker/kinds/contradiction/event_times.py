@@ -9,7 +9,7 @@ phase is the part of the event the time belongs to (it opened, it closed, it hap
 only times of one phase of one event are compared, so "opened at 7am" and "closed at 8pm"
 agree. Two times conflict when their intervals (see ``clock``) do not meet.
 
-Left alone: a sentence with a time zone ("8pm GMT": two zones may be one moment), with three
+Left alone: two times in different zones ("8pm local time", "1am GMT": one moment), with three
 times or more (a schedule), with a plan, a change or a hedge ("due to", "extended",
 "postponed", "may"), or a question; an event the article names several of ("two blasts",
 "another explosion"); two mentions whose sentences name different days.
@@ -53,6 +53,8 @@ class TimedEvent:
     statement: Statement
     #: The dates the sentence names, as written: two sentences with different dates are two days.
     days: frozenset[str]
+    #: The time zone the sentence names ("gmt", "local"), or "" for none: the article's own.
+    zone: str = ""
 
 
 def noun_pattern(nouns: Iterable[str]) -> regex.Pattern:
@@ -83,10 +85,13 @@ def timed_in(source: str, sentences: Iterable[tuple[int, int]], nouns: regex.Pat
         for noun in named:
             if noun.group("plural") or distinct.search(text, max(0, noun.start() - 25), noun.start()):
                 several.add(classes[_key(noun.group("noun"))])
-        times = [t for t in CLOCK.finditer(text)]
-        if not times or len(times) >= _SCHEDULE or _ZONE.search(text) or plans.search(text) \
-                or text.rstrip().endswith("?"):
+        times = list(CLOCK.finditer(text))
+        if not times or len(times) >= _SCHEDULE or plans.search(text) or text.rstrip().endswith("?"):
             continue
+        zones = {_zone_name(z.group(0)) for z in _ZONE.finditer(text)}
+        if len(zones) > 1:
+            continue  # "8pm local time (1am GMT)": one moment in two zones
+        zone = zones.pop() if zones else ""
         days = frozenset(" ".join(d.group(0).lower().split()) for d in DATE.finditer(text))
         for time in times:
             span = minutes(time)
@@ -100,8 +105,18 @@ def timed_in(source: str, sentences: Iterable[tuple[int, int]], nouns: regex.Pat
                 continue
             first, last = min(noun.start(), time.start()), max(noun.end(), time.end())
             found.append(TimedEvent(classes[_key(noun.group("noun"))], phase, span,
-                                    Statement(start + first, start + last, text[first:last]), days))
+                                    Statement(start + first, start + last, text[first:last]), days, zone))
     return found, several
+
+
+def _zone_name(zone: str) -> str:
+    zone = " ".join(zone.lower().split())
+    return "local" if zone.endswith("time") else zone
+
+
+def _same_zone(a: TimedEvent, b: TimedEvent) -> bool:
+    """Two times in one zone: the same one named, or none named and local time."""
+    return a.zone == b.zone or {a.zone, b.zone} == {"", "local"}
 
 
 def _key(noun: str) -> str:
@@ -116,7 +131,7 @@ def _bound(text: str, time: regex.Match, named: list[regex.Match], verbs: regex.
         if noun.start() == time.end() + 1 and text[time.end()] == " ":
             return noun, _HAPPENED  # "the 8pm blast"
         gap = text[noun.end():time.start()]
-        if regex.fullmatch(r"\s+at\s+", gap):
+        if regex.fullmatch(r",?\s+at\s+", gap):
             return noun, _HAPPENED  # "the blast at 8pm"
     verb = verbs.search(text, max(0, time.start() - 40), time.start())
     if verb is None:
@@ -145,7 +160,8 @@ def conflicts(found: list[TimedEvent], several: set[str]) -> Iterator[Conflict]:
             continue
         earlier_ones = by_phase.setdefault((later.event, later.phase), [])
         for earlier in earlier_ones:
-            if _meet(earlier.span, later.span) or (earlier.days and later.days and not earlier.days & later.days):
+            if _meet(earlier.span, later.span) or not _same_zone(earlier, later) \
+                    or (earlier.days and later.days and not earlier.days & later.days):
                 continue
             yield Conflict(earlier.statement, later.statement,
                            f"'{earlier.statement.text}' and '{later.statement.text}' cannot both be "
