@@ -53,7 +53,7 @@ _NAME = r"\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:(?:de|do|da|del|di|la|le)\s+)?\p{Lu}
 #: A road's number ("A14", "M6", "I-95"): a place of a street's level.
 _ROAD = compiled(r"(?:[ABMI]-?[0-9]{1,4}|N[0-9]{1,3}|US-?[0-9]{1,3})")
 #: Names after a preposition of place: where something in the sentence happened.
-_AFTER_PREPOSITION = compiled(rf"\b(?:in|at|near|outside|on|(?:town|city|village|suburb|district)\s+of)\s+"
+_AFTER_PREPOSITION = compiled(rf"\b(?:in|at|near|outside|(?P<on>on)|(?:town|city|village|suburb|district)\s+of)\s+"
                               rf"(?:the\s+)?(?P<name>{_NAME})(?![\p{{L}}'’-])")
 #: "X in Y", "X, Y", "Y's X", "the Y town of X": one place put in another.
 _CONTAINED = compiled(rf"(?P<inner>{_NAME})(?:,\s+|\s+in\s+(?:the\s+)?)(?P<outer>{_NAME})(?![\p{{L}}'’-])"
@@ -91,7 +91,7 @@ def noun_pattern(nouns: Iterable[str]) -> regex.Pattern:
     return regex.compile(
         rf"(?P<det>\b(?i:the|a|an|his|her|their|its|this|that)\s+|['’]s?\s+)?"
         rf"(?:(?P<own>{_NAME})\s+)?(?P<noun>(?i:{body}))(?P<plural>(?i:e?s))?(?![\p{{L}}'’-])"
-        rf"(?:\s+(?:in|at|on|near)\s+(?:the\s+)?(?P<after>{_NAME})(?![\p{{L}}'’-]))?")
+        rf"(?:\s+(?:in|at|(?P<on>on)|near)\s+(?:the\s+)?(?P<after>{_NAME})(?![\p{{L}}'’-]))?")
 
 
 def level_of(name: str) -> str:
@@ -141,12 +141,14 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], pattern: rege
             if text.rstrip().endswith("?") or moves.search(text):
                 continue
             if places is None:
-                places = tuple(p for p in (_place(m.group("name")) for m in _AFTER_PREPOSITION.finditer(text)) if p)
+                places = tuple(_sentence_places(text))
             own = None
             if match.group("own") and match.group("det"):
                 own = _place(match.group("own"))
             elif match.group("after"):
                 own = _place(match.group("after"))
+                if own and match.group("on") and own.level != "street":
+                    own = None  # "the attack on Mitt Romney": a target, not a place
             det = (match.group("det") or "").strip().lower()
             definite = bool(det) and det not in ("a", "an")
             all_places = places + ((own,) if own else ())
@@ -166,6 +168,15 @@ def people_in(source: str) -> frozenset[str]:
     return frozenset(m.group("name") or m.group("name2") for m in _SPEAKER.finditer(source))
 
 
+def _sentence_places(text: str) -> Iterator[Place]:
+    """The places a sentence names after a preposition; after "on" only streets and roads
+    ("on Pier Street", not "the attack on Mitt Romney")."""
+    for match in _AFTER_PREPOSITION.finditer(text):
+        place = _place(match.group("name"))
+        if place and (not match.group("on") or place.level == "street"):
+            yield place
+
+
 def containment(source: str) -> set[frozenset[str]]:
     """Pairs of places the article puts one in the other ("Harlow in Essex", "Essex's Harlow")."""
     pairs: set[frozenset[str]] = set()
@@ -179,12 +190,12 @@ def containment(source: str) -> set[frozenset[str]]:
 
 
 def _is_place(place: Place, located: set[str]) -> bool:
-    """A street or venue by its last word, a name the article puts after "in" or "at", or a
-    real place name."""
-    if place.level in ("street", "venue", "country"):
+    """A street, a venue or a country by its words, a name the article puts after "in" or
+    "at", or one word of a real place name (two words may be a person: "the Casey Anthony
+    trial")."""
+    if place.level in ("street", "venue", "country") or place.name in located:
         return True
-    words = real_words()
-    return place.name in located or all(w.lower() in words for w in place.name.split())
+    return " " not in place.name and place.name.lower() in real_words()
 
 
 def _words(place: Place) -> set[str]:
