@@ -7,6 +7,8 @@ noon. A bare "after", "before", "by", "until" or "from" makes no point in time a
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from checker.kinds.contradiction.numbers import Interval
@@ -21,6 +23,9 @@ CLOCK = compiled(
     r"|(?P<hour24>[01]?[0-9]|2[0-3]):(?P<minute24>[0-5][0-9])(?![0-9:])"
     r"|(?P<word>noon|midday|midnight))"
 )
+#: What every CLOCK match holds: a quick test before it is read (``re`` runs it faster than
+#: ``regex``, and it needs nothing of ``regex``'s).
+CLOCK_HINT = re.compile(r"[0-9](?:\s?[aApP]\.?[mM]|:[0-5][0-9])|[nN]oon|[mM]id(?:day|night)")
 #: How far each qualifier widens a time, in minutes (before, after); the bare words are no point.
 _WIDENING = {"about": (30, 30), "around": (30, 30), "approximately": (30, 30), "roughly": (30, 30),
              "shortly after": (0, 45), "just after": (0, 45), "soon after": (0, 60), "some time after": (0, 120),

@@ -33,6 +33,9 @@ _SUBJECT = compiled(r"(?P<name>\p{Lu}[\p{L}'’-]+)(?:,[^,]{1,20},)?(?:\s+(?:was
 #: ("the shooting at 2am on Saturday", "the crash in Leeds on May 3").
 _BETWEEN = (r"(?:(?:(?P<clock>at\s+(?:about\s+|around\s+)?[0-9]{1,2}(?:(?:[.:][0-9]{2})?\s*[ap]\.?m\.?|[.:][0-9]{2}))"
             r"|(?:in|at|near)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}),?\s+)?")
+#: What every date DATE reads holds: a digit, or a word with "day", "night" ... in it; a
+#: sentence without one is not read further.
+_DATE_HINT = compiled(r"[0-9]|(?i:day|night|eve\b|week|halloween|solstice|tonight)")
 _INNER_NAME = compiled(r"(?<=[\p{L},;]\s+)\p{Lu}[\p{L}'’-]{2,}")
 
 
@@ -86,7 +89,7 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.
     found: list[EventDate] = []
     for start, end in sentences:
         text = source[start:end]
-        if nouns is not None and not nouns.search(text):
+        if _DATE_HINT.search(text) is None or (nouns is not None and not nouns.search(text)):
             continue
         names: frozenset[str] | None = None
         for match in pattern.finditer(text):

@@ -85,13 +85,19 @@ class Mention:
 
 
 def noun_pattern(nouns: Iterable[str]) -> regex.Pattern:
-    """A noun of the classes, any case, with what stands before it: a capitalised name right
-    before the noun (``own``) after a determiner, or the determiner alone."""
+    """A noun of the classes (any case, a phrase's spaces as any white space), with a plural
+    ending if it has one."""
     body = "|".join(regex.sub(r"\\ ", r"\\s+", regex.escape(n)) for n in sorted(nouns, key=len, reverse=True))
-    return regex.compile(
-        rf"(?P<det>\b(?i:the|a|an|his|her|their|its|this|that)\s+|['’]s?\s+)?"
-        rf"(?:(?P<own>{_NAME})\s+)?(?P<noun>(?i:{body}))(?P<plural>(?i:e?s))?(?![\p{{L}}'’-])"
-        rf"(?:\s+(?:in|at|(?P<on>on)|near)\s+(?:the\s+)?(?P<after>{_NAME})(?![\p{{L}}'’-]))?")
+    return regex.compile(rf"(?i)(?<![\p{{L}}-])(?P<noun>{body})(?P<plural>e?s)?(?![\p{{L}}'’-])")
+
+
+#: What stands right before a noun: a determiner, then perhaps a name ("the Quay Street").
+_BEFORE_NOUN = compiled(rf"(?P<det>\b(?i:the|a|an|his|her|their|its|this|that)\s+|['’]s?\s+)?"
+                        rf"(?:(?P<own>{_NAME})\s+)?$")
+#: A place right after a noun ("the rally in Accra", "the crash on the A14").
+_AFTER_NOUN = compiled(rf"\s+(?:in|at|(?P<on>on)|near)\s+(?:the\s+)?(?P<after>{_NAME})(?![\p{{L}}'’-])")
+#: How far before its noun a determiner and a name may start.
+_BEFORE_REACH = 60
 
 
 def level_of(name: str) -> str:
@@ -133,7 +139,7 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], pattern: rege
         places: tuple[Place, ...] | None = None
         for match in pattern.finditer(text):
             event = classes[" ".join(match.group("noun").lower().split())]
-            before = text[max(0, match.start("noun") - 30):match.start("noun")]
+            before = text[max(0, match.start() - 30):match.start()]
             if match.group("plural") or distinct.search(before) \
                     or _YEAR.search(text, max(0, match.start() - 30), min(len(text), match.end() + 30)):
                 several.add(event)
@@ -142,18 +148,21 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], pattern: rege
                 continue
             if places is None:
                 places = tuple(_sentence_places(text))
+            lead = _BEFORE_NOUN.search(text, max(0, match.start() - _BEFORE_REACH), match.start())
+            after = _AFTER_NOUN.match(text, match.end())
             own = None
-            if match.group("own") and match.group("det"):
-                own = _place(match.group("own"))
-            elif match.group("after"):
-                own = _place(match.group("after"))
-                if own and match.group("on") and own.level != "street":
+            first, last = match.start(), match.end()
+            if lead is not None and lead.group("own") and lead.group("det"):
+                own = _place(lead.group("own"))
+                first = lead.start("own")
+            elif after is not None:
+                own = _place(after.group("after"))
+                if own and after.group("on") and own.level != "street":
                     own = None  # "the attack on Mitt Romney": a target, not a place
-            det = (match.group("det") or "").strip().lower()
+                last = after.end() if own else last
+            det = ((lead.group("det") if lead else None) or "").strip().lower()
             definite = bool(det) and det not in ("a", "an")
             all_places = places + ((own,) if own else ())
-            first = match.start("own") if own and match.group("own") else match.start("noun")
-            last = match.end("after") if own and match.group("after") else match.end("noun")
             found.append(Mention(event, all_places, own, definite, Statement(start + first, start + last,
                                                                              text[first:last])))
     return found, several
