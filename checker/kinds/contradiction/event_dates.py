@@ -48,6 +48,8 @@ class EventDate:
     names: frozenset[str]
     #: "a fire on May 29": may be taken up later, never takes an earlier one up.
     indefinite: bool = False
+    #: The noun as the article has it ("blaze" of the class "fire"; a verb's class), for messages.
+    word: str = ""
 
 
 def event_pattern(nouns: list[str], verbs: Iterable[str] = ()) -> regex.Pattern:
@@ -56,11 +58,10 @@ def event_pattern(nouns: list[str], verbs: Iterable[str] = ()) -> regex.Pattern:
     an event ("born at the zoo on June 14", "has not been seen since November 2")."""
     noun = "(?P<noun>(?i:" + "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True)) + "))"
     date = DATE.pattern
-    verbal = ""
-    if verbs:
-        body = "|".join(regex.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
-        verbal = (rf"|\b(?P<verbal>(?i:{body}))(?:\s+(?!(?i:and|but|or|after|before|when|while|said|which|who|"
-                  rf"until|then)\b)[\p{{L}}'’-]+){{0,5}}?\s+(?i:on|since)\s+(?P<date4>{date})")
+    # Without verbs the verb shape never matches; its groups are there all the same.
+    body = "|".join(regex.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True)) or "(?!)"
+    verbal = (rf"|\b(?P<verbal>(?i:{body}))(?:\s+(?!(?i:and|but|or|after|before|when|while|said|which|who|"
+              rf"until|then)\b)[\p{{L}}'’-]+){{0,5}}?\s+(?i:on|since)\s+(?P<date4>{date})")
     return regex.compile(
         rf"(?P<before>\b(?i:the)\s+(?:[\p{{L}}-]+\s+)?)(?P<date>{date})(?:['’]s)?\s+{noun}(?![\p{{L}}-])"
         rf"|(?P<before2>\b(?i:the|his|her|its|their|(?P<indefinite>an?))\s+(?:[\p{{L}}-]+\s+)?){noun}(?![\p{{L}}-]),?\s+"
@@ -122,7 +123,8 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.
                 continue
             found.append(EventDate(event, when,
                                    Statement(start + match.start(group), start + match.end(group),
-                                             match.group(group)), mention_names, bool(match.group("indefinite"))))
+                                             match.group(group)), mention_names, bool(match.group("indefinite")),
+                                   noun if match.group("noun") else event))
     return found
 
 
@@ -148,7 +150,7 @@ def conflicts(found: list[EventDate], max_days: int, once: frozenset[str] = froz
             if earlier.names and later.names and not earlier.names & later.names:
                 continue  # different places or people: likely two events
             yield Conflict(earlier.statement, later.statement,
-                           f"the {later.noun} is dated '{earlier.statement.text}' and later "
+                           f"the {later.word or later.noun} is dated '{earlier.statement.text}' and later "
                            f"'{later.statement.text}'")
             break
         by_noun[later.noun].append(later)

@@ -154,11 +154,16 @@ class ContradictionRule(Rule):
     - ``quotes``: the same quotation attributed to two people;
     - ``restated``: a sentence restated with another figure, date or clock time (relative
       dates are read against the published date);
-    - ``event-dates``: one event (by its noun) given two dates more than ``max_days`` apart;
+    - ``event-dates``: one event (by its noun, a noun of its group, or a verb phrase) given two
+      dates that no day fits, at most ``max_days`` apart;
+    - ``event-places``: one event (by its noun's class) placed in two places of one level,
+      neither put inside the other;
+    - ``event-times``: one event given two clock times for one phase (opened, closed, happened);
     - ``headline``: a headline claim the body takes back (its verb's antonym, or the verb
       negated, with the headline's object);
     - ``declined``: a person quoted after the article says they declined to comment;
-    - ``durations``: one event (by its noun's class) given two lengths that do not meet.
+    - ``durations``: one event (by its noun's class) given two lengths that do not meet (a length
+      also read off its start and end times).
 
     Each check prefers missing a contradiction to raising a false alarm. Vocabularies are
     matched whatever their case. With ``quotes: false``, sentences inside a direct quotation
