@@ -189,3 +189,20 @@ def test_times_in_the_article_s_own_zone_are_compared(article):
     text = ("The quake struck at 4.17am local time.\n\n"
             "Residents said the 6am quake woke the whole town.")
     assert len(findings("event-times", article, text)) == 1
+
+
+def test_a_death_dated_by_its_verb_and_its_noun(article):
+    text = DATED + "Ada Mensah died on Saturday at her home.\n\nFriends learnt of her death on June 4 from a neighbour."
+    assert len(findings("event-dates", article, text)) == 1
+
+
+def test_two_people_s_deaths_stay_apart(article):
+    text = DATED + "Ada Mensah died on June 5.\n\nHer husband Kofi died on June 7 at the same hospital."
+    assert findings("event-dates", article, text) == []
+
+
+def test_a_release_next_thursday_is_the_release_s_day(article):
+    # Published on a Monday: next Thursday is June 12 or June 19, not June 13.
+    text = DATED + ("The inquiry will publish its report on June 13.\n\n"
+                    "Families will see it on the day of its release next Thursday.")
+    assert len(findings("event-dates", article, text)) == 1

@@ -36,6 +36,7 @@ _BETWEEN = (r"(?:(?:(?P<clock>at\s+(?:about\s+|around\s+)?[0-9]{1,2}(?:(?:[.:][0
 #: What every date DATE reads holds: a digit, or a word with "day", "night" ... in it; a
 #: sentence without one is not read further.
 _DATE_HINT = compiled(r"[0-9]|(?i:day|night|eve\b|week|halloween|solstice|tonight)")
+_ON = compiled(r"\bon\s+$", regex.IGNORECASE)
 _INNER_NAME = compiled(r"(?<=[\p{L},;]\s+)\p{Lu}[\p{L}'’-]{2,}")
 
 
@@ -66,9 +67,9 @@ def event_pattern(nouns: list[str], verbs: Iterable[str] = ()) -> regex.Pattern:
         rf"(?P<before>\b(?i:the)\s+(?:[\p{{L}}-]+\s+)?)(?P<date>{date})(?:['’]s)?\s+{noun}(?![\p{{L}}-])"
         rf"|(?P<before2>\b(?i:the|his|her|its|their|(?P<indefinite>an?))\s+(?:[\p{{L}}-]+\s+)?){noun}(?![\p{{L}}-]),?\s+"
         rf"(?:(?:that|which)\s+)?"
-        rf"(?:(?:was|were|had)\s+)?(?:(?P<verb>happened|took\s+place|occurred|struck|broke\s+out|"
+        rf"(?:(?:was|were|had)\s+)?(?:(?P<verb>happened|took\s+place|occurred|struck|broke\s+out|held|"
         rf"(?P<start>began|started|opened|got\s+under\s*way|kicked\s+off))\s+)?{_BETWEEN}"
-        rf"on\s+(?P<date2>{date})"
+        rf"(?:on\s+|(?=(?i:next|last|this)\s))(?P<date2>{date})"
         rf"|(?P<date3>{date})['’]s\s+{noun}(?![\p{{L}}-])" + verbal,
         regex.V0,
     )
@@ -104,9 +105,10 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.
             if date_match is None:
                 continue
             if group == "date2" and not match.group("verb") and not date_match.group("month") \
-                    and not date_match.group("month2") and not date_match.group("named") and not match.group("clock"):
+                    and not date_match.group("month2") and not date_match.group("named") and not match.group("clock") \
+                    and _ON.search(text, max(0, match.start("date2") - 6), match.start("date2")):
                 # "the cause of the fire on Thursday": the day may be the verb's, not the fire's ("the
-                # shooting at 2am on Saturday" is the shooting's)
+                # shooting at 2am on Saturday", "its release next Thursday" are the event's)
                 continue
             when = read(date_match, published)
             if when.days is None and when.calendar_day is None:
