@@ -206,3 +206,12 @@ def test_a_release_next_thursday_is_the_release_s_day(article):
     text = DATED + ("The inquiry will publish its report on June 13.\n\n"
                     "Families will see it on the day of its release next Thursday.")
     assert len(findings("event-dates", article, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # A proper name holding the noun names an event, not a place.
+    "The summit in Geneva opened on Monday.\n\nDelegates said the Leaders' Summit would follow in June.",
+    "A blast in Harlow hurt two.\n\nIt was as large as the Boston Marathon bombing, police said.",
+])
+def test_names_of_events_are_no_places(article, text):
+    assert findings("event-places", article, text) == []

@@ -62,6 +62,7 @@ _CONTAINED = compiled(rf"(?P<inner>{_NAME})(?:,\s+|\s+in\s+(?:the\s+)?)(?P<outer
                       rf"county|state)\s+of\s+(?P<inner3>{_NAME})")
 #: A year near a mention: an event of another time ("the 2013 bombing", "the bombing in 2013").
 _YEAR = compiled(r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")
+_POSSESSIVE = compiled(r"['’]s?$")
 _SENTENCE_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "It", "This", "That", "He", "She", "They", "We",
                              "His", "Her", "Their", "Its", "But", "And", "After", "Before", "When", "While", "As"})
 
@@ -95,7 +96,7 @@ def noun_pattern(nouns: Iterable[str]) -> regex.Pattern:
 _BEFORE_NOUN = compiled(rf"(?P<det>\b(?i:the|a|an|his|her|their|its|this|that)\s+|['’]s?\s+)?"
                         rf"(?:(?P<own>{_NAME})\s+)?$")
 #: A place right after a noun ("the rally in Accra", "the crash on the A14").
-_AFTER_NOUN = compiled(rf"\s+(?:in|at|(?P<on>on)|near)\s+(?:the\s+)?(?P<after>{_NAME})(?![\p{{L}}'’-])")
+_AFTER_NOUN = compiled(rf",?\s+(?:in|at|(?P<on>on)|near)\s+(?:the\s+)?(?P<after>{_NAME})(?![\p{{L}}'’-])")
 #: How far before its noun a determiner and a name may start.
 _BEFORE_REACH = 60
 
@@ -118,7 +119,9 @@ def _countries() -> dict[str, str]:
 
 
 def _place(name: str) -> Place | None:
-    name = _countries().get(name, name)
+    if _POSSESSIVE.search(name):
+        return None  # "the Leaders' Summit", "Tuesday's": an owner, not a place
+    name = _countries().get(name.rstrip("."), name.rstrip("."))
     words = name.split()
     while words and (words[0] in _SENTENCE_WORDS or words[0] in NOT_PEOPLE):
         words = words[1:]
@@ -152,7 +155,9 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], pattern: rege
             after = _AFTER_NOUN.match(text, match.end())
             own = None
             first, last = match.start(), match.end()
-            if lead is not None and lead.group("own") and lead.group("det"):
+            if match.group("noun")[0].isupper() and match.start() > 0:
+                pass  # "the Leaders' Summit", "the Boston Marathon bombing": a proper name, not a place's event
+            elif lead is not None and lead.group("own") and lead.group("det"):
                 own = _place(lead.group("own"))
                 first = lead.start("own")
             elif after is not None:
