@@ -234,7 +234,7 @@ def _only_as_own(place: Place, event: str, mentions: list[Mention], source: str)
 
 def conflicts(mentions: list[Mention], several: set[str], source: str, people: frozenset[str]) -> Iterator[Conflict]:
     contained: set[frozenset[str]] | None = None
-    located = {p.name for m in mentions for p in m.places}
+    located = {p.name for m in mentions for p in m.places if p != m.own}  # named after "in", "at" ...
     by_event: dict[str, list[Mention]] = {}
     flagged: set[str] = set()
     for later in mentions:
