@@ -215,3 +215,21 @@ def test_a_release_next_thursday_is_the_release_s_day(article):
 ])
 def test_names_of_events_are_no_places(article, text):
     assert findings("event-places", article, text) == []
+
+
+def test_two_verbs_of_one_subject_each_keep_their_time(article):
+    text = ("Polling stations opened at 7am and closed at 10pm.\n\n"
+            "Turnout was strong by the time the polls closed at 9pm.")
+    assert len(findings("event-times", article, text)) == 1
+
+
+def test_a_time_after_the_place_of_an_event_and_its_start(article):
+    text = ("Crews were called to the blaze at the Greyfield timber yard at 11.20pm.\n\n"
+            "The fire, which broke out at 2am, burned for six hours.")
+    assert len(findings("event-times", article, text)) == 1
+
+
+def test_a_length_from_a_start_and_a_loose_end(article):
+    text = ("The council meeting began at 6pm and ended shortly before 11pm.\n\n"
+            "Residents sat through the two-hour meeting to speak.")
+    assert len(findings("durations", article, text)) == 1

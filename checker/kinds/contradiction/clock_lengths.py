@@ -34,7 +34,7 @@ _AFTER = compiled(r"\bafter\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}$", regex.IGNO
 def clock_lengths(text: str, noun_pattern: regex.Pattern) -> Iterator[tuple[regex.Match, Interval, int, int]]:
     """Each (noun, length in seconds, first, last) the sentence's clock times give an event:
     ``first`` and ``last`` bound the words read."""
-    times = [t for t in CLOCK.finditer(text) if minutes(t) is not None and not t.group("qual")]
+    times = [t for t in CLOCK.finditer(text) if minutes(t) is not None]
     if len(times) != 2:
         return  # a length needs a start and an end, and a schedule is no length
     first, second = times
@@ -54,7 +54,9 @@ def clock_lengths(text: str, noun_pattern: regex.Pattern) -> Iterator[tuple[rege
         if gap == 0:
             continue
         seconds = gap * 60.0
+        # Each time's own width ("shortly before 11pm") widens the length.
+        slack = 60.0 * ((begin.high - begin.low) + (finish.high - finish.low)) / 2
         if not after and _TO_END.fullmatch(text, start_time.end(), end_time.start()):
-            yield noun, Interval(seconds * 0.9, seconds * 1.1), noun.start(), end_time.end()
+            yield noun, Interval(seconds * 0.9 - slack, seconds * 1.1 + slack), noun.start(), end_time.end()
         elif after and _AFTER.search(text, max(0, noun.start() - 40), noun.start()):
             yield noun, Interval(seconds * 0.9, math.inf), end_time.start(), start_time.end()

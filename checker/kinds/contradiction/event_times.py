@@ -5,7 +5,7 @@ An event is known by a noun of the rule's classes (polls and voting are one even
 is read from three forms: the noun, then a verb of one of the rule's phases, then the time
 ("the polls closed at 8pm", "the explosion happened shortly after 10 p.m."); the noun, then
 "at" and the time ("the blast at 8pm"); the time right before the noun ("the 8pm blast"). A
-phase is the part of the event the time belongs to (it opened, it closed, it happened):
+phase is the part of the event the time belongs to (it began or happened, it ended):
 only times of one phase of one event are compared, so "opened at 7am" and "closed at 8pm"
 agree. Two times conflict when their intervals (see ``clock``) do not meet.
 
@@ -37,10 +37,16 @@ _CLAUSE_BREAK = compiled(r"[;:()]|\b(?:and|but|or|after|before|when|while|which|
                          r"since|because)\b", regex.IGNORECASE)
 #: A relative pronoun right after the noun: the clause's verb is the noun's ("the game, which began").
 _RELATIVE = compiled(r",?\s+(?:which|that)\b", regex.IGNORECASE)
+#: Between a noun and its time: "at", perhaps after a place ("the blaze at the timber yard at").
+_NOUN_AT = compiled(r",?\s+(?:(?:at|in|on|near)\s+(?:[\p{L}'’-]+\s+){1,5}?)?at\s+")
+#: One verb and its time, then "and": the next verb has the same subject ("opened at 7am and").
+_SHARED_SUBJECT = compiled(r"\s+\p{Ll}+(?:\s+\p{Ll}+)?\s+(?:at\s+)?[0-9]{1,2}(?:[.:][0-9]{2})?\s*"
+                           r"(?:[ap]\.?m\.?)?\s+and\s+")
 #: How far before its verb the event's noun may stand ("the polls in the north closed").
 _SUBJECT_REACH = 50
-#: The phase of a time set right next to the noun ("the 8pm blast"): the rule's phase of that name.
-_HAPPENED = "happened"
+#: The phase of a time set right next to the noun ("the 8pm blast", "the meeting at 9am"): the
+#: rule's phase of that name, when the event began (or happened, for one that takes a moment).
+_HAPPENED = "began"
 #: Schedules list three times or more in a sentence.
 _SCHEDULE = 3
 
@@ -133,8 +139,8 @@ def _bound(text: str, time: regex.Match, named: list[regex.Match], verbs: regex.
         if noun.start() == time.end() + 1 and text[time.end()] == " ":
             return noun, _HAPPENED  # "the 8pm blast"
         gap = text[noun.end():time.start()]
-        if regex.fullmatch(r",?\s+at\s+", gap):
-            return noun, _HAPPENED  # "the blast at 8pm"
+        if _NOUN_AT.fullmatch(gap):
+            return noun, _HAPPENED  # "the blast at 8pm", "the blaze at the timber yard at 11pm"
     verb = verbs.search(text, max(0, time.start() - 40), time.start())
     if verb is None:
         return None
@@ -145,7 +151,9 @@ def _bound(text: str, time: regex.Match, named: list[regex.Match], verbs: regex.
     if subject is None:
         return None
     relative = _RELATIVE.match(text, subject.end(), verb.start())  # "the game, which kicked off at"
-    if _CLAUSE_BREAK.search(text, relative.end() if relative else subject.end(), verb.start()):
+    begin = relative.end() if relative else subject.end()
+    shared = _SHARED_SUBJECT.fullmatch(text, begin, verb.start())  # "the polls opened at 7am and closed at"
+    if shared is None and _CLAUSE_BREAK.search(text, begin, verb.start()):
         return None
     return subject, phases[_key(verb.group("verb"))]
 

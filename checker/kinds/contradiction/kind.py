@@ -114,7 +114,7 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
                          "(\"polls\": [polls, voting]); clock times of one event and phase are compared"),
         "phases": Option(dict, required=True, help="a mapping of a phase's name to the verbs that put a time on "
                          "it (\"ended\": [closed, ended]); a time right next to the noun is the phase "
-                         "`happened`"),
+                         "`began`"),
         "distinct": _patterns("words just before a noun that mark another event (\"another\", \"second\")"),
         "plans": _patterns("words that make a sentence's time a plan, a change or a hedge (\"due to\", "
                            "\"postponed\", \"may\")"),
@@ -158,7 +158,7 @@ class ContradictionRule(Rule):
       dates that no day fits, at most ``max_days`` apart;
     - ``event-places``: one event (by its noun's class) placed in two places of one level,
       neither put inside the other;
-    - ``event-times``: one event given two clock times for one phase (opened, closed, happened);
+    - ``event-times``: one event given two clock times for one phase (began or happened, ended);
     - ``headline``: a headline claim the body takes back (its verb's antonym, or the verb
       negated, with the headline's object);
     - ``declined``: a person quoted after the article says they declined to comment;
