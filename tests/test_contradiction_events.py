@@ -233,3 +233,15 @@ def test_a_length_from_a_start_and_a_loose_end(article):
     text = ("The council meeting began at 6pm and ended shortly before 11pm.\n\n"
             "Residents sat through the two-hour meeting to speak.")
     assert len(findings("durations", article, text)) == 1
+
+
+def test_a_place_only_near_the_event_is_not_set_against_another(article):
+    text = ("The explosion at a chemical plant near Ludwigshafen injured 12 workers.\n\n"
+            "The cause of the Mannheim blast is not yet known.")
+    assert findings("event-places", article, text) == []
+
+
+def test_one_robbery_two_times(article):
+    text = ("The robbery at the Hatton Street jewellers happened at 10am.\n\n"
+            "The 2pm robbery netted jewels worth 400,000 pounds.")
+    assert len(findings("event-times", article, text)) == 1

@@ -53,7 +53,8 @@ _NAME = r"\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:(?:de|do|da|del|di|la|le)\s+)?\p{Lu}
 #: A road's number ("A14", "M6", "I-95"): a place of a street's level.
 _ROAD = compiled(r"(?:[ABMI]-?[0-9]{1,4}|N[0-9]{1,3}|US-?[0-9]{1,3})")
 #: Names after a preposition of place: where something in the sentence happened.
-_AFTER_PREPOSITION = compiled(rf"\b(?:in|at|near|outside|(?P<on>on)|(?:town|city|village|suburb|district)\s+of)\s+"
+_AFTER_PREPOSITION = compiled(rf"\b(?:in|at|(?P<near>near|outside)|(?P<on>on)|"
+                              rf"(?:town|city|village|suburb|district)\s+of)\s+"
                               rf"(?:the\s+)?(?P<name>{_NAME})(?![\p{{L}}'’-])")
 #: "X in Y", "X, Y", "Y's X", "the Y town of X": one place put in another.
 _CONTAINED = compiled(rf"(?P<inner>{_NAME})(?:,\s+|\s+in\s+(?:the\s+)?)(?P<outer>{_NAME})(?![\p{{L}}'’-])"
@@ -72,6 +73,8 @@ class Place:
     name: str
     #: One of ``LEVELS``.
     level: str
+    #: Only near the event ("a plant near Ludwigshafen"): it may be in the next town.
+    near: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ def noun_pattern(nouns: Iterable[str]) -> regex.Pattern:
 _BEFORE_NOUN = compiled(rf"(?P<det>\b(?i:the|a|an|his|her|their|its|this|that)\s+|['’]s?\s+)?"
                         rf"(?:(?P<own>{_NAME})\s+)?$")
 #: A place right after a noun ("the rally in Accra", "the crash on the A14").
-_AFTER_NOUN = compiled(rf",?\s+(?:in|at|(?P<on>on)|near)\s+(?:the\s+)?(?P<after>{_NAME})(?![\p{{L}}'’-])")
+_AFTER_NOUN = compiled(rf",?\s+(?:in|at|(?P<on>on))\s+(?:the\s+)?(?P<after>{_NAME})(?![\p{{L}}'’-])")
 #: How far before its noun a determiner and a name may start.
 _BEFORE_REACH = 60
 
@@ -188,7 +191,7 @@ def _sentence_places(text: str) -> Iterator[Place]:
     for match in _AFTER_PREPOSITION.finditer(text):
         place = _place(match.group("name"))
         if place and (not match.group("on") or place.level == "street"):
-            yield place
+            yield Place(place.name, place.level, near=True) if match.group("near") else place
 
 
 def containment(source: str) -> set[frozenset[str]]:
@@ -247,7 +250,7 @@ def conflicts(mentions: list[Mention], several: set[str], source: str, people: f
             if contained is None:
                 contained = containment(source)
             known = [p for m in earlier_ones for p in m.places]
-            same_level = [p for p in known if p.level == own.level]
+            same_level = [p for p in known if p.level == own.level and not p.near]
             if same_level and all(_apart(p, own, contained) for p in same_level) \
                     and all(not (_words(p) & _words(own)) for p in known):
                 earlier = next(m for m in earlier_ones if any(p in same_level for p in m.places))
