@@ -94,7 +94,7 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.
         if _DATE_HINT.search(text) is None or (nouns is not None and not nouns.search(text)):
             continue
         names: frozenset[str] | None = None
-        for match in pattern.finditer(text):
+        for match in _near_nouns(text, pattern, nouns):
             before = match.group("before") or match.group("before2") or ""
             if match.group("verbal"):
                 before = text[max(0, match.start() - 30):match.start()]
@@ -128,6 +128,29 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.
                                              match.group(group)), mention_names, bool(match.group("indefinite")),
                                    noun if match.group("noun") else event))
     return found
+
+
+#: How far before and after an event's word its dated shape may reach ("the March 3, 2015
+#: attack"; "the crash in Leeds at 2am on Saturday, March 3, 2015").
+_BEFORE_NOUN, _AFTER_NOUN = 60, 100
+
+
+def _near_nouns(text: str, pattern: regex.Pattern, nouns: regex.Pattern | None) -> Iterator[regex.Match]:
+    """The matches of ``pattern`` around the event words of ``text``, in order, none twice:
+    the large pattern is tried only near the words it needs, not at every position."""
+    if nouns is None:
+        yield from pattern.finditer(text)
+        return
+    done = 0
+    for noun in nouns.finditer(text):
+        if noun.end() <= done:
+            continue
+        limit = min(len(text), noun.end() + _AFTER_NOUN)
+        for match in pattern.finditer(text, max(done, noun.start() - _BEFORE_NOUN), limit):
+            if match.end() == limit < len(text):
+                break  # cut by the window: read again from the next word
+            done = match.end()
+            yield match
 
 
 def _days_apart(a: When, b: When) -> int | None:
