@@ -161,6 +161,10 @@ def _days_apart(a: When, b: When) -> int | None:
     return None
 
 
+#: How many dated mentions of one event later ones are compared with (a bound on the work).
+_KEPT = 8
+
+
 def conflicts(found: list[EventDate], max_days: int, once: frozenset[str] = frozenset()) -> Iterator[Conflict]:
     """Two dates of one event that no day fits, at most ``max_days`` apart unless the event
     happens ``once`` to its subject (a birth)."""
@@ -178,4 +182,5 @@ def conflicts(found: list[EventDate], max_days: int, once: frozenset[str] = froz
                            f"the {later.word or later.noun} is dated '{earlier.statement.text}' and later "
                            f"'{later.statement.text}'")
             break
-        by_noun[later.noun].append(later)
+        if len(by_noun[later.noun]) < _KEPT:  # the first dates of an event say what the article holds
+            by_noun[later.noun].append(later)

@@ -24,6 +24,8 @@ places. So are mentions in questions, hedged sentences and sentences that move t
 from __future__ import annotations
 
 import functools
+import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -63,6 +65,9 @@ _CONTAINED = compiled(rf"(?P<inner>{_NAME})(?:,\s+|\s+in\s+(?:the\s+)?)(?P<outer
                       rf"county|state)\s+of\s+(?P<inner3>{_NAME})")
 #: A year near a mention: an event of another time ("the 2013 bombing", "the bombing in 2013").
 _YEAR = compiled(r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")
+#: How many places of a sentence are kept, and how many candidate places an article looks up
+#: in its whole text: bounds on the work an article of any size asks for.
+_PLACES, _LOOKUPS = 16, 16
 _POSSESSIVE = compiled(r"['’]s?$")
 _SENTENCE_WORDS = frozenset({"The", "A", "An", "In", "At", "On", "It", "This", "That", "He", "She", "They", "We",
                              "His", "Her", "Their", "Its", "But", "And", "After", "Before", "When", "While", "As"})
@@ -143,6 +148,7 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], pattern: rege
     for start, end in sentences:
         text = source[start:end]
         places: tuple[Place, ...] | None = None
+        unsure: bool | None = None
         for match in pattern.finditer(text):
             event = classes[" ".join(match.group("noun").lower().split())]
             before = text[max(0, match.start() - 30):match.start()]
@@ -150,10 +156,12 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], pattern: rege
                     or _YEAR.search(text, max(0, match.start() - 30), min(len(text), match.end() + 30)):
                 several.add(event)
                 continue
-            if text.rstrip().endswith("?") or moves.search(text):
+            if unsure is None:  # once a sentence, not once a noun: a long sentence holds many
+                unsure = text.rstrip().endswith("?") or moves.search(text) is not None
+            if unsure:
                 continue
             if places is None:
-                places = tuple(_sentence_places(text))
+                places = tuple(itertools.islice(_sentence_places(text), _PLACES))
             lead = _BEFORE_NOUN.search(text, max(0, match.start() - _BEFORE_REACH), match.start())
             after = _AFTER_NOUN.match(text, match.end())
             own = None
@@ -227,12 +235,11 @@ def _apart(a: Place, b: Place, contained: set[frozenset[str]]) -> bool:
     return frozenset({a.name, b.name}) not in contained
 
 
-def _only_as_own(place: Place, event: str, mentions: list[Mention], source: str) -> bool:
+def _only_as_own(place: Place, event: str, owns: Counter[tuple[str, Place]], source: str) -> bool:
     """The article names the place only as this event's own ("the Quay Street explosion"): a
     place it names elsewhere too ("in Manhattan, in the neighbourhood known as Chelsea") may
     be part of another, or the place of something else."""
-    as_own = sum(1 for m in mentions if m.event == event and m.own == place)
-    return source.count(place.name) <= as_own
+    return source.count(place.name) <= owns[(event, place)]
 
 
 def conflicts(mentions: list[Mention], several: set[str], source: str, people: frozenset[str]) -> Iterator[Conflict]:
@@ -240,13 +247,21 @@ def conflicts(mentions: list[Mention], several: set[str], source: str, people: f
     located = {p.name for m in mentions for p in m.places if p != m.own}  # named after "in", "at" ...
     by_event: dict[str, list[Mention]] = {}
     flagged: set[str] = set()
+    owns = Counter((m.event, m.own) for m in mentions if m.own)
+    counted = 0  # places looked up in the whole article: a bound on the work
     for later in mentions:
         if later.event in several:
             continue
         earlier_ones = by_event.setdefault(later.event, [])
         own = later.own
         if own and later.definite and earlier_ones and own.name not in people and _is_place(own, located) \
-                and own.name not in flagged and _only_as_own(own, later.event, mentions, source):
+                and own.name not in flagged and counted < _LOOKUPS:
+            counted += 1
+            if not _only_as_own(own, later.event, owns, source):
+                own = None
+        else:
+            own = None
+        if own:
             if contained is None:
                 contained = containment(source)
             known = [p for m in earlier_ones for p in m.places]
