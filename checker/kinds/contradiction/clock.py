@@ -23,9 +23,17 @@ CLOCK = compiled(
     r"|(?P<hour24>[01]?[0-9]|2[0-3]):(?P<minute24>[0-5][0-9])(?![0-9:])"
     r"|(?P<word>noon|midday|midnight))"
 )
-#: What every CLOCK match holds: a quick test before it is read (``re`` runs it faster than
-#: ``regex``, and it needs nothing of ``regex``'s).
-CLOCK_HINT = re.compile(r"[0-9](?:\s?[aApP]\.?[mM]|:[0-5][0-9])|[nN]oon|[mM]id(?:day|night)")
+#: A time in digits, a quick test before CLOCK is tried (``re`` runs a pattern that starts with
+#: one class of characters several times faster than ``regex``, and faster than an alternation).
+_DIGIT_TIME = re.compile(r"[0-9](?:\s?[aApP]\.?[mM]|:[0-5][0-9])")
+_WORD_TIMES = ("noon", "midday", "midnight", "Noon", "Midday", "Midnight", "NOON", "MIDDAY", "MIDNIGHT")
+
+
+def may_hold_time(text: str) -> bool:
+    """False when ``text`` holds no clock time CLOCK reads (a quick test, never a wrong False)."""
+    return _DIGIT_TIME.search(text) is not None or any(word in text for word in _WORD_TIMES)
+
+
 #: How far each qualifier widens a time, in minutes (before, after); the bare words are no point.
 _WIDENING = {"about": (30, 30), "around": (30, 30), "approximately": (30, 30), "roughly": (30, 30),
              "shortly after": (0, 45), "just after": (0, 45), "soon after": (0, 60), "some time after": (0, 120),

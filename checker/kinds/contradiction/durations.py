@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.kinds.contradiction import Conflict, Searcher, Statement
-from checker.kinds.contradiction.clock import CLOCK_HINT
+from checker.kinds.contradiction.clock import may_hold_time
 from checker.kinds.contradiction.clock_lengths import clock_lengths
 from checker.kinds.contradiction.numbers import QUANTITY, UNITS, Interval, interval, words_value
 from checker.patterns.compiled import compiled
@@ -87,11 +87,11 @@ def lengths_in(source: str, sentences: Iterable[tuple[int, int]], events: dict[s
     """The lengths of events the sentences state, in their order. ``events``: each noun (lower
     case) to its event's name; ``noun_pattern`` finds those nouns."""
     found: list[Length] = []
-    clocks = CLOCK_HINT.search(source) is not None  # most articles give no clock time
+    clocks = may_hold_time(source)  # most articles give no clock time
     for start, end in sentences:
         text = source[start:end]
         has_unit = _UNIT_WORD.search(text) is not None
-        has_clock = clocks and CLOCK_HINT.search(text) is not None
+        has_clock = clocks and may_hold_time(text)
         if not has_unit and not has_clock:
             continue  # no length here (a cheap test before the quantities are read)
         if plans.search(text):

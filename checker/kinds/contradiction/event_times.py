@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.kinds.contradiction import Conflict, Searcher, Statement
-from checker.kinds.contradiction.clock import CLOCK, CLOCK_HINT, minutes
+from checker.kinds.contradiction.clock import CLOCK, may_hold_time, minutes
 from checker.kinds.contradiction.numbers import Interval
 from checker.kinds.contradiction.when import DATE
 from checker.patterns.compiled import compiled
@@ -83,7 +83,7 @@ def timed_in(source: str, sentences: Iterable[tuple[int, int]], nouns: regex.Pat
     names more than one event of."""
     found: list[TimedEvent] = []
     several: set[str] = set()
-    if CLOCK_HINT.search(source) is None:
+    if not may_hold_time(source):
         return found, several  # most articles give no clock time
     for start, end in sentences:
         text = source[start:end]
