@@ -28,6 +28,8 @@ from dataclasses import dataclass
 import regex
 
 from checker.kinds.contradiction import Conflict, Searcher, Statement
+from checker.kinds.contradiction.clock import may_hold_time
+from checker.kinds.contradiction.clock_lengths import clock_lengths
 from checker.kinds.contradiction.numbers import QUANTITY, UNITS, Interval, interval, words_value
 from checker.patterns.compiled import compiled
 
@@ -85,14 +87,20 @@ def lengths_in(source: str, sentences: Iterable[tuple[int, int]], events: dict[s
     """The lengths of events the sentences state, in their order. ``events``: each noun (lower
     case) to its event's name; ``noun_pattern`` finds those nouns."""
     found: list[Length] = []
+    clocks = may_hold_time(source)  # most articles give no clock time
     for start, end in sentences:
         text = source[start:end]
-        if _UNIT_WORD.search(text) is None:
+        has_unit = _UNIT_WORD.search(text) is not None
+        has_clock = clocks and may_hold_time(text)
+        if not has_unit and not has_clock:
             continue  # no length here (a cheap test before the quantities are read)
         if plans.search(text):
             continue  # "scheduled to last two days", "extended", "originally": a plan or a change
-        found.extend(_stated(text, start, end, events, noun_pattern, distinct))
-        found.extend(_days_of(text, start, end, events, noun_pattern, distinct))
+        if has_unit:
+            found.extend(_stated(text, start, end, events, noun_pattern, distinct))
+            found.extend(_days_of(text, start, end, events, noun_pattern, distinct))
+        if has_clock:
+            found.extend(_from_clock(text, start, end, events, noun_pattern, distinct))
     found.sort(key=lambda length: length.statement.start)
     return _bind_days(found)
 
@@ -140,6 +148,17 @@ def _stated(text: str, start: int, end: int, events: dict[str, str], noun_patter
         last = max(after.end(), noun.end())
         statement = Statement(start + first, start + last, text[first:last])
         yield Length(events[" ".join(noun.group(0).lower().split())], span, definite, statement, (start, end))
+
+
+def _from_clock(text: str, start: int, end: int, events: dict[str, str], noun_pattern: regex.Pattern,
+                distinct: Searcher) -> Iterator[Length]:
+    """Lengths from an event's start and end times ("a sitting that began at 7pm" ... "at 1am")."""
+    for noun, span, first, last in clock_lengths(text, noun_pattern):
+        if distinct.search(text[max(0, noun.start() - 40):noun.start()]):
+            continue
+        first, last = min(first, noun.start()), max(last, noun.end())
+        yield Length(events[" ".join(noun.group(0).lower().split())], span, True,
+                     Statement(start + first, start + last, text[first:last]), (start, end))
 
 
 def _noun_within(text: str, at: int, noun_pattern: regex.Pattern) -> regex.Match | None:

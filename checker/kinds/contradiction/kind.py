@@ -17,6 +17,8 @@ from checker.kinds.contradiction import (
     declined,
     durations,
     event_dates,
+    event_places,
+    event_times,
     headline,
     numbers,
     polarity,
@@ -92,6 +94,30 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
                         "compared"),
         "distinct": _patterns("words before the noun that mark another event (\"another\", \"first\")"),
         "max_days": Option(int, default=3, help="how far apart two dates may be and still be taken for one event"),
+        "same": Option(list, default=[], help="lists of nouns that name one event (`[fire, blaze]`, `[marathon, "
+                       "race]`): a later noun of a list takes up an earlier one; the words join `nouns`"),
+        "lasting": _words("nouns of events that last days (\"strike\", \"trial\"), dated only by a start "
+                          "(\"the strike began on May 3\"); they join `nouns`"),
+        "verbs": Option(dict, default={}, help="a mapping of an event (a noun of `nouns`, `same` or `lasting`) "
+                        "to verb phrases that date it with \"on\" or \"since\" (\"birth\": [born])"),
+        "once": _words("events that happen once to their subject (\"birth\"): two dates are compared "
+                       "however far apart"),
+    },
+    "event-places": {
+        "events": Option(dict, required=True, help="a mapping of an event's name to the plain nouns that name it "
+                         "(\"blast\": [blast, explosion]); places of one event are compared"),
+        "distinct": _patterns("words just before a noun that mark another event (\"another\", \"second\")"),
+        "moves": _patterns("words that move an event or make a sentence uncertain (\"moved to\", \"may\")"),
+    },
+    "event-times": {
+        "events": Option(dict, required=True, help="a mapping of an event's name to the plain nouns that name it "
+                         "(\"polls\": [polls, voting]); clock times of one event and phase are compared"),
+        "phases": Option(dict, required=True, help="a mapping of a phase's name to the verbs that put a time on "
+                         "it (\"ended\": [closed, ended]); a time right next to the noun is the phase "
+                         "`began`"),
+        "distinct": _patterns("words just before a noun that mark another event (\"another\", \"second\")"),
+        "plans": _patterns("words that make a sentence's time a plan, a change or a hedge (\"due to\", "
+                           "\"postponed\", \"may\")"),
     },
     "headline": {
         "antonyms": Option(list, required=True, help="pairs of plain verbs (or phrasal verbs) a body may take a "
@@ -128,11 +154,16 @@ class ContradictionRule(Rule):
     - ``quotes``: the same quotation attributed to two people;
     - ``restated``: a sentence restated with another figure, date or clock time (relative
       dates are read against the published date);
-    - ``event-dates``: one event (by its noun) given two dates more than ``max_days`` apart;
+    - ``event-dates``: one event (by its noun, a noun of its group, or a verb phrase) given two
+      dates that no day fits, at most ``max_days`` apart;
+    - ``event-places``: one event (by its noun's class) placed in two places of one level,
+      neither put inside the other;
+    - ``event-times``: one event given two clock times for one phase (began or happened, ended);
     - ``headline``: a headline claim the body takes back (its verb's antonym, or the verb
       negated, with the headline's object);
     - ``declined``: a person quoted after the article says they declined to comment;
-    - ``durations``: one event (by its noun's class) given two lengths that do not meet.
+    - ``durations``: one event (by its noun's class) given two lengths that do not meet (a length
+      also read off its start and end times).
 
     Each check prefers missing a contradiction to raising a false alarm. Vocabularies are
     matched whatever their case. With ``quotes: false``, sentences inside a direct quotation
@@ -225,12 +256,51 @@ class ContradictionRule(Rule):
                 raise self.error("the event-dates check needs 'nouns', a list of plain words", "nouns")
             if o["max_days"] < 0:
                 raise self.error("must be 0 or more", "max_days")
-            self.nouns = tuple(n.strip() for n in nouns)
-            self.event_pattern = event_dates.event_pattern(list(self.nouns))
-            self.event_nouns = event_dates.noun_pattern(list(self.nouns))
+            self.event_class: dict[str, str] = {}
+            for group in o["same"]:
+                if not (isinstance(group, list) and group and all(isinstance(n, str) and n.strip() for n in group)):
+                    raise self.error(f"each entry must be a list of nouns, got {group!r}", "same")
+                for noun in group:
+                    self.event_class[noun.strip().lower()] = group[0].strip().lower()
+            lasting = [str(n).strip() for n in o["lasting"]]
+            self.lasting = frozenset(self.event_class.get(n.lower(), n.lower()) for n in lasting)
+            self.nouns = tuple(dict.fromkeys([n.strip() for n in nouns] + [n.strip() for g in o["same"] for n in g]
+                                             + lasting))
+            verbs: list[str] = []
+            for event, phrases in o["verbs"].items():
+                if not (isinstance(phrases, list) and phrases and all(isinstance(v, str) and v.strip()
+                                                                      for v in phrases)):
+                    raise self.error(f"event {event!r}: expected a list of verb phrases", "verbs")
+                for phrase in phrases:
+                    key = " ".join(phrase.lower().split())
+                    self.event_class[key] = self.event_class.get(str(event).lower(), str(event).lower())
+                    verbs.append(key)
+            self.once = frozenset(self.event_class.get(str(n).lower(), str(n).lower()) for n in o["once"])
+            self.event_pattern = event_dates.event_pattern(list(self.nouns), verbs)
+            self.event_nouns = event_dates.noun_pattern(list(self.nouns) + verbs)
             # Most articles name none of the events: one look at the whole article says so.
-            self.require_literals(self.nouns, ignorecase=True)
+            self.event_words = self.nouns + tuple(verbs)
+            self.require_literals(self.event_words, ignorecase=True)
             self.other_event = self._any(o["distinct"], "distinct")
+        elif check == "event-places":
+            self.event_of = self._event_classes()
+            self.place_nouns = event_places.noun_pattern(self.event_of)
+            self.require_literals(tuple(self.event_of), ignorecase=True)
+            self.distinct = self._any(o["distinct"], "distinct")
+            self.moves = self._any(o["moves"], "moves")
+        elif check == "event-times":
+            self.event_of = self._event_classes()
+            self.time_nouns = event_times.noun_pattern(self.event_of)
+            self.phase_of: dict[str, str] = {}
+            for phase, verbs in o["phases"].items():
+                if not (isinstance(verbs, list) and verbs and all(isinstance(v, str) and v.strip() for v in verbs)):
+                    raise self.error(f"phase {phase!r}: expected a list of verbs", "phases")
+                for verb in verbs:
+                    self.phase_of[" ".join(verb.lower().split())] = str(phase)
+            self.phase_verbs = event_times.verb_pattern(self.phase_of)
+            self.require_literals(tuple(self.event_of), ignorecase=True)
+            self.distinct = self._any(o["distinct"], "distinct")
+            self.plans = self._any(o["plans"], "plans")
         elif check == "headline":
             pairs = self._antonym_pairs()
             self.headline_antonyms = _symmetric(pairs)
@@ -243,17 +313,22 @@ class ContradictionRule(Rule):
             self.hedges = self._any(o["hedges"], "hedges")
             self.distinct = self._any(o["distinct"], "distinct")
         elif check == "durations":
-            self.event_of: dict[str, str] = {}
-            for name, nouns in o["events"].items():
-                if not (isinstance(nouns, list) and nouns and all(isinstance(n, str) and n.strip() for n in nouns)):
-                    raise self.error(f"event {name!r}: expected a list of plain nouns", "events")
-                for noun in nouns:
-                    self.event_of[" ".join(noun.lower().split())] = str(name)
-            if not self.event_of:
-                raise self.error("the durations check needs 'events'", "events")
+            self.event_of = self._event_classes()
             self.event_nouns = durations.event_noun_pattern(self.event_of)
             self.distinct = self._any(o["distinct"], "distinct")
             self.plans = self._any(o["plans"], "plans")
+
+    def _event_classes(self) -> dict[str, str]:
+        """The rule's ``events``: each noun (lower case, white space single) to its event's name."""
+        event_of: dict[str, str] = {}
+        for name, nouns in self.options["events"].items():
+            if not (isinstance(nouns, list) and nouns and all(isinstance(n, str) and n.strip() for n in nouns)):
+                raise self.error(f"event {name!r}: expected a list of plain nouns", "events")
+            for noun in nouns:
+                event_of[" ".join(noun.lower().split())] = str(name)
+        if not event_of:
+            raise self.error(f"the {self.check_name} check needs 'events'", "events")
+        return event_of
 
     def _setup_roles(self) -> None:
         """Compile the roles check's vocabulary: the posts' groups, the sentence forms, the shifts."""
@@ -359,10 +434,10 @@ class ContradictionRule(Rule):
             found, people = posts.posts_in(source, sentences, with_posts, article.quotes, self.roles_vocabulary)
             yield from posts.conflicts(found, people, self.roles_vocabulary)
         elif self.check_name == "event-dates":
-            sentences = spans_holding(article, sentences, self.nouns, ignorecase=True)  # those naming an event
+            sentences = spans_holding(article, sentences, self.event_words, ignorecase=True)  # naming an event
             found = event_dates.events_in(source, sentences, self.event_pattern, self.other_event,
-                                          _published(article), self.event_nouns)
-            yield from event_dates.conflicts(found, self.options["max_days"])
+                                          _published(article), self.event_nouns, self.event_class, self.lasting)
+            yield from event_dates.conflicts(found, self.options["max_days"], self.once)
         elif self.check_name == "headline":
             block = next((b for b in article.blocks if b.kind == "headline"), None)
             if block is None:
@@ -380,6 +455,18 @@ class ContradictionRule(Rule):
             found_lengths = durations.lengths_in(source, sentences, self.event_of, self.event_nouns, self.distinct,
                                                  self.plans)
             yield from durations.conflicts(found_lengths)
+        elif self.check_name == "event-places":
+            sentences = spans_holding(article, sentences, tuple(self.event_of), ignorecase=True)
+            mentions, several = event_places.mentions_in(source, sentences, self.place_nouns, self.event_of,
+                                                          self.distinct, self.moves)
+            if len(mentions) > 1:
+                yield from event_places.conflicts(mentions, several, source, event_places.people_in(source))
+        elif self.check_name == "event-times":
+            sentences = spans_holding(article, sentences, tuple(self.event_of), ignorecase=True)
+            timed, several = event_times.timed_in(source, sentences, self.time_nouns, self.event_of,
+                                                  self.phase_verbs, self.phase_of, self.distinct, self.plans)
+            if len(timed) > 1:
+                yield from event_times.conflicts(timed, several)
         elif self.check_name == "restated":
             yield from restated.conflicts(restated.shaped(source, sentences, _published(article)))
         else:

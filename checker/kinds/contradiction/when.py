@@ -35,8 +35,21 @@ _RELATIVE = (
     rf"|(?:(?P<which>(?i:last|this|next|since|until|by))\s+)?(?P<rel_weekday>{_FULL_WEEKDAY})"
     rf"|(?P<count>[0-9]{{1,2}}|(?i:{_SMALL}|a))\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:ago|earlier|before|later))"
 )
-#: One date expression, absolute or relative (names case-sensitive: "may" is a verb).
-DATE = compiled(rf"(?<![\p{{L}}\p{{N}}])(?:{_ABSOLUTE}|{_RELATIVE})(?![\p{{L}}\p{{N}}])")
+#: Days known by name, each to its (month, day) choices: feasts and nights fixed in the
+#: calendar, and the solstices of the northern hemisphere (June 20 or 21, December 21 or 22).
+NAMED_DAYS: dict[str, tuple[tuple[int, int], ...]] = {
+    "new year's day": ((1, 1),), "burns night": ((1, 25),), "valentine's day": ((2, 14),),
+    "st patrick's day": ((3, 17),), "st. patrick's day": ((3, 17),), "halloween": ((10, 31),),
+    "bonfire night": ((11, 5),), "guy fawkes night": ((11, 5),), "armistice day": ((11, 11),),
+    "christmas eve": ((12, 24),), "christmas day": ((12, 25),), "boxing day": ((12, 26),),
+    "new year's eve": ((12, 31),), "the longest day of the year": ((6, 20), (6, 21)),
+    "the shortest day of the year": ((12, 21), (12, 22)), "the summer solstice": ((6, 20), (6, 21)),
+    "the winter solstice": ((12, 21), (12, 22)),
+}
+_NAMED = "|".join(regex.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
+                  for name in sorted(NAMED_DAYS, key=len, reverse=True))
+#: One date expression, absolute, named or relative (names case-sensitive: "may" is a verb).
+DATE = compiled(rf"(?<![\p{{L}}\p{{N}}])(?:{_ABSOLUTE}|(?P<named>(?i:{_NAMED}))|{_RELATIVE})(?![\p{{L}}\p{{N}}])")
 
 
 @dataclass(frozen=True)
@@ -107,6 +120,11 @@ def read(match: regex.Match, published: dt.date | None) -> When:
             date = nearest_year(month, day, published)
         year = int(match.group("year")) if match.group("year") else None
         return When(*span, text, frozenset({date}) if date else None, calendar_day=(month, day, year))
+    if match.group("named"):
+        name = regex.sub(r"\s+", " ", match.group("named").lower()).replace("’", "'")
+        choices = [nearest_year(month, day, published) for month, day in NAMED_DAYS[name]]
+        days = frozenset(d for d in choices if d is not None)
+        return When(*span, text, days or None)
     if published is None:
         return When(*span, text, None)
     if match.group("rel_day"):
