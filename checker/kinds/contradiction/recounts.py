@@ -1,0 +1,429 @@
+"""A later mention that takes up an earlier quantified thing and gives it another figure:
+"Residents of about 140 homes were told to leave" ... "the order covering the 60 homes";
+"burning 40 hectares" ... "the 400-hectare blaze"; "three prisoners" ... "the pair".
+
+A mention is a quantity (see ``numbers``; also "three dozen", "one and a half", "the dozen")
+with what it measures: a count of a noun ("140 homes", "a crowd of 14,200") or a measure in a
+unit (length, area, mass, volume or one currency, converted to one base unit where the
+conversion is sure). Its noun is known by its lemma or by its synonym class from the rule's
+vocabulary (jobs, redundancies and posts are one class), and it carries the event word next to
+it ("killed", "taken to hospital"), if any.
+
+Only a later mention that takes something up is compared: a definite phrase ("the 60 homes",
+"all three climbers", "our three dozen buses", "the 400-hectare blaze", "the pair", "the
+cordon, which stretched 1.5 km"). It conflicts with the earlier mentions of its class and event
+when they all give one figure and it does not meet it. Left alone: figures of one list (two
+figures of the class in one sentence), another occasion or a part ("another", "of whom",
+"including"), an update ("rose to", "revised"), a hedge or a question, two named sources, two
+places named after the noun ("homes in Alton" against "homes in Bray").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+import regex
+
+from checker.kinds.contradiction import Conflict, Searcher, Statement
+from checker.kinds.contradiction.numbers import NUMBER_WORDS, QUANTITY, Interval, interval, words_value
+from checker.patterns.compiled import compiled
+
+#: Base units: metres, square metres, kilograms, litres; money is compared only in one currency.
+#: Each unit word (singular) -> (dimension, low factor, high factor): a US or imperial "ton" or
+#: "gallon" is an interval, so a conversion that is not sure never makes a conflict.
+UNITS: dict[str, tuple[str, float, float]] = {
+    "metre": ("length", 1, 1), "meter": ("length", 1, 1), "kilometre": ("length", 1e3, 1e3),
+    "kilometer": ("length", 1e3, 1e3), "km": ("length", 1e3, 1e3), "mile": ("length", 1609.344, 1609.344),
+    "foot": ("length", 0.3048, 0.3048), "feet": ("length", 0.3048, 0.3048), "ft": ("length", 0.3048, 0.3048),
+    "yard": ("length", 0.9144, 0.9144), "centimetre": ("length", 0.01, 0.01), "centimeter": ("length", 0.01, 0.01),
+    "hectare": ("area", 1e4, 1e4), "ha": ("area", 1e4, 1e4), "acre": ("area", 4046.86, 4046.86),
+    "square kilometre": ("area", 1e6, 1e6), "square kilometer": ("area", 1e6, 1e6), "sq km": ("area", 1e6, 1e6),
+    "km2": ("area", 1e6, 1e6), "square mile": ("area", 2.58999e6, 2.58999e6),
+    "square metre": ("area", 1, 1), "square meter": ("area", 1, 1),
+    "kilogram": ("mass", 1, 1), "kilogramme": ("mass", 1, 1), "kg": ("mass", 1, 1), "kilo": ("mass", 1, 1),
+    "tonne": ("mass", 1e3, 1e3), "metric ton": ("mass", 1e3, 1e3), "ton": ("mass", 907.18, 1016.05),
+    "gram": ("mass", 1e-3, 1e-3), "litre": ("volume", 1, 1), "liter": ("volume", 1, 1),
+    "gallon": ("volume", 3.785, 4.546),
+    "dollar": ("money:dollar", 1, 1), "euro": ("money:euro", 1, 1), "peso": ("money:peso", 1, 1),
+    "yen": ("money:yen", 1, 1), "yuan": ("money:yuan", 1, 1), "rupee": ("money:rupee", 1, 1),
+    "rouble": ("money:rouble", 1, 1), "ruble": ("money:rouble", 1, 1), "franc": ("money:franc", 1, 1),
+    "krona": ("money:krona", 1, 1), "kronor": ("money:krona", 1, 1), "krone": ("money:krone", 1, 1),
+    "kroner": ("money:krone", 1, 1), "rand": ("money:rand", 1, 1), "naira": ("money:naira", 1, 1),
+}
+_CURRENCY_SIGNS = {"$": "money:dollar", "£": "money:pound", "€": "money:euro"}
+_UNIT_WORDS = "|".join(regex.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=len, reverse=True))
+#: A unit after a quantity: " hectares", "-hectare", "-billion-peso" (a compound before a noun).
+_UNIT_AFTER = compiled(
+    rf"(?i)(?P<join>-|\s+)(?:(?P<scale>hundred|thousand|million|billion)(?P<join2>-|\s+))?"
+    rf"(?P<unit>{_UNIT_WORDS})(?P<plural>e?s)?(?![\p{{L}}\p{{N}}-])"
+)
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+#: Number forms ``numbers.QUANTITY`` does not read: "three dozen", "one and a half", "the dozen".
+_SMALL = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+          r"|[0-9]+)")
+_MORE_NUMBERS = compiled(
+    rf"(?i)(?<![\p{{L}}\p{{N}}_$£€.,-])(?:(?P<dozens>{_SMALL})\s+dozen"
+    rf"|(?P<whole>{_SMALL})\s+and\s+a\s+half(?:\s+(?P<scale>hundred|thousand|million|billion))?"
+    rf"|(?<=\bthe\s+)(?P<dozen>dozen))(?![\p{{L}}\p{{N}}_])"
+)
+#: Nouns that count people by themselves: "the pair" after "three prisoners".
+_GROUPS = {"pair": 2, "duo": 2, "trio": 3, "quartet": 4}
+_GROUP = compiled(r"(?i)\b(?:the|both|all)\s+(?P<group>pair|duo|trio|quartet)\b(?!\s+of\b)")
+#: A determiner that makes the phrase take something up ("the 60 homes", "all three").
+_DEFINITE = compiled(r"(?i)(?:\b(?:the|all|all\s+the|its|their|our|his|her|these|those))\s+$")
+_WORD = compiled(r"[\p{L}][\p{L}'’-]*")
+#: Words that end the noun phrase after a figure: the noun is before them.
+_FUNCTION = frozenset({
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "is",
+    "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "which", "who", "whom", "it", "its",
+    "their", "his", "her", "they", "he", "she", "we", "said", "than", "more", "less", "per", "each", "year",
+    "years", "ago", "old", "percent", "cent", "times",
+})
+#: Words between the determiner or figure and the noun that make the phrase a part or another
+#: group ("the 12 other passengers", "the remaining 20").
+_PART_WORDS = frozenset({"other", "more", "remaining", "additional", "extra", "new", "further", "top", "first", "last",
+                         "next", "previous", "past", "surviving", "injured", "missing", "former", "original"})
+#: A link from a noun to the measure that follows ("a fire ... burning 40 hectares", "a cordon
+#: with a radius of 500 metres", "a ship carrying 6,000 tonnes", "at a cost of 18 billion pesos").
+_LINK = compiled(
+    r"(?i)\b(?:burn(?:ing|ed|t)|cover(?:ing|ed|s)|measur(?:ing|ed|es)|spann(?:ing|ed)|spans|stretch(?:ing|ed|es)"
+    r"|carry(?:ing)?|carried|carries|weigh(?:ing|ed|s)|cost(?:ing|s)?|worth|valued\s+at|priced\s+at"
+    r"|(?:radius|area|length|size|cost|weight|value|price|distance|height|depth)\s+of|(?:an?\s+)?area\s+of"
+    r"|ran\s+for|runs?\s+for)\s+(?:(?:about|around|some|roughly|nearly|almost|more\s+than|over|up\s+to|just)\s+)?$"
+)
+#: "The cordon, which stretched one and a half kilometres": a definite noun taken up with a measure.
+_WHICH = compiled(r"(?i)(?:^|\b(?:the|its)\s+)(?P<noun>[\p{L}-]+),\s+(?:which|that)\s+(?:\p{L}+\s+){1,2}$")
+_PLACE_AFTER = compiled(r"\s+(?:in|at|near|on|from)\s+(?:the\s+)?"
+                        r"(?P<place>\p{Lu}[\p{L}'’-]+(?:\s+(?:[\p{L}'’-]+)){0,5})")
+_SPEAKER = compiled(
+    r"(?<!\b(?:in|at|from|of|near|across)\s+)(?P<name>\p{Lu}[\p{L}'’.-]*(?:[^\S\n]+\p{Lu}[\p{L}'’.-]*){0,4})"
+    r"(?=,?\s+(?:said|says|told|added)\b)|(?<=\b(?:said|says|according\s+to)\s+)"
+    r"(?P<after>\p{Lu}[\p{L}'’.-]*(?:[^\S\n]+\p{Lu}[\p{L}'’.-]*){0,4})"
+)
+_CLAUSE_END = compiled(r"[;:()\[\]]|\s[–—]\s|,\s+(?:but|while|whereas|and)\b")
+#: A digit or a number word: a sentence without one holds no mention.
+_MAY_HOLD = compiled(r"(?i)[0-9$£€]|\b(?:" + "|".join(sorted(NUMBER_WORDS | {"dozen", *_GROUPS}, key=len, reverse=True))
+                     + r")\b")
+#: How many words after a count's noun its event word may be ("guests at a wedding ... were
+#: taken to hospital"), and before its figure ("cut 300 jobs", "the bodies of all three").
+_EVENT_AFTER = 16
+_EVENT_BEFORE = 4
+#: The earlier mentions of one class kept: the first mentions say what the article holds.
+_KEPT = 8
+#: The class of "the pair", "the trio": any count of people.
+PEOPLE = "\x00people"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    #: Noun lemma -> its class (a noun not in the table is its own class).
+    classes: dict[str, str]
+    #: Nouns that count people (a class or a lemma): "the pair" takes up a count of these.
+    people: frozenset[str]
+    #: Event name -> pattern of the words that name it.
+    events: dict[str, Searcher]
+    updates: Searcher
+    distinct: Searcher
+    hedges: Searcher
+    #: Nouns too vague to say what is counted ("times", "points").
+    ignored: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Mention:
+    value: Interval
+    #: "count", or the dimension of a measure ("area", "money:euro").
+    dimension: str
+    #: The class (or lemma) of the noun counted or measured.
+    noun: str
+    event: str | None
+    #: The mention takes up something said before.
+    definite: bool
+    statement: Statement
+    sentence: tuple[int, int]
+    #: The names of a place right after the noun ("homes in Larch Bay").
+    place: frozenset[str] | None
+    speakers: frozenset[str]
+    #: The sentence marks another occasion or a part, or is hedged or a question.
+    marked: bool
+    #: An update word next to the mention ("rose to 60 homes", "the 60 homes now").
+    update: bool = False
+
+
+def lemma(word: str) -> str:
+    """A crude singular, enough for "homes"/"home", "redundancies"/"redundancy"."""
+    w = word.lower().replace("’", "'")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes", "buses")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary) -> list[Mention]:
+    found: list[Mention] = []
+    for start, end in sentences:
+        text = source[start:end]
+        if _MAY_HOLD.search(text) is None:
+            continue
+        found.extend(_read(text, start, end, vocabulary))
+    return found
+
+
+def _quantities(text: str) -> list[tuple[int, int, Interval, str | None]]:
+    """(start, end, value, currency sign) of each quantity, the extra forms first."""
+    taken: list[tuple[int, int, Interval, str | None]] = []
+    for match in _MORE_NUMBERS.finditer(text):
+        if match.group("dozens"):
+            base = words_value(match.group("dozens")) if match.group("dozens")[0].isalpha() \
+                else float(match.group("dozens"))
+            value = None if base is None else base * 12
+        elif match.group("whole"):
+            base = words_value(match.group("whole")) if match.group("whole")[0].isalpha() \
+                else float(match.group("whole"))
+            scale = match.group("scale")
+            value = None if base is None else (base + 0.5) * (_SCALES[scale.lower()] if scale else 1)
+        else:
+            value = 12.0
+        if value is not None:
+            taken.append((match.start(), match.end(), Interval(value, value), None))
+    for match in QUANTITY.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e, _, _ in taken):
+            continue
+        if match.group("vague"):
+            continue  # "dozens", "several": too loose to take up
+        number = match.group("num")
+        if number and regex.fullmatch(r"(?:1[89]|20)[0-9][0-9]", number) and not match.group("cur"):
+            continue  # a year
+        value = interval(match)
+        if value is not None:
+            taken.append((match.start(), match.end(), value, match.group("cur")))
+    taken.sort()
+    return taken
+
+
+def _read(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterator[Mention]:
+    for mention in _read_all(text, base, end, vocabulary):
+        if not mention.definite:
+            yield mention
+            continue
+        # A definite mention is marked by the words next to it, not by its whole sentence: "the
+        # 400-hectare blaze is the largest so far this year" still says the blaze's size.
+        start, stop = mention.statement.start - base, mention.statement.end - base
+        near = " ".join(text[max(0, start - 50):start].split()[-_CUE_REACH:] + text[stop:stop + 60].split()[
+            :_CUE_REACH])
+        yield replace(mention, update=vocabulary.updates.search(near) is not None,
+                      marked=bool(vocabulary.distinct.search(near) or vocabulary.hedges.search(near)
+                                  or text.rstrip().endswith("?")))
+
+
+#: How many words before and after a definite mention an update, another occasion or a hedge is
+#: read ("rose to 60 homes", "if the 60 homes").
+_CUE_REACH = 4
+
+
+def _read_all(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterator[Mention]:
+    marked = bool(vocabulary.distinct.search(text) or vocabulary.hedges.search(text) or text.rstrip().endswith("?"))
+    speakers = frozenset(w for m in _SPEAKER.finditer(text) for w in m.group(0).split())
+    sentence = (base, end)
+    for start, stop, value, sign in _quantities(text):
+        before = text[max(0, start - 40):start]
+        definite = _DEFINITE.search(before) is not None
+        unit = _UNIT_AFTER.match(text, stop)
+        if sign or unit:
+            yield from _measure(text, base, sentence, start, stop, value, sign, unit, definite, vocabulary,
+                                speakers, marked)
+            continue
+        noun = _noun_after(text, stop, vocabulary)
+        if noun is None:
+            of = regex.search(r"(?i)\b(?P<noun>[\p{L}-]+)\s+of\s+(?:about\s+|some\s+|around\s+)?$", before)
+            if of is None or of.group("noun").lower() in _FUNCTION:
+                continue
+            # "a crowd of 14,200", "an attendance of 9,000": the noun before counts.
+            noun_text, noun_start, noun_end = of.group("noun"), start - len(before) + of.start("noun"), stop
+            definite = False
+        else:
+            noun_text, noun_start, noun_end = noun
+            noun_start = start
+        key = _key(noun_text, vocabulary)
+        if key in vocabulary.ignored:
+            continue
+        event = _event(text, start, noun_end, vocabulary)
+        place = _PLACE_AFTER.match(text, noun_end)
+        yield Mention(value, "count", key, event, definite,
+                      Statement(base + noun_start, base + noun_end, text[noun_start:noun_end]), sentence,
+                      _names(place.group("place")) if place else None, speakers, marked)
+    for group in _GROUP.finditer(text):
+        count = float(_GROUPS[group.group("group").lower()])
+        yield Mention(Interval(count, count), "count", PEOPLE, _event(text, group.start(), group.end(),
+                      vocabulary), True, Statement(base + group.start(), base + group.end(), group.group(0)),
+                      sentence, None, speakers, marked)
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(w for w in text.split() if w[0].isupper())
+
+
+def _key(noun: str, vocabulary: Vocabulary) -> str:
+    word = lemma(noun)
+    return vocabulary.classes.get(word, vocabulary.classes.get(noun.lower(), word))
+
+
+def _noun_after(text: str, at: int, vocabulary: Vocabulary, plural: bool = True) -> tuple[str, int, int] | None:
+    """The noun a figure counts or measures, in lower case, within three words after it and
+    before a function word: a known noun, else (``plural``) the first plural ("Two Polish
+    climbers were" -> climbers), else (not ``plural``) the first word ("the 400-hectare blaze").
+    A capital is a name ("the 12 Apostles"); "the 12 other passengers" is a part."""
+    words = []
+    for word in _WORD.finditer(text, at, min(len(text), at + 60)):
+        gap = text[words[-1].end() if words else at:word.start()]
+        if not regex.fullmatch(r"\s+", gap) or word.group(0).lower() in _FUNCTION or len(words) == 3:
+            break
+        words.append(word)
+    for word in words:
+        lower = word.group(0).lower()
+        if lower in _PART_WORDS:
+            return None
+        if word.group(0)[0].isupper():
+            if word is words[0] and not plural:
+                return None
+            continue
+        if lemma(lower) in vocabulary.classes or lower in _PLURALS or (
+                not plural or (lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3)):
+            return word.group(0), word.start(), word.end()
+        if not plural:
+            return None
+    return None
+
+
+#: Plurals without an s.
+_PLURALS = frozenset({"people", "men", "women", "children", "staff", "police", "crew", "cattle", "sheep", "fish",
+                      "personnel", "deer", "aircraft", "feet"})
+
+
+def _event(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | None:
+    """The event word of a mention: a few words before the figure, the noun itself, and after
+    it the words up to its verb and a few more ("guests at a wedding ... were taken to
+    hospital"), within the clause."""
+    before = " ".join(text[max(0, start - 60):start].split()[-_EVENT_BEFORE:])
+    after = _clause_after(text, start, end)
+    for name, pattern in vocabulary.events.items():
+        if pattern.search(after) or pattern.search(before):
+            return name
+    return None
+
+
+def _clause_after(text: str, start: int, end: int) -> str:
+    """The mention from ``start`` and its clause after ``end``: up to the verb after the noun
+    and four words more, or six words when no verb comes soon."""
+    rest = text[end:min(len(text), end + 200)]
+    stop = _CLAUSE_END.search(rest)
+    words = rest[:stop.start() if stop else len(rest)].split()
+    verb = next((i for i, w in enumerate(words[:_EVENT_AFTER]) if w.lower() in _VERBS), None)
+    keep = words[:verb + 5] if verb is not None else words[:6]
+    return text[start:end] + " " + " ".join(keep)
+
+
+#: Words that start the verb after a noun ("guests ... were taken"): a relative pronoun or an
+#: auxiliary.
+_VERBS = frozenset({"who", "which", "that", "were", "was", "are", "is", "have", "has", "had", "will", "would",
+                    "been", "be", "could", "must", "should", "can"})
+
+
+def _measure(text: str, base: int, sentence: tuple[int, int], start: int, stop: int, value: Interval,
+             sign: str | None, unit: regex.Match | None, definite: bool, vocabulary: Vocabulary,
+             speakers: frozenset[str], marked: bool) -> Iterator[Mention]:
+    if unit is not None:
+        name = regex.sub(r"\s+", " ", unit.group("unit").lower())
+        dimension, low, high = UNITS[name]
+        if sign and not dimension.startswith("money"):
+            return
+        if sign and _CURRENCY_SIGNS[sign] != dimension:
+            return
+        scale = _SCALES[unit.group("scale").lower()] if unit.group("scale") else 1
+        after = unit.end()
+        compound = unit.group("join") == "-" and not unit.group("plural")
+    else:
+        assert sign is not None
+        dimension, low, high, scale = _CURRENCY_SIGNS[sign], 1.0, 1.0, 1.0
+        after = stop
+        compound = regex.match(r"\s+[\p{Ll}]", text[after:]) is not None
+    span = Interval(value.low * scale * low * 0.9, value.high * scale * high * 1.1)
+    if compound:
+        # "the 400-hectare blaze", "the $2 billion deal": the noun follows.
+        noun = _noun_after(text, after, vocabulary, plural=False)
+        if noun is None:
+            return
+        key = _key(noun[0], vocabulary)
+        statement = Statement(base + start, base + noun[2], text[start:noun[2]])
+        yield Mention(span, dimension, key, None, definite, statement, sentence, None, speakers, marked)
+        return
+    statement = Statement(base + start, base + after, text[start:after])
+    which = _WHICH.search(text, max(0, start - 80), start)
+    if which is not None:
+        # "The cordon, which stretched one and a half kilometres": takes the cordon up.
+        yield Mention(span, dimension, _key(which.group("noun"), vocabulary), None, True, statement, sentence,
+                      None, speakers, marked)
+        return
+    link = _LINK.search(text, max(0, start - 60), start)
+    if link is None:
+        return
+    # "A forest fire ... after burning 40 hectares": each noun before the link may be measured.
+    nouns = {_key(w.group(0), vocabulary) for w in _WORD.finditer(text, 0, link.start())
+             if w.group(0)[0].islower() and w.group(0).lower() not in _FUNCTION}
+    for key in sorted(nouns):
+        yield Mention(span, dimension, key, None, False, statement, sentence, None, speakers, marked)
+
+
+def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Conflict]:
+    """Each definite mention against the earlier mentions of its class, dimension and event."""
+    earlier: dict[tuple[str, str, str | None], list[Mention]] = {}
+    people: dict[str | None, list[Mention]] = {}
+    in_sentence: dict[tuple[tuple[int, int], str, str], int] = {}
+    for mention in mentions:
+        key = (mention.sentence, mention.dimension, mention.noun)
+        in_sentence[key] = in_sentence.get(key, 0) + 1
+    for later in mentions:
+        group = (later.noun, later.dimension, later.event)
+        is_group = later.noun == PEOPLE
+        before = people.get(later.event, []) if is_group else earlier.get(group, [])
+        if later.definite and before and not later.marked and not later.update:
+            conflict = _against(later, before, in_sentence)
+            if conflict is not None:
+                yield conflict
+        if is_group:
+            continue
+        kept = earlier.setdefault(group, [])
+        if len(kept) < _KEPT:
+            kept.append(later)
+        if later.dimension == "count" and later.noun in vocabulary.people:
+            kept = people.setdefault(later.event, [])
+            if len(kept) < _KEPT:
+                kept.append(later)
+
+
+def _against(later: Mention, before: list[Mention],
+             in_sentence: dict[tuple[tuple[int, int], str, str], int]) -> Conflict | None:
+    candidates = [m for m in before if m.sentence != later.sentence]
+    if not candidates:
+        return None
+    if any(m.value.overlaps(later.value) for m in candidates):
+        return None  # the later one takes up one of them
+    first = candidates[0]
+    if any(not m.value.overlaps(first.value) for m in candidates[1:]):
+        return None  # two groups of the class: which one is taken up is not known
+    if first.marked or in_sentence.get((first.sentence, first.dimension, first.noun), 0) > 1 \
+            or in_sentence.get((later.sentence, later.dimension, later.noun), 0) > 1:
+        return None  # a list, or an update, another occasion, a part, a hedge
+    if first.place and later.place and not first.place & later.place:
+        return None
+    if first.speakers and later.speakers and not first.speakers & later.speakers:
+        return None  # two named sources
+    if math.isinf(first.value.high) and math.isinf(later.value.high):
+        return None
+    return Conflict(first.statement, later.statement,
+                    f"'{first.statement.text}' against '{later.statement.text}'")
