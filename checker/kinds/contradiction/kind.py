@@ -117,6 +117,8 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
         "distinct": _patterns("words that mark another occasion or a part (\"another\", \"of whom\")"),
         "hedges": _patterns("words that make a sentence uncertain (\"if\", \"could\")"),
         "ignored_units": _words("nouns too vague to compare (\"times\", \"points\")"),
+        "anchors": _words("events that say which group is counted (\"killed\"), so that a later count of them "
+                          "in another noun of the class is compared without \"the\""),
     },
 }
 CHECKS = tuple(CHECK_OPTIONS)
@@ -323,7 +325,8 @@ class ContradictionRule(Rule):
         return recounts.Vocabulary(
             classes=classes, people=people, events=events, updates=self._any(o["updates"], "updates"),
             distinct=self._any(o["distinct"], "distinct"), hedges=self._any(o["hedges"], "hedges"),
-            ignored=frozenset(recounts.lemma(str(w)) for w in o["ignored_units"]))
+            ignored=frozenset(recounts.lemma(str(w)) for w in o["ignored_units"]),
+            anchors=frozenset(str(w) for w in o["anchors"]))
 
     def _antonym_pairs(self) -> list[tuple[str, str]]:
         """The rule's ``antonyms``: pairs of verbs (or phrases), lower case, white space single."""

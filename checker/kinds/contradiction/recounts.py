@@ -29,6 +29,7 @@ import regex
 from checker.kinds.contradiction import Conflict, Searcher, Statement
 from checker.kinds.contradiction.numbers import NUMBER_WORDS, QUANTITY, Interval, interval, words_value
 from checker.patterns.compiled import compiled
+from checker.text.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 
 #: Base units: metres, square metres, kilograms, litres; money is compared only in one currency.
 #: Each unit word (singular) -> (dimension, low factor, high factor): a US or imperial "ton" or
@@ -46,6 +47,8 @@ UNITS: dict[str, tuple[str, float, float]] = {
     "tonne": ("mass", 1e3, 1e3), "metric ton": ("mass", 1e3, 1e3), "ton": ("mass", 907.18, 1016.05),
     "gram": ("mass", 1e-3, 1e-3), "litre": ("volume", 1, 1), "liter": ("volume", 1, 1),
     "gallon": ("volume", 3.785, 4.546),
+    "year": ("duration", 365, 366), "month": ("duration", 28, 31), "week": ("duration", 7, 7),
+    "day": ("duration", 1, 1),
     "dollar": ("money:dollar", 1, 1), "euro": ("money:euro", 1, 1), "peso": ("money:peso", 1, 1),
     "yen": ("money:yen", 1, 1), "yuan": ("money:yuan", 1, 1), "rupee": ("money:rupee", 1, 1),
     "rouble": ("money:rouble", 1, 1), "ruble": ("money:rouble", 1, 1), "franc": ("money:franc", 1, 1),
@@ -93,6 +96,8 @@ _LINK = compiled(
     r"|(?:radius|area|length|size|cost|weight|value|price|distance|height|depth)\s+of|(?:an?\s+)?area\s+of"
     r"|ran\s+for|runs?\s+for)\s+(?:(?:about|around|some|roughly|nearly|almost|more\s+than|over|up\s+to|just)\s+)?$"
 )
+#: A verb of sentencing before a length: the length is a sentence's ("jailed for six years").
+_SENTENCED = compiled(r"(?i)\b(?:jailed|imprisoned|sentenced|locked\s+up|put\s+away)\s+(?:for|to)\s+$")
 #: "The cordon, which stretched one and a half kilometres": a definite noun taken up with a measure.
 _WHICH = compiled(r"(?i)(?:^|\b(?:the|its)\s+)(?P<noun>[\p{L}-]+),\s+(?:which|that)\s+(?:\p{L}+\s+){1,2}$")
 _PLACE_AFTER = compiled(r"\s+(?:in|at|near|on|from)\s+(?:the\s+)?"
@@ -129,6 +134,9 @@ class Vocabulary:
     hedges: Searcher
     #: Nouns too vague to say what is counted ("times", "points").
     ignored: frozenset[str]
+    #: Events that say by themselves which group is counted ("killed", "cut"): a later count of
+    #: one of them in another noun of the class ("three mountaineers died") is compared too.
+    anchors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -150,6 +158,18 @@ class Mention:
     marked: bool
     #: An update word next to the mention ("rose to 60 homes", "the 60 homes now").
     update: bool = False
+    #: Lower-case words between the figure and its noun ("four politburo members"): a group
+    #: so narrowed is not the one a plain "the seven members" takes up.
+    modifiers: frozenset[str] = frozenset()
+    #: The whole of a part ("five of the seven members"): an earlier smaller figure may be a part.
+    whole: bool = False
+    #: When the sentence puts its event ("on Tuesday", "on July 17"), lower case.
+    when: str | None = None
+    #: The noun as written, singular ("mountaineer" where ``noun`` is its class "climber").
+    lemma: str = ""
+    #: The sentence has an update word anywhere, and the names in it (places, people).
+    sentence_update: bool = False
+    names: frozenset[str] = frozenset()
 
 
 def lemma(word: str) -> str:
@@ -230,6 +250,11 @@ def _read_all(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterato
     marked = bool(vocabulary.distinct.search(text) or vocabulary.hedges.search(text) or text.rstrip().endswith("?"))
     speakers = frozenset(w for m in _SPEAKER.finditer(text) for w in m.group(0).split())
     sentence = (base, end)
+    when = _WHEN.search(text)
+    day = " ".join(when.group(1).lower().split()) if when else None
+    update = vocabulary.updates.search(text) is not None
+    names = frozenset(m.group(0) for m in _INNER_NAME.finditer(text)
+                      if m.group(0).lower() not in _CALENDAR and m.group(0) not in speakers)
     for start, stop, value, sign in _quantities(text):
         before = text[max(0, start - 40):start]
         definite = _DEFINITE.search(before) is not None
@@ -254,14 +279,25 @@ def _read_all(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterato
             continue
         event = _event(text, start, noun_end, vocabulary)
         place = _PLACE_AFTER.match(text, noun_end)
+        between = frozenset(w.lower() for w in text[stop:noun_end].split()[:-1] if w[0].islower())
         yield Mention(value, "count", key, event, definite,
                       Statement(base + noun_start, base + noun_end, text[noun_start:noun_end]), sentence,
-                      _names(place.group("place")) if place else None, speakers, marked)
+                      _names(place.group("place")) if place else None, speakers, marked, modifiers=between,
+                      whole=_WHOLE.search(before) is not None, when=day, lemma=lemma(noun_text),
+                      sentence_update=update, names=names)
     for group in _GROUP.finditer(text):
         count = float(_GROUPS[group.group("group").lower()])
         yield Mention(Interval(count, count), "count", PEOPLE, _event(text, group.start(), group.end(),
                       vocabulary), True, Statement(base + group.start(), base + group.end(), group.group(0)),
                       sentence, None, speakers, marked)
+
+
+_INNER_NAME = compiled(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
+_CALENDAR = frozenset(name for name in (*MONTHS, *WEEKDAYS) if len(name) >= 4) | {"the", "a", "an", "this", "that"}
+#: "Five of the seven members", "a majority of the 538 votes": the figure is a whole.
+_WHOLE = compiled(r"(?i)\bof\s+(?:the|its|their)\s+$")
+#: The day or month a sentence puts its event on ("on Tuesday", "in March", "On July 17").
+_WHEN = compiled(rf"(?i)\b(?:on|in)\s+((?:{WEEKDAY_PATTERN}|{MONTH_PATTERN})\.?(?:\s+[0-9]{{1,2}})?)\b")
 
 
 def _names(text: str) -> frozenset[str]:
@@ -284,10 +320,13 @@ def _noun_after(text: str, at: int, vocabulary: Vocabulary, plural: bool = True)
         if not regex.fullmatch(r"\s+", gap) or word.group(0).lower() in _FUNCTION or len(words) == 3:
             break
         words.append(word)
+    if any(w.group(0).lower() in _PART_WORDS for w in words):
+        return None
+    for word in words:
+        if word.group(0)[0].islower() and lemma(word.group(0)) in vocabulary.classes:
+            return word.group(0), word.start(), word.end()
     for word in words:
         lower = word.group(0).lower()
-        if lower in _PART_WORDS:
-            return None
         if word.group(0)[0].isupper():
             if word is words[0] and not plural:
                 return None
@@ -359,10 +398,18 @@ def _measure(text: str, base: int, sentence: tuple[int, int], start: int, stop: 
         if noun is None:
             return
         key = _key(noun[0], vocabulary)
+        if dimension == "duration" and key != _key("sentence", vocabulary):
+            return
         statement = Statement(base + start, base + noun[2], text[start:noun[2]])
         yield Mention(span, dimension, key, None, definite, statement, sentence, None, speakers, marked)
         return
     statement = Statement(base + start, base + after, text[start:after])
+    if dimension == "duration":
+        # Lengths of time are many and of many things: only a prison sentence is read here.
+        if _SENTENCED.search(text, max(0, start - 40), start):
+            yield Mention(span, dimension, _key("sentence", vocabulary), None, False, statement, sentence, None,
+                          speakers, marked)
+        return
     which = _WHICH.search(text, max(0, start - 80), start)
     if which is not None:
         # "The cordon, which stretched one and a half kilometres": takes the cordon up.
@@ -395,6 +442,13 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
             conflict = _against(later, before, in_sentence)
             if conflict is not None:
                 yield conflict
+        elif (later.event in vocabulary.anchors and before and not later.marked and not later.sentence_update
+              and all(m.lemma != later.lemma for m in before)):
+            # "Two climbers were killed" ... "the accident, in which three mountaineers died": the
+            # event says which group; the same noun is the counts rule's to compare.
+            conflict = _against(later, before, in_sentence)
+            if conflict is not None and not (before[0].names and later.names and not before[0].names & later.names):
+                yield conflict
         if is_group:
             continue
         kept = earlier.setdefault(group, [])
@@ -419,6 +473,12 @@ def _against(later: Mention, before: list[Mention],
     if first.marked or in_sentence.get((first.sentence, first.dimension, first.noun), 0) > 1 \
             or in_sentence.get((later.sentence, later.dimension, later.noun), 0) > 1:
         return None  # a list, or an update, another occasion, a part, a hedge
+    if first.modifiers != later.modifiers and later.noun != PEOPLE:
+        return None  # "four politburo members" ... "the seven members": two groups
+    if later.whole and first.value.high < later.value.low:
+        return None  # "four members" ... "five of the seven members": a part and its whole
+    if later.when and later.when != first.when:
+        return None  # "On July 17 ... all 298 people": another occasion
     if first.place and later.place and not first.place & later.place:
         return None
     if first.speakers and later.speakers and not first.speakers & later.speakers:
