@@ -119,6 +119,8 @@ _EVENT_BEFORE = 4
 _KEPT = 8
 #: The class of "the pair", "the trio": any count of people.
 PEOPLE = "\x00people"
+#: The class of every sum of money: "the 2,500 dollars" takes up the one sum given before.
+AMOUNT = "\x00amount"
 
 
 @dataclass(frozen=True)
@@ -285,6 +287,7 @@ def _read_all(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterato
                       _names(place.group("place")) if place else None, speakers, marked, modifiers=between,
                       whole=_WHOLE.search(before) is not None, when=day, lemma=lemma(noun_text),
                       sentence_update=update, names=names)
+    yield from _derived(text, base, sentence, speakers, marked)
     for group in _GROUP.finditer(text):
         count = float(_GROUPS[group.group("group").lower()])
         yield Mention(Interval(count, count), "count", PEOPLE, _event(text, group.start(), group.end(),
@@ -298,6 +301,57 @@ _CALENDAR = frozenset(name for name in (*MONTHS, *WEEKDAYS) if len(name) >= 4) |
 _WHOLE = compiled(r"(?i)\bof\s+(?:the|its|their)\s+$")
 #: The day or month a sentence puts its event on ("on Tuesday", "in March", "On July 17").
 _WHEN = compiled(rf"(?i)\b(?:on|in)\s+((?:{WEEKDAY_PATTERN}|{MONTH_PATTERN})\.?(?:\s+[0-9]{{1,2}})?)\b")
+
+
+_N = r"[0-9][0-9,]*|(?:" + "|".join(sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion"},
+                                            key=len, reverse=True)) + r")"
+#: A vote's tally ("passed by 21 votes to 12") and a margin said of it ("a margin of two votes").
+_TALLY = compiled(rf"(?i)\b(?P<a>{_N})\s+(?:votes?\s+)?to\s+(?P<b>{_N})\b(?!\s*(?:%|per))")
+_VOTE = compiled(r"(?i)\bvot|\bballot|\bmotion\b")
+_MARGIN = compiled(rf"(?i)\b(?:(?:margin|majority)\s+of\s+(?:just\s+|only\s+)?(?P<m>{_N})(?!\s*(?:%|per))"
+                   rf"|by\s+(?:just\s+|only\s+)?(?P<n>{_N})\s+votes?\b(?!\s+to\b))")
+#: A change from one figure to another ("rising from 40 to 80") and its rate said later ("the
+#: 50 percent rise").
+_CHANGE = compiled(rf"(?i)\b(?P<verb>ris(?:e|es|ing|en)|rose|increas\w*|grew|grow\w*|jump\w*|climb\w*|doubl\w*"
+                   rf"|fell|fall(?:s|ing|en)?|dropp?\w*|declin\w*)\s+from\s+(?P<a>{_N})\s+to\s+(?P<b>{_N})\b"
+                   rf"(?!\s*(?:%|per|[.,][0-9]))")
+_RATE = compiled(r"(?i)\bthe\s+(?P<p>[0-9]+(?:\.[0-9]+)?)(?:\s*%|[- ]per[- ]?cent|[- ]percent)\s+"
+                 r"(?P<dir>rise|increase|jump|growth|gain|fall|drop|decline|decrease|reduction)\b")
+_DOWN = ("fell", "fall", "drop", "declin", "decrease", "reduction")
+
+
+def _number(text: str) -> float | None:
+    return float(text.replace(",", "")) if text[0].isdigit() else words_value(text)
+
+
+def _derived(text: str, base: int, sentence: tuple[int, int], speakers: frozenset[str],
+             marked: bool) -> Iterator[Mention]:
+    """Figures worked out from others: a vote's margin, a change's rate."""
+    if _VOTE.search(text):
+        for tally in _TALLY.finditer(text):
+            a, b = _number(tally.group("a")), _number(tally.group("b"))
+            if a is not None and b is not None and a > b:
+                yield Mention(Interval(a - b, a - b), "margin", "vote", None, False,
+                              Statement(base + tally.start(), base + tally.end(), tally.group(0)), sentence, None,
+                              speakers, marked)
+        for margin in _MARGIN.finditer(text):
+            m = _number(margin.group("m") or margin.group("n"))
+            if m is not None:
+                yield Mention(Interval(m, m), "margin", "vote", None, True,
+                              Statement(base + margin.start(), base + margin.end(), margin.group(0)), sentence, None,
+                              speakers, marked)
+    for change in _CHANGE.finditer(text):
+        a, b = _number(change.group("a")), _number(change.group("b"))
+        if a and b is not None and (b > a) == (not change.group("verb").lower().startswith(_DOWN)):
+            rate = (b - a) / a * 100
+            yield Mention(Interval(rate - 1, rate + 1), "rate", "change", None, False,
+                          Statement(base + change.start(), base + change.end(), change.group(0)), sentence, None,
+                          speakers, marked)
+    for rate in _RATE.finditer(text):
+        value = float(rate.group("p")) * (-1 if rate.group("dir").lower().startswith(_DOWN) else 1)
+        yield Mention(Interval(value, value), "rate", "change", None, True,
+                      Statement(base + rate.start(), base + rate.end(), rate.group(0)), sentence, None, speakers,
+                      marked)
 
 
 def _names(text: str) -> frozenset[str]:
@@ -391,19 +445,26 @@ def _measure(text: str, base: int, sentence: tuple[int, int], start: int, stop: 
         dimension, low, high, scale = _CURRENCY_SIGNS[sign], 1.0, 1.0, 1.0
         after = stop
         compound = regex.match(r"\s+[\p{Ll}]", text[after:]) is not None
-    span = Interval(value.low * scale * low * 0.9, value.high * scale * high * 1.1)
+    # A measure in a unit is rounded, the more so when converted: a tenth either way. A sum of
+    # money is read as written (round sums are widened by ``numbers.qualify`` already).
+    widen = 0.0 if dimension.startswith("money") else 0.1
+    span = Interval(value.low * scale * low * (1 - widen), value.high * scale * high * (1 + widen))
     if compound:
         # "the 400-hectare blaze", "the $2 billion deal": the noun follows.
         noun = _noun_after(text, after, vocabulary, plural=False)
-        if noun is None:
-            return
-        key = _key(noun[0], vocabulary)
-        if dimension == "duration" and key != _key("sentence", vocabulary):
-            return
-        statement = Statement(base + start, base + noun[2], text[start:noun[2]])
-        yield Mention(span, dimension, key, None, definite, statement, sentence, None, speakers, marked)
-        return
+        key = _key(noun[0], vocabulary) if noun is not None else None
+        if noun is not None and (dimension != "duration" or key == _key("sentence", vocabulary)):
+            yield Mention(span, dimension, key or "", None, definite,
+                          Statement(base + start, base + noun[2], text[start:noun[2]]), sentence, None, speakers,
+                          marked)
     statement = Statement(base + start, base + after, text[start:after])
+    if dimension.startswith("money"):
+        # Every sum is an amount; "the two and a half thousand dollars given" takes up the one
+        # sum the article gave before in that currency, if it gave one.
+        plain = not compound and _WHICH.search(text, max(0, start - 80), start) is None
+        yield Mention(span, dimension, AMOUNT, None, definite and plain, statement, sentence, None, speakers, marked)
+    if compound:
+        return
     if dimension == "duration":
         # Lengths of time are many and of many things: only a prison sentence is read here.
         if _SENTENCED.search(text, max(0, start - 40), start):
