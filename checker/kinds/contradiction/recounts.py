@@ -48,7 +48,7 @@ UNITS: dict[str, tuple[str, float, float]] = {
     "gram": ("mass", 1e-3, 1e-3), "litre": ("volume", 1, 1), "liter": ("volume", 1, 1),
     "gallon": ("volume", 3.785, 4.546),
     "year": ("duration", 365, 366), "month": ("duration", 28, 31), "week": ("duration", 7, 7),
-    "day": ("duration", 1, 1),
+    "day": ("duration", 1, 1), "storey": ("storeys", 1, 1), "story": ("storeys", 1, 1), "floor": ("storeys", 1, 1),
     "dollar": ("money:dollar", 1, 1), "euro": ("money:euro", 1, 1), "peso": ("money:peso", 1, 1),
     "yen": ("money:yen", 1, 1), "yuan": ("money:yuan", 1, 1), "rupee": ("money:rupee", 1, 1),
     "rouble": ("money:rouble", 1, 1), "ruble": ("money:rouble", 1, 1), "franc": ("money:franc", 1, 1),
@@ -60,7 +60,7 @@ _UNIT_WORDS = "|".join(regex.escape(u).replace(r"\ ", r"\s+") for u in sorted(UN
 #: A unit after a quantity: " hectares", "-hectare", "-billion-peso" (a compound before a noun).
 _UNIT_AFTER = compiled(
     rf"(?i)(?P<join>-|\s+)(?:(?P<scale>hundred|thousand|million|billion)(?P<join2>-|\s+))?"
-    rf"(?P<unit>{_UNIT_WORDS})(?P<plural>e?s)?(?![\p{{L}}\p{{N}}-])"
+    rf"(?P<unit>{_UNIT_WORDS})(?P<plural>e?s|ies)?(?![\p{{L}}\p{{N}}-])"
 )
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 #: Number forms ``numbers.QUANTITY`` does not read: "three dozen", "one and a half", "the dozen".
@@ -119,6 +119,8 @@ _EVENT_BEFORE = 4
 _KEPT = 8
 #: The class of "the pair", "the trio": any count of people.
 PEOPLE = "\x00people"
+#: Nouns that say nothing of a group but that it is people, workers or staff.
+_GENERIC = frozenset({"people", "person", "staff", "employee", "worker", "workforce"})
 #: The class of every sum of money: "the 2,500 dollars" takes up the one sum given before.
 AMOUNT = "\x00amount"
 
@@ -172,6 +174,11 @@ class Mention:
     #: The sentence has an update word anywhere, and the names in it (places, people).
     sentence_update: bool = False
     names: frozenset[str] = frozenset()
+    #: The sentence's words, lower case (shared by its mentions).
+    words: frozenset[str] = frozenset()
+    #: The words of a phrase narrowing the noun after it ("the 120 evacuees at the school"),
+    #: less its event's: a definite so narrowed may be a part of what was counted before.
+    restriction: frozenset[str] = frozenset()
 
 
 def lemma(word: str) -> str:
@@ -255,6 +262,7 @@ def _read_all(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterato
     when = _WHEN.search(text)
     day = " ".join(when.group(1).lower().split()) if when else None
     update = vocabulary.updates.search(text) is not None
+    words = frozenset(w.lower() for w in _WORD.findall(text))
     names = frozenset(m.group(0) for m in _INNER_NAME.finditer(text)
                       if m.group(0).lower() not in _CALENDAR and m.group(0) not in speakers)
     for start, stop, value, sign in _quantities(text):
@@ -265,7 +273,8 @@ def _read_all(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterato
             yield from _measure(text, base, sentence, start, stop, value, sign, unit, definite, vocabulary,
                                 speakers, marked)
             continue
-        noun = _noun_after(text, stop, vocabulary)
+        strong = _STRONG.match(text, stop)
+        noun = _noun_after(text, strong.end() if strong else stop, vocabulary, plural=not strong)
         if noun is None:
             of = regex.search(r"(?i)\b(?P<noun>[\p{L}-]+)\s+of\s+(?:about\s+|some\s+|around\s+)?$", before)
             if of is None or of.group("noun").lower() in _FUNCTION:
@@ -281,12 +290,16 @@ def _read_all(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterato
             continue
         event = _event(text, start, noun_end, vocabulary)
         place = _PLACE_AFTER.match(text, noun_end)
-        between = frozenset(w.lower() for w in text[stop:noun_end].split()[:-1] if w[0].islower())
+        # Modifiers narrow the group ("four politburo members"), unless they name its event ("the
+        # 60 evacuated homes").
+        between = frozenset(w.lower() for w in text[stop:noun_end].split()[:-1] if w[0].islower()
+                            and not any(pattern.search(w) for pattern in vocabulary.events.values()))
         yield Mention(value, "count", key, event, definite,
                       Statement(base + noun_start, base + noun_end, text[noun_start:noun_end]), sentence,
                       _names(place.group("place")) if place else None, speakers, marked, modifiers=between,
                       whole=_WHOLE.search(before) is not None, when=day, lemma=lemma(noun_text),
-                      sentence_update=update, names=names)
+                      sentence_update=update, names=names, words=words,
+                      restriction=_restriction(text, noun_end, vocabulary) if definite else frozenset())
     yield from _derived(text, base, sentence, speakers, marked)
     for group in _GROUP.finditer(text):
         count = float(_GROUPS[group.group("group").lower()])
@@ -305,6 +318,8 @@ _WHEN = compiled(rf"(?i)\b(?:on|in)\s+((?:{WEEKDAY_PATTERN}|{MONTH_PATTERN})\.?(
 
 _N = r"[0-9][0-9,]*|(?:" + "|".join(sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion"},
                                             key=len, reverse=True)) + r")"
+#: "The 14,000-strong crowd": a count before a singular noun.
+_STRONG = compiled(r"(?i)-strong\b")
 #: A vote's tally ("passed by 21 votes to 12") and a margin said of it ("a margin of two votes").
 _TALLY = compiled(rf"(?i)\b(?P<a>{_N})\s+(?:votes?\s+)?to\s+(?P<b>{_N})\b(?!\s*(?:%|per))")
 _VOTE = compiled(r"(?i)\bvot|\bballot|\bmotion\b")
@@ -352,6 +367,32 @@ def _derived(text: str, base: int, sentence: tuple[int, int], speakers: frozense
         yield Mention(Interval(value, value), "rate", "change", None, True,
                       Statement(base + rate.start(), base + rate.end(), rate.group(0)), sentence, None, speakers,
                       marked)
+
+
+#: A phrase after a noun that narrows it: a relative clause, a participle, a place.
+_NARROWING = compiled(r"(?i)\s+(?:(?:who|that|which|in|at|inside|on|from|near|with|staying|living|working)\b"
+                      r"|\p{L}+(?:ed|ing)\b)")
+_AUXILIARY = compiled(r"(?i)\b(?:was|were|is|are|had|has|have|will|would|could|can|must|should|did|do|does)\b")
+
+
+def _restriction(text: str, end: int, vocabulary: Vocabulary) -> frozenset[str]:
+    """The content words of a phrase narrowing the noun that ends at ``end``, up to the clause's
+    verb (six words at most), less the words naming an event."""
+    if _NARROWING.match(text, end) is None:
+        return frozenset()
+    rest = text[end:end + 80]
+    stop = _CLAUSE_END.search(rest)
+    rest = rest[:stop.start() if stop else len(rest)]
+    verb = _AUXILIARY.search(rest, 1)
+    phrase = rest[:verb.start() if verb else len(rest)]
+    for pattern in vocabulary.events.values():
+        phrase = "".join(" " if i in {k for m in pattern.finditer(phrase) for k in range(*m.span())} else c
+                         for i, c in enumerate(phrase))
+    return frozenset(w.lower() for w in _WORD.findall(phrase)[:6]
+                     if len(w) > 2 and w.lower() not in _FUNCTION and w.lower() not in _NARROWING_WORDS)
+
+
+_NARROWING_WORDS = frozenset({"who", "that", "which", "inside", "near", "with"})
 
 
 def _names(text: str) -> frozenset[str]:
@@ -491,6 +532,7 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
     """Each definite mention against the earlier mentions of its class, dimension and event."""
     earlier: dict[tuple[str, str, str | None], list[Mention]] = {}
     people: dict[str | None, list[Mention]] = {}
+    by_event: dict[str | None, list[Mention]] = {}
     in_sentence: dict[tuple[tuple[int, int], str, str], int] = {}
     for mention in mentions:
         key = (mention.sentence, mention.dimension, mention.noun)
@@ -499,6 +541,12 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
         group = (later.noun, later.dimension, later.event)
         is_group = later.noun == PEOPLE
         before = people.get(later.event, []) if is_group else earlier.get(group, [])
+        anchored = later.event in vocabulary.anchors and later.dimension == "count"
+        if anchored and not before and not is_group:
+            # "shed 450 jobs" ... "all 620 people employed there will lose their jobs": with an event
+            # that says which group, a plain "people" takes up a count in any noun, and back.
+            generic = later.lemma in _GENERIC
+            before = [m for m in by_event.get(later.event, []) if generic or m.lemma in _GENERIC]
         if later.definite and before and not later.marked and not later.update:
             conflict = _against(later, before, in_sentence)
             if conflict is not None:
@@ -515,6 +563,10 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
         kept = earlier.setdefault(group, [])
         if len(kept) < _KEPT:
             kept.append(later)
+        if anchored:
+            kept = by_event.setdefault(later.event, [])
+            if len(kept) < _KEPT:
+                kept.append(later)
         if later.dimension == "count" and later.noun in vocabulary.people:
             kept = people.setdefault(later.event, [])
             if len(kept) < _KEPT:
@@ -536,6 +588,8 @@ def _against(later: Mention, before: list[Mention],
         return None  # a list, or an update, another occasion, a part, a hedge
     if first.modifiers != later.modifiers and later.noun != PEOPLE:
         return None  # "four politburo members" ... "the seven members": two groups
+    if later.restriction - first.words:
+        return None  # "the 120 evacuees at the school": narrowed by words the earlier lacks
     if later.whole and first.value.high < later.value.low:
         return None  # "four members" ... "five of the seven members": a part and its whole
     if later.when and later.when != first.when:
