@@ -20,13 +20,15 @@ places named after the noun ("homes in Alton" against "homes in Bray").
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
 from checker.kinds.contradiction import Conflict, Searcher, Statement
+from checker.kinds.contradiction.counts import first_number, search_start
 from checker.kinds.contradiction.numbers import NUMBER_WORDS, QUANTITY, Interval, interval, words_value
 from checker.patterns.compiled import compiled
 from checker.text.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
@@ -75,7 +77,15 @@ _MORE_NUMBERS = compiled(
 _GROUPS = {"pair": 2, "duo": 2, "trio": 3, "quartet": 4}
 _GROUP = compiled(r"(?i)\b(?:the|both|all)\s+(?P<group>pair|duo|trio|quartet)\b(?!\s+of\b)")
 #: A determiner that makes the phrase take something up ("the 60 homes", "all three").
-_DEFINITE = compiled(r"(?i)(?:\b(?:the|all|all\s+the|its|their|our|his|her|these|those))\s+$")
+_DEFINITES = frozenset({"the", "all", "its", "their", "our", "his", "her", "these", "those"})
+
+
+def _definite(before: str) -> bool:
+    """The words before a figure make the phrase take something up ("the", "all", "its")."""
+    if not before[-1:].isspace():
+        return False
+    last = before.rsplit(None, 1)[-1:]
+    return bool(last) and last[0].lower().lstrip("\"'“‘(") in _DEFINITES
 _WORD = compiled(r"[\p{L}][\p{L}'’-]*")
 #: Words that end the noun phrase after a figure: the noun is before them.
 _FUNCTION = frozenset({
@@ -108,9 +118,6 @@ _SPEAKER = compiled(
     r"(?P<after>\p{Lu}[\p{L}'’.-]*(?:[^\S\n]+\p{Lu}[\p{L}'’.-]*){0,4})"
 )
 _CLAUSE_END = compiled(r"[;:()\[\]]|\s[–—]\s|,\s+(?:but|while|whereas|and)\b")
-#: A digit or a number word: a sentence without one holds no mention.
-_MAY_HOLD = compiled(r"(?i)[0-9$£€]|\b(?:" + "|".join(sorted(NUMBER_WORDS | {"dozen", *_GROUPS}, key=len, reverse=True))
-                     + r")\b")
 #: How many words after a count's noun its event word may be ("guests at a wedding ... were
 #: taken to hospital"), and before its figure ("cut 300 jobs", "the bodies of all three").
 _EVENT_AFTER = 16
@@ -157,28 +164,74 @@ class Mention:
     sentence: tuple[int, int]
     #: The names of a place right after the noun ("homes in Larch Bay").
     place: frozenset[str] | None
-    speakers: frozenset[str]
-    #: The sentence marks another occasion or a part, or is hedged or a question.
-    marked: bool
-    #: An update word next to the mention ("rose to 60 homes", "the 60 homes now").
-    update: bool = False
+    #: What the sentence says besides its figures, read when a comparison asks.
+    context: _Sentence
     #: Lower-case words between the figure and its noun ("four politburo members"): a group
     #: so narrowed is not the one a plain "the seven members" takes up.
     modifiers: frozenset[str] = frozenset()
     #: The whole of a part ("five of the seven members"): an earlier smaller figure may be a part.
     whole: bool = False
-    #: When the sentence puts its event ("on Tuesday", "on July 17"), lower case.
-    when: str | None = None
     #: The noun as written, singular ("mountaineer" where ``noun`` is its class "climber").
     lemma: str = ""
-    #: The sentence has an update word anywhere, and the names in it (places, people).
-    sentence_update: bool = False
-    names: frozenset[str] = frozenset()
-    #: The sentence's words, lower case (shared by its mentions).
-    words: frozenset[str] = frozenset()
     #: The words of a phrase narrowing the noun after it ("the 120 evacuees at the school"),
     #: less its event's: a definite so narrowed may be a part of what was counted before.
     restriction: frozenset[str] = frozenset()
+
+    def cues(self) -> tuple[bool, bool]:
+        """(update, marked): an update word, and another occasion, a part or a hedge. A
+        definite mention is marked by the words next to it, not by its whole sentence: "the
+        400-hectare blaze is the largest so far this year" still says the blaze's size."""
+        context = self.context
+        if not self.definite:
+            return context.update, context.marked
+        text = context.text
+        start, stop = self.statement.start - context.start, self.statement.end - context.start
+        near = " ".join(text[max(0, start - 50):start].split()[-_CUE_REACH:] + text[stop:stop + 60].split()[
+            :_CUE_REACH])
+        vocabulary = context.vocabulary
+        return (vocabulary.updates.search(near) is not None,
+                bool(vocabulary.distinct.search(near) or vocabulary.hedges.search(near) or context.question))
+
+
+class _Sentence:
+    """A sentence's update, other-occasion and hedge words, sources, day and names: most
+    mentions are never compared, so each is read only when a comparison asks."""
+
+    def __init__(self, text: str, start: int, vocabulary: Vocabulary) -> None:
+        self.text = text
+        self.start = start
+        self.vocabulary = vocabulary
+
+    @functools.cached_property
+    def question(self) -> bool:
+        return self.text.rstrip().endswith("?")
+
+    @functools.cached_property
+    def marked(self) -> bool:
+        return bool(self.vocabulary.distinct.search(self.text) or self.vocabulary.hedges.search(self.text)
+                    or self.question)
+
+    @functools.cached_property
+    def update(self) -> bool:
+        return self.vocabulary.updates.search(self.text) is not None
+
+    @functools.cached_property
+    def speakers(self) -> frozenset[str]:
+        return frozenset(w for m in _SPEAKER.finditer(self.text) for w in m.group(0).split())
+
+    @functools.cached_property
+    def when(self) -> str | None:
+        when = _WHEN.search(self.text)
+        return " ".join(when.group(1).lower().split()) if when else None
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in _WORD.findall(self.text))
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(m.group(0) for m in _INNER_NAME.finditer(self.text)
+                         if m.group(0).lower() not in _CALENDAR and m.group(0) not in self.speakers)
 
 
 def lemma(word: str) -> str:
@@ -197,8 +250,6 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: V
     found: list[Mention] = []
     for start, end in sentences:
         text = source[start:end]
-        if _MAY_HOLD.search(text) is None:
-            continue
         found.extend(_read(text, start, end, vocabulary))
     return found
 
@@ -206,7 +257,13 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: V
 def _quantities(text: str) -> list[tuple[int, int, Interval, str | None]]:
     """(start, end, value, currency sign) of each quantity, the extra forms first."""
     taken: list[tuple[int, int, Interval, str | None]] = []
-    for match in _MORE_NUMBERS.finditer(text):
+    folded = text.casefold()
+    number = first_number(text, folded)
+    if number is None and not any(sign in text for sign in "$£€"):
+        return taken
+    begin = search_start(text, number.start()) if number else 0
+    more = _MORE_NUMBERS.finditer(text, begin) if "dozen" in folded or " half" in folded else ()
+    for match in more:
         if match.group("dozens"):
             base = words_value(match.group("dozens")) if match.group("dozens")[0].isalpha() \
                 else float(match.group("dozens"))
@@ -220,13 +277,13 @@ def _quantities(text: str) -> list[tuple[int, int, Interval, str | None]]:
             value = 12.0
         if value is not None:
             taken.append((match.start(), match.end(), Interval(value, value), None))
-    for match in QUANTITY.finditer(text):
+    for match in QUANTITY.finditer(text, begin):
         if any(s < match.end() and match.start() < e for s, e, _, _ in taken):
             continue
         if match.group("vague"):
             continue  # "dozens", "several": too loose to take up
         number = match.group("num")
-        if number and regex.fullmatch(r"(?:1[89]|20)[0-9][0-9]", number) and not match.group("cur"):
+        if number and _YEAR.fullmatch(number) and not match.group("cur"):
             continue  # a year
         value = interval(match)
         if value is not None:
@@ -235,48 +292,26 @@ def _quantities(text: str) -> list[tuple[int, int, Interval, str | None]]:
     return taken
 
 
-def _read(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterator[Mention]:
-    for mention in _read_all(text, base, end, vocabulary):
-        if not mention.definite:
-            yield mention
-            continue
-        # A definite mention is marked by the words next to it, not by its whole sentence: "the
-        # 400-hectare blaze is the largest so far this year" still says the blaze's size.
-        start, stop = mention.statement.start - base, mention.statement.end - base
-        near = " ".join(text[max(0, start - 50):start].split()[-_CUE_REACH:] + text[stop:stop + 60].split()[
-            :_CUE_REACH])
-        yield replace(mention, update=vocabulary.updates.search(near) is not None,
-                      marked=bool(vocabulary.distinct.search(near) or vocabulary.hedges.search(near)
-                                  or text.rstrip().endswith("?")))
-
-
 #: How many words before and after a definite mention an update, another occasion or a hedge is
 #: read ("rose to 60 homes", "if the 60 homes").
 _CUE_REACH = 4
 
 
-def _read_all(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterator[Mention]:
-    marked = bool(vocabulary.distinct.search(text) or vocabulary.hedges.search(text) or text.rstrip().endswith("?"))
-    speakers = frozenset(w for m in _SPEAKER.finditer(text) for w in m.group(0).split())
+def _read(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterator[Mention]:
+    context = _Sentence(text, base, vocabulary)
     sentence = (base, end)
-    when = _WHEN.search(text)
-    day = " ".join(when.group(1).lower().split()) if when else None
-    update = vocabulary.updates.search(text) is not None
-    words = frozenset(w.lower() for w in _WORD.findall(text))
-    names = frozenset(m.group(0) for m in _INNER_NAME.finditer(text)
-                      if m.group(0).lower() not in _CALENDAR and m.group(0) not in speakers)
     for start, stop, value, sign in _quantities(text):
         before = text[max(0, start - 40):start]
-        definite = _DEFINITE.search(before) is not None
+        definite = _definite(before)
         unit = _UNIT_AFTER.match(text, stop)
         if sign or unit:
             yield from _measure(text, base, sentence, start, stop, value, sign, unit, definite, vocabulary,
-                                speakers, marked)
+                                context)
             continue
         strong = _STRONG.match(text, stop)
         noun = _noun_after(text, strong.end() if strong else stop, vocabulary, plural=not strong)
         if noun is None:
-            of = regex.search(r"(?i)\b(?P<noun>[\p{L}-]+)\s+of\s+(?:about\s+|some\s+|around\s+)?$", before)
+            of = _NOUN_OF.search(before)
             if of is None or of.group("noun").lower() in _FUNCTION:
                 continue
             # "a crowd of 14,200", "an attendance of 9,000": the noun before counts.
@@ -296,16 +331,16 @@ def _read_all(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterato
                             and not any(pattern.search(w) for pattern in vocabulary.events.values()))
         yield Mention(value, "count", key, event, definite,
                       Statement(base + noun_start, base + noun_end, text[noun_start:noun_end]), sentence,
-                      _names(place.group("place")) if place else None, speakers, marked, modifiers=between,
-                      whole=_WHOLE.search(before) is not None, when=day, lemma=lemma(noun_text),
-                      sentence_update=update, names=names, words=words,
+                      _names(place.group("place")) if place else None, context, modifiers=between,
+                      whole=_WHOLE.search(before) is not None, lemma=lemma(noun_text),
                       restriction=_restriction(text, noun_end, vocabulary) if definite else frozenset())
-    yield from _derived(text, base, sentence, speakers, marked)
-    for group in _GROUP.finditer(text):
+    yield from _derived(text, base, sentence, context)
+    groups = _GROUP.finditer(text) if any(word in text for word in _GROUPS) else ()
+    for group in groups:
         count = float(_GROUPS[group.group("group").lower()])
         yield Mention(Interval(count, count), "count", PEOPLE, _event(text, group.start(), group.end(),
                       vocabulary), True, Statement(base + group.start(), base + group.end(), group.group(0)),
-                      sentence, None, speakers, marked)
+                      sentence, None, context)
 
 
 _INNER_NAME = compiled(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
@@ -318,6 +353,10 @@ _WHEN = compiled(rf"(?i)\b(?:on|in)\s+((?:{WEEKDAY_PATTERN}|{MONTH_PATTERN})\.?(
 
 _N = r"[0-9][0-9,]*|(?:" + "|".join(sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion"},
                                             key=len, reverse=True)) + r")"
+_YEAR = compiled(r"(?:1[89]|20)[0-9][0-9]")
+#: "a crowd of 14,200": the noun before "of" counts.
+_NOUN_OF = compiled(r"(?i)\b(?P<noun>[\p{L}-]+)\s+of\s+(?:about\s+|some\s+|around\s+)?$")
+_LOWER_NEXT = compiled(r"\s+\p{Ll}")
 #: "The 14,000-strong crowd": a count before a singular noun.
 _STRONG = compiled(r"(?i)-strong\b")
 #: A vote's tally ("passed by 21 votes to 12") and a margin said of it ("a margin of two votes").
@@ -339,34 +378,32 @@ def _number(text: str) -> float | None:
     return float(text.replace(",", "")) if text[0].isdigit() else words_value(text)
 
 
-def _derived(text: str, base: int, sentence: tuple[int, int], speakers: frozenset[str],
-             marked: bool) -> Iterator[Mention]:
+def _derived(text: str, base: int, sentence: tuple[int, int], context: _Sentence) -> Iterator[Mention]:
     """Figures worked out from others: a vote's margin, a change's rate."""
-    if _VOTE.search(text):
+    if ("vot" in text or "Vot" in text or "otion" in text) and _VOTE.search(text):
         for tally in _TALLY.finditer(text):
             a, b = _number(tally.group("a")), _number(tally.group("b"))
             if a is not None and b is not None and a > b:
                 yield Mention(Interval(a - b, a - b), "margin", "vote", None, False,
                               Statement(base + tally.start(), base + tally.end(), tally.group(0)), sentence, None,
-                              speakers, marked)
+                              context)
         for margin in _MARGIN.finditer(text):
             m = _number(margin.group("m") or margin.group("n"))
             if m is not None:
                 yield Mention(Interval(m, m), "margin", "vote", None, True,
                               Statement(base + margin.start(), base + margin.end(), margin.group(0)), sentence, None,
-                              speakers, marked)
-    for change in _CHANGE.finditer(text):
+                              context)
+    for change in _CHANGE.finditer(text) if " from " in text else ():
         a, b = _number(change.group("a")), _number(change.group("b"))
         if a and b is not None and (b > a) == (not change.group("verb").lower().startswith(_DOWN)):
             rate = (b - a) / a * 100
             yield Mention(Interval(rate - 1, rate + 1), "rate", "change", None, False,
                           Statement(base + change.start(), base + change.end(), change.group(0)), sentence, None,
-                          speakers, marked)
-    for rate in _RATE.finditer(text):
+                          context)
+    for rate in _RATE.finditer(text) if "%" in text or "cent" in text else ():
         value = float(rate.group("p")) * (-1 if rate.group("dir").lower().startswith(_DOWN) else 1)
         yield Mention(Interval(value, value), "rate", "change", None, True,
-                      Statement(base + rate.start(), base + rate.end(), rate.group(0)), sentence, None, speakers,
-                      marked)
+                      Statement(base + rate.start(), base + rate.end(), rate.group(0)), sentence, None, context)
 
 
 #: A phrase after a noun that narrows it: a relative clause, a participle, a place.
@@ -386,10 +423,18 @@ def _restriction(text: str, end: int, vocabulary: Vocabulary) -> frozenset[str]:
     verb = _AUXILIARY.search(rest, 1)
     phrase = rest[:verb.start() if verb else len(rest)]
     for pattern in vocabulary.events.values():
-        phrase = "".join(" " if i in {k for m in pattern.finditer(phrase) for k in range(*m.span())} else c
-                         for i, c in enumerate(phrase))
+        phrase = _blank(pattern, phrase)
     return frozenset(w.lower() for w in _WORD.findall(phrase)[:6]
                      if len(w) > 2 and w.lower() not in _FUNCTION and w.lower() not in _NARROWING_WORDS)
+
+
+def _blank(pattern: Searcher, text: str) -> str:
+    """``text`` with each match of ``pattern`` replaced by a space."""
+    pieces, at = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(text[at:match.start()])
+        at = match.end()
+    return " ".join([*pieces, text[at:]])
 
 
 _NARROWING_WORDS = frozenset({"who", "that", "which", "inside", "near", "with"})
@@ -412,7 +457,7 @@ def _noun_after(text: str, at: int, vocabulary: Vocabulary, plural: bool = True)
     words = []
     for word in _WORD.finditer(text, at, min(len(text), at + 60)):
         gap = text[words[-1].end() if words else at:word.start()]
-        if not regex.fullmatch(r"\s+", gap) or word.group(0).lower() in _FUNCTION or len(words) == 3:
+        if not gap.isspace() or word.group(0).lower() in _FUNCTION or len(words) == 3:
             break
         words.append(word)
     if any(w.group(0).lower() in _PART_WORDS for w in words):
@@ -470,9 +515,9 @@ _VERBS = frozenset({"who", "which", "that", "were", "was", "are", "is", "have", 
 
 def _measure(text: str, base: int, sentence: tuple[int, int], start: int, stop: int, value: Interval,
              sign: str | None, unit: regex.Match | None, definite: bool, vocabulary: Vocabulary,
-             speakers: frozenset[str], marked: bool) -> Iterator[Mention]:
+             context: _Sentence) -> Iterator[Mention]:
     if unit is not None:
-        name = regex.sub(r"\s+", " ", unit.group("unit").lower())
+        name = " ".join(unit.group("unit").lower().split())
         dimension, low, high = UNITS[name]
         if sign and not dimension.startswith("money"):
             return
@@ -485,7 +530,7 @@ def _measure(text: str, base: int, sentence: tuple[int, int], start: int, stop: 
         assert sign is not None
         dimension, low, high, scale = _CURRENCY_SIGNS[sign], 1.0, 1.0, 1.0
         after = stop
-        compound = regex.match(r"\s+[\p{Ll}]", text[after:]) is not None
+        compound = _LOWER_NEXT.match(text, after) is not None
     # A measure in a unit is rounded, the more so when converted: a tenth either way. A sum of
     # money is read as written (round sums are widened by ``numbers.qualify`` already).
     widen = 0.0 if dimension.startswith("money") else 0.1
@@ -496,27 +541,26 @@ def _measure(text: str, base: int, sentence: tuple[int, int], start: int, stop: 
         key = _key(noun[0], vocabulary) if noun is not None else None
         if noun is not None and (dimension != "duration" or key == _key("sentence", vocabulary)):
             yield Mention(span, dimension, key or "", None, definite,
-                          Statement(base + start, base + noun[2], text[start:noun[2]]), sentence, None, speakers,
-                          marked)
+                          Statement(base + start, base + noun[2], text[start:noun[2]]), sentence, None, context)
     statement = Statement(base + start, base + after, text[start:after])
     if dimension.startswith("money"):
         # Every sum is an amount; "the two and a half thousand dollars given" takes up the one
         # sum the article gave before in that currency, if it gave one.
         plain = not compound and _WHICH.search(text, max(0, start - 80), start) is None
-        yield Mention(span, dimension, AMOUNT, None, definite and plain, statement, sentence, None, speakers, marked)
+        yield Mention(span, dimension, AMOUNT, None, definite and plain, statement, sentence, None, context)
     if compound:
         return
     if dimension == "duration":
         # Lengths of time are many and of many things: only a prison sentence is read here.
         if _SENTENCED.search(text, max(0, start - 40), start):
             yield Mention(span, dimension, _key("sentence", vocabulary), None, False, statement, sentence, None,
-                          speakers, marked)
+                          context)
         return
     which = _WHICH.search(text, max(0, start - 80), start)
     if which is not None:
         # "The cordon, which stretched one and a half kilometres": takes the cordon up.
         yield Mention(span, dimension, _key(which.group("noun"), vocabulary), None, True, statement, sentence,
-                      None, speakers, marked)
+                      None, context)
         return
     link = _LINK.search(text, max(0, start - 60), start)
     if link is None:
@@ -525,7 +569,7 @@ def _measure(text: str, base: int, sentence: tuple[int, int], start: int, stop: 
     nouns = {_key(w.group(0), vocabulary) for w in _WORD.finditer(text, 0, link.start())
              if w.group(0)[0].islower() and w.group(0).lower() not in _FUNCTION}
     for key in sorted(nouns):
-        yield Mention(span, dimension, key, None, False, statement, sentence, None, speakers, marked)
+        yield Mention(span, dimension, key, None, False, statement, sentence, None, context)
 
 
 def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Conflict]:
@@ -547,16 +591,19 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
             # that says which group, a plain "people" takes up a count in any noun, and back.
             generic = later.lemma in _GENERIC
             before = [m for m in by_event.get(later.event, []) if generic or m.lemma in _GENERIC]
-        if later.definite and before and not later.marked and not later.update:
-            conflict = _against(later, before, in_sentence)
-            if conflict is not None:
-                yield conflict
-        elif (later.event in vocabulary.anchors and before and not later.marked and not later.sentence_update
+        if before and later.definite:
+            update, marked = later.cues()
+            if not update and not marked:
+                conflict = _against(later, before, in_sentence)
+                if conflict is not None:
+                    yield conflict
+        elif (before and anchored and not later.context.marked and not later.context.update
               and all(m.lemma != later.lemma for m in before)):
             # "Two climbers were killed" ... "the accident, in which three mountaineers died": the
             # event says which group; the same noun is the counts rule's to compare.
             conflict = _against(later, before, in_sentence)
-            if conflict is not None and not (before[0].names and later.names and not before[0].names & later.names):
+            first, second = before[0].context.names, later.context.names
+            if conflict is not None and not (first and second and not first & second):
                 yield conflict
         if is_group:
             continue
@@ -583,20 +630,21 @@ def _against(later: Mention, before: list[Mention],
     first = candidates[0]
     if any(not m.value.overlaps(first.value) for m in candidates[1:]):
         return None  # two groups of the class: which one is taken up is not known
-    if first.marked or in_sentence.get((first.sentence, first.dimension, first.noun), 0) > 1 \
+    if first.context.marked or in_sentence.get((first.sentence, first.dimension, first.noun), 0) > 1 \
             or in_sentence.get((later.sentence, later.dimension, later.noun), 0) > 1:
         return None  # a list, or an update, another occasion, a part, a hedge
     if first.modifiers != later.modifiers and later.noun != PEOPLE:
         return None  # "four politburo members" ... "the seven members": two groups
-    if later.restriction - first.words:
+    if later.restriction - first.context.words:
         return None  # "the 120 evacuees at the school": narrowed by words the earlier lacks
     if later.whole and first.value.high < later.value.low:
         return None  # "four members" ... "five of the seven members": a part and its whole
-    if later.when and later.when != first.when:
+    if later.context.when and later.context.when != first.context.when:
         return None  # "On July 17 ... all 298 people": another occasion
     if first.place and later.place and not first.place & later.place:
         return None
-    if first.speakers and later.speakers and not first.speakers & later.speakers:
+    speakers, others = first.context.speakers, later.context.speakers
+    if speakers and others and not speakers & others:
         return None  # two named sources
     if math.isinf(first.value.high) and math.isinf(later.value.high):
         return None
