@@ -122,6 +122,9 @@ _CLAUSE_END = compiled(r"[;:()\[\]]|\s[–—]\s|,\s+(?:but|while|whereas|and)\b
 #: taken to hospital"), and before its figure ("cut 300 jobs", "the bodies of all three").
 _EVENT_AFTER = 16
 _EVENT_BEFORE = 4
+#: How far before a measure's link its nouns are read ("A forest fire that forced the evacuation of
+#: two villages ... after burning 40 hectares"): a bound, so a long list costs its length.
+_NOUN_REACH = 240
 #: The earlier mentions of one class kept: the first mentions say what the article holds.
 _KEPT = 8
 #: The class of "the pair", "the trio": any count of people.
@@ -277,9 +280,13 @@ def _quantities(text: str) -> list[tuple[int, int, Interval, str | None]]:
             value = 12.0
         if value is not None:
             taken.append((match.start(), match.end(), Interval(value, value), None))
+    extra = [(s, e) for s, e, _, _ in taken]  # in order: "three dozen", "one and a half"
+    next_extra = 0
     for match in QUANTITY.finditer(text, begin):
-        if any(s < match.end() and match.start() < e for s, e, _, _ in taken):
-            continue
+        while next_extra < len(extra) and extra[next_extra][1] <= match.start():
+            next_extra += 1
+        if next_extra < len(extra) and extra[next_extra][0] < match.end():
+            continue  # inside one of the forms read above
         if match.group("vague"):
             continue  # "dozens", "several": too loose to take up
         number = match.group("num")
@@ -566,7 +573,8 @@ def _measure(text: str, base: int, sentence: tuple[int, int], start: int, stop: 
     if link is None:
         return
     # "A forest fire ... after burning 40 hectares": each noun before the link may be measured.
-    nouns = {_key(w.group(0), vocabulary) for w in _WORD.finditer(text, 0, link.start())
+    words = _WORD.finditer(text, max(0, link.start() - _NOUN_REACH), link.start())
+    nouns = {_key(w.group(0), vocabulary) for w in words
              if w.group(0)[0].islower() and w.group(0).lower() not in _FUNCTION}
     for key in sorted(nouns):
         yield Mention(span, dimension, key, None, False, statement, sentence, None, context)
