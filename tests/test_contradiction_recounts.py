@@ -39,6 +39,18 @@ def findings(rule, article, text):
     # "The pair" takes up a count of people.
     ("Coastguards are searching for three kayakers who set off from the cove on Monday. Relatives said "
      "the pair were experienced.", "three kayakers", "the pair"),
+    ("Lifeboat crews rescued 11 fishermen from a trawler off Peterhead. The nine men were flown to Aberdeen.",
+     "11 fishermen", "nine men"),
+    ("Four men have been charged after a jewellery shop was raided. The trio appear in court on Monday.",
+     "Four men", "The trio"),
+    # A plain count of people, and a noun of the ones who did what they did.
+    ("About 3,000 people marched through the city centre on Saturday. Organisers thanked the 8,000 marchers.",
+     "About 3,000 people", "8,000 marchers"),
+    # The event named by a modifier; a measure of a noun after "of".
+    ("Heavy rain flooded 60 homes in Brampton overnight. The 25 flooded houses were in the lowest streets.",
+     "60 homes", "25 flooded houses"),
+    ("Thieves stole 14 tonnes of copper cable from a depot. Police said the 4,000 kilograms of cable was sold.",
+     "14 tonnes of copper cable", "4,000 kilograms of cable"),
     # A prison sentence.
     ("A courier has been jailed for four years for smuggling tobacco. He will appeal against his nine-year term.",
      "four years", "nine-year term"),
@@ -70,6 +82,8 @@ def test_a_mention_taking_up_a_figure_with_another_is_flagged(recounts, article,
     "About 300 people were evacuated on Friday. The 80 people staying at the school hall were given beds.",
     # Two groups of a class before: which one is taken up is not known.
     "Police counted 40 marchers at the start and 200 marchers at the finish. The 120 marchers then dispersed.",
+    # "The two million women and men": no one group of people.
+    "About 3,000 supporters rallied on Friday. The two million women and men who work in banks were not there.",
     # Different groups.
     "At least 40 marchers walked the route. A handful of counter-protesters met them at the bridge.",
     # Items of one list.

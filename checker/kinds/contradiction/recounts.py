@@ -131,6 +131,11 @@ _KEPT = 8
 PEOPLE = "\x00people"
 #: Nouns that say nothing of a group but that it is people, workers or staff.
 _GENERIC = frozenset({"people", "person", "staff", "employee", "worker", "workforce"})
+#: Nouns of people that say nothing more: "the nine men" takes up "11 fishermen".
+_PLAIN_PEOPLE = frozenset({"people", "person", "men", "man", "women", "woman"})
+#: How far back (in characters) "the pair" or "the nine men" looks for the count it takes up.
+_GROUP_REACH = 1500
+_JOINED = compiled(r"\s+(?:and|or|&)\s")
 #: The class of every sum of money: "the 2,500 dollars" takes up the one sum given before.
 AMOUNT = "\x00amount"
 
@@ -179,6 +184,11 @@ class Mention:
     #: The words of a phrase narrowing the noun after it ("the 120 evacuees at the school"),
     #: less its event's: a definite so narrowed may be a part of what was counted before.
     restriction: frozenset[str] = frozenset()
+    #: For a count of plain people, its clause in lower case ("3,000 people marched through"):
+    #: "the 8,000 marchers" takes it up.
+    clause: str = ""
+    #: The noun is joined to another ("women and men"): the group is not its noun's alone.
+    joined: bool = False
 
     def cues(self) -> tuple[bool, bool]:
         """(update, marked): an update word, and another occasion, a part or a hedge. A
@@ -340,7 +350,9 @@ def _read(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterator[Me
                       Statement(base + noun_start, base + noun_end, text[noun_start:noun_end]), sentence,
                       _names(place.group("place")) if place else None, context, modifiers=between,
                       whole=_WHOLE.search(before) is not None, lemma=lemma(noun_text),
-                      restriction=_restriction(text, noun_end, vocabulary) if definite else frozenset())
+                      restriction=_restriction(text, noun_end, vocabulary) if definite else frozenset(),
+                      clause=_clause_after(text, start, noun_end).lower() if lemma(noun_text) in _GENERIC else "",
+                      joined=_JOINED.match(text, noun_end) is not None)
     yield from _derived(text, base, sentence, context)
     groups = _GROUP.finditer(text) if any(word in text for word in _GROUPS) else ()
     for group in groups:
@@ -363,7 +375,9 @@ _N = r"[0-9][0-9,]*|(?:" + "|".join(sorted(NUMBER_WORDS - {"hundred", "thousand"
 _YEAR = compiled(r"(?:1[89]|20)[0-9][0-9]")
 #: "a crowd of 14,200": the noun before "of" counts.
 _NOUN_OF = compiled(r"(?i)\b(?P<noun>[\p{L}-]+)\s+of\s+(?:about\s+|some\s+|around\s+)?$")
-_LOWER_NEXT = compiled(r"\s+\p{Ll}")
+_LOWER_NEXT = compiled(r"\s+(?P<word>\p{Ll}[\p{L}-]*)")
+#: "14 tonnes of copper cable": the noun a measure is of.
+_OF_AFTER = compiled(r"\s+of(?=\s)")
 #: "The 14,000-strong crowd": a count before a singular noun.
 _STRONG = compiled(r"(?i)-strong\b")
 #: A vote's tally ("passed by 21 votes to 12") and a margin said of it ("a margin of two votes").
@@ -472,18 +486,28 @@ def _noun_after(text: str, at: int, vocabulary: Vocabulary, plural: bool = True)
     for word in words:
         if word.group(0)[0].islower() and lemma(word.group(0)) in vocabulary.classes:
             return word.group(0), word.start(), word.end()
+    if not plural:
+        # A singular head is the phrase's last word ("a 3-hectare vine plot", "the £6 million
+        # repair bill"), before a participle ("plot belonging") or a name.
+        phrase = []
+        for word in words:
+            lower = word.group(0).lower()
+            if word.group(0)[0].isupper() or lower.endswith(("ing", "ed")) or lower in _MODALS:
+                break
+            phrase.append(word)
+        return (phrase[-1].group(0), phrase[-1].start(), phrase[-1].end()) if phrase else None
     for word in words:
         lower = word.group(0).lower()
         if word.group(0)[0].isupper():
-            if word is words[0] and not plural:
-                return None
             continue
-        if lemma(lower) in vocabulary.classes or lower in _PLURALS or (
-                not plural or (lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3)):
+        if lemma(lower) in vocabulary.classes or lower in _PLURALS or lower.endswith("men") or (
+                lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3):
             return word.group(0), word.start(), word.end()
-        if not plural:
-            return None
     return None
+
+
+_MODALS = frozenset({"will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "does", "do",
+                     "now", "also", "still", "then"})
 
 
 #: Plurals without an s.
@@ -537,7 +561,8 @@ def _measure(text: str, base: int, sentence: tuple[int, int], start: int, stop: 
         assert sign is not None
         dimension, low, high, scale = _CURRENCY_SIGNS[sign], 1.0, 1.0, 1.0
         after = stop
-        compound = _LOWER_NEXT.match(text, after) is not None
+        next_word = _LOWER_NEXT.match(text, after)
+        compound = next_word is not None and next_word.group("word").lower() not in _FUNCTION
     # A measure in a unit is rounded, the more so when converted: a tenth either way. A sum of
     # money is read as written (round sums are widened by ``numbers.qualify`` already).
     widen = 0.0 if dimension.startswith("money") else 0.1
@@ -569,6 +594,12 @@ def _measure(text: str, base: int, sentence: tuple[int, int], start: int, stop: 
         yield Mention(span, dimension, _key(which.group("noun"), vocabulary), None, True, statement, sentence,
                       None, context)
         return
+    of = _OF_AFTER.match(text, after)
+    noun = _noun_after(text, of.end(), vocabulary, plural=False) if of else None
+    if noun is not None:
+        # "the 4,000 kilograms of cable" ... "14 tonnes of copper cable": the measure of a noun.
+        yield Mention(span, dimension, _key(noun[0], vocabulary), None, definite,
+                      Statement(base + start, base + noun[2], text[start:noun[2]]), sentence, None, context)
     link = _LINK.search(text, max(0, start - 60), start)
     if link is None:
         return
@@ -585,14 +616,28 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
     earlier: dict[tuple[str, str, str | None], list[Mention]] = {}
     people: dict[str | None, list[Mention]] = {}
     by_event: dict[str | None, list[Mention]] = {}
+    people_all: list[Mention] = []
     in_sentence: dict[tuple[tuple[int, int], str, str], int] = {}
     for mention in mentions:
         key = (mention.sentence, mention.dimension, mention.noun)
         in_sentence[key] = in_sentence.get(key, 0) + 1
     for later in mentions:
         group = (later.noun, later.dimension, later.event)
-        is_group = later.noun == PEOPLE
-        before = people.get(later.event, []) if is_group else earlier.get(group, [])
+        is_group = later.noun == PEOPLE or (later.definite and later.lemma in _PLAIN_PEOPLE and not later.joined)
+        if is_group:
+            # "The pair", "the nine men": any one count of people before (of the same event, where
+            # it names one).
+            before = people_all if later.event is None else people.get(later.event, [])
+            before = [m for m in before if later.statement.start - m.statement.end < _GROUP_REACH]
+        else:
+            before = earlier.get(group, [])
+        if not before and later.definite and later.dimension == "count" and later.lemma.endswith("er"):
+            # "About 3,000 people marched" ... "the 8,000 marchers": a noun of the one who does
+            # what a plain count of people did.
+            stem = later.lemma[:-2]
+            stems = (stem, stem[:-1]) if len(stem) > 2 and stem[-1] == stem[-2] else (stem,)
+            before = [m for m in people_all if m.clause and any(regex.search(rf"\b{regex.escape(s)}", m.clause)
+                                                                for s in stems)]
         anchored = later.event in vocabulary.anchors and later.dimension == "count"
         if anchored and not before and not is_group:
             # "shed 450 jobs" ... "all 620 people employed there will lose their jobs": with an event
@@ -622,10 +667,12 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
             kept = by_event.setdefault(later.event, [])
             if len(kept) < _KEPT:
                 kept.append(later)
-        if later.dimension == "count" and later.noun in vocabulary.people:
+        if later.dimension == "count" and (later.noun in vocabulary.people or later.lemma in _GENERIC):
             kept = people.setdefault(later.event, [])
             if len(kept) < _KEPT:
                 kept.append(later)
+            if len(people_all) < _KEPT:
+                people_all.append(later)
 
 
 def _against(later: Mention, before: list[Mention],
@@ -647,7 +694,7 @@ def _against(later: Mention, before: list[Mention],
         return None  # "the 120 evacuees at the school": narrowed by words the earlier lacks
     if later.whole and first.value.high < later.value.low:
         return None  # "four members" ... "five of the seven members": a part and its whole
-    if later.context.when and later.context.when != first.context.when:
+    if later.context.when and first.context.when and later.context.when != first.context.when:
         return None  # "On July 17 ... all 298 people": another occasion
     if first.place and later.place and not first.place & later.place:
         return None
