@@ -51,6 +51,10 @@ def findings(rule, article, text):
      "60 homes", "25 flooded houses"),
     ("Thieves stole 14 tonnes of copper cable from a depot. Police said the 4,000 kilograms of cable was sold.",
      "14 tonnes of copper cable", "4,000 kilograms of cable"),
+    ("The 90-metre ferry ran aground off Skye on Friday. The 60-metre vessel was refloated at high tide.",
+     "90-metre ferry", "60-metre vessel"),
+    ("Crews fought a blaze that destroyed 15 hectares of heath. The 50-acre fire was started by a barbecue.",
+     "15 hectares", "50-acre fire"),
     # A prison sentence.
     ("A courier has been jailed for four years for smuggling tobacco. He will appeal against his nine-year term.",
      "four years", "nine-year term"),
@@ -80,6 +84,7 @@ def test_a_mention_taking_up_a_figure_with_another_is_flagged(recounts, article,
     "Two passengers were hurt when the coach crashed. The 40 passengers were taken on by another coach.",
     "Four board members resigned on Monday. Three of the nine members had signed the letter.",
     "About 300 people were evacuated on Friday. The 80 people staying at the school hall were given beds.",
+    "The council will build 300 homes. About 120 of the homes will be affordable, and the 120 homes will be let.",
     # Two groups of a class before: which one is taken up is not known.
     "Police counted 40 marchers at the start and 200 marchers at the finish. The 120 marchers then dispersed.",
     # "The two million women and men": no one group of people.

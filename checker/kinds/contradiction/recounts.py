@@ -102,6 +102,7 @@ _PART_WORDS = frozenset({"other", "more", "remaining", "additional", "extra", "n
 #: with a radius of 500 metres", "a ship carrying 6,000 tonnes", "at a cost of 18 billion pesos").
 _LINK = compiled(
     r"(?i)\b(?:burn(?:ing|ed|t)|cover(?:ing|ed|s)|measur(?:ing|ed|es)|spann(?:ing|ed)|spans|stretch(?:ing|ed|es)"
+    r"|destroy(?:ing|ed|s)|scorch(?:ing|ed)|ravag(?:ing|ed)|blacken(?:ing|ed)|consum(?:ing|ed)"
     r"|carry(?:ing)?|carried|carries|weigh(?:ing|ed|s)|cost(?:ing|s)?|worth|valued\s+at|priced\s+at"
     r"|(?:radius|area|length|size|cost|weight|value|price|distance|height|depth)\s+of|(?:an?\s+)?area\s+of"
     r"|ran\s+for|runs?\s+for)\s+(?:(?:about|around|some|roughly|nearly|almost|more\s+than|over|up\s+to|just)\s+)?$"
@@ -135,6 +136,7 @@ _GENERIC = frozenset({"people", "person", "staff", "employee", "worker", "workfo
 _PLAIN_PEOPLE = frozenset({"people", "person", "men", "man", "women", "woman"})
 #: How far back (in characters) "the pair" or "the nine men" looks for the count it takes up.
 _GROUP_REACH = 1500
+_PARTITIVE = compiled(r"(?i)\s+of\s+(?:the|these|those|its|their)(?=\s)")
 _JOINED = compiled(r"\s+(?:and|or|&)\s")
 #: The class of every sum of money: "the 2,500 dollars" takes up the one sum given before.
 AMOUNT = "\x00amount"
@@ -187,6 +189,8 @@ class Mention:
     #: For a count of plain people, its clause in lower case ("3,000 people marched through"):
     #: "the 8,000 marchers" takes it up.
     clause: str = ""
+    #: A part of a group ("120 of the homes"): a later mention may take it up; it is compared with none.
+    part: bool = False
     #: The noun is joined to another ("women and men"): the group is not its noun's alone.
     joined: bool = False
 
@@ -327,6 +331,12 @@ def _read(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterator[Me
             continue
         strong = _STRONG.match(text, stop)
         noun = _noun_after(text, strong.end() if strong else stop, vocabulary, plural=not strong)
+        part = False
+        if noun is None:
+            partitive = _PARTITIVE.match(text, stop)
+            noun = _noun_after(text, partitive.end(), vocabulary) if partitive else None
+            part = noun is not None  # "About 120 of the homes": a part, taken up but never compared
+            definite = definite and not part
         if noun is None:
             of = _NOUN_OF.search(before)
             if of is None or of.group("noun").lower() in _FUNCTION:
@@ -352,7 +362,7 @@ def _read(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterator[Me
                       whole=_WHOLE.search(before) is not None, lemma=lemma(noun_text),
                       restriction=_restriction(text, noun_end, vocabulary) if definite else frozenset(),
                       clause=_clause_after(text, start, noun_end).lower() if lemma(noun_text) in _GENERIC else "",
-                      joined=_JOINED.match(text, noun_end) is not None)
+                      joined=_JOINED.match(text, noun_end) is not None, part=part)
     yield from _derived(text, base, sentence, context)
     groups = _GROUP.finditer(text) if any(word in text for word in _GROUPS) else ()
     for group in groups:
@@ -619,10 +629,16 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
     people_all: list[Mention] = []
     in_sentence: dict[tuple[tuple[int, int], str, str], int] = {}
     for mention in mentions:
-        key = (mention.sentence, mention.dimension, mention.noun)
-        in_sentence[key] = in_sentence.get(key, 0) + 1
+        if not mention.part:  # "all but two of the dozen guests" is one group, not a list
+            key = (mention.sentence, mention.dimension, mention.noun)
+            in_sentence[key] = in_sentence.get(key, 0) + 1
     for later in mentions:
         group = (later.noun, later.dimension, later.event)
+        if later.part:
+            kept = earlier.setdefault(group, [])
+            if len(kept) < _KEPT:
+                kept.append(later)
+            continue
         is_group = later.noun == PEOPLE or (later.definite and later.lemma in _PLAIN_PEOPLE and not later.joined)
         if is_group:
             # "The pair", "the nine men": any one count of people before (of the same event, where
@@ -677,11 +693,11 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
 
 def _against(later: Mention, before: list[Mention],
              in_sentence: dict[tuple[tuple[int, int], str, str], int]) -> Conflict | None:
-    candidates = [m for m in before if m.sentence != later.sentence]
+    if any(m.value.overlaps(later.value) for m in before):
+        return None  # the later one takes up one of them
+    candidates = [m for m in before if m.sentence != later.sentence and not m.part]
     if not candidates:
         return None
-    if any(m.value.overlaps(later.value) for m in candidates):
-        return None  # the later one takes up one of them
     first = candidates[0]
     if any(not m.value.overlaps(first.value) for m in candidates[1:]):
         return None  # two groups of the class: which one is taken up is not known
