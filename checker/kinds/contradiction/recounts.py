@@ -80,6 +80,15 @@ _GROUP = compiled(r"(?i)\b(?:the|both|all)\s+(?P<group>pair|duo|trio|quartet)\b(
 _DEFINITES = frozenset({"the", "all", "its", "their", "our", "his", "her", "these", "those"})
 
 
+_POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "my", "your"})
+
+
+def _owner(before: str) -> str | None:
+    last = before.rsplit(None, 1)[-1:]
+    word = last[0].lower().lstrip("\"'“‘(") if last else ""
+    return word if word in _POSSESSIVES else None
+
+
 def _definite(before: str) -> bool:
     """The words before a figure make the phrase take something up ("the", "all", "its")."""
     if not before[-1:].isspace():
@@ -189,6 +198,8 @@ class Mention:
     #: For a count of plain people, its clause in lower case ("3,000 people marched through"):
     #: "the 8,000 marchers" takes it up.
     clause: str = ""
+    #: The possessive before the figure ("his four overs", "their 20 overs"): two owners, two things.
+    owner: str | None = None
     #: A part of a group ("120 of the homes"): a later mention may take it up; it is compared with none.
     part: bool = False
     #: The noun is joined to another ("women and men"): the group is not its noun's alone.
@@ -362,7 +373,7 @@ def _read(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterator[Me
                       whole=_WHOLE.search(before) is not None, lemma=lemma(noun_text),
                       restriction=_restriction(text, noun_end, vocabulary) if definite else frozenset(),
                       clause=_clause_after(text, start, noun_end).lower() if lemma(noun_text) in _GENERIC else "",
-                      joined=_JOINED.match(text, noun_end) is not None, part=part)
+                      joined=_JOINED.match(text, noun_end) is not None, part=part, owner=_owner(before))
     yield from _derived(text, base, sentence, context)
     groups = _GROUP.finditer(text) if any(word in text for word in _GROUPS) else ()
     for group in groups:
@@ -627,6 +638,7 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
     people: dict[str | None, list[Mention]] = {}
     by_event: dict[str | None, list[Mention]] = {}
     people_all: list[Mention] = []
+    by_noun: dict[tuple[str, str], list[Mention]] = {}
     in_sentence: dict[tuple[tuple[int, int], str, str], int] = {}
     for mention in mentions:
         if not mention.part:  # "all but two of the dozen guests" is one group, not a list
@@ -659,7 +671,12 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
             # "shed 450 jobs" ... "all 620 people employed there will lose their jobs": with an event
             # that says which group, a plain "people" takes up a count in any noun, and back.
             generic = later.lemma in _GENERIC
-            before = [m for m in by_event.get(later.event, []) if generic or m.lemma in _GENERIC]
+            if generic or later.noun in vocabulary.people or later.noun == vocabulary.classes.get("job"):
+                before = [m for m in by_event.get(later.event, []) if m.lemma in _GENERIC or (
+                    generic and (m.noun in vocabulary.people or m.noun == vocabulary.classes.get("job")))]
+        taken = by_noun.get((later.noun, later.dimension), [])
+        if later.definite and any(m.value.overlaps(later.value) for m in taken):
+            before = []  # "the two agents" takes up "the two agents" said before, whatever the event
         if before and later.definite:
             update, marked = later.cues()
             if not update and not marked:
@@ -676,6 +693,9 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
                 yield conflict
         if is_group:
             continue
+        kept = by_noun.setdefault((later.noun, later.dimension), [])
+        if len(kept) < _KEPT:
+            kept.append(later)
         kept = earlier.setdefault(group, [])
         if len(kept) < _KEPT:
             kept.append(later)
@@ -706,6 +726,8 @@ def _against(later: Mention, before: list[Mention],
         return None  # a list, or an update, another occasion, a part, a hedge
     if first.modifiers != later.modifiers and later.noun != PEOPLE:
         return None  # "four politburo members" ... "the seven members": two groups
+    if later.owner and first.owner and later.owner != first.owner:
+        return None  # "his four overs" ... "their 20 overs"
     if later.restriction - first.context.words:
         return None  # "the 120 evacuees at the school": narrowed by words the earlier lacks
     if later.whole and first.value.high < later.value.low:
