@@ -112,7 +112,7 @@ def test_numbers_in_other_words_are_read(recounts, article):
     from checker.kinds.contradiction import recounts as module
 
     text = "three dozen one and a half two and a half thousand"
-    values = sorted(value.low for _, _, value, _ in module._quantities(text))
+    values = sorted(value.low for _, _, value, _ in module._quantities(text, text.casefold(), module._COUNT_WORDS))
     assert values == [1.5, 36, 2500]
 
 

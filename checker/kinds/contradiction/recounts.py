@@ -276,17 +276,29 @@ def lemma(word: str) -> str:
 
 def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary) -> list[Mention]:
     found: list[Mention] = []
+    # Case folding maps each character on its own: a sentence's folded text is a piece of the
+    # folded source where the lengths agree, and a number word the article lacks is looked for
+    # in no sentence.
+    whole = source.casefold()
+    same_offsets = len(whole) == len(source)
+    words = tuple(word for word in _COUNT_WORDS if word in whole)
     for start, end in sentences:
         text = source[start:end]
-        found.extend(_read(text, start, end, vocabulary))
+        folded = whole[start:end] if same_offsets else text.casefold()
+        found.extend(_read(text, start, end, vocabulary, folded, words))
     return found
 
 
-def _quantities(text: str) -> list[tuple[int, int, Interval, str | None]]:
+#: The number words no other holds ("seventeen" holds "seven"): a sentence holding a number
+#: word holds one of these.
+_COUNT_WORDS = tuple(sorted(word for word in NUMBER_WORDS | {"dozen", "half"}
+                            if not any(other != word and other in word for other in NUMBER_WORDS)))
+
+
+def _quantities(text: str, folded: str, words: tuple[str, ...]) -> list[tuple[int, int, Interval, str | None]]:
     """(start, end, value, currency sign) of each quantity, the extra forms first."""
     taken: list[tuple[int, int, Interval, str | None]] = []
-    folded = text.casefold()
-    number = first_number(text, folded)
+    number = first_number(text, folded, words)
     if number is None and not any(sign in text for sign in "$£€"):
         return taken
     begin = search_start(text, number.start()) if number else 0
@@ -329,10 +341,11 @@ def _quantities(text: str) -> list[tuple[int, int, Interval, str | None]]:
 _CUE_REACH = 4
 
 
-def _read(text: str, base: int, end: int, vocabulary: Vocabulary) -> Iterator[Mention]:
+def _read(text: str, base: int, end: int, vocabulary: Vocabulary, folded: str,
+          words: tuple[str, ...]) -> Iterator[Mention]:
     context = _Sentence(text, base, vocabulary)
     sentence = (base, end)
-    for start, stop, value, sign in _quantities(text):
+    for start, stop, value, sign in _quantities(text, folded, words):
         before = text[max(0, start - 40):start]
         definite = _definite(before)
         unit = _UNIT_AFTER.match(text, stop)
