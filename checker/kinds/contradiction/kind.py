@@ -23,6 +23,7 @@ from checker.kinds.contradiction import (
     numbers,
     polarity,
     posts,
+    recounts,
     restated,
     roles,
     weekdays,
@@ -132,6 +133,19 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
         "distinct": _patterns("words near a length that mark another occasion (\"another\", \"last year's\")"),
         "plans": _patterns("words that make a sentence's length a plan or a change (\"scheduled\", \"extended\")"),
     },
+    "recounts": {
+        "classes": Option(list, default=[], help="lists of nouns that name one thing (`[jobs, redundancies, posts]`): "
+                          "a later \"the 450 redundancies\" takes up \"300 jobs\""),
+        "people": _words("nouns (or the first noun of a class) that count people: \"the pair\" takes them up"),
+        "events": Option(dict, default={}, help="a mapping of an event's name to the words or patterns that name it; "
+                         "only mentions with the same event (or none) are compared"),
+        "updates": _patterns("words that mark a later figure as an update (\"rose\", \"revised\")"),
+        "distinct": _patterns("words that mark another occasion or a part (\"another\", \"of whom\")"),
+        "hedges": _patterns("words that make a sentence uncertain (\"if\", \"could\")"),
+        "ignored_units": _words("nouns too vague to compare (\"times\", \"points\")"),
+        "anchors": _words("events that say which group is counted (\"killed\"), so that a later count of them "
+                          "in another noun of the class is compared without \"the\""),
+    },
 }
 CHECKS = tuple(CHECK_OPTIONS)
 
@@ -163,7 +177,9 @@ class ContradictionRule(Rule):
       negated, with the headline's object);
     - ``declined``: a person quoted after the article says they declined to comment;
     - ``durations``: one event (by its noun's class) given two lengths that do not meet (a length
-      also read off its start and end times).
+      also read off its start and end times);
+    - ``recounts``: a later mention that takes up an earlier quantified thing in other words
+      ("the 450 redundancies" after "cut 300 jobs") and gives it another figure.
 
     Each check prefers missing a contradiction to raising a false alarm. Vocabularies are
     matched whatever their case. With ``quotes: false``, sentences inside a direct quotation
@@ -250,6 +266,8 @@ class ContradictionRule(Rule):
             self.modifiers = self._any(o["modifiers"], "modifiers")
         elif check == "roles":
             self._setup_roles()
+        elif check == "recounts":
+            self.recount_vocabulary = self._recount_vocabulary()
         elif check == "event-dates":
             nouns = o["nouns"]
             if not nouns or not all(isinstance(n, str) and n.strip() for n in nouns):
@@ -364,6 +382,27 @@ class ContradictionRule(Rule):
         self.post_words = tuple(spellings + team_words + ["plays for"])
         self.require_literals(self.post_words, ignorecase=True)  # every post is read from its word
 
+    def _recount_vocabulary(self) -> recounts.Vocabulary:
+        """The recounts check's vocabulary: each noun (by lemma) to its class's first noun."""
+        o = self.options
+        classes: dict[str, str] = {}
+        for nouns in o["classes"]:
+            if not (isinstance(nouns, list) and nouns and all(isinstance(n, str) and n.strip() for n in nouns)):
+                raise self.error(f"each entry must be a list of nouns, got {nouns!r}", "classes")
+            for noun in nouns:
+                classes[recounts.lemma(noun.strip())] = recounts.lemma(nouns[0].strip())
+        events = {}
+        for name, words in o["events"].items():
+            if not isinstance(words, list) or not words:
+                raise self.error(f"event {name!r}: expected a list of words or patterns", "events")
+            events[str(name)] = self._any(words, "events")
+        people = frozenset(classes.get(recounts.lemma(str(w)), recounts.lemma(str(w))) for w in o["people"])
+        return recounts.Vocabulary(
+            classes=classes, people=people, events=events, updates=self._any(o["updates"], "updates"),
+            distinct=self._any(o["distinct"], "distinct"), hedges=self._any(o["hedges"], "hedges"),
+            ignored=frozenset(recounts.lemma(str(w)) for w in o["ignored_units"]),
+            anchors=frozenset(str(w) for w in o["anchors"]))
+
     def _antonym_pairs(self) -> list[tuple[str, str]]:
         """The rule's ``antonyms``: pairs of verbs (or phrases), lower case, white space single."""
         pairs = []
@@ -467,6 +506,9 @@ class ContradictionRule(Rule):
                                                   self.phase_verbs, self.phase_of, self.distinct, self.plans)
             if len(timed) > 1:
                 yield from event_times.conflicts(timed, several)
+        elif self.check_name == "recounts":
+            found_mentions = recounts.mentions_in(source, sentences, self.recount_vocabulary)
+            yield from recounts.conflicts(found_mentions, self.recount_vocabulary)
         elif self.check_name == "restated":
             yield from restated.conflicts(restated.shaped(source, sentences, _published(article)))
         else:
