@@ -18,11 +18,13 @@ from checker.kinds.contradiction import (
     durations,
     event_dates,
     headline,
+    lexicon,
     numbers,
     polarity,
     posts,
     restated,
     roles,
+    states,
     weekdays,
 )
 from checker.patterns.limits import TimedPattern
@@ -65,6 +67,8 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
                            "(`[approve, reject]`)"),
         "hedges": _patterns("words that make a clause uncertain, so that it contradicts nothing (\"may\", "
                             "\"reportedly\")"),
+        "states": Option(bool, default=False, help="also read the states things are given (\"the bridge remains "
+                         "shut\", \"his conviction\", \"an unarmed man\") against WordNet's antonyms"),
     },
     "titles": {
         "titles": Option(dict, required=True, help="a mapping of a kind of title (office, rank) to lists of groups, "
@@ -198,7 +202,8 @@ class ContradictionRule(Rule):
             #: subject's, the negation's or the auxiliary's; ``re``'s white space includes
             #: ``regex``'s).
             self.form_texts = tuple(self.forms)
-            self.require_literals(self.form_texts, before=r"\s")
+            if not o["states"]:  # the states' lexicon is read only when an article is checked
+                self.require_literals(self.form_texts, before=r"\s")
         elif check == "titles":
             spellings: list[str] = []
             self.group_of: dict[str, tuple[str, int]] = {}
@@ -347,9 +352,15 @@ class ContradictionRule(Rule):
             sentences = spans_holding(article, sentences, weekdays.WEEKDAY_STARTS)  # those naming a weekday
             yield from weekdays.conflicts(source, sentences, _published(article))
         elif self.check_name == "polarity":
-            sentences = spans_holding(article, sentences, self.form_texts, before=r"\s")  # those with a verb form
-            clauses = polarity.clauses_in(source, sentences, self.clause, self.forms, self.hedges, self.adjectives)
-            yield from polarity.conflicts(clauses, self.antonyms)
+            with_verbs = spans_holding(article, sentences, self.form_texts, before=r"\s")  # those with a verb form
+            clauses = polarity.clauses_in(source, with_verbs, self.clause, self.forms, self.hedges, self.adjectives)
+            flagged = set()
+            for conflict in polarity.conflicts(clauses, self.antonyms):
+                flagged.add(conflict.later.start)
+                yield conflict
+            if self.options["states"]:
+                found = states.states_in(source, sentences, lexicon.lexicon(), self.hedges, article.in_quote)
+                yield from (c for c in states.conflicts(found, lexicon.lexicon()) if c.later.start not in flagged)
         elif self.check_name == "titles":
             found = roles.titled_names(source, sentences, self.title_pattern, self.group_of, self.modifiers)
             yield from roles.title_conflicts(found)

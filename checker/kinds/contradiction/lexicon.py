@@ -1,0 +1,82 @@
+"""The shipped knowledge of states that cannot both hold (``checker/data/antonyms.json``,
+built from Princeton WordNet 3.0 by ``scripts/build_antonyms.py``): verb and adjective
+antonyms, the nouns naming a verb's act ("conviction"), weapons, and each written form's
+lemma. Read once, the first time a rule asks, never when the checker starts.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from checker.patterns.trie import literal_alternation
+
+ANTONYMS = Path(__file__).resolve().parent.parent.parent / "data" / "antonyms.json"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    #: A lemma to the lemmas naming a state that cannot hold with it.
+    opposite: dict[str, frozenset[str]]
+    #: A written form (lower case) to its lemmas ("closed": the adjective and the verb "close")
+    #: and what it is: "verb", "participle", "adjective" (a participle too, when it is one) or "act".
+    forms: dict[str, tuple[frozenset[str], str]]
+    weapons: frozenset[str]
+    #: Any written form, a whole word, lower case.
+    pattern: regex.Pattern
+
+
+def _verb_forms(lemma: str, irregular: list[str]) -> dict[str, str]:
+    """Finite forms and participles of a verb: "convict" -> convicted (participle), convicts;
+    "win" -> won (participle, from WordNet's exceptions)."""
+    found = {lemma + "s" if not lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "es": "verb"}
+    if lemma.endswith("e"):
+        found[lemma + "d"] = "participle"
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        found[lemma[:-1] + "ied"] = "participle"
+        found[lemma[:-1] + "ies"] = "verb"
+    else:
+        found[lemma + "ed"] = "participle"
+    for form in irregular:
+        found[form] = "participle"
+    return found
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    data = json.loads(ANTONYMS.read_text(encoding="utf-8"))
+    opposite: dict[str, set[str]] = {}
+    for first, second in data["verbs"] + data["adjectives"]:
+        opposite.setdefault(first, set()).add(second)
+        opposite.setdefault(second, set()).add(first)
+    irregular: dict[str, list[str]] = {}
+    for form, lemma in data["forms"].items():
+        irregular.setdefault(lemma, []).append(form)
+    forms: dict[str, tuple[frozenset[str], str]] = {}
+    for first, second in data["verbs"]:
+        for verb in (first, second):
+            forms.setdefault(verb, (frozenset([verb]), "verb"))
+            for form, what in _verb_forms(verb, irregular.get(verb, [])).items():
+                forms.setdefault(form, (frozenset([verb]), what))
+    for first, second in data["adjectives"]:
+        for adjective in (first, second):
+            lemmas, what = forms.get(adjective, (frozenset(), "adjective"))
+            forms[adjective] = (lemmas | {adjective}, "adjective")
+    for noun, verb in data["acts"].items():
+        forms.setdefault(noun, (frozenset([verb]), "act"))
+    for form, (lemmas, what) in forms.items():
+        # "reopened" is open; "opened", the adjective, is the verb "open" done.
+        lemmas = lemmas | {lemma[2:] for lemma in lemmas if lemma.startswith("re") and lemma[2:] in opposite}
+        forms[form] = (lemmas, what)
+    #: Each lemma's opposites, with the names of each (the adjective "opened": also "open").
+    names = {form: lemmas for form, (lemmas, _) in forms.items()}
+    expanded = {lemma: frozenset().union(*(names.get(other, {other}) for other in others))
+                for lemma, others in opposite.items()}
+    weapons = frozenset(data["weapons"])
+    words = sorted(set(forms) | weapons | {weapon + "s" for weapon in weapons})
+    pattern = regex.compile(rf"(?<![\p{{L}}-])(?:{literal_alternation(words)})(?![\p{{L}}-])")
+    return Lexicon(expanded, forms, weapons, pattern)

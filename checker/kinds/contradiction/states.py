@@ -1,0 +1,301 @@
+"""States of the things an article names, and pairs of them that cannot both hold.
+
+"The swing bridge ... reopened to traffic" ... "while the bridge remains shut"; "Nicola
+Carbone, who was acquitted in 2021" ... "Since his conviction, Carbone"; "Marcus Delaney,
+an unarmed 34-year-old" ... "Delaney, who was carrying a pistol". A sentence is cut into
+clauses (at punctuation and at words such as "while", "who"); in each, a word of the
+lexicon (``lexicon``: WordNet's antonyms) gives a state to the clause's subject:
+
+- a participle or adjective after "is", "was", "remains" ... ("the bridge remains shut"),
+  negated or not; a verb with no object after it ("the bridge reopened to traffic");
+- an adjective before a noun ("the drunk driver": the driver), or in an apposition ("Marcus
+  Delaney, an unarmed 34-year-old": Delaney);
+- a noun naming a verb's act after a possessive ("his conviction": the man the sentence names);
+- a weapon carried or held ("carrying a pistol": armed).
+
+The subject is a name (known by its last word, "Carbone"; a surname two people share is no
+key) or a definite noun's head ("the swing bridge": bridge), resolved back through "who",
+"which" and "he", "she". Two states of one thing clash when one lemma is the other's
+antonym, or the same lemma is negated once. Left alone: questions, hedges, conditionals,
+quotations, claims disputed in the sentence ("denied", "insisted"), a sentence that says the
+state changed ("again", "now", "no longer", "on appeal"), two statements at different
+stated times, a state given at a time of its own in the later sentence ("reopened on
+Tuesday"), a past perfect against a plain past or present ("had been failing"), and nouns
+whose modifiers disagree ("the first round", "the second round").
+
+Linear in the article: each sentence is cut once, and earlier states are indexed by
+(thing, lemma, polarity), so a later state looks up the few keys that would clash with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from checker.kinds.contradiction import Conflict, Searcher, Statement
+from checker.kinds.contradiction.counts import STOPWORDS, lemma
+from checker.kinds.contradiction.lexicon import Lexicon
+from checker.patterns.compiled import compiled
+
+#: Where a clause ends: punctuation, or a word that opens another clause.
+_CLAUSE_BREAK = compiled(r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|when|after|before|because|as|since|until|"
+                         r"although|though|who|which|where|whose|if|unless|so|then)\b")
+_WORD = compiled(r"\p{L}[\p{L}'’-]*")
+#: A copula or a verb of remaining, with a negation or "still" after it, right before a state.
+_COPULA = compiled(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|became|becomes?|"
+                   r"seemed|appeared|lay|left|kept)\b(?:\s+(?:not|never|still|also|all|now|no\s+longer))*\s+$"
+                   r"|n[’']t\s+(?:be\s+|been\s+)?$", regex.IGNORECASE)
+_NEGATION = compiled(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", regex.IGNORECASE)
+_REMAINS = compiled(r"\b(?:remains?|remained|stays?|stayed|still)\b", regex.IGNORECASE)
+_PERFECT = compiled(r"\bhad\b(?:\s+(?:not|never))?\s+(?:been\s+)?(?:\p{L}+\s+)?$", regex.IGNORECASE)
+#: A verb's object right after it: a determiner, a name or a number. What follows a verb
+#: with none is a circumstance ("reopened to traffic on Monday").
+_OBJECT_AFTER = compiled(r"\s+(?:(?:the|a|an|his|her|their|its|our|my|this|that|these|those|some|any|no|all|"
+                         r"every|each|him|them|it|us|me|\d)\b|\p{Lu})")
+_POSSESSIVE = compiled(r"\b(?:(?P<pronoun>his|her|their)|(?P<name>\p{Lu}\p{Ll}[\p{L}-]*)['’]s)\s+(?:\p{L}+\s+)?$")
+_CARRY = compiled(r"\b(?:carr(?:y|ying|ied|ies)|hold(?:ing|s)?|held|brandish(?:ing|ed)?|wield(?:ing|ed)?|"
+                  r"armed\s+with|pointed|pointing|fired|firing)\s+(?:(?:a|an|the|his|her|two|\p{L}+-?)\s+){0,3}$",
+                  regex.IGNORECASE)
+#: A sentence that says a state changed, or disputes a claim.
+_CHANGE = compiled(r"\b(?:again|now|later|since\s+then|no\s+longer|any\s+more|anymore|subsequently|eventually|"
+                   r"afterwards|on\s+appeal|overturned|quashed|reversed|retrial|until|denie[sd]|deny|disputed?|"
+                   r"insist(?:s|ed)?|claim(?:s|ed)?|alleg\p{L}*|accus\p{L}*|contradict\p{L}*)\b", regex.IGNORECASE)
+_TIME = compiled(r"\b(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+                 r"July|August|September|October|November|December|(?:19|20)\d\d|yesterday|today|tonight|tomorrow|"
+                 r"(?:last|this|next|that)\s+(?:year|month|week|season|spring|summer|autumn|winter|morning|night)|"
+                 r"ago|earlier|previously|first|second|third|initially|once)\b")
+_DETERMINER = frozenset({"the", "a", "an", "this", "that", "its", "their"})
+_PRONOUNS = frozenset({"he", "she"})
+#: Modifiers that make a noun another thing of its kind ("the other bridge", "the new stadium").
+_OTHER = frozenset({"other", "another", "new", "old", "former", "first", "second", "third", "last", "next",
+                    "previous", "original", "same"})
+#: Words that end a noun phrase read as a subject (a verb, an auxiliary, a preposition).
+_NOT_IN_SUBJECT = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+                             "did", "does", "do", "be", "been", "remains", "remained", "stays", "stayed", "not",
+                             "never", "still", "also", "said", "says"})
+
+
+@dataclass(frozen=True)
+class State:
+    key: str
+    #: The thing's modifiers ("swing" of "the swing bridge"): two sets that share none name two things.
+    modifiers: frozenset[str]
+    lemmas: frozenset[str]
+    negated: bool
+    statement: Statement
+    sentence: int
+    #: The stated times of its sentence ("on Monday", "in 2021"), as written, lower case.
+    times: frozenset[str]
+    #: An event told at a time of its own ("reopened on Tuesday"), not a lasting state.
+    timed_event: bool
+    perfect: bool
+    remains: bool
+
+
+@dataclass
+class _Names:
+    """The people and things named so far: a surname to the full names that end with it, and
+    the last person named (for "he", "his")."""
+
+    full: dict[str, set[str]]
+    last: str | None = None
+
+    def key(self, name: str) -> str | None:
+        words = name.split()
+        surname = words[-1].lower().replace("’", "'")
+        known = self.full.setdefault(surname, set())
+        if len(words) > 1:
+            known.add(" ".join(words).lower())
+        if len(known) > 1:
+            return None  # two people of one surname
+        self.last = surname
+        return surname
+
+
+def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexicon, hedges: Searcher,
+              in_quote: Callable[[int, int], bool]) -> list[State]:
+    """The states the sentences give, in order."""
+    names = _Names({})
+    found: list[State] = []
+    for number, (start, end) in enumerate(sentences):
+        text = source[start:end]
+        question = text.rstrip().endswith("?")
+        changed = _CHANGE.search(text) is not None
+        times = frozenset(" ".join(m.group(0).lower().split()) for m in _TIME.finditer(text))
+        clauses = _clauses(text)
+        for name in _NAME.finditer(text):
+            if name.group(0).split()[0].lower() not in STOPWORDS:
+                names.key(name.group(0))
+        if question or changed:
+            continue
+        antecedent: tuple[str, frozenset[str]] | None = None
+        for clause_start, clause_end, opener in clauses:
+            clause = text[clause_start:clause_end]
+            subject = _subject(clause, opener, antecedent, names)
+            for match in lexicon.pattern.finditer(text, clause_start, clause_end):
+                word = match.group(0)
+                absolute = start + match.start()
+                if in_quote(absolute, absolute + len(word)):
+                    continue
+                before = text[max(clause_start, match.start() - 40):match.start()]
+                if hedges.search(before):
+                    continue
+                state = _state(text, clause_start, match, lexicon, subject, antecedent, opener, names)
+                if state is None:
+                    continue
+                key, modifiers, lemmas, negated, timed_event = state
+                statement = Statement(start + clause_start, start + clause_end,
+                                      text[clause_start:clause_end].strip())
+                found.append(State(key, modifiers, lemmas, negated, statement, number, times,
+                                   timed_event and bool(times), _PERFECT.search(before) is not None,
+                                   _REMAINS.search(before) is not None))
+            last = _last_thing(clause, names)
+            antecedent = last or antecedent
+    return found
+
+
+_NOUN_AFTER = compiled(r"\s+([\p{Ll}\d][\p{L}\d-]*)")
+_ARTICLE_BEFORE = compiled(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+_NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+\p{Lu}\p{Ll}[\p{L}’'-]*)*")
+
+
+def _clauses(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the word or mark that opened it) of each clause."""
+    found = []
+    at, opener = 0, ""
+    for cut in _CLAUSE_BREAK.finditer(text):
+        found.append((at, cut.start(), opener))
+        at, opener = cut.end(), cut.group(0).lower()
+    found.append((at, len(text), opener))
+    return [item for item in found if item[1] > item[0]]
+
+
+def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | None,
+             names: _Names) -> tuple[str, frozenset[str]] | None:
+    """The thing a clause is about: its first noun phrase, or, in a clause opened by "who" or
+    "which" or in an apposition ("an unarmed 34-year-old"), the thing named before it."""
+    words = _WORD.findall(clause)
+    if not words:
+        return None
+    if opener in ("who", "which"):
+        return antecedent
+    first = words[0]
+    if first.lower() in _PRONOUNS:
+        return (names.last, frozenset()) if names.last else None
+    if first.lower() in ("a", "an") and opener == ",":
+        return antecedent
+    if first[0].isupper() and first.lower() not in STOPWORDS:
+        name = _NAME.match(clause.lstrip())
+        if name and not clause.lstrip()[name.end():].startswith(("'s", "’s")):
+            key = names.key(name.group(0))
+            return (key, frozenset()) if key else None
+        return None
+    if first.lower() in _DETERMINER:
+        phrase = []
+        for word in words[1:6]:
+            low = word.lower()
+            if low in _NOT_IN_SUBJECT or (low in STOPWORDS and low not in _DETERMINER):
+                break
+            phrase.append(low)
+        if phrase:
+            return lemma(phrase[-1]), frozenset(phrase[:-1])
+    return None
+
+
+def _last_thing(clause: str, names: _Names) -> tuple[str, frozenset[str]] | None:
+    """The thing a clause ends on, which a "who" or an apposition after it refers to."""
+    stripped = clause.rstrip()
+    name = regex.search(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+\p{Lu}\p{Ll}[\p{L}’'-]*)*$", stripped)
+    if name and name.group(0).split()[0].lower() not in STOPWORDS:
+        key = names.key(name.group(0))
+        return (key, frozenset()) if key else None
+    return None
+
+
+def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
+           subject: tuple[str, frozenset[str]] | None, antecedent: tuple[str, frozenset[str]] | None,
+           opener: str, names: _Names) -> tuple[str, frozenset[str], frozenset[str], bool, bool] | None:
+    """(key, modifiers, lemmas, negated, an event with no lasting state) of one lexicon word, or None."""
+    word = match.group(0)
+    before = text[clause_start:match.start()]
+    after = text[match.end():]
+    low = word.lower()
+    if low in lexicon.weapons or (low.endswith("s") and low[:-1] in lexicon.weapons):
+        if subject is None or not _CARRY.search(before):
+            return None
+        return subject[0], subject[1], frozenset({"armed"}), False, False
+    known = lexicon.forms.get(low)
+    if known is None or word != low:
+        return None
+    lemmas, what = known
+    if what == "act":
+        owner = _POSSESSIVE.search(before)
+        if owner is None:
+            return None
+        if owner.group("pronoun"):
+            rest = text[match.end():]
+            named = _NAME.search(rest)
+            key = names.key(named.group(0)) if named and named.start() < 40 else names.last
+        else:
+            key = names.key(owner.group("name"))
+        return (key, frozenset(), lemmas, False, False) if key else None
+    copula = _COPULA.search(before) if subject is not None else None
+    if copula:
+        if what == "verb":
+            return None  # "was win"
+        negated = _NEGATION.search(copula.group(0)) is not None
+        return subject[0], subject[1], lemmas, negated, False
+    noun = _NOUN_AFTER.match(after)
+    if what == "adjective" and noun and noun.group(1) not in STOPWORDS and noun.group(1) not in lexicon.forms:
+        # An adjective before its noun: in an apposition ("Marcus Delaney, an unarmed
+        # 34-year-old"), the thing named before; else the noun ("the drunk driver").
+        if opener == "," and before.strip().lower() in ("a", "an") and antecedent:
+            return antecedent[0], antecedent[1], lemmas, False, False
+        if _ARTICLE_BEFORE.search(before):
+            return lemma(noun.group(1)), frozenset(), lemmas, False, False
+        return None
+    if subject is None:
+        return None
+    if what in ("verb", "participle") and not _OBJECT_AFTER.match(after):
+        # "the bridge reopened to traffic": the verb right after its subject, no object.
+        words = _WORD.findall(before)
+        negation = _NEGATION.search(before)
+        auxiliaries = [w for w in words if w.lower() in ("did", "does", "do", "has", "have", "had", "not", "never")]
+        subject_words = len(words) - len(auxiliaries)
+        if subject_words > 12 or (negation is None and what == "verb" and low == next(iter(lemmas))):
+            return None  # "the bridge ... open": a bare verb is no claim without "did not"
+        return subject[0], subject[1], lemmas, negation is not None, True
+    return None
+
+
+def conflicts(states: list[State], lexicon: Lexicon) -> Iterator[Conflict]:
+    """Each state against the first earlier state of the same thing it cannot hold with."""
+    first: dict[tuple[str, str, bool], State] = {}
+    for later in states:
+        keys = [(later.key, lemma_, not later.negated) for lemma_ in later.lemmas]
+        if not later.negated:
+            keys += [(later.key, other, False) for lemma_ in later.lemmas for other in lexicon.opposite.get(lemma_, ())]
+        for key in keys:
+            earlier = first.get(key)
+            if earlier is None or earlier.sentence == later.sentence or not _compatible(earlier, later):
+                continue
+            yield Conflict(earlier.statement, later.statement,
+                           f"'{earlier.statement.text}' against '{later.statement.text}'")
+            break
+        for lemma_ in later.lemmas:
+            first.setdefault((later.key, lemma_, later.negated), later)
+
+
+def _compatible(earlier: State, later: State) -> bool:
+    """Whether two states of one key may be read as of one thing at one time."""
+    if earlier.modifiers and later.modifiers and not earlier.modifiers & later.modifiers:
+        return False
+    if (earlier.modifiers | later.modifiers) & _OTHER:
+        return False
+    if earlier.times and later.times and earlier.times != later.times and not later.remains:
+        return False
+    if later.timed_event or earlier.perfect != later.perfect:
+        return False
+    return True

@@ -1,0 +1,185 @@
+"""Build ``checker/data/antonyms.json``: pairs of states that cannot both hold of one thing
+("acquit" / "convict", "armed" / "unarmed", "open" / "shut"), the nouns that name the act of
+one of those verbs ("conviction", "acquittal"), and the irregular forms of those verbs.
+
+Nothing here runs with the checker; it reads, offline::
+
+    apt-get install wordnet-base               # Princeton WordNet 3.0, /usr/share/wordnet
+    python scripts/build_antonyms.py           # writes checker/data/antonyms.json
+    python scripts/build_antonyms.py --check   # exit 1 when the shipped file is out of date
+
+Source: Princeton WordNet 3.0 (WordNet 3.0 licence, Princeton University: use, copy and
+redistribution allowed with its copyright notice, which the file carries):
+
+- antonyms: WordNet's lexical antonym pointers (``!``) between single-word verbs, and between
+  head adjectives, given to every word of the two synsets ("drunk", of "intoxicated"); a verb "re" + verb whose hypernym is that verb ("reopen" is a
+  kind of "open") takes the verb's antonyms;
+- adjectives: only pairs of states, not of degrees ("armed" / "unarmed", "drunk" / "sober",
+  not "big" / "small"): one word is the other with a negative prefix, or one is a participle;
+- weapons: the nouns below "weapon" (``~`` hyponym pointers): "carrying a pistol" is armed;
+- acts: the derivationally related forms (``+``) of those verbs that are nouns of acts, events
+  or states (WordNet's lexicographer files noun.act, noun.event, noun.state): "conviction" for
+  "convict", not "convict" the person;
+- forms: the irregular verb forms of ``verb.exc`` for those verbs ("shut" for "shut", "won").
+
+A verb's synonyms are not given its antonym: "close" ! "open" is kept, "shut" (of the synset
+"close, shut") is not made one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from wordnet_reader import WORDNET, version  # noqa: E402
+
+OUTPUT = Path(__file__).resolve().parent.parent / "checker" / "data" / "antonyms.json"
+#: Lexicographer files of nouns that name an act, an event or a state (wndb(5), lexnames).
+ACT_FILES = frozenset({"04", "11", "26"})
+#: Prefixes that negate an adjective ("unarmed", "inactive", "nonlethal", "dishonest").
+NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "non", "non-", "dis")
+#: The noun synset "weapon, arm, weapon system": what one carries to be armed.
+WEAPON = "04565375"
+#: Auxiliaries and light verbs: their antonyms ("have" / "lack", "give" / "take") say nothing of a state.
+LIGHT_VERBS = frozenset({"be", "have", "do", "get", "go", "come", "make", "take", "give", "let", "put", "set", "say"})
+NOTICE = ("WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Provided 'as is' under the "
+          "WordNet 3.0 licence, which allows use, copying, modification and distribution of the database for any "
+          "purpose without fee, with this notice kept.")
+
+
+def _synsets(part: str) -> dict[str, tuple[str, list[str], list[tuple[str, str, str, int, int]]]]:
+    """offset -> (lexicographer file, words, pointers as (symbol, part, offset, source, target))."""
+    found = {}
+    with (WORDNET / f"data.{part}").open(encoding="latin-1") as lines:
+        for line in lines:
+            if line.startswith("  "):
+                continue
+            fields = line.split(" | ", 1)[0].split()
+            count = int(fields[3], 16)
+            words = [fields[4 + 2 * i].split("(")[0].lower() for i in range(count)]
+            at = 4 + 2 * count
+            pointers = []
+            for i in range(int(fields[at])):
+                symbol, offset, target_part, ends = fields[at + 1 + 4 * i: at + 5 + 4 * i]
+                pointers.append((symbol, target_part, offset, int(ends[:2], 16), int(ends[2:], 16)))
+            found[fields[0]] = (fields[1], words, pointers)
+    return found
+
+
+def _single(word: str) -> bool:
+    return word.isalpha() and word.islower() and len(word) > 2
+
+
+def _absolute(first: str, second: str, participles: set[str]) -> bool:
+    """An adjective pair of states rather than of degrees: one word is the other negated
+    ("armed" / "unarmed") or one is a participle ("drunk" / "sober", "occupied" / "vacant")."""
+    for prefix in NEGATIVE_PREFIXES:
+        if second == prefix + first or first == prefix + second:
+            return True
+    return any(word.endswith("ed") or word in participles for word in (first, second))
+
+
+def _first_senses() -> dict[str, str]:
+    """Each noun to the offset of its most frequent sense (the first in ``index.noun``)."""
+    found = {}
+    with (WORDNET / "index.noun").open(encoding="latin-1") as lines:
+        for line in lines:
+            if not line.startswith("  "):
+                fields = line.split()
+                found[fields[0]] = fields[-int(fields[2])]
+    return found
+
+
+def _hyponyms(nouns: dict, root: str) -> set[str]:
+    """The single words whose most frequent sense is ``root`` or below it (types and
+    instances): "pistol", not "ball" or "bar"."""
+    first = _first_senses()
+    found, todo, seen = set(), [root], set()
+    while todo:
+        offset = todo.pop()
+        if offset in seen:
+            continue
+        seen.add(offset)
+        _, words, pointers = nouns[offset]
+        found.update(word for word in words if _single(word) and first.get(word) == offset)
+        todo.extend(target for symbol, part, target, _, _ in pointers if symbol in ("~", "~i") and part == "n")
+    return found
+
+
+def build() -> dict:
+    verbs, adjectives, nouns = _synsets("verb"), _synsets("adj"), _synsets("noun")
+    with (WORDNET / "verb.exc").open(encoding="latin-1") as lines:
+        exceptions = dict(line.split()[:2] for line in lines if line.strip())
+    kinds: dict[str, set[tuple[str, str]]] = {}
+    for table, part in ((verbs, "v"), (adjectives, "a")):
+        pairs: set[tuple[str, str]] = kinds.setdefault(part, set())
+        for _, (_, words, pointers) in table.items():
+            for symbol, target_part, offset, source, target in pointers:
+                if symbol != "!" or source == 0 or target_part not in (part, "s"):
+                    continue
+                if part == "v":
+                    ends = [(words[source - 1], table[offset][1][target - 1])]
+                else:  # a head adjective's synonyms share its antonym: "drunk" / "sober"
+                    ends = [(first, second) for first in words for second in table[offset][1]]
+                for first, second in ends:
+                    if not (_single(first) and _single(second)) or {first, second} & LIGHT_VERBS:
+                        continue
+                    if part == "v" or _absolute(first, second, set(exceptions)):
+                        pairs.add(tuple(sorted((first, second))))
+    pairs = kinds["v"]
+    opposite: dict[str, set[str]] = defaultdict(set)
+    for first, second in pairs:
+        opposite[first].add(second)
+        opposite[second].add(first)
+    # "reopen": a verb "re" + a verb with antonyms, whose hypernym holds that verb.
+    for _, (_, words, pointers) in verbs.items():
+        for word in words:
+            base = word[2:]
+            if word.startswith("re") and base in opposite and any(
+                    symbol == "@" and base in verbs[offset][1] for symbol, _, offset, _, _ in pointers):
+                for other in opposite[base]:
+                    pairs.add(tuple(sorted((word, other))))
+    verb_words = {w for first, second in pairs for w in (first, second)}
+    acts: dict[str, str] = {}
+    for _, (_, words, pointers) in verbs.items():
+        for symbol, target_part, offset, source, target in pointers:
+            if symbol != "+" or target_part != "n" or source == 0 or words[source - 1] not in verb_words:
+                continue
+            lexfile, noun_words, _ = nouns[offset]
+            noun = noun_words[target - 1]
+            verb = words[source - 1]
+            if lexfile in ACT_FILES and _single(noun) and noun != verb and noun not in verb_words:
+                acts.setdefault(noun, verb)
+    forms = {inflected: lemma for inflected, lemma in sorted(exceptions.items())
+             if lemma in verb_words and inflected != lemma}
+    return {
+        "about": "States that cannot both hold of one thing, for the contradiction kind's polarity and headline "
+                 "checks; built by scripts/build_antonyms.py.",
+        "source": f"Princeton WordNet 3.0 (Debian wordnet-base {version()}): antonym (!) and derivation (+) "
+                  "pointers, verb.exc",
+        "licence": NOTICE,
+        "verbs": sorted(list(pair) for pair in kinds["v"]),
+        "adjectives": sorted(list(pair) for pair in kinds["a"]),
+        "weapons": sorted(_hyponyms(nouns, WEAPON)),
+        "acts": dict(sorted(acts.items())),
+        "forms": dict(sorted(forms.items())),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when the shipped file is out of date")
+    args = parser.parse_args()
+    text = json.dumps(build(), indent=0, ensure_ascii=False) + "\n"
+    if args.check:
+        return 0 if OUTPUT.exists() and OUTPUT.read_text(encoding="utf-8") == text else 1
+    OUTPUT.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
