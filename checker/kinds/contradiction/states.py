@@ -47,20 +47,21 @@ _WORD = compiled(r"\p{L}[\p{L}'’-]*")
 _COPULA = compiled(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|became|becomes?|"
                    r"seemed|appeared|lay|left|kept)\b(?:\s+(?:not|never|still|also|all|now|no\s+longer))*\s+$"
                    r"|n[’']t\s+(?:be\s+|been\s+)?$", regex.IGNORECASE)
-_NEGATION = compiled(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", regex.IGNORECASE)
+_NEGATION = compiled(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\b|n[’']t\b(?!\s+only\b)", regex.IGNORECASE)
 _REMAINS = compiled(r"\b(?:remains?|remained|stays?|stayed|still)\b", regex.IGNORECASE)
 _PERFECT = compiled(r"\bhad\b(?:\s+(?:not|never))?\s+(?:been\s+)?(?:\p{L}+\s+)?$", regex.IGNORECASE)
-#: A verb's object right after it: a determiner, a name or a number. What follows a verb
-#: with none is a circumstance ("reopened to traffic on Monday").
-_OBJECT_AFTER = compiled(r"\s+(?:(?:the|a|an|his|her|their|its|our|my|this|that|these|those|some|any|no|all|"
-                         r"every|each|him|them|it|us|me|\d)\b|\p{Lu})")
+#: What may follow a verb with no object: the end of its clause, or a preposition or an
+#: adverb opening a circumstance ("reopened to traffic on Monday", "closed early").
+_NO_OBJECT_AFTER = compiled(r"\s*(?:$|[.,;:!?)]|(?:to|on|in|at|for|after|before|during|with|by|from|until|"
+                            r"over|under|amid|despite|following|last|this|yesterday|today|again|early|late|"
+                            r"overnight|\p{L}+ly)\b)")
 _POSSESSIVE = compiled(r"\b(?:(?P<pronoun>his|her|their)|(?P<name>\p{Lu}\p{Ll}[\p{L}-]*)['’]s)\s+(?:\p{L}+\s+)?$")
 _CARRY = compiled(r"\b(?:carr(?:y|ying|ied|ies)|hold(?:ing|s)?|held|brandish(?:ing|ed)?|wield(?:ing|ed)?|"
                   r"armed\s+with|pointed|pointing|fired|firing)\s+(?:(?:a|an|the|his|her|two|\p{L}+-?)\s+){0,3}$",
                   regex.IGNORECASE)
 #: A sentence that says a state changed, or disputes a claim.
 _CHANGE = compiled(r"\b(?:again|now|later|since\s+then|no\s+longer|any\s+more|anymore|subsequently|eventually|"
-                   r"afterwards|on\s+appeal|overturned|quashed|reversed|retrial|until|denie[sd]|deny|disputed?|"
+                   r"afterwards|then|at\s+(?:that|the)\s+time|on\s+appeal|overturned|quashed|reversed|retrial|until|denie[sd]|deny|disputed?|"
                    r"insist(?:s|ed)?|claim(?:s|ed)?|alleg\p{L}*|accus\p{L}*|contradict\p{L}*)\b", regex.IGNORECASE)
 _TIME = compiled(r"\b(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
                  r"July|August|September|October|November|December|(?:19|20)\d\d|yesterday|today|tonight|tomorrow|"
@@ -88,7 +89,10 @@ class State:
     sentence: int
     #: The stated times of its sentence ("on Monday", "in 2021"), as written, lower case.
     times: frozenset[str]
-    #: An event told at a time of its own ("reopened on Tuesday"), not a lasting state.
+    #: An event (an active verb, an act: "reopened", "his arrival"), not a state ("remains shut",
+    #: "was acquitted", "unarmed"): two events may both have happened, at two times.
+    event: bool
+    #: An event told at a time of its own ("reopened on Tuesday").
     timed_event: bool
     perfect: bool
     remains: bool
@@ -145,11 +149,11 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
                 state = _state(text, clause_start, match, lexicon, subject, antecedent, opener, names)
                 if state is None:
                     continue
-                key, modifiers, lemmas, negated, timed_event = state
+                key, modifiers, lemmas, negated, event = state
                 statement = Statement(start + clause_start, start + clause_end,
                                       text[clause_start:clause_end].strip())
-                found.append(State(key, modifiers, lemmas, negated, statement, number, times,
-                                   timed_event and bool(times), _PERFECT.search(before) is not None,
+                found.append(State(key, modifiers, lemmas, negated, statement, number, times, event,
+                                   event and bool(times), _PERFECT.search(before) is not None,
                                    _REMAINS.search(before) is not None))
             last = _last_thing(clause, names)
             antecedent = last or antecedent
@@ -240,7 +244,7 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
             key = names.key(named.group(0)) if named and named.start() < 40 else names.last
         else:
             key = names.key(owner.group("name"))
-        return (key, frozenset(), lemmas, False, False) if key else None
+        return (key, frozenset(), lemmas, False, True) if key else None
     copula = _COPULA.search(before) if subject is not None else None
     if copula:
         if what == "verb":
@@ -258,7 +262,7 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
         return None
     if subject is None:
         return None
-    if what in ("verb", "participle") and not _OBJECT_AFTER.match(after):
+    if what in ("verb", "participle") and _NO_OBJECT_AFTER.match(after):
         # "the bridge reopened to traffic": the verb right after its subject, no object.
         words = _WORD.findall(before)
         negation = _NEGATION.search(before)
@@ -296,6 +300,6 @@ def _compatible(earlier: State, later: State) -> bool:
         return False
     if earlier.times and later.times and earlier.times != later.times and not later.remains:
         return False
-    if later.timed_event or earlier.perfect != later.perfect:
+    if (earlier.event and later.event) or later.timed_event or earlier.perfect != later.perfect:
         return False
     return True
