@@ -16,6 +16,9 @@ redistribution allowed with its copyright notice, which the file carries):
   kind of "open") takes the verb's antonyms;
 - adjectives: only pairs of states, not of degrees ("armed" / "unarmed", "drunk" / "sober",
   not "big" / "small"): one word is the other with a negative prefix, or one is a participle;
+- similar: adjectives whose most frequent sense is a satellite (``&``) of a head adjective of
+  a pair of a participle and its negation, to that head ("hurt" -> "injured"; not an irregular
+  verb form such as "taken");
 - weapons: the nouns below "weapon" (``~`` hyponym pointers): "carrying a pistol" is armed;
 - acts: the derivationally related forms (``+``) of those verbs that are nouns of acts, events
   or states (WordNet's lexicographer files noun.act, noun.event, noun.state): "conviction" for
@@ -83,10 +86,10 @@ def _absolute(first: str, second: str, participles: set[str]) -> bool:
     return any(word.endswith("ed") or word in participles for word in (first, second))
 
 
-def _first_senses() -> dict[str, str]:
-    """Each noun to the offset of its most frequent sense (the first in ``index.noun``)."""
+def _first_senses(part: str = "noun") -> dict[str, str]:
+    """Each word to the offset of its most frequent sense (the first in ``index.noun``, ...)."""
     found = {}
-    with (WORDNET / "index.noun").open(encoding="latin-1") as lines:
+    with (WORDNET / f"index.{part}").open(encoding="latin-1") as lines:
         for line in lines:
             if not line.startswith("  "):
                 fields = line.split()
@@ -154,6 +157,19 @@ def build() -> dict:
             verb = words[source - 1]
             if lexfile in ACT_FILES and _single(noun) and noun != verb and noun not in verb_words:
                 acts.setdefault(noun, verb)
+    # "hurt" (first sense: "suffering from physical injury") is "injured", whose antonym is "uninjured".
+    # Heads of a pair of a word and its negation ("injured" / "uninjured"): states, not degrees.
+    heads = {w for pair in kinds["a"] for w in pair
+             if any(pair[1] == prefix + pair[0] or pair[0] == prefix + pair[1] for prefix in NEGATIVE_PREFIXES)}
+    first_adjective = _first_senses("adj")
+    similar: dict[str, str] = {}
+    for offset, (_, words, pointers) in adjectives.items():
+        head = next((adjectives[target][1] for symbol, _, target, _, _ in pointers if symbol == "&"), None)
+        if head is None or head[0] not in heads or not (head[0].endswith("ed") or head[0] in exceptions):
+            continue  # a participle's ("injured"), not a degree's ("large")
+        for word in words:
+            if _single(word) and word not in heads and word not in exceptions and first_adjective.get(word) == offset:
+                similar[word] = head[0]
     forms = {inflected: lemma for inflected, lemma in sorted(exceptions.items())
              if lemma in verb_words and inflected != lemma}
     return {
@@ -164,6 +180,7 @@ def build() -> dict:
         "licence": NOTICE,
         "verbs": sorted(list(pair) for pair in kinds["v"]),
         "adjectives": sorted(list(pair) for pair in kinds["a"]),
+        "similar": dict(sorted(similar.items())),
         "weapons": sorted(_hyponyms(nouns, WEAPON)),
         "acts": dict(sorted(acts.items())),
         "forms": dict(sorted(forms.items())),

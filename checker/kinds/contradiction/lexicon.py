@@ -1,6 +1,7 @@
 """The shipped knowledge of states that cannot both hold (``checker/data/antonyms.json``,
 built from Princeton WordNet 3.0 by ``scripts/build_antonyms.py``): verb and adjective
-antonyms, the nouns naming a verb's act ("conviction"), weapons, and each written form's
+antonyms, adjectives of the same sense ("hurt": "injured"), the nouns naming a verb's act
+("conviction"), weapons, and each written form's
 lemma. Read once, the first time a rule asks, never when the checker starts.
 """
 
@@ -68,6 +69,9 @@ def lexicon() -> Lexicon:
             forms[adjective] = (lemmas | {adjective}, "adjective")
     for noun, verb in data["acts"].items():
         forms.setdefault(noun, (frozenset([verb]), "act"))
+    for adjective, head in data["similar"].items():
+        lemmas, _ = forms.get(adjective, (frozenset(), "adjective"))
+        forms[adjective] = (lemmas | {head}, "adjective")
     for form, (lemmas, what) in forms.items():
         # "reopened" is open; "opened", the adjective, is the verb "open" done.
         lemmas = lemmas | {lemma[2:] for lemma in lemmas if lemma.startswith("re") and lemma[2:] in opposite}

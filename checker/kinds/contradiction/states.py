@@ -150,6 +150,7 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
                 if state is None:
                     continue
                 key, modifiers, lemmas, negated, event = state
+                negated = negated != (key == EVERYONE)
                 statement = Statement(start + clause_start, start + clause_end,
                                       text[clause_start:clause_end].strip())
                 found.append(State(key, modifiers, lemmas, negated, statement, number, times, event,
@@ -160,6 +161,9 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
     return found
 
 
+#: "No one was hurt": a state denied of every one (the key ``EVERYONE``).
+_NO_ONE = compiled(r"\s*(?:[Nn]o(?:\s+|-)one|[Nn]obody)\b")
+EVERYONE = "*"
 _NOUN_AFTER = compiled(r"\s+([\p{Ll}\d][\p{L}\d-]*)")
 _ARTICLE_BEFORE = compiled(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 _NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+\p{Lu}\p{Ll}[\p{L}’'-]*)*")
@@ -186,6 +190,8 @@ def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | 
     if opener in ("who", "which"):
         return antecedent
     first = words[0]
+    if _NO_ONE.match(clause):
+        return EVERYONE, frozenset()
     if first.lower() in _PRONOUNS:
         return (names.last, frozenset()) if names.last else None
     if first.lower() in ("a", "an") and opener == ",":
@@ -200,7 +206,7 @@ def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | 
         phrase = []
         for word in words[1:6]:
             low = word.lower()
-            if low in _NOT_IN_SUBJECT or (low in STOPWORDS and low not in _DETERMINER):
+            if low in _NOT_IN_SUBJECT or low in STOPWORDS:
                 break
             phrase.append(low)
         if phrase:
@@ -258,7 +264,16 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
         if opener == "," and before.strip().lower() in ("a", "an") and antecedent:
             return antecedent[0], antecedent[1], lemmas, False, False
         if _ARTICLE_BEFORE.search(before):
-            return lemma(noun.group(1)), frozenset(), lemmas, False, False
+            head = noun.group(1)
+            for word in _WORD.finditer(after, noun.end(), noun.end() + 40):  # "empty five-storey building"
+                if word.start() != noun.end() + 1 and not after[noun.end():word.start()].isspace():
+                    break
+                low_word = word.group(0)
+                if not low_word.islower() or low_word in STOPWORDS or low_word in _NOT_IN_SUBJECT:
+                    break
+                head = low_word
+                noun = word
+            return lemma(head), frozenset(), lemmas, False, False
         return None
     if subject is None:
         return None
@@ -281,6 +296,7 @@ def conflicts(states: list[State], lexicon: Lexicon) -> Iterator[Conflict]:
         keys = [(later.key, lemma_, not later.negated) for lemma_ in later.lemmas]
         if not later.negated:
             keys += [(later.key, other, False) for lemma_ in later.lemmas for other in lexicon.opposite.get(lemma_, ())]
+            keys += [(EVERYONE, lemma_, True) for lemma_ in later.lemmas]
         for key in keys:
             earlier = first.get(key)
             if earlier is None or earlier.sentence == later.sentence or not _compatible(earlier, later):
