@@ -12,8 +12,9 @@ Source: Princeton WordNet 3.0 (WordNet 3.0 licence, Princeton University: use, c
 redistribution allowed with its copyright notice, which the file carries):
 
 - antonyms: WordNet's lexical antonym pointers (``!``) between single-word verbs, and between
-  head adjectives, given to every word of the two synsets ("drunk", of "intoxicated"); a verb "re" + verb whose hypernym is that verb ("reopen" is a
-  kind of "open") takes the verb's antonyms;
+  head adjectives, given to every word of the two synsets ("drunk", of "intoxicated"); a verb
+  "re" + verb whose hypernym is that verb ("reopen" is a kind of "open") takes the verb's
+  antonyms;
 - adjectives: only pairs of states, not of degrees ("armed" / "unarmed", "drunk" / "sober",
   not "big" / "small"): one word is the other with a negative prefix, or one is a participle;
 - similar: adjectives whose most frequent sense is a satellite (``&``) of a head adjective of
@@ -38,7 +39,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wordnet_reader import WORDNET, version  # noqa: E402
+from wordnet_reader import WORDNET, version
 
 OUTPUT = Path(__file__).resolve().parent.parent / "checker" / "data" / "antonyms.json"
 #: Lexicographer files of nouns that name an act, an event or a state (wndb(5), lexnames).

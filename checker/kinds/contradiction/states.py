@@ -66,7 +66,8 @@ _CHANGE = compiled(r"\b(?:again|now|later|since\s+then|no\s+longer|any\s+more|an
 _TIME = compiled(r"\b(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
                  r"July|August|September|October|November|December|(?:19|20)\d\d|yesterday|today|tonight|tomorrow|"
                  r"(?:last|this|next|that)\s+(?:year|month|week|season|spring|summer|autumn|winter|morning|night)|"
-                 r"ago|earlier|previously|first|second|third|initially|once)\b")
+                 r"ago|earlier|previously|first|second|third|initially|once|noon|midnight|dawn|"
+                 r"(?:in\s+the\s+)?(?:morning|afternoon|evening)|(?:at|that|last)\s+night)\b")
 _DETERMINER = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 _PRONOUNS = frozenset({"he", "she"})
 #: Modifiers that make a noun another thing of its kind ("the other bridge", "the new stadium").
@@ -96,6 +97,9 @@ class State:
     timed_event: bool
     perfect: bool
     remains: bool
+    #: What qualifies the state ("safe to drink", "safe for children"): the words of a
+    #: phrase opened by a preposition right after it, lower case; empty when none.
+    complement: tuple[str, ...] = ()
 
 
 @dataclass
@@ -150,12 +154,15 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
                 if state is None:
                     continue
                 key, modifiers, lemmas, negated, event = state
+                if negated and _NOT_UNTIL.match(text, match.end()):
+                    continue  # "was not closed before noon": a when, not a denial
                 negated = negated != (key == EVERYONE)
                 statement = Statement(start + clause_start, start + clause_end,
                                       text[clause_start:clause_end].strip())
                 found.append(State(key, modifiers, lemmas, negated, statement, number, times, event,
                                    event and bool(times), _PERFECT.search(before) is not None,
-                                   _REMAINS.search(before) is not None))
+                                   _REMAINS.search(before) is not None,
+                                   _complement(text[match.end():clause_end])))
             last = _last_thing(clause, names)
             antecedent = last or antecedent
     return found
@@ -164,9 +171,20 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
 #: "No one was hurt": a state denied of every one (the key ``EVERYONE``).
 _NO_ONE = compiled(r"\s*(?:[Nn]o(?:\s+|-)one|[Nn]obody)\b")
 EVERYONE = "*"
+_COMPLEMENT = compiled(r"\s+(to|for|of|about|with|from|against|towards?)\s+[^,;.:!?]{1,40}?(?=\s+(?:on|in|at|by|after|"
+                       r"before|during|since|until|when|while)\b|[,;.:!?]|$)", regex.IGNORECASE)
+_NOT_UNTIL = compiled(r"[^,;.:!?]*?\b(?:until|till|before|yet)\b")
 _NOUN_AFTER = compiled(r"\s+([\p{Ll}\d][\p{L}\d-]*)")
 _ARTICLE_BEFORE = compiled(r"\b(?:[Tt]he|[Aa]n?)\s+$")
 _NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+\p{Lu}\p{Ll}[\p{L}’'-]*)*")
+
+
+def _complement(after: str) -> tuple[str, ...]:
+    phrase = _COMPLEMENT.match(after)
+    if phrase is None:
+        return ()
+    return tuple(w.lower() for w in _WORD.findall(phrase.group(0)) if w.lower() not in STOPWORDS) or (
+        phrase.group(1).lower(),)
 
 
 def _clauses(text: str) -> list[tuple[int, int, str]]:
@@ -314,8 +332,8 @@ def _compatible(earlier: State, later: State) -> bool:
         return False
     if (earlier.modifiers | later.modifiers) & _OTHER:
         return False
+    if earlier.complement and later.complement and earlier.complement != later.complement:
+        return False  # "safe to drink", "not safe for children"
     if earlier.times and later.times and earlier.times != later.times and not later.remains:
         return False
-    if (earlier.event and later.event) or later.timed_event or earlier.perfect != later.perfect:
-        return False
-    return True
+    return not ((earlier.event and later.event) or later.timed_event or earlier.perfect != later.perfect)

@@ -1,0 +1,93 @@
+"""contradiction-polarity reading states: a thing given a state and, elsewhere, one that cannot
+hold with it (WordNet's antonyms, shipped in checker/data/antonyms.json)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.kinds.contradiction.kind import ContradictionRule
+from checker.kinds.contradiction.lexicon import ANTONYMS, lexicon
+from checker.load.collect import load_rule
+
+RULE = Path(__file__).resolve().parent.parent / "rules" / "contradiction" / "contradiction-polarity.yaml"
+
+
+@pytest.fixture(scope="module")
+def polarity() -> ContradictionRule:
+    return load_rule(RULE, {"contradiction": ContradictionRule})
+
+
+def lines_flagged(rule, article, text: str) -> list[int]:
+    checked = article(text)
+    return [finding.line for finding in rule.check(checked)]
+
+
+def test_the_shipped_lexicon_names_its_source_and_holds_the_pairs_a_reporter_uses():
+    data = json.loads(ANTONYMS.read_text(encoding="utf-8"))
+    assert "WordNet 3.0" in data["source"] and "Princeton" in data["licence"]
+    words = lexicon()
+    assert "convict" in words.opposite["acquit"]
+    assert "unarmed" in words.opposite["armed"]
+    assert "sober" in words.opposite["drunk"]
+    assert words.forms["conviction"] == (frozenset({"convict"}), "act")
+    assert "rifle" in words.weapons
+    assert lexicon() is words  # read once
+
+
+@pytest.mark.parametrize("text", [
+    # a verdict, then its opposite named by a noun and a possessive
+    "Title: Court news\n\nThe former mayor, Ines Varga, who was cleared in 2020 of fraud, spoke on Monday.\n\n"
+    "Tomas Okafor, who was acquitted of arson last spring, has moved abroad.\n\n"
+    "Since his conviction, Okafor has lived in Lisbon.",
+    # a thing's state, then "remains" the opposite
+    "Title: Roads\n\nThe ferry ramp at Hollin Point reopened to cars on Thursday after repairs.\n\n"
+    "Lorries still face a long detour while the ramp remains shut.",
+    # an apposition, then a weapon carried
+    "Title: Shooting inquiry\n\nRelatives of Petra Lund, an unarmed cyclist stopped by officers on Friday, "
+    "asked for the footage.\n\nLund, who was carrying a revolver in her bag, died at the scene.",
+    # no one hurt, then someone hurt
+    "Title: Crash\n\nA tram left the rails near the depot and no one was hurt, the operator said.\n\n"
+    "The injured conductor was treated in hospital for a broken arm.",
+    # an adjective and its antonym of one thing
+    "Title: Crash\n\nThe lorry driver was sober, police said after tests.\n\nThe drunk driver was fined.",
+])
+def test_a_state_and_one_that_cannot_hold_with_it_are_flagged(polarity, article, text):
+    assert lines_flagged(polarity, article, text) == [len(text.split("\n"))]
+
+
+@pytest.mark.parametrize("text", [
+    # a state changed, with a time of its own
+    "Title: Roads\n\nThe bridge was closed on Monday.\n\nThe bridge reopened to traffic on Tuesday.",
+    # two events may both have happened
+    "Title: Roads\n\nThe bridge closed in March for repairs.\n\nThe bridge reopened to traffic.",
+    # different things of one kind
+    "Title: Roads\n\nThe north bridge remains shut.\n\nThe south bridge reopened to traffic on Monday.",
+    # a verdict overturned
+    "Title: Court\n\nKarl Brenner, who was convicted in 2019, walked free.\n\n"
+    "His conviction was quashed and Brenner was acquitted on appeal.",
+    # hedged, questioned, quoted or disputed
+    "Title: Police\n\nThe suspect, Ada Moss, was armed, police said.\n\nMoss may have been unarmed, her lawyer said.",
+    "Title: Police\n\nThe suspect was armed, police said.\n\nWas the suspect unarmed?",
+    "Title: Police\n\nThe suspect was armed, police said.\n\n\"The suspect was unarmed,\" her brother said.",
+    "Title: Police\n\nThe guard was armed, officers said.\n\nHis family insisted the guard was unarmed.",
+    # a past state against a present one
+    "Title: Schools\n\nThe school had been unoccupied for a decade.\n\nThe school is occupied by 400 pupils.",
+    # two people of one surname
+    "Title: Police\n\nJon Reyes, an unarmed student, was stopped.\n\n"
+    "His brother, Luis Reyes, who was carrying a rifle, was arrested.",
+    # "no one was hurt" of one event, a person injured in another occasion
+    "Title: Storms\n\nNo one was hurt when the roof fell in on Monday.\n\nAn injured walker was rescued last week.",
+    # "not only"
+    "Title: Arms\n\nThe guards were not only armed but trained.\n\nThe guards were armed.",
+])
+def test_states_that_may_both_hold_are_left_alone(polarity, article, text):
+    assert lines_flagged(polarity, article, text) == []
+
+
+def test_the_finding_names_both_statements(polarity, article):
+    text = ("Title: Crash\n\nA bus slid off the road and nobody was injured, police said.\n\n"
+            "The injured driver was flown to hospital.")
+    (finding,) = list(polarity.check(article(text)))
+    assert "nobody was injured" in finding.message and "injured driver" in finding.message
+    assert finding.related
