@@ -15,11 +15,12 @@ redistribution allowed with its copyright notice, which the file carries):
   head adjectives, given to every word of the two synsets ("drunk", of "intoxicated"); a verb
   "re" + verb whose hypernym is that verb ("reopen" is a kind of "open") takes the verb's
   antonyms;
-- adjectives: only pairs of states, not of degrees ("armed" / "unarmed", "drunk" / "sober",
-  not "big" / "small"): one word is the other with a negative prefix, or one is a participle;
+- adjectives: only pairs of states that follow an event, one word a participle ("armed" /
+  "unarmed", "drunk" / "sober"), not of degrees or kinds ("big" / "small", "able" / "unable"),
+  each word of at most four adjective senses ("new", of eleven, is too vague);
 - similar: adjectives whose most frequent sense is a satellite (``&``) of a head adjective of
   a pair of a participle and its negation, to that head ("hurt" -> "injured"; not an irregular
-  verb form such as "taken");
+  verb form such as "taken", nor an adverb such as "over", nor a word of more than four senses);
 - weapons: the nouns below "weapon" (``~`` hyponym pointers): "carrying a pistol" is armed;
 - acts: the derivationally related forms (``+``) of those verbs that are nouns of acts, events
   or states (WordNet's lexicographer files noun.act, noun.event, noun.state): "conviction" for
@@ -44,8 +45,11 @@ from wordnet_reader import WORDNET, version
 OUTPUT = Path(__file__).resolve().parent.parent / "checker" / "data" / "antonyms.json"
 #: Lexicographer files of nouns that name an act, an event or a state (wndb(5), lexnames).
 ACT_FILES = frozenset({"04", "11", "26"})
-#: Prefixes that negate an adjective ("unarmed", "inactive", "nonlethal", "dishonest").
-NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "non", "non-", "dis")
+#: Prefixes that negate an adjective ("unarmed", "inactive", "dishonest"); not "non", whose
+#: pairs are of kinds rather than states ("political" / "nonpolitical").
+NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis")
+#: Adjectives of more senses are too vague to name a state ("new": 11, "open": 21, "sober": 4).
+MAX_SENSES = 4
 #: The noun synset "weapon, arm, weapon system": what one carries to be armed.
 WEAPON = "04565375"
 #: Auxiliaries and light verbs: their antonyms ("have" / "lack", "give" / "take") say nothing of a state.
@@ -79,12 +83,21 @@ def _single(word: str) -> bool:
 
 
 def _absolute(first: str, second: str, participles: set[str]) -> bool:
-    """An adjective pair of states rather than of degrees: one word is the other negated
-    ("armed" / "unarmed") or one is a participle ("drunk" / "sober", "occupied" / "vacant")."""
-    for prefix in NEGATIVE_PREFIXES:
-        if second == prefix + first or first == prefix + second:
-            return True
+    """An adjective pair of states that follow an event rather than of degrees or kinds: one
+    word is a participle ("armed" / "unarmed", "drunk" / "sober", "occupied" / "vacant"),
+    not "able" / "unable" or "political" / "nonpolitical"."""
     return any(word.endswith("ed") or word in participles for word in (first, second))
+
+
+def _sense_counts(part: str) -> dict[str, int]:
+    """Each word to its number of senses in ``index.<part>``."""
+    found = {}
+    with (WORDNET / f"index.{part}").open(encoding="latin-1") as lines:
+        for line in lines:
+            if not line.startswith("  "):
+                fields = line.split()
+                found[fields[0]] = int(fields[2])
+    return found
 
 
 def _first_senses(part: str = "noun") -> dict[str, str]:
@@ -118,6 +131,7 @@ def build() -> dict:
     verbs, adjectives, nouns = _synsets("verb"), _synsets("adj"), _synsets("noun")
     with (WORDNET / "verb.exc").open(encoding="latin-1") as lines:
         exceptions = dict(line.split()[:2] for line in lines if line.strip())
+    senses, adverbs = _sense_counts("adj"), _sense_counts("adv")
     kinds: dict[str, set[tuple[str, str]]] = {}
     for table, part in ((verbs, "v"), (adjectives, "a")):
         pairs: set[tuple[str, str]] = kinds.setdefault(part, set())
@@ -132,7 +146,8 @@ def build() -> dict:
                 for first, second in ends:
                     if not (_single(first) and _single(second)) or {first, second} & LIGHT_VERBS:
                         continue
-                    if part == "v" or _absolute(first, second, set(exceptions)):
+                    if part == "v" or (_absolute(first, second, set(exceptions))
+                                       and max(senses.get(first, 0), senses.get(second, 0)) <= MAX_SENSES):
                         pairs.add(tuple(sorted((first, second))))
     pairs = kinds["v"]
     opposite: dict[str, set[str]] = defaultdict(set)
@@ -169,7 +184,8 @@ def build() -> dict:
         if head is None or head[0] not in heads or not (head[0].endswith("ed") or head[0] in exceptions):
             continue  # a participle's ("injured"), not a degree's ("large")
         for word in words:
-            if _single(word) and word not in heads and word not in exceptions and first_adjective.get(word) == offset:
+            if (_single(word) and word not in heads and word not in exceptions and word not in adverbs
+                    and first_adjective.get(word) == offset and senses.get(word, 0) <= MAX_SENSES):
                 similar[word] = head[0]
     forms = {inflected: lemma for inflected, lemma in sorted(exceptions.items())
              if lemma in verb_words and inflected != lemma}

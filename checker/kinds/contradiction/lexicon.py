@@ -12,10 +12,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
-
-from checker.patterns.trie import literal_alternation
-
 ANTONYMS = Path(__file__).resolve().parent.parent.parent / "data" / "antonyms.json"
 
 
@@ -27,8 +23,12 @@ class Lexicon:
     #: and what it is: "verb", "participle", "adjective" (a participle too, when it is one) or "act".
     forms: dict[str, tuple[frozenset[str], str]]
     weapons: frozenset[str]
-    #: Any written form, a whole word, lower case.
-    pattern: regex.Pattern
+    #: Every word above: the forms, the weapons and their plurals.
+    words: frozenset[str]
+
+    def is_weapon(self, word: str) -> bool:
+        """A weapon's name, singular or plural ("pistol", "rifles")."""
+        return word in self.weapons or (word.endswith("s") and word[:-1] in self.weapons)
 
 
 def _verb_forms(lemma: str, irregular: list[str]) -> dict[str, str]:
@@ -81,6 +81,6 @@ def lexicon() -> Lexicon:
     expanded = {lemma: frozenset().union(*(names.get(other, {other}) for other in others))
                 for lemma, others in opposite.items()}
     weapons = frozenset(data["weapons"])
-    words = sorted(set(forms) | weapons | {weapon + "s" for weapon in weapons})
-    pattern = regex.compile(rf"(?<![\p{{L}}-])(?:{literal_alternation(words)})(?![\p{{L}}-])")
-    return Lexicon(expanded, forms, weapons, pattern)
+    # A verb's plain form gives a state only after "did not", rarely: left out of the words read.
+    read = {form for form, (lemmas, what) in forms.items() if not (what == "verb" and form in lemmas)}
+    return Lexicon(expanded, forms, weapons, frozenset(read) | weapons | {weapon + "s" for weapon in weapons})

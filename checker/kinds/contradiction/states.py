@@ -129,23 +129,30 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
     found: list[State] = []
     for number, (start, end) in enumerate(sentences):
         text = source[start:end]
-        question = text.rstrip().endswith("?")
-        changed = _CHANGE.search(text) is not None
-        times = frozenset(" ".join(m.group(0).lower().split()) for m in _TIME.finditer(text))
-        clauses = _clauses(text)
-        for name in _NAME.finditer(text):
-            if name.group(0).split()[0].lower() not in STOPWORDS:
-                names.key(name.group(0))
-        if question or changed:
+        for name in _NAME.findall(text):
+            if name.split(None, 1)[0].lower() not in STOPWORDS:
+                names.key(name)
+        # A set look-up of the small-letter words: a sentence with none of the lexicon's
+        # words (most) is read no further.
+        if lexicon.words.isdisjoint(_SMALL_WORD.findall(text)) or text.rstrip().endswith("?") or _CHANGE.search(text):
             continue
+        words = [m for m in _SMALL_WORD.finditer(text) if m.group(0) in lexicon.words]
+        times: frozenset[str] | None = None
         antecedent: tuple[str, frozenset[str]] | None = None
-        for clause_start, clause_end, opener in clauses:
+        previous = ""
+        for clause_start, clause_end, opener in _clauses(text):
             clause = text[clause_start:clause_end]
+            inside = [m for m in words if clause_start <= m.start() < clause_end]
+            if not inside:
+                previous = clause
+                continue
+            # What a "who" or an apposition refers to: the thing the clause before ends on.
+            antecedent = _last_thing(previous, names) or antecedent
+            previous = clause
             subject = _subject(clause, opener, antecedent, names)
-            for match in lexicon.pattern.finditer(text, clause_start, clause_end):
-                word = match.group(0)
+            for match in inside:
                 absolute = start + match.start()
-                if in_quote(absolute, absolute + len(word)):
+                if in_quote(absolute, start + match.end()):
                     continue
                 before = text[max(clause_start, match.start() - 40):match.start()]
                 if hedges.search(before):
@@ -157,14 +164,14 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
                 if negated and _NOT_UNTIL.match(text, match.end()):
                     continue  # "was not closed before noon": a when, not a denial
                 negated = negated != (key == EVERYONE)
+                if times is None:
+                    times = frozenset(" ".join(m.group(0).lower().split()) for m in _TIME.finditer(text))
                 statement = Statement(start + clause_start, start + clause_end,
                                       text[clause_start:clause_end].strip())
                 found.append(State(key, modifiers, lemmas, negated, statement, number, times, event,
                                    event and bool(times), _PERFECT.search(before) is not None,
                                    _REMAINS.search(before) is not None,
                                    _complement(text[match.end():clause_end])))
-            last = _last_thing(clause, names)
-            antecedent = last or antecedent
     return found
 
 
@@ -176,6 +183,8 @@ _COMPLEMENT = compiled(r"\s+(to|for|of|about|with|from|against|towards?)\s+[^,;.
 _NOT_UNTIL = compiled(r"[^,;.:!?]*?\b(?:until|till|before|yet)\b")
 _NOUN_AFTER = compiled(r"\s+([\p{Ll}\d][\p{L}\d-]*)")
 _ARTICLE_BEFORE = compiled(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+_SMALL_WORD = compiled(r"(?<![\p{L}-])[a-z]+(?![\p{L}-])")
+_LAST_NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+\p{Lu}\p{Ll}[\p{L}’'-]*)*$")
 _NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+\p{Lu}\p{Ll}[\p{L}’'-]*)*")
 
 
@@ -195,7 +204,7 @@ def _clauses(text: str) -> list[tuple[int, int, str]]:
         found.append((at, cut.start(), opener))
         at, opener = cut.end(), cut.group(0).lower()
     found.append((at, len(text), opener))
-    return [item for item in found if item[1] > item[0]]
+    return [item for item in found if not text[item[0]:item[1]].isspace() and item[1] > item[0]]
 
 
 def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | None,
@@ -235,7 +244,7 @@ def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | 
 def _last_thing(clause: str, names: _Names) -> tuple[str, frozenset[str]] | None:
     """The thing a clause ends on, which a "who" or an apposition after it refers to."""
     stripped = clause.rstrip()
-    name = regex.search(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+\p{Lu}\p{Ll}[\p{L}’'-]*)*$", stripped)
+    name = _LAST_NAME.search(stripped)
     if name and name.group(0).split()[0].lower() not in STOPWORDS:
         key = names.key(name.group(0))
         return (key, frozenset()) if key else None
@@ -249,13 +258,13 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
     word = match.group(0)
     before = text[clause_start:match.start()]
     after = text[match.end():]
-    low = word.lower()
-    if low in lexicon.weapons or (low.endswith("s") and low[:-1] in lexicon.weapons):
+    low = word
+    if lexicon.is_weapon(low):
         if subject is None or not _CARRY.search(before):
             return None
         return subject[0], subject[1], frozenset({"armed"}), False, False
     known = lexicon.forms.get(low)
-    if known is None or word != low:
+    if known is None:
         return None
     lemmas, what = known
     if what == "act":
