@@ -17,7 +17,8 @@ redistribution allowed with its copyright notice, which the file carries):
   antonyms;
 - adjectives: only pairs of states that follow an event, one word a participle ("armed" /
   "unarmed", "drunk" / "sober"), not of degrees or kinds ("big" / "small", "able" / "unable"),
-  each word of at most four adjective senses ("new", of eleven, is too vague);
+  each word of at most four adjective senses ("new", of eleven, is too vague) unless both are
+  verbs of the verb pairs or their participles ("open" / "closed");
 - similar: adjectives whose most frequent sense is a satellite (``&``) of a head adjective of
   a pair of a participle and its negation, to that head ("hurt" -> "injured"; not an irregular
   verb form such as "taken", nor an adverb such as "over", nor a word of more than four senses);
@@ -132,6 +133,7 @@ def build() -> dict:
     with (WORDNET / "verb.exc").open(encoding="latin-1") as lines:
         exceptions = dict(line.split()[:2] for line in lines if line.strip())
     senses, adverbs = _sense_counts("adj"), _sense_counts("adv")
+    acted: set[str] = set()  # the verbs of the pairs and their participles: "open", "closed"
     kinds: dict[str, set[tuple[str, str]]] = {}
     for table, part in ((verbs, "v"), (adjectives, "a")):
         pairs: set[tuple[str, str]] = kinds.setdefault(part, set())
@@ -146,9 +148,14 @@ def build() -> dict:
                 for first, second in ends:
                     if not (_single(first) and _single(second)) or {first, second} & LIGHT_VERBS:
                         continue
-                    if part == "v" or (_absolute(first, second, set(exceptions))
-                                       and max(senses.get(first, 0), senses.get(second, 0)) <= MAX_SENSES):
+                    if part == "v" or (_absolute(first, second, set(exceptions)) and (
+                            max(senses.get(first, 0), senses.get(second, 0)) <= MAX_SENSES
+                            or {first, second} <= acted)):
                         pairs.add(tuple(sorted((first, second))))
+        if part == "v":
+            for verb in {w for pair in pairs for w in pair}:
+                acted.update((verb, verb + "d", verb + "ed"))
+                acted.update(form for form, base in exceptions.items() if base == verb)
     pairs = kinds["v"]
     opposite: dict[str, set[str]] = defaultdict(set)
     for first, second in pairs:

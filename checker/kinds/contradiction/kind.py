@@ -294,6 +294,12 @@ class ContradictionRule(Rule):
         self.post_words = tuple(spellings + team_words + ["plays for"])
         self.require_literals(self.post_words, ignorecase=True)  # every post is read from its word
 
+    def _lexicon(self) -> lexicon.Lexicon:
+        """WordNet's states with the rule's own antonyms, built the first time an article is read."""
+        if getattr(self, "_states_lexicon", None) is None:
+            self._states_lexicon = lexicon.lexicon().with_pairs(self.antonyms)
+        return self._states_lexicon
+
     def _antonym_pairs(self) -> list[tuple[str, str]]:
         """The rule's ``antonyms``: pairs of verbs (or phrases), lower case, white space single."""
         pairs = []
@@ -359,8 +365,9 @@ class ContradictionRule(Rule):
                 flagged.add(conflict.later.start)
                 yield conflict
             if self.options["states"]:
-                found = states.states_in(source, sentences, lexicon.lexicon(), self.hedges, article.in_quote)
-                yield from (c for c in states.conflicts(found, lexicon.lexicon()) if c.later.start not in flagged)
+                words = self._lexicon()
+                found = states.states_in(source, sentences, words, self.hedges, article.in_quote)
+                yield from (c for c in states.conflicts(found, words) if c.later.start not in flagged)
         elif self.check_name == "titles":
             found = roles.titled_names(source, sentences, self.title_pattern, self.group_of, self.modifiers)
             yield from roles.title_conflicts(found)

@@ -26,12 +26,28 @@ class Lexicon:
     #: Every word above: the forms, the weapons and their plurals.
     words: frozenset[str]
 
+    def with_pairs(self, pairs: dict[str, frozenset[str]]) -> Lexicon:
+        """This lexicon with a rule's own antonyms (plain verbs or adjectives, each word to the
+        words it is paired with): "pass" / "defeat" read in every form ("was defeated")."""
+        forms = dict(self.forms)
+        for word in pairs:
+            if " " in word:
+                continue
+            for form, what in [(word, "verb"), *_verb_forms(word, [])]:
+                lemmas, known = forms.get(form, (frozenset(), what))
+                forms[form] = (lemmas | {word}, known)
+        opposite = dict(self.opposite)
+        for word, others in pairs.items():
+            opposite[word] = opposite.get(word, frozenset()) | others
+        read = self.words | {form for form, (lemmas, what) in forms.items() if not (what == "verb" and form in lemmas)}
+        return Lexicon(opposite, forms, self.weapons, frozenset(read))
+
     def is_weapon(self, word: str) -> bool:
         """A weapon's name, singular or plural ("pistol", "rifles")."""
         return word in self.weapons or (word.endswith("s") and word[:-1] in self.weapons)
 
 
-def _verb_forms(lemma: str, irregular: list[str]) -> dict[str, str]:
+def _verb_forms(lemma: str, irregular: list[str]) -> list[tuple[str, str]]:
     """Finite forms and participles of a verb: "convict" -> convicted (participle), convicts;
     "win" -> won (participle, from WordNet's exceptions)."""
     found = {lemma + "s" if not lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "es": "verb"}
@@ -44,7 +60,7 @@ def _verb_forms(lemma: str, irregular: list[str]) -> dict[str, str]:
         found[lemma + "ed"] = "participle"
     for form in irregular:
         found[form] = "participle"
-    return found
+    return list(found.items())
 
 
 @functools.cache
@@ -61,7 +77,7 @@ def lexicon() -> Lexicon:
     for first, second in data["verbs"]:
         for verb in (first, second):
             forms.setdefault(verb, (frozenset([verb]), "verb"))
-            for form, what in _verb_forms(verb, irregular.get(verb, [])).items():
+            for form, what in _verb_forms(verb, irregular.get(verb, [])):
                 forms.setdefault(form, (frozenset([verb]), what))
     for first, second in data["adjectives"]:
         for adjective in (first, second):

@@ -66,9 +66,11 @@ _CHANGE = compiled(r"\b(?:again|now|later|since\s+then|no\s+longer|any\s+more|an
 _TIME = compiled(r"\b(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
                  r"July|August|September|October|November|December|(?:19|20)\d\d|yesterday|today|tonight|tomorrow|"
                  r"(?:last|this|next|that)\s+(?:year|month|week|season|spring|summer|autumn|winter|morning|night)|"
-                 r"ago|earlier|previously|first|second|third|initially|once|noon|midnight|dawn|"
+                 r"ago|earlier|previously|first|second|third|initially|once|weekdays?|weekends?|daily|noon|midnight|dawn|"
                  r"(?:in\s+the\s+)?(?:morning|afternoon|evening)|(?:at|that|last)\s+night)\b")
 _DETERMINER = frozenset({"the", "a", "an", "this", "that", "its", "their"})
+_NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some",
+                      "many"})
 _PRONOUNS = frozenset({"he", "she"})
 #: Modifiers that make a noun another thing of its kind ("the other bridge", "the new stadium").
 _OTHER = frozenset({"other", "another", "new", "old", "former", "first", "second", "third", "last", "next",
@@ -100,6 +102,11 @@ class State:
     #: What qualifies the state ("safe to drink", "safe for children"): the words of a
     #: phrase opened by a preposition right after it, lower case; empty when none.
     complement: tuple[str, ...] = ()
+    #: "present" ("is open", "reopens"), "past" ("was closed", "reopened") or "" (an adjective
+    #: before a noun, an act).
+    tense: str = ""
+    #: Who gave it the state ("the council rejected the plan", "approved by the council"), or "".
+    agent: str = ""
 
 
 @dataclass
@@ -149,8 +156,8 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
             # What a "who" or an apposition refers to: the thing the clause before ends on.
             antecedent = _last_thing(previous, names) or antecedent
             previous = clause
-            subject = _subject(clause, opener, antecedent, names)
             for match in inside:
+                subject = _subject(text[clause_start:match.start()], opener, antecedent, names)
                 absolute = start + match.start()
                 if in_quote(absolute, start + match.end()):
                     continue
@@ -160,7 +167,7 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
                 state = _state(text, clause_start, match, lexicon, subject, antecedent, opener, names)
                 if state is None:
                     continue
-                key, modifiers, lemmas, negated, event = state
+                key, modifiers, lemmas, negated, event, agent = state
                 if negated and _NOT_UNTIL.match(text, match.end()):
                     continue  # "was not closed before noon": a when, not a denial
                 negated = negated != (key == EVERYONE)
@@ -168,10 +175,13 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
                     times = frozenset(" ".join(m.group(0).lower().split()) for m in _TIME.finditer(text))
                 statement = Statement(start + clause_start, start + clause_end,
                                       text[clause_start:clause_end].strip())
+                if not agent and (by := _BY.match(text, match.end())):
+                    agent = lemma(by.group(1).lower())  # "approved by the council"
                 found.append(State(key, modifiers, lemmas, negated, statement, number, times, event,
                                    event and bool(times), _PERFECT.search(before) is not None,
                                    _REMAINS.search(before) is not None,
-                                   _complement(text[match.end():clause_end])))
+                                   _complement(text[match.end():clause_end]),
+                                   _tense(before, match.group(0), event), agent))
     return found
 
 
@@ -181,11 +191,26 @@ EVERYONE = "*"
 _COMPLEMENT = compiled(r"\s+(to|for|of|about|with|from|against|towards?)\s+[^,;.:!?]{1,40}?(?=\s+(?:on|in|at|by|after|"
                        r"before|during|since|until|when|while)\b|[,;.:!?]|$)", regex.IGNORECASE)
 _NOT_UNTIL = compiled(r"[^,;.:!?]*?\b(?:until|till|before|yet)\b")
+#: A definite object after a verb: "the plan", "the charges" (up to its end).
+_DONE_TO = compiled(r"\s+[Tt]he\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}")
+_BY = compiled(r"\s+by\s+(?:the\s+)?(?:\p{L}+\s+){0,2}?(\p{L}+)(?=\s*(?:$|[,;.:!?]|\s(?:on|in|at|for|after|before)\b))")
+_PRESENT = compiled(r"\b(?:is|are|remains?|stays?|becomes?|seems?|appears?)\b(?:\s+\p{L}+)?\s+$", regex.IGNORECASE)
+_PAST = compiled(r"\b(?:was|were|remained|stayed|became|seemed|appeared)\b(?:\s+\p{L}+)?\s+$", regex.IGNORECASE)
 _NOUN_AFTER = compiled(r"\s+([\p{Ll}\d][\p{L}\d-]*)")
-_ARTICLE_BEFORE = compiled(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+_ARTICLE_BEFORE = compiled(r"\b(?i:the|an?|two|three|four|five|six|seven|eight|nine|ten|several|some|many|\d+)\s+$")
 _SMALL_WORD = compiled(r"(?<![\p{L}-])[a-z]+(?![\p{L}-])")
 _LAST_NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+\p{Lu}\p{Ll}[\p{L}’'-]*)*$")
 _NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+\p{Lu}\p{Ll}[\p{L}’'-]*)*")
+
+
+def _tense(before: str, word: str, event: bool) -> str:
+    if _PRESENT.search(before):
+        return "present"
+    if _PAST.search(before):
+        return "past"
+    if event:
+        return "present" if word.endswith("s") else "past"
+    return ""
 
 
 def _complement(after: str) -> tuple[str, ...]:
@@ -223,7 +248,7 @@ def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | 
         return (names.last, frozenset()) if names.last else None
     if first.lower() in ("a", "an") and opener == ",":
         return antecedent
-    if first[0].isupper() and first.lower() not in STOPWORDS:
+    if first[0].isupper() and first.lower() not in STOPWORDS and first.lower() not in _NUMBERS:
         name = _NAME.match(clause.lstrip())
         if name and not clause.lstrip()[name.end():].startswith(("'s", "’s")):
             key = names.key(name.group(0))
@@ -248,13 +273,16 @@ def _last_thing(clause: str, names: _Names) -> tuple[str, frozenset[str]] | None
     if name and name.group(0).split()[0].lower() not in STOPWORDS:
         key = names.key(name.group(0))
         return (key, frozenset()) if key else None
+    if len(stripped) < 40 and _WORD.findall(stripped)[:1] and _WORD.findall(stripped)[0].lower() == "the":
+        return _subject(stripped, "", None, names)  # "The plan, which was approved"
     return None
 
 
 def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
            subject: tuple[str, frozenset[str]] | None, antecedent: tuple[str, frozenset[str]] | None,
-           opener: str, names: _Names) -> tuple[str, frozenset[str], frozenset[str], bool, bool] | None:
-    """(key, modifiers, lemmas, negated, an event with no lasting state) of one lexicon word, or None."""
+           opener: str, names: _Names) -> tuple[str, frozenset[str], frozenset[str], bool, bool, str] | None:
+    """(key, modifiers, lemmas, negated, an event with no lasting state, who did it when the key
+    is the verb's object) of one lexicon word, or None."""
     word = match.group(0)
     before = text[clause_start:match.start()]
     after = text[match.end():]
@@ -262,7 +290,7 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
     if lexicon.is_weapon(low):
         if subject is None or not _CARRY.search(before):
             return None
-        return subject[0], subject[1], frozenset({"armed"}), False, False
+        return subject[0], subject[1], frozenset({"armed"}), False, False, ""
     known = lexicon.forms.get(low)
     if known is None:
         return None
@@ -277,19 +305,19 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
             key = names.key(named.group(0)) if named and named.start() < 40 else names.last
         else:
             key = names.key(owner.group("name"))
-        return (key, frozenset(), lemmas, False, True) if key else None
+        return (key, frozenset(), lemmas, False, True, "") if key else None
     copula = _COPULA.search(before) if subject is not None else None
     if copula:
         if what == "verb":
             return None  # "was win"
         negated = _NEGATION.search(copula.group(0)) is not None
-        return subject[0], subject[1], lemmas, negated, False
+        return subject[0], subject[1], lemmas, negated, False, ""
     noun = _NOUN_AFTER.match(after)
     if what == "adjective" and noun and noun.group(1) not in STOPWORDS and noun.group(1) not in lexicon.forms:
         # An adjective before its noun: in an apposition ("Marcus Delaney, an unarmed
         # 34-year-old"), the thing named before; else the noun ("the drunk driver").
         if opener == "," and before.strip().lower() in ("a", "an") and antecedent:
-            return antecedent[0], antecedent[1], lemmas, False, False
+            return antecedent[0], antecedent[1], lemmas, False, False, ""
         if _ARTICLE_BEFORE.search(before):
             head = noun.group(1)
             for word in _WORD.finditer(after, noun.end(), noun.end() + 40):  # "empty five-storey building"
@@ -300,7 +328,7 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
                     break
                 head = low_word
                 noun = word
-            return lemma(head), frozenset(), lemmas, False, False
+            return lemma(head), frozenset(), lemmas, False, False, ""
         return None
     if subject is None:
         return None
@@ -312,7 +340,15 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
         subject_words = len(words) - len(auxiliaries)
         if subject_words > 12 or (negation is None and what == "verb" and low == next(iter(lemmas))):
             return None  # "the bridge ... open": a bare verb is no claim without "did not"
-        return subject[0], subject[1], lemmas, negation is not None, True
+        return subject[0], subject[1], lemmas, negation is not None, True, ""
+    done = _DONE_TO.match(after)
+    if what in ("participle", "adjective") and done and lexicon.forms.get(low, (frozenset(), ""))[1] != "act" and (
+            _WORD.findall(before) and not _COPULA.search(before)):
+        # "the council rejected the plan": the plan is rejected (an event, as "reopened" is).
+        head = _subject(done.group(0), "", None, names)
+        if head is None or _NEGATION.search(before):
+            return None
+        return head[0], head[1], lemmas, False, True, subject[0] if subject else ""
     return None
 
 
@@ -324,10 +360,11 @@ def conflicts(states: list[State], lexicon: Lexicon) -> Iterator[Conflict]:
         if not later.negated:
             keys += [(later.key, other, False) for lemma_ in later.lemmas for other in lexicon.opposite.get(lemma_, ())]
             keys += [(EVERYONE, lemma_, True) for lemma_ in later.lemmas]
+        agreed = any((later.key, lemma_, later.negated) in first for lemma_ in later.lemmas)
         for key in keys:
             earlier = first.get(key)
-            if earlier is None or earlier.sentence == later.sentence or not _compatible(earlier, later):
-                continue
+            if agreed or earlier is None or earlier.sentence == later.sentence or not _compatible(earlier, later):
+                continue  # agreed: the article has already said so ("rejected ..., but accepted it in a second vote")
             yield Conflict(earlier.statement, later.statement,
                            f"'{earlier.statement.text}' against '{later.statement.text}'")
             break
@@ -337,6 +374,16 @@ def conflicts(states: list[State], lexicon: Lexicon) -> Iterator[Conflict]:
 
 def _compatible(earlier: State, later: State) -> bool:
     """Whether two states of one key may be read as of one thing at one time."""
+    if earlier.agent and later.agent and earlier.agent != later.agent:
+        return False  # "rejected by the judge", "approved by the lawyers": two say different things
+    if earlier.tense and later.tense and earlier.tense != later.tense and not later.remains:
+        return False  # "was closed on Sunday", "is open": a state then and one now
+    if earlier.event and earlier.times and not later.remains:
+        return False  # "closed the bridge in March", "was reopened": it may have changed since
+    if any(lemma_.startswith("re") and lemma_[2:] in later.lemmas for lemma_ in later.lemmas) and not later.remains:
+        return False  # "reopened": changed back
+    if earlier.key == EVERYONE and later.times:
+        return False  # "no one was hurt", "an injured walker ... last week"
     if earlier.modifiers and later.modifiers and not earlier.modifiers & later.modifiers:
         return False
     if (earlier.modifiers | later.modifiers) & _OTHER:
