@@ -51,6 +51,15 @@ def test_the_shipped_lexicon_names_its_source_and_holds_the_pairs_a_reporter_use
     "The injured conductor was treated in hospital for a broken arm.",
     # an adjective and its antonym of one thing
     "Title: Crash\n\nThe lorry driver was sober, police said after tests.\n\nThe drunk driver was fined.",
+    # the rule's own pairs in every form: "was defeated", "passed"
+    "Title: Vote\n\nThe water levy was defeated in the assembly on Friday.\n\n"
+    "Farmers have paid more since the levy passed.",
+    # a verb's object given its state, then the opposite by the same body
+    "Title: Zoning\n\nThe board rejected the marina scheme.\n\n"
+    "The scheme, which was approved by the board, starts soon.",
+    # a state through a period, then its opposite through the same period
+    "Title: Library\n\nThe reading room was shut to readers for a month.\n\n"
+    "The reading room remained open throughout the month, volunteers said.",
 ])
 def test_a_state_and_one_that_cannot_hold_with_it_are_flagged(polarity, article, text):
     assert lines_flagged(polarity, article, text) == [len(text.split("\n"))]
@@ -80,6 +89,14 @@ def test_a_state_and_one_that_cannot_hold_with_it_are_flagged(polarity, article,
     "Title: Storms\n\nNo one was hurt when the roof fell in on Monday.\n\nAn injured walker was rescued last week.",
     # "not only"
     "Title: Arms\n\nThe guards were not only armed but trained.\n\nThe guards were armed.",
+    # an event at a time, then a state that may have followed it; a state then and one now
+    "Title: Roads\n\nCrews closed the tunnel in June for repairs.\n\nThe tunnel was open to lorries.",
+    "Title: Shop\n\nThe bakery was closed on Sunday.\n\nThe bakery is open on weekdays.",
+    # two bodies, two verdicts: a dispute, not a contradiction
+    "Title: Court\n\nThe tribunal rejected the claim.\n\nThe claim, which was approved by the insurer, was paid.",
+    # the article itself tells of the change
+    "Title: Pay\n\nThe union rejected the offer, but members accepted the offer in a second ballot.\n\n"
+    "The offer was accepted.",
 ])
 def test_states_that_may_both_hold_are_left_alone(polarity, article, text):
     assert lines_flagged(polarity, article, text) == []
@@ -91,3 +108,20 @@ def test_the_finding_names_both_statements(polarity, article):
     (finding,) = list(polarity.check(article(text)))
     assert "nobody was injured" in finding.message and "injured driver" in finding.message
     assert finding.related
+
+
+@pytest.fixture(scope="module")
+def headline() -> ContradictionRule:
+    return load_rule(RULE.with_name("contradiction-headline.yaml"), {"contradiction": ContradictionRule})
+
+
+def test_a_headline_win_the_body_says_fell_short_is_flagged(headline, article):
+    text = ("Title: Farmers' party wins outright majority in county poll\n\n"
+            "The farmers' party took 18 of the 40 seats, short of a majority, officials said.")
+    assert lines_flagged(headline, article, text) == [3]
+
+
+def test_another_party_falling_short_takes_nothing_back(headline, article):
+    text = ("Title: Farmers' party wins majority in county poll\n\n"
+            "The farmers' party took 24 of the 40 seats, while the greens fell short of a majority.")
+    assert lines_flagged(headline, article, text) == []

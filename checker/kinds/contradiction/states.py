@@ -354,15 +354,20 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
 
 def conflicts(states: list[State], lexicon: Lexicon) -> Iterator[Conflict]:
     """Each state against the first earlier state of the same thing it cannot hold with."""
+    #: (thing, lemma, negated) -> the first state saying so; (thing, lemma) -> the first state
+    #: that cannot hold with that lemma (antonymy is read both ways: "shut" / "opened", "open").
     first: dict[tuple[str, str, bool], State] = {}
+    against: dict[tuple[str, str], State] = {}
     for later in states:
         keys = [(later.key, lemma_, not later.negated) for lemma_ in later.lemmas]
         if not later.negated:
             keys += [(later.key, other, False) for lemma_ in later.lemmas for other in lexicon.opposite.get(lemma_, ())]
             keys += [(EVERYONE, lemma_, True) for lemma_ in later.lemmas]
+        found = [first.get(key) for key in keys]
+        if not later.negated:
+            found += [against.get((later.key, lemma_)) for lemma_ in later.lemmas]
         agreed = any((later.key, lemma_, later.negated) in first for lemma_ in later.lemmas)
-        for key in keys:
-            earlier = first.get(key)
+        for earlier in found:
             if agreed or earlier is None or earlier.sentence == later.sentence or not _compatible(earlier, later):
                 continue  # agreed: the article has already said so ("rejected ..., but accepted it in a second vote")
             yield Conflict(earlier.statement, later.statement,
@@ -370,6 +375,9 @@ def conflicts(states: list[State], lexicon: Lexicon) -> Iterator[Conflict]:
             break
         for lemma_ in later.lemmas:
             first.setdefault((later.key, lemma_, later.negated), later)
+            if not later.negated:
+                for other in lexicon.opposite.get(lemma_, ()):
+                    against.setdefault((later.key, other), later)
 
 
 def _compatible(earlier: State, later: State) -> bool:
