@@ -366,7 +366,8 @@ class ContradictionRule(Rule):
                 yield conflict
             if self.options["states"]:
                 words = self._lexicon()
-                found = states.states_in(source, sentences, words, self.hedges, article.in_quote)
+                title = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
+                found = states.states_in(source, sentences, words, self.hedges, article.in_quote, title)
                 yield from (c for c in states.conflicts(found, words) if c.later.start not in flagged)
         elif self.check_name == "titles":
             found = roles.titled_names(source, sentences, self.title_pattern, self.group_of, self.modifiers)

@@ -130,20 +130,25 @@ class _Names:
 
 
 def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexicon, hedges: Searcher,
-              in_quote: Callable[[int, int], bool]) -> list[State]:
-    """The states the sentences give, in order."""
+              in_quote: Callable[[int, int], bool], title: tuple[int, int] | None = None) -> list[State]:
+    """The states the sentences give, in order. In the headline (``title``), which drops
+    articles and tells the past in the present, a capital opens a noun phrase ("Swing bridge
+    reopens"), a verb's object needs no "the" ("Board backs merger") and no tense is read."""
     names = _Names({})
     found: list[State] = []
     for number, (start, end) in enumerate(sentences):
         text = source[start:end]
+        in_title = title is not None and title[0] <= start < title[1]
         for name in _NAME.findall(text):
             if name.split(None, 1)[0].lower() not in STOPWORDS:
                 names.key(name)
         # A set look-up of the small-letter words: a sentence with none of the lexicon's
         # words (most) is read no further.
-        if lexicon.words.isdisjoint(_SMALL_WORD.findall(text)) or text.rstrip().endswith("?") or _CHANGE.search(text):
+        # (A headline's plain verb is a claim: "Drivers accept pay offer".)
+        readable = lexicon.forms.keys() | lexicon.words if in_title else lexicon.words
+        if readable.isdisjoint(_SMALL_WORD.findall(text)) or text.rstrip().endswith("?") or _CHANGE.search(text):
             continue
-        words = [m for m in _SMALL_WORD.finditer(text) if m.group(0) in lexicon.words]
+        words = [m for m in _SMALL_WORD.finditer(text) if m.group(0) in readable]
         times: frozenset[str] | None = None
         antecedent: tuple[str, frozenset[str]] | None = None
         previous = ""
@@ -157,14 +162,14 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
             antecedent = _last_thing(previous, names) or antecedent
             previous = clause
             for match in inside:
-                subject = _subject(text[clause_start:match.start()], opener, antecedent, names)
+                subject = _subject(text[clause_start:match.start()], opener, antecedent, names, in_title)
                 absolute = start + match.start()
                 if in_quote(absolute, start + match.end()):
                     continue
                 before = text[max(clause_start, match.start() - 40):match.start()]
                 if hedges.search(before):
                     continue
-                state = _state(text, clause_start, match, lexicon, subject, antecedent, opener, names)
+                state = _state(text, clause_start, match, lexicon, subject, antecedent, opener, names, in_title)
                 if state is None:
                     continue
                 key, modifiers, lemmas, negated, event, agent = state
@@ -181,7 +186,7 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
                                    event and bool(times), _PERFECT.search(before) is not None,
                                    _REMAINS.search(before) is not None,
                                    _complement(text[match.end():clause_end]),
-                                   _tense(before, match.group(0), event), agent))
+                                   "" if in_title else _tense(before, match.group(0), event), agent))
     return found
 
 
@@ -196,6 +201,8 @@ _DONE_TO = compiled(r"\s+[Tt]he\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}")
 _BY = compiled(r"\s+by\s+(?:the\s+)?(?:\p{L}+\s+){0,2}?(\p{L}+)(?=\s*(?:$|[,;.:!?]|\s(?:on|in|at|for|after|before)\b))")
 _PRESENT = compiled(r"\b(?:is|are|remains?|stays?|becomes?|seems?|appears?)\b(?:\s+\p{L}+)?\s+$", regex.IGNORECASE)
 _PAST = compiled(r"\b(?:was|were|remained|stayed|became|seemed|appeared)\b(?:\s+\p{L}+)?\s+$", regex.IGNORECASE)
+#: A headline's object: the words after its verb up to a preposition ("merger", "pay offer").
+_TITLE_OBJECT = compiled(r"\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,2}")
 _NOUN_AFTER = compiled(r"\s+([\p{Ll}\d][\p{L}\d-]*)")
 _ARTICLE_BEFORE = compiled(r"\b(?i:the|an?|two|three|four|five|six|seven|eight|nine|ten|several|some|many|\d+)\s+$")
 _SMALL_WORD = compiled(r"(?<![\p{L}-])[a-z]+(?![\p{L}-])")
@@ -233,7 +240,7 @@ def _clauses(text: str) -> list[tuple[int, int, str]]:
 
 
 def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | None,
-             names: _Names) -> tuple[str, frozenset[str]] | None:
+             names: _Names, in_title: bool = False) -> tuple[str, frozenset[str]] | None:
     """The thing a clause is about: its first noun phrase, or, in a clause opened by "who" or
     "which" or in an apposition ("an unarmed 34-year-old"), the thing named before it."""
     words = _WORD.findall(clause)
@@ -248,6 +255,10 @@ def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | 
         return (names.last, frozenset()) if names.last else None
     if first.lower() in ("a", "an") and opener == ",":
         return antecedent
+    if in_title and len(words) > 1 and words[1].islower():
+        phrase = [w.lower() for w in words[:5]]  # "Swing bridge": a noun phrase, its capital the headline's
+        if not any(w in STOPWORDS or w in _NOT_IN_SUBJECT for w in phrase):
+            return lemma(phrase[-1]), frozenset(phrase[:-1])
     if first[0].isupper() and first.lower() not in STOPWORDS and first.lower() not in _NUMBERS:
         name = _NAME.match(clause.lstrip())
         if name and not clause.lstrip()[name.end():].startswith(("'s", "’s")):
@@ -266,6 +277,15 @@ def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | 
     return None
 
 
+def _title_object(phrase: str) -> tuple[str, frozenset[str]] | None:
+    words = []
+    for word in _WORD.findall(phrase):
+        if word.lower() in STOPWORDS:
+            break
+        words.append(word.lower())
+    return (lemma(words[-1]), frozenset(words[:-1])) if words else None
+
+
 def _last_thing(clause: str, names: _Names) -> tuple[str, frozenset[str]] | None:
     """The thing a clause ends on, which a "who" or an apposition after it refers to."""
     stripped = clause.rstrip()
@@ -280,7 +300,8 @@ def _last_thing(clause: str, names: _Names) -> tuple[str, frozenset[str]] | None
 
 def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
            subject: tuple[str, frozenset[str]] | None, antecedent: tuple[str, frozenset[str]] | None,
-           opener: str, names: _Names) -> tuple[str, frozenset[str], frozenset[str], bool, bool, str] | None:
+           opener: str, names: _Names, in_title: bool = False,
+           ) -> tuple[str, frozenset[str], frozenset[str], bool, bool, str] | None:
     """(key, modifiers, lemmas, negated, an event with no lasting state, who did it when the key
     is the verb's object) of one lexicon word, or None."""
     word = match.group(0)
@@ -341,14 +362,14 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
         if subject_words > 12 or (negation is None and what == "verb" and low == next(iter(lemmas))):
             return None  # "the bridge ... open": a bare verb is no claim without "did not"
         return subject[0], subject[1], lemmas, negation is not None, True, ""
-    done = _DONE_TO.match(after)
-    if what in ("participle", "adjective") and done and lexicon.forms.get(low, (frozenset(), ""))[1] != "act" and (
-            _WORD.findall(before) and not _COPULA.search(before)):
+    done = (_TITLE_OBJECT if in_title else _DONE_TO).match(after)
+    finite = what in ("participle", "adjective") or (what == "verb" and (in_title or low not in lemmas))
+    if finite and done and _WORD.findall(before) and not _COPULA.search(before):
         # "the council rejected the plan": the plan is rejected (an event, as "reopened" is).
-        head = _subject(done.group(0), "", None, names)
+        head = _subject(done.group(0), "", None, names) if not in_title else _title_object(done.group(0))
         if head is None or _NEGATION.search(before):
             return None
-        return head[0], head[1], lemmas, False, True, subject[0] if subject else ""
+        return head[0], head[1], lemmas, False, True, lemma(subject[0]) if subject else ""
     return None
 
 
