@@ -57,6 +57,9 @@ def test_the_shipped_lexicon_names_its_source_and_holds_the_pairs_a_reporter_use
     # a verb's object given its state, then the opposite by the same body
     "Title: Zoning\n\nThe board rejected the marina scheme.\n\n"
     "The scheme, which was approved by the board, starts soon.",
+    # one person's seat kept, then lost, with no time between
+    "Title: Election\n\nSenator Ruth Ames kept her seat in the river district.\n\n"
+    "Ames, who lost her seat, plans to teach.",
     # a state through a period, then its opposite through the same period
     "Title: Library\n\nThe reading room was shut to readers for a month.\n\n"
     "The reading room remained open throughout the month, volunteers said.",
@@ -94,6 +97,8 @@ def test_a_state_and_one_that_cannot_hold_with_it_are_flagged(polarity, article,
     "Title: Shop\n\nThe bakery was closed on Sunday.\n\nThe bakery is open on weekdays.",
     # two bodies, two verdicts: a dispute, not a contradiction
     "Title: Court\n\nThe tribunal rejected the claim.\n\nThe claim, which was approved by the insurer, was paid.",
+    # two events at two times: both happened
+    "Title: Election\n\nSenator Ruth Ames kept her seat in 2019.\n\nAmes lost her seat in 2023.",
     # the article itself tells of the change
     "Title: Pay\n\nThe union rejected the offer, but members accepted the offer in a second ballot.\n\n"
     "The offer was accepted.",

@@ -197,7 +197,7 @@ _COMPLEMENT = compiled(r"\s+(to|for|of|about|with|from|against|towards?)\s+[^,;.
                        r"before|during|since|until|when|while)\b|[,;.:!?]|$)", regex.IGNORECASE)
 _NOT_UNTIL = compiled(r"[^,;.:!?]*?\b(?:until|till|before|yet)\b")
 #: A definite object after a verb: "the plan", "the charges" (up to its end).
-_DONE_TO = compiled(r"\s+[Tt]he\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}")
+_DONE_TO = compiled(r"\s+(?:[Tt]he|(?P<owner>his|her|their|its))\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}")
 _BY = compiled(r"\s+by\s+(?:the\s+)?(?:\p{L}+\s+){0,2}?(\p{L}+)(?=\s*(?:$|[,;.:!?]|\s(?:on|in|at|for|after|before)\b))")
 _PRESENT = compiled(r"\b(?:is|are|remains?|stays?|becomes?|seems?|appears?)\b(?:\s+\p{L}+)?\s+$", regex.IGNORECASE)
 _PAST = compiled(r"\b(?:was|were|remained|stayed|became|seemed|appeared)\b(?:\s+\p{L}+)?\s+$", regex.IGNORECASE)
@@ -206,8 +206,9 @@ _TITLE_OBJECT = compiled(r"\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,2}")
 _NOUN_AFTER = compiled(r"\s+([\p{Ll}\d][\p{L}\d-]*)")
 _ARTICLE_BEFORE = compiled(r"\b(?i:the|an?|two|three|four|five|six|seven|eight|nine|ten|several|some|many|\d+)\s+$")
 _SMALL_WORD = compiled(r"(?<![\p{L}-])[a-z]+(?![\p{L}-])")
-_LAST_NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+\p{Lu}\p{Ll}[\p{L}’'-]*)*$")
-_NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+\p{Lu}\p{Ll}[\p{L}’'-]*)*")
+_LAST_NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+(?:\p{Lu}{2,4}\s+)?\p{Lu}\p{Ll}[\p{L}’'-]*)*$")
+#: A name: capitalised words, with a short title in capitals among them ("Veteran MP Carla Dunn").
+_NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+(?:\p{Lu}{2,4}\s+)?\p{Lu}\p{Ll}[\p{L}’'-]*)*")
 
 
 def _tense(before: str, word: str, event: bool) -> str:
@@ -243,11 +244,11 @@ def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | 
              names: _Names, in_title: bool = False) -> tuple[str, frozenset[str]] | None:
     """The thing a clause is about: its first noun phrase, or, in a clause opened by "who" or
     "which" or in an apposition ("an unarmed 34-year-old"), the thing named before it."""
+    if opener in ("who", "which"):
+        return antecedent
     words = _WORD.findall(clause)
     if not words:
         return None
-    if opener in ("who", "which"):
-        return antecedent
     first = words[0]
     if _NO_ONE.match(clause):
         return EVERYONE, frozenset()
@@ -364,9 +365,15 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
         return subject[0], subject[1], lemmas, negation is not None, True, ""
     done = (_TITLE_OBJECT if in_title else _DONE_TO).match(after)
     finite = what in ("participle", "adjective") or (what == "verb" and (in_title or low not in lemmas))
-    if finite and done and _WORD.findall(before) and not _COPULA.search(before):
+    if finite and done and (_WORD.findall(before) or opener in ("who", "which")) and not _COPULA.search(before):
         # "the council rejected the plan": the plan is rejected (an event, as "reopened" is).
-        head = _subject(done.group(0), "", None, names) if not in_title else _title_object(done.group(0))
+        if in_title:
+            head = _title_object(done.group(0))
+        elif done.group("owner"):  # "kept her seat": the seat of the one who kept it
+            head = _subject("the" + done.group(0)[done.end("owner") - done.start():], "", None, names)
+            head = (f"{head[0]}@{subject[0]}", head[1]) if head and subject else None
+        else:
+            head = _subject(done.group(0), "", None, names)
         if head is None or _NEGATION.search(before):
             return None
         return head[0], head[1], lemmas, False, True, lemma(subject[0]) if subject else ""
@@ -421,4 +428,6 @@ def _compatible(earlier: State, later: State) -> bool:
         return False  # "safe to drink", "not safe for children"
     if earlier.times and later.times and earlier.times != later.times and not later.remains:
         return False
-    return not ((earlier.event and later.event) or later.timed_event or earlier.perfect != later.perfect)
+    if earlier.event and later.event and (earlier.times or later.times or not (earlier.agent and later.agent)):
+        return False  # two events, at two times or by anyone: both may have happened
+    return not (later.timed_event or earlier.perfect != later.perfect)
