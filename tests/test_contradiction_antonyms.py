@@ -57,6 +57,10 @@ def test_the_shipped_lexicon_names_its_source_and_holds_the_pairs_a_reporter_use
     # a verb's object given its state, then the opposite by the same body
     "Title: Zoning\n\nThe board rejected the marina scheme.\n\n"
     "The scheme, which was approved by the board, starts soon.",
+    # an adjective after a passive participle; a weapon fired
+    "Title: Hostage\n\nThe engineer was released unharmed, the ministry said.\n\n"
+    "Surgeons treated the injured engineer for a knife wound.",
+    "Title: Police\n\nThe gunman, who was unarmed, fled on foot.\n\nThe gunman fired a rifle at the patrol car.",
     # one person's seat kept, then lost, with no time between
     "Title: Election\n\nSenator Ruth Ames kept her seat in the river district.\n\n"
     "Ames, who lost her seat, plans to teach.",

@@ -45,7 +45,8 @@ _CLAUSE_BREAK = compiled(r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|wh
 _WORD = compiled(r"\p{L}[\p{L}'’-]*")
 #: A copula or a verb of remaining, with a negation or "still" after it, right before a state.
 _COPULA = compiled(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|became|becomes?|"
-                   r"seemed|appeared|lay|left|kept)\b(?:\s+(?:not|never|still|also|all|now|no\s+longer))*\s+$"
+                   r"seemed|appeared|lay|left|kept)\b(?:\s+(?:not|never|still|also|all|now|no\s+longer))*"
+                   r"(?:\s+\p{Ll}+ed)?\s+$"  # "was released unharmed", "was found dead"
                    r"|n[’']t\s+(?:be\s+|been\s+)?$", regex.IGNORECASE)
 _NEGATION = compiled(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\b|n[’']t\b(?!\s+only\b)", regex.IGNORECASE)
 _REMAINS = compiled(r"\b(?:remains?|remained|stays?|stayed|still)\b", regex.IGNORECASE)
@@ -78,7 +79,9 @@ _OTHER = frozenset({"other", "another", "new", "old", "former", "first", "second
 #: Words that end a noun phrase read as a subject (a verb, an auxiliary, a preposition).
 _NOT_IN_SUBJECT = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                              "did", "does", "do", "be", "been", "remains", "remained", "stays", "stayed", "not",
-                             "never", "still", "also", "said", "says"})
+                             "never", "still", "also", "said", "says", "against", "about", "into", "through", "over",
+                             "under", "between", "among", "across", "toward", "towards", "near", "within", "without",
+                             "behind", "beyond", "during", "despite", "amid", "who", "which", "whose"})
 
 
 @dataclass(frozen=True)
@@ -273,6 +276,8 @@ def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | 
             if low in _NOT_IN_SUBJECT or low in STOPWORDS:
                 break
             phrase.append(low)
+        if len(phrase) > 1 and phrase[-1].endswith("ed"):
+            phrase.pop()  # "the suspect fired": a verb after the noun
         if phrase:
             return lemma(phrase[-1]), frozenset(phrase[:-1])
     return None
