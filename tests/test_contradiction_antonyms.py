@@ -61,6 +61,10 @@ def test_the_shipped_lexicon_names_its_source_and_holds_the_pairs_a_reporter_use
     "Title: Hostage\n\nThe engineer was released unharmed, the ministry said.\n\n"
     "Surgeons treated the injured engineer for a knife wound.",
     "Title: Police\n\nThe gunman, who was unarmed, fled on foot.\n\nThe gunman fired a rifle at the patrol car.",
+    # a state reported by someone: the noun phrase before "was"; the rule's own adjectives
+    "Title: Crash\n\nThe diver was found dead in the cave.\n\nDivers said the diver was alive.",
+    # a possessive whose owner follows: "his acquittal, the builder"
+    "Title: Trial\n\nThe roofer was found guilty of fraud.\n\nSince his acquittal, the roofer has moved abroad.",
     # one person's seat kept, then lost, with no time between
     "Title: Election\n\nSenator Ruth Ames kept her seat in the river district.\n\n"
     "Ames, who lost her seat, plans to teach.",

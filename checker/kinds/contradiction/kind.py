@@ -297,7 +297,7 @@ class ContradictionRule(Rule):
     def _lexicon(self) -> lexicon.Lexicon:
         """WordNet's states with the rule's own antonyms, built the first time an article is read."""
         if getattr(self, "_states_lexicon", None) is None:
-            self._states_lexicon = lexicon.lexicon().with_pairs(self.antonyms)
+            self._states_lexicon = lexicon.lexicon().with_pairs(self.antonyms, self.adjectives)
         return self._states_lexicon
 
     def _antonym_pairs(self) -> list[tuple[str, str]]:
@@ -360,15 +360,15 @@ class ContradictionRule(Rule):
         elif self.check_name == "polarity":
             with_verbs = spans_holding(article, sentences, self.form_texts, before=r"\s")  # those with a verb form
             clauses = polarity.clauses_in(source, with_verbs, self.clause, self.forms, self.hedges, self.adjectives)
-            flagged = set()
+            flagged = set()  # the lines already given a finding: a state read there again adds nothing
             for conflict in polarity.conflicts(clauses, self.antonyms):
-                flagged.add(conflict.later.start)
+                flagged.add(article.line_of(conflict.later.start))
                 yield conflict
             if self.options["states"]:
                 words = self._lexicon()
                 title = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
                 found = states.states_in(source, sentences, words, self.hedges, article.in_quote, title)
-                yield from (c for c in states.conflicts(found, words) if c.later.start not in flagged)
+                yield from (c for c in states.conflicts(found, words) if article.line_of(c.later.start) not in flagged)
         elif self.check_name == "titles":
             found = roles.titled_names(source, sentences, self.title_pattern, self.group_of, self.modifiers)
             yield from roles.title_conflicts(found)

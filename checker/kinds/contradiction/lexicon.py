@@ -26,12 +26,16 @@ class Lexicon:
     #: Every word above: the forms, the weapons and their plurals.
     words: frozenset[str]
 
-    def with_pairs(self, pairs: dict[str, frozenset[str]]) -> Lexicon:
+    def with_pairs(self, pairs: dict[str, frozenset[str]], adjectives: frozenset[str] = frozenset()) -> Lexicon:
         """This lexicon with a rule's own antonyms (plain verbs or adjectives, each word to the
-        words it is paired with): "pass" / "defeat" read in every form ("was defeated")."""
+        words it is paired with): "pass" / "defeat" read in every form ("was defeated");
+        ``adjectives``, the rule's words that are no verbs ("alive", "dead")."""
         forms = dict(self.forms)
+        for word in adjectives:
+            lemmas, _ = forms.get(word, (frozenset(), "adjective"))
+            forms[word] = (lemmas | {word}, "adjective")
         for word in pairs:
-            if " " in word:
+            if " " in word or word in adjectives:
                 continue
             for form, what in [(word, "verb"), *_verb_forms(word, [])]:
                 lemmas, known = forms.get(form, (frozenset(), what))

@@ -46,7 +46,7 @@ _WORD = compiled(r"\p{L}[\p{L}'’-]*")
 #: A copula or a verb of remaining, with a negation or "still" after it, right before a state.
 _COPULA = compiled(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|became|becomes?|"
                    r"seemed|appeared|lay|left|kept)\b(?:\s+(?:not|never|still|also|all|now|no\s+longer))*"
-                   r"(?:\s+\p{Ll}+ed)?\s+$"  # "was released unharmed", "was found dead"
+                   r"(?:\s+\p{Ll}+(?:ed|en|nd|wn|ft|ht))?\s+$"  # "was released unharmed", "was found dead"
                    r"|n[’']t\s+(?:be\s+|been\s+)?$", regex.IGNORECASE)
 _NEGATION = compiled(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\b|n[’']t\b(?!\s+only\b)", regex.IGNORECASE)
 _REMAINS = compiled(r"\b(?:remains?|remained|stays?|stayed|still)\b", regex.IGNORECASE)
@@ -142,9 +142,10 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
     for number, (start, end) in enumerate(sentences):
         text = source[start:end]
         in_title = title is not None and title[0] <= start < title[1]
-        for name in _NAME.findall(text):
-            if name.split(None, 1)[0].lower() not in STOPWORDS:
-                names.key(name)
+        for name in _NAME.finditer(text):
+            # A single capitalised word opening the sentence may be any word ("Since", "Rescuers").
+            if name.group(0).split(None, 1)[0].lower() not in STOPWORDS and (name.start() or " " in name.group(0)):
+                names.key(name.group(0))
         # A set look-up of the small-letter words: a sentence with none of the lexicon's
         # words (most) is read no further.
         # (A headline's plain verb is a claim: "Drivers accept pay offer".)
@@ -206,6 +207,12 @@ _PRESENT = compiled(r"\b(?:is|are|remains?|stays?|becomes?|seems?|appears?)\b(?:
 _PAST = compiled(r"\b(?:was|were|remained|stayed|became|seemed|appeared)\b(?:\s+\p{L}+)?\s+$", regex.IGNORECASE)
 #: A headline's object: the words after its verb up to a preposition ("merger", "pay offer").
 _TITLE_OBJECT = compiled(r"\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,2}")
+#: What a noun phrase a clause ends on looks like: "the pilot", "the swing bridge", "Maas".
+_ENDING_PHRASE = compiled(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?P<phrase>(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)"
+                          r"|(?<![\p{L}’'-])(?P<name>\p{Lu}\p{Ll}[\p{L}’'-]*))\s*$")
+#: Whose act a possessive names, just after it: "his conviction, Carbone" / ", the builder".
+_AHEAD = compiled(r"[\s,]+(?:(?P<name>\p{Lu}\p{Ll}[\p{L}’'-]*)|[Tt]he\s+(?P<noun>\p{Ll}[\p{L}-]*)"
+                  r"(?=\s+(?:has|had|is|was|were|are|will|would|\p{Ll}+ed)\b))")
 _NOUN_AFTER = compiled(r"\s+([\p{Ll}\d][\p{L}\d-]*)")
 _ARTICLE_BEFORE = compiled(r"\b(?i:the|an?|two|three|four|five|six|seven|eight|nine|ten|several|some|many|\d+)\s+$")
 _SMALL_WORD = compiled(r"(?<![\p{L}-])[a-z]+(?![\p{L}-])")
@@ -283,6 +290,19 @@ def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | 
     return None
 
 
+def _nearest(before: str, names: _Names) -> tuple[str, frozenset[str]] | None:
+    """The noun phrase a text ends on after a word such as "said" or "that": "police said the
+    pilot" -> pilot; None when the text is the clause's own subject or ends otherwise."""
+    found = _ENDING_PHRASE.search(before)
+    if found is None or found.start() == 0 or not before[:found.start()].strip():
+        return None
+    if found.group("name"):
+        key = names.key(found.group("name"))
+        return (key, frozenset()) if key else None
+    words = found.group("phrase").lower().split()
+    return lemma(words[-1]), frozenset(words[:-1])
+
+
 def _title_object(phrase: str) -> tuple[str, frozenset[str]] | None:
     words = []
     for word in _WORD.findall(phrase):
@@ -327,16 +347,25 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
         if owner is None:
             return None
         if owner.group("pronoun"):
-            rest = text[match.end():]
-            named = _NAME.search(rest)
-            key = names.key(named.group(0)) if named and named.start() < 40 else names.last
+            # "Since his conviction, Carbone ...", "Since his acquittal, the builder ...".
+            ahead = _AHEAD.match(text, match.end())
+            if ahead and ahead.group("name"):
+                key = names.key(ahead.group("name"))
+            elif ahead:
+                key = lemma(ahead.group("noun"))
+            else:
+                key = names.last
         else:
             key = names.key(owner.group("name"))
         return (key, frozenset(), lemmas, False, True, "") if key else None
-    copula = _COPULA.search(before) if subject is not None else None
+    copula = _COPULA.search(before)
     if copula:
         if what == "verb":
             return None  # "was win"
+        # "Rescuers said the pilot was alive": the noun phrase right before the copula.
+        subject = _nearest(before[:copula.start()], names) or subject
+        if subject is None:
+            return None
         negated = _NEGATION.search(copula.group(0)) is not None
         return subject[0], subject[1], lemmas, negated, False, ""
     noun = _NOUN_AFTER.match(after)
