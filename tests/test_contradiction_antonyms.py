@@ -65,6 +65,9 @@ def test_the_shipped_lexicon_names_its_source_and_holds_the_pairs_a_reporter_use
     "Title: Crash\n\nThe diver was found dead in the cave.\n\nDivers said the diver was alive.",
     # a possessive whose owner follows: "his acquittal, the builder"
     "Title: Trial\n\nThe roofer was found guilty of fraud.\n\nSince his acquittal, the roofer has moved abroad.",
+    # the rule's verbs negated: "was arrested" / "has not been arrested"; a name in apposition
+    "Title: Police\n\nThe cyclist, Ines Moreau, was arrested at the scene.\n\n"
+    "Moreau, who has not been arrested, thanked witnesses.",
     # one person's seat kept, then lost, with no time between
     "Title: Election\n\nSenator Ruth Ames kept her seat in the river district.\n\n"
     "Ames, who lost her seat, plans to teach.",

@@ -297,7 +297,8 @@ class ContradictionRule(Rule):
     def _lexicon(self) -> lexicon.Lexicon:
         """WordNet's states with the rule's own antonyms, built the first time an article is read."""
         if getattr(self, "_states_lexicon", None) is None:
-            self._states_lexicon = lexicon.lexicon().with_pairs(self.antonyms, self.adjectives)
+            verbs = frozenset(str(verb).lower() for verb in self.options["verbs"])
+            self._states_lexicon = lexicon.lexicon().with_pairs(self.antonyms, self.adjectives, verbs)
         return self._states_lexicon
 
     def _antonym_pairs(self) -> list[tuple[str, str]]:

@@ -26,11 +26,14 @@ class Lexicon:
     #: Every word above: the forms, the weapons and their plurals.
     words: frozenset[str]
 
-    def with_pairs(self, pairs: dict[str, frozenset[str]], adjectives: frozenset[str] = frozenset()) -> Lexicon:
+    def with_pairs(self, pairs: dict[str, frozenset[str]], adjectives: frozenset[str] = frozenset(),
+                   verbs: frozenset[str] = frozenset()) -> Lexicon:
         """This lexicon with a rule's own antonyms (plain verbs or adjectives, each word to the
         words it is paired with): "pass" / "defeat" read in every form ("was defeated");
-        ``adjectives``, the rule's words that are no verbs ("alive", "dead")."""
+        ``adjectives``, the rule's words that are no verbs ("alive", "dead"); ``verbs``, its
+        verbs whose negation is checked ("was arrested" / "has not been arrested")."""
         forms = dict(self.forms)
+        pairs = {**{verb: frozenset() for verb in verbs}, **pairs}
         for word in adjectives:
             lemmas, _ = forms.get(word, (frozenset(), "adjective"))
             forms[word] = (lemmas | {word}, "adjective")

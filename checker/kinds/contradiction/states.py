@@ -257,8 +257,8 @@ def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | 
     if opener in ("who", "which"):
         return antecedent
     words = _WORD.findall(clause)
-    if not words:
-        return None
+    if not words or words[0].lower() in _NOT_IN_SUBJECT:  # "The driver, Tom Reyes, was arrested"
+        return antecedent if opener == "," else None
     first = words[0]
     if _NO_ONE.match(clause):
         return EVERYONE, frozenset()
@@ -280,7 +280,7 @@ def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | 
         phrase = []
         for word in words[1:6]:
             low = word.lower()
-            if low in _NOT_IN_SUBJECT or low in STOPWORDS:
+            if low in _NOT_IN_SUBJECT or low in STOPWORDS or low.endswith(("n't", "n’t")):
                 break
             phrase.append(low)
         if len(phrase) > 1 and phrase[-1].endswith("ed"):
@@ -366,7 +366,7 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
         subject = _nearest(before[:copula.start()], names) or subject
         if subject is None:
             return None
-        negated = _NEGATION.search(copula.group(0)) is not None
+        negated = _NEGATION.search(before, max(0, copula.start() - 12)) is not None  # "has not been"
         return subject[0], subject[1], lemmas, negated, False, ""
     noun = _NOUN_AFTER.match(after)
     if what == "adjective" and noun and noun.group(1) not in STOPWORDS and noun.group(1) not in lexicon.forms:
@@ -380,8 +380,9 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
                 if word.start() != noun.end() + 1 and not after[noun.end():word.start()].isspace():
                     break
                 low_word = word.group(0)
-                if not low_word.islower() or low_word in STOPWORDS or low_word in _NOT_IN_SUBJECT:
-                    break
+                if (not low_word.islower() or low_word in STOPWORDS or low_word in _NOT_IN_SUBJECT
+                        or low_word.endswith(("ed", "n't", "n’t"))):
+                    break  # "the empty warehouse burned": a verb after the noun
                 head = low_word
                 noun = word
             return lemma(head), frozenset(), lemmas, False, False, ""
