@@ -68,6 +68,9 @@ def test_the_shipped_lexicon_names_its_source_and_holds_the_pairs_a_reporter_use
     # the rule's verbs negated: "was arrested" / "has not been arrested"; a name in apposition
     "Title: Police\n\nThe cyclist, Ines Moreau, was arrested at the scene.\n\n"
     "Moreau, who has not been arrested, thanked witnesses.",
+    # a participle in apposition ("The viaduct, closed since the flood,")
+    "Title: Roads\n\nThe Harlow viaduct, closed since the flood, carries no lorries.\n\n"
+    "The viaduct remains open to buses, the council said.",
     # one person's seat kept, then lost, with no time between
     "Title: Election\n\nSenator Ruth Ames kept her seat in the river district.\n\n"
     "Ames, who lost her seat, plans to teach.",

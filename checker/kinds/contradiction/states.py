@@ -358,6 +358,8 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
         else:
             key = names.key(owner.group("name"))
         return (key, frozenset(), lemmas, False, True, "") if key else None
+    if opener == "," and not before.strip() and what in ("participle", "adjective") and antecedent:
+        return antecedent[0], antecedent[1], lemmas, False, False, ""  # "The bridge, closed since March,"
     copula = _COPULA.search(before)
     if copula:
         if what == "verb":
