@@ -71,6 +71,10 @@ def test_the_shipped_lexicon_names_its_source_and_holds_the_pairs_a_reporter_use
     # a participle in apposition ("The viaduct, closed since the flood,")
     "Title: Roads\n\nThe Harlow viaduct, closed since the flood, carries no lorries.\n\n"
     "The viaduct remains open to buses, the council said.",
+    # the headline against the body: a state, a verb's object with no article, a capital adjective
+    "Title: Ferry pier reopens after storm\n\nThe pier between Arlo and Vance remains closed while divers inspect it.",
+    "Title: Council rejects quarry plan\n\nThe quarry plan was approved by the council by 9 votes to 4.",
+    "Title: Unarmed farmer shot by police\n\nThe farmer, who was armed with a shotgun, died at the scene.",
     # one person's seat kept, then lost, with no time between
     "Title: Election\n\nSenator Ruth Ames kept her seat in the river district.\n\n"
     "Ames, who lost her seat, plans to teach.",
@@ -113,6 +117,8 @@ def test_a_state_and_one_that_cannot_hold_with_it_are_flagged(polarity, article,
     "Title: Court\n\nThe tribunal rejected the claim.\n\nThe claim, which was approved by the insurer, was paid.",
     # two events at two times: both happened
     "Title: Election\n\nSenator Ruth Ames kept her seat in 2019.\n\nAmes lost her seat in 2023.",
+    # "no one was hurt" twice, about two things
+    "Title: Blast\n\nNo one was injured in the depot blast.\n\nThe parade was cancelled and no one was injured.",
     # the article itself tells of the change
     "Title: Pay\n\nThe union rejected the offer, but members accepted the offer in a second ballot.\n\n"
     "The offer was accepted.",

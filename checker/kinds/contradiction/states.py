@@ -37,10 +37,13 @@ import regex
 from checker.kinds.contradiction import Conflict, Searcher, Statement
 from checker.kinds.contradiction.counts import STOPWORDS, lemma
 from checker.kinds.contradiction.lexicon import Lexicon
+from checker.kinds.contradiction.numbers import NUMBER_WORDS
 from checker.patterns.compiled import compiled
 
-#: Where a clause ends: punctuation, or a word that opens another clause.
-_CLAUSE_BREAK = compiled(r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|when|after|before|because|as|since|until|"
+#: Where a clause ends: punctuation, or a word that opens another clause ("and" only before a
+#: determiner or a pronoun: not "the line between Alder and Brooke").
+_CLAUSE_BREAK = compiled(r"[,;:()\[\]—–]|\s-\s|\band\b(?=\s+(?:the|a|an|no|nobody|none|he|she|it|they|his|her|its|"
+                         r"their|all|some|many|most|several)\b)|\b(?:but|while|whereas|when|after|before|because|as|since|until|"
                          r"although|though|who|which|where|whose|if|unless|so|then)\b")
 _WORD = compiled(r"\p{L}[\p{L}'’-]*")
 #: A copula or a verb of remaining, with a negation or "still" after it, right before a state.
@@ -150,9 +153,11 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
         # words (most) is read no further.
         # (A headline's plain verb is a claim: "Drivers accept pay offer".)
         readable = lexicon.forms.keys() | lexicon.words if in_title else lexicon.words
-        if readable.isdisjoint(_SMALL_WORD.findall(text)) or text.rstrip().endswith("?") or _CHANGE.search(text):
+        pattern = _TITLE_WORD if in_title else _SMALL_WORD  # "Unarmed man shot by police"
+        if readable.isdisjoint(pattern.findall(text.lower() if in_title else text)) or text.rstrip().endswith("?") or (
+                _CHANGE.search(text)):
             continue
-        words = [m for m in _SMALL_WORD.finditer(text) if m.group(0) in readable]
+        words = [m for m in pattern.finditer(text) if m.group(0).lower() in readable]
         times: frozenset[str] | None = None
         antecedent: tuple[str, frozenset[str]] | None = None
         previous = ""
@@ -184,8 +189,9 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
                     times = frozenset(" ".join(m.group(0).lower().split()) for m in _TIME.finditer(text))
                 statement = Statement(start + clause_start, start + clause_end,
                                       text[clause_start:clause_end].strip())
-                if not agent and (by := _BY.match(text, match.end())):
-                    agent = lemma(by.group(1).lower())  # "approved by the council"
+                by = _BY.match(text, match.end())
+                if not agent and by and NUMBER_WORDS.isdisjoint(by.group(0).lower().split()):
+                    agent = lemma(by.group(1).lower())  # "approved by the council", not "by three votes"
                 found.append(State(key, modifiers, lemmas, negated, statement, number, times, event,
                                    event and bool(times), _PERFECT.search(before) is not None,
                                    _REMAINS.search(before) is not None,
@@ -210,11 +216,13 @@ _TITLE_OBJECT = compiled(r"\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,2}")
 #: What a noun phrase a clause ends on looks like: "the pilot", "the swing bridge", "Maas".
 _ENDING_PHRASE = compiled(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?P<phrase>(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)"
                           r"|(?<![\p{L}’'-])(?P<name>\p{Lu}\p{Ll}[\p{L}’'-]*))\s*$")
+_REPORTED = compiled(r"\b(?:said|says|say|told|tells|reported|added|believes?|believed|thinks?|thought|that)\s+$")
 #: Whose act a possessive names, just after it: "his conviction, Carbone" / ", the builder".
 _AHEAD = compiled(r"[\s,]+(?:(?P<name>\p{Lu}\p{Ll}[\p{L}’'-]*)|[Tt]he\s+(?P<noun>\p{Ll}[\p{L}-]*)"
                   r"(?=\s+(?:has|had|is|was|were|are|will|would|\p{Ll}+ed)\b))")
 _NOUN_AFTER = compiled(r"\s+([\p{Ll}\d][\p{L}\d-]*)")
 _ARTICLE_BEFORE = compiled(r"\b(?i:the|an?|two|three|four|five|six|seven|eight|nine|ten|several|some|many|\d+)\s+$")
+_TITLE_WORD = compiled(r"(?<![\p{L}-])[A-Za-z][a-z]*(?![\p{L}-])")
 _SMALL_WORD = compiled(r"(?<![\p{L}-])[a-z]+(?![\p{L}-])")
 _LAST_NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+(?:\p{Lu}{2,4}\s+)?\p{Lu}\p{Ll}[\p{L}’'-]*)*$")
 #: A name: capitalised words, with a short title in capitals among them ("Veteran MP Carla Dunn").
@@ -267,8 +275,12 @@ def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | 
     if first.lower() in ("a", "an") and opener == ",":
         return antecedent
     if in_title and len(words) > 1 and words[1].islower():
-        phrase = [w.lower() for w in words[:5]]  # "Swing bridge": a noun phrase, its capital the headline's
-        if not any(w in STOPWORDS or w in _NOT_IN_SUBJECT for w in phrase):
+        phrase = []  # "Swing bridge", "Coach driver was": a noun phrase, its capital the headline's
+        for word in words[:5]:
+            if word.lower() in STOPWORDS or word.lower() in _NOT_IN_SUBJECT:
+                break
+            phrase.append(word.lower())
+        if len(phrase) > 1:
             return lemma(phrase[-1]), frozenset(phrase[:-1])
     if first[0].isupper() and first.lower() not in STOPWORDS and first.lower() not in _NUMBERS:
         name = _NAME.match(clause.lstrip())
@@ -294,7 +306,7 @@ def _nearest(before: str, names: _Names) -> tuple[str, frozenset[str]] | None:
     """The noun phrase a text ends on after a word such as "said" or "that": "police said the
     pilot" -> pilot; None when the text is the clause's own subject or ends otherwise."""
     found = _ENDING_PHRASE.search(before)
-    if found is None or found.start() == 0 or not before[:found.start()].strip():
+    if found is None or not _REPORTED.search(before, 0, found.start()):
         return None
     if found.group("name"):
         key = names.key(found.group("name"))
@@ -333,7 +345,7 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
     word = match.group(0)
     before = text[clause_start:match.start()]
     after = text[match.end():]
-    low = word
+    low = word.lower()
     if lexicon.is_weapon(low):
         if subject is None or not _CARRY.search(before):
             return None
@@ -376,14 +388,16 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
         # 34-year-old"), the thing named before; else the noun ("the drunk driver").
         if opener == "," and before.strip().lower() in ("a", "an") and antecedent:
             return antecedent[0], antecedent[1], lemmas, False, False, ""
-        if _ARTICLE_BEFORE.search(before):
+        if _ARTICLE_BEFORE.search(before) or (in_title and not before.strip()):  # "Unarmed man shot"
             head = noun.group(1)
-            for word in _WORD.finditer(after, noun.end(), noun.end() + 40):  # "empty five-storey building"
+            # "empty five-storey building"; in a headline, whose verbs are bare, the first noun ("man shot")
+            for word in _WORD.finditer(after, noun.end(), noun.start() if in_title else noun.end() + 40):
                 if word.start() != noun.end() + 1 and not after[noun.end():word.start()].isspace():
                     break
                 low_word = word.group(0)
                 if (not low_word.islower() or low_word in STOPWORDS or low_word in _NOT_IN_SUBJECT
-                        or low_word.endswith(("ed", "n't", "n’t"))):
+                        or low_word.endswith(("ed", "n't", "n’t"))
+                        or lexicon.forms.get(low_word, (None, "act"))[1] != "act"):
                     break  # "the empty warehouse burned": a verb after the noun
                 head = low_word
                 noun = word
