@@ -157,7 +157,10 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
         if readable.isdisjoint(pattern.findall(text.lower() if in_title else text)) or text.rstrip().endswith("?") or (
                 _CHANGE.search(text)):
             continue
-        words = [m for m in pattern.finditer(text) if m.group(0).lower() in readable]
+        if in_title:
+            words = [m for m in pattern.finditer(text) if m.group(0).lower() in readable]
+        else:
+            words = [m for m in pattern.finditer(text) if m.group(0) in readable]
         times: frozenset[str] | None = None
         antecedent: tuple[str, frozenset[str]] | None = None
         previous = ""
