@@ -27,8 +27,9 @@ from checker.kinds.contradiction import (
     states,
     weekdays,
 )
+from checker.patterns.compiled import compiled
 from checker.patterns.limits import TimedPattern
-from checker.patterns.precheck import spans_holding
+from checker.patterns.precheck import Declared, any_of, folded_source, literals_of, spans_holding
 from checker.text.article import Article
 from checker.text.dates import DateProblem, parse_date
 
@@ -112,6 +113,8 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
     },
 }
 CHECKS = tuple(CHECK_OPTIONS)
+#: A word in small letters, for the states' pre-check (read in the case-folded source).
+_LOWER_WORD = compiled(r"(?<![\p{L}-])[a-z]+(?![\p{L}-])")
 
 
 class ContradictionRule(Rule):
@@ -202,8 +205,9 @@ class ContradictionRule(Rule):
             #: subject's, the negation's or the auxiliary's; ``re``'s white space includes
             #: ``regex``'s).
             self.form_texts = tuple(self.forms)
-            if not o["states"]:  # the states' lexicon is read only when an article is checked
-                self.require_literals(self.form_texts, before=r"\s")
+            clause_words = literals_of(self.form_texts, False, r"\s")
+            # The states' lexicon is read the first time an article is checked, not here.
+            self.require(any_of([clause_words, Declared(self._holds_state_words)]) if o["states"] else clause_words)
         elif check == "titles":
             spellings: list[str] = []
             self.group_of: dict[str, tuple[str, int]] = {}
@@ -300,6 +304,15 @@ class ContradictionRule(Rule):
             verbs = frozenset(str(verb).lower() for verb in self.options["verbs"])
             self._states_lexicon = lexicon.lexicon().with_pairs(self.antonyms, self.adjectives, verbs)
         return self._states_lexicon
+
+    def _holds_state_words(self, article: Article) -> bool:
+        """Whether the article holds a word of the states' lexicon (any case): the states'
+        pre-check."""
+        if getattr(self, "_state_words", None) is None:
+            words = self._lexicon()
+            self._state_words = frozenset(words.forms) | words.words
+        text = folded_source(article) or article.source.lower()
+        return not self._state_words.isdisjoint(_LOWER_WORD.findall(text))
 
     def _antonym_pairs(self) -> list[tuple[str, str]]:
         """The rule's ``antonyms``: pairs of verbs (or phrases), lower case, white space single."""
