@@ -12,7 +12,9 @@ by the checker's HTML path, ``checker.read.parsers.html.parse_html``, twice: wit
 ``html-extractor: markup`` (the markup rules: first ``<article>``, ``<main>`` or ``<body>``;
 the checker before trafilatura) and ``html-extractor: trafilatura`` (the default). The text of
 the article it builds (headline, byline, body; what ``checker extract`` prints) is scored
-against the page's snippets as the extractors' texts are: ``with`` = share of the page's
+against the page's snippets as the extractors' texts are (and, in the row "body only", its body
+alone, without the headline, byline and date: what the extractors' texts and the external
+benchmark's article body hold): ``with`` = share of the page's
 ``with`` snippets in the text (recall), ``without`` = share of its ``without`` snippets still
 in it (furniture kept; lower is better), ``F1`` = harmonic mean of ``with`` and ``1 - without``;
 means over pages, and the snippets counted over the whole part. The extractors' columns are
@@ -44,6 +46,7 @@ sys.path[:0] = [str(BENCH), str(BENCH.parent)]
 
 import extractors  # noqa: E402  (bench/extractors.py: pages, split, scoring, the runner)
 
+from checker.extract import as_record  # noqa: E402
 from checker.read.html_reading import HtmlReading  # noqa: E402
 from checker.read.parsers.html import parse_html  # noqa: E402
 
@@ -60,16 +63,21 @@ def decode(raw: bytes) -> str:
     return raw.decode("latin-1")
 
 
-def checker_texts(pages: list[dict], reading: HtmlReading) -> tuple[dict[str, str], dict[str, float]]:
-    """Per page: the article text the checker reads, and the seconds its HTML path took."""
-    texts, seconds = {}, {}
+def checker_texts(pages: list[dict], reading: HtmlReading) -> tuple[dict[str, str], dict[str, str],
+                                                                  dict[str, float]]:
+    """Per page: the article text the checker reads (headline, byline, date and body), its body
+    alone (what ``checker extract --format json`` gives as ``body``: like the extractors' texts,
+    which hold no headline, and the external benchmark's article body), and the seconds its HTML
+    path took."""
+    texts, bodies, seconds = {}, {}, {}
     for page in pages:
         html = decode(gzip.decompress(page["path"].read_bytes()))
         started = time.perf_counter()
         article = parse_html(page["file"] + ".html", html, reading)
         seconds[page["file"]] = time.perf_counter() - started
         texts[page["file"]] = article.source
-    return texts, seconds
+        bodies[page["file"]] = "\n\n".join(as_record(page["file"], article)["body"])
+    return texts, bodies, seconds
 
 
 def scores(pages: list[dict], texts: dict[str, str]) -> dict:
@@ -120,7 +128,9 @@ def measure(pages: list[dict], work: Path, python: Path) -> dict:
     seconds: dict[str, dict[str, float]] = {}
     parse_html("warm-up.html", decode(gzip.decompress(pages[0]["path"].read_bytes())))  # imports trafilatura once
     for name, reading in SETTINGS.items():
-        texts[name], seconds[name] = checker_texts(pages, reading)
+        texts[name], body, seconds[name] = checker_texts(pages, reading)
+        if reading.extractor == "trafilatura":
+            texts[name.replace(")", ", body only)")] = body
     versions = {}
     for name in extractors.EXTRACTORS:
         if not python.exists():
@@ -140,16 +150,16 @@ def measure(pages: list[dict], work: Path, python: Path) -> dict:
         chosen = [page for page in pages if page["part"] == part]
         title = "FIT (tune on this part)" if part == "fit" else "HELD-OUT (report this part; do not tune on it)"
         print(f"\n== {title}: {len(chosen)} pages")
-        print(f"  {'text read by':<24} {'with':>6} {'without':>8} {'F1':>6}   snippets: with found, without kept")
+        print(f"  {'text read by':<34} {'with':>6} {'without':>8} {'F1':>6}   snippets: with found, without kept")
         rows = figures["parts"].setdefault(part, {"scores": {}, "time": {}})
         for name, by_page in texts.items():
             row = rows["scores"][name] = scores(chosen, by_page)
-            print(f"  {name:<24} {row['with']:>6.3f} {row['without']:>8.3f} {row['f1']:>6.3f}   "
+            print(f"  {name:<34} {row['with']:>6.3f} {row['without']:>8.3f} {row['f1']:>6.3f}   "
                   f"{row['with_found']}/{row['with_total']}, {row['without_kept']}/{row['without_total']}")
-        print(f"  {'HTML path time per page':<24} {'median':>8} {'mean':>8} {'p90':>8} {'max':>8} (ms)")
+        print(f"  {'HTML path time per page':<34} {'median':>8} {'mean':>8} {'p90':>8} {'max':>8} (ms)")
         for name, by_page in seconds.items():
             row = rows["time"][name] = timing([by_page[page["file"]] for page in chosen])
-            print(f"  {name:<24} {row['median_ms']:>8.1f} {row['mean_ms']:>8.1f} {row['p90_ms']:>8.1f} "
+            print(f"  {name:<34} {row['median_ms']:>8.1f} {row['mean_ms']:>8.1f} {row['p90_ms']:>8.1f} "
                   f"{row['max_ms']:>8.1f}")
     return figures
 

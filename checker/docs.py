@@ -64,18 +64,38 @@ def rule_page(rule: Any) -> str:
     return "\n".join(lines)
 
 
+def session_rule_page(rule_id: str) -> str:
+    """The page of a finding the run itself makes (``parse-error``, ``unused-suppression``): the
+    target of its help link in SARIF, as a rule's page is."""
+    from checker.report.sarif import SESSION_RULE_GUIDES, SESSION_RULES
+
+    category, level, text = SESSION_RULES[rule_id]
+    return "\n".join([f"# {rule_id}", "", text, "", "| category | severity | kind | fix |", "|---|---|---|---|",
+                      f"| {category} | {level} | (the run itself) | none |", "",
+                      f"No rule file makes this finding: the checker reports it itself. "
+                      f"See [{SESSION_RULE_GUIDES[rule_id]}](../{SESSION_RULE_GUIDES[rule_id]}).", ""])
+
+
+def all_rule_pages() -> dict[str, str]:
+    """File name to page, for every built-in rule and every finding the run itself makes."""
+    from checker.report.sarif import SESSION_RULES
+
+    pages = {f"{rule.id}.md": rule_page(rule) for rule in builtin_rules()}
+    pages.update({f"{rule_id}.md": session_rule_page(rule_id) for rule_id in SESSION_RULES})
+    return pages
+
+
 def write_rule_pages(folder: Path) -> list[Path]:
     """Write every built-in rule's page into ``folder``; remove pages of rules that are gone."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    rules = builtin_rules()
-    for rule in rules:
-        path = folder / f"{rule.id}.md"
-        page = rule_page(rule)
+    pages = all_rule_pages()
+    for name, page in pages.items():
+        path = folder / name
         if not path.is_file() or path.read_text(encoding="utf-8") != page:
             path.write_text(page, encoding="utf-8")
             written.append(path)
-    names = {f"{rule.id}.md" for rule in rules}
+    names = set(pages)
     for stale in folder.glob("*.md"):
         if stale.name not in names and stale.name != RULES_INDEX.name:
             stale.unlink()
@@ -228,8 +248,7 @@ def stale(root: Path = ROOT) -> list[str]:
     index = (root / RULES_INDEX).read_text(encoding="utf-8")
     if index.split(BEGIN, 1)[1].split(END, 1)[0].strip() != rules_table():
         found.append(f"{RULES_INDEX} (rule table)")
-    rules = builtin_rules()
-    pages = {f"{rule.id}.md": rule_page(rule) for rule in rules}
+    pages = all_rule_pages()
     folder = root / RULE_PAGES
     present = {path.name for path in folder.glob("*.md")} - {RULES_INDEX.name}
     for name in sorted(present | set(pages)):

@@ -54,6 +54,9 @@ NO_CONFIGURATION = "<no configuration>"
 PROBLEM_CODES = {"rule": "rule-error", "plugin": "plugin-error", "internal": "internal-error",
                  "config": "config-error"}
 NOT_CHECKED = "not-checked"
+#: How the document was read, when not as usual ("trafilatura could not read the page ..."):
+#: information at its first line, not a problem.
+READING_NOTE = "reading-note"
 LANGUAGES = {"markdown": ".md", "plaintext": ".txt", "text": ".txt"}
 _LSP_BREAK = compiled(r"\r\n|\r|\n")
 
@@ -244,6 +247,7 @@ class CheckerServer:
             with time_limit(self.time_limit, "checking the document"):
                 result = session.check_text(path, text)
             findings = result.findings
+            notices += [(READING_NOTE, note) for note in result.notes]
             if result.error:
                 self.log(f"checker: {path}: {result.error}", error=True)
                 notices.append((NOT_CHECKED, f"not checked: {result.error}"))
@@ -267,8 +271,10 @@ class CheckerServer:
         diagnostics = [self.diagnostic(uri, f, checked.positions, links.get(f.rule) or session.config.rule_url(f.rule))
                        for f in checked.findings]
         start = types.Range(start=types.Position(0, 0), end=types.Position(0, 0))
-        diagnostics += [types.Diagnostic(range=start, message=message, severity=types.DiagnosticSeverity.Warning,
-                                         code=code, source="checker") for code, message in checked.notices]
+        diagnostics += [types.Diagnostic(range=start, message=message, code=code, source="checker",
+                                         severity=types.DiagnosticSeverity.Information if code == READING_NOTE
+                                         else types.DiagnosticSeverity.Warning)
+                        for code, message in checked.notices]
         self.server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=checked.version))
 

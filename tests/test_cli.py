@@ -245,3 +245,18 @@ def test_inputs_are_never_modified(tmp_path):
     before = (path.read_bytes(), os.stat(path).st_mtime_ns)
     run_checker(str(path))
     assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
+
+
+def test_json_names_the_archive_each_record_came_from(tmp_path):
+    record = {"id": "tram", "title": "Tram line extended",
+              "body": "USA officials rode the tram.\n\nIt reaches the hospital."}
+    write(tmp_path, "feed.jsonl", json.dumps(record) + "\nnot json\n")
+    write(tmp_path, "plain.txt", SPUN)
+    report, result = run_json(str(tmp_path))
+    assert result.returncode == 6  # a record that could not be read
+    jsonschema.validate(report, SCHEMA)
+    entries = {Path(entry["path"]).name: entry for entry in report["files"]}
+    assert Path(entries["feed.jsonl#tram"]["file"]).name == "feed.jsonl"
+    assert entries["feed.jsonl#tram"]["findings"]
+    assert [Path(e["file"]).name for name, e in entries.items() if e["error"]] == ["feed.jsonl"]
+    assert "file" not in entries["plain.txt"]  # a plain file is its own source

@@ -123,3 +123,16 @@ def test_control_characters_are_escaped_in_text_and_exact_in_json(folder):
     shown = extract(folder, "odd.txt").stdout.decode()
     assert "\x1b" not in shown and "Title: Bells \\x1b[31mring" in shown
     assert json.loads(extract(folder, "-f", "json", "odd.txt").stdout)[0]["headline"] == "Bells \x1b[31mring"
+
+
+def test_a_hash_in_a_file_name_does_not_hide_its_format(tmp_path):
+    # "#" also separates a record from its archive ("dump.jsonl#L3"); a file's own name may hold one.
+    write(tmp_path, "notes#draft.md", STORY_MD)
+    write(tmp_path, "feed#2.jsonl", json.dumps(RECORDS[0]) + "\n")
+    result = extract(tmp_path, "--format", "json", "notes#draft.md", "feed#2.jsonl")
+    assert result.returncode == 0, result.stderr
+    read = {article["path"]: article for article in json.loads(result.stdout)}
+    assert read["notes#draft.md"]["headline"] == "Market hall reopens after fire"
+    assert not any("author:" in paragraph for paragraph in read["notes#draft.md"]["body"])  # front matter read
+    assert [article["headline"] for path, article in read.items() if path.startswith("feed#2.jsonl#")] == [
+        "Tram line extended"]

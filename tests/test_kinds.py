@@ -154,6 +154,31 @@ def test_duplicate_paragraph_reports_a_repeated_paragraph_once_not_each_line(art
     assert [(f.location.line, f.message) for f in findings] == [(6, "paragraph 1")]
 
 
+@pytest.mark.parametrize("display", [
+    "Volunteers have planted forty thousand oaks along the old railway line",  # a deck under the headline
+    "3. And then: \u201cnobody here has ever seen a winter this mild\u201d",  # a numbered teaser quoting the story
+    "\u201cThe river gave us everything and then took it back\u201d",  # a pull quote
+])
+def test_display_text_quoting_the_story_is_not_a_repeat(article, display):
+    body = ("The trust began in 2019 with a borrowed tractor. Volunteers have planted forty thousand oaks along "
+            "the old railway line. Its founder, Mei Okonkwo, says \u201cnobody here has ever seen a winter this "
+            "mild\u201d and that the saplings need watering twice a week. \u201cThe river gave us everything and "
+            "then took it back,\u201d said a farmer whose barn flooded.")
+    text = f"Title: The oaks of the old line\n\n{display}\n\n{body}\n"
+    for of in ("sentence", "quote"):
+        rule = DuplicateRule(spec("duplicate", of=of, threshold=1.0))
+        assert texts(rule, article(text)) == [], of
+
+
+def test_a_sentence_repeated_in_the_story_itself_is_still_a_repeat(article):
+    rule = DuplicateRule(spec("duplicate", of="sentence", threshold=1.0))
+    sentence = "Volunteers have planted forty thousand oaks along the old railway line."
+    story = f"The trust began in 2019 with a borrowed tractor. {sentence} It now has a van."
+    # The earlier one is a full sentence of one short line, or a sentence of the story: not display text.
+    assert texts(rule, article(f"Title: Oaks\n\n{sentence}\n\n{story}\n")) != []
+    assert texts(rule, article(f"Title: Oaks\n\n{story}\n\nIt rained. {sentence}\n")) != []
+
+
 def test_duplicate_paragraph_leaves_short_repeated_lines_and_can_skip_lines(article):
     rule = DuplicateRule(spec("duplicate", of="paragraph", message="{unit}"))
     job = "Former special assistant to the president"
@@ -181,6 +206,21 @@ def test_duplicate_headline_opening_a_sentence_is_an_editorial_echo_not_a_repeat
     assert texts(rule, article(echo)) == []
     label = head + "Work began in May.\n\nThis is how the harbour project ends | Watch the full report online\n"
     assert texts(rule, article(label)) == ["This is how the harbour project ends | Watch the full report online"]
+
+
+def test_duplicate_headline_run_into_a_caption_credit_and_the_next_sentence(article):
+    """A scraper glues a photo credit, the headline and the deck into one line with no stop."""
+    rule = DuplicateRule(spec("duplicate", of="headline", contains=True, threshold=0.9))
+    head = "Title: Ferry operator cancels winter timetable\n\n"
+    glued = "Reuters Photo Ferry operator cancels winter timetable The island will lose its Sunday sailing."
+    assert texts(rule, article(head + glued + "\n")) == [glued]
+    opening = "Ferry operator cancels winter timetable The island will lose its Sunday sailing."
+    assert texts(rule, article(head + opening + "\n")) == [opening]
+    # The headline's words inside a sentence that goes on as a sentence: the writer's own echo.
+    quiet = ["The ferry operator cancels winter timetable changes every year, the council said.",
+             "Ferry operator cancels winter timetable Mayor Ruth Owens had defended so hard at the March meeting."]
+    for line in quiet:
+        assert texts(rule, article(head + line + "\n")) == [], line
 
 
 def test_duplicate_sentence_inside_one_paragraph_and_across_repeated_paragraphs(article):

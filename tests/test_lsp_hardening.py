@@ -269,3 +269,24 @@ def test_a_configuration_that_does_not_load_is_a_diagnostic_until_it_is_fixed(st
     client.notify("workspace/didChangeConfiguration", {"settings": {}})
     assert "config-error" not in codes(client.diagnostics(first))
     assert client.stop() == 0
+
+
+# ---- how a document was read ---------------------------------------------------------------
+
+
+def test_a_page_its_extractor_cannot_read_says_how_it_was_read_as_information(start, tmp_path):
+    """The command line says once on standard error that a page was read by the markup rules;
+    an editor shows it with the document, as information, each time it is checked."""
+    page = ("<html><body><article><h1>Quay wall finished</h1>" + "<div>" * 400
+            + "<p>The new wall is two metres high and runs along the whole quay.</p><p>Share this:</p>"
+            + "</div>" * 400 + "</article></body></html>")
+    client = start()
+    client.initialize(tmp_path)
+    uri = client.open(tmp_path / "quay.html", page, language="html")
+    diagnostics = client.diagnostics(uri)
+    [note] = [d for d in diagnostics if d["code"] == "reading-note"]
+    assert "256 levels" in note["message"] and "markup rules" in note["message"] and note["severity"] == 3
+    assert "boilerplate-share" in codes(diagnostics)  # and the page is still checked
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    assert codes(client.diagnostics(uri)).count("reading-note") == 1
+    assert client.stop() == 0

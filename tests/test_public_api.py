@@ -326,3 +326,4 @@ def test_importing_the_api_loads_no_engine_and_no_module_imports_the_package():
                 assert node.module != "checker", f"{name} imports from the checker package"
             elif isinstance(node, ast.Import):
                 assert all(alias.name != "checker" for alias in node.names), f"{name} imports the checker package"
+

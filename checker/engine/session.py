@@ -55,6 +55,9 @@ class FileResult:
     #: For a record of a multi-article file: the file that holds it. ``path`` is then the
     #: record's name (``dump.jsonl#42``), a name that is never read as a path.
     file: str | None = None
+    #: How the input was read, when not as usual (an HTML page its extractor could not read):
+    #: the article's ``reading_notes``. Said once per run on standard error; an editor shows them.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -429,11 +432,12 @@ class Session:
             return FileResult(name, error=f"no parser for format {self.input_format or 'of this file'}")
         for note in article.reading_notes:
             self.note(f"{name}: {note}")
+        notes = list(article.reading_notes)
         if not self.config.timings:
-            return FileResult(name, findings=self.check_article(article, file=file), text=text)
+            return FileResult(name, findings=self.check_article(article, file=file), text=text, notes=notes)
         self.config.rule_timings = {}
         findings = self.check_article(article, file=file)
-        return FileResult(name, findings=findings, text=text, timings=self.config.rule_timings)
+        return FileResult(name, findings=findings, text=text, timings=self.config.rule_timings, notes=notes)
 
     def check_article(self, article: Article, *, file: str | None = None) -> list[Finding]:
         self.isolation.where = f"{article.path}: "

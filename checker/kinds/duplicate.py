@@ -20,6 +20,12 @@ MAX_POSTINGS = 50
 #: Words after a headline that still read as a label's tail ("Watch the video", "1:27").
 _SHORT_TAIL = 8
 _SEPARATORS = ("|", "-", "–", "—", ":", "·", "•", "/", "(", "[")
+#: The most words of a credit or label a caption puts before a headline run into it ("AP Photo").
+_CREDIT_WORDS = 3
+#: A capitalised word: what a caption's credit or label starts with.
+_CAPITALISED = compiled(r"\s*\p{Lu}")
+#: A sentence's opening ("A total of", "The vote"): what follows a headline glued to the next one.
+_SENTENCE_OPENING = compiled(r"\s+\p{Lu}\p{Ll}*\s+\p{Ll}")
 #: How many candidate units one unit is compared with.
 MAX_COMPARISONS = 8
 
@@ -149,9 +155,18 @@ def _starts_or_ends_with(line: list[str], headline: list[str], text: str) -> boo
         return False
     if line[-size:] == headline:
         return True
-    if line[:size] != headline:
+    for skip in range(_CREDIT_WORDS + 1):  # "AP Photo <headline> <first sentence>"
+        if line[skip:skip + size] == headline:
+            break
+    else:
         return False
-    tail = _after_words(text, size).lstrip()
+    tail = _after_words(text, skip + size)
+    glued = _SENTENCE_OPENING.match(tail) is not None  # the next sentence runs on with no stop
+    if skip:
+        return glued and _CAPITALISED.match(text) is not None  # a credit or label before the headline
+    if glued:
+        return True
+    tail = tail.lstrip()
     return tail[:1] not in (",", ";") and (len(line) - size <= _SHORT_TAIL or tail[:1] in _SEPARATORS)
 
 
@@ -177,6 +192,40 @@ def _paragraphs_and_lines(article: Article, with_lines: bool) -> tuple[list[tupl
             line_units.update(range(len(units), len(units) + last - first))
             units.extend(lines[first:last])
     return units, line_units
+
+
+#: The most words of a line that reads as display text (a deck, a subheading, a teaser).
+DISPLAY_WORDS = 25
+_CLOSERS = "\"'”’)]»"
+
+
+def _display_repeat(article: Article, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether the earlier of two repeated sentences or quotations stands in display text
+    that quotes the story: a short paragraph or heading of one line with no full stop at its
+    end (a deck under the headline, a numbered teaser, a subheading, a pull quote), while the
+    later one is in a longer paragraph. Such a repeat is meant; a repeated paragraph is still
+    the paragraph rule's to report."""
+    blocks = article.derived(_BodyBlocks)
+    at = [bisect.bisect_right(blocks.starts, start) - 1 for start, _ in (first, second)]
+    if at[0] < 0 or at[0] == at[1]:
+        return False
+    (start, end), (later_start, later_end) = blocks.spans[at[0]], blocks.spans[at[1]]
+    if end < first[1] or later_end < second[1]:
+        return False  # a unit outside the body's blocks
+    text = article.source[start:end].rstrip()
+    if "\n" in text or text.rstrip(_CLOSERS).endswith((".", "!", "?", "…")):
+        return False
+    table = article.derived(SpanWords)
+    display, story = table[start, end], table[later_start, later_end]
+    return 0 < len(display) <= DISPLAY_WORDS and len(story) > len(display)
+
+
+class _BodyBlocks:
+    """The spans of an article's paragraphs and headings, in order, with their starts."""
+
+    def __init__(self, article: Article) -> None:
+        self.spans = [(b.start, b.end) for b in article.blocks if b.kind in ("paragraph", "heading")]
+        self.starts = [start for start, _ in self.spans]
 
 
 class DuplicateRule(Rule):
@@ -323,8 +372,9 @@ class DuplicateRule(Rule):
             if best is None:
                 continue
             score, other = best
-            if self.options["of"] != "paragraph" and self._whole_paragraphs_repeat(
-                article, paragraph_starts, units[other], units[index]
+            if self.options["of"] != "paragraph" and (
+                self._whole_paragraphs_repeat(article, paragraph_starts, units[other], units[index])
+                or _display_repeat(article, units[other], units[index])
             ):
                 continue
             reported.add(index)

@@ -34,6 +34,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 JSON_SUFFIXES = (".json",)
+KNOWN_SUFFIXES = frozenset((*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES, *JSON_SUFFIXES))
 
 
 @hookimpl
@@ -132,9 +133,15 @@ def checker_parse_article(path: str, text: str, format: str | None) -> Article |
 
 
 def format_of(path: str) -> str:
-    """The built-in format a file name asks for (a ``.gz`` suffix is looked through)."""
+    """The built-in format a file name asks for (a ``.gz`` suffix is looked through). A record's
+    name (``dump.jsonl#L3``) is read by its file's suffix; a file whose own name holds a ``#``
+    (``notes#draft.md``) keeps its suffix."""
     name = path.lower().removesuffix(".gz")
-    suffix = os.path.splitext(name.partition("#")[0] if "#" in name else name)[1]
+    suffix = os.path.splitext(name)[1]
+    cut = name.find("#")
+    while suffix not in KNOWN_SUFFIXES and cut != -1:
+        suffix = os.path.splitext(name[:cut].removesuffix(".gz"))[1]
+        cut = name.find("#", cut + 1)
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     if suffix in HTML_SUFFIXES:

@@ -20,11 +20,12 @@ FORMAT_VERSION = 1
 
 
 def file_entry(result: FileResult) -> dict[str, Any]:
-    return {
-        "path": result.path,
-        "error": result.error,
-        "findings": [finding.to_dict() for finding in result.findings],
-    }
+    entry: dict[str, Any] = {"path": result.path}
+    if result.file is not None:  # a record of an archive: the file it came from
+        entry["file"] = result.file
+    entry["error"] = result.error
+    entry["findings"] = [finding.to_dict() for finding in result.findings]
+    return entry
 
 
 def summary_entry(session: Session) -> dict[str, Any]:

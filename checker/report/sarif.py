@@ -33,10 +33,14 @@ if TYPE_CHECKING:  # pragma: no cover
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 #: Findings the session itself makes, not a rule file: described here so every result has a rule.
+#: Findings the run itself makes (no rule file): id to category, level, text. Their pages
+#: (``docs/rules/<id>.md``) are written by ``checker.docs`` like the rules' own.
 SESSION_RULES = {
     "parse-error": ("metadata", "error", "The article's metadata header or front matter could not be read."),
     "unused-suppression": ("style", "warning", "A checker-disable comment that suppresses nothing."),
 }
+#: Where each of ``SESSION_RULES`` is explained at length (a page of ``docs/``).
+SESSION_RULE_GUIDES = {"parse-error": "inputs.md", "unused-suppression": "suppressions.md"}
 
 
 def artifact(path: str) -> dict[str, str]:

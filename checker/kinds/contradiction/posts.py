@@ -57,6 +57,8 @@ TEAM = "\0team"
 _FORM_REACH = 120
 #: The most distinct posts kept per person: a bound on the work per post read.
 MAX_POSTS = 12
+#: A run of capitalised words not read yet (``None`` is a run read as no person).
+_UNREAD = object()
 
 _WORD = r"\p{Lu}[\p{L}'’-]*\p{L}"
 #: Words of one name or one organisation stay on one line: a line break ends a name.
@@ -178,8 +180,9 @@ def posts_in(source: str, sentences: list[tuple[int, int]], with_posts: list[tup
     people: dict[str, Person] = {}
     found: list[Post] = []
     inside = _QuoteIndex(quotes)
+    readings: dict[str, _Naming | None] = {}
     for start, end in sentences:
-        _note_names(source[start:end], people, vocabulary)
+        _note_names(source[start:end], people, vocabulary, readings)
     for start, end in with_posts:
         text = source[start:end]
         for match in _matches(text, vocabulary):
@@ -218,26 +221,49 @@ def _matches(text: str, vocabulary: Vocabulary) -> Iterator[regex.Match]:
                     yield match
 
 
-def _note_names(text: str, people: dict[str, Person], vocabulary: Vocabulary) -> None:
-    """Record the full names ("Ana Silva") and titled surnames ("Inspector Quilty") of a sentence."""
+@dataclass(frozen=True)
+class _Naming:
+    """What one run of capitalised words says of a person: the surname, the first name if one
+    is given, and whether a title or honorific introduced it."""
+
+    surname: str
+    first: str | None
+    titled: bool
+
+
+def _naming(run: str, vocabulary: Vocabulary) -> _Naming | None:
+    """The person a run of capitalised words names ("Ana Silva", "Inspector Quilty"), if any."""
+    words = run.split()
+    stripped = False
+    while words and (words[0].rstrip(".") in HONORIFICS or words[0] in TITLES
+                     or words[0].lower() in vocabulary.groups or words[0] in NOT_FIRST_NAMES):
+        stripped = stripped or words[0] not in NOT_FIRST_NAMES
+        words.pop(0)
+    words = [w for w in words if not _initial(w)]
+    if not words or len(words) > 3:
+        return None
+    surname = _plain(words[-1])
+    if surname in NOT_SURNAMES:
+        return None
+    return _Naming(surname, words[0] if len(words) >= 2 else None, stripped)
+
+
+def _note_names(text: str, people: dict[str, Person], vocabulary: Vocabulary,
+                readings: dict[str, _Naming | None]) -> None:
+    """Record the full names ("Ana Silva") and titled surnames ("Inspector Quilty") of a
+    sentence; ``readings`` keeps each run's reading for the article (names recur)."""
     for match in _NAME_RUN.finditer(text):
-        words = match.group().split()
-        stripped = False
-        while words and (words[0].rstrip(".") in HONORIFICS or words[0] in TITLES
-                         or words[0].lower() in vocabulary.groups or words[0] in NOT_FIRST_NAMES):
-            stripped = stripped or words[0] not in NOT_FIRST_NAMES
-            words.pop(0)
-        words = [w for w in words if not _initial(w)]
-        if not words or len(words) > 3:
+        run = match.group()
+        naming = readings.get(run, _UNREAD)
+        if naming is _UNREAD:
+            naming = readings[run] = _naming(run, vocabulary)
+        if naming is None:
             continue
-        surname = _plain(words[-1])
-        if surname in NOT_SURNAMES:
-            continue
-        person = people.setdefault(surname, Person())
-        if len(words) >= 2:
-            person.first_names.add(words[0])
+        person = people.setdefault(naming.surname, Person())
+        if naming.first is not None:
+            person.first_names.add(naming.first)
             person.introduced = True
-        elif stripped:
+        elif naming.titled:
             person.introduced = True
 
 
