@@ -199,8 +199,8 @@ def build() -> dict:
     return {
         "about": "States that cannot both hold of one thing, for the contradiction kind's polarity and headline "
                  "checks; built by scripts/build_antonyms.py.",
-        "source": f"Princeton WordNet 3.0 (Debian wordnet-base {version()}): antonym (!) and derivation (+) "
-                  "pointers, verb.exc",
+        "sources": [f"Princeton WordNet 3.0 (Debian wordnet-base {version()}): antonym (!), derivation (+), "
+                    "similar-to (&) and hyponym (~) pointers, index sense counts, verb.exc"],
         "licence": NOTICE,
         "verbs": sorted(list(pair) for pair in kinds["v"]),
         "adjectives": sorted(list(pair) for pair in kinds["a"]),

@@ -25,7 +25,7 @@ def lines_flagged(rule, article, text: str) -> list[int]:
 
 def test_the_shipped_lexicon_names_its_source_and_holds_the_pairs_a_reporter_uses():
     data = json.loads(ANTONYMS.read_text(encoding="utf-8"))
-    assert "WordNet 3.0" in data["source"] and "Princeton" in data["licence"]
+    assert "WordNet 3.0" in data["sources"][0] and "Princeton" in data["licence"]
     words = lexicon()
     assert "convict" in words.opposite["acquit"]
     assert "unarmed" in words.opposite["armed"]
@@ -33,6 +33,8 @@ def test_the_shipped_lexicon_names_its_source_and_holds_the_pairs_a_reporter_use
     assert words.forms["conviction"] == (frozenset({"convict"}), "act")
     assert "rifle" in words.weapons
     assert lexicon() is words  # read once
+    notice = (ANTONYMS.parents[2] / "NOTICE").read_text(encoding="utf-8")
+    assert "checker/data/antonyms.json" in notice and "Princeton WordNet 3.0" in notice
 
 
 @pytest.mark.parametrize("text", [
