@@ -23,6 +23,8 @@ redistribution allowed with its copyright notice, which the file carries):
   a pair of a participle and its negation, to that head ("hurt" -> "injured"; not an irregular
   verb form such as "taken", nor an adverb such as "over", nor a word of more than four senses);
 - weapons: the nouns below "weapon" (``~`` hyponym pointers): "carrying a pistol" is armed;
+- victories: the verbs of winning and beating and those below them (``~`` troponym pointers),
+  in their most frequent sense ("win", "trounce"; not "take"): a headline with one names a winner;
 - acts: the derivationally related forms (``+``) of those verbs that are nouns of acts, events
   or states (WordNet's lexicographer files noun.act, noun.event, noun.state): "conviction" for
   "convict", not "convict" the person;
@@ -51,6 +53,9 @@ ACT_FILES = frozenset({"04", "11", "26"})
 NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis")
 #: Adjectives of more senses are too vague to name a state ("new": 11, "open": 21, "sober": 4).
 MAX_SENSES = 4
+#: Verbs whose most frequent senses are winning a contest or beating someone in one: a
+#: headline with one of them, or a verb below them, names a winner.
+VICTORY = ("win", "beat", "defeat")
 #: The noun synset "weapon, arm, weapon system": what one carries to be armed.
 WEAPON = "04565375"
 #: Auxiliaries and light verbs: their antonyms ("have" / "lack", "give" / "take") say nothing of a state.
@@ -125,6 +130,22 @@ def _hyponyms(nouns: dict, root: str) -> set[str]:
         _, words, pointers = nouns[offset]
         found.update(word for word in words if _single(word) and first.get(word) == offset)
         todo.extend(target for symbol, part, target, _, _ in pointers if symbol in ("~", "~i") and part == "n")
+    return found
+
+
+def _troponyms(verbs: dict, roots: tuple[str, ...]) -> set[str]:
+    """The single words whose most frequent sense is that of one of ``roots`` or below it
+    (``~`` troponym pointers): "trounce", not "take" or "break"."""
+    first = _first_senses("verb")
+    found, todo, seen = set(), [first[root] for root in roots], set()
+    while todo:
+        offset = todo.pop()
+        if offset in seen:
+            continue
+        seen.add(offset)
+        _, words, pointers = verbs[offset]
+        found.update(word for word in words if _single(word) and first.get(word) == offset)
+        todo.extend(target for symbol, part, target, _, _ in pointers if symbol == "~" and part == "v")
     return found
 
 
@@ -206,6 +227,7 @@ def build() -> dict:
         "adjectives": sorted(list(pair) for pair in kinds["a"]),
         "similar": dict(sorted(similar.items())),
         "weapons": sorted(_hyponyms(nouns, WEAPON)),
+        "victories": sorted(_troponyms(verbs, VICTORY)),
         "acts": dict(sorted(acts.items())),
         "forms": dict(sorted(forms.items())),
     }

@@ -152,3 +152,18 @@ def test_another_party_falling_short_takes_nothing_back(headline, article):
     text = ("Title: Farmers' party wins majority in county poll\n\n"
             "The farmers' party took 24 of the 40 seats, while the greens fell short of a majority.")
     assert lines_flagged(headline, article, text) == []
+
+
+def test_a_headline_winner_against_a_level_score_is_flagged(headline, article):
+    text = ("Title: Ashby Town beat Rovers in cup tie\n\n"
+            "Ashby Town hosted Rovers on Tuesday, and the tie ended 2-2 after extra effort from both sides.")
+    assert lines_flagged(headline, article, text) == [3]
+
+
+@pytest.mark.parametrize("text", [
+    "Title: Ashby Town beat Rovers on penalties\n\nThe tie ended 2-2 and Ashby Town won the shoot-out 4-3.",
+    "Title: Ashby Town beat Rovers\n\nAshby Town won 3-1. Last season the same tie ended 2-2.",
+    "Title: Ashby Town beat Rovers\n\nIn the other semi-final, Dunmore and Kelso drew 1-1.",
+])
+def test_a_level_score_that_leaves_the_winner_standing_is_left_alone(headline, article, text):
+    assert lines_flagged(headline, article, text) == []

@@ -15,6 +15,7 @@ from checker.kinds.contradiction import (
     ages,
     counts,
     declined,
+    drawn,
     durations,
     event_dates,
     headline,
@@ -403,8 +404,14 @@ class ContradictionRule(Rule):
             claims = headline.claims_in(source[block.start:block.end], block.start, self.headline_verbs,
                                         self.headline_forms)
             body = [(s, e) for s, e in sentences if s >= block.end]
-            yield from headline.conflicts(claims, source, body, self.headline_forms, self.headline_antonyms,
-                                          self.hedges, self.distinct)
+            taken_back = False
+            for conflict in headline.conflicts(claims, source, body, self.headline_forms, self.headline_antonyms,
+                                               self.hedges, self.distinct):
+                taken_back = True
+                yield conflict
+            if not taken_back:  # "Rovers beat Athletic" ... "the match ended 0-0"
+                yield from drawn.conflicts(source[block.start:block.end], block.start, source, body, self.hedges,
+                                           self.distinct)
         elif self.check_name == "declined":
             if article.quotes:
                 refusing = spans_holding(article, sentences, declined.REFUSAL_TEXTS, ignorecase=True)

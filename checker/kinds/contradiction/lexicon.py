@@ -1,7 +1,7 @@
 """The shipped knowledge of states that cannot both hold (``checker/data/antonyms.json``,
 built from Princeton WordNet 3.0 by ``scripts/build_antonyms.py``): verb and adjective
 antonyms, adjectives of the same sense ("hurt": "injured"), the nouns naming a verb's act
-("conviction"), weapons, and each written form's
+("conviction"), weapons, verbs of winning, and each written form's
 lemma. Read once, the first time a rule asks, never when the checker starts.
 """
 
@@ -25,6 +25,8 @@ class Lexicon:
     weapons: frozenset[str]
     #: Every word above: the forms, the weapons and their plurals.
     words: frozenset[str]
+    #: Verbs of winning and beating ("beat", "defeat", "overpower").
+    victories: frozenset[str] = frozenset()
 
     def with_pairs(self, pairs: dict[str, frozenset[str]], adjectives: frozenset[str] = frozenset(),
                    verbs: frozenset[str] = frozenset()) -> Lexicon:
@@ -47,7 +49,7 @@ class Lexicon:
         for word, others in pairs.items():
             opposite[word] = opposite.get(word, frozenset()) | others
         read = self.words | {form for form, (lemmas, what) in forms.items() if not (what == "verb" and form in lemmas)}
-        return Lexicon(opposite, forms, self.weapons, frozenset(read))
+        return Lexicon(opposite, forms, self.weapons, frozenset(read), self.victories)
 
     def is_weapon(self, word: str) -> bool:
         """A weapon's name, singular or plural ("pistol", "rifles")."""
@@ -106,4 +108,5 @@ def lexicon() -> Lexicon:
     weapons = frozenset(data["weapons"])
     # A verb's plain form gives a state only after "did not", rarely: left out of the words read.
     read = {form for form, (lemmas, what) in forms.items() if not (what == "verb" and form in lemmas)}
-    return Lexicon(expanded, forms, weapons, frozenset(read) | weapons | {weapon + "s" for weapon in weapons})
+    return Lexicon(expanded, forms, weapons, frozenset(read) | weapons | {weapon + "s" for weapon in weapons},
+                   frozenset(data["victories"]))
