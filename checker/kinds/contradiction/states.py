@@ -76,6 +76,7 @@ _DETERMINER = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 _NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some",
                       "many"})
 _PRONOUNS = frozenset({"he", "she"})
+_CAPITAL_STOPWORDS = frozenset(word.capitalize() for word in STOPWORDS)
 #: Modifiers that make a noun another thing of its kind ("the other bridge", "the new stadium").
 _OTHER = frozenset({"other", "another", "new", "old", "former", "first", "second", "third", "last", "next",
                     "previous", "original", "same"})
@@ -145,10 +146,10 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
     for number, (start, end) in enumerate(sentences):
         text = source[start:end]
         in_title = title is not None and title[0] <= start < title[1]
-        for name in _NAME.finditer(text):
+        for index, name in enumerate(_NAME.findall(text)):
             # A single capitalised word opening the sentence may be any word ("Since", "Rescuers").
-            if name.group(0).split(None, 1)[0].lower() not in STOPWORDS and (name.start() or " " in name.group(0)):
-                names.key(name.group(0))
+            if name.split(None, 1)[0] not in _CAPITAL_STOPWORDS and (index or " " in name or not text.startswith(name)):
+                names.key(name)
         # A set look-up of the small-letter words: a sentence with none of the lexicon's
         # words (most) is read no further.
         # (A headline's plain verb is a claim: "Drivers accept pay offer".)
