@@ -2,29 +2,40 @@
 
 "The swing bridge ... reopened to traffic" ... "while the bridge remains shut"; "Nicola
 Carbone, who was acquitted in 2021" ... "Since his conviction, Carbone"; "Marcus Delaney,
-an unarmed 34-year-old" ... "Delaney, who was carrying a pistol". A sentence is cut into
-clauses (at punctuation and at words such as "while", "who"); in each, a word of the
-lexicon (``lexicon``: WordNet's antonyms) gives a state to the clause's subject:
+an unarmed 34-year-old" ... "Delaney, who was carrying a pistol"; "no one was hurt" ... "the
+injured driver". A sentence is cut into clauses (at punctuation and at words such as
+"while", "who"); in each, a word of the lexicon (``lexicon``: WordNet's antonyms and the
+rule's own pairs) gives a state to a thing:
 
-- a participle or adjective after "is", "was", "remains" ... ("the bridge remains shut"),
-  negated or not; a verb with no object after it ("the bridge reopened to traffic");
-- an adjective before a noun ("the drunk driver": the driver), or in an apposition ("Marcus
-  Delaney, an unarmed 34-year-old": Delaney);
-- a noun naming a verb's act after a possessive ("his conviction": the man the sentence names);
-- a weapon carried or held ("carrying a pistol": armed).
+- a participle or adjective after "is", "was", "remains", "was found" ... ("the bridge
+  remains shut"), negated or not, of the clause's subject or of the noun phrase after a
+  reporting word ("rescuers said the pilot was alive"); "no one" denies it of everyone;
+- a verb with no object after it ("the bridge reopened to traffic"); a verb's definite or
+  possessed object ("the council rejected the plan": the plan; "kept her seat": her seat);
+- an adjective before a noun ("the drunk driver": the driver), or opening an apposition
+  ("Marcus Delaney, an unarmed 34-year-old"; "the viaduct, closed since the flood,");
+- a noun naming a verb's act after a possessive ("his conviction": the man named next);
+- a weapon carried, held or fired ("carrying a pistol": armed).
 
-The subject is a name (known by its last word, "Carbone"; a surname two people share is no
-key) or a definite noun's head ("the swing bridge": bridge), resolved back through "who",
-"which" and "he", "she". Two states of one thing clash when one lemma is the other's
-antonym, or the same lemma is negated once. Left alone: questions, hedges, conditionals,
-quotations, claims disputed in the sentence ("denied", "insisted"), a sentence that says the
-state changed ("again", "now", "no longer", "on appeal"), two statements at different
-stated times, a state given at a time of its own in the later sentence ("reopened on
-Tuesday"), a past perfect against a plain past or present ("had been failing"), and nouns
-whose modifiers disagree ("the first round", "the second round").
+A thing is a name (known by its last word, "Carbone"; a surname two people share is no key)
+or a noun's head ("the swing bridge": bridge), resolved back through "who", "which" and
+"he", "she". The headline is read as headlines are written: a capital opens a noun phrase
+("Swing bridge reopens"), a plain verb and an object without an article are a claim ("Board
+backs merger"), and no tense is read. Two states of one thing clash when one's lemma is the
+other's antonym, or the same lemma is negated once. Left alone: questions, hedges,
+conditionals, quotations, claims disputed in the sentence ("denied", "insisted"), a change
+cue ("again", "now", "later", "no longer", "on appeal"), two stated times, two events
+(both may have happened) unless neither is timed and both name who did them, an event at a
+time against a later state without "remains", a "re-" verb (changed back), a past state
+against a present one, a past perfect against a plain tense, two agents ("rejected by the
+judge", "approved by the lawyers"), states qualified differently ("safe to drink", "safe for
+children"), nouns whose modifiers disagree ("the north bridge", "the south bridge"), and a
+state the article has already given the thing.
 
-Linear in the article: each sentence is cut once, and earlier states are indexed by
-(thing, lemma, polarity), so a later state looks up the few keys that would clash with it.
+Linear in the article: each sentence's words are looked up in a set, only a sentence holding
+a word of the lexicon is cut into clauses, and earlier states are indexed by (thing, lemma,
+polarity) and by (thing, an opposite lemma), so a later state looks up the few keys that
+would clash with it.
 """
 
 from __future__ import annotations
