@@ -172,7 +172,9 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
         if in_title:
             words = [m for m in pattern.finditer(text) if m.group(0).lower() in readable]
         else:
-            words = [m for m in pattern.finditer(text) if m.group(0) in readable]
+            words = [m for m in pattern.finditer(text) if m.group(0) in readable and _may_state(m, text, lexicon)]
+            if not words:
+                continue
         times: frozenset[str] | None = None
         antecedent: tuple[str, frozenset[str]] | None = None
         previous = ""
@@ -242,6 +244,31 @@ _SMALL_WORD = compiled(r"(?<![\p{L}-])[a-z]+(?![\p{L}-])")
 _LAST_NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+(?:\p{Lu}{2,4}\s+)?\p{Lu}\p{Ll}[\p{L}’'-]*)*$")
 #: A name: capitalised words, with a short title in capitals among them ("Veteran MP Carla Dunn").
 _NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+(?:\p{Lu}{2,4}\s+)?\p{Lu}\p{Ll}[\p{L}’'-]*)*")
+
+
+#: A copula or an auxiliary shortly before a verb form ("was found", "has not been", "did not").
+_AUXILIARY_BEFORE = compiled(r"(?:\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|became|becomes?|"
+                             r"seemed|appeared|lay|left|kept|has|have|had|did|does|do|not|never|still|also|all|"
+                             r"now|longer)|n[’']t)"
+                             r"\s+(?:\p{Ll}+\s+)?$", regex.IGNORECASE)
+
+
+def _may_state(match: regex.Match, text: str, lexicon: Lexicon) -> bool:
+    """A quick look at a word's neighbours before any clause is cut: a verb form gives a state
+    only after a copula, an auxiliary or a comma, or before no object or a definite one; a
+    noun of an act only after a possessive ("his conviction"). Adjectives and weapons may
+    anywhere."""
+    word = match.group(0)
+    what = lexicon.forms[word][1] if word in lexicon.forms else "weapon"
+    if what in ("adjective", "weapon"):
+        return True
+    start = match.start()
+    if what == "act":
+        return _POSSESSIVE.search(text, max(0, start - 30), start) is not None
+    return (_AUXILIARY_BEFORE.search(text, max(0, start - 30), start) is not None
+            or text[:start].rstrip().endswith(",")
+            or _NO_OBJECT_AFTER.match(text, match.end()) is not None
+            or _DONE_TO.match(text, match.end()) is not None)
 
 
 def _tense(before: str, word: str, event: bool) -> str:
