@@ -125,6 +125,32 @@ def _content(text: str) -> Iterator[str]:
             yield lemma(low)
 
 
+#: "short of a majority", "fell short of the target": what a headline said was won was not reached.
+_SHORT_OF = compiled(r"\bshort\s+of\s+(?:(?:an?|the|its|their|his|her)\s+)?(?:(?:outright|overall|absolute|clear|"
+                     r"working)\s+)?(?P<object>\p{L}+)", regex.IGNORECASE)
+
+
+_CLAUSE_OPENING = compiled(r";|\b(?:but|while|whereas|and|although|though)\b")
+
+
+def _short_of(text: str, claims: list[Claim], antonyms: dict[str, frozenset[str]]) -> tuple[Claim, regex.Match] | None:
+    """A claim of winning or gaining something ("wins outright majority": a verb whose antonym is
+    "lose") that the sentence says was not reached ("short of a majority"), about the claim's
+    subject, or None."""
+    if "hort" not in text:
+        return None
+    for match in _SHORT_OF.finditer(text):
+        reached = lemma(match.group("object").lower())
+        # Who fell short: the words of its clause ("the Reds fell short", after "; " or "while").
+        opening = max((m.end() for m in _CLAUSE_OPENING.finditer(text, 0, match.start())), default=0)
+        said = {lemma(w.lower()) for w in _WORD.findall(text, opening, match.start())}
+        for claim in claims:
+            if "lose" in antonyms.get(claim.lemma, ()) and reached in claim.object and (
+                    not claim.subject or claim.subject & said):
+                return claim, match
+    return None
+
+
 def conflicts(claims: list[Claim], source: str, sentences: Iterable[tuple[int, int]], lemma_of: dict[str, str],
               antonyms: dict[str, frozenset[str]], hedges: Searcher, distinct: Searcher) -> Iterator[Conflict]:
     """Body sentences taking back a headline claim: the first one for each claim."""
@@ -134,6 +160,15 @@ def conflicts(claims: list[Claim], source: str, sentences: Iterable[tuple[int, i
     verbs = _body_verbs(frozenset(v for c in claims for v in (c.lemma, *antonyms.get(c.lemma, ()))))
     for start, end in sentences:
         text = source[start:end]
+        short = _short_of(text, open_claims, antonyms)
+        if short is not None and not (hedges.search(text[:short[1].start()]) or distinct.search(text)):
+            claim, match = short
+            statement = Statement(start + match.start(), start + match.end(), match.group(0))
+            yield Conflict(claim.statement, statement,
+                           f"the headline's '{claim.statement.text}' against '{statement.text}' here")
+            open_claims.remove(claim)
+            if not open_claims:
+                return
         words: set[str] | None = None  # the sentence's words and verbs, read only for a candidate
         said: set[str] = set()
         for match in verbs.finditer(text):

@@ -15,21 +15,25 @@ from checker.kinds.contradiction import (
     ages,
     counts,
     declined,
+    drawn,
     durations,
     event_dates,
     event_places,
     event_times,
     headline,
+    lexicon,
     numbers,
     polarity,
     posts,
     recounts,
     restated,
     roles,
+    states,
     weekdays,
 )
+from checker.patterns.compiled import compiled
 from checker.patterns.limits import TimedPattern
-from checker.patterns.precheck import spans_holding
+from checker.patterns.precheck import Declared, any_of, folded_source, literals_of, spans_holding
 from checker.text.article import Article
 from checker.text.dates import DateProblem, parse_date
 
@@ -68,6 +72,8 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
                            "(`[approve, reject]`)"),
         "hedges": _patterns("words that make a clause uncertain, so that it contradicts nothing (\"may\", "
                             "\"reportedly\")"),
+        "states": Option(bool, default=False, help="also read the states things are given (\"the bridge remains "
+                         "shut\", \"his conviction\", \"an unarmed man\") against WordNet's antonyms"),
     },
     "titles": {
         "titles": Option(dict, required=True, help="a mapping of a kind of title (office, rank) to lists of groups, "
@@ -148,6 +154,8 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
     },
 }
 CHECKS = tuple(CHECK_OPTIONS)
+#: A word in small letters, for the states' pre-check (read in the case-folded source).
+_LOWER_WORD = compiled(r"(?<![\p{L}-])[a-z]+(?![\p{L}-])")
 
 
 class ContradictionRule(Rule):
@@ -245,7 +253,9 @@ class ContradictionRule(Rule):
             #: subject's, the negation's or the auxiliary's; ``re``'s white space includes
             #: ``regex``'s).
             self.form_texts = tuple(self.forms)
-            self.require_literals(self.form_texts, before=r"\s")
+            clause_words = literals_of(self.form_texts, False, r"\s")
+            # The states' lexicon is read the first time an article is checked, not here.
+            self.require(any_of([clause_words, Declared(self._holds_state_words)]) if o["states"] else clause_words)
         elif check == "titles":
             spellings: list[str] = []
             self.group_of: dict[str, tuple[str, int]] = {}
@@ -403,6 +413,22 @@ class ContradictionRule(Rule):
             ignored=frozenset(recounts.lemma(str(w)) for w in o["ignored_units"]),
             anchors=frozenset(str(w) for w in o["anchors"]))
 
+    def _lexicon(self) -> lexicon.Lexicon:
+        """WordNet's states with the rule's own antonyms, built the first time an article is read."""
+        if getattr(self, "_states_lexicon", None) is None:
+            verbs = frozenset(str(verb).lower() for verb in self.options["verbs"])
+            self._states_lexicon = lexicon.lexicon().with_pairs(self.antonyms, self.adjectives, verbs)
+        return self._states_lexicon
+
+    def _holds_state_words(self, article: Article) -> bool:
+        """Whether the article holds a word of the states' lexicon (any case): the states'
+        pre-check."""
+        if getattr(self, "_state_words", None) is None:
+            words = self._lexicon()
+            self._state_words = frozenset(words.forms) | words.words
+        text = folded_source(article) or article.source.lower()
+        return not self._state_words.isdisjoint(_LOWER_WORD.findall(text))
+
     def _antonym_pairs(self) -> list[tuple[str, str]]:
         """The rule's ``antonyms``: pairs of verbs (or phrases), lower case, white space single."""
         pairs = []
@@ -461,9 +487,17 @@ class ContradictionRule(Rule):
             sentences = spans_holding(article, sentences, weekdays.WEEKDAY_STARTS)  # those naming a weekday
             yield from weekdays.conflicts(source, sentences, _published(article))
         elif self.check_name == "polarity":
-            sentences = spans_holding(article, sentences, self.form_texts, before=r"\s")  # those with a verb form
-            clauses = polarity.clauses_in(source, sentences, self.clause, self.forms, self.hedges, self.adjectives)
-            yield from polarity.conflicts(clauses, self.antonyms)
+            with_verbs = spans_holding(article, sentences, self.form_texts, before=r"\s")  # those with a verb form
+            clauses = polarity.clauses_in(source, with_verbs, self.clause, self.forms, self.hedges, self.adjectives)
+            flagged = set()  # the lines already given a finding: a state read there again adds nothing
+            for conflict in polarity.conflicts(clauses, self.antonyms):
+                flagged.add(article.line_of(conflict.later.start))
+                yield conflict
+            if self.options["states"]:
+                words = self._lexicon()
+                title = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
+                found = states.states_in(source, sentences, words, self.hedges, article.in_quote, title)
+                yield from (c for c in states.conflicts(found, words) if article.line_of(c.later.start) not in flagged)
         elif self.check_name == "titles":
             found = roles.titled_names(source, sentences, self.title_pattern, self.group_of, self.modifiers)
             yield from roles.title_conflicts(found)
@@ -484,8 +518,14 @@ class ContradictionRule(Rule):
             claims = headline.claims_in(source[block.start:block.end], block.start, self.headline_verbs,
                                         self.headline_forms)
             body = [(s, e) for s, e in sentences if s >= block.end]
-            yield from headline.conflicts(claims, source, body, self.headline_forms, self.headline_antonyms,
-                                          self.hedges, self.distinct)
+            taken_back = False
+            for conflict in headline.conflicts(claims, source, body, self.headline_forms, self.headline_antonyms,
+                                               self.hedges, self.distinct):
+                taken_back = True
+                yield conflict
+            if not taken_back:  # "Rovers beat Athletic" ... "the match ended 0-0"
+                yield from drawn.conflicts(source[block.start:block.end], block.start, source, body, self.hedges,
+                                           self.distinct)
         elif self.check_name == "declined":
             if article.quotes:
                 refusing = spans_holding(article, sentences, declined.REFUSAL_TEXTS, ignorecase=True)
