@@ -12,7 +12,7 @@ Positives are the lines labelled ``boilerplate``; negatives every other labelled
 line; ``unsure`` lines and lines that repeat the headline (the duplicate rules' to report) are
 left out.
 
-Fit data: ``bench/data/lines/labels-a.jsonl`` and ``../shared/eval/dev.jsonl``; the fit
+Fit data: ``bench/data/lines/labels-a.jsonl``, ``labels-c.jsonl`` and ``../shared/eval/dev.jsonl``; the fit
 vocabulary of ``bench/planted_furniture.py`` planted in those articles (``--planted``); and,
 with ``--extracted W/extracted`` (the work folder of ``bench/extractors.py --work W``), the
 labelled lines of the fit pages' extractor output (``bench/data/lines/extractors.jsonl``).
@@ -60,7 +60,8 @@ from checker.text.lineshape import (  # noqa: E402
 )
 
 SHARED = ROOT.parent / "shared"
-FIT_LABELS = [ROOT / "bench" / "data" / "lines" / "labels-a.jsonl", SHARED / "eval" / "dev.jsonl"]
+FIT_LABELS = [ROOT / "bench" / "data" / "lines" / "labels-a.jsonl", ROOT / "bench" / "data" / "lines" / "labels-c.jsonl",
+              SHARED / "eval" / "dev.jsonl"]
 HELD_OUT = ROOT / "bench" / "data" / "lines" / "labels-b.jsonl"
 EXTRACTOR_LABELS = ROOT / "bench" / "data" / "lines" / "extractors.jsonl"
 RESERVED = SHARED / "eval" / "reserved.txt"
