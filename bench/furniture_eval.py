@@ -7,8 +7,7 @@ Usage (from the project root):
 
 Three configurations are run through the command line, as a team runs the checker:
 
-- phrase rules alone: the built-in pack as it ships (``boilerplate-furniture`` is off by
-  default; ``--ignore`` makes sure);
+- phrase rules alone: the built-in pack without ``boilerplate-furniture`` (``--ignore``);
 - the line model alone: ``boilerplate-furniture`` only (it leaves the lines a phrase rule
   flags to the phrase rules, so these are the lines it adds);
 - both: every rule of the pack, ``boilerplate-furniture`` included (``--select '*'``).
