@@ -80,6 +80,38 @@ def test_a_finding_names_the_cues_on_the_path_that_raised_the_score(tmp_path):
     assert ends_sentence.named(0.0) == "no sentence ending"
 
 
+def walked(model: TreeModel, values: list[float]) -> float:
+    """The score as the trees say it, node by node: what the flattened walk must match."""
+    total = model.bias
+    for tree in model.trees:
+        node = tree[0]
+        while node[0] >= 0:
+            node = tree[node[2] if values[node[0]] <= node[1] else node[3]]
+        total += node[4]
+    return total
+
+
+def test_shallow_trees_are_flattened_and_deeper_ones_walked_alike(tmp_path):
+    """A stump, a lone leaf, a tree with one side a leaf and a tree three deep score as their
+    nodes say, on every line of an article."""
+    deep = [["link", 0.5, 1, 2, 0.0], ["ends_sentence", 0.5, 3, 4, 0.0], [1.5],
+            ["words_1", 0.5, 5, 6, 0.0], [-0.5], [0.25], [2.0]]
+    trees = [[["link", 0.5, 1, 2, 0.0], [-1.0], [6.0]], [[0.75]],
+             [["ends_bare", 0.5, 1, 2, 0.0], [-0.3], ["contact", 0.5, 3, 4, 0.0], [0.1], [3.0]], deep]
+    model = load_model(str(trees_file(tmp_path, trees)))
+    assert len(model.flat) == 3 and len(model.deep) == 1
+    lines = list(shapes(with_tail("Tel: 01632 960 777", "pellowport.co.uk", "Contact")).values())
+    assert {round(model.score(shape.values), 6) for shape in lines} != {round(model.bias, 6)}
+    for shape in lines:
+        assert model.score(shape.values) == pytest.approx(walked(model, shape.values))
+
+
+def test_the_shipped_trees_score_as_walked_node_by_node():
+    model = load_model(str(SHIPPED_WEIGHTS))
+    for shape in shapes(with_tail("Email: desk@pellowtimes.co.uk", "Five walks along the cliffs")).values():
+        assert model.score(shape.values) == pytest.approx(walked(model, shape.values))
+
+
 def test_the_rule_runs_on_a_trees_file_of_a_team(tmp_path):
     path = trees_file(tmp_path, [[["contact", 0.5, 1, 2, 0.0], [-2.0], [8.0]]])
     team = rule(weights=str(path), threshold=0.9)

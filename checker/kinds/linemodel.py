@@ -15,7 +15,7 @@ import json
 import math
 import operator
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -79,6 +79,13 @@ class LogisticModel:
 Node = tuple[int, float, int, int, float]
 
 
+#: A tree of depth two at most, flattened: the root's cue and threshold, then for each side
+#: the cue and threshold of its test and the outputs of its two leaves (a side that is a leaf
+#: tests nothing: its threshold is infinite and both outputs are the leaf's).
+Flat = tuple[int, float, int, float, float, float, int, float, float, float]
+_ALWAYS = math.inf
+
+
 @dataclass(frozen=True)
 class TreeModel:
     """Boosted trees: the log-odds are ``bias`` plus one leaf's output from each tree."""
@@ -87,10 +94,30 @@ class TreeModel:
     bias: float
     threshold: float
     provenance: dict[str, Any]
+    #: The trees of depth two at most, flattened, and the deeper ones: each line is scored
+    #: with every tree, and a flat tree is walked without a loop.
+    flat: tuple[Flat, ...] = field(init=False, repr=False)
+    deep: tuple[tuple[Node, ...], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        flat, deep = [], []
+        for tree in self.trees:
+            flattened = _flatten(tree)
+            if flattened is None:
+                deep.append(tree)
+            else:
+                flat.append(flattened)
+        object.__setattr__(self, "flat", tuple(flat))
+        object.__setattr__(self, "deep", tuple(deep))
 
     def score(self, values: Sequence[float]) -> float:
         total = self.bias
-        for tree in self.trees:
+        for cue, at, left_cue, left_at, low, high, right_cue, right_at, right_low, right_high in self.flat:
+            if values[cue] <= at:
+                total += low if values[left_cue] <= left_at else high
+            else:
+                total += right_low if values[right_cue] <= right_at else right_high
+        for tree in self.deep:
             node = tree[0]
             while node[0] >= 0:
                 node = tree[node[2] if values[node[0]] <= node[1] else node[3]]
@@ -143,6 +170,23 @@ def load_model(path: str) -> LineModel:
         _same_cues(path, listed)
         return TreeModel(tuple(_tree(path, tree) for tree in data["trees"]), bias, threshold, provenance)
     raise ValueError(f"{path}: unknown model kind {kind!r} (logistic or trees)")
+
+
+def _flatten(tree: tuple[Node, ...]) -> Flat | None:
+    """A tree of depth two at most as one ``Flat`` row; None for a deeper tree."""
+    root = tree[0]
+    if root[0] < 0:
+        return (0, _ALWAYS, 0, _ALWAYS, root[4], root[4], 0, _ALWAYS, root[4], root[4])
+    sides = []
+    for child in (tree[root[2]], tree[root[3]]):
+        if child[0] < 0:
+            sides.append((0, _ALWAYS, child[4], child[4]))
+            continue
+        low, high = tree[child[2]], tree[child[3]]
+        if low[0] >= 0 or high[0] >= 0:
+            return None
+        sides.append((child[0], child[1], low[4], high[4]))
+    return (root[0], root[1], *sides[0], *sides[1])
 
 
 def _same_cues(path: str, names: list[Any]) -> None:
