@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -204,3 +205,29 @@ def test_a_team_can_lower_the_threshold_to_review_a_headline_list():
     text = with_tail(*links)
     assert found(text) == []
     assert found(text, rule(threshold=0.5)) == links[1:]
+
+
+# ---- the labels fitted on ---------------------------------------------------------------------
+
+LINES = RULE_FILE.parent.parent.parent / "bench" / "data" / "lines"
+SHARED = RULE_FILE.parent.parent.parent.parent / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "real").is_dir(), reason="the shared corpus is not here")
+def test_the_added_fit_labels_quote_their_lines_and_stay_apart_from_the_other_parts():
+    """labels-c: each label quotes (at most 80 characters of) the line it names, and no
+    article of it is reserved for evaluation or labelled in another part."""
+    def files(path: Path) -> set[str]:
+        return {json.loads(line)["file"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+    items = [json.loads(line) for line in (LINES / "labels-c.jsonl").read_text(encoding="utf-8").splitlines()]
+    reserved = {line.strip() for line in (SHARED / "eval" / "reserved.txt").read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")}
+    others = files(LINES / "labels-a.jsonl") | files(LINES / "labels-b.jsonl") | files(SHARED / "eval" / "dev.jsonl")
+    assert len(items) == 150 and not {item["file"] for item in items} & (reserved | others)
+    for item in items:
+        lines = (SHARED / item["file"]).read_text(encoding="utf-8").split("\n")
+        for label in item["labels"]:
+            assert label["category"] in {"boilerplate", "duplicate", "unsure", "ok-repeat"}, item["file"]
+            assert len(label["text"]) <= 80 and lines[label["line"] - 1].strip().startswith(label["text"]), \
+                (item["file"], label["line"])
