@@ -48,9 +48,9 @@ class FurnitureRule(Rule):
     labelled lines (`weights`, by default the one the checker ships: boosted shallow trees,
     walked in plain Python) turns them into a probability; a line at or above `threshold` is
     flagged, and the message names the cues that weighed most. No list of phrases is involved,
-    so furniture nobody listed is found; the phrase rules stay the stronger evidence: a line one of the boilerplate (or
-    site-furniture) rules of `phrase_rules` flags is theirs to report, as a safe fix, and is
-    not reported twice, and their findings are cues for the lines around them (next to one,
+    so furniture nobody listed is found; the phrase rules stay the stronger evidence: a line
+    one of the boilerplate (or site-furniture) rules of `phrase_rules` flags is theirs to
+    report, as a safe fix, and is not reported twice, and their findings are cues for the lines around them (next to one,
     or in one block of short lines with one).
 
     Never flagged: the headline, the header, the headings the format marks, a line that
