@@ -50,8 +50,8 @@ class FurnitureRule(Rule):
     flagged, and the message names the cues that weighed most. No list of phrases is involved,
     so furniture nobody listed is found; the phrase rules stay the stronger evidence: a line
     one of the boilerplate (or site-furniture) rules of `phrase_rules` flags is theirs to
-    report, as a safe fix, and is not reported twice, and their findings are cues for the lines around them (next to one,
-    or in one block of short lines with one).
+    report, as a safe fix, and is not reported twice, and their findings are cues for the
+    lines around them (next to one, or in one block of short lines with one).
 
     Never flagged: the headline, the header, the headings the format marks, a line that
     repeats the headline, a line of six words or more that repeats an earlier one exactly or
