@@ -29,8 +29,8 @@ white space collapsed); a line holding a ``without`` snippet is furniture, a lin
 
 1. Lines. The checker runs as it ships (its default rules, or ``--checker-args``) with
    ``--format json`` over each extractor's texts. A line counts as flagged when a finding of the
-   ``boilerplate`` category starts on it (every ``boilerplate-*`` rule that is enabled;
-   ``boilerplate-furniture`` is off by default). Precision: flagged furniture lines over flagged
+   ``boilerplate`` category starts on it (every ``boilerplate-*`` rule that is enabled,
+   ``boilerplate-furniture`` among them). Precision: flagged furniture lines over flagged
    labelled lines. Recall, "share of leftover furniture flagged": flagged furniture lines over
    the furniture lines the extractor kept.
 2. End to end. Each text before and after ``checker --fix`` (safe fixes of every enabled rule,

@@ -5,14 +5,19 @@ Usage (from the project root):
     python bench/fit_furniture.py --extracted /tmp/work/extracted   # cross-validate, fit, write the weights
     python bench/fit_furniture.py --dry-run    # cross-validate and print; write nothing
 
-The model is a logistic regression over the cues of ``checker.text.lineshape`` (one vector
-per line, computed by the same code the rule runs), each weight's sign bounded by the
+The model (``--model trees``, the default) is boosted shallow trees over the cues of
+``checker.text.lineshape`` (one vector per line, computed by the same code the rule runs),
+fitted by ``bench/furniture_trees.py``: trees read a cue either way and in combination with
+others (a short line is furniture after the prose and a subheading between paragraphs), which
+one weight per cue cannot. Its threshold is the lowest from which on the rule's own findings on
+real (not planted) lines keep ``--precision`` out of fold, over whole articles. ``--model
+logistic`` fits the former model: a logistic regression, each weight's sign bounded by the
 direction its cue declares, with an L2 penalty chosen by cross-validation over whole articles.
 Positives are the lines labelled ``boilerplate``; negatives every other labelled or unlabelled
 line; ``unsure`` lines and lines that repeat the headline (the duplicate rules' to report) are
 left out.
 
-Fit data: ``bench/data/lines/labels-a.jsonl`` and ``../shared/eval/dev.jsonl``; the fit
+Fit data: ``bench/data/lines/labels-a.jsonl``, ``labels-c.jsonl`` and ``../shared/eval/dev.jsonl``; the fit
 vocabulary of ``bench/planted_furniture.py`` planted in those articles (``--planted``); and,
 with ``--extracted W/extracted`` (the work folder of ``bench/extractors.py --work W``), the
 labelled lines of the fit pages' extractor output (``bench/data/lines/extractors.jsonl``).
@@ -20,7 +25,7 @@ Each line's phrase-rule evidence is computed as the rule computes it. The held-o
 part, ``labels-b.jsonl``, is refused: it is only for ``bench/furniture_eval.py`` at the end.
 Articles listed in ``../shared/eval/reserved.txt`` are refused too.
 
-numpy and scipy are training-only dependencies: the rule reads the weights with plain Python.
+numpy, scipy and scikit-learn are training-only dependencies: the rule reads the weights with plain Python.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import planted_furniture as planted  # noqa: E402
 from extractors import part_of  # noqa: E402
+from furniture_trees import TreeSettings, export_trees, fit_trees, predict_trees  # noqa: E402
 
 from checker.kinds.boilerplate import BoilerplateRule  # noqa: E402
 from checker.kinds.furniture import line_evidence  # noqa: E402
@@ -60,7 +66,8 @@ from checker.text.lineshape import (  # noqa: E402
 )
 
 SHARED = ROOT.parent / "shared"
-FIT_LABELS = [ROOT / "bench" / "data" / "lines" / "labels-a.jsonl", SHARED / "eval" / "dev.jsonl"]
+LINES = ROOT / "bench" / "data" / "lines"
+FIT_LABELS = [LINES / "labels-a.jsonl", LINES / "labels-c.jsonl", SHARED / "eval" / "dev.jsonl"]
 HELD_OUT = ROOT / "bench" / "data" / "lines" / "labels-b.jsonl"
 EXTRACTOR_LABELS = ROOT / "bench" / "data" / "lines" / "extractors.jsonl"
 RESERVED = SHARED / "eval" / "reserved.txt"
@@ -79,7 +86,8 @@ class Lines:
     phrase: np.ndarray  # a phrase rule flags the line
     left: np.ndarray  # the rule leaves the line alone: a phrase rule flags it, or a cue of LEFT_ALONE
     article: np.ndarray  # which article, for folds that keep an article whole
-    real: np.ndarray  # the line is not a planted one: a real article's or an extractor's
+    real: np.ndarray  # the line is a real text's as it was: a labelled article's or an extractor's, not a
+    # copy with furniture planted (whose own lines stand beside invented furniture)
     weight: np.ndarray  # how much the line counts in the fit
     where: list[tuple[str, int, str]]  # file, line number, text
 
@@ -211,8 +219,7 @@ def read_lines(documents: list[Document], planted_weight: float = 1.0) -> Lines:
             phrase.append(flagged)
             left.append(flagged or any(shape.values[index] for index in LEFT_ALONE))
             articles.append(document.group)
-            real.append(not (document.shown.startswith("planted/") and category == "boilerplate"
-                             and line in document.planted))
+            real.append(not document.shown.startswith("planted/"))
             where.append((document.shown, line, line_text))
     _, article_ids = np.unique(np.array(articles), return_inverse=True)
     copies = np.array([shown.startswith("planted/") for shown, _, _ in where])
@@ -250,14 +257,21 @@ def predict(beta: np.ndarray, values: np.ndarray) -> np.ndarray:
 
 
 def cross_validate(lines: Lines, penalty: float, folds: int, seed: int) -> np.ndarray:
-    """Out-of-fold probabilities, each article wholly in one fold."""
+    """Out-of-fold probabilities of the logistic model, each article wholly in one fold."""
+    return out_of_fold(lines, folds, seed, lambda values, labels, weights: fit(values, labels, penalty, weights),
+                       predict)
+
+
+def out_of_fold(lines: Lines, folds: int, seed: int, fitter, predictor) -> np.ndarray:
+    """Out-of-fold probabilities of any model (``fitter`` fits one on values, labels and
+    weights; ``predictor`` scores values with it), each article wholly in one fold."""
     articles = np.unique(lines.article)
     np.random.default_rng(seed).shuffle(articles)
     probability = np.zeros(len(lines.labels))
     for fold in np.array_split(articles, folds):
         test = np.isin(lines.article, fold)
-        beta = fit(lines.values[~test], lines.labels[~test], penalty, lines.weight[~test])
-        probability[test] = predict(beta, lines.values[test])
+        model = fitter(lines.values[~test], lines.labels[~test], lines.weight[~test])
+        probability[test] = predictor(model, lines.values[test])
     return probability
 
 
@@ -297,14 +311,15 @@ def mean_scores(lines: Lines, probabilities: list[np.ndarray], threshold: float)
     return {key: round(float(np.mean([run[key] for run in runs])), 3) for key in runs[0]}
 
 
-def choose_threshold(lines: Lines, probabilities: list[np.ndarray], target: float) -> float:
+def choose_threshold(lines: Lines, probabilities: list[np.ndarray], target: float,
+                     measure: str = "model_precision") -> float:
     """The lowest threshold at which the rule's own findings (the lines no phrase rule flags)
     reach ``target`` precision out of fold (averaged over the fold cuts), at this threshold
     and every higher one: added to the phrase rules' findings, they keep the category's
     precision where the phrase rules have it. The highest threshold when none does."""
     chosen = THRESHOLDS[-1]
     for threshold in reversed(THRESHOLDS):
-        if mean_scores(lines, probabilities, threshold)["model_precision"] < target:
+        if mean_scores(lines, probabilities, threshold)[measure] < target:
             break
         chosen = threshold
     return chosen
@@ -354,6 +369,10 @@ def main() -> int:
                         help="ways of cutting the articles into folds; figures are their mean")
     parser.add_argument("--precision", type=float, default=0.97,
                         help="precision the rule's own findings must reach at the threshold, out of fold")
+    parser.add_argument("--model", choices=["trees", "logistic"], default="trees",
+                        help="boosted shallow trees (the default) or a logistic model with sign-bounded weights")
+    parser.add_argument("--trees", type=int, default=TreeSettings.trees, help="how many trees (--model trees)")
+    parser.add_argument("--depth", type=int, default=TreeSettings.depth, help="how deep each tree (--model trees)")
     parser.add_argument("--dry-run", action="store_true", help="cross-validate and print; write nothing")
     parser.add_argument("--show", type=int, default=0, help="print the N highest-scored lines no phrase rule flags")
     parser.add_argument("--compare-stoplist", action="store_true",
@@ -377,6 +396,8 @@ def main() -> int:
     print(f"{len(lines.labels)} lines, {int(lines.labels.sum())} furniture "
           f"({int((lines.labels[~lines.phrase]).sum())} that no phrase rule flags), "
           f"{len(np.unique(lines.article))} articles")
+    if options.model == "trees":
+        return fit_tree_model(options, lines, sources)
     ranked = []
     for penalty in PENALTIES:
         probabilities = [cross_validate(lines, penalty, options.folds, seed) for seed in options.seeds]
@@ -411,6 +432,7 @@ def main() -> int:
         return 0
     model = {
         "model": "furniture line model: logistic regression over checker.text.lineshape cues",
+        "kind": "logistic",
         "bias": round(float(beta[0]), 4),
         "weights": weights,
         "threshold": threshold,
@@ -438,6 +460,64 @@ def main() -> int:
     options.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {_shown(options.out)}")
     return 0
+
+
+def fit_tree_model(options: argparse.Namespace, lines: Lines, sources: list[str]) -> int:
+    """Boosted trees: cross-validated over whole articles for the threshold (the lowest from
+    which on the rule's own findings on real lines, planted ones aside, keep the precision
+    asked for), then fitted on every line and written."""
+    settings = TreeSettings(trees=options.trees, depth=options.depth)
+    probabilities = [out_of_fold(lines, options.folds, seed,
+                                 lambda values, labels, weights: fit_trees(values, labels, weights, settings),
+                                 predict_trees) for seed in options.seeds]
+    quality = float(np.mean([average_precision(lines, probability) for probability in probabilities]))
+    print(f"{settings}: average precision of the rule's own findings, out of fold: {quality:.3f}")
+    threshold = choose_threshold(lines, probabilities, options.precision, "real_model_precision")
+    for candidate in sorted({0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, threshold}):
+        print("  " + "  ".join(f"{key} {value}" for key, value in mean_scores(lines, probabilities, candidate).items()))
+    print(f"threshold {threshold} (lowest from which on the rule's own findings on real lines keep precision "
+          f"{options.precision} out of fold)")
+    model = fit_trees(lines.values, lines.labels, lines.weight, settings)
+    bias, trees = export_trees(model, lines.values)
+    if options.dry_run:
+        return 0
+    data = {
+        "model": "furniture line model: boosted trees over checker.text.lineshape cues",
+        "kind": "trees",
+        "bias": round(bias, 6),
+        "threshold": threshold,
+        "cues": list(FEATURE_NAMES),
+        "provenance": {**_provenance(options, lines, sources),
+                       "trees": {"count": settings.trees, "depth": settings.depth,
+                                 "learning_rate": settings.learning_rate, "subsample": settings.subsample,
+                                 "seed": settings.seed, "fitted_with": "scikit-learn GradientBoostingClassifier"},
+                       "cross_validated": mean_scores(lines, probabilities, threshold)},
+        "trees": trees,
+    }
+    options.out.parent.mkdir(parents=True, exist_ok=True)
+    options.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {_shown(options.out)} ({len(trees)} trees)")
+    return 0
+
+
+def _provenance(options: argparse.Namespace, lines: Lines, sources: list[str]) -> dict:
+    return {
+        "script": "bench/fit_furniture.py",
+        "fitted": datetime.date.today().isoformat(),
+        "labels": [{"file": _shown(path), "sha256": digest(path)} for path in options.labels],
+        "planted": ({"file": _shown(planted.VOCABULARY), "sha256": digest(planted.VOCABULARY),
+                     "part": "fit vocabulary (first byte of sha256 of a unit's first line even)",
+                     "hosts_per_unit": options.planted, "weight": options.planted_weight}
+                    if options.planted else None),
+        "extractors": ({"file": _shown(EXTRACTOR_LABELS), "sha256": digest(EXTRACTOR_LABELS),
+                        "part": "fit pages only"} if options.extracted else None),
+        "data": sources,
+        "held_out": _shown(HELD_OUT) + " (not read by this script)",
+        "lines": len(lines.labels),
+        "furniture": int(lines.labels.sum()),
+        "folds": options.folds,
+        "fold_seeds": options.seeds,
+    }
 
 
 def _shown(path: Path) -> str:

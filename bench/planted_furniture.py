@@ -14,7 +14,7 @@ the fit vocabulary when the first byte of the SHA-256 of its first line is even,
 held-out vocabulary. ``bench/fit_furniture.py`` fits on the fit vocabulary planted in the fit
 articles; this script reports on the held-out vocabulary planted in articles of
 ``../shared/corpus/real`` that no labelled part holds (not reserved, not in ``labels-a``,
-``labels-b`` or ``dev.jsonl``).
+``labels-b``, ``labels-c`` or ``dev.jsonl``).
 
 Planting: each unit goes into ``--hosts`` articles drawn at random (seed 27), where it says:
 ``before`` right below the header, ``after`` below the last line, ``middle`` at a paragraph
@@ -46,7 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 VOCABULARY = ROOT / "bench" / "data" / "planted" / "vocabulary.jsonl"
 LABELS = ROOT / "bench" / "data" / "lines"
-LABELLED = [LABELS / "labels-a.jsonl", LABELS / "labels-b.jsonl", SHARED / "eval" / "dev.jsonl"]
+LABELLED = [LABELS / "labels-a.jsonl", LABELS / "labels-b.jsonl", LABELS / "labels-c.jsonl",
+            SHARED / "eval" / "dev.jsonl"]
 RESERVED = SHARED / "eval" / "reserved.txt"
 CATEGORY = "boilerplate"
 SEED = 27

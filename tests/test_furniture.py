@@ -186,12 +186,16 @@ def planted_before(article: str, furniture: str) -> str:
 # ---- planted furniture --------------------------------------------------------------------
 
 SHIPPED_FINDS = {
-    "lone agency credit line": (RESULTS, "Eastmoor Press Agency", "after"),
+    "lone site address": (COURT, "harlowherald.co.uk", "after"),
+    "lone share counter": (CLINIC, "1,318", "after"),
 }
+#: The finding the tests of what a finding says and does read.
+SITE = "harlowherald.co.uk"
 #: Found once a team lowers the threshold to review more lines, less surely.
 REVIEW_FINDS = {
     "all-caps app prompt": (MATCH, "GET THE DALBY ECHO APP FOR ALL THE LATEST SCORES", "after"),
     "agency credit with a name": (FERRY, "Mara Quill, Westmoor Press", "after"),
+    "lone agency credit line": (RESULTS, "Eastmoor Press Agency", "after"),
 }
 MISSED = {
     "two-line author bio": (FERRY, "Mara Quill is the Skellan Herald's island correspondent.\n\n"
@@ -231,11 +235,11 @@ def test_a_share_counter_is_left_to_the_phrase_rule_that_flags_it():
 
 def test_a_link_list_with_no_label_is_found_at_a_lower_threshold():
     """Its lines look like headlines, and headlines end lists the author made too: the shipped
-    threshold leaves them; a lower one finds all but the first."""
+    threshold leaves them; a lower one finds them."""
     links = LINK_LIST.splitlines()
     text = planted_after(COURT, LINK_LIST)
     assert flagged(text) == []
-    assert flagged(text, builtin_rule(threshold=RECALL_THRESHOLD)) == links[1:]
+    assert flagged(text, builtin_rule(threshold=RECALL_THRESHOLD)) == links
 
 
 @pytest.mark.parametrize("name", sorted(MISSED))
@@ -263,25 +267,25 @@ def test_controls_are_not_flagged_even_at_a_lower_threshold(article):
 # ---- what a finding says and does ----------------------------------------------------------
 
 def test_the_message_names_the_cues_that_decided():
-    finding = next(iter(builtin_rule().check(parse_text("<test>", planted_after(RESULTS, "Eastmoor Press Agency")))))
-    cues = {feature.cue for feature in FEATURES}
+    finding = next(iter(builtin_rule().check(parse_text("<test>", planted_after(COURT, SITE)))))
+    cues = {feature.cue for feature in FEATURES} | {feature.named(0.0) for feature in FEATURES}
     named = finding.message.split("(", 1)[1].split(")", 1)[0].split(", ")
     assert 2 <= len(named) <= 3 and set(named) <= cues
 
 
 def test_the_fix_is_unsafe_and_removes_the_line():
-    text = planted_after(RESULTS, "Eastmoor Press Agency")
+    text = planted_after(COURT, SITE)
     finding = next(iter(builtin_rule().check(parse_text("<test>", text))))
     assert finding.fix is not None and finding.fix.applicability == "unsafe"
     edit = finding.fix.edits[0]
     assert edit.replacement == "" and text[:edit.location.offset] + text[edit.location.offset + edit.location.length:] \
-        == RESULTS.rstrip("\n") + "\n"
+        == COURT.rstrip("\n") + "\n"
 
 
 def test_a_safe_fix_is_refused_and_none_gives_no_fix():
     with pytest.raises(RuleError, match="never a safe fix"):
         builtin_rule(fix="safe")
-    text = planted_after(RESULTS, "Eastmoor Press Agency")
+    text = planted_after(COURT, SITE)
     finding = next(iter(builtin_rule(fix="none").check(parse_text("<test>", text))))
     assert finding.fix is None
 
@@ -314,7 +318,7 @@ def test_lines_a_phrase_rule_flags_are_left_to_it():
     text = planted_after(MATCH, "Follow us on Twitter\n\nGET THE DALBY ECHO APP FOR ALL THE LATEST SCORES")
     review = builtin_rule(threshold=RECALL_THRESHOLD)
     assert flagged(text, review) == ["GET THE DALBY ECHO APP FOR ALL THE LATEST SCORES"]
-    assert "Follow us on Twitter" in flagged(text, builtin_rule(phrase_rules=[], threshold=RECALL_THRESHOLD))
+    assert "Follow us on Twitter" in flagged(text, builtin_rule(phrase_rules=[], threshold=0.7))
 
 
 def test_phrase_rules_must_exist():
@@ -341,7 +345,7 @@ def test_text_in_another_language_is_left_alone():
 
 def test_the_weights_file_loads_with_its_provenance():
     model = load_model(str(SHIPPED_WEIGHTS))
-    assert len(model.weights) == len(FEATURE_NAMES) and 0 < model.threshold < 1
+    assert model.trees and 0 < model.threshold < 1
     data = json.loads(SHIPPED_WEIGHTS.read_text(encoding="utf-8"))
     provenance = data["provenance"]
     assert provenance["script"] == "bench/fit_furniture.py"
@@ -351,15 +355,19 @@ def test_the_weights_file_loads_with_its_provenance():
     assert all(len(entry["sha256"]) == 64 for entry in provenance["labels"])
 
 
-def test_every_weight_points_the_way_its_cue_says():
-    model = load_model(str(SHIPPED_WEIGHTS))
-    for feature, weight in zip(FEATURES, model.weights, strict=True):
-        assert weight * feature.direction >= 0, feature.name
+def test_a_logistic_weights_file_still_loads_and_each_weight_counts(tmp_path):
+    """Weights files of the former kind (one weight per cue) are read as before."""
+    weights = dict.fromkeys(FEATURE_NAMES, 0.0)
+    weights["link"] = 8.0
+    path = write(tmp_path, "logistic.json", json.dumps({"weights": weights, "bias": -4.0, "threshold": 0.9}))
+    rule = builtin_rule(weights=str(path))
+    assert flagged(planted_after(COURT, SITE), rule) == [SITE]
+    assert flagged(COURT, rule) == []
 
 
 def test_a_weights_file_for_other_cues_is_refused(tmp_path):
     data = json.loads(SHIPPED_WEIGHTS.read_text(encoding="utf-8"))
-    del data["weights"]["counter"]
+    data["cues"].remove("counter")
     stale = write(tmp_path, "stale.json", json.dumps(data))
     with pytest.raises(RuleError, match=r"weights.*missing: counter"):
         builtin_rule(weights=str(stale))
@@ -427,23 +435,21 @@ def furniture_found(*arguments: str) -> list[str]:
             if finding["rule"] == "boilerplate-furniture"]
 
 
-def test_the_rule_is_off_by_default_runs_when_selected_and_is_suppressible(tmp_path):
-    """Off by default: too few held-out findings to promise its precision, and on unlabelled
-    real articles a third of its findings were the article's text."""
-    assert load_yaml(RULE_FILE)["enabled"] is False
-    story = write(tmp_path, "story.txt", planted_after(RESULTS, "Eastmoor Press Agency"))
-    assert furniture_found(str(story)) == []
-    assert furniture_found("--select", "boilerplate-furniture", str(story)) == ["Eastmoor Press Agency"]
-    assert furniture_found("--select", "*", str(story)) == ["Eastmoor Press Agency"]
-    quiet = write(tmp_path, "quiet.txt", planted_after(RESULTS, "[checker-disable-next-line boilerplate-furniture]\n"
-                                                                 "Eastmoor Press Agency"))
+def test_the_rule_is_on_by_default_and_is_suppressible(tmp_path):
+    assert load_yaml(RULE_FILE)["enabled"] is True
+    story = write(tmp_path, "story.txt", planted_after(COURT, SITE))
+    assert furniture_found(str(story)) == [SITE]
+    assert furniture_found("--select", "boilerplate-furniture", str(story)) == [SITE]
+    assert furniture_found("--select", "*", str(story)) == [SITE]
+    quiet = write(tmp_path, "quiet.txt", planted_after(COURT, "[checker-disable-next-line boilerplate-furniture]\n"
+                                                               + SITE))
     assert furniture_found("--select", "*", str(quiet)) == []
     assert furniture_found("--select", "*", "--ignore", "boilerplate-furniture", str(story)) == []
 
 
 def test_fix_leaves_the_line_and_unsafe_fixes_remove_it(tmp_path):
-    story = write(tmp_path, "story.txt", planted_after(RESULTS, "Eastmoor Press Agency"))
+    story = write(tmp_path, "story.txt", planted_after(COURT, SITE))
     run_checker("--no-cache", "--no-config", "--fix", "--select", "boilerplate-furniture", str(story))
-    assert "Eastmoor Press Agency" in story.read_text(encoding="utf-8")
+    assert SITE in story.read_text(encoding="utf-8")
     run_checker("--no-cache", "--no-config", "--fix", "--unsafe-fixes", "--select", "boilerplate-furniture", str(story))
-    assert story.read_text(encoding="utf-8") == RESULTS.rstrip("\n") + "\n"
+    assert story.read_text(encoding="utf-8") == COURT.rstrip("\n") + "\n"

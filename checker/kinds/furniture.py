@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import json
 import math
-import operator
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from checker.errors import RuleError
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 from checker.kinds.boilerplate import COUNTED
+from checker.kinds.linemodel import LineModel, cues, load_model, probability
 from checker.text.article import Article
 from checker.text.lineshape import (
-    FEATURE_NAMES,
-    FEATURES,
     FUNCTION_WORDS,
     LEFT_ALONE,
     LineShape,
@@ -30,10 +24,6 @@ from checker.text.lineshape import (
 
 #: The weights the checker ships, fitted by ``bench/fit_furniture.py``.
 SHIPPED_WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "furniture.json"
-#: The threshold of a weights file that recommends none.
-DEFAULT_THRESHOLD = 0.9
-#: How many cues a finding's message names: the largest contributions to its score.
-CUES_NAMED = 3
 #: A line of this many words or more that repeats an earlier one, exactly or nearly, is the
 #: duplicate rules' to report, with the copy it repeats (their ``min_words``).
 DUPLICATE_WORDS = 6
@@ -47,76 +37,21 @@ _NORMAL = re.compile(r"\W+")
 ENGLISH_SHARE = 0.15
 
 
-@dataclass(frozen=True)
-class LineModel:
-    """A logistic model over the cues of ``checker.text.lineshape``: weights in the order of
-    ``FEATURES``, a bias, and where they came from (``provenance``)."""
-
-    weights: tuple[float, ...]
-    bias: float
-    #: The threshold the fit recommends (the rule's default).
-    threshold: float
-    provenance: dict[str, Any]
-
-    def score(self, values: Sequence[float]) -> float:
-        """The log-odds that the line is furniture (``map`` keeps the products in C: this runs
-        for every line)."""
-        return self.bias + sum(map(operator.mul, self.weights, values))
-
-    def probability(self, values: Sequence[float]) -> float:
-        """How likely the line is furniture, from 0 to 1."""
-        return 1.0 / (1.0 + math.exp(-max(self.score(values), -700.0)))
-
-    def contributions(self, values: Sequence[float]) -> list[float]:
-        return [weight * value for weight, value in zip(self.weights, values, strict=True)]
-
-    def cues(self, values: Sequence[float], count: int = CUES_NAMED) -> list[str]:
-        """The cues that pushed the line furthest towards furniture, largest first."""
-        ranked = sorted(((contribution, index) for index, contribution in enumerate(self.contributions(values))
-                         if contribution > 0), reverse=True)
-        return [FEATURES[index].cue for _, index in ranked[:count]]
-
-
-@functools.lru_cache(maxsize=8)
-def load_model(path: str) -> LineModel:
-    """Read a weights file once per process. Raises ``ValueError`` naming what is wrong:
-    a file whose cues are not this checker's (fitted for another version) is refused rather
-    than read with its weights against the wrong cues."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise ValueError(f"cannot read the weights file {path}: {error}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
-        raise ValueError(f"{path}: not a weights file (no 'weights' mapping)")
-    weights = data["weights"]
-    if sorted(weights) != sorted(FEATURE_NAMES):
-        missing = sorted(set(FEATURE_NAMES) - set(weights))
-        unknown = sorted(set(weights) - set(FEATURE_NAMES))
-        raise ValueError(f"{path}: its cues are not this checker's (missing: {', '.join(missing) or 'none'}; "
-                         f"unknown: {', '.join(unknown) or 'none'}); refit it with bench/fit_furniture.py")
-    try:
-        values = tuple(float(weights[name]) for name in FEATURE_NAMES)
-        bias = float(data.get("bias", 0.0))
-        threshold = float(data.get("threshold", DEFAULT_THRESHOLD))
-    except (TypeError, ValueError):
-        raise ValueError(f"{path}: a weight or the threshold is not a number") from None
-    return LineModel(values, bias, threshold, dict(data.get("provenance") or {}))
-
-
 class FurnitureRule(Rule):
     """Flags a line that looks like page furniture rather than the article's own text.
 
     Each line of the article is read for cues of its form (length, final punctuation,
     capitals and title case, the share of function words, digits and repeated counts, web
     addresses and handles, auxiliary verbs) and of its place (before the first or after the
-    last line of prose, between two paragraphs, in a run of short lines). A logistic model
-    fitted on labelled lines (`weights`, by default the one the checker ships) turns them
-    into a probability; a line at or above `threshold` is flagged, and the message names the
-    cues that weighed most. No list of phrases is involved, so furniture nobody listed is
-    found; the phrase rules stay the stronger evidence: a line one of the boilerplate (or
-    site-furniture) rules of `phrase_rules` flags is theirs to report, as a safe fix, and is
-    not reported twice, and their findings are cues for the lines around them (next to one,
-    or in one block of short lines with one).
+    last line of prose, between two paragraphs, in a run of short lines, beginning like a
+    line beside it, how many of its words the rest of the article uses). A model fitted on
+    labelled lines (`weights`, by default the one the checker ships: boosted shallow trees,
+    walked in plain Python) turns them into a probability; a line at or above `threshold` is
+    flagged, and the message names the cues that weighed most. No list of phrases is involved,
+    so furniture nobody listed is found; the phrase rules stay the stronger evidence: a line
+    one of the boilerplate (or site-furniture) rules of `phrase_rules` flags is theirs to
+    report, as a safe fix, and is not reported twice, and their findings are cues for the
+    lines around them (next to one, or in one block of short lines with one).
 
     Never flagged: the headline, the header, the headings the format marks, a line that
     repeats the headline, a line of six words or more that repeats an earlier one exactly or
@@ -235,10 +170,10 @@ class FurnitureRule(Rule):
         shapes = shape_lines(article, lines, evidence)
         repeats: _Repeats | None = None  # made for the first line the model would flag: most articles have none
         for position, shape in enumerate(shapes):
-            if model.score(shape.values) < cut or any(shape.values[index] for index in LEFT_ALONE):
-                continue
             if evidence is not None and evidence[position]:
                 continue  # the phrase rule's or the site evidence's to report, as a safe fix
+            if any(shape.values[index] for index in LEFT_ALONE) or model.score(shape.values) < cut:
+                continue
             text = source[shape.start:shape.end]
             if repeats is None:
                 repeats = _Repeats([other.words for other in shapes])
@@ -258,10 +193,10 @@ class FurnitureRule(Rule):
         return bool(self.exceptions and self.is_exception(text))
 
     def _finding(self, article: Article, shape: LineShape, text: str, model: LineModel) -> Finding:
-        probability = model.probability(shape.values)
-        cues = ", ".join(model.cues(shape.values))
-        return self.finding(article, shape.start, shape.end, line=text, cues=cues,
-                            probability=f"{probability:.2f}", suggestions=[""], remove_line=True, unsafe=True)
+        named = ", ".join(cues(model, shape.values))
+        return self.finding(article, shape.start, shape.end, line=text, cues=named,
+                            probability=f"{probability(model, shape.values):.2f}", suggestions=[""],
+                            remove_line=True, unsafe=True)
 
 
 def line_evidence(rules: Sequence[Rule], text: str) -> bool:

@@ -95,6 +95,16 @@ class Feature:
     name: str
     cue: str
     direction: int
+    #: How a finding names the cue when its absence, or a low share, is what points to
+    #: furniture (a tree model can read a cue either way); "not <cue>" when not given.
+    absent: str = ""
+    #: A share above this reads as the cue being there (0: any share at all).
+    middle: float = 0.0
+
+    def named(self, value: float) -> str:
+        if value > self.middle and self.direction != TEXT:
+            return self.cue
+        return self.absent or f"not {self.cue}"
 
 
 #: The cues a line gives by itself, in the order ``own_cues`` lists them.
@@ -104,13 +114,13 @@ OWN_FEATURES: tuple[Feature, ...] = (
     Feature("words_4_7", "four to seven words", FURNITURE),
     Feature("words_8_15", "eight to fifteen words", EITHER),
     Feature("words_16_30", "sixteen to thirty words", EITHER),
-    Feature("ends_sentence", "ends like a sentence", TEXT),
+    Feature("ends_sentence", "ends like a sentence", TEXT, "no sentence ending"),
     Feature("ends_colon", "ends with a colon", EITHER),
     Feature("ends_bare", "no final punctuation", FURNITURE),
     Feature("starts_lower", "starts in lower case", EITHER),
     Feature("title_case", "title case", FURNITURE),
     Feature("capitals", "in capitals", FURNITURE),
-    Feature("function_share", "share of function words", TEXT),
+    Feature("function_share", "share of function words", TEXT, "few function words"),
     Feature("no_function", "no function words", FURNITURE),
     Feature("no_verb", "no auxiliary or reporting verb", FURNITURE),
     Feature("number_share", "share of numbers", FURNITURE),
@@ -118,7 +128,7 @@ OWN_FEATURES: tuple[Feature, ...] = (
     Feature("link", "a web address", FURNITURE),
     Feature("handle", "a handle (@name)", EITHER),
     Feature("date", "a date or clock time", EITHER),
-    Feature("quoted", "quotation marks", TEXT),
+    Feature("quoted", "quotation marks", TEXT, "no quotation marks"),
     Feature("separator", "separator characters", FURNITURE),
     Feature("second_person", "addresses the reader", FURNITURE),
     Feature("doubled", "says the same thing twice", FURNITURE),
@@ -141,7 +151,7 @@ PLACE_FEATURES: tuple[Feature, ...] = (
     Feature("repeated", "repeats in the article", FURNITURE),
     Feature("before_prose", "before the first paragraph of prose", FURNITURE),
     Feature("after_prose", "after the last paragraph of prose", FURNITURE),
-    Feature("between_prose", "between two paragraphs of prose", TEXT),
+    Feature("between_prose", "between two paragraphs of prose", TEXT, "not between two paragraphs of prose"),
     Feature("beside_prose", "next to a paragraph of prose", EITHER),
     Feature("in_list", "in a run of short lines", EITHER),
     Feature("list_bare", "in a run of lines without final punctuation", EITHER),
@@ -151,8 +161,8 @@ PLACE_FEATURES: tuple[Feature, ...] = (
     Feature("embed", "in an embedded post", TEXT),
     Feature("link_list", "in a run of web addresses", TEXT),
     Feature("short_after", "a short line after the prose", FURNITURE),
-    Feature("bare_after", "no final punctuation, after the prose", FURNITURE),
-    Feature("bare_before", "no final punctuation, before the prose", FURNITURE),
+    Feature("bare_after", "a line without final punctuation after the prose", FURNITURE),
+    Feature("bare_before", "a line without final punctuation before the prose", FURNITURE),
     Feature("neighbour_short", "next to short lines", FURNITURE),
     Feature("list_item", "an item of a list the author made", TEXT),
     Feature("header_field", "a header field above the article", TEXT),
@@ -168,6 +178,11 @@ PLACE_FEATURES: tuple[Feature, ...] = (
     Feature("clock_near", "next to a clock time or a date", FURNITURE),
     Feature("bio_after", "a name and what the person is, after the prose", FURNITURE),
     Feature("subheading", "a short heading between two paragraphs of prose", TEXT),
+    Feature("echo", "begins like a line beside it", FURNITURE),
+    Feature("shared_words", "share of its words found elsewhere in the article", TEXT,
+            "few of its words found elsewhere in the article"),
+    Feature("position", "in the later part of the article", EITHER, "in the first part of the article", 0.5),
+    Feature("run_inside", "in a run of short lines amid the prose", EITHER),
 )
 #: Every cue, in the order of a line's vector. ``cue`` is how a finding's message names one.
 FEATURES: tuple[Feature, ...] = OWN_FEATURES + PLACE_FEATURES
@@ -458,6 +473,8 @@ def place_cues(own: list[_Own], blocks: list[int], evidence: Sequence[bool]) -> 
     block_of = _run_numbers([not line.prose for line in own])
     flagged_blocks = {block_of[position] for position, flag in enumerate(evidence) if flag}
     labelled = _below_label(own)
+    echoes = _echoes(own)
+    shared = _shared_words(own)
     no_prose = 1.0 if not prose_at else 0.0
     result = []
     before_words = 0
@@ -505,9 +522,50 @@ def place_cues(own: list[_Own], blocks: list[int], evidence: Sequence[bool]) -> 
             1.0 if ((previous is not None and previous.clock) or (following is not None and following.clock)) else 0.0,
             1.0 if line.bio and (is_after or total - before_words < edge) else 0.0,
             1.0 if (previous_prose and following_prose and line.bare and line.words <= SUBHEADING_WORDS) else 0.0,
+            1.0 if echoes[position] else 0.0,
+            shared[position],
+            (before_words - line.words) / total,
+            1.0 if short_run[position] >= 3 and first < position < last else 0.0,
         ])
         before_previous, previous = previous, line
     return result
+
+
+#: Two lines echo when they begin with these many words alike: a caption a page shows twice,
+#: once with its credit ("Photo of X" then "Photo of X (AP)"), a video's title above and below
+#: its player.
+ECHO_WORDS = 4
+#: How many lines apart an echo is looked for (a "Play video" line may stand between).
+ECHO_REACH = 2
+#: Words of fewer letters than this are left out of the article's vocabulary (initials, "st").
+SHARED_LETTERS = 3
+
+
+def _echoes(own: list[_Own]) -> list[bool]:
+    """Whether each line begins with the same ``ECHO_WORDS`` words as a line at most
+    ``ECHO_REACH`` lines before or after it."""
+    starts = [tuple(line.key.split()[:ECHO_WORDS]) if line.words >= ECHO_WORDS - 1 else None for line in own]
+    result = [False] * len(own)
+    for position, start in enumerate(starts):
+        if start is None:
+            continue
+        for other in range(position + 1, min(position + 1 + ECHO_REACH, len(starts))):
+            if starts[other] == start:
+                result[position] = result[other] = True
+    return result
+
+
+def _shared_words(own: list[_Own]) -> list[float]:
+    """For each line, the share of its content words (function words and short words aside)
+    that another line of the article uses too: an article's own lines, its subheadings and
+    captions share its vocabulary; a promotion, an author's box or another story's headline
+    less so (jusText's idea of a block's content, read across the article). One count of the
+    words of every line, then one pass: linear in the text."""
+    vocabulary = [{word for word in line.key.split() if len(word) >= SHARED_LETTERS and word not in FUNCTION_WORDS}
+                  for line in own]
+    lines_with = Counter(word for words in vocabulary for word in words)
+    return [sum(1 for word in words if lines_with[word] > 1) / len(words) if words else 0.0
+            for words in vocabulary]
 
 
 def _run_numbers(keys: Sequence[bool]) -> list[int]:
