@@ -1,4 +1,4 @@
-"""contradiction-polarity reading states: a thing given a state and, elsewhere, one that cannot
+"""contradiction-states (off by default) reading states: a thing given a state and, elsewhere, one that cannot
 hold with it (WordNet's antonyms, shipped in checker/data/antonyms.json)."""
 
 import json
@@ -10,7 +10,7 @@ from checker.kinds.contradiction.kind import ContradictionRule
 from checker.kinds.contradiction.lexicon import ANTONYMS, lexicon
 from checker.load.collect import load_rule
 
-RULE = Path(__file__).resolve().parent.parent / "rules" / "contradiction" / "contradiction-polarity.yaml"
+RULE = Path(__file__).resolve().parent.parent / "rules" / "contradiction" / "contradiction-states.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -167,3 +167,17 @@ def test_a_headline_winner_against_a_level_score_is_flagged(headline, article):
 ])
 def test_a_level_score_that_leaves_the_winner_standing_is_left_alone(headline, article, text):
     assert lines_flagged(headline, article, text) == []
+
+
+def test_states_is_off_by_default_and_leaves_plain_negations_to_polarity(tmp_path):
+    from conftest import run_json, write
+
+    story = write(tmp_path, "story.txt", "Title: Pier news\n\nThe council approved the pier plan in May.\n\n"
+                  "In June the council rejected the pier plan.\n\nThe pier at Holm reopened on Friday.\n\n"
+                  "Anglers face a long walk while the pier remains shut.\n")
+    default, _ = run_json("--no-cache", str(story))
+    assert [f["rule"] for f in default["files"][0]["findings"] if f["category"] == "contradiction"] == [
+        "contradiction-polarity"]
+    both, _ = run_json("--no-cache", "--select", "contradiction-polarity,contradiction-states", str(story))
+    assert sorted((f["rule"], f["line"]) for f in both["files"][0]["findings"]) == [
+        ("contradiction-polarity", 5), ("contradiction-states", 9)]

@@ -75,6 +75,9 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
         "states": Option(bool, default=False, help="also read the states things are given (\"the bridge remains "
                          "shut\", \"his conviction\", \"an unarmed man\") against WordNet's antonyms"),
     },
+    # A claim and a state that cannot both hold, read by the states reader alone (no negated verb
+    # forms): polarity's fields, with ``states`` implied.
+    "states": {},
     "titles": {
         "titles": Option(dict, required=True, help="a mapping of a kind of title (office, rank) to lists of groups, "
                          "each the spellings of one title (`[Senator, Sen.]`); a person may hold one title of "
@@ -153,6 +156,7 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
                           "in another noun of the class is compared without \"the\""),
     },
 }
+CHECK_OPTIONS["states"] = {name: option for name, option in CHECK_OPTIONS["polarity"].items() if name != "states"}
 CHECKS = tuple(CHECK_OPTIONS)
 #: A word in small letters, for the states' pre-check (read in the case-folded source).
 _LOWER_WORD = compiled(r"(?<![\p{L}-])[a-z]+(?![\p{L}-])")
@@ -181,6 +185,8 @@ class ContradictionRule(Rule):
     - ``event-places``: one event (by its noun's class) placed in two places of one level,
       neither put inside the other;
     - ``event-times``: one event given two clock times for one phase (began or happened, ended);
+    - ``states``: the state a sentence gives a named thing against a later one WordNet's antonyms
+      rule out ("the bridge reopened" ... "the bridge remains shut"); takes polarity's fields;
     - ``headline``: a headline claim the body takes back (its verb's antonym, or the verb
       negated, with the headline's object);
     - ``declined``: a person quoted after the article says they declined to comment;
@@ -234,7 +240,7 @@ class ContradictionRule(Rule):
             self.time_shift = self._any(o["time_shift"], "time_shift")
         elif check == "weekday":
             self.require_literals(weekdays.WEEKDAY_STARTS)
-        elif check == "polarity":
+        elif check in ("polarity", "states"):
             if not o["verbs"] and not o["antonyms"] and not o["adjectives"]:
                 raise self.error("the polarity check needs 'verbs', 'adjectives' or 'antonyms'", "verbs")
             self.forms: dict[str, tuple[str, bool]] = {}
@@ -255,7 +261,12 @@ class ContradictionRule(Rule):
             self.form_texts = tuple(self.forms)
             clause_words = literals_of(self.form_texts, False, r"\s")
             # The states' lexicon is read the first time an article is checked, not here.
-            self.require(any_of([clause_words, Declared(self._holds_state_words)]) if o["states"] else clause_words)
+            self.reads_states = check == "states" or o["states"]
+            if check == "states":
+                self.require(Declared(self._holds_state_words))
+            else:
+                self.require(any_of([clause_words, Declared(self._holds_state_words)]) if self.reads_states
+                             else clause_words)
         elif check == "titles":
             spellings: list[str] = []
             self.group_of: dict[str, tuple[str, int]] = {}
@@ -486,14 +497,16 @@ class ContradictionRule(Rule):
         elif self.check_name == "weekday":
             sentences = spans_holding(article, sentences, weekdays.WEEKDAY_STARTS)  # those naming a weekday
             yield from weekdays.conflicts(source, sentences, _published(article))
-        elif self.check_name == "polarity":
-            with_verbs = spans_holding(article, sentences, self.form_texts, before=r"\s")  # those with a verb form
-            clauses = polarity.clauses_in(source, with_verbs, self.clause, self.forms, self.hedges, self.adjectives)
+        elif self.check_name in ("polarity", "states"):
             flagged = set()  # the lines already given a finding: a state read there again adds nothing
-            for conflict in polarity.conflicts(clauses, self.antonyms):
-                flagged.add(article.line_of(conflict.later.start))
-                yield conflict
-            if self.options["states"]:
+            if self.check_name == "polarity":
+                with_verbs = spans_holding(article, sentences, self.form_texts, before=r"\s")  # with a verb form
+                clauses = polarity.clauses_in(source, with_verbs, self.clause, self.forms, self.hedges,
+                                              self.adjectives)
+                for conflict in polarity.conflicts(clauses, self.antonyms):
+                    flagged.add(article.line_of(conflict.later.start))
+                    yield conflict
+            if self.reads_states:
                 words = self._lexicon()
                 title = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
                 found = states.states_in(source, sentences, words, self.hedges, article.in_quote, title)
