@@ -374,6 +374,7 @@ _PATTERNS = st.recursive(_ATOMS, _regex_parts, max_leaves=10)
                            max_size=12).map("".join))
 @example("(?:USA|abc)+ aid", "USA aid")
 @example("(?:abc){e<=1}", "ab c")  # fuzzy matching: the text may differ
+@example("a(?#abc)?", "")  # a quantifier after a comment makes what precedes it optional
 def test_every_match_holds_one_of_the_required_texts(pattern, text):
     from checker.patterns.syntax import required_literals
 

@@ -70,6 +70,8 @@ def _sequence(branch: str, min_length: int) -> tuple[str, ...] | None:
             inner = _group_inner(branch, index)
             if end is None or inner is None:
                 break
+            if end < len(branch) and branch[end] in "?*+{" and _SKIPPED_GROUP.match(branch, index):
+                return None  # "a(?#note)?": the quantifier makes what came before the comment optional
             if inner[1] > inner[0] and not _optional(branch, end) and _COUNTED.match(branch, end):
                 texts = _alternatives(branch[inner[0]:inner[1]], min_length)
                 if texts is not None:
@@ -91,6 +93,8 @@ def _sequence(branch: str, min_length: int) -> tuple[str, ...] | None:
 
 #: Group openings whose content must match where the group stands: (?:, (?>, named groups.
 _GROUP_OPENING = compiled(r"\((?:\?:|\?>|\?P?<(?![=!])[^>]*>|\?[a-zA-Z]*:|(?!\?))")
+#: Groups the regex module skips, so that a quantifier after one applies to what precedes it.
+_SKIPPED_GROUP = compiled(r"\((?:\?#|\?[a-zA-Z-]+\))")
 #: Groups that match nothing themselves: lookarounds, comments, flags.
 _ZERO_WIDTH_GROUP = compiled(r"\((?:\?<?[=!]|\?#|\?[a-zA-Z-]+\))")
 
