@@ -34,8 +34,10 @@ _Key = tuple[str, int]
 _patterns: dict[_Key, regex.Pattern] | None = None
 _file: Path | None = None  # where they are kept; None: not kept (read with the patterns)
 _fresh = 0
-#: How many patterns this process took from the file and how many it compiled.
+#: How many patterns this process took from the file and how many it compiled (a pattern two
+#: modules write alike is compiled once and counted once).
 stats = {"loaded": 0, "compiled": 0}
+_compiled_here: set[tuple[str, int]] = set()  # the patterns this process has counted
 
 
 def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
@@ -45,10 +47,13 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern:
     key = (pattern, int(flags))
     found = known.get(key)
     if found is not None:
-        stats["loaded"] += 1
+        if key not in _compiled_here:
+            _compiled_here.add(key)  # counted once, however many modules write it
+            stats["loaded"] += 1
         return found
     found = regex.compile(pattern, flags)
     stats["compiled"] += 1
+    _compiled_here.add(key)
     if _file is not None:
         if not _fresh:
             atexit.register(_save)

@@ -58,7 +58,7 @@ UNITS: dict[str, tuple[str, float, float]] = {
     "kroner": ("money:krone", 1, 1), "rand": ("money:rand", 1, 1), "naira": ("money:naira", 1, 1),
 }
 _CURRENCY_SIGNS = {"$": "money:dollar", "£": "money:pound", "€": "money:euro"}
-_UNIT_WORDS = "|".join(regex.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=len, reverse=True))
+_UNIT_WORDS = "|".join(regex.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=lambda u: (-len(u), u)))
 #: A unit after a quantity: " hectares", "-hectare", "-billion-peso" (a compound before a noun).
 _UNIT_AFTER = compiled(
     rf"(?i)(?P<join>-|\s+)(?:(?P<scale>hundred|thousand|million|billion)(?P<join2>-|\s+))?"
@@ -405,7 +405,7 @@ _WHEN = compiled(rf"(?i)\b(?:on|in)\s+((?:{WEEKDAY_PATTERN}|{MONTH_PATTERN})\.?(
 
 
 _N = r"[0-9][0-9,]*|(?:" + "|".join(sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion"},
-                                            key=len, reverse=True)) + r")"
+                                            key=lambda w: (-len(w), w))) + r")"
 _YEAR = compiled(r"(?:1[89]|20)[0-9][0-9]")
 #: "a crowd of 14,200": the noun before "of" counts.
 _NOUN_OF = compiled(r"(?i)\b(?P<noun>[\p{L}-]+)\s+of\s+(?:about\s+|some\s+|around\s+)?$")
