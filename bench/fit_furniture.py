@@ -436,25 +436,8 @@ def main() -> int:
         "bias": round(float(beta[0]), 4),
         "weights": weights,
         "threshold": threshold,
-        "provenance": {
-            "script": "bench/fit_furniture.py",
-            "fitted": datetime.date.today().isoformat(),
-            "labels": [{"file": _shown(path), "sha256": digest(path)} for path in options.labels],
-            "planted": ({"file": _shown(planted.VOCABULARY), "sha256": digest(planted.VOCABULARY),
-                         "part": "fit vocabulary (first byte of sha256 of a unit's first line even)",
-                         "hosts_per_unit": options.planted, "weight": options.planted_weight}
-                        if options.planted else None),
-            "extractors": ({"file": _shown(EXTRACTOR_LABELS), "sha256": digest(EXTRACTOR_LABELS),
-                            "part": "fit pages only"} if options.extracted else None),
-            "data": sources,
-            "held_out": _shown(HELD_OUT) + " (not read by this script)",
-            "lines": len(lines.labels),
-            "furniture": int(lines.labels.sum()),
-            "penalty": penalty,
-            "folds": options.folds,
-            "fold_seeds": options.seeds,
-            "cross_validated": mean_scores(lines, probabilities, threshold),
-        },
+        "provenance": {**_provenance(options, lines, sources), "penalty": penalty,
+                       "cross_validated": mean_scores(lines, probabilities, threshold)},
     }
     options.out.parent.mkdir(parents=True, exist_ok=True)
     options.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
