@@ -34,6 +34,7 @@ MINIMAL: dict[str, dict] = {
     "furniture": {},
     "state-adjective": {},
     "site-furniture": {"lines": ["Most read on the Gazette"]},
+    "author-box": {},
 }
 
 
