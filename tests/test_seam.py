@@ -334,6 +334,10 @@ if "site-furniture" in KINDS:  # its patterns are its exceptions, read on the li
     TIMED.append((KINDS["site-furniture"], {"kind": "site-furniture", "category": "boilerplate",
                                             "exceptions": ["zebra"], "lines": [f"Share this zebra {LONG}"]},
                   f"Share this zebra {LONG}\n\nThe council met."))
+if "author-box" in KINDS:  # its patterns are its exceptions, read on a box it found
+    TIMED.append((KINDS["author-box"], {"kind": "author-box", "category": "boilerplate", "exceptions": ["zebra"],
+                                        "min_body_lines": 0, "max_words": 100_000},
+                  f"The council met.\n\nDana Reyes is a writer for Zebra {LONG}."))
 
 
 @pytest.mark.parametrize(("kind", "fields", "body"), TIMED,

@@ -13,6 +13,7 @@ from checker.kinds.base import Option, Rule
 from checker.kinds.contradiction.numbers import NUMBER_WORDS
 from checker.patterns.compiled import compiled
 from checker.text.article import Article
+from checker.text.dates import MONTHS, WEEKDAYS
 
 _WORD = compiled(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 #: Trigrams shared by more units than this are too common to pair on.
@@ -139,6 +140,32 @@ def says_otherwise(a: list[str], b: list[str]) -> bool:
     return _has_number(only_a) and _has_number(only_b)
 
 
+#: A name: a capitalised word that does not open a sentence, a clause after a dash or colon, or the text.
+_NAME = compiled(r"(?<![.!?:;—–-]\s{0,3})(?<=\w[,]?\s{1,3})\p{Lu}[\p{L}'’-]*")
+
+
+#: Capitalised but not names: a day or month changed is a change of words, not of subject.
+_CALENDAR = frozenset(name.casefold() for name in (*MONTHS, *WEEKDAYS))
+
+
+def _about_others(article: Article, first: tuple[int, int], second: tuple[int, int], a: list[str],
+                  b: list[str]) -> bool:
+    """Two near repeats that differ in a name on both sides ("no early voting in Delaware" /
+    "no early voting in Ohio") are about two things: items of one list written alike, or two
+    claims about two people, not one text twice."""
+    only_a, only_b = Counter(a) - Counter(b), Counter(b) - Counter(a)
+    if not only_a or not only_b:
+        return False
+    source = article.source
+    names_a = {name.casefold() for name in _NAME.findall(source, *first)} - _CALENDAR
+    names_b = {name.casefold() for name in _NAME.findall(source, *second)} - _CALENDAR
+    changed_a = [word for word in only_a if word in names_a]
+    changed_b = [word for word in only_b if word in names_b]
+    # "Gov." and "Governor", "Sept" and "September": one name written two ways, not two names.
+    return bool(changed_a) and bool(changed_b) and not any(
+        a.startswith(b) or b.startswith(a) for a in changed_a for b in changed_b)
+
+
 def _has_number(words: Counter[str]) -> bool:
     return any(w in NUMBER_WORDS or any(c.isdigit() for c in w) for w in words)
 
@@ -218,6 +245,120 @@ def _display_repeat(article: Article, first: tuple[int, int], second: tuple[int,
     table = article.derived(SpanWords)
     display, story = table[start, end], table[later_start, later_end]
     return 0 < len(display) <= DISPLAY_WORDS and len(story) > len(display)
+
+
+_WORDS = compiled(r"\w+")
+#: At most this many words of a paragraph outside its quotations leave the quotation standing
+#: alone (a pull quote, an embedded post), not quoted in the writer's own sentence.
+ALONE_WORDS = 2
+#: An attribution after a quotation shown on its own ("— Dana Reyes (@dreyes) May 2, 2024").
+_SIGNATURE = compiled(r"\s[—–-]{1,2}\s*\p{Lu}[^\n]{0,120}$")
+
+
+def _meant_repeat(article: Article, first: tuple[int, int], second: tuple[int, int], unit: str) -> bool:
+    """A repeat the writer meant: a quotation and the words quoted shown on their own, items of
+    one list written alike, a phrase quoted twice."""
+    return (_quoted_and_shown(article, first, second) or _list_items(article, first, second)
+            or (unit == "quote" and (_fragment(article, first) or _fragment(article, second))))
+
+
+def _quoted_and_shown(article: Article, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two repeated units are a quotation in the writer's sentence and the words quoted
+    shown on their own (the post or statement embedded, a pull quote): one is in quotation
+    marks and the other not, or both are and only one stands in a sentence of the writer's.
+    That repeat is meant: the reader sees what was quoted."""
+    quoted = [_quoted(article, unit) for unit in (first, second)]
+    if quoted[0] != quoted[1]:
+        return True
+    if not quoted[0]:
+        return False
+    return _alone(article, first) != _alone(article, second)
+
+
+def _inner(article: Article, unit: tuple[int, int]) -> tuple[int, int]:
+    """The unit less the punctuation and quotation marks around its words."""
+    source, (start, end) = article.source, unit
+    while start < end and not source[start].isalnum():
+        start += 1
+    while end > start and not source[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+def _quoted(article: Article, unit: tuple[int, int]) -> bool:
+    start, end = _inner(article, unit)
+    return start < end and article.in_quote(start, end)
+
+
+def _alone(article: Article, unit: tuple[int, int]) -> bool:
+    """Whether the quotation holding ``unit`` stands in a paragraph of its own: at most
+    ``ALONE_WORDS`` words of the paragraph outside quotation marks, an attribution signed
+    after a dash aside."""
+    blocks = article.derived(_BodyBlocks)
+    at = bisect.bisect_right(blocks.starts, unit[0]) - 1
+    if at < 0:
+        return False
+    start, end = blocks.spans[at]
+    text = article.source[start:end]
+    signature = _SIGNATURE.search(text)
+    if signature is not None:
+        end = start + signature.start()
+    outside = 0
+    position = start
+    quotes = article.quotes
+    for quote_start, quote_end in itertools.islice(quotes, bisect.bisect_right(quotes, start, key=_end), None):
+        if quote_start >= end:
+            break
+        outside += len(_WORDS.findall(article.source, position, max(position, quote_start)))
+        position = max(position, quote_end)
+    outside += len(_WORDS.findall(article.source, position, max(position, end)))
+    return outside <= ALONE_WORDS
+
+
+#: The fewest words after its label that make a paragraph a list item, not a labelled line of
+#: furniture ("Credit: Example Agency").
+ITEM_WORDS = 8
+#: A list item's label: a few words, then a dash or a colon ("Idaho — ...", "Step 3: ...").
+_LABEL = compiled(r"\W{0,3}(\w[^\n—–:.!?]{0,40}?)\s*(?:[—–]|:)\s")
+
+
+def _list_items(article: Article, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether the two units stand in two items of one list: paragraphs that each open with a
+    label and a dash or colon, the labels differing ("Idaho — Counties must ..." / "Ohio —
+    Counties must ..."). Items written from one template share sentences on purpose."""
+    blocks = article.derived(_BodyBlocks)
+    labels = []
+    for start, _ in (first, second):
+        at = bisect.bisect_right(blocks.starts, start) - 1
+        if at < 0:
+            return False
+        block_start, block_end = blocks.spans[at]
+        label = _LABEL.match(article.source, block_start, block_end)
+        if label is None or len(_WORDS.findall(article.source, label.end(), block_end)) < ITEM_WORDS:
+            return False
+        labels.append(label[1].casefold())
+    return labels[0] != labels[1]
+
+
+def _end(span: tuple[int, int]) -> int:
+    return span[1]
+
+
+def _fragment(article: Article, quote: tuple[int, int]) -> bool:
+    """Whether a quotation is a phrase set in the writer's own sentence ('found "27 files" on
+    the laptop', 'called it "a disgrace"'), not a sentence of the speaker's: it opens in lower
+    case, or follows a word with no colon or comma between and does not end a sentence of its
+    own. Writers reuse such phrases."""
+    start, end = _inner(article, quote)
+    if start >= end:
+        return False
+    if article.source[start].islower():
+        return True
+    if article.source[quote[0] : quote[1]].rstrip().rstrip(_CLOSERS).endswith((".", "!", "?")):
+        return False  # a sentence of its own, however it is introduced ('Obama Says "I Am Staying!"')
+    before = article.source[max(0, quote[0] - 40) : quote[0]].rpartition("\n")[2]
+    before = before.rstrip().rstrip("\"'“‘«„").rstrip()
+    return bool(before) and before[-1].isalnum()
 
 
 class _BodyBlocks:
@@ -365,7 +506,10 @@ class DuplicateRule(Rule):
                 if units[other][1] > units[index][0]:
                     continue  # a paragraph and one of its own lines
                 score = similarity(tokens[other], unit_words, threshold)
-                if score < 1.0 and score >= threshold and says_otherwise(tokens[other], unit_words):
+                if score < 1.0 and score >= threshold and (
+                    says_otherwise(tokens[other], unit_words)
+                    or _about_others(article, units[other], units[index], tokens[other], unit_words)
+                ):
                     continue
                 if score >= threshold and (best is None or score > best[0]):
                     best = (score, other)
@@ -376,6 +520,8 @@ class DuplicateRule(Rule):
                 self._whole_paragraphs_repeat(article, paragraph_starts, units[other], units[index])
                 or _display_repeat(article, units[other], units[index])
             ):
+                continue
+            if _meant_repeat(article, units[other], units[index], self.options["of"]):
                 continue
             reported.add(index)
             reported_end = max(reported_end, units[index][1])
