@@ -4,9 +4,9 @@ A contradiction counts as found when a finding of the contradiction category lie
 labelled later line or on the earlier one (either statement of the pair names the problem);
 a control counts as a false alarm when it gets any contradiction finding. Prints recall per
 kind and the share of controls flagged, for the fit part (odd numbers of a/ and b/, and all of
-d/, a second fit set), the held-out part (even numbers of a/ and b/) and the fresh part (all of c/, written by someone who
-saw neither the rules nor a/ and b/) separately: read and debug on the fit part, report the
-held-out and fresh figures. ``--show`` lists the fit part's misses and false alarms only.
+d/, a second fit set), the held-out part (even numbers of a/ and b/) and the fresh part (all
+of c/, written by someone who saw neither the rules nor a/ and b/) separately: read and debug on
+the fit part, report the held-out and fresh figures. ``--show`` lists the fit part's misses and false alarms only.
 
     python bench/contradictions_handwritten.py [--part fit|held|fresh|all] [--show]
 """
