@@ -3,10 +3,10 @@
 A contradiction counts as found when a finding of the contradiction category lies on the
 labelled later line or on the earlier one (either statement of the pair names the problem);
 a control counts as a false alarm when it gets any contradiction finding. Prints recall per
-kind and the share of controls flagged, for the fit part (odd numbers of a/ and b/), the
-held-out part (even numbers of a/ and b/) and the fresh part (all of c/, written by someone who
-saw neither the rules nor a/ and b/) separately: read and debug on the fit part, report the
-held-out and fresh figures. ``--show`` lists the fit part's misses and false alarms only.
+kind and the share of controls flagged, for the fit part (odd numbers of a/ and b/, and all of
+d/, a second fit set), the held-out part (even numbers of a/ and b/) and the fresh part (all
+of c/, written by someone who saw neither the rules nor a/ and b/) separately: read and debug on
+the fit part, report the held-out and fresh figures. ``--show`` lists the fit part's misses and false alarms only.
 
     python bench/contradictions_handwritten.py [--part fit|held|fresh|all] [--show]
 """
@@ -26,6 +26,8 @@ DATA = Path(__file__).resolve().parent / "data" / "contradictions"
 def part_of(name: str) -> str:
     if name.startswith("c"):
         return "fresh"
+    if name.startswith("d"):
+        return "fit"
     return "fit" if int(name[1:4]) % 2 else "held"
 
 
