@@ -15,6 +15,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -32,6 +33,9 @@ from checker.kinds.contradiction.restated import NAMING_BEFORE, skeleton_of
 from checker.patterns.compiled import compiled
 from checker.text.dates import MONTH_PATTERN, MONTHS, WEEKDAYS
 from checker.text.textshape import mostly_uppercase
+
+if TYPE_CHECKING:
+    from checker.kinds.contradiction.figures import SentenceFigures
 
 _WORD = compiled(r"[\p{L}][\p{L}'’-]*|[0-9][0-9,.]*")
 _AFTER_UNIT = compiled(r"\s*(?P<unit>[\p{L}][\p{L}-]*)(?:\s+(?P<unit2>[\p{L}][\p{L}-]*))?")
@@ -324,7 +328,13 @@ def _may_hold_own_words(folded: str, vocabulary: Vocabulary, hints: tuple[str, .
 
 
 def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
-              headline: tuple[int, int] | None = None) -> list[Count]:
+              headline: tuple[int, int] | None = None, figures: SentenceFigures | None = None) -> list[Count]:
+    """The counts of the sentences. ``figures``: the article's sentence figures, which
+    ``recounts`` reads too (a fresh one when not given)."""
+    if figures is None:
+        from checker.kinds.contradiction.figures import SentenceFigures  # it imports this module
+
+        figures = SentenceFigures()
     found: list[Count] = []
     # Case folding maps each character on its own, so a sentence's folded text is a piece of
     # the folded source: a word the source lacks is looked for in no sentence, and where
@@ -337,12 +347,13 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
         text = source[start:end]
         folded = whole[start:end] if same_offsets else text.casefold()
         own_words = _may_hold_own_words(folded, vocabulary, hints)
-        number = first_number(text, folded, words)
+        number, begin, quantities = figures.of(start, end, text, folded, words)
         may_count = number or (own_words and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
         if not may_count or mostly_uppercase(text):
             continue  # no number at all; or a table, ticker or shouted line
-        begin = search_start(text, number.start()) if number else len(text)
-        matches = list(QUANTITY.finditer(text, begin))
+        if number is None:
+            begin = len(text)
+        matches = list(quantities) if number else list(QUANTITY.finditer(text, begin))
         if own_words:
             taken = [m.span() for m in matches]
             matches += [m for m in vocabulary.number_pattern.finditer(text)
