@@ -9,15 +9,9 @@ source, and hands it to the next; an article's instance lives in ``Article.deriv
 
 from __future__ import annotations
 
-import regex
-
-from checker.kinds.contradiction.counts import first_number, search_start
-from checker.kinds.contradiction.numbers import QUANTITY
+from checker.kinds.contradiction.counts import Figures
+from checker.kinds.contradiction.counts import sentence_figures as read_figures
 from checker.text.article import Article
-
-#: A sentence's first number word or digit (None: none), where a quantity holding it may start
-#: (``counts.search_start``), and the quantities from there; without a number, (None, 0, []).
-Figures = tuple[regex.Match | None, int, list[regex.Match]]
 
 
 class SentenceFigures:
@@ -31,13 +25,7 @@ class SentenceFigures:
         number words ``counts.first_number`` looks for (what it finds does not depend on them)."""
         known = self._read.get((start, end))
         if known is None:
-            number = first_number(text, folded, words)
-            if number is None:
-                known = (None, 0, [])
-            else:
-                begin = search_start(text, number.start())
-                known = (number, begin, list(QUANTITY.finditer(text, begin)))
-            self._read[(start, end)] = known
+            known = self._read[(start, end)] = read_figures(text, folded, words)
         return known
 
 

@@ -488,7 +488,7 @@ class ContradictionRule(Rule):
         source = article.source
         if self.check_name == "counts":
             title = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
-            found = counts.counts_in(source, sentences, self.vocabulary, title, sentence_figures(article))
+            found = counts.counts_in(source, sentences, self.vocabulary, title, sentence_figures(article).of)
             yield from counts.conflicts(found, self.vocabulary)
         elif self.check_name == "ages":
             body = [b for b in article.blocks if b.kind == "paragraph"][:2]
