@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from checker.finding import Finding
@@ -118,7 +119,8 @@ class SwappedNameRule(Rule):
     def _gazetteer_findings(self, article: Article) -> Iterator[Finding]:
         source = article.source
         for start, end in article.segments(self.scope):
-            for swap in find_swaps(source, start, end, title_case=title_case(source[start:end])):
+            paragraph = functools.partial(title_case, source[start:end])
+            for swap in find_swaps(source, start, end, title_case=paragraph):
                 if not self.quotes and article.in_quote(swap.start, swap.end):
                     continue
                 if self.exceptions and self.is_exception(source[swap.start:swap.end]):

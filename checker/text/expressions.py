@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -211,12 +211,16 @@ def _fits_case(window: list[Word], expression: str, slot: int) -> bool:
     return True
 
 
-def find_swaps(text: str, start: int = 0, end: int | None = None, *, title_case: bool = False) -> Iterator[Swap]:
+def find_swaps(text: str, start: int = 0, end: int | None = None, *,
+               title_case: bool | Callable[[], bool] = False) -> Iterator[Swap]:
     """Phrases of ``text[start:end]`` that are a shipped expression with one word swapped for one
     of its spinners' synonyms, the swapped form no real phrase; overlapping finds give way to the
     longest. ``title_case``: the text is a headline in title case, where a capital says nothing,
-    so only names are looked for there."""
+    so only names are looked for there; a callable is asked only when a window is looked up
+    (few texts get that far, and reading the case of a whole paragraph costs more than the
+    search)."""
     index = _index()
+    in_title_case = _Lazy(title_case)
     root_open: _Node = index.trie.get(OPEN, {})
     end = len(text) if end is None else end
     for match in _RUN.finditer(text, start, end):
@@ -227,10 +231,11 @@ def find_swaps(text: str, start: int = 0, end: int | None = None, *, title_case:
             continue
         run: list[Word] = []
         found: list[tuple[int, int, Swap]] = []
-        known = [word in index.words for word in lower]
         for first in range(len(lower) - 1):
-            if not known[first] and not known[first + 1]:
-                continue  # only one word of a window may be unknown: the swapped one
+            if lower[first] not in index.trie and lower[first + 1] not in root_open:
+                # No key starts with the word and none with an open first word that the next
+                # word continues: the walk's first step would find no node to go on from.
+                continue
             # Walk the trie from ``first``: each state is a node and the open position taken
             # (None while none is); an unknown word can only fill the open position. The
             # first step is taken here (no key is one word long, so no window ends there).
@@ -258,7 +263,7 @@ def find_swaps(text: str, start: int = 0, end: int | None = None, *, title_case:
                     ends.sort(key=lambda end: end[0])
                 for slot, candidates in ends:
                     run = run or _words(text, match, start)
-                    swap = _lookup(run, lower, first, last + 1 - first, slot, candidates, index, title_case)
+                    swap = _lookup(run, lower, first, last + 1 - first, slot, candidates, index, in_title_case)
                     if swap is not None:
                         found.append((first, last + 1, swap))
         taken: list[tuple[int, int]] = []
@@ -269,7 +274,7 @@ def find_swaps(text: str, start: int = 0, end: int | None = None, *, title_case:
 
 
 def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
-            candidates: list[tuple[str, int]], index: _Index, title_case: bool) -> Swap | None:
+            candidates: list[tuple[str, int]], index: _Index, title_case: _Lazy) -> Swap | None:
     words = lower[first:first + size]
     phrase = " ".join(words)
     if phrase in index.real:
@@ -281,7 +286,7 @@ def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
         name = expression[:1].isupper()
         if found not in _synonyms(replaced.lower(), name) and not _open(expression, position, run[slot], index):
             continue
-        if title_case and not name:
+        if not name and title_case():
             continue
         if not _fits_case(window, expression, position):
             continue
@@ -291,6 +296,19 @@ def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
             continue  # a sentence's first word is capitalised whatever it is
         return Swap(window[0].start, window[-1].end, _shaped(expression, window), run[slot].text, replaced)
     return None
+
+
+class _Lazy:
+    """A truth value read at most once, and only when asked."""
+
+    def __init__(self, value: bool | Callable[[], bool]) -> None:
+        self._read = value if callable(value) else None
+        self._value = bool(value) if not callable(value) else False
+
+    def __call__(self) -> bool:
+        if self._read is not None:
+            self._value, self._read = self._read(), None
+        return self._value
 
 
 def _may_fill(candidates: list[tuple[str, int]], word: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -324,7 +324,12 @@ def _may_hold_own_words(folded: str, vocabulary: Vocabulary, hints: tuple[str, .
 
 
 def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
-              headline: tuple[int, int] | None = None) -> list[Count]:
+              headline: tuple[int, int] | None = None, figures: FiguresOf | None = None) -> list[Count]:
+    """The counts of the sentences. ``figures``: where to get a sentence's figures (the
+    ``of`` of the article's ``figures.SentenceFigures``, which ``recounts`` reads too);
+    read here when not given."""
+    if figures is None:
+        figures = _figures_of
     found: list[Count] = []
     # Case folding maps each character on its own, so a sentence's folded text is a piece of
     # the folded source: a word the source lacks is looked for in no sentence, and where
@@ -337,12 +342,13 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
         text = source[start:end]
         folded = whole[start:end] if same_offsets else text.casefold()
         own_words = _may_hold_own_words(folded, vocabulary, hints)
-        number = first_number(text, folded, words)
+        number, begin, quantities = figures(start, end, text, folded, words)
         may_count = number or (own_words and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
         if not may_count or mostly_uppercase(text):
             continue  # no number at all; or a table, ticker or shouted line
-        begin = search_start(text, number.start()) if number else len(text)
-        matches = list(QUANTITY.finditer(text, begin))
+        if number is None:
+            begin = len(text)
+        matches = list(quantities) if number else list(QUANTITY.finditer(text, begin))
         if own_words:
             taken = [m.span() for m in matches]
             matches += [m for m in vocabulary.number_pattern.finditer(text)
@@ -360,6 +366,27 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
             found.append(replace(count, ordinal=(seen[count.unit], totals[count.unit]), headline=in_headline))
             seen[count.unit] += 1
     return found
+
+
+#: A sentence's first number word or digit (None: none), where a quantity holding it may start
+#: (``search_start``), and the quantities from there; without a number, (None, 0, []).
+Figures = tuple[regex.Match | None, int, list[regex.Match]]
+#: Where a sentence's figures come from: (start, end, text, folded text, number words) -> figures.
+FiguresOf = Callable[[int, int, str, str, tuple[str, ...]], Figures]
+
+
+def sentence_figures(text: str, folded: str, words: tuple[str, ...]) -> Figures:
+    """A sentence's figures (see ``Figures``); ``folded`` and ``words`` as ``first_number``
+    takes them (what it finds does not depend on ``words``)."""
+    number = first_number(text, folded, words)
+    if number is None:
+        return None, 0, []
+    begin = search_start(text, number.start())
+    return number, begin, list(QUANTITY.finditer(text, begin))
+
+
+def _figures_of(start: int, end: int, text: str, folded: str, words: tuple[str, ...]) -> Figures:
+    return sentence_figures(text, folded, words)
 
 
 def search_start(text: str, first_number: int) -> int:

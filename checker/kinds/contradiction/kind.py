@@ -31,6 +31,7 @@ from checker.kinds.contradiction import (
     states,
     weekdays,
 )
+from checker.kinds.contradiction.figures import sentence_figures
 from checker.patterns.compiled import compiled
 from checker.patterns.limits import TimedPattern
 from checker.patterns.precheck import Declared, any_of, folded_source, literals_of, spans_holding
@@ -487,7 +488,7 @@ class ContradictionRule(Rule):
         source = article.source
         if self.check_name == "counts":
             title = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
-            found = counts.counts_in(source, sentences, self.vocabulary, title)
+            found = counts.counts_in(source, sentences, self.vocabulary, title, sentence_figures(article).of)
             yield from counts.conflicts(found, self.vocabulary)
         elif self.check_name == "ages":
             body = [b for b in article.blocks if b.kind == "paragraph"][:2]
@@ -560,7 +561,7 @@ class ContradictionRule(Rule):
             if len(timed) > 1:
                 yield from event_times.conflicts(timed, several)
         elif self.check_name == "recounts":
-            found_mentions = recounts.mentions_in(source, sentences, self.recount_vocabulary)
+            found_mentions = recounts.mentions_in(source, sentences, self.recount_vocabulary, sentence_figures(article))
             yield from recounts.conflicts(found_mentions, self.recount_vocabulary)
         elif self.check_name == "restated":
             yield from restated.conflicts(restated.shaped(source, sentences, _published(article)))

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.kinds.contradiction import Conflict, Searcher, Statement
-from checker.kinds.contradiction.counts import first_number, search_start
+from checker.kinds.contradiction.figures import Figures, SentenceFigures
 from checker.kinds.contradiction.numbers import NUMBER_WORDS, QUANTITY, Interval, interval, words_value
 from checker.patterns.compiled import compiled
 from checker.text.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
@@ -274,7 +274,11 @@ def lemma(word: str) -> str:
     return w
 
 
-def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary) -> list[Mention]:
+def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
+                figures: SentenceFigures | None = None) -> list[Mention]:
+    """The mentions of the sentences. ``figures``: the article's sentence figures, which
+    ``counts`` reads too (a fresh one when not given)."""
+    figures = SentenceFigures() if figures is None else figures
     found: list[Mention] = []
     # Case folding maps each character on its own: a sentence's folded text is a piece of the
     # folded source where the lengths agree, and a number word the article lacks is looked for
@@ -285,7 +289,7 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: V
     for start, end in sentences:
         text = source[start:end]
         folded = whole[start:end] if same_offsets else text.casefold()
-        found.extend(_read(text, start, end, vocabulary, folded, words))
+        found.extend(_read(text, start, end, vocabulary, folded, words, figures.of(start, end, text, folded, words)))
     return found
 
 
@@ -295,13 +299,16 @@ _COUNT_WORDS = tuple(sorted(word for word in NUMBER_WORDS | {"dozen", "half"}
                             if not any(other != word and other in word for other in NUMBER_WORDS)))
 
 
-def _quantities(text: str, folded: str, words: tuple[str, ...]) -> list[tuple[int, int, Interval, str | None]]:
-    """(start, end, value, currency sign) of each quantity, the extra forms first."""
+def _quantities(text: str, folded: str, words: tuple[str, ...],
+                figures: Figures | None = None) -> list[tuple[int, int, Interval, str | None]]:
+    """(start, end, value, currency sign) of each quantity, the extra forms first. ``figures``:
+    the sentence's, from the article's ``SentenceFigures`` (read here when not given)."""
     taken: list[tuple[int, int, Interval, str | None]] = []
-    number = first_number(text, folded, words)
+    if figures is None:
+        figures = SentenceFigures().of(0, len(text), text, folded, words)
+    number, begin, quantities = figures
     if number is None and not any(sign in text for sign in "$£€"):
         return taken
-    begin = search_start(text, number.start()) if number else 0
     more = _MORE_NUMBERS.finditer(text, begin) if "dozen" in folded or " half" in folded else ()
     for match in more:
         if match.group("dozens"):
@@ -319,7 +326,7 @@ def _quantities(text: str, folded: str, words: tuple[str, ...]) -> list[tuple[in
             taken.append((match.start(), match.end(), Interval(value, value), None))
     extra = [(s, e) for s, e, _, _ in taken]  # in order: "three dozen", "one and a half"
     next_extra = 0
-    for match in QUANTITY.finditer(text, begin):
+    for match in quantities if number else QUANTITY.finditer(text, begin):
         while next_extra < len(extra) and extra[next_extra][1] <= match.start():
             next_extra += 1
         if next_extra < len(extra) and extra[next_extra][0] < match.end():
@@ -342,10 +349,10 @@ _CUE_REACH = 4
 
 
 def _read(text: str, base: int, end: int, vocabulary: Vocabulary, folded: str,
-          words: tuple[str, ...]) -> Iterator[Mention]:
+          words: tuple[str, ...], figures: Figures | None = None) -> Iterator[Mention]:
     context = _Sentence(text, base, vocabulary)
     sentence = (base, end)
-    for start, stop, value, sign in _quantities(text, folded, words):
+    for start, stop, value, sign in _quantities(text, folded, words, figures):
         before = text[max(0, start - 40):start]
         definite = _definite(before)
         unit = _UNIT_AFTER.match(text, stop)
