@@ -366,7 +366,9 @@ class ContradictionRule(Rule):
         derailed on May 14" ... "the derailment on May 16"), in order; a verb whose stem is a
         rule noun's takes that noun's class."""
         source = article.source
-        verbs = event_verbs.dated_verbs(source, sentences, _published(article), self.other_event)
+        read_dates = {event.statement.start for event in found}  # a rule verb's date is read once
+        verbs = [verb for verb in event_verbs.dated_verbs(source, sentences, _published(article), self.other_event)
+                 if verb.statement.start not in read_dates]
         if not verbs:
             return found
         classes = {event_verbs.stem(noun): self.event_class.get(noun.lower(), noun.lower()) for noun in self.nouns}
