@@ -35,7 +35,7 @@ _BETWEEN = (r"(?:(?:(?P<clock>at\s+(?:about\s+|around\s+)?[0-9]{1,2}(?:(?:[.:][0
             r"|(?:in|at|near)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}),?\s+)?")
 #: What every date DATE reads holds: a digit, or a word with "day", "night" ... in it; a
 #: sentence without one is not read further.
-_DATE_HINT = compiled(r"[0-9]|(?i:day|night|eve\b|week|halloween|solstice|tonight)")
+DATE_HINT = compiled(r"[0-9]|(?i:day|night|eve\b|week|halloween|solstice|tonight)")
 _ON = compiled(r"\bon\s+$", regex.IGNORECASE)
 _INNER_NAME = compiled(r"(?<=[\p{L},;]\s+)\p{Lu}[\p{L}'’-]{2,}")
 
@@ -51,6 +51,8 @@ class EventDate:
     indefinite: bool = False
     #: The noun as the article has it ("blaze" of the class "fire"; a verb's class), for messages.
     word: str = ""
+    #: Read from a past verb ("derailed on May 14"), not a noun: two such are not compared.
+    verbal: bool = False
 
 
 def event_pattern(nouns: list[str], verbs: Iterable[str] = ()) -> regex.Pattern:
@@ -91,7 +93,7 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.
     found: list[EventDate] = []
     for start, end in sentences:
         text = source[start:end]
-        if _DATE_HINT.search(text) is None or (nouns is not None and not nouns.search(text)):
+        if DATE_HINT.search(text) is None or (nouns is not None and not nouns.search(text)):
             continue
         names: frozenset[str] | None = None
         for match in _near_nouns(text, pattern, nouns):
@@ -171,16 +173,17 @@ def conflicts(found: list[EventDate], max_days: int, once: frozenset[str] = froz
     by_noun: dict[str, list[EventDate]] = defaultdict(list)
     for later in found:
         for earlier in () if later.indefinite else by_noun[later.noun]:
-            if earlier.when.agrees(later.when) is not False:
+            if (earlier.verbal and later.verbal) or earlier.when.agrees(later.when) is not False:
                 continue
             apart = _days_apart(earlier.when, later.when)
             if apart is None or (apart > max_days and later.noun not in once):
                 continue
             if earlier.names and later.names and not earlier.names & later.names:
                 continue  # different places or people: likely two events
+            word = (earlier.word if later.verbal else later.word) or later.noun
             yield Conflict(earlier.statement, later.statement,
-                           f"the {later.word or later.noun} is dated '{earlier.statement.text}' and later "
-                           f"'{later.statement.text}'")
+                           f"the {word} is dated '{earlier.statement.text}' and later "
+                           f"'{later.statement.text}', days no single {word} can share")
             break
         if len(by_noun[later.noun]) < _KEPT:  # the first dates of an event say what the article holds
             by_noun[later.noun].append(later)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import regex
@@ -20,6 +21,7 @@ from checker.kinds.contradiction import (
     event_dates,
     event_places,
     event_times,
+    event_verbs,
     headline,
     lexicon,
     numbers,
@@ -320,7 +322,8 @@ class ContradictionRule(Rule):
             self.event_nouns = event_dates.noun_pattern(list(self.nouns) + verbs)
             # Most articles name none of the events: one look at the whole article says so.
             self.event_words = self.nouns + tuple(verbs)
-            self.require_literals(self.event_words, ignorecase=True)
+            # "ed " for the past verbs of any event ("derailed on May 14"), read by their stems.
+            self.require_literals((*self.event_words, "ed "), ignorecase=True)
             self.other_event = self._any(o["distinct"], "distinct")
         elif check == "event-places":
             self.event_of = self._event_classes()
@@ -357,6 +360,29 @@ class ContradictionRule(Rule):
             self.event_nouns = durations.event_noun_pattern(self.event_of)
             self.distinct = self._any(o["distinct"], "distinct")
             self.plans = self._any(o["plans"], "plans")
+
+    def _verb_events(self, article: Article, sentences: list[tuple[int, int]],
+                     found: list[event_dates.EventDate]) -> list[event_dates.EventDate]:
+        """``found`` with the article's dated past verbs and the nouns of their stems ("a train
+        derailed on May 14" ... "the derailment on May 16"), in order; a verb whose stem is a
+        rule noun's takes that noun's class."""
+        source = article.source
+        read_dates = {event.statement.start for event in found}  # a rule verb's date is read once
+        verbs = [verb for verb in event_verbs.dated_verbs(source, sentences, _published(article), self.other_event)
+                 if verb.statement.start not in read_dates]
+        if not verbs:
+            return found
+        classes = {event_verbs.stem(noun): self.event_class.get(noun.lower(), noun.lower()) for noun in self.nouns}
+        verbs = [replace(v, noun=classes.get(v.noun[1:], v.noun)) for v in verbs]
+        own = {word: key for word, key in event_verbs.nouns_of(source, frozenset(v.noun[1:] for v in verbs
+                                                                                if v.noun.startswith("~"))).items()
+               if word not in self.event_class and word not in self.nouns}
+        nouns = []
+        if own:
+            pattern = event_verbs.noun_event_pattern(tuple(sorted(own)))
+            nouns = event_dates.events_in(source, sentences, pattern, self.other_event, _published(article),
+                                          event_dates.noun_pattern(list(own)), own)
+        return sorted(found + verbs + nouns, key=lambda e: e.statement.start)
 
     def _event_classes(self) -> dict[str, str]:
         """The rule's ``events``: each noun (lower case, white space single) to its event's name."""
@@ -521,9 +547,10 @@ class ContradictionRule(Rule):
             found, people = posts.posts_in(source, sentences, with_posts, article.quotes, self.roles_vocabulary)
             yield from posts.conflicts(found, people, self.roles_vocabulary)
         elif self.check_name == "event-dates":
-            sentences = spans_holding(article, sentences, self.event_words, ignorecase=True)  # naming an event
-            found = event_dates.events_in(source, sentences, self.event_pattern, self.other_event,
+            held = spans_holding(article, sentences, self.event_words, ignorecase=True)  # naming an event
+            found = event_dates.events_in(source, held, self.event_pattern, self.other_event,
                                           _published(article), self.event_nouns, self.event_class, self.lasting)
+            found = self._verb_events(article, sentences, found)
             yield from event_dates.conflicts(found, self.options["max_days"], self.once)
         elif self.check_name == "headline":
             block = next((b for b in article.blocks if b.kind == "headline"), None)
