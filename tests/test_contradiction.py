@@ -272,6 +272,29 @@ def test_weekday_without_year_uses_the_published_date(article):
     assert found(rule("weekday"), article, "The council met on Thursday, February 14, and voted.") == []
 
 
+@pytest.mark.parametrize("sentence, day", [
+    ("The ferry ran aground yesterday, Sunday, off the point.", "Tuesday"),
+    ("The inquiry opens today (Friday) in the town hall.", "Wednesday"),
+    ("Voting ends tomorrow, Monday, at ten in the evening.", "Thursday"),
+])
+def test_a_weekday_beside_yesterday_today_or_tomorrow_is_read_against_the_published_date(article, sentence, day):
+    text = "Published: 2024-05-08\n\n" + sentence  # a Wednesday
+    [finding] = found(rule("weekday"), article, text)
+    assert f"a {day}, not" in finding.message
+    right = {"yesterday": "Tuesday", "today": "Wednesday", "tomorrow": "Thursday"}
+    fixed = sentence
+    for word, weekday in right.items():
+        if word in sentence:
+            fixed = sentence.replace(finding.location.text, weekday)
+    assert found(rule("weekday"), article, "Published: 2024-05-08\n\n" + fixed) == []
+    assert found(rule("weekday"), article, sentence) == []  # no published date: nothing to read it against
+
+
+def test_a_weekday_beside_yesterday_inside_a_quotation_is_the_speakers(article):
+    text = 'Published: 2024-05-08\n\n"We lost power yesterday, Sunday," the warden told the inquiry last week.'
+    assert found(rule("weekday"), article, text) == []
+
+
 def test_claim_and_its_negation(article):
     text = "The Kremlin did not confirm the report on Monday. Later, the Kremlin confirmed the report."
     [finding] = found(rule("polarity"), article, text)

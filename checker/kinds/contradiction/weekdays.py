@@ -3,7 +3,8 @@
 Reads a weekday next to a date, either order ("Tuesday, March 3", "March 3 (Tuesday)",
 "Tuesday (March 3)", "March 3, 2015, a Tuesday", "Tuesday 3 March 2015"). A date without a
 year takes the year that puts it nearest the article's published date; with neither, the
-pair is left alone.
+pair is left alone. A weekday beside "yesterday", "today" or "tomorrow" is read against the
+published date ("yesterday, Friday" in a paper of Thursday).
 """
 
 from __future__ import annotations
@@ -31,6 +32,36 @@ PATTERNS = [
 ]
 
 
+#: A day named relative to the published date, with its weekday beside it ("yesterday, Friday,",
+#: "today (Monday)"): the days from the published date to it.
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_RELATIVE = compiled(rf"\b(?P<relative>(?i:{'|'.join(RELATIVE_DAYS)})),?\s+\(?{_WEEKDAY}\b")
+_QUOTE_MARKS = "\"“”"
+
+
+def _relative_conflicts(text: str, start: int, published: dt.date) -> Iterator[Conflict]:
+    """A weekday beside "yesterday", "today" or "tomorrow" that the published date contradicts
+    ("published Thursday: ... yesterday, Friday, ..."). Words inside a quotation are left
+    alone: the speaker's today may not be the paper's."""
+    for match in _RELATIVE.finditer(text):
+        if any(mark in text[: match.start()] for mark in _QUOTE_MARKS):
+            return
+        weekday = WEEKDAYS.get(match.group("weekday").lower())
+        if weekday is None:
+            continue
+        date = published + dt.timedelta(days=RELATIVE_DAYS[match.group("relative").lower()])
+        if date.weekday() == weekday:
+            continue
+        (r_start, r_end), (w_start, w_end) = match.span("relative"), match.span("weekday")
+        when = f"{_MONTH_NAMES[date.month - 1]} {date.day}, {date.year}"
+        yield Conflict(
+            Statement(start + r_start, start + r_end, text[r_start:r_end]),
+            Statement(start + w_start, start + w_end, text[w_start:w_end]),
+            f"by the published date, {match.group('relative').lower()} was {when}, a "
+            f"{_DAY_NAMES[date.weekday()]}, not a {_DAY_NAMES[weekday]}",
+        )
+
+
 def _resolve(month: int, day: int, year: int | None, published: dt.date | None) -> dt.date | None:
     if year is None:
         return nearest_year(month, day, published)
@@ -43,8 +74,10 @@ def _resolve(month: int, day: int, year: int | None, published: dt.date | None) 
 def conflicts(source: str, sentences: Iterable[tuple[int, int]], published: dt.date | None) -> Iterator[Conflict]:
     for start, end in sentences:
         text = source[start:end]
+        if published is not None:
+            yield from _relative_conflicts(text, start, published)
         if DIGIT.search(text) is None:
-            continue  # both patterns need the day in digits
+            continue  # both date patterns need the day in digits
         seen: set[int] = set()
         for pattern in PATTERNS:
             for match in pattern.finditer(text):
