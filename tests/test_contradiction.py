@@ -639,3 +639,18 @@ def test_quoted_after_declining_to_comment(article, text):
 ])
 def test_quotations_that_do_not_break_a_refusal_are_left_alone(article, text):
     assert found(rule("declined"), article, text) == []
+
+
+def test_the_teller_of_an_event_does_not_make_it_another_event(article):
+    """Who said it ("Ailsa Kerr said", "said Kerr") is not a place or party of the event; two
+    places still keep two events apart."""
+    base = ("Published: 2022-01-06\n\nHomes were without power after a storm that struck on New Year's Day "
+            "brought down lines.\n\n")
+    told = base + "Farmer Tomas Rennick said Sunday's storm had flattened his barn."
+    [finding] = found(rule("event-dates"), article, told)
+    assert finding.location.text == "Sunday"
+    told_after = base + "Sunday's storm had flattened his barn, said farmer Tomas Rennick."
+    assert len(found(rule("event-dates"), article, told_after)) == 1
+    elsewhere = ("Published: 2022-01-06\n\nHomes in Arlow were without power after a storm that struck on "
+                 "New Year's Day.\n\nIn Kestrin, Sunday's storm had flattened a barn.")
+    assert found(rule("event-dates"), article, elsewhere) == []

@@ -38,6 +38,11 @@ _BETWEEN = (r"(?:(?:(?P<clock>at\s+(?:about\s+|around\s+)?[0-9]{1,2}(?:(?:[.:][0
 DATE_HINT = compiled(r"[0-9]|(?i:day|night|eve\b|week|halloween|solstice|tonight)")
 _ON = compiled(r"\bon\s+$", regex.IGNORECASE)
 _INNER_NAME = compiled(r"(?<=[\p{L},;]\s+)\p{Lu}[\p{L}'’-]{2,}")
+#: A speaker's name beside a verb of saying ("Ailsa Kerr said", "said farmer Ailsa Kerr",
+#: "according to Kerr"): the teller of an event, not one of its places or people.
+_SPEAKER = compiled(r"(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}(?=(?:said|says|told|added|recalled)\b)"
+                    r"|\b(?:said|says|told|added|according\s+to)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}"
+                    r"(?:\p{Lu}[\p{L}'’.-]+\s*){1,3}")
 
 
 @dataclass(frozen=True)
@@ -116,7 +121,8 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.
             if when.days is None and when.calendar_day is None:
                 continue
             if names is None:
-                names = frozenset(n for n in (regex.sub(r"['’]s$", "", n) for n in _INNER_NAME.findall(text))
+                told = _SPEAKER.sub(" ", text)  # who tells of an event is no place or party of it
+                names = frozenset(n for n in (regex.sub(r"['’]s$", "", n) for n in _INNER_NAME.findall(told))
                                   if n not in NOT_PEOPLE)
             noun = " ".join((match.group("noun") or match.group("verbal")).lower().split())
             subject = _SUBJECT.search(text, max(0, match.start() - 40), match.start()) \
