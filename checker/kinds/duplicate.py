@@ -232,11 +232,10 @@ def _display_repeat(article: Article, first: tuple[int, int], second: tuple[int,
     end (a deck under the headline, a numbered teaser, a subheading, a pull quote), while the
     later one is in a longer paragraph. Such a repeat is meant; a repeated paragraph is still
     the paragraph rule's to report."""
-    blocks = article.derived(_BodyBlocks)
-    at = [bisect.bisect_right(blocks.starts, start) - 1 for start, _ in (first, second)]
-    if at[0] < 0 or at[0] == at[1]:
+    earlier, later = _block_of(article, first[0]), _block_of(article, second[0])
+    if earlier is None or later is None or earlier == later:
         return False
-    (start, end), (later_start, later_end) = blocks.spans[at[0]], blocks.spans[at[1]]
+    (start, end), (later_start, later_end) = earlier, later
     if end < first[1] or later_end < second[1]:
         return False  # a unit outside the body's blocks
     text = article.source[start:end].rstrip()
@@ -247,7 +246,6 @@ def _display_repeat(article: Article, first: tuple[int, int], second: tuple[int,
     return 0 < len(display) <= DISPLAY_WORDS and len(story) > len(display)
 
 
-_WORDS = compiled(r"\w+")
 #: At most this many words of a paragraph outside its quotations leave the quotation standing
 #: alone (a pull quote, an embedded post), not quoted in the writer's own sentence.
 ALONE_WORDS = 2
@@ -294,11 +292,10 @@ def _alone(article: Article, unit: tuple[int, int]) -> bool:
     """Whether the quotation holding ``unit`` stands in a paragraph of its own: at most
     ``ALONE_WORDS`` words of the paragraph outside quotation marks, an attribution signed
     after a dash aside."""
-    blocks = article.derived(_BodyBlocks)
-    at = bisect.bisect_right(blocks.starts, unit[0]) - 1
-    if at < 0:
+    block = _block_of(article, unit[0])
+    if block is None:
         return False
-    start, end = blocks.spans[at]
+    start, end = block
     text = article.source[start:end]
     signature = _SIGNATURE.search(text)
     if signature is not None:
@@ -309,9 +306,9 @@ def _alone(article: Article, unit: tuple[int, int]) -> bool:
     for quote_start, quote_end in itertools.islice(quotes, bisect.bisect_right(quotes, start, key=_end), None):
         if quote_start >= end:
             break
-        outside += len(_WORDS.findall(article.source, position, max(position, quote_start)))
+        outside += len(_WORD.findall(article.source, position, max(position, quote_start)))
         position = max(position, quote_end)
-    outside += len(_WORDS.findall(article.source, position, max(position, end)))
+    outside += len(_WORD.findall(article.source, position, max(position, end)))
     return outside <= ALONE_WORDS
 
 
@@ -326,18 +323,24 @@ def _list_items(article: Article, first: tuple[int, int], second: tuple[int, int
     """Whether the two units stand in two items of one list: paragraphs that each open with a
     label and a dash or colon, the labels differing ("Idaho — Counties must ..." / "Ohio —
     Counties must ..."). Items written from one template share sentences on purpose."""
-    blocks = article.derived(_BodyBlocks)
     labels = []
     for start, _ in (first, second):
-        at = bisect.bisect_right(blocks.starts, start) - 1
-        if at < 0:
+        block = _block_of(article, start)
+        if block is None:
             return False
-        block_start, block_end = blocks.spans[at]
+        block_start, block_end = block
         label = _LABEL.match(article.source, block_start, block_end)
-        if label is None or len(_WORDS.findall(article.source, label.end(), block_end)) < ITEM_WORDS:
+        if label is None or len(_WORD.findall(article.source, label.end(), block_end)) < ITEM_WORDS:
             return False
         labels.append(label[1].casefold())
     return labels[0] != labels[1]
+
+
+def _block_of(article: Article, offset: int) -> tuple[int, int] | None:
+    """The span of the paragraph or heading that starts at or before ``offset``; None before the first."""
+    blocks = article.derived(_BodyBlocks)
+    at = bisect.bisect_right(blocks.starts, offset) - 1
+    return blocks.spans[at] if at >= 0 else None
 
 
 def _end(span: tuple[int, int]) -> int:
