@@ -40,6 +40,8 @@ _OPENING = compiled(
 #: ("a", "the", "Example Weekly's"), not a state or an action of the story ("is expected to",
 #: "was arrested").
 _ROLE_START = compiled(r"^(?:a|an|the|one|also|\p{Lu}[\p{L}.&'’ -]{0,40}?['’]s)\b")
+
+
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
@@ -58,6 +60,11 @@ _ORGANISATIONS = _set(
     "university")
 #: A line of at least this many words is prose, for counting the article's last lines.
 PROSE_WORDS = 8
+#: Words of a line are counted in its first this many characters (enough for PROSE_WORDS).
+PROSE_SCAN = 200
+#: Lines longer than this are the story's text, where a mention of the person counts.
+MENTION_CHARS = 60
+_WORD = compiled(r"[\p{L}\p{N}]+")
 #: A role given without an article ("is author of", "is professor at"): a noun, then a preposition.
 _BARE_ROLE = compiled(r"^(?!\w+ed\b)\p{Ll}[\p{L}-]+ (?:of|at|for|with|in)\b")
 #: A line going on about the person of the box.
@@ -89,13 +96,19 @@ class AuthorBoxRule(Rule):
         source = article.source
         # The window holds the last ``tail`` lines of prose (lists of links, sources and
         # buttons after them do not push a box out of it) and everything after them.
-        prose = [index for index, (start, end) in enumerate(lines) if len(source[start:end].split()) >= PROSE_WORDS]
-        first_tail = max(self.options["min_body_lines"], prose[-tail] if len(prose) >= tail else 0)
+        first_tail = max(self.options["min_body_lines"], _last_prose(source, lines, tail))
+        known: _KnownWords | None = None  # made when a line first opens like a box: most articles have none
         index = first_tail
         while index < len(lines):
             start, end = lines[index]
             text = source[start:end]
-            name = self._box_opening(text, source, lines[:index])
+            name = self._opening_name(text)
+            if name is not None:
+                if known is None:
+                    known = _KnownWords(source, lines, index)
+                known.read_to(index)
+                if all(part in known.words for part in _WORD.findall(name.split()[-1])):
+                    name = None  # the story mentioned the person before: not a box
             if name is None:
                 index += 1
                 continue
@@ -117,8 +130,9 @@ class AuthorBoxRule(Rule):
                                    remove_line=True)
             index = following
 
-    def _box_opening(self, text: str, source: str, before: list[tuple[int, int]]) -> str | None:
-        """The person's name when ``text`` opens an author box, else None."""
+    def _opening_name(self, text: str) -> str | None:
+        """The person's name when ``text`` opens like an author box (whether the story named
+        the person before is the caller's to ask), else None."""
         if len(text.split()) > self.options["max_words"]:
             return None
         match = _OPENING.search(text)
@@ -132,21 +146,33 @@ class AuthorBoxRule(Rule):
         if words[0].casefold() in FUNCTION_WORDS or words[0].casefold().rstrip(".") in _TITLES \
                 or words[-1].casefold() in _ORGANISATIONS:
             return None  # "The Court is ...", "Senator Ann Lee has ...", "Example Media is ...": not a writer
-        surname = name.split()[-1]
-        # The person is new to the article: not in any earlier line of prose (a short byline
-        # line naming the writer at the top does not count as the story mentioning them).
-        for start, end in before:
-            if end - start > 60 and _mentions(source, start, end, surname):
-                return None
         return name
 
 
-def _mentions(source: str, start: int, end: int, word: str) -> bool:
-    """Whether ``word`` stands as a whole word in ``source[start:end]``."""
-    at = source.find(word, start, end)
-    while at != -1:
-        after = at + len(word)
-        if (at == 0 or not source[at - 1].isalnum()) and (after >= len(source) or not source[after].isalnum()):
-            return True
-        at = source.find(word, at + 1, end)
-    return False
+def _last_prose(source: str, lines: list[tuple[int, int]], count: int) -> int:
+    """The index of the ``count``-th line of prose from the end (0 when there are fewer), read
+    from the end back only as far as that."""
+    seen = 0
+    for index in range(len(lines) - 1, -1, -1):
+        start, end = lines[index]
+        if len(_WORD.findall(source, start, min(end, start + PROSE_SCAN))) >= PROSE_WORDS:
+            seen += 1
+            if seen == count:
+                return index
+    return 0
+
+
+class _KnownWords:
+    """The words of the article's lines of prose before a given line, read once, forward: a
+    person the story names is in them (a short byline line at the top does not count)."""
+
+    def __init__(self, source: str, lines: list[tuple[int, int]], upto: int) -> None:
+        self.source, self.lines, self.read = source, lines, 0
+        self.words: set[str] = set()
+        self.read_to(upto)
+
+    def read_to(self, upto: int) -> None:
+        for start, end in self.lines[self.read : upto]:
+            if end - start > MENTION_CHARS:
+                self.words.update(_WORD.findall(self.source, start, end))
+        self.read = max(self.read, upto)
