@@ -41,8 +41,8 @@ _QUOTE_MARKS = "\"“”"
 
 def _relative_conflicts(text: str, start: int, published: dt.date) -> Iterator[Conflict]:
     """A weekday beside "yesterday", "today" or "tomorrow" that the published date contradicts
-    ("published Thursday: ... yesterday, Friday, ..."). Words inside a quotation are left
-    alone: the speaker's today may not be the paper's."""
+    ("published Thursday: ... yesterday, Friday, ..."). A sentence is read only up to its
+    first quotation mark: in a quotation the speaker's today may not be the paper's."""
     for match in _RELATIVE.finditer(text):
         if any(mark in text[: match.start()] for mark in _QUOTE_MARKS):
             return
