@@ -169,8 +169,9 @@ def test_capitalised_words_are_read_as_the_plain_way_reads_them(text):
 
     rule = VariantsRule({"id": "v", "kind": "variants", "category": "consistency", "message": "m"})
     article = parse_text("a.txt", "Title: T\n\n" + text)
-    lines, _ = rule._prose_lines(article)
+    lines, display, _ = rule._prose_lines(article)
     assert rule._words(article, lines) == plain_words(rule, article, lines)
+    assert rule._words(article, display) == plain_words(rule, article, display)
 
 
 @SETTINGS

@@ -119,3 +119,33 @@ def test_one_letter_replaced_in_a_short_name_when_the_slip_is_no_known_word(arti
 ])
 def test_one_letter_replaced_in_a_short_name_that_makes_a_known_word_is_left_alone(article, text):
     assert slips(text, article) == []
+
+
+def test_a_slip_in_a_heading_or_a_list_of_links_is_flagged_against_the_prose(article):
+    text = ("Wardlaw Shipping posted a loss on Tuesday.\n\n"
+            "Analysts said Wardlaw had borrowed too much, and Wardlaw's lenders agreed.\n\n"
+            "More From The Harbour Desk\n\n"
+            "Why Wardlwa Cut Its Fleet In Half\n\n"
+            "Dock Strike Enters Third Week\n")
+    assert slips(text, article) == [("Wardlwa", "Wardlaw")]
+
+
+def test_a_name_in_the_headline_counts_toward_the_usual_form(article):
+    # one use in the prose and one in a heading make the name the usual form
+    text = ("Councillor Pettigrew Backs The Ferry Plan\n\n"
+            "The vote on the ferry is due in March, and Pettigrew says the numbers work.\n\n"
+            "Residents who oppose it wrote to Petigrew last week.\n")
+    assert slips(text, article) == [("Petigrew", "Pettigrew")]
+
+
+@pytest.mark.parametrize("text", [
+    # a heading's ordinary word (an inflection of a known word) beside a prose name one letter off
+    "Things went wrong early. Things got worse by noon.\n\nWhat The Minister Really Thinks About Rail\n",
+    # a hashtag's own capitals are no spelling of the name
+    "Ryanair cancelled the flights. Ryanair said the storm was to blame.\n\n"
+    "Staff at the #RyanAir desk Were Sent Home Early Tonight\n",
+    # a name used only in headings is paired with nothing
+    "Heading For Cardenas\n\nOther Stops Include Cardenaz And Mérida\n\nThe bus left at dawn.\n",
+])
+def test_title_case_lines_add_no_false_slip(article, text):
+    assert slips(text, article) == []

@@ -17,7 +17,8 @@ from checker.text.expressions import common_words
 from checker.text.gazetteer import both_real, real_words
 from checker.text.textshape import MINOR_WORDS, line_words, mostly_uppercase, title_like
 
-_AFTER_NO_WORD = r"(?<![\p{L}\p{N}_'’-])"
+#: Not inside a word, a hashtag or a handle ("#Trumpwins", "@Jimbags").
+_AFTER_NO_WORD = r"(?<![\p{L}\p{N}_'’#@-])"
 _CAPITAL = r"\p{Lu}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*"
 _CAPITAL_WORD = compiled(_AFTER_NO_WORD + _CAPITAL)
 _LOWER_WORD = compiled(r"(?<![\p{L}\p{N}_'’-])\p{Ll}[\p{L}\p{M}]*")
@@ -54,6 +55,8 @@ class _Form:
     spans: list[tuple[int, int]] = field(default_factory=list)
     #: Seen at least once away from the start of a sentence, where capitals are not automatic.
     mid: bool = False
+    #: Uses in prose lines; the others are in lines in title case (headings, link lists).
+    prose: int = 0
 
     @property
     def name_like(self) -> bool:
@@ -88,7 +91,10 @@ class VariantsRule(Rule):
     The form used more often is the majority; each use of the other is flagged when it is used
     at most ``max_minority`` times and the majority at least ``min_majority`` times. A word the
     article also uses in lower case is an ordinary word, not a name, and is left alone, as are
-    lines mostly in capitals or in title case (headlines, headings)."""
+    lines mostly in capitals. Lines in title case (the headline, headings, lists of links)
+    capitalise every word: their uses of a name count toward its usual form, and a form used
+    only there is flagged only when it is no word the shipped data knows ("Trmp", not
+    "Thinks"); hashtags and handles are no spelling of a name."""
 
     name = "variants"
     PLACEHOLDERS = frozenset({"match", "majority", "count", "majority_count", "how"})
@@ -129,11 +135,12 @@ class VariantsRule(Rule):
         self.require(Declared(self.may_report))
 
     def check(self, article: Article) -> Iterator[Finding]:
-        lines, lowercase = self._prose_lines(article)
+        lines, display, lowercase = self._prose_lines(article)
         words = self._words(article, lines)
         findings: list[Finding] = []
         if words and self.checks & {"case", "edit"}:
-            findings.extend(self._pairs(article, self._names(words, lowercase)))
+            shown = self._words(article, display)
+            findings.extend(self._pairs(article, self._names(words, lowercase, shown)))
         if words and "lowercase" in self.checks:
             findings.extend(self._lowercase(article, words, lines))
         return iter(sorted(findings, key=Finding.sort_key))
@@ -153,7 +160,7 @@ class VariantsRule(Rule):
         most = self.options["min_majority"]
         words: Counter[str] = Counter()
         pairs: Counter[str] = Counter()
-        for start, end in article.segments(self.scope):
+        for start, end in [*article.segments(self.scope), *self._headline(article)]:
             segment = source[start:end]  # a slice, as the lines are read: nothing is looked at before it
             words.update(_CAPITAL_WORD.findall(segment))
             if "lowercase" in self.checks:
@@ -186,10 +193,13 @@ class VariantsRule(Rule):
         return False
 
     # ---- collecting the article's words ----------------------------------------------
-    def _prose_lines(self, article: Article) -> tuple[list[tuple[int, int]], set[str]]:
+    def _prose_lines(self, article: Article) -> tuple[list[tuple[int, int]], list[tuple[int, int]], set[str]]:
         """The scope's lines that read as prose (not in capitals, not headings in title
-        case), and the words those lines write in lower case, lower-cased."""
+        case), those in title case (headings, link lists: capitals there say nothing about
+        names, but a name is spelt there too), and the words the prose lines write in lower
+        case, lower-cased."""
         result = []
+        display = []
         read: list[tuple[str, list[str]]] = []
         for seg_start, seg_end in article.segments(self.scope):
             for start, end in _lines(article, seg_start, seg_end):
@@ -200,7 +210,16 @@ class VariantsRule(Rule):
                 if not title_like(line, words):
                     result.append((start, end))
                     read.append((line, words))
-        return result, {w.lower() for w in lowercase_words(read)}
+                else:
+                    display.append((start, end))
+        for seg_start, seg_end in self._headline(article):
+            display.extend(_lines(article, seg_start, seg_end))
+        return result, sorted(display), {w.lower() for w in lowercase_words(read)}
+
+    def _headline(self, article: Article) -> list[tuple[int, int]]:
+        """The headline, read as a heading is (its uses of a name count; a slip there is
+        flagged) when the scope is the paragraphs, which leave it out."""
+        return article.segments("headline") if self.scope == "paragraph" else []
 
     def _words(self, article: Article, lines: list[tuple[int, int]]) -> list[Word]:
         """The capitalised words of the prose lines, with whether each starts a sentence."""
@@ -231,18 +250,24 @@ class VariantsRule(Rule):
                 words.append((word, start, end, initial))
         return words
 
-    def _names(self, words: list[Word], lowercase: set[str]) -> list[_Form]:
-        """Capitalised words the article never also uses in lower case."""
+    def _names(self, words: list[Word], lowercase: set[str], shown: list[Word] = ()) -> list[_Form]:
+        """Capitalised words the article never also uses in lower case: those of the prose
+        lines, then (``shown``) those of lines in title case, which count as uses of a name
+        but say nothing of whether a word is one."""
         names: dict[str, _Form] = {}
-        for word, start, _end, initial in words:
+        for index, (word, start, _end, initial) in enumerate((*words, *shown)):
             if not _NAME.fullmatch(word) or word.lower() in lowercase or word.lower() in self.ignore:
                 continue
             if self.is_exception(word):
                 continue
             form = names.setdefault(word, _Form(word))
             form.spans.append((start, start + len(word)))
-            form.mid = form.mid or not initial
-        return list(names.values())
+            if index < len(words):
+                form.mid = form.mid or not initial
+                form.prose += 1
+        for form in names.values():
+            form.spans.sort()
+        return sorted(names.values(), key=lambda form: form.spans[0])
 
     # ---- single-word slips --------------------------------------------------------------
     def _pairs(self, article: Article, names: list[_Form]) -> Iterator[Finding]:
@@ -263,6 +288,11 @@ class VariantsRule(Rule):
             major, minor = (a, b) if len(a.spans) > len(b.spans) else (b, a)
             # The name is the majority; a slip of it may open a sentence ("Marcon said ...").
             if not major.name_like or (how == "case" and not minor.name_like):
+                continue
+            # Title case capitalises every word: a form used only there is taken for a slip of a
+            # name the prose uses only when it is no word the shipped data knows ("Trmp", not
+            # "Stat"); a name used only in headings pairs with nothing.
+            if not major.prose or (not minor.prose and (how != "edit" or _known_inflection(minor.text.lower()))):
                 continue
             if minor.text in flagged or major.text in flagged:
                 continue
@@ -435,6 +465,20 @@ def _known_word(word: str) -> bool:
     """A lower-case word the shipped data knows: a place, people or first name, or a common
     English word of the spinners' thesaurus."""
     return word in real_words() or word in common_words()
+
+
+#: Endings of English inflections, each with what may stand in its place in the word's base form.
+_INFLECTIONS = (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
+                ("ing", ("", "e")), ("er", ("", "e")), ("est", ("", "e")))
+
+
+def _known_inflection(word: str) -> bool:
+    """``_known_word``, or an inflection of one ("thinks", "studies"): a word a heading
+    in title case may hold that is no slip."""
+    if _known_word(word):
+        return True
+    return any(_known_word(word[: -len(ending)] + base) for ending, bases in _INFLECTIONS if word.endswith(ending)
+               for base in bases)
 
 
 def _inner_edit(a: str, b: str) -> bool:
