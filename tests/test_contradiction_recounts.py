@@ -58,6 +58,11 @@ def findings(rule, article, text):
     # A prison sentence.
     ("A courier has been jailed for four years for smuggling tobacco. He will appeal against his nine-year term.",
      "four years", "nine-year term"),
+    # A definite mention naming no event takes up a count made with one.
+    ("The trust has appointed 16 midwives for the new birth centre. The nine midwives start work in June.",
+     "16 midwives", "nine midwives"),
+    ("The orchestra recruited 12 violinists from abroad. The 18 violinists will play at the opening gala.",
+     "12 violinists", "18 violinists"),
     # A synonym counted with the same event, without "the".
     ("Two walkers were killed by a rockfall on Sunday. The accident, in which five hikers died, shut the path.",
      "Two walkers", "five hikers"),
@@ -89,6 +94,8 @@ def test_a_mention_taking_up_a_figure_with_another_is_flagged(recounts, article,
     "Police counted 40 marchers at the start and 200 marchers at the finish. The 120 marchers then dispersed.",
     # "The two million women and men": no one group of people.
     "About 3,000 supporters rallied on Friday. The two million women and men who work in banks were not there.",
+    # Two events count two groups of a noun: a definite mention naming none takes up neither.
+    "The agency hired 30 nurses in March and dismissed 12 nurses in May. The 25 nurses were not told why.",
     # Different groups.
     "At least 40 marchers walked the route. A handful of counter-protesters met them at the bridge.",
     # Items of one list.

@@ -679,6 +679,13 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
             before = [m for m in before if later.statement.start - m.statement.end < _GROUP_REACH]
         else:
             before = earlier.get(group, [])
+            if not before and later.event is None and later.definite:
+                # "The board hired 20 dentists" ... "the 14 dentists will start in May": a definite
+                # mention that names no event takes up its noun counted with an event that makes
+                # the group (hiring), not with one that picks a part of it ("two passengers were
+                # hurt" ... "the 40 passengers").
+                before = [m for m in by_noun.get((later.noun, later.dimension), [])
+                          if m.event not in vocabulary.anchors]
         if not before and later.definite and later.dimension == "count" and later.lemma.endswith("er"):
             # "About 3,000 people marched" ... "the 8,000 marchers": a noun of the one who does
             # what a plain count of people did.
