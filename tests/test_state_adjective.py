@@ -39,6 +39,10 @@ def found(text, article, rule=None):
     ("The United States of America exporters complained loudly.", "United States of America", ("U.S.", "American")),
     ("Several USA anti-doping inspectors arrived late.", "USA", ("U.S.", "American")),
     ("The People’s Republic of China ministry issued a notice.", "People’s Republic of China", ("Chinese",)),
+    # a word ending like a verb, a noun by the verb after it or, in "-ing", the mark after it
+    ("Talks stalled when the Hellenic Republic offers were rejected.", "Hellenic Republic", ("Greek",)),
+    ("Planners said Kingdom of Denmark harbours are full this summer.", "Kingdom of Denmark", ("Danish",)),
+    ("Who taught them Argentine Republic baking?", "Argentine Republic", ("Argentine",)),
 ])
 def test_a_formal_name_before_a_common_noun_is_flagged_with_the_adjective(article, text, name, suggestions):
     assert found(text, article) == [(name, suggestions)]
@@ -59,7 +63,12 @@ def test_a_formal_name_before_a_common_noun_is_flagged_with_the_adjective(articl
     # the name as a subject or an object, followed by a verb, an adverb or a small word
     "The Kingdom of Spain signed the treaty after a long night.",
     "The Republic of Korea says it will send observers.",
-    "Talks stalled when the Hellenic Republic offers were rejected and the Hellenic Republic walked away.",
+    "Talks stalled when the Hellenic Republic walked away.",
+    # a word in "-s" before a closing mark may be a verb ending its sentence
+    "Whenever the Kingdom of Spain invests, its neighbours follow.",
+    "Nobody was surprised when the Russian Federation objects.",
+    # a word in "-ing" with no closing mark or verb after it may be a verb
+    "With the Russian Federation shelling the port, ships left.",
     "The Russian Federation has denied the report.",
     "Investors trust the Swiss Confederation because it rarely defaults.",
     "He lived in the Kingdom of Cambodia sometime before 2010.",

@@ -16,6 +16,15 @@ from checker.text.wordclass import NOT_MODIFIED, is_verb_or_adverb
 
 #: A lower-case word (hyphens join its parts) after the name, then maybe a second one.
 _NEXT = regex.compile(r"[ \u00a0]+(\p{Ll}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*)(?:[ \u00a0]+(\p{Ll}[\p{L}\p{M}]*))?")
+#: What follows a plural noun or a gerund straight after a name, never a verb in "-s" or
+#: "-ing" there: a verb of its own ("United States of America lives will be"); a sentence's
+#: verb has no second verb after it.
+_VERB_AFTER = regex.compile(r"[ \u00a0]*(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|"
+                            r"shall|do|does|did)(?![\p{L}\p{N}_'’-])")
+#: A closing mark: after a word in "-ing" straight after a name it makes the word a noun
+#: ("Federal Republic of Germany cooking?"), which as a verb would need "is" before it. (After a
+#: word in "-s" it proves nothing: "the Russian Federation objects.")
+_CLOSING = regex.compile(r"[ \u00a0]*[.,;:!?)\]—–]")
 #: Words before "USA" that make it part of a name ("Team USA athletes").
 _NAMED_BEFORE = regex.compile(r"(?:Team|Miss|Mister)[ \u00a0]+$")
 
@@ -28,7 +37,10 @@ class StateAdjectiveRule(Rule):
     names, each with its short name and adjective) and those of ``names``. A name is flagged
     when the next word is in lower case and reads as a noun or the adjective of one: not a
     verb, an adverb or a small word ("the Russian Federation said", "the USA also", "Kingdom
-    of Spain and"), which ``not_nouns`` and the word's ending tell; a word listed in ``nouns``
+    of Spain and"), which ``not_nouns`` and the word's ending tell, or what follows it: a word
+    ending like a verb is a noun when a verb of its own follows ("United States of America
+    lives will be") or, in "-ing", a closing mark ("Federal Republic of Germany cooking?");
+    a word listed in ``nouns``
     is always a noun or a modifier ("officials", "forces", "armed"). A
     capitalised next word is left alone: an official title ("Russian Federation Council",
     "Republic of Korea Navy"), as is "USA" in a name ("Team USA", "USA Today"). Inside a
@@ -82,7 +94,8 @@ class StateAdjectiveRule(Rule):
                 continue
             # In a quotation the speaker's words are judged on the listed nouns alone.
             listed_only = article.in_quote(start, end)
-            if not self._modifies(following.group(1), following.group(2), listed_only):
+            if not self._modifies(following.group(1), following.group(2), listed_only) and not (
+                    not listed_only and _noun_by_what_follows(following.group(1), source, following.end(1))):
                 continue
             if name == "USA" and _NAMED_BEFORE.search(source, max(0, start - 12), start):
                 continue
@@ -102,3 +115,14 @@ class StateAdjectiveRule(Rule):
         if "-" in word:
             return second is not None and self._modifies(second, None, listed_only)
         return not listed_only and not is_verb_or_adverb(word)
+
+
+def _noun_by_what_follows(word: str, source: str, end: int) -> bool:
+    """A word ending like a verb in "-s" or "-ing" ("lives", "cooking") that is a noun by what
+    follows it (``_VERB_AFTER``, ``_CLOSING``). Listed verbs and small words stay verbs."""
+    word = word.lower()
+    if word in NOT_MODIFIED or not word.endswith(("s", "ing")):
+        return False
+    if _VERB_AFTER.match(source, end):
+        return True
+    return word.endswith("ing") and _CLOSING.match(source, end) is not None
