@@ -36,6 +36,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from name_slips import reserved  # noqa: E402
 
 from checker.kinds.state_adjective import StateAdjectiveRule  # noqa: E402
 from checker.read.parsers.text import parse_text  # noqa: E402
@@ -47,11 +50,6 @@ RULE = ROOT / "rules" / "entity" / "entity-state-name-as-adjective.yaml"
 
 def part_of(word: str) -> str:
     return "fit" if hashlib.sha256(word.lower().encode()).digest()[0] % 2 == 0 else "held"
-
-
-def reserved() -> set[str]:
-    lines = (SHARED / "eval" / "reserved.txt").read_text(encoding="utf-8").splitlines()
-    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
 def texts() -> list[tuple[str, str]]:
