@@ -112,3 +112,42 @@ def test_positions_count_code_points_and_all_line_breaks():
 def test_quotes_are_found_per_block():
     article = parse_text("x.txt", 'He said "we will win" and left.\n\nShe said “no” twice.')
     assert [article.text(s, e) for s, e in article.quotes] == ["we will win", "no"]
+
+
+def test_paragraphs_set_out_as_quotations_are_quotations():
+    text = ("Title: Pier to stay shut\n\n"
+            "The council gave its reasons in a statement on Friday, which read:\n\n"
+            "The pier will stay closed until engineers have checked every pile, beam and rail on it.\n\n"
+            "The mayor answered within the hour.\n\n"
+            "We will rebuild the pier by spring whatever it costs #PierNow — Dana Reyes (@dreyes) May 2, 2024\n\n"
+            "From the Harbour Gazette:\n\n"
+            "Traders on the front say the closure has already cost them most of a season's takings.\n\n"
+            "The pier opened in 1899.\n")
+    article = parse_text("pier.txt", text)
+    quoted = [article.source[start:end] for start, end in article.block_quotes]
+    assert [q.split()[0] for q in quoted] == ["The", "We", "Traders"]
+    start = text.index("engineers")
+    assert article.in_quote(start, start + len("engineers"))
+    assert not article.in_quote(text.index("The pier opened"), text.index("The pier opened") + 8)
+
+
+@pytest.mark.parametrize("text", [
+    # a colon that introduces the writer's own words, not someone else's
+    "Title: Pier to stay shut\n\nHere is what we know so far:\n\nThe pier closed on Monday after a storm damaged "
+    "its deck and rails.\n",
+    # a label and a short line, no paragraph of prose
+    "Title: Pier to stay shut\n\nThe council said:\n\nNo comment.\n",
+    # a handle in the middle of a paragraph is no embedded post's signature
+    "Title: Pier to stay shut\n\nThe mayor, who posts as @dreyes, said the pier would reopen in spring.\n",
+])
+def test_the_writer_s_own_paragraphs_are_not_quotations(text):
+    assert parse_text("pier.txt", text).block_quotes == []
+
+
+def test_quotation_marks_inside_a_quoted_paragraph_leave_one_span():
+    text = ("Title: T\n\nThe report stated:\n\nThe board called the plan \"unworkable\" and asked for a "
+            "second survey of the harbour wall.\n")
+    article = parse_text("t.txt", text)
+    assert article.quotes == article.block_quotes
+    after = text.index("asked")
+    assert article.in_quote(after, after + 5)

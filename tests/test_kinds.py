@@ -108,6 +108,23 @@ def test_consistency_names_leaves_names_holding_a_form_alone(article):
     assert finding.suggestions == ("USA",)  # a form given as a pattern, shown as written
 
 
+def test_consistency_names_leaves_hashtags_and_quoted_paragraphs_alone(article):
+    from checker.load.collect import load_rules
+    from checker.plugin.builtin import builtin_rules_dir, checker_rule_kinds
+
+    rules, _ = load_rules([builtin_rules_dir()], checker_rule_kinds())
+    rule = next(r for r in rules if r.id == "consistency-names")
+    # a hashtag is spelt as its author chose
+    assert texts(rule, article("Title: T\n\nISIS fighters left the town. ISIS lost the bridge.\n\n"
+                               "Coalition posts used the tag #ISIL all week.\n")) == []
+    # a paragraph another publication wrote, set out as a quotation, keeps its style
+    quoted = ("Title: T\n\nThe U.S. envoy left Kyiv. The U.S. embassy stayed open.\n\n"
+              "The Harbour Gazette reported:\n\nUS officials said the talks would resume in the spring, "
+              "after the elections.\n")
+    assert texts(rule, article(quoted)) == []
+    assert texts(rule, article(quoted.replace("reported:", "reported it.\n\nAnd then:"))) == ["US"]
+
+
 def test_conditional_acronym_defined_first(article):
     rule = ConditionalRule(spec("conditional", first=r"\b([A-Z]{3,5})\b",
                                 second=r"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)"))

@@ -78,6 +78,8 @@ def test_a_formal_name_before_a_common_noun_is_flagged_with_the_adjective(articl
     "Aid reached the French Republic quickly.",
     "The State of Israel remains a close ally of the bloc.",
     "Ties between the Kingdom of Morocco and the Republic of Senegal deepened.",
+    # a hashtag or a handle is its author's
+    "Crowds cheered the #USA athletes at the airport.",
     # possessives and hyphens are other constructions
     "The Kingdom of Spain's troops crossed the river.",
     "Some Russian Federation-backed groups met in Minsk.",

@@ -20,7 +20,8 @@ class ConsistencyRule(Rule):
     group is flagged, naming the majority. When no form is used more often than another (two
     forms once each), the other forms are flagged with ``tie_message``, ``{majority}`` then
     being the preferred (first) form if it is among the leaders, else the leader used first;
-    without ``tie_message`` a tie is reported only when the preferred form leads."""
+    without ``tie_message`` a tie is reported only when the preferred form leads. A form in a
+    hashtag or a handle ("#ISIL", "@USA") neither counts nor is flagged."""
 
     name = "consistency"
     PLACEHOLDERS = frozenset({"match", "majority", "count", "majority_count"})
@@ -76,8 +77,8 @@ class ConsistencyRule(Rule):
         found: dict[int, list[list[tuple[int, int]]]] = {}
         for match in self.search_in(self.pattern, article, segments):
             name = match.lastgroup
-            if not name:
-                continue
+            if not name or (match.start() and article.source[match.start() - 1] in "#@"):
+                continue  # a hashtag or a handle ("#ISIL") is spelt as its author chose
             g, v = (int(part) for part in name[1:].split("_"))
             found.setdefault(g, [[] for _ in self.groups[g]])[v].append((match.start(), match.end()))
         for g, hits in sorted(found.items()):

@@ -81,7 +81,7 @@ class StateAdjectiveRule(Rule):
         self.names = names
         self.nouns = frozenset(str(word).lower() for word in self.options["nouns"])
         self.not_nouns = NOT_MODIFIED | {str(word).lower() for word in self.options["not_nouns"]}
-        alternation = r"(?<![\p{L}\p{N}_])(?:" + literal_alternation(names) + r")(?=[ \u00a0]+\p{Ll})"
+        alternation = r"(?<![\p{L}\p{N}_#@])(?:" + literal_alternation(names) + r")(?=[ \u00a0]+\p{Ll})"
         self.pattern = self.compile(alternation, field="names", ignorecase=False, required=True)
         self.require_literals(names)
 

@@ -7,6 +7,7 @@ back to an exact line and column of the file as read.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -245,11 +246,44 @@ class Article:
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
-        """Spans of direct quotations (inside the quotation marks), per text block."""
+        """Spans of direct quotations, in order: inside the quotation marks, per text block, and
+        whole paragraphs set out as quotations (``block_quotes``), which hold the marks inside
+        them."""
         result: list[tuple[int, int]] = []
         for block in self.text_blocks:
             result.extend(find_quotes(self.source, block.start, block.end))
-        return result
+        blocks = self.block_quotes
+        if not blocks:
+            return result
+        starts = [start for start, _ in blocks]
+        def inside(span: tuple[int, int]) -> bool:
+            index = bisect.bisect_right(starts, span[0]) - 1
+            return index >= 0 and span[1] <= blocks[index][1]
+        return sorted([span for span in result if not inside(span)] + blocks)
+
+    @cached_property
+    def block_quotes(self) -> list[tuple[int, int]]:
+        """Paragraphs set out as quotations: an embedded post (a paragraph signed "— Dana Reyes
+        (@dreyes) May 2, 2024" at its end), and a paragraph of prose after one that introduces it
+        with a colon after a word of saying or writing, or after "From" and a name ("The
+        Telegraph reported:", "Palmieri wrote:", "According to Dana Reed, a fellow at the
+        institute:", "From TruthFeed:"). A paragraph that ends with a colon without one ("Here
+        is what we know:") introduces the writer's own words."""
+        source = self.source
+        paragraphs = sorted((b for b in self.blocks if b.kind == "paragraph"), key=lambda b: b.start)
+        # An embedded post: someone else's words, signed "— Name (@handle) date" at the end.
+        found = {(b.start, b.end) for b in paragraphs
+                 if "@" in source[b.start:b.end] and _EMBED_SIGNATURE.search(source, b.start, b.end)}
+        for before, block in itertools.pairwise(paragraphs):
+            text = source[before.start:before.end].rstrip()
+            if not text.endswith(":") or (block.start, block.end) in found:
+                continue
+            sentences = split_sentences(text, 0)
+            if not sentences or not _INTRODUCES.search(text, sentences[-1][0]):
+                continue
+            if len(_WORDS.findall(source, block.start, block.end)) >= _QUOTED_WORDS:
+                found.add((block.start, block.end))
+        return sorted(found)
 
     @cached_property
     def _quote_starts(self) -> list[int]:
@@ -285,6 +319,20 @@ class Article:
 
 
 SCOPES = ("headline", "body", "paragraph", "sentence", "line", "quote", "text", "metadata")
+
+#: In that sentence, what introduces a quotation set out below it: a word of saying or writing,
+#: a document quoted, or "From" and a name.
+_INTRODUCES = compiled(
+    r"(?<![\p{L}])(?:[Ss]aid|[Ss]ays|[Ww]rote|[Ww]rites|[Rr]eads?|[Ss]tated|[Ss]tates|[Tt]old|[Aa]dded|[Ee]xplained|"
+    r"[Rr]eported|[Tt]weeted|[Pp]osted|[Nn]oted|[Dd]eclared|[Ww]arned|[Cc]ommented|[Aa]nnounced|[Rr]eplied|"
+    r"[Rr]esponded|[Aa]rgued|[Cc]oncluded|[Aa]ccording to|[Ss]tatement|[Ee]xcerpt|[Ll]etter|[Mm]emo|[Tt]weet|"
+    r"[Tt]ranscript)(?![\p{L}])|(?:^|\s)From\s+(?:the\s+)?\p{Lu}"
+)
+_WORDS = compiled(r"[\p{L}\p{N}]+")
+#: The signature that ends an embedded post: a dash, a name, the handle in brackets, maybe a date.
+_EMBED_SIGNATURE = compiled(r"[—–-]{1,2}[^\S\n]*\p{Lu}[^\n()@]{0,60}\(@\w{1,30}\)[^\n@()]{0,40}$")
+#: A paragraph set out as a quotation has at least this many words (not a label or a list item).
+_QUOTED_WORDS = 8
 
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
 #: Every character that opens or closes a quotation.
