@@ -46,6 +46,10 @@ DEFAULT_TITLES = [
     "councilman", "councilwoman", "sheriff", "inspector", "superintendent", "captain",
     "commander", "colonel", "lieutenant", "sergeant", "admiral", "vice",
 ]
+#: Words before a surname that are titles, not given names ("President Tesla").
+_TITLE_WORDS = frozenset(DEFAULT_TITLES) | {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev",
+                                            "father", "sister", "brother", "uncle", "aunt", "coach", "officer",
+                                            "agent", "detective", "deputy", "dean", "rabbi", "imam", "pastor"}
 HOW = {"case": "other capitals", "edit": "one letter different", "lowercase": "lower case"}
 
 
@@ -83,7 +87,8 @@ class VariantsRule(Rule):
       different last letter or one more at the end makes another word ("Iraq" / "Iran",
       "Latino" / "Latina", "Russia" / "Russian"). Two words of real names (countries,
       regions, cities, peoples, first names: "Iceland" / "Ireland", "Austria" / "Australia"
-      are no slip) are never paired, unless ``gazetteer`` is false;
+      are no slip) are never paired, unless ``gazetteer`` is false, nor are two surnames each
+      written with a given name, never the same one ("Blake Farenthold", "David Fahrenthold");
     - ``lowercase``: a multiword name written in lower case elsewhere ("Electoral College" /
       "electoral college"), unless its last word is a title ("Prime Minister" before a name,
       "the prime minister" otherwise, is house style, not a slip).
@@ -94,7 +99,9 @@ class VariantsRule(Rule):
     lines mostly in capitals. Lines in title case (the headline, headings, lists of links)
     capitalise every word: their uses of a name count toward its usual form, and a form used
     only there is flagged only when it is no word the shipped data knows ("Trmp", not
-    "Thinks"); hashtags and handles are no spelling of a name."""
+    "Thinks"); hashtags and handles are no spelling of a name. A paragraph quoted from another
+    author (``Article.block_quotes``) keeps that author's spelling: its uses count, none is
+    flagged."""
 
     name = "variants"
     PLACEHOLDERS = frozenset({"match", "majority", "count", "majority_count", "how"})
@@ -296,10 +303,17 @@ class VariantsRule(Rule):
                 continue
             if minor.text in flagged or major.text in flagged:
                 continue
+            if how == "edit" and _two_people(article.source, major, minor):
+                continue
             if len(major.spans) < self.options["min_majority"] or len(minor.spans) > self.options["max_minority"]:
                 continue
+            # A paragraph quoted from another author keeps that author's spelling: its uses count
+            # toward the usual form, but none of them is flagged.
+            spans = [span for span in minor.spans if not article.in_block_quote(*span)]
+            if not spans:
+                continue
             flagged.add(minor.text)
-            for start, end in minor.spans:
+            for start, end in spans:
                 yield self.finding(
                     article, start, end, majority=major.text, count=len(minor.spans),
                     majority_count=len(major.spans), how=HOW[how],
@@ -385,7 +399,7 @@ class VariantsRule(Rule):
             return
         lower: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for phrase, start, end in literal_uses(article.source, lines, list(capital), _PHRASE_START, _PHRASE_END):
-            if not self.quotes and article.in_quote(start, end):
+            if (not self.quotes and article.in_quote(start, end)) or article.in_block_quote(start, end):
                 continue
             if self.exceptions and self.is_exception(phrase):
                 continue
@@ -454,6 +468,31 @@ def _name_runs(article: Article, words: list[Word]) -> list[list[Word]]:
     if current:
         runs.append(current)
     return runs
+
+
+#: A given name just before a surname: a capitalised word and one space ("Blake " in "Blake
+#: Farenthold"), a first name of the shipped gazetteer; a title's abbreviation ("Rep. ") ends
+#: in a full stop and is none.
+_GIVEN = compiled(r"(?<![\p{L}\p{M}.'’-])(\p{Lu}\p{Ll}[\p{L}\p{M}]*) $")
+
+
+def _given_names(source: str, spans: list[tuple[int, int]]) -> set[str]:
+    found = set()
+    for start, _ in spans:
+        match = _GIVEN.search(source, max(0, start - 30), start)
+        if match is not None and match.group(1).lower() in real_words() and match.group(1).lower() not in _TITLE_WORDS:
+            found.add(match.group(1))
+    return found
+
+
+def _two_people(source: str, major: _Form, minor: _Form) -> bool:
+    """Two surnames one letter apart, each written with a given name, never the same one:
+    two people ("Blake Farenthold" and "David Fahrenthold"), not a slip."""
+    given = _given_names(source, minor.spans)
+    if not given:
+        return False
+    others = _given_names(source, major.spans)
+    return bool(others) and not given & others
 
 
 def _deletions(word: str) -> set[str]:

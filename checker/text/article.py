@@ -261,6 +261,13 @@ class Article:
             return index >= 0 and span[1] <= blocks[index][1]
         return sorted([span for span in result if not inside(span)] + blocks)
 
+    def in_block_quote(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` lies in a paragraph set out as a quotation (``block_quotes``):
+        another author's text, with that author's spelling and style."""
+        blocks = self.block_quotes
+        index = bisect.bisect_right(blocks, (start, float("inf"))) - 1
+        return index >= 0 and blocks[index][0] <= start and end <= blocks[index][1]
+
     @cached_property
     def block_quotes(self) -> list[tuple[int, int]]:
         """Paragraphs set out as quotations: an embedded post (a paragraph signed "— Dana Reyes
