@@ -104,6 +104,8 @@ def test_consistency_names_leaves_names_holding_a_form_alone(article):
     rule = next(r for r in rules if r.id == "consistency-names")
     assert texts(rule, article("US officials spoke, USA Today said. US jets flew. Team USA won.")) == []
     assert texts(rule, article("US officials spoke. US jets flew. The USA said no.")) == ["USA"]
+    # a company's name and the currency sign are no choice of style
+    assert texts(rule, article("U.S. banks fell. U.S. rates rose. Orchard Capital USA Inc. lost US $400.")) == []
     finding, = rule.check(article("USA aid came. USA jets flew. US troops left."))
     assert finding.suggestions == ("USA",)  # a form given as a pattern, shown as written
 
