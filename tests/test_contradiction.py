@@ -220,6 +220,14 @@ def test_ages_of_other_people_or_times_are_left_alone(article, text):
     # "the N-year-old" takes up the one person aged before it.
     ("Title: T\nPublished: 2020-08-08\n\nA teenager from the valley won the regional chess final.\n\n"
      "His teacher said the 26-year-old had trained every night.", "the 26-year-old"),
+    # A lede's unnamed subject with a year of birth, or a plain age, named in the next paragraph.
+    ("Title: T\nPublished: 2025-05-02\n\nA former postman born in 1949 has cycled from Lisbon to Oslo.\n\n"
+     "Abel Fontaine rode about 90 km a day.\n\nThe 58-year-old said his knees held up.", "The 58-year-old"),
+    ("Title: T\nPublished: 2025-05-02\n\nA woman aged 44 has been rescued from a cave near Settle.\n\n"
+     "Ruth Penmore was found after nine hours.\n\nPenmore, 34, thanked the rescuers.", "Penmore, 34,"),
+    # A plain age with "still only", "just".
+    ("Title: T\nPublished: 2024-09-09\n\nOkafor, still only 20, has played every game.\n\n"
+     "Okafor, who turned 23 in June, is the captain.", "turned 23"),
 ])
 def test_ages_brought_to_the_published_date_or_given_loosely(article, text, later):
     [finding] = found(rule("ages"), article, text)
@@ -238,6 +246,9 @@ def test_ages_brought_to_the_published_date_or_given_loosely(article, text, late
     "Bea Holt, 35, ran the stall.",
     # An age before the name, at a dated past, against the present age.
     "Title: T\nPublished: 2024-02-11\n\nIn 2001, at the age of 19, Rui Sol left home. Sol, 42, now runs a bakery.",
+    # A lede's subject born in a year, and the age it gives.
+    "Title: T\nPublished: 2025-05-02\n\nA former postman born in 1949 has cycled to Oslo.\n\n"
+    "Abel Fontaine rode every day.\n\nThe 76-year-old said his knees held up.",
     # A surname shared by two first names.
     "Title: T\nPublished: 2020-01-01\n\nMia Gray, born in 1980, and her husband Tom Gray spoke. Gray, 61, said little.",
 ])

@@ -33,7 +33,7 @@ _NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+)
 _AGE = r"(?P<age>[0-9]{1,3})"
 #: Plain ages, bound to the name in the match.
 PATTERNS = [
-    compiled(rf"{_NAME},\s+{_AGE},"),
+    compiled(rf"{_NAME},\s+(?:(?:still|only|just|barely)\s+){{0,2}}{_AGE},"),
     compiled(rf"{_NAME},\s+aged\s+{_AGE}\b"),
     compiled(rf"{_NAME}\s+\({_AGE}\)"),
     compiled(rf"\b{_AGE}-year-old\s+(?:[a-z][\p{{L}}-]*\s+){{0,3}}{_NAME}"),
@@ -57,7 +57,10 @@ _TEEN = compiled(r"\b(?:[Aa]|[Tt]he)\s+teenager\b|\b[Tt]eenage\s+\p{Ll}+")
 #: A sentence's first full name: the person a lede without a name goes on to name.
 _OPENING_NAME = compiled(r"^[\"“‘']?(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{L}'’-]+)\b")
 _LEDE_SUBJECT = compiled(r"^[\"“‘']?(?:[A-Z\s,.—–-]{0,40}[—–-]\s+)?(?:An?)\s+(?:[\p{Ll}-]+\s+){0,3}?"
-                         r"(?:in\s+(?:his|her|their)|teenager)")
+                         r"(?:in\s+(?:his|her|their)|teenager|born\s|aged\s+[0-9])")
+#: A plain age of a lede's unnamed subject: "A man aged 61 has been ...".
+_LEDE_AGED = compiled(rf"^[\"“‘']?(?:[A-Z\s,.—–-]{{0,40}}[—–-]\s+)?(?:An?)\s+(?:[\p{{Ll}}-]+\s+){{0,3}}?"
+                      rf"(?P<phrase>aged\s+{_AGE})\b")
 _FULL_NAME = compiled(r"\b(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{L}'’-]+)")
 #: A run of capitalised words ("Founder Lena Hoffmann"): its last word is the surname.
 _NAME_RUN = compiled(r"\b\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+")
@@ -103,6 +106,11 @@ def ages_in(source: str, sentences: Iterable[tuple[int, int]], time_shift: Searc
             found.extend(_loose(text, start, end))
             continue
         plain = list(_plain(text, start, end)) if time_shift.search(text) is None else []
+        lede = _LEDE_AGED.search(text)
+        if lede is not None and 0 < int(lede.group("age")) < 120:
+            age = int(lede.group("age"))
+            statement = Statement(start + lede.start("phrase"), start + lede.end("phrase"), lede.group("phrase"))
+            plain.append(Age(LEDE, None, age, age, statement, (start, end)))
         found.extend(plain)
         found.extend(_now(text, start, end, plain))
         found.extend(_anaphors(text, start, end))
@@ -171,7 +179,8 @@ def _brought(text: str, start: int, end: int, year: int) -> Iterator[Age]:
             yield _loose_age(named, age - 1, age, text, start, end, match.start(), match.end())
     for match in _BORN.finditer(text):
         born = int(match.group("year"))
-        named = _nearest(text, match.start())
+        # "A retired miner born in 1958 ...": the lede's unnamed subject (see ``_bind_lede``).
+        named = _nearest(text, match.start()) or (LEDE, None)
         if named and 0 <= year - born < 120:
             yield _loose_age(named, year - born - 1, year - born, text, start, end, match.start(), match.end())
     at_age = _AT_AGE.search(text)
