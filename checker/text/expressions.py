@@ -288,6 +288,8 @@ def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
             continue
         if not name and title_case():
             continue
+        if not name and position == 0 and first > 0 and run[first - 1].lower in _COUNTING:
+            continue  # "no previous secretary of state", "one previous president": the word's own sense
         if not _fits_case(window, expression, position):
             continue
         close = found in _synonyms(replaced.lower(), False)
@@ -296,6 +298,12 @@ def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
             continue  # a sentence's first word is capitalised whatever it is
         return Swap(window[0].start, window[-1].end, _shaped(expression, window), run[slot].text, replaced)
     return None
+
+
+#: Words that count or deny before a noun phrase ("no previous secretary of state", "only one
+#: previous president"): after them a collocation's first word reads in its own sense.
+_COUNTING = frozenset({"no", "any", "every", "each", "one", "two", "three", "several", "many", "few", "all", "some",
+                       "other", "both", "neither", "either"})
 
 
 class _Lazy:
