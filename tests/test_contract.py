@@ -35,6 +35,7 @@ MINIMAL: dict[str, dict] = {
     "state-adjective": {},
     "site-furniture": {"lines": ["Most read on the Gazette"]},
     "author-box": {},
+    "twin-lines": {},
 }
 
 

@@ -339,6 +339,11 @@ if "author-box" in KINDS:  # its patterns are its exceptions, read on a box it f
                                         "min_body_lines": 0, "max_words": 100_000},
                   f"The council met.\n\nDana Reyes is a writer for Zebra {LONG}."))
 
+if "twin-lines" in KINDS:  # its patterns are its exceptions, read on the twins it found
+    TIMED.append((KINDS["twin-lines"], {"kind": "twin-lines", "category": "boilerplate", "exceptions": ["zebra"],
+                                        "max_words": 100_000, "max_full_words": 100_000},
+                  f"The council met.\n\nZebra at the crossing {LONG}\n\nZebra at the crossing {LONG}"))
+
 
 @pytest.mark.parametrize(("kind", "fields", "body"), TIMED,
                          ids=[f"{kind.name}-{index}" for index, (kind, _, _) in enumerate(TIMED)])

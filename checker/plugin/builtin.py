@@ -47,12 +47,14 @@ def checker_rule_kinds() -> dict[str, type[Rule]]:
     from checker.kinds.site_furniture import SiteFurnitureRule
     from checker.kinds.state_adjective import StateAdjectiveRule
     from checker.kinds.swapped_name import SwappedNameRule
+    from checker.kinds.twin_lines import TwinLinesRule
     from checker.kinds.variants import VariantsRule
 
     kinds: list[type[Rule]] = [
         ExistenceRule, SubstitutionRule, OccurrenceRule, RepetitionRule, ConsistencyRule,
         ConditionalRule, CapitalizationRule, DuplicateRule, BoilerplateRule, MetadataRule, SwappedNameRule,
         VariantsRule, ContradictionRule, FurnitureRule, StateAdjectiveRule, SiteFurnitureRule, AuthorBoxRule,
+        TwinLinesRule,
     ]
     return {kind.name: kind for kind in kinds}
 
