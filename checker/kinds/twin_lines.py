@@ -28,6 +28,8 @@ from checker.patterns.compiled import compiled
 from checker.text.article import Article
 from checker.text.lineshape import article_lines
 
+#: How many characters of a line, made alike, are compared before the whole lines are.
+_KEY = 12
 _WORD = compiled(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*")
 #: A line that is a person's name alone ("Michael J. Green"): between two lines alike, it makes
 #: them items of a list the author made (each person's role), not one caption shown twice.
@@ -65,16 +67,28 @@ class TwinLinesRule(Rule):
             return
         source = article.source
         headline = _normal(article.headline.value) if article.headline is not None else ""
-        texts = [_normal(source[start:end]) for start, end in lines]
-        counts = [len(_WORD.findall(text)) for text in texts]
+        # Twins open alike: each line's first characters, made alike as the lines are, say which
+        # pairs to read whole (most lines open like neither neighbour and are read no further).
+        keys = [_normal(source[start:min(end, start + _KEY * 2)])[:_KEY] for start, end in lines]
+        read: dict[int, tuple[str, int]] = {}
+
+        def whole(index: int) -> tuple[str, int]:
+            if index not in read:
+                text = _normal(source[lines[index][0]:lines[index][1]])
+                read[index] = (text, len(_WORD.findall(text)))
+            return read[index]
+
         flagged: set[int] = set()
         for index in range(len(lines) - 1):
             for other in (index + 1, index + 2):
                 if other >= len(lines):
                     break
-                if other == index + 2 and not self._between(source, lines[index + 1], counts[index + 1]):
+                if not (keys[index].startswith(keys[other]) or keys[other].startswith(keys[index])):
+                    continue
+                if other == index + 2 and not self._between(source, lines[index + 1], whole(index + 1)[1]):
                     break
-                if self._twins(texts[index], texts[other], counts[index], counts[other], headline):
+                (first, first_count), (second, second_count) = whole(index), whole(other)
+                if self._twins(first, second, first_count, second_count, headline):
                     flagged.update((index, other))
                     break
         for index in sorted(flagged):

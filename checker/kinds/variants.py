@@ -146,7 +146,7 @@ class VariantsRule(Rule):
         words = self._words(article, lines)
         findings: list[Finding] = []
         if words and self.checks & {"case", "edit"}:
-            shown = self._words(article, display)
+            shown = self._shown_words(article, display)
             findings.extend(self._pairs(article, self._names(words, lowercase, shown)))
         if words and "lowercase" in self.checks:
             findings.extend(self._lowercase(article, words, lines))
@@ -255,6 +255,22 @@ class VariantsRule(Rule):
                 if word.endswith(_POSSESSIVE):  # a word ends in a letter: only "'s" can end it
                     word = word[:-2]
                 words.append((word, start, end, initial))
+        return words
+
+    def _shown_words(self, article: Article, lines: list[tuple[int, int]]) -> list[Word]:
+        """The capitalised words of lines in title case, as ``_words`` reads them, none taken
+        for a sentence's first (in title case that says nothing)."""
+        words: list[Word] = []
+        source = article.source
+        for line_start, line_end in lines:
+            for match in _CAPITAL_WORD.finditer(source, line_start, line_end):
+                start, end = match.span()
+                if not self.quotes and article.in_quote(start, end):
+                    continue
+                word = match.group(0)
+                if word.endswith(_POSSESSIVE):
+                    word = word[:-2]
+                words.append((word, start, end, False))
         return words
 
     def _names(self, words: list[Word], lowercase: set[str], shown: list[Word] = ()) -> list[_Form]:
