@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import yaml
 from scipy.optimize import minimize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,7 +104,11 @@ def phrase_rules() -> list[BoilerplateRule]:
     folder = builtin_rules_dir() / "boilerplate"
     rules = []
     for path in sorted(folder.glob("*.yaml")):
-        rule = load_rule(path, {"boilerplate": BoilerplateRule, "furniture": _Skip})
+        # Only the phrase rules are evidence; the other kinds of the folder (the furniture rule
+        # itself, author boxes, twin lines) are read as stand-ins and left out.
+        kind = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("kind")
+        rule = load_rule(path, {"boilerplate": BoilerplateRule, str(kind): _Skip}
+                         if kind != "boilerplate" else {"boilerplate": BoilerplateRule})
         if isinstance(rule, BoilerplateRule):
             rule.timeout = None
             rules.append(rule)
