@@ -47,7 +47,8 @@ COMMON_OPTIONS: dict[str, Option] = {
     "tags": Option(list, default=[], help="labels that select the rule with `-k` and `-m`"),
     "ignorecase": Option(bool, help="the rule's patterns (`exceptions` included) match regardless of case "
                          "(default: the kind's, false unless it says otherwise)"),
-    "quotes": Option(bool, default=True, help="false: nothing inside a direct quotation (quotation marks, or a paragraph set out as a quotation) is flagged"),
+    "quotes": Option(bool, default=True, help="false: nothing inside a direct quotation (quotation marks, or a "
+                     "paragraph set out as a quotation) is flagged"),
     "exceptions": Option(list, default=[], help="patterns, matched as whole words: a match that holds one "
                          "is not flagged"),
     "examples": Option(dict, default={}, help="`bad`: texts the rule must flag; `good`: texts it must not "
