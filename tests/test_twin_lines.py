@@ -50,6 +50,9 @@ def test_a_caption_kept_twice_is_flagged_on_both_lines(rule, article, middle, ex
      "the canal trust said in a statement on Monday.\n\n"
      "The gates had been in place since 1956 and were leaking so badly that boats waited an hour to pass, "
      "the canal trust said in a statement on Monday."),
+    # a short sentence of the story doubled, with a share prompt between: the duplicate rules'
+    "The lock keeper said the gates would open to boats again on Friday.\n\nShare this:\n\n"
+    "The lock keeper said the gates would open to boats again on Friday.",
     # a list the author made: two people's roles, alike, with each name between them
     "Ada Brennan\n\nFormer chair of the canal trust\n\nTomas Rue\n\nFormer chair of the canal trust board",
     # a short sentence and a longer one that goes on in its own words

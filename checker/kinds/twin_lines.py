@@ -12,7 +12,8 @@ the shape does:
   marks aside): "Donald Trump speaks at a rally in Grand Rapids," over "Donald Trump speaks at
   a rally in Grand Rapids, Mich., on Nov. 8, 2016. (Photo: ...)";
 - both are short, as captions and titles are: a paragraph of the story that a scraper doubled
-  is the duplicate rules' to report, once, not this rule's to remove twice.
+  (a sentence of eight words or more with its full stop, kept twice whole) is the duplicate
+  rules' to report, once, not this rule's to remove twice.
 
 Both lines are flagged. The headline repeated in the body is ``duplicate-headline``'s. The
 evidence is the shape alone, so removing the lines is an unsafe fix.
@@ -28,6 +29,8 @@ from checker.patterns.compiled import compiled
 from checker.text.article import Article
 from checker.text.lineshape import article_lines
 
+#: A line kept twice whole with at least this many words and a final full stop is prose.
+_PROSE_WORDS = 8
 #: How many characters of a line, made alike, are compared before the whole lines are.
 _KEY = 12
 _WORD = compiled(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*")
@@ -110,7 +113,10 @@ class TwinLinesRule(Rule):
         if short_count < self.options["min_words"] or not full.startswith(short) or short == headline:
             return False
         if short == full:
-            return short_count <= self.options["max_words"]
+            # A sentence of prose kept twice is a doubled paragraph: the duplicate rules report the
+            # copy, and their fix removes it alone.
+            prose = short_count >= _PROSE_WORDS and short.endswith((".", "!", "?", '."', ".'"))
+            return not prose and short_count <= self.options["max_words"]
         # Cut short at a word's end, not inside one ("Deputy National" of "Deputy Nationals").
         if full[len(short)] not in " ,.;:!?-–—()\"'":
             return False
