@@ -63,6 +63,9 @@ def findings(rule, article, text):
      "16 midwives", "nine midwives"),
     ("The orchestra recruited 12 violinists from abroad. The 18 violinists will play at the opening gala.",
      "12 violinists", "18 violinists"),
+    # A noun of the same class as a definite mention ("staff" and "employees").
+    ("The bakery on the quay has six staff. Customers queued on Monday. The owners thanked the 12 employees.",
+     "six staff", "12 employees"),
     # A synonym counted with the same event, without "the".
     ("Two walkers were killed by a rockfall on Sunday. The accident, in which five hikers died, shut the path.",
      "Two walkers", "five hikers"),
