@@ -91,6 +91,8 @@ STOPWORDS = frozenset(
     ]
 )
 _PLURAL_IES = compiled(r"ies$")
+#: A mark that closes a clause: an event word after it is not the count's.
+_CLAUSE_MARK = compiled(r"[,;:()]")
 
 
 def lemma(word: str) -> str:
@@ -490,7 +492,7 @@ def _event(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | Non
         return None
     for name, pattern in vocabulary.events.items():
         after = pattern.search(window_after)
-        if after and not regex.search(r"[,;:()]", window_after[: after.start()]):
+        if after and not _CLAUSE_MARK.search(window_after, 0, after.start()):
             return name
         if pattern.search(window_before):
             return name

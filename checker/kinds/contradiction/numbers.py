@@ -15,6 +15,10 @@ import regex
 
 from checker.patterns.compiled import compiled
 
+#: Runs of white space, or of white space and hyphens between number words.
+_SPACES = compiled(r"\s+")
+_SPACE_OR_HYPHEN = compiled(r"[\s-]+")
+
 UNITS = {
     "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -86,7 +90,7 @@ def words_value(text: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
-    for token in regex.split(r"[\s-]+", text.lower().strip()):
+    for token in _SPACE_OR_HYPHEN.split(text.lower().strip()):
         if token in ("", "and"):
             continue
         if token in UNITS:
@@ -134,7 +138,7 @@ def interval(match: regex.Match, extra: dict[str, Interval] | None = None) -> In
             return qualify_interval(value, match.group("qual"))
     vague = match.group("vague")
     if vague:
-        low, high = VAGUE[regex.sub(r"\s+", " ", vague.lower())]
+        low, high = VAGUE[_SPACES.sub(" ", vague.lower())]
         return Interval(low, high)
     if match.group("num"):
         value = digits_value(match.group("num"), match.group("scale"))
@@ -147,7 +151,7 @@ def interval(match: regex.Match, extra: dict[str, Interval] | None = None) -> In
 
 
 def qualify(value: float, qualifier: str | None) -> Interval:
-    q = regex.sub(r"\s+", " ", qualifier.lower()) if qualifier else ""
+    q = _SPACES.sub(" ", qualifier.lower()) if qualifier else ""
     if q in ("more than", "over", "upwards of", "in excess of", "just over"):
         return Interval(_next_up(value), math.inf)
     if q in ("at least", "no fewer than", "no less than"):

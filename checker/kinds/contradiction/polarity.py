@@ -21,6 +21,9 @@ from checker.kinds.contradiction.counts import STOPWORDS
 from checker.patterns.compiled import compiled
 from checker.patterns.trie import literal_alternation
 
+#: A subject's leading article ("The Kremlin" is "kremlin").
+_LEADING_THE = compiled(r"^(?i:the)\s+")
+
 #: A subject's words stay on one line: a scraped line break ends a caption or a label, and
 #: "Brother-in-law\nRoger Clinton" is not one name.
 _SUBJECT = (r"(?P<subject>(?:[Tt]he[^\S\n]+)?\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,3}"
@@ -121,7 +124,7 @@ def clauses_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex
             phrase = match.group("object")
             if negated and _NOT_UNTIL.search(phrase):
                 continue
-            subject = regex.sub(r"^(?i:the)\s+", "", match.group("subject")).lower()
+            subject = _LEADING_THE.sub("", match.group("subject")).lower()
             # A verb's object may open with a preposition ("voted for the plan"); what follows an
             # adjective and opens with one is a circumstance ("was empty at the time").
             cut = _OBJECT_END.search(phrase + " ", 0 if adjective else 1)

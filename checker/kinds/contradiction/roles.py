@@ -20,6 +20,8 @@ from checker.kinds.contradiction.people import TITLES
 from checker.patterns.compiled import compiled
 from checker.patterns.trie import literal_alternation
 
+_SPACES = compiled(r"\s+")
+
 _FULL_NAME = r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2})"
 _SPEAKER = r"(?P<speaker>\p{Lu}(?:[\p{L}'’-]+|\.)(?: \p{Lu}(?:[\p{L}'’-]+|\.)){0,2})"
 _VERB = r"(?:said|says|added|wrote|told\s+[\p{L}\s]{1,30}?|explained|insisted|stated|declared|tweeted)"
@@ -57,7 +59,7 @@ def titled_names(source: str, sentences: list[tuple[int, int]], pattern: regex.P
             after = text[match.end("title"): match.end("title") + 6]
             if modifiers.search(before + "|" + after) or after.startswith(("-elect", " elect")):
                 continue
-            key = regex.sub(r"\s+", " ", match.group("title")).lower().rstrip(".")
+            key = _SPACES.sub(" ", match.group("title")).lower().rstrip(".")
             group = group_of.get(key)
             if group is None:
                 continue

@@ -27,6 +27,8 @@ _ABSOLUTE = (
     rf"|(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_PATTERN})\b\.?)"
     rf"(?:,?\s+{_YEAR}\b)?"
 )
+
+_SPACES = compiled(r"\s+")
 _SMALL = "|".join(sorted((u for u in UNITS if u not in ("a", "an", "no", "zero")), key=len, reverse=True))
 #: Relative weekdays only by their full names: "Sun" is a newspaper and "Wed" a verb.
 _FULL_WEEKDAY = "|".join(full_names(WEEKDAYS))
@@ -121,7 +123,7 @@ def read(match: regex.Match, published: dt.date | None) -> When:
         year = int(match.group("year")) if match.group("year") else None
         return When(*span, text, frozenset({date}) if date else None, calendar_day=(month, day, year))
     if match.group("named"):
-        name = regex.sub(r"\s+", " ", match.group("named").lower()).replace("’", "'")
+        name = _SPACES.sub(" ", match.group("named").lower()).replace("’", "'")
         choices = [nearest_year(month, day, published) for month, day in NAMED_DAYS[name]]
         days = frozenset(d for d in choices if d is not None)
         return When(*span, text, days or None)
