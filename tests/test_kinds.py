@@ -125,6 +125,12 @@ def test_consistency_names_leaves_hashtags_and_quoted_paragraphs_alone(article):
               "after the elections.\n")
     assert texts(rule, article(quoted)) == []
     assert texts(rule, article(quoted.replace("reported:", "reported it.\n\nAnd then:"))) == ["US"]
+    # a line of page furniture (a video's title under a "Watch:" label) is the page's style
+    furniture = ("Title: T\n\nThe U.S. envoy left Kyiv. The U.S. embassy stayed open.\n\n"
+                 "Watch: Why US diplomats are leaving the capital 2:10\n")
+    assert texts(rule, article(furniture)) == []
+    prose = furniture.replace("Watch: Why", "Critics asked why").replace(" 2:10", " so soon.")
+    assert texts(rule, article(prose)) == ["US"]
 
 
 def test_conditional_acronym_defined_first(article):

@@ -38,6 +38,9 @@ class ConsistencyRule(Rule):
         "tie_message": Option(str, default="", help="message for the other forms when no form leads"),
         "headline": Option(bool, default=True, help="false: forms in the headline neither count nor are flagged "
                            "(headline styles drop periods: \"US\" over a body that writes \"U.S.\")"),
+        "furniture_rules": Option(list, default=[], help="rule files or folders, relative to the rule file, whose "
+                                  "`boilerplate` and `site-furniture` rules tell page furniture: a form on a line "
+                                  "they flag is not the article's style and is not flagged (default: none)"),
     }
 
     def setup(self) -> None:
@@ -49,6 +52,12 @@ class ConsistencyRule(Rule):
         if not groups:
             raise self.error("give 'either' or 'groups'", "groups")
         self.check_placeholders(self.options["tie_message"], "tie_message")
+        names = self.options["furniture_rules"]
+        self.furniture: list[Rule] = []
+        if names:
+            from checker.kinds.furniture import evidence_rules  # only rules that ask pay for the import
+
+            self.furniture = evidence_rules(self, names, "furniture_rules")
         self.groups = groups
         # One pass finds every variant of every group: an alternation of named branches,
         # longest first, so "United States of America" is not also counted as "United States".
@@ -75,6 +84,7 @@ class ConsistencyRule(Rule):
             headlines = article.segments("headline")
             segments = [s for s in segments if not any(h[0] <= s[0] < h[1] for h in headlines)]
         found: dict[int, list[list[tuple[int, int]]]] = {}
+        furniture_lines: dict[int, bool] = {}
         for match in self.search_in(self.pattern, article, segments):
             name = match.lastgroup
             if not name or (match.start() and article.source[match.start() - 1] in "#@"):
@@ -109,8 +119,23 @@ class ConsistencyRule(Rule):
                     continue
                 values = {"majority": shown, "count": len(hits[index]), "majority_count": len(hits[majority])}
                 for start, end in hits[index]:
+                    if self.furniture and self._on_furniture(article.source, start, furniture_lines):
+                        continue
                     yield self.finding(article, start, end, template=message, suggestions=[shown],
                                        related=[first_majority], **values)
+
+
+    def _on_furniture(self, source: str, at: int, known: dict[int, bool]) -> bool:
+        """Whether the line holding ``at`` is page furniture by one of ``furniture_rules``
+        (read only for lines holding a form to flag, once each: ``known``)."""
+        start = source.rfind("\n", 0, at) + 1
+        if start not in known:
+            from checker.kinds.furniture import line_evidence
+
+            end = source.find("\n", at)
+            line = source[start:] if end < 0 else source[start:end]
+            known[start] = line_evidence(self.furniture, line.strip())
+        return known[start]
 
 
 def _length(pattern: str) -> int:

@@ -85,7 +85,7 @@ class FurnitureRule(Rule):
     def setup(self) -> None:
         if self.fix_level == "safe":
             raise self.error("a model's decision is never a safe fix: use unsafe or none", "fix")
-        self.weights_path = str(self._relative(self.options["weights"]) if self.options["weights"]
+        self.weights_path = str(relative_to_rule(self, self.options["weights"]) if self.options["weights"]
                                 else SHIPPED_WEIGHTS)
         try:
             model = load_model(self.weights_path)  # refused now, when the rule is loaded, not per article
@@ -103,52 +103,9 @@ class FurnitureRule(Rule):
         the rules snapshot reads the weights file as it is now."""
         return load_model(self.weights_path)
 
-    def _relative(self, name: str) -> Path:
-        path = Path(name)
-        if path.is_absolute() or self.source.startswith("<"):
-            return path
-        return Path(self.source).parent / path
-
     def _phrase_rules(self, names: list | None) -> list[Rule]:
         """The boilerplate rules whose lines this rule leaves to them."""
-        from checker.config.yamlsafe import load_yaml
-        from checker.kinds.boilerplate import BoilerplateRule
-        from checker.kinds.site_furniture import SiteFurnitureRule
-
-        if names is None:
-            if self.source.startswith("<"):
-                return []
-            folders = [Path(self.source).parent]
-        else:
-            if not all(isinstance(name, str) and name for name in names):
-                raise self.error("must be a list of file or folder names", "phrase_rules")
-            folders = [self._relative(name) for name in names]
-        files: list[Path] = []
-        for folder in folders:
-            if folder.is_file():
-                files.append(folder)
-            elif folder.is_dir():
-                files.extend(sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
-            else:
-                raise self.error(f"'{folder}' is neither a rule file nor a folder", "phrase_rules")
-        own = Path(self.source).resolve() if not self.source.startswith("<") else None
-        rules: list[Rule] = []
-        for file in files:
-            if own is not None and file.resolve() == own:
-                continue
-            try:
-                spec = load_yaml(file)
-            except RuleError as error:
-                raise self.error(f"cannot read {file}: {error}", "phrase_rules") from None
-            kind = {BoilerplateRule.name: BoilerplateRule, SiteFurnitureRule.name: SiteFurnitureRule}.get(
-                spec.get("kind") if isinstance(spec, dict) else None)
-            if kind is None:
-                continue
-            try:
-                rules.append(kind(spec, source=str(file)))
-            except RuleError as error:
-                raise self.error(f"{file}: {error}", "phrase_rules") from None
-        return rules
+        return evidence_rules(self, names, "phrase_rules")
 
     def check(self, article: Article) -> Iterator[Finding]:
         lines = article_lines(article)
@@ -197,6 +154,59 @@ class FurnitureRule(Rule):
         return self.finding(article, shape.start, shape.end, line=text, cues=named,
                             probability=f"{probability(model, shape.values):.2f}", suggestions=[""],
                             remove_line=True, unsafe=True)
+
+
+def relative_to_rule(rule: Rule, name: str) -> Path:
+    """``name`` as a path relative to ``rule``'s file (as given when absolute, or when the rule
+    has no file)."""
+    path = Path(name)
+    if path.is_absolute() or rule.source.startswith("<"):
+        return path
+    return Path(rule.source).parent / path
+
+
+def evidence_rules(rule: Rule, names: list | None, field: str) -> list[Rule]:
+    """The ``boilerplate`` and ``site-furniture`` rules of the files or folders ``names``
+    (relative to ``rule``'s file; None: the folder of ``rule``'s file), ``rule``'s own file
+    left out: what tells page furniture by its phrases. Any other kind there is skipped."""
+    from checker.config.yamlsafe import load_yaml
+    from checker.kinds.boilerplate import BoilerplateRule
+    from checker.kinds.site_furniture import SiteFurnitureRule
+
+    if names is None:
+        if rule.source.startswith("<"):
+            return []
+        folders = [Path(rule.source).parent]
+    else:
+        if not all(isinstance(name, str) and name for name in names):
+            raise rule.error("must be a list of file or folder names", field)
+        folders = [relative_to_rule(rule, name) for name in names]
+    files: list[Path] = []
+    for folder in folders:
+        if folder.is_file():
+            files.append(folder)
+        elif folder.is_dir():
+            files.extend(sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
+        else:
+            raise rule.error(f"'{folder}' is neither a rule file nor a folder", field)
+    own = Path(rule.source).resolve() if not rule.source.startswith("<") else None
+    rules: list[Rule] = []
+    for file in files:
+        if own is not None and file.resolve() == own:
+            continue
+        try:
+            spec = load_yaml(file)
+        except RuleError as error:
+            raise rule.error(f"cannot read {file}: {error}", field) from None
+        kind = {BoilerplateRule.name: BoilerplateRule, SiteFurnitureRule.name: SiteFurnitureRule}.get(
+            spec.get("kind") if isinstance(spec, dict) else None)
+        if kind is None:
+            continue
+        try:
+            rules.append(kind(spec, source=str(file)))
+        except RuleError as error:
+            raise rule.error(f"{file}: {error}", field) from None
+    return rules
 
 
 def line_evidence(rules: Sequence[Rule], text: str) -> bool:
