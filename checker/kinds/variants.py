@@ -46,10 +46,10 @@ DEFAULT_TITLES = [
     "councilman", "councilwoman", "sheriff", "inspector", "superintendent", "captain",
     "commander", "colonel", "lieutenant", "sergeant", "admiral", "vice",
 ]
-#: Words before a surname that are titles, not given names ("President Tesla").
-_TITLE_WORDS = frozenset(DEFAULT_TITLES) | {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev",
-                                            "father", "sister", "brother", "uncle", "aunt", "coach", "officer",
-                                            "agent", "detective", "deputy", "dean", "rabbi", "imam", "pastor"}
+#: Words before a surname that are titles, not given names ("Judge Tesla", "Dame Tesla"): the
+#: kind's titles and the honorifics. Only those the gazetteer also holds as names matter, since
+#: a given name must be one of its first names.
+_TITLE_WORDS = frozenset(DEFAULT_TITLES) | {"sir", "dame", "lord", "lady", "dean", "father", "sister", "brother"}
 HOW = {"case": "other capitals", "edit": "one letter different", "lowercase": "lower case"}
 
 
@@ -146,7 +146,7 @@ class VariantsRule(Rule):
         words = self._words(article, lines)
         findings: list[Finding] = []
         if words and self.checks & {"case", "edit"}:
-            shown = self._shown_words(article, display)
+            shown = self._words(article, display)
             findings.extend(self._pairs(article, self._names(words, lowercase, shown)))
         if words and "lowercase" in self.checks:
             findings.extend(self._lowercase(article, words, lines))
@@ -255,22 +255,6 @@ class VariantsRule(Rule):
                 if word.endswith(_POSSESSIVE):  # a word ends in a letter: only "'s" can end it
                     word = word[:-2]
                 words.append((word, start, end, initial))
-        return words
-
-    def _shown_words(self, article: Article, lines: list[tuple[int, int]]) -> list[Word]:
-        """The capitalised words of lines in title case, as ``_words`` reads them, none taken
-        for a sentence's first (in title case that says nothing)."""
-        words: list[Word] = []
-        source = article.source
-        for line_start, line_end in lines:
-            for match in _CAPITAL_WORD.finditer(source, line_start, line_end):
-                start, end = match.span()
-                if not self.quotes and article.in_quote(start, end):
-                    continue
-                word = match.group(0)
-                if word.endswith(_POSSESSIVE):
-                    word = word[:-2]
-                words.append((word, start, end, False))
         return words
 
     def _names(self, words: list[Word], lowercase: set[str], shown: list[Word] = ()) -> list[_Form]:

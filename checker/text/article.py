@@ -280,11 +280,15 @@ class Article:
         paragraphs = sorted((b for b in self.blocks if b.kind == "paragraph"), key=lambda b: b.start)
         # An embedded post: someone else's words, signed "— Name (@handle) date" at the end.
         found = {(b.start, b.end) for b in paragraphs
-                 if "@" in source[b.start:b.end] and _EMBED_SIGNATURE.search(source, b.start, b.end)}
+                 if source.find("@", b.start, b.end) >= 0 and _EMBED_SIGNATURE.search(source, b.start, b.end)}
         for before, block in itertools.pairwise(paragraphs):
-            text = source[before.start:before.end].rstrip()
-            if not text.endswith(":") or (block.start, block.end) in found:
+            # Only a paragraph ending in a colon is copied and split into sentences.
+            last = before.end - 1
+            while last >= before.start and source[last].isspace():
+                last -= 1
+            if last < before.start or source[last] != ":" or (block.start, block.end) in found:
                 continue
+            text = source[before.start:last + 1]
             sentences = split_sentences(text, 0)
             if not sentences or not _INTRODUCES.search(text, sentences[-1][0]):
                 continue

@@ -56,11 +56,11 @@ _DECADE = compiled(r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]
 _TEEN = compiled(r"\b(?:[Aa]|[Tt]he)\s+teenager\b|\b[Tt]eenage\s+\p{Ll}+")
 #: A sentence's first full name: the person a lede without a name goes on to name.
 _OPENING_NAME = compiled(r"^[\"“‘']?(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{L}'’-]+)\b")
-_LEDE_SUBJECT = compiled(r"^[\"“‘']?(?:[A-Z\s,.—–-]{0,40}[—–-]\s+)?(?:An?)\s+(?:[\p{Ll}-]+\s+){0,3}?"
-                         r"(?:in\s+(?:his|her|their)|teenager|born\s|aged\s+[0-9])")
+#: A lede's unnamed subject: "A pensioner", "LONDON — A retired miner", up to three words.
+_LEDE_OPENING = r"^[\"“‘']?(?:[A-Z\s,.—–-]{0,40}[—–-]\s+)?(?:An?)\s+(?:[\p{Ll}-]+\s+){0,3}?"
+_LEDE_SUBJECT = compiled(_LEDE_OPENING + r"(?:in\s+(?:his|her|their)|teenager|born\s|aged\s+[0-9])")
 #: A plain age of a lede's unnamed subject: "A man aged 61 has been ...".
-_LEDE_AGED = compiled(rf"^[\"“‘']?(?:[A-Z\s,.—–-]{{0,40}}[—–-]\s+)?(?:An?)\s+(?:[\p{{Ll}}-]+\s+){{0,3}}?"
-                      rf"(?P<phrase>aged\s+{_AGE})\b")
+_LEDE_AGED = compiled(_LEDE_OPENING + rf"(?P<phrase>aged\s+{_AGE})\b")
 _FULL_NAME = compiled(r"\b(\p{Lu}[\p{Ll}'’-]+)\s+(\p{Lu}[\p{L}'’-]+)")
 #: A run of capitalised words ("Founder Lena Hoffmann"): its last word is the surname.
 _NAME_RUN = compiled(r"\b\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+")
