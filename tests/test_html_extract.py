@@ -103,6 +103,43 @@ def test_findings_in_a_page_quote_its_source_at_their_line_column_and_offset(tmp
         assert sum(map(len, lines[: finding["line"] - 1])) + finding["column"] - 1 == finding["offset"]
 
 
+def test_prose_the_extractor_found_in_an_aside_is_read_but_a_menu_it_kept_is_not():
+    from checker.read.parsers.html_markup import read_page
+
+    tips = "".join(f"<li><b>Tip {n}</b> {sentence}</li>" for n, sentence in enumerate((
+        "Soak the bulbs overnight in cool water before you plant them out in the autumn beds.",
+        "Space them a hand's width apart so the roots have room to spread through the winter.",
+        "Cover the bed with a thin layer of leaf mould and water it once a week until frost.",
+        "Mark each row with a stick so the spring shoots are not dug up by mistake in March."), 1))
+    parsed = read_page(f"<body><nav><a href='/'>Home</a> <a href='/g'>Gardens</a></nav>"
+                       f"<aside><ul>{tips}</ul></aside><footer><a href='/a'>About us</a></footer></body>",
+                       whole=True)
+    blocks = parsed.blocks
+    regions = [block.chrome for block in blocks]
+    assert all(regions) and len(set(regions)) == 3  # nav, aside and footer, each its own
+    everything = list(range(len(blocks)))
+    kept = [html_content._words(blocks[index]) for index in html_content._outside_chrome(blocks, everything)]
+    assert len(kept) == 4 and all(words[0] == "tip" for words in kept)  # the tips, not Home or About us
+
+
+def test_when_the_extractor_finds_little_its_defaults_are_read_too(monkeypatch):
+    import trafilatura
+
+    caption = "A boy holds a ball in front of the stadium."
+    story = " ".join(["Fans queued from dawn for tickets to the final."] * 30)
+    calls = []
+
+    def extract(tree, **options):
+        calls.append(options)
+        return caption if options.get("favor_recall") else f"{caption}\n{story}"
+
+    monkeypatch.setattr(trafilatura, "extract", extract)
+    assert html_content.extracted_texts("<html><body><p>x</p></body></html>") == [caption, f"{caption}\n{story}"]
+    assert len(calls) == 2
+    monkeypatch.setattr(trafilatura, "extract", lambda tree, **options: story)  # enough words: one run
+    assert html_content.extracted_texts("<html><body><p>x</p></body></html>") == [story]
+
+
 # ---- when the extractor is not used ------------------------------------------------------------
 def test_a_page_in_which_the_extractor_finds_nothing_is_read_by_the_markup_rules():
     text = ("<html><body><div class='comment-list'>Thanks for posting the timetable, it saved my Saturday."
@@ -114,7 +151,7 @@ def test_a_page_in_which_the_extractor_finds_nothing_is_read_by_the_markup_rules
 
 
 def test_a_fragment_is_all_article_and_never_given_to_the_extractor(monkeypatch):
-    monkeypatch.setattr(html_content, "extracted_text", lambda *_: pytest.fail("a fragment went to the extractor"))
+    monkeypatch.setattr(html_content, "extracted_texts", lambda *_: pytest.fail("a fragment went to the extractor"))
     assert parse_html("f.html", "<p>Bins are collected on Tuesday.</p><p>Share this:</p>").source == (
         "Bins are collected on Tuesday.\n\nShare this:")
 
@@ -245,6 +282,15 @@ def test_alignment_ignores_text_the_extractor_moved_and_repeats_keep_their_place
     repeated = ["a", "b"] * 5  # no word occurs once: aligned from both ends
     assert sum(aligned(repeated, repeated)) == 10
     assert list(aligned([*repeated, "menu"], ["x", *repeated])) == [0] * 11  # ends that differ: nothing
+
+
+def test_an_article_the_page_holds_twice_is_aligned_once_and_not_lost_to_a_widget():
+    story = ("the ferry left the harbour at dawn with forty passengers and a crew of six "
+             "before the wind turned and the captain brought her back to the quay").split()
+    quiz = "take our quiz how well do you sleep at night find out now".split()
+    blocks = [story, ["slideshow"], story, quiz]  # a slideshow copy of the story, then a widget
+    kept = kept_blocks(blocks, [*quiz, *story])  # the extractor put the widget first
+    assert kept in ([0], [2])  # one copy, in the extractor's order; not the widget
 
 
 def test_a_block_is_kept_when_half_of_its_words_align():

@@ -2,10 +2,14 @@
 
 An extractor's text is the page's words in the page's order, some left out. The words of the
 page's blocks and the extractor's words are aligned the way ``patience diff`` aligns lines:
-runs of ``GRAM`` words that occur once on each side are anchors; the longest chain of anchors
-in the same order on both sides is kept (a word run the extractor moved, or one repeated, is
-no anchor); each anchor, and each end of the two texts, then grows both ways while the words
-agree, which also aligns the repeated and the short stretches between anchors. Time and memory are linear in the words
+runs of ``GRAM`` words that occur once in the extractor's text are anchors, at each place
+they occur in the page (at most ``PLACES`` of them: a page often holds its article twice, once
+in a slideshow or a print copy, and an anchor counted only when it is unique on both sides
+would leave such an article without one, its widgets aligned instead); the longest chain of
+anchors in the same order on both sides is kept, so one copy is chosen (a word run the
+extractor moved is left out); each anchor, and each end of the two texts, then grows both
+ways while the words agree, which also aligns the repeated and the short stretches between
+anchors. Time and memory are linear in the words
 of both sides, but for the chain's ``n log n``.
 
 A block is the extractor's when at least ``SHARE`` of its words are aligned.
@@ -21,17 +25,22 @@ from collections.abc import Sequence
 GRAM = 3
 #: Share of a block's words that must be aligned for the block to be kept.
 SHARE = 0.5
+#: An anchor run that occurs more often than this in the page (a menu's words, a repeated
+#: phrase) anchors nothing.
+PLACES = 4
 
 
-def _unique_runs(words: Sequence[str], gram: int) -> dict[int, int]:
-    """Each run of ``gram`` words that occurs once in ``words`` (by its hash: a page's words
-    held once more as tuples would double the memory), with where it starts. Two runs that
-    share a hash are no anchor, or an anchor whose words disagree, which aligns nothing."""
-    seen: dict[int, int] = {}
+def _runs(words: Sequence[str], gram: int) -> dict[int, list[int]]:
+    """Where each run of ``gram`` words starts in ``words``, by the run's hash (a page's words
+    held once more as tuples would double the memory); a run that starts at more than
+    ``PLACES`` places keeps only its first ``PLACES + 1``, enough to know it is too common.
+    Two runs that share a hash are one run here: an anchor whose words disagree aligns nothing."""
+    places: dict[int, list[int]] = {}
     for start in range(len(words) - gram + 1):
-        run = hash(tuple(words[start : start + gram]))
-        seen[run] = -1 if run in seen else start
-    return {run: start for run, start in seen.items() if start >= 0}
+        found = places.setdefault(hash(tuple(words[start : start + gram])), [])
+        if len(found) <= PLACES:
+            found.append(start)
+    return places
 
 
 def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -61,9 +70,9 @@ def aligned(ours: Sequence[str], theirs: Sequence[str], gram: int = GRAM) -> byt
     mine = bytearray(len(ours))
     other = bytearray(len(theirs))
     gram = max(1, min(gram, len(ours), len(theirs)))
-    theirs_once = _unique_runs(theirs, gram)
-    pairs = sorted((start, theirs_once[run]) for run, start in _unique_runs(ours, gram).items()
-                   if run in theirs_once)
+    theirs_once = {run: starts[0] for run, starts in _runs(theirs, gram).items() if len(starts) == 1}
+    pairs = sorted((start, theirs_once[run]) for run, starts in _runs(ours, gram).items()
+                   if run in theirs_once and len(starts) <= PLACES for start in starts)
     if not pairs and gram > 1:
         return aligned(ours, theirs, 1)
     # The chain's anchors, and the two ends: text without a word that occurs once aligns too.

@@ -38,11 +38,24 @@ BYLINE_WORDS = 20
 #: Blocks before the first kept one in which the headline and byline are looked for when the
 #: extractor kept no heading.
 LEAD_BLOCKS = 6
+#: Words the extractor must keep in one header, footer, navigation or aside of the page, and
+#: words a block on average, for that element to be read as the article's (see
+#: ``_outside_chrome``).
+CHROME_PROSE_WORDS = 50
+CHROME_BLOCK_WORDS = 8
 #: trafilatura's options (``extract``). On the fit part of ``bench/html_extract.py``'s pages,
 #: ``favor_recall`` found 229 of 234 ``with`` snippets and kept 29 of 234 ``without`` ones
 #: (its defaults: 226 and 28; ``favor_precision``: 225 and 25; ``fast``: 224 and 28): the checker
 #: would rather read a furniture line, which its boilerplate rules flag, than miss article text.
 OPTIONS: dict[str, bool] = {"favor_recall": True}
+#: When those options find fewer words than this, the extractor is run again with its
+#: defaults, and the blocks of that text are read too when it holds ``LONGER`` times as many
+#: words: on a few pages (a gallery, a listicle) ``favor_recall`` settles on a short caption
+#: block and the defaults find the article (on 5 of the 160 unlabelled pages of
+#: ``corpus/pages/newspaper/``; on the fit part's one such page the defaults drop a recipe's
+#: ingredients, which the first text keeps).
+SHORT_WORDS = 150
+LONGER = 2
 _WORD = compiled(r"\w+")
 _LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "readability")
 
@@ -54,6 +67,13 @@ class ExtractorUnavailable(Exception):
 def extracted_text(page: str, comments: bool = False) -> str:
     """trafilatura's main text of ``page`` (with its comments when ``comments``), '' when it
     finds none; ``ExtractorUnavailable`` when it cannot read the page."""
+    return "\n".join(extracted_texts(page, comments))
+
+
+def extracted_texts(page: str, comments: bool = False) -> list[str]:
+    """trafilatura's main text of ``page`` with ``OPTIONS`` and, when that is short and its
+    defaults find much more, that text too (each one the page's words in order; none when
+    it finds nothing); ``ExtractorUnavailable`` when it cannot read the page."""
     if len(page) > MAX_EXTRACTED:
         raise ExtractorUnavailable(f"over {MAX_EXTRACTED // (1024 * 1024)} MB")
     try:
@@ -68,8 +88,16 @@ def extracted_text(page: str, comments: bool = False) -> str:
         if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in HTML_PARSER.error_log):
             raise ExtractorUnavailable("nested deeper than lxml reads (256 levels)")
         if tree is None:
-            return ""
-        return trafilatura.extract(tree, include_comments=comments, output_format="txt", **OPTIONS) or ""
+            return []
+        text = trafilatura.extract(tree, include_comments=comments, output_format="txt", **OPTIONS) or ""
+        found = len(text.split())
+        if found < SHORT_WORDS:  # its cleaning changed the tree: the page is read again
+            again = load_html(page)
+            other = (trafilatura.extract(again, include_comments=comments, output_format="txt") or ""
+                     if again is not None else "")
+            if len(other.split()) > LONGER * found:
+                return [text, other] if text.strip() else [other]
+        return [text] if text.strip() else []
     except ExtractorUnavailable:
         raise
     except (Exception, RecursionError) as error:  # the extractor's bug costs only this page's selection
@@ -80,18 +108,19 @@ def main_content_article(path: str, page: str, comments: bool = False) -> Articl
     """The article of ``page`` as trafilatura finds it, or by the markup rules when it cannot
     read the page (with a note) or finds nothing in it."""
     try:
-        extracted = extracted_text(page, comments)
+        extracted = extracted_texts(page, comments)
     except ExtractorUnavailable as error:
         article = markup_article(path, page)
         article.reading_notes.append(f"trafilatura could not read the page ({error}); "
                                      "the article was taken by the markup rules")
         return article
-    if not extracted.strip():
+    if not extracted:
         return markup_article(path, page)
     parsed = read_page(page, whole=True)
     blocks = parsed.blocks
-    kept = kept_blocks([_words(block) for block in blocks], _WORD.findall(extracted.casefold()))
-    kept = [index for index in kept if not blocks[index].chrome]  # the markup says so: a tiny page's menu
+    words = [_words(block) for block in blocks]
+    kept = sorted({index for text in extracted for index in kept_blocks(words, _WORD.findall(text.casefold()))})
+    kept = _outside_chrome(blocks, kept)
     body = [index for index in kept if blocks[index].kind != "h1" or index != kept[0]]
     if not body:
         return markup_article(path, page)
@@ -110,6 +139,20 @@ def main_content_article(path: str, page: str, comments: bool = False) -> Articl
     end = blocks[kept[-1]].pieces[-1].end
     published = next((value for offset, value in parsed.times if start <= offset <= end), None)
     return assemble(path, page, parsed, selected, headline_block, published)
+
+
+def _outside_chrome(blocks: list[_Block], kept: list[int]) -> list[int]:
+    """The kept blocks less those of the page's header, footer, navigation and asides (what
+    trafilatura keeps of a tiny page's menu), but for such an element in which it kept prose:
+    at least ``CHROME_PROSE_WORDS`` words, ``CHROME_BLOCK_WORDS`` a block on average (an
+    article set in an ``<aside>``; a menu's or a footer's blocks are a few words each)."""
+    words: dict[int, list[int]] = {}
+    for index in kept:
+        if blocks[index].chrome:
+            words.setdefault(blocks[index].chrome, []).append(len(_words(blocks[index])))
+    prose = {number for number, counts in words.items()
+             if sum(counts) >= CHROME_PROSE_WORDS and sum(counts) >= CHROME_BLOCK_WORDS * len(counts)}
+    return [index for index in kept if not blocks[index].chrome or blocks[index].chrome in prose]
 
 
 def _words(block: _Block) -> list[str]:

@@ -78,8 +78,9 @@ class _Block:
     #: Some of its text is inside an element marked as a byline (a page read whole).
     byline_marked: bool = False
     #: Some of its text is in the page's own header, footer, navigation or aside, outside
-    #: any ``<article>`` or ``<main>`` (a page read whole).
-    chrome: bool = False
+    #: any ``<article>`` or ``<main>`` (a page read whole): that element's number, counted
+    #: from 1 in the page's order (0: none).
+    chrome: int = 0
 
 
 @dataclass
@@ -127,6 +128,7 @@ class _Extractor(HTMLParser):
         self.has_head = False
         self.deepest = 0
         self.in_chrome = 0  # page chrome open, outside article and main
+        self.chrome_number = 0  # the outermost open one's number
         self.in_content = 0  # article or main open
 
     # ---- positions -------------------------------------------------------------------
@@ -167,7 +169,7 @@ class _Extractor(HTMLParser):
         if self.in_byline and piece.text.strip():
             self.current.byline_marked = True
         if self.in_chrome and piece.text.strip():
-            self.current.chrome = True
+            self.current.chrome = self.chrome_number
 
     # ---- parser callbacks ------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -199,6 +201,8 @@ class _Extractor(HTMLParser):
             self.in_content += 1
         elif tag in _PAGE_CHROME and not self.in_content:
             entry.chrome = True
+            if not self.in_chrome:
+                self.chrome_number += 1
             self.in_chrome += 1
         if tag in self.skipped or (tag in CHROME and self.root_tag == "body" and self.in_root):
             entry.skip = True
