@@ -284,10 +284,14 @@ def test_alignment_ignores_text_the_extractor_moved_and_repeats_keep_their_place
     assert list(aligned([*repeated, "menu"], ["x", *repeated])) == [0] * 11  # ends that differ: nothing
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 def test_an_article_the_page_holds_twice_is_aligned_once_and_not_lost_to_a_widget():
-    story = ("the ferry left the harbour at dawn with forty passengers and a crew of six "
-             "before the wind turned and the captain brought her back to the quay").split()
-    quiz = "take our quiz how well do you sleep at night find out now".split()
+    story = _words("the ferry left the harbour at dawn with forty passengers and a crew of six "
+                   "before the wind turned and the captain brought her back to the quay")
+    quiz = _words("take our quiz how well do you sleep at night find out now")
     blocks = [story, ["slideshow"], story, quiz]  # a slideshow copy of the story, then a widget
     kept = kept_blocks(blocks, [*quiz, *story])  # the extractor put the widget first
     assert kept in ([0], [2])  # one copy, in the extractor's order; not the widget
