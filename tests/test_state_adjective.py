@@ -43,6 +43,10 @@ def found(text, article, rule=None):
     ("Talks stalled when the Hellenic Republic offers were rejected.", "Hellenic Republic", ("Greek",)),
     ("Planners said Kingdom of Denmark harbours are full this summer.", "Kingdom of Denmark", ("Danish",)),
     ("Who taught them Argentine Republic baking?", "Argentine Republic", ("Argentine",)),
+    # a plural no verb of English has for a form, whatever its stem's ending
+    ("The airline flew in Republic of Singapore experts to read the recorders.", "Republic of Singapore",
+     ("Singaporean",)),
+    ("The cargo held Kingdom of Norway biscuits and little else.", "Kingdom of Norway", ("Norwegian",)),
 ])
 def test_a_formal_name_before_a_common_noun_is_flagged_with_the_adjective(article, text, name, suggestions):
     assert found(text, article) == [(name, suggestions)]
@@ -113,6 +117,21 @@ def test_the_kind_needs_names():
     ("officials", False), ("exporters", False), ("diplomats", False), ("authorities", False), ("militaries", False),
     ("says", True), ("wants", True), ("offers", True), ("denies", True), ("quickly", True), ("signed", True),
     ("sending", True), ("funding", False), ("ally", False), ("business", False),
+    # WordNet's verbs: a plural no verb has for a form is a noun; one some verb has may be a verb
+    ("experts", False), ("biscuits", False), ("patriots", False), ("candidates", False), ("beliefs", False),
+    ("objects", True), ("applies", True), ("uses", True), ("nowadays", True), ("indoors", True),
 ])
 def test_a_word_after_a_name_is_told_by_its_ending(word, verb):
     assert is_verb_or_adverb(word) is verb
+
+
+def test_the_verbs_are_shipped_with_their_provenance_and_licence():
+    import json
+
+    from checker.text.wordclass import WORDCLASS
+
+    data = json.loads(WORDCLASS.read_text(encoding="utf-8"))
+    assert "WordNet 3.0" in data["sources"][0] and "Princeton" in data["licence"]
+    assert {"object", "apply", "troop"} <= set(data["verbs"]) and "expert" not in data["verbs"]
+    notice = (WORDCLASS.parents[2] / "NOTICE").read_text(encoding="utf-8")
+    assert "checker/data/wordclass.json" in notice

@@ -37,7 +37,8 @@ class StateAdjectiveRule(Rule):
     names, each with its short name and adjective) and those of ``names``. A name is flagged
     when the next word is in lower case and reads as a noun or the adjective of one: not a
     verb, an adverb or a small word ("the Russian Federation said", "the USA also", "Kingdom
-    of Spain and"), which ``not_nouns`` and the word's ending tell, or what follows it: a word
+    of Spain and"), which ``not_nouns``, the word's ending and the verbs of English (a plural
+    no verb has for a form is a noun: "Republic of Singapore experts") tell, or what follows it: a word
     ending like a verb is a noun when a verb of its own follows ("United States of America
     lives will be") or, in "-ing", a closing mark ("Federal Republic of Germany cooking?");
     a word listed in ``nouns``

@@ -1,12 +1,45 @@
 """Whether a lower-case word after a name can be the noun (or a modifier of the noun) that the
 name describes, or is a verb, an adverb or a small word of a sentence going on.
 
-No dictionary: small words and common verbs are listed, other words are told by their
-ending ("-ly", "-ed", "-ing", and "-s" on a stem that is no noun's). Precision first: a word
-that may be a verb is taken for one.
+Small words and common verbs are listed, other words are told by their ending ("-ly", "-ed",
+"-ing", "-s"). A word in "-s" is a plural noun when no verb of English has it for a form
+(WordNet's verbs, shipped in ``checker/data/wordclass.json`` by ``scripts/build_wordclass.py``:
+"experts", "biscuits", "patriots"), and otherwise when its stem ends like a noun's
+("officials"). Precision first: a word that may be a verb is taken for one.
 """
 
 from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+WORDCLASS = Path(__file__).resolve().parent.parent / "data" / "wordclass.json"
+
+
+@functools.cache
+def _wordclass() -> tuple[frozenset[str], frozenset[str]]:
+    """WordNet's verbs and its adverbs in "-s" (read once, when a word in "-s" is first asked about)."""
+    data = json.loads(WORDCLASS.read_text(encoding="utf-8"))
+    return frozenset(data["verbs"]), frozenset(data["adverbs_in_s"])
+
+
+def is_adverb_in_s(word: str) -> bool:
+    """Whether a lower-case word in "-s" is an adverb ("nowadays", "indoors")."""
+    return word in _wordclass()[1]
+
+
+def may_be_verb_in_s(word: str) -> bool:
+    """Whether a lower-case word in "-s" may be the third-person form of a verb: some verb of
+    WordNet is its stem ("objects", "applies", "uses"). A word no verb has for a form
+    ("experts") is a plural noun."""
+    verbs = _wordclass()[0]
+    stems = [word[:-1]]
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    return any(stem in verbs for stem in stems)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -83,6 +116,10 @@ def is_verb_or_adverb(word: str) -> bool:
     if word.endswith(("ly", "ed", "ing")):
         return True
     if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "ous", "as")):
+        if is_adverb_in_s(word):
+            return True
+        if not may_be_verb_in_s(word):
+            return False
         if word.endswith("ies"):
             return not word.endswith(("ities", "aries", "ories", "cies", "anies", "omies", "ssies"))
         return not word[:-1].endswith(_NOUN_STEMS)
