@@ -40,6 +40,7 @@ import argparse
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -233,15 +234,21 @@ def build() -> dict:
     }
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def write_or_check(build: Callable[[], dict[str, object]], output: Path, description: str) -> int:
+    """A build script's command line: write ``build()`` to ``output``, or with ``--check``
+    exit 1 when the shipped file differs from it."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--check", action="store_true", help="exit 1 when the shipped file is out of date")
     args = parser.parse_args()
     text = json.dumps(build(), indent=0, ensure_ascii=False) + "\n"
     if args.check:
-        return 0 if OUTPUT.exists() and OUTPUT.read_text(encoding="utf-8") == text else 1
-    OUTPUT.write_text(text, encoding="utf-8")
+        return 0 if output.exists() and output.read_text(encoding="utf-8") == text else 1
+    output.write_text(text, encoding="utf-8")
     return 0
+
+
+def main() -> int:
+    return write_or_check(build, OUTPUT, __doc__.split("\n\n")[0])
 
 
 if __name__ == "__main__":

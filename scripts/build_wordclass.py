@@ -19,13 +19,11 @@ redistribution allowed with its copyright notice, which the file carries):
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_antonyms import NOTICE
+from build_antonyms import NOTICE, write_or_check
 from wordnet_reader import read, version
 
 OUTPUT = Path(__file__).resolve().parent.parent / "checker" / "data" / "wordclass.json"
@@ -58,14 +56,7 @@ def build() -> dict[str, object]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when the shipped file is out of date")
-    args = parser.parse_args()
-    text = json.dumps(build(), indent=0, ensure_ascii=False) + "\n"
-    if args.check:
-        return 0 if OUTPUT.exists() and OUTPUT.read_text(encoding="utf-8") == text else 1
-    OUTPUT.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(build, OUTPUT, __doc__.split("\n\n")[0])
 
 
 if __name__ == "__main__":
