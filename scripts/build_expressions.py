@@ -16,8 +16,9 @@ Sources:
   predictable each word of a collocation is from the others, and which swapped forms occur as
   real phrases;
 - Princeton WordNet 3.0 (Debian's wordnet-base): its capitalised multiword names ("Federal
-  Bureau of Investigation"), its multiword lemmas (real phrases, never flagged), and its
-  synonyms, hypernyms and similar adjectives (the thesaurus);
+  Bureau of Investigation"), its multiword lemmas (real phrases, never flagged), its
+  synonyms, hypernyms and similar adjectives (the thesaurus), and its names of places
+  (noun.location: a common word in one, "New" of "New Hampshire", may be swapped for any);
 - the tortured-phrase list of the Problematic Paper Screener (``spinning/``): the fit part of
   its pairs (by the sha256 of the pair), aligned word by word for the single-word swaps a
   spinner made, their correct sides taken as expressions.
@@ -330,6 +331,7 @@ def open_slots(counts: Counts, names: dict[str, str], wordnet: wordnet_reader.Wo
         return wordnet.is_lemma(word) or wordnet.noun_lemma(word) is not None
 
     real = real_words()
+    places = wordnet.location_names()
     fillers: Counter[str] = Counter()
     known = {name.lower() for name in names} | {name.lower() for name in counts.names}
     for name in known:
@@ -343,9 +345,13 @@ def open_slots(counts: Counts, names: dict[str, str], wordnet: wordnet_reader.Wo
         words = name.lower().split()
         kept = ""
         for slot in _content(name.split()):
-            if words[slot] in real or not common(words[slot]):
-                continue  # a first name or a place ("Mark", "York") is no spinner's word: titles take their place
             others = [w for i, w in enumerate(words) if i != slot and w not in FUNCTION_WORDS]
+            if not common(words[slot]) or (words[slot] in real and not (
+                    wordnet.is_common_word(words[slot]) and " ".join(words) in places)):
+                # A first name or a place ("Mark", "York") is no spinner's word: titles take their
+                # place. A common word of a place's fixed name is ("New Hampshire", "North Korea";
+                # not "Eastern Ukraine", a description, which "Western Ukraine" does not misspell).
+                continue
             if not any(w in real or not common(w) for w in others):
                 continue
             if fillers[" ".join("*" if i == slot else w for i, w in enumerate(words))] == 1:

@@ -34,6 +34,8 @@ class WordNet:
     noun_exceptions: dict[str, str] = field(default_factory=dict)
     #: Irregular verb forms ("found", "took").
     verb_forms: set[str] = field(default_factory=set)
+    #: The lexicographer file of each synset (``lexnames(5)``: "15" is noun.location).
+    lexfile: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def synonyms(self, lemma: str, parts: str = "nvar", broad: bool = True) -> set[str]:
         """Lower-case lemmas of every synset holding ``lemma`` (of the parts of speech ``parts``)
@@ -55,6 +57,17 @@ class WordNet:
 
     def is_lemma(self, word: str) -> bool:
         return word in self.synsets_of
+
+    def is_common_word(self, word: str) -> bool:
+        """Whether some synset has ``word`` as a lemma written in lower case ("north", "new";
+        not "york", which WordNet writes only as the name "York")."""
+        return any(word in self.lemmas[key] for key in self.synsets_of.get(word, ()))
+
+    def location_names(self) -> set[str]:
+        """WordNet's names of places (capitalised lemmas of noun.location synsets), lower-cased
+        with spaces: "new hampshire", "north korea", "great britain"."""
+        return {lemma.replace("_", " ").lower() for key, lemmas in self.lemmas.items()
+                if self.lexfile.get(key) == "15" for lemma in lemmas if lemma[:1].isupper()}
 
     def parts(self, word: str) -> set[str]:
         """The parts of speech (n, v, a, r) of a lemma or, for a noun plural, its lemma's n."""
@@ -94,6 +107,7 @@ def read(folder: Path = WORDNET) -> WordNet:
                     pointers.append((symbol, "a" if target_part == "s" else target_part, target))
                 key = (part, offset)
                 wordnet.lemmas[key] = words
+                wordnet.lexfile[key] = fields[1]
                 wordnet.pointers[key] = pointers
                 for word in words:
                     wordnet.synsets_of[word.lower()].append(key)
