@@ -63,6 +63,9 @@ def findings(rule, article, text):
      "16 midwives", "nine midwives"),
     ("The orchestra recruited 12 violinists from abroad. The 18 violinists will play at the opening gala.",
      "12 violinists", "18 violinists"),
+    # "a score of" is twenty.
+    ("A score of lifeguards were taken on for the summer. The 14 lifeguards patrol three beaches.",
+     "A score of lifeguards", "14 lifeguards"),
     # "each" after a verb's helper shares the act out among the same group: no other occasion.
     ("The board has hired twenty dentists for its clinics. The 14 dentists will each work four days a week.",
      "twenty dentists", "14 dentists"),
@@ -112,6 +115,9 @@ def test_a_mention_taking_up_a_figure_with_another_is_flagged(recounts, article,
     "The firm will cut 300 jobs. If the 500 redundancies go ahead, the town will suffer.",
     # Another day.
     "A plane carrying 160 people crashed on Tuesday. On July 17 another airline lost all 298 people on board.",
+    # A match's score is no number of things.
+    "United won with a score of three goals to one. The 11 players were cheered off.",
+    "A score of 3-1 sent 11 players home. The 11 players were cheered off.",
     # "each" as "per": a figure for one of them, not the group.
     "The club signed 12 players in the summer. Each of the 20 players on the list was paid a fee.",
     # Two currencies are never compared.

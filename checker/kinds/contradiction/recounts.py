@@ -65,13 +65,15 @@ _UNIT_AFTER = compiled(
     rf"(?P<unit>{_UNIT_WORDS})(?P<plural>e?s|ies)?(?![\p{{L}}\p{{N}}-])"
 )
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-#: Number forms ``numbers.QUANTITY`` does not read: "three dozen", "one and a half", "the dozen".
+#: Number forms ``numbers.QUANTITY`` does not read: "three dozen", "one and a half", "the dozen",
+#: "a score of" (twenty; not a match's "a score of 3-1")
 _SMALL = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
           r"|[0-9]+)")
 _MORE_NUMBERS = compiled(
     rf"(?i)(?<![\p{{L}}\p{{N}}_$£€.,-])(?:(?P<dozens>{_SMALL})\s+dozen"
     rf"|(?P<whole>{_SMALL})\s+and\s+a\s+half(?:\s+(?P<scale>hundred|thousand|million|billion))?"
-    rf"|(?<=\bthe\s+)(?P<dozen>dozen))(?![\p{{L}}\p{{N}}_])"
+    rf"|(?<=\bthe\s+)(?P<dozen>dozen)"
+    rf"|(?P<scores>a|one|two|three|four)\s+score\s+of(?=\s+(?!(?:an?|the|nil|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b)[\p{{L}}]))(?![\p{{L}}\p{{N}}_])"
 )
 #: Nouns that count people by themselves: "the pair" after "three prisoners".
 _GROUPS = {"pair": 2, "duo": 2, "trio": 3, "quartet": 4}
@@ -307,11 +309,15 @@ def _quantities(text: str, folded: str, words: tuple[str, ...],
     if figures is None:
         figures = SentenceFigures().of(0, len(text), text, folded, words)
     number, begin, quantities = figures
-    if number is None and not any(sign in text for sign in "$£€"):
+    if number is None and not any(sign in text for sign in "$£€") and " score " not in folded:
         return taken
-    more = _MORE_NUMBERS.finditer(text, begin) if "dozen" in folded or " half" in folded else ()
+    more = _MORE_NUMBERS.finditer(text, begin) if "dozen" in folded or " half" in folded or "score" in folded \
+        else ()
     for match in more:
-        if match.group("dozens"):
+        if match.group("scores"):
+            base = 1 if match.group("scores").lower() == "a" else words_value(match.group("scores"))
+            value = None if base is None else base * 20
+        elif match.group("dozens"):
             base = words_value(match.group("dozens")) if match.group("dozens")[0].isalpha() \
                 else float(match.group("dozens"))
             value = None if base is None else base * 12
