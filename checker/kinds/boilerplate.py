@@ -45,6 +45,8 @@ class BoilerplateRule(Rule):
         "max_run": Option(int, default=0, help="lines in a run of more than this many flagged lines are a list "
                           "the author made (0: no limit)"),
         "min_words": Option(int, default=0, help="shorter lines are article text (`strong` patterns excepted)"),
+        "max_lines": Option(int, default=0, help="an article with more lines of the rule's shapes is written that "
+                            "way (a timeline's dates): none is flagged (0: no limit)"),
         "keep_sentences": Option(bool, default=False, help="a line matched by `ends` after sentences of the "
                                  "article's own loses only its last sentences that are furniture alone (and a "
                                  "question to the reader just before them), not the whole line"),
@@ -142,6 +144,9 @@ class BoilerplateRule(Rule):
                 flagged.append((start, end))
             else:  # the article's sentences stay; only the prompt after them goes
                 tails.append((start + tail, end))
+        max_lines = self.options["max_lines"]
+        if max_lines and len(flagged) + len(tails) > max_lines:
+            return
         max_run = self.options["max_run"]
         for run in _runs(article, flagged):
             if max_run and len(run) > max_run:
