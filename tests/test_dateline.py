@@ -41,6 +41,7 @@ def test_a_lone_date_stamp_is_flagged_with_an_unsafe_fix(rule, stamp):
     (LEDE, "March 4, 1934", "The first film was a western.", "June 1, 1960", "Colour came late.",
      "May 2, 1999", END),  # a timeline: more than two date lines
     (LEDE, "Date: Mon, Mar 4, 2024 at 9:12 AM", END),  # a forwarded e-mail's header
+    ("Published: 2024-03-04", LEDE, END),  # a Markdown file's own header line
 ])
 def test_dates_of_the_articles_own_are_left_alone(rule, paragraphs):
     assert flagged(rule, *paragraphs) == []
