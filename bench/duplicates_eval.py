@@ -27,7 +27,8 @@ SHARED = ROOT.parent / "shared"
 LABELS = ROOT / "bench" / "data" / "lines"
 #: labels-c labels duplicates where its labeller saw them (furniture was the point there): a second
 #: fit part whose false alarms may be repeats nobody labelled, to read rather than to count on.
-PARTS = {"fit": LABELS / "labels-a.jsonl", "fit-c": LABELS / "labels-c.jsonl", "held-out": LABELS / "labels-b.jsonl"}
+PARTS = {"fit": LABELS / "labels-a.jsonl", "fit-c": LABELS / "labels-c.jsonl", "held-out": LABELS / "labels-b.jsonl",
+         "held-e": LABELS / "labels-e.jsonl"}
 
 
 def flagged(paths: list[Path]) -> dict[str, dict[int, str]]:
