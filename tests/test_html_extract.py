@@ -118,7 +118,8 @@ def test_prose_the_extractor_found_in_an_aside_is_read_but_a_menu_it_kept_is_not
     regions = [block.chrome for block in blocks]
     assert all(regions) and len(set(regions)) == 3  # nav, aside and footer, each its own
     everything = list(range(len(blocks)))
-    kept = [html_content._words(blocks[index]) for index in html_content._outside_chrome(blocks, everything)]
+    words = [html_content._words(block) for block in blocks]
+    kept = [words[index] for index in html_content._outside_chrome(blocks, everything, words)]
     assert len(kept) == 4 and all(words[0] == "tip" for words in kept)  # the tips, not Home or About us
 
 

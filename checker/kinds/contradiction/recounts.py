@@ -66,7 +66,7 @@ _UNIT_AFTER = compiled(
 )
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 #: Number forms ``numbers.QUANTITY`` does not read: "three dozen", "one and a half", "the dozen",
-#: "a score of" (twenty; not a match's "a score of 3-1")
+#: "a score of" (twenty; not a match's "a score of 3-1").
 _SMALL = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
           r"|[0-9]+)")
 _MORE_NUMBERS = compiled(

@@ -120,7 +120,7 @@ def main_content_article(path: str, page: str, comments: bool = False) -> Articl
     blocks = parsed.blocks
     words = [_words(block) for block in blocks]
     kept = sorted({index for text in extracted for index in kept_blocks(words, _WORD.findall(text.casefold()))})
-    kept = _outside_chrome(blocks, kept)
+    kept = _outside_chrome(blocks, kept, words)
     body = [index for index in kept if blocks[index].kind != "h1" or index != kept[0]]
     if not body:
         return markup_article(path, page)
@@ -141,16 +141,17 @@ def main_content_article(path: str, page: str, comments: bool = False) -> Articl
     return assemble(path, page, parsed, selected, headline_block, published)
 
 
-def _outside_chrome(blocks: list[_Block], kept: list[int]) -> list[int]:
+def _outside_chrome(blocks: list[_Block], kept: list[int], words: list[list[str]]) -> list[int]:
     """The kept blocks less those of the page's header, footer, navigation and asides (what
     trafilatura keeps of a tiny page's menu), but for such an element in which it kept prose:
     at least ``CHROME_PROSE_WORDS`` words, ``CHROME_BLOCK_WORDS`` a block on average (an
-    article set in an ``<aside>``; a menu's or a footer's blocks are a few words each)."""
-    words: dict[int, list[int]] = {}
+    article set in an ``<aside>``; a menu's or a footer's blocks are a few words each).
+    ``words``: each block's words."""
+    counted: dict[int, list[int]] = {}
     for index in kept:
         if blocks[index].chrome:
-            words.setdefault(blocks[index].chrome, []).append(len(_words(blocks[index])))
-    prose = {number for number, counts in words.items()
+            counted.setdefault(blocks[index].chrome, []).append(len(words[index]))
+    prose = {number for number, counts in counted.items()
              if sum(counts) >= CHROME_PROSE_WORDS and sum(counts) >= CHROME_BLOCK_WORDS * len(counts)}
     return [index for index in kept if not blocks[index].chrome or blocks[index].chrome in prose]
 
