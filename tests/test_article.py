@@ -131,6 +131,21 @@ def test_paragraphs_set_out_as_quotations_are_quotations():
     assert not article.in_quote(text.index("The pier opened"), text.index("The pier opened") + 8)
 
 
+def test_lines_set_out_as_quotations_in_text_without_blank_lines_are_quotations():
+    text = ("Title: Pier emails released\n\n"
+            "The council released its emails about the pier on Friday.\n"
+            "From: dana.reyes@example.org To: harbour@example.org Date: 2024-03-04 Subject: pier e-mail\n"
+            "Please hold every e-mail about the pier until the engineers have reported to us.\n"
+            "On Mar 5, 2024, at 9:12 AM, Sam Okoro <sam@example.org> wrote:\n"
+            "The engineers say the piles are sound but the deck will need new boards this year.\n"
+            "The council said it had nothing to hide and would publish the report in full.\n")
+    article = parse_text("pier.txt", text)
+    quoted = [article.source[start:end] for start, end in article.block_quotes]
+    assert [q.split()[0] for q in quoted] == ["From:", "Please", "The"]
+    assert quoted[2].startswith("The engineers")  # the line after "wrote:", not the one after it
+    assert not article.in_quote(text.index("nothing to hide"), text.index("nothing to hide") + 7)
+
+
 @pytest.mark.parametrize("text", [
     # a colon that introduces the writer's own words, not someone else's
     "Title: Pier to stay shut\n\nHere is what we know so far:\n\nThe pier closed on Monday after a storm damaged "
@@ -139,6 +154,9 @@ def test_paragraphs_set_out_as_quotations_are_quotations():
     "Title: Pier to stay shut\n\nThe council said:\n\nNo comment.\n",
     # a handle in the middle of a paragraph is no embedded post's signature
     "Title: Pier to stay shut\n\nThe mayor, who posts as @dreyes, said the pier would reopen in spring.\n",
+    # a line ending in a colon without a word of saying, the next line the writer's own
+    "Title: Pier to stay shut\n\nThere are three reasons for the delay:\nThe engineers have not yet checked "
+    "every pile, beam and rail on the pier.\n",
 ])
 def test_the_writer_s_own_paragraphs_are_not_quotations(text):
     assert parse_text("pier.txt", text).block_quotes == []

@@ -294,7 +294,34 @@ class Article:
                 continue
             if len(_WORDS.findall(source, block.start, block.end)) >= _QUOTED_WORDS:
                 found.add((block.start, block.end))
+        found |= self._quoted_lines(found)
         return sorted(found)
+
+    def _quoted_lines(self, paragraphs: set[tuple[int, int]]) -> set[tuple[int, int]]:
+        """Lines of a paragraph set out as quotations, for text that breaks lines without a
+        blank line between them: the line after one that introduces it with a colon after a
+        word of saying or writing (an e-mail's "On Mar 8, 2015, Jane Roe <jr@example.org>
+        wrote:"), and an e-mail's header line ("From: ... To: ... Subject: ...") with the
+        line after it. Lines inside a paragraph already found are left to it."""
+        source = self.source
+        lines = self.text_lines
+        found: set[tuple[int, int]] = set()
+        for (start, end), (next_start, next_end) in itertools.pairwise(lines):
+            if source.count("\n", end, next_start) != 1:
+                continue  # a blank line between: the paragraph rule's to read
+            header = source.find("From:", start, end) >= 0 and _MAIL_HEADER.search(source, start, end) is not None
+            if header:
+                found.add((start, end))
+            elif source[end - 1] != ":" or not _INTRODUCES.search(
+                    source, split_sentences(source[start:end], start)[-1][0], end):
+                continue
+            if len(_WORDS.findall(source, next_start, next_end)) >= _QUOTED_WORDS:
+                found.add((next_start, next_end))
+        starts = sorted(paragraphs)
+        def inside(span: tuple[int, int]) -> bool:
+            index = bisect.bisect_right(starts, (span[0], float("inf"))) - 1
+            return index >= 0 and starts[index][0] <= span[0] and span[1] <= starts[index][1]
+        return {span for span in found if not inside(span)}
 
     @cached_property
     def _quote_starts(self) -> list[int]:
@@ -340,6 +367,8 @@ _INTRODUCES = compiled(
     r"[Tt]ranscript)(?![\p{L}])|(?:^|\s)From\s+(?:the\s+)?\p{Lu}"
 )
 _WORDS = compiled(r"[\p{L}\p{N}]+")
+#: An e-mail's header on one line: "From: ... To: ..." (or "Subject:", "Sent:", "Date:").
+_MAIL_HEADER = compiled(r"\bFrom:[^\n]{1,300}?\b(?:To|Subject|Sent|Date|Cc):")
 #: The signature that ends an embedded post: a dash, a name, the handle in brackets, maybe a date.
 _EMBED_SIGNATURE = compiled(r"[—–-]{1,2}[^\S\n]*\p{Lu}[^\n()@]{0,60}\(@\w{1,30}\)[^\n@()]{0,40}$")
 #: A paragraph set out as a quotation has at least this many words (not a label or a list item).
