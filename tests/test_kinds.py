@@ -108,6 +108,11 @@ def test_consistency_names_leaves_names_holding_a_form_alone(article):
     assert texts(rule, article("U.S. banks fell. U.S. rates rose. Orchard Capital USA Inc. lost US $400.")) == []
     finding, = rule.check(article("USA aid came. USA jets flew. US troops left."))
     assert finding.suggestions == ("USA",)  # a form given as a pattern, shown as written
+    # a name introduced on purpose as another of the thing's names is no slip; a bracketed
+    # abbreviation in another style than the article's is
+    assert texts(rule, article("North Korea fired a missile. North Korea, formally known as the Democratic "
+                               "People's Republic of Korea, denied it. North Korea said so again.")) == []
+    assert texts(rule, article("U.S. banks fell. U.S. rates rose. The United States (US) said so.")) == ["US"]
 
 
 def test_consistency_names_leaves_hashtags_and_quoted_paragraphs_alone(article):
