@@ -114,6 +114,15 @@ def test_quotes_are_found_per_block():
     assert [article.text(s, e) for s, e in article.quotes] == ["we will win", "no"]
 
 
+def test_an_opening_mark_typed_for_the_closing_one_closes_the_quotation():
+    article = parse_text("x.txt", "Analysts warned that the “Risk of war rises“, and the market fell. "
+                                  "He said “no“ twice and “maybe” once.")
+    assert [article.text(s, e) for s, e in article.quotes] == ["Risk of war rises", "no", "maybe"]
+    # an opening mark after a space opens a quotation, as ever
+    article = parse_text("x.txt", "She said “yes and then “no” again.")
+    assert [article.text(s, e) for s, e in article.quotes] == ["yes and then “no"]
+
+
 def test_paragraphs_set_out_as_quotations_are_quotations():
     text = ("Title: Pier to stay shut\n\n"
             "The council gave its reasons in a statement on Friday, which read:\n\n"

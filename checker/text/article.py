@@ -383,7 +383,9 @@ def find_quotes(source: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quotation spans between start and end: curly, guillemet and straight double quotes.
 
     Straight quotes pair up in order; an unpaired one at the end of a block is left open
-    (a quotation continuing in the next paragraph) and is not counted.
+    (a quotation continuing in the next paragraph) and is not counted. An opening curly mark
+    typed where the closing one belongs (after a word, before a space or punctuation:
+    “Risk of war rises“, NATO said) closes the quotation it ends.
     """
     spans: list[tuple[int, int]] = []
     open_char: str | None = None
@@ -395,7 +397,9 @@ def find_quotes(source: str, start: int, end: int) -> list[tuple[int, int]]:
                 open_char, open_at = char, index
         else:
             closer = _OPENERS.get(open_char, '"')
-            if char == closer or (open_char == '"' and char == "”") or (open_char == "“" and char == '"'):
+            if char == closer or (open_char == '"' and char == "”") or (open_char == "“" and char == '"') or (
+                    char == open_char == "“" and not source[index - 1].isspace()
+                    and (index + 1 >= end or not source[index + 1].isalnum())):
                 spans.append((open_at + 1, index))
                 open_char = None
     return spans
