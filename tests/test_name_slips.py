@@ -75,6 +75,13 @@ def test_two_real_names_one_letter_apart_are_not_a_slip(article, text):
     assert slips(text, article) == []
 
 
+def test_an_alias_the_writer_gives_on_purpose_is_not_a_slip(article):
+    text = ("Prosecutors charged Omar Keddaby on Monday. Keddaby, a/k/a 'Omar Keddby', was held overnight. "
+            "Keddaby denied the charge, and Keddaby's lawyer asked for bail.")
+    assert slips(text, article) == []
+    assert slips(text.replace("a/k/a 'Omar Keddby'", "seen with Keddby"), article) == [("Keddby", "Keddaby")]
+
+
 def test_the_gazetteer_can_be_turned_off(article):
     text = "Fishing quotas split Iceland and Ireland. Iceland wants more cod. Iceland walked out."
     assert slips(text, article) == []

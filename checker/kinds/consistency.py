@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.patterns.compiled import compiled
 from checker.patterns.precheck import AtLeast, any_of, literals_of
 from checker.patterns.syntax import plain_text, required_literal
 from checker.text.article import Article
+from checker.text.gloss import introduced_as_another_name
 from checker.text.textshape import mostly_uppercase
 
 
@@ -124,7 +122,7 @@ class ConsistencyRule(Rule):
                 for start, end in hits[index]:
                     if self.furniture and self._on_furniture(article.source, start, furniture_lines):
                         continue
-                    if _GLOSS.search(article.source, max(0, start - 60), start):
+                    if introduced_as_another_name(article.source, start):
                         continue  # "North Korea, formally known as the Democratic People's Republic of Korea"
                     yield self.finding(article, start, end, template=message, suggestions=[shown],
                                        related=[first_majority], **values)
@@ -141,14 +139,6 @@ class ConsistencyRule(Rule):
             line = source[start:] if end < 0 else source[start:end]
             known[start] = line_evidence(self.furniture, line.strip())
         return known[start]
-
-
-#: What introduces another name of a thing on purpose, right before it: "formally known as
-#: (the)", "also called", "a.k.a.". (An abbreviation defined in brackets, "the United States
-#: (U.S.)", is not one: its form should be the article's usual one.)
-_GLOSS = compiled(r"(?:\b(?:formally|officially|also|otherwise|sometimes|commonly|better|previously|formerly)"
-                  r"\s+(?:known\s+as|called|named|styled|referred\s+to\s+as)|\ba\.?k\.?a\.?)\s*(?:the\s+)?$",
-                  regex.IGNORECASE)
 
 
 def _length(pattern: str) -> int:

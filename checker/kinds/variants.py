@@ -15,6 +15,7 @@ from checker.patterns.trie import literal_uses
 from checker.text.article import Article
 from checker.text.expressions import common_words
 from checker.text.gazetteer import both_real, real_words
+from checker.text.gloss import introduced_as_another_name
 from checker.text.textshape import MINOR_WORDS, line_words, mostly_uppercase, title_like
 
 #: Not inside a word, a hashtag or a handle ("#Trumpwins", "@Jimbags").
@@ -309,7 +310,8 @@ class VariantsRule(Rule):
                 continue
             # A paragraph quoted from another author keeps that author's spelling: its uses count
             # toward the usual form, but none of them is flagged.
-            spans = [span for span in minor.spans if not article.in_block_quote(*span)]
+            spans = [span for span in minor.spans if not article.in_block_quote(*span)
+                     and not introduced_as_another_name(article.source, span[0])]  # "a/k/a Ahmad Rahimi"
             if not spans:
                 continue
             flagged.add(minor.text)
