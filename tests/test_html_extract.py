@@ -140,6 +140,14 @@ def test_when_the_extractor_finds_little_its_defaults_are_read_too(monkeypatch):
     monkeypatch.setattr(trafilatura, "extract", lambda tree, **options: story)  # enough words: one run
     assert html_content.extracted_texts("<html><body><p>x</p></body></html>") == [story]
 
+    def fails_the_second_time(tree, **options):
+        if options.get("favor_recall"):
+            return caption
+        raise ValueError("simulated extractor bug")
+
+    monkeypatch.setattr(trafilatura, "extract", fails_the_second_time)  # the first text is kept
+    assert html_content.extracted_texts("<html><body><p>x</p></body></html>") == [caption]
+
 
 # ---- when the extractor is not used ------------------------------------------------------------
 def test_a_page_in_which_the_extractor_finds_nothing_is_read_by_the_markup_rules():

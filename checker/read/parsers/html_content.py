@@ -22,6 +22,8 @@ which the extractor finds no article text (a stub, a page of links), silently.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from checker.patterns.compiled import compiled
 from checker.read.parsers.alignment import kept_blocks
@@ -91,10 +93,8 @@ def extracted_texts(page: str, comments: bool = False) -> list[str]:
             return []
         text = trafilatura.extract(tree, include_comments=comments, output_format="txt", **OPTIONS) or ""
         found = len(text.split())
-        if found < SHORT_WORDS:  # its cleaning changed the tree: the page is read again
-            again = load_html(page)
-            other = (trafilatura.extract(again, include_comments=comments, output_format="txt") or ""
-                     if again is not None else "")
+        if found < SHORT_WORDS:
+            other = _with_defaults(page, comments, load_html, trafilatura.extract)
             if len(other.split()) > LONGER * found:
                 return [text, other] if text.strip() else [other]
         return [text] if text.strip() else []
@@ -102,6 +102,18 @@ def extracted_texts(page: str, comments: bool = False) -> list[str]:
         raise
     except (Exception, RecursionError) as error:  # the extractor's bug costs only this page's selection
         raise ExtractorUnavailable(f"{type(error).__name__}: {str(error)[:100]}") from None
+
+
+def _with_defaults(page: str, comments: bool, load_html: Callable[[str], Any],
+                   extract: Callable[..., str | None]) -> str:
+    """trafilatura's text of ``page`` with its default options ('' when it finds none or
+    fails: the first text is kept then). The page is parsed again: the first extraction's
+    cleaning changed the tree."""
+    try:
+        tree = load_html(page)
+        return (extract(tree, include_comments=comments, output_format="txt") or "") if tree is not None else ""
+    except (Exception, RecursionError):
+        return ""
 
 
 def main_content_article(path: str, page: str, comments: bool = False) -> Article:
