@@ -255,18 +255,12 @@ class Article:
         blocks = self.block_quotes
         if not blocks:
             return result
-        starts = [start for start, _ in blocks]
-        def inside(span: tuple[int, int]) -> bool:
-            index = bisect.bisect_right(starts, span[0]) - 1
-            return index >= 0 and span[1] <= blocks[index][1]
-        return sorted([span for span in result if not inside(span)] + blocks)
+        return sorted([span for span in result if not _within(blocks, *span)] + blocks)
 
     def in_block_quote(self, start: int, end: int) -> bool:
         """Whether ``start:end`` lies in a paragraph set out as a quotation (``block_quotes``):
         another author's text, with that author's spelling and style."""
-        blocks = self.block_quotes
-        index = bisect.bisect_right(blocks, (start, float("inf"))) - 1
-        return index >= 0 and blocks[index][0] <= start and end <= blocks[index][1]
+        return _within(self.block_quotes, start, end)
 
     @cached_property
     def block_quotes(self) -> list[tuple[int, int]]:
@@ -317,11 +311,8 @@ class Article:
                 continue
             if len(_WORDS.findall(source, next_start, next_end)) >= _QUOTED_WORDS:
                 found.add((next_start, next_end))
-        starts = sorted(paragraphs)
-        def inside(span: tuple[int, int]) -> bool:
-            index = bisect.bisect_right(starts, (span[0], float("inf"))) - 1
-            return index >= 0 and starts[index][0] <= span[0] and span[1] <= starts[index][1]
-        return {span for span in found if not inside(span)}
+        ordered = sorted(paragraphs)
+        return {span for span in found if not _within(ordered, *span)}
 
     @cached_property
     def _quote_starts(self) -> list[int]:
@@ -377,6 +368,12 @@ _QUOTED_WORDS = 8
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
 #: Every character that opens or closes a quotation.
 _QUOTE_CHARS = compiled('[“”«»„"]')
+
+
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside one of ``spans`` (sorted, not overlapping)."""
+    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
 def find_quotes(source: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -311,7 +311,7 @@ def _quantities(text: str, folded: str, words: tuple[str, ...],
     number, begin, quantities = figures
     if number is None and not any(sign in text for sign in "$£€") and " score " not in folded:
         return taken
-    more = _MORE_NUMBERS.finditer(text, begin) if "dozen" in folded or " half" in folded or "score" in folded \
+    more = _MORE_NUMBERS.finditer(text, begin) if "dozen" in folded or " half" in folded or " score " in folded \
         else ()
     for match in more:
         if match.group("scores"):
