@@ -11,7 +11,10 @@ Nothing here runs with the checker; it reads, offline::
 Source: Princeton WordNet 3.0 (WordNet 3.0 licence, Princeton University: use, copy and
 redistribution allowed with its copyright notice, which the file carries):
 
-- antonyms: WordNet's lexical antonym pointers (``!``) between single-word verbs, and between
+- antonyms: WordNet's lexical antonym pointers (``!``) between verbs (single words, or a verb
+  and its particle: "turn down"), given also to the synonyms of the two senses where the sense
+  is one of a word's two most frequent ("accept" / "refuse": "decline", whose second sense it
+  is, and "turn down"; not "take", of whose many senses it is a rare one), and between
   head adjectives, given to every word of the two synsets ("drunk", of "intoxicated"); a verb
   "re" + verb whose hypernym is that verb ("reopen" is a kind of "open") takes the verb's
   antonyms;
@@ -30,8 +33,6 @@ redistribution allowed with its copyright notice, which the file carries):
   "convict", not "convict" the person;
 - forms: the irregular verb forms of ``verb.exc`` for those verbs ("shut" for "shut", "won").
 
-A verb's synonyms are not given its antonym: "close" ! "open" is kept, "shut" (of the synset
-"close, shut") is not made one.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ MAX_SENSES = 4
 VICTORY = ("win", "beat", "defeat")
 #: The noun synset "weapon, arm, weapon system": what one carries to be armed.
 WEAPON = "04565375"
+#: A verb's synonym shares its antonym only where their synset is one of the synonym's two most
+#: frequent senses ("decline", sense 2: "refuse"), and the antonym's synset one of its own.
+LEADING_SENSES = 2
 #: Auxiliaries and light verbs: their antonyms ("have" / "lack", "give" / "take") say nothing of a state.
 LIGHT_VERBS = frozenset({"be", "have", "do", "get", "go", "come", "make", "take", "give", "let", "put", "set", "say"})
 NOTICE = ("WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Provided 'as is' under the "
@@ -89,6 +93,16 @@ def _single(word: str) -> bool:
     return word.isalpha() and word.islower() and len(word) > 2
 
 
+#: The particles of the phrasal verbs kept ("turn down", "shut down", "pass up").
+PARTICLES = frozenset({"up", "down", "out", "off", "back", "away", "over"})
+
+
+def _verbal(word: str) -> bool:
+    """A single word, or a verb and its particle ("turn_down"), written with a space."""
+    verb, _, particle = word.partition(" ")
+    return _single(verb) and (not particle or particle in PARTICLES)
+
+
 def _absolute(first: str, second: str, participles: set[str]) -> bool:
     """An adjective pair of states that follow an event rather than of degrees or kinds: one
     word is a participle ("armed" / "unarmed", "drunk" / "sober", "occupied" / "vacant"),
@@ -116,6 +130,22 @@ def _first_senses(part: str = "noun") -> dict[str, str]:
                 fields = line.split()
                 found[fields[0]] = fields[-int(fields[2])]
     return found
+
+
+def _senses(part: str) -> dict[str, list[str]]:
+    """Each word to the offsets of its senses, the most frequent first (``index.<part>``)."""
+    found = {}
+    with (WORDNET / f"index.{part}").open(encoding="latin-1") as lines:
+        for line in lines:
+            if not line.startswith("  "):
+                fields = line.split()
+                found[fields[0]] = fields[-int(fields[2]):]
+    return found
+
+
+def _leading(word: str, offset: str, senses: dict[str, list[str]]) -> bool:
+    """``offset`` is one of the ``LEADING_SENSES`` most frequent senses of ``word``."""
+    return offset in senses.get(word, [])[:LEADING_SENSES]
 
 
 def _hyponyms(nouns: dict, root: str) -> set[str]:
@@ -155,20 +185,28 @@ def build() -> dict:
     with (WORDNET / "verb.exc").open(encoding="latin-1") as lines:
         exceptions = dict(line.split()[:2] for line in lines if line.strip())
     senses, adverbs = _sense_counts("adj"), _sense_counts("adv")
+    verb_senses = _senses("verb")
     acted: set[str] = set()  # the verbs of the pairs and their participles: "open", "closed"
     kinds: dict[str, set[tuple[str, str]]] = {}
     for table, part in ((verbs, "v"), (adjectives, "a")):
         pairs: set[tuple[str, str]] = kinds.setdefault(part, set())
-        for _, (_, words, pointers) in table.items():
+        for here, (_, words, pointers) in table.items():
             for symbol, target_part, offset, source, target in pointers:
                 if symbol != "!" or source == 0 or target_part not in (part, "s"):
                     continue
                 if part == "v":
-                    ends = [(words[source - 1], table[offset][1][target - 1])]
+                    # The two words, and their synonyms in the two senses where the synset is one of
+                    # a word's leading senses ("accept" / "refuse": "decline", "turn down" too).
+                    ends = [(first, second) for first in words for second in table[offset][1]
+                            if (first, second) == (words[source - 1], table[offset][1][target - 1])
+                            or (_leading(first, here, verb_senses) and _leading(second, offset, verb_senses))]
                 else:  # a head adjective's synonyms share its antonym: "drunk" / "sober"
                     ends = [(first, second) for first in words for second in table[offset][1]]
                 for first, second in ends:
-                    if not (_single(first) and _single(second)) or {first, second} & LIGHT_VERBS:
+                    if part == "v":
+                        first, second = first.replace("_", " "), second.replace("_", " ")
+                    single = _verbal if part == "v" else _single
+                    if not (single(first) and single(second)) or {first, second} & LIGHT_VERBS:
                         continue
                     if part == "v" or (_absolute(first, second, set(exceptions)) and (
                             max(senses.get(first, 0), senses.get(second, 0)) <= MAX_SENSES
@@ -216,8 +254,9 @@ def build() -> dict:
             if (_single(word) and word not in heads and word not in exceptions and word not in adverbs
                     and first_adjective.get(word) == offset and senses.get(word, 0) <= MAX_SENSES):
                 similar[word] = head[0]
+    verb_heads = {word.split()[0] for word in verb_words}  # "turn" of "turn down" too
     forms = {inflected: lemma for inflected, lemma in sorted(exceptions.items())
-             if lemma in verb_words and inflected != lemma}
+             if lemma in verb_heads and inflected != lemma}
     return {
         "about": "States that cannot both hold of one thing, for the contradiction kind's polarity and headline "
                  "checks; built by scripts/build_antonyms.py.",

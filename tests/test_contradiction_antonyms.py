@@ -83,6 +83,15 @@ def test_the_shipped_lexicon_names_its_source_and_holds_the_pairs_a_reporter_use
     # a state through a period, then its opposite through the same period
     "Title: Library\n\nThe reading room was shut to readers for a month.\n\n"
     "The reading room remained open throughout the month, volunteers said.",
+    # a decision told with a phrasal verb, a title before the name, an indefinite object taken up later
+    "Title: Ports\n\nHarbour commissioner Lena Vasquez ruled out a new ferry terminal at Cobb Quay.\n\n"
+    "Critics were dismayed after Vasquez backed the terminal at a board meeting.",
+    # WordNet's synonym of an antonym ("decline", of "refuse"), the time in another clause
+    "Title: Awards\n\nThe novelist Ottilie Brandt has accepted an honorary degree from the university.\n\n"
+    "Two poets attended last year, but Brandt declined the degree, her agent said.",
+    # an apposition between a name and its state; the name shortened later
+    "Title: Storm\n\nGreyfield Leisure Centre, the town's only pool, was open all weekend.\n\n"
+    "Swimmers went to Lowton instead because Greyfield Leisure, which stayed shut, had no power.",
 ])
 def test_a_state_and_one_that_cannot_hold_with_it_are_flagged(polarity, article, text):
     assert lines_flagged(polarity, article, text) == [len(text.split("\n"))]
@@ -124,6 +133,14 @@ def test_a_state_and_one_that_cannot_hold_with_it_are_flagged(polarity, article,
     # the article itself tells of the change
     "Title: Pay\n\nThe union rejected the offer, but members accepted the offer in a second ballot.\n\n"
     "The offer was accepted.",
+    # a state ordered or wanted, not told
+    "Title: Court\n\nThe judge ordered the protester to be held overnight.\n\n"
+    "The protester has been released on bail, her lawyer said.",
+    # an indefinite thing of another kind ("a second") against "the other"
+    "Title: Ports\n\nThe board approved a second jetty at the marina.\n\nThe board rejected the other jetty.",
+    # two longer names that start alike: the short form names neither
+    "Title: Schools\n\nHolm Park Primary was open as usual.\n\nHolm Park Academy stayed shut.\n\n"
+    "Holm Park remained closed.",
 ])
 def test_states_that_may_both_hold_are_left_alone(polarity, article, text):
     assert lines_flagged(polarity, article, text) == []

@@ -463,7 +463,8 @@ class ContradictionRule(Rule):
         pre-check."""
         if getattr(self, "_state_words", None) is None:
             words = self._lexicon()
-            self._state_words = frozenset(words.forms) | words.words
+            # A phrasal verb's forms by their first word ("ruled" of "ruled out").
+            self._state_words = frozenset(form.split()[0] for form in words.forms) | words.words
         text = folded_source(article) or article.source.lower()
         return not self._state_words.isdisjoint(_LOWER_WORD.findall(text))
 

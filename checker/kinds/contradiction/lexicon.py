@@ -12,6 +12,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
+from checker.patterns.trie import literal_alternation
+
 ANTONYMS = Path(__file__).resolve().parent.parent.parent / "data" / "antonyms.json"
 
 
@@ -28,6 +32,14 @@ class Lexicon:
     #: Verbs of winning and beating ("beat", "defeat", "overpower").
     victories: frozenset[str] = frozenset()
 
+    @functools.cached_property
+    def phrases(self) -> regex.Pattern | None:
+        """The written forms of two words ("ruled out", "turns down"), as one pattern, or None."""
+        found = [form for form in self.forms if " " in form]
+        if not found:
+            return None
+        return regex.compile(rf"(?<![\p{{L}}-])(?:{literal_alternation(found)})(?![\p{{L}}-])")
+
     def with_pairs(self, pairs: dict[str, frozenset[str]], adjectives: frozenset[str] = frozenset(),
                    verbs: frozenset[str] = frozenset()) -> Lexicon:
         """This lexicon with a rule's own antonyms (plain verbs or adjectives, each word to the
@@ -40,9 +52,9 @@ class Lexicon:
             lemmas, _ = forms.get(word, (frozenset(), "adjective"))
             forms[word] = (lemmas | {word}, "adjective")
         for word in pairs:
-            if " " in word or word in adjectives:
+            if word in adjectives:
                 continue
-            for form, what in [(word, "verb"), *_verb_forms(word, [])]:
+            for form, what in [(word, "verb"), *_phrase_forms(word, [])]:
                 lemmas, known = forms.get(form, (frozenset(), what))
                 forms[form] = (lemmas | {word}, known)
         opposite = dict(self.opposite)
@@ -72,6 +84,15 @@ def _verb_forms(lemma: str, irregular: list[str]) -> list[tuple[str, str]]:
     return list(found.items())
 
 
+def _phrase_forms(lemma: str, irregular: list[str]) -> list[tuple[str, str]]:
+    """``_verb_forms`` of a verb, or of a phrasal verb's verb with its particle after each
+    ("rule out" -> "ruled out", "rules out")."""
+    verb, _, particle = lemma.partition(" ")
+    if not particle:
+        return _verb_forms(lemma, irregular)
+    return [(f"{form} {particle}", what) for form, what in _verb_forms(verb, irregular)]
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     data = json.loads(ANTONYMS.read_text(encoding="utf-8"))
@@ -86,7 +107,7 @@ def lexicon() -> Lexicon:
     for first, second in data["verbs"]:
         for verb in (first, second):
             forms.setdefault(verb, (frozenset([verb]), "verb"))
-            for form, what in _verb_forms(verb, irregular.get(verb, [])):
+            for form, what in _phrase_forms(verb, irregular.get(verb.split()[0], [])):
                 forms.setdefault(form, (frozenset([verb]), what))
     for first, second in data["adjectives"]:
         for adjective in (first, second):

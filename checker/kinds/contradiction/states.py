@@ -41,7 +41,7 @@ would clash with it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -64,6 +64,8 @@ _COPULA = compiled(r"\b(?:is|are|was|were|be|been|being|remains?|remained|stays?
                    r"|n[’']t\s+(?:be\s+|been\s+)?$", regex.IGNORECASE)
 _NEGATION = compiled(r"\b(?:not(?!\s+only\b)|never|no\s+longer)\b|n[’']t\b(?!\s+only\b)", regex.IGNORECASE)
 _REMAINS = compiled(r"\b(?:remains?|remained|stays?|stayed|still)\b", regex.IGNORECASE)
+#: A state in an infinitive is wanted, ordered or planned, not told ("ordered her to be held").
+_INFINITIVE = compiled(r"\bto\s+(?:be\s+|have\s+been\s+)?$", regex.IGNORECASE)
 _PERFECT = compiled(r"\bhad\b(?:\s+(?:not|never))?\s+(?:been\s+)?(?:\p{L}+\s+)?$", regex.IGNORECASE)
 #: What may follow a verb with no object: the end of its clause, or a preposition or an
 #: adverb opening a circumstance ("reopened to traffic on Monday", "closed early").
@@ -81,7 +83,9 @@ _CHANGE = compiled(r"\b(?:again|now|later|since\s+then|no\s+longer|any\s+more|an
 _TIME = compiled(r"\b(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
                  r"July|August|September|October|November|December|(?:19|20)\d\d|yesterday|today|tonight|tomorrow|"
                  r"(?:last|this|next|that)\s+(?:year|month|week|season|spring|summer|autumn|winter|morning|night)|"
-                 r"ago|earlier|previously|first|second|third|initially|once|weekdays?|weekends?|daily|noon|midnight|dawn|"
+                 r"ago|earlier|previously|first|(?:second|third)(?=\s+(?:time|day|week|month|year|round|half|quarter|night|"
+                 r"attempt|vote|ballot|poll|reading|hearing|term|stage|leg|match|game|test|trial|bid))|"
+                 r"initially|once|weekdays?|weekends?|daily|noon|midnight|dawn|"
                  r"(?:in\s+the\s+)?(?:morning|afternoon|evening)|(?:at|that|last)\s+night)\b")
 _DETERMINER = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 _NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some",
@@ -134,17 +138,32 @@ class _Names:
 
     full: dict[str, set[str]]
     last: str | None = None
+    #: The first words of a longer name, two or more, to its key: "Tallow Brae" is the "Tallow
+    #: Brae Primary" named before.
+    shortened: dict[str, str] = field(default_factory=dict)
 
     def key(self, name: str) -> str | None:
         words = name.split()
+        lower = " ".join(words).lower().replace("’", "'")
+        if lower in self.shortened:
+            return self.shortened[lower] or None  # "" when two longer names start so
         surname = words[-1].lower().replace("’", "'")
+        for size in range(2, len(words)):
+            start = " ".join(lower.split()[:size])
+            self.shortened[start] = surname if self.shortened.get(start, surname) == surname else ""
         known = self.full.setdefault(surname, set())
-        if len(words) > 1:
-            known.add(" ".join(words).lower())
+        if len(words) > 1 and not any(_ends(other, lower) for other in known):
+            known.difference_update([other for other in known if _ends(lower, other)])
+            known.add(lower)
         if len(known) > 1:
-            return None  # two people of one surname
+            return None  # two people of one surname ("Ruth Ames" is "Senator Ruth Ames")
         self.last = surname
         return surname
+
+
+def _ends(name: str, part: str) -> bool:
+    """``name`` is ``part`` or ends with its words ("senator ruth ames", "ruth ames")."""
+    return name == part or name.endswith(" " + part)
 
 
 def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexicon, hedges: Searcher,
@@ -166,34 +185,48 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
         # (A headline's plain verb is a claim: "Drivers accept pay offer".)
         readable = lexicon.forms.keys() | lexicon.words if in_title else lexicon.words
         pattern = _TITLE_WORD if in_title else _SMALL_WORD  # "Unarmed man shot by police"
-        if readable.isdisjoint(pattern.findall(text.lower() if in_title else text)) or text.rstrip().endswith("?") or (
-                _CHANGE.search(text)):
+        phrases = [] if lexicon.phrases is None else list(lexicon.phrases.finditer(text))  # "ruled out"
+        if (readable.isdisjoint(pattern.findall(text.lower() if in_title else text)) and not phrases) or (
+                text.rstrip().endswith("?") or _CHANGE.search(text)):
             continue
         if in_title:
             words = [m for m in pattern.finditer(text) if m.group(0).lower() in readable]
         else:
             words = [m for m in pattern.finditer(text) if m.group(0) in readable and _may_state(m, text, lexicon)]
-            if not words:
-                continue
-        times: frozenset[str] | None = None
+        if phrases:
+            # A phrasal verb's verb is read with its particle, not alone ("ruled out", not "ruled").
+            starts = {m.start() for m in phrases}
+            words = sorted([m for m in words if m.start() not in starts]
+                           + [m for m in phrases if _may_state(m, text, lexicon)], key=lambda m: m.start())
+        if not words:
+            continue
         antecedent: tuple[str, frozenset[str]] | None = None
-        previous = ""
-        for clause_start, clause_end, opener in _clauses(text):
+        previous, previous_opener = "", ""
+        #: The times of a sentence's opening clause when it gives no state ("On Monday, ..."): they
+        #: time every clause after it. A time in a clause of its own times that clause alone
+        #: ("Last year's mayor attended, but Sowerby declined").
+        lead: frozenset[str] = frozenset()
+        for number_of_clause, (clause_start, clause_end, opener) in enumerate(_clauses(text)):
             clause = text[clause_start:clause_end]
             inside = [m for m in words if clause_start <= m.start() < clause_end]
             if not inside:
-                previous = clause
+                if number_of_clause == 0:
+                    lead = _times(clause)
+                if not _apposition(clause, previous_opener, opener, antecedent):
+                    previous = clause
+                previous_opener = opener
                 continue
             # What a "who" or an apposition refers to: the thing the clause before ends on.
             antecedent = _last_thing(previous, names) or antecedent
-            previous = clause
+            previous, previous_opener = clause, opener
+            times = lead | _times(clause)
             for match in inside:
                 subject = _subject(text[clause_start:match.start()], opener, antecedent, names, in_title)
                 absolute = start + match.start()
                 if in_quote(absolute, start + match.end()):
                     continue
                 before = text[max(clause_start, match.start() - 40):match.start()]
-                if hedges.search(before):
+                if hedges.search(before) or _INFINITIVE.search(before):
                     continue
                 state = _state(text, clause_start, match, lexicon, subject, antecedent, opener, names, in_title)
                 if state is None:
@@ -202,8 +235,6 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
                 if negated and _NOT_UNTIL.match(text, match.end()):
                     continue  # "was not closed before noon": a when, not a denial
                 negated = negated != (key == EVERYONE)
-                if times is None:
-                    times = frozenset(" ".join(m.group(0).lower().split()) for m in _TIME.finditer(text))
                 statement = Statement(start + clause_start, start + clause_end,
                                       text[clause_start:clause_end].strip())
                 by = _BY.match(text, match.end())
@@ -217,6 +248,20 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
     return found
 
 
+def _times(clause: str) -> frozenset[str]:
+    """The stated times of a clause ("on Monday", "in 2021"), as written, lower case."""
+    return frozenset(" ".join(m.group(0).lower().split()) for m in _TIME.finditer(clause))
+
+
+def _apposition(clause: str, previous_opener: str, opener: str,
+                antecedent: tuple[str, frozenset[str]] | None) -> bool:
+    """A clause set between commas after a name, saying what it is ("Tallow Brae Primary, the
+    district's largest, was open"): the clause after it is still about the name."""
+    words = _WORD.findall(clause)
+    return (opener == "," and previous_opener != "," and len(words) <= 6 and bool(words)
+            and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"))
+
+
 #: "No one was hurt": a state denied of every one (the key ``EVERYONE``).
 _NO_ONE = compiled(r"\s*(?:[Nn]o(?:\s+|-)one|[Nn]obody)\b")
 EVERYONE = "*"
@@ -224,7 +269,9 @@ _COMPLEMENT = compiled(r"\s+(to|for|of|about|with|from|against|towards?)\s+[^,;.
                        r"before|during|since|until|when|while)\b|[,;.:!?]|$)", regex.IGNORECASE)
 _NOT_UNTIL = compiled(r"[^,;.:!?]*?\b(?:until|till|before|yet)\b")
 #: A definite object after a verb: "the plan", "the charges" (up to its end).
-_DONE_TO = compiled(r"\s+(?:[Tt]he|(?P<owner>his|her|their|its))\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}")
+#: An indefinite one introduces the thing ("accepted an invitation", "ruled out a second runway").
+_DONE_TO = compiled(r"\s+(?:[Tt]he|(?P<owner>his|her|their|its)|(?P<indefinite>an?))"
+                    r"\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}")
 _BY = compiled(r"\s+by\s+(?:the\s+)?(?:\p{L}+\s+){0,2}?(\p{L}+)(?=\s*(?:$|[,;.:!?]|\s(?:on|in|at|for|after|before)\b))")
 _PRESENT = compiled(r"\b(?:is|are|remains?|stays?|becomes?|seems?|appears?)\b(?:\s+\p{L}+)?\s+$", regex.IGNORECASE)
 _PAST = compiled(r"\b(?:was|were|remained|stayed|became|seemed|appeared)\b(?:\s+\p{L}+)?\s+$", regex.IGNORECASE)
@@ -242,6 +289,10 @@ _ARTICLE_BEFORE = compiled(r"\b(?i:the|an?|two|three|four|five|six|seven|eight|n
 _TITLE_WORD = compiled(r"(?<![\p{L}-])[A-Za-z][a-z]*(?![\p{L}-])")
 _SMALL_WORD = compiled(r"(?<![\p{L}-])[a-z]+(?![\p{L}-])")
 _LAST_NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+(?:\p{Lu}{2,4}\s+)?\p{Lu}\p{Ll}[\p{L}’'-]*)*$")
+#: A name of two words or more ending a subject, its verb's auxiliaries after it ("Transport
+#: minister Orla Fennimore has").
+_NAME_BEFORE_VERB = compiled(r"(?<=\p{Ll}\s+)(?P<name>\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+\p{Lu}\p{Ll}[\p{L}’'-]*)+)"
+                             r"(?:\s+(?:has|have|had|was|were|is|are|did|does|not|never|also|then|only|n[’']t))*\s*$")
 #: A name: capitalised words, with a short title in capitals among them ("Veteran MP Carla Dunn").
 _NAME = compiled(r"\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+(?:\p{Lu}{2,4}\s+)?\p{Lu}\p{Ll}[\p{L}’'-]*)*")
 
@@ -325,14 +376,20 @@ def _subject(clause: str, opener: str, antecedent: tuple[str, frozenset[str]] | 
         if len(phrase) > 1:
             return lemma(phrase[-1]), frozenset(phrase[:-1])
     if first[0].isupper() and first.lower() not in STOPWORDS and first.lower() not in _NUMBERS:
+        named = _NAME_BEFORE_VERB.search(clause)
+        if named and named.start() > 0 and not in_title:
+            # "Transport minister Orla Fennimore ruled out": the name right before the verb.
+            key = names.key(named.group("name"))
+            return (key, frozenset()) if key else None
         name = _NAME.match(clause.lstrip())
         if name and not clause.lstrip()[name.end():].startswith(("'s", "’s")):
             key = names.key(name.group(0))
             return (key, frozenset()) if key else None
         return None
-    if first.lower() in _DETERMINER:
+    bare = first.islower() and first.endswith("s") and first not in STOPWORDS
+    if first.lower() in _DETERMINER or bare:  # "the union", "members" (a bare plural)
         phrase = []
-        for word in words[1:6]:
+        for word in words[0 if bare else 1:6]:
             low = word.lower()
             if low in _NOT_IN_SUBJECT or low in STOPWORDS or low.endswith(("n't", "n’t")):
                 break
@@ -467,6 +524,10 @@ def _state(text: str, clause_start: int, match: regex.Match, lexicon: Lexicon,
             head = (f"{head[0]}@{subject[0]}", head[1]) if head and subject else None
         else:
             head = _subject(done.group(0), "", None, names)
+            if head is not None and done.group("indefinite"):
+                # "a second runway" is the one "the runway" later names: its "second" tells it
+                # from runways the article does not speak of.
+                head = (head[0], head[1] - _OTHER)
         if head is None or _NEGATION.search(before):
             return None
         return head[0], head[1], lemmas, False, True, lemma(subject[0]) if subject else ""
