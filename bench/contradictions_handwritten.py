@@ -3,12 +3,13 @@
 A contradiction counts as found when a finding of the contradiction category lies on the
 labelled later line or on the earlier one (either statement of the pair names the problem);
 a control counts as a false alarm when it gets any contradiction finding. Prints recall per
-kind and the share of controls flagged, for the fit part (odd numbers of a/ and b/, and all of
-d/, a second fit set), the held-out part (even numbers of a/ and b/) and the fresh part (all
-of c/, written by someone who saw neither the rules nor a/ and b/) separately: read and debug on
-the fit part, report the held-out and fresh figures. ``--show`` lists the fit part's misses and false alarms only.
+kind and the share of controls flagged, for the fit part (odd numbers of a/, b/, e/ and f/, and
+all of d/, a second fit set), the held-out parts (even numbers of a/ and b/; even numbers of e/
+and f/, "held-ef", written later by writers who saw no rule) and the fresh part (all of c/,
+written by someone who saw neither the rules nor a/ and b/) separately: read and debug on the
+fit part, report the held-out and fresh figures. ``--show`` lists the fit part's misses and false alarms only.
 
-    python bench/contradictions_handwritten.py [--part fit|held|fresh|all] [--show]
+    python bench/contradictions_handwritten.py [--part fit|held|held-ef|fresh|all] [--show]
 """
 
 from __future__ import annotations
@@ -23,11 +24,16 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data" / "contradictions"
 
 
+PARTS = ("fit", "held", "held-ef", "fresh")
+
+
 def part_of(name: str) -> str:
     if name.startswith("c"):
         return "fresh"
     if name.startswith("d"):
         return "fit"
+    if name.startswith(("e", "f")):  # written after a/ to d/, by writers who saw no rule
+        return "fit" if int(name[1:4]) % 2 else "held-ef"
     return "fit" if int(name[1:4]) % 2 else "held"
 
 
@@ -51,7 +57,7 @@ def contradiction_lines(paths: list[Path]) -> dict[str, list[tuple[int, str]]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", choices=["fit", "held", "fresh", "all"], default="all")
+    parser.add_argument("--part", choices=[*PARTS, "all"], default="all")
     parser.add_argument("--show", action="store_true", help="list the fit part's misses and false alarms")
     args = parser.parse_args()
     items = [(path, label) for path, label in labelled() if args.part in ("all", part_of(path.name))]
@@ -72,7 +78,7 @@ def main() -> int:
         tally[(part, label["kind"])][1] += 1
         if not hit and part == "fit":
             shown.append(f"missed {path.name} ({label['kind']}): {label['text']}")
-    for part in ("fit", "held", "fresh"):
+    for part in PARTS:
         rows = sorted((kind, counts) for (p, kind), counts in tally.items() if p == part)
         if not rows:
             continue
