@@ -89,6 +89,17 @@ def test_a_named_source_is_not_a_place_that_tells_events_apart(article):
     assert found(rule("counts"), article, text) == []
 
 
+def test_a_time_after_an_event_is_no_update(article):
+    # "an hour later" says when the arrests were made, not that a figure was revised
+    text = ("Title: Two arrested after Harwick post office raid\n\nA clerk was threatened with a crowbar.\n\n"
+            "Police detained four men at a petrol station a few hours later.")
+    [finding] = found(rule("counts"), article, text)
+    assert finding.location.text == "four men" and finding.related[0].text == "Two"
+    text = ("Title: Two arrested after Harwick post office raid\n\nA clerk was threatened with a crowbar.\n\n"
+            "Police later said they had detained four men.")  # a later word from the police: an update
+    assert found(rule("counts"), article, text) == []
+
+
 @pytest.mark.parametrize("text", [
     "The attack killed more than 200 people. About 250 people were killed, officials said.",
     "Twelve people were killed on Monday. The death toll rose to 15 on Tuesday.",
