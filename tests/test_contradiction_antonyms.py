@@ -133,6 +133,8 @@ def test_a_state_and_one_that_cannot_hold_with_it_are_flagged(polarity, article,
     # the article itself tells of the change
     "Title: Pay\n\nThe union rejected the offer, but members accepted the offer in a second ballot.\n\n"
     "The offer was accepted.",
+    # a thing changed back, then the state it was changed from, at a time of its own
+    "Title: Harbour lift reopens\n\nThe lift at Cobble Steps was shut on March 2 after a cable snapped.",
     # a state ordered or wanted, not told
     "Title: Court\n\nThe judge ordered the protester to be held overnight.\n\n"
     "The protester has been released on bail, her lawyer said.",

@@ -572,6 +572,9 @@ def _compatible(earlier: State, later: State) -> bool:
         return False  # "closed the bridge in March", "was reopened": it may have changed since
     if any(lemma_.startswith("re") and lemma_[2:] in later.lemmas for lemma_ in later.lemmas) and not later.remains:
         return False  # "reopened": changed back
+    if any(lemma_.startswith("re") and lemma_[2:] in earlier.lemmas for lemma_ in earlier.lemmas) and (
+            later.times or later.tense == "past"):
+        return False  # "Coast road reopens" ... "the road was closed on January 8": the state before
     if earlier.key == EVERYONE and later.times:
         return False  # "no one was hurt", "an injured walker ... last week"
     if earlier.modifiers and later.modifiers and not earlier.modifiers & later.modifiers:
