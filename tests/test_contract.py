@@ -36,6 +36,7 @@ MINIMAL: dict[str, dict] = {
     "site-furniture": {"lines": ["Most read on the Gazette"]},
     "author-box": {},
     "twin-lines": {},
+    "glued-lines": {},
 }
 
 

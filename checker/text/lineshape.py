@@ -402,7 +402,7 @@ def shape_lines(article: Article, lines: Sequence[tuple[int, int]] | None = None
         lines = article_lines(article)
     source = article.source
     own = [own_cues(source[start:end]) for start, end in lines]
-    blocks = _blocks(article, lines)
+    blocks = paragraph_numbers(article, lines)
     places = place_cues(own, blocks, evidence if evidence is not None else [False] * len(own))
     return [LineShape(start, end, line.values + place, line.key)
             for (start, end), line, place in zip(lines, own, places, strict=True)]
@@ -421,7 +421,7 @@ def function_share(text: str) -> float:
     return sum(map(FUNCTION_WORDS.__contains__, words)) / len(words) if words else 0.0
 
 
-def _blocks(article: Article, lines: Sequence[tuple[int, int]]) -> list[int]:
+def paragraph_numbers(article: Article, lines: Sequence[tuple[int, int]]) -> list[int]:
     """The paragraph each line stands in, as a number (-1: none), in one pass over both:
     the lines and the paragraphs are in the order of the text."""
     paragraphs = sorted((block.start, block.end) for block in article.paragraphs)
@@ -441,6 +441,14 @@ EDGE_SHARE = 0.15
 #: Most paragraphs of a scraped article are single lines apart from blank lines; a line that
 #: shares its paragraph there was glued to its neighbour by the page (a caption, a counter).
 GLUED_SHARE = 0.6
+
+
+def paragraphs_stand_alone(blocks: Sequence[int]) -> bool:
+    """Whether most paragraphs of an article are one line each (``blocks``: the paragraph of
+    each line, as ``paragraph_numbers`` gives them), so that lines sharing one were glued by
+    the page rather than by the writer."""
+    sizes = Counter(block for block in blocks if block >= 0)
+    return sum(1 for size in sizes.values() if size == 1) >= GLUED_SHARE * len(sizes) if sizes else False
 
 
 #: A line this many lines or more below the last line of prose is well after it.
@@ -467,7 +475,7 @@ def place_cues(own: list[_Own], blocks: list[int], evidence: Sequence[bool]) -> 
     link_run = _runs([line.link for line in own])
     list_run = _runs([line.form for line in own])
     sizes = Counter(block for block in blocks if block >= 0)
-    alone = sum(1 for size in sizes.values() if size == 1) >= GLUED_SHARE * len(sizes) if sizes else False
+    alone = paragraphs_stand_alone(blocks)
     headline_run = _runs([line.headline for line in own])
     # Each run of lines that are not prose, by number, and whether evidence flags one of them.
     block_of = _run_numbers([not line.prose for line in own])
