@@ -346,6 +346,13 @@ if "twin-lines" in KINDS:  # its patterns are its exceptions, read on the twins 
                                         "max_words": 100_000, "max_full_words": 100_000},
                   f"The council met.\n\nZebra at the crossing {LONG}\n\nZebra at the crossing {LONG}"))
 
+if "glued-lines" in KINDS:  # its patterns are its exceptions, read on the glued lines it found
+    TIMED.append((KINDS["glued-lines"], {"kind": "glued-lines", "category": "boilerplate", "exceptions": ["zebra"]},
+                  "The council met on Monday and agreed a budget for the coming year.\n\n"
+                  "Zebra crossing moved to Mill Road\nZebra crossing repainted in Hebble\n"
+                  "The council said both crossings would be checked by its officers every week until spring.\n\n"
+                  "The vote was close."))
+
 
 @pytest.mark.parametrize(("kind", "fields", "body"), TIMED,
                          ids=[f"{kind.name}-{index}" for index, (kind, _, _) in enumerate(TIMED)])
