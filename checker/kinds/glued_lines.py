@@ -10,8 +10,8 @@ shape does:
 - the paragraph opens with two or more lines shaped like headlines (three to fifteen words,
   the first capitalised, no final punctuation) and goes on in prose (a line of ten words or
   more that ends like a sentence);
-- none of those lines is a person's name alone, and the prose does not open with a quotation
-  mark: names and roles over a quotation are the writer's list of who said what.
+- none of those lines is a person's name alone: a name and a role over a quotation are the
+  writer's list of who said what.
 
 Lines the writer set between blank lines are never read, nor an article whose paragraphs
 share lines throughout. The evidence is the shape alone, so removing the lines is an unsafe fix.
@@ -30,7 +30,6 @@ from checker.text.lineshape import article_lines, own_cues, paragraph_numbers, p
 #: A line that is a person's name alone ("William G. Milliken"): lines over a quotation
 #: naming who speaks are the writer's.
 _NAME_LINE = compiled(r"^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)*(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.))+$")
-_OPENING_QUOTE = ('"', "“", "‘", "'", "«")
 
 
 class GluedLinesRule(Rule):
@@ -75,7 +74,7 @@ class GluedLinesRule(Rule):
         if run < self.options["min_run"] or run == len(texts):
             return
         following = texts[run]
-        if following.startswith(_OPENING_QUOTE) or not own_cues(following).prose:
+        if not own_cues(following).prose:
             return
         for (start, end), text in zip(lines[:run], texts[:run], strict=True):
             if self.exceptions and self.is_exception(text):
