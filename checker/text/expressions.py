@@ -231,11 +231,24 @@ def find_swaps(text: str, start: int = 0, end: int | None = None, *,
             continue
         run: list[Word] = []
         found: list[tuple[int, int, Swap]] = []
-        for first in range(len(lower) - 1):
-            if lower[first] not in index.trie and lower[first + 1] not in root_open:
-                # No key starts with the word and none with an open first word that the next
-                # word continues: the walk's first step would find no node to go on from.
-                continue
+        count = len(lower)
+        trie = index.trie
+        for first in range(count - 1):
+            # The walk's own first steps, without its lists: can some key get past the second
+            # word (a key with an open first word, or one starting with this word), going on
+            # with the third word or ending there? Most windows, even those starting with "the"
+            # or going on with "of", fail here ("clerk of state": "* of" goes on with "state").
+            second = lower[first + 1]
+            after = lower[first + 2] if first + 2 < count else None
+            goes_on = root_open.get(second)
+            if goes_on is None or ("" not in goes_on and after not in goes_on):
+                known = trie.get(lower[first])
+                if known is None:
+                    continue
+                if second not in known:
+                    opened = known.get(OPEN)
+                    if opened is None or ("" not in opened and after not in opened):
+                        continue
             # Walk the trie from ``first``: each state is a node and the open position taken
             # (None while none is); an unknown word can only fill the open position. The
             # first step is taken here (no key is one word long, so no window ends there).
