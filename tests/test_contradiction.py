@@ -427,6 +427,9 @@ def test_titles_that_can_both_be_true_are_left_alone(article, text):
      "staff were relieved.", "Lind, the school's deputy head", "Ana Lind, the academy's head teacher"),
     ("Judge Nell Okafor adjourned the case. The families wept. Prosecutor Nell Okafor told the court it would "
      "resume.", "Prosecutor Nell Okafor", "Judge Nell Okafor"),
+    # a word of change well after the post is about something else ("new instruments")
+    ("Tove Brandt, the choir's conductor, thanked the judges.\n\nBrandt, the choir's pianist, said the prize "
+     "money would buy new music stands.", "Brandt, the choir's pianist", "Tove Brandt, the choir's conductor"),
     ("Portvale Town striker Ivo Mack scored twice. Mack, who plays for Glenmoor Athletic, said the win "
      "mattered.", "Mack, who plays for Glenmoor Athletic", "Portvale Town striker Ivo Mack"),
     ("Tilbrook Rovers goalkeeper Sam Udo saved a penalty. Udo, who has been in the Carnford City defence all "

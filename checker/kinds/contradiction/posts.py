@@ -314,12 +314,17 @@ def _inside_longer_post(match: regex.Match, text: str, vocabulary: Vocabulary) -
     return bool(word) and f"{word.group(1)} {match.group('post')}".lower() in vocabulary.groups
 
 
+#: How far after a post a word of change is read: the verb right after an apposition.
+_SHIFT_REACH = 25
+
+
 def _shifted(match: regex.Match, text: str, vocabulary: Vocabulary) -> bool:
     """Whether a word near the post puts it at another time or marks a change: the match
-    itself, a few words before it and the next words of its sentence ("X, the finance
-    director, was named ..." changes the post in the verb after the apposition)."""
+    itself, a few words before it and the first words after it in its sentence ("X, the
+    finance director, was named ..." changes the post in the verb after the apposition; "X,
+    the oboist, said the money would go on new instruments" does not)."""
     before = text[max(0, match.start() - 30): match.start()]
-    rest = text[match.end(): match.end() + 60]
+    rest = text[match.end(): match.end() + _SHIFT_REACH]
     sentence_end = _SENTENCE_END.search(rest)
     after = rest[: sentence_end.start() if sentence_end else len(rest)]
     return any(vocabulary.shifts.search(part) for part in (before, match.group(), after))
