@@ -409,6 +409,9 @@ def test_one_person_two_titles_of_one_kind(article):
 
 
 @pytest.mark.parametrize("text", [
+    "Deputy mayor Hana Sorensen opened the fair. Deputy mayor Sorensen said the stalls were free.",
+    "Former deputy mayor Hana Sorensen, now the mayor, opened the fair.",  # a change told
+    "Mayor Hana Sorensen opened the fair. Her deputy, Ivo Lind, said the stalls were free.",  # two people
     "Senator Jane Roe spoke. Later, Sen. Jane Roe said the bill would pass.",  # one title, two spellings
     "Former Governor Jane Roe, now Senator Jane Roe, spoke.",  # a past title
     "President Pervez Musharraf spoke. Gen. Pervez Musharraf left.",  # an office and a rank
@@ -427,6 +430,12 @@ def test_titles_that_can_both_be_true_are_left_alone(article, text):
      "staff were relieved.", "Lind, the school's deputy head", "Ana Lind, the academy's head teacher"),
     ("Judge Nell Okafor adjourned the case. The families wept. Prosecutor Nell Okafor told the court it would "
      "resume.", "Prosecutor Nell Okafor", "Judge Nell Okafor"),
+    # a deputy is not the holder of the post, for any post of the list
+    ("Hana Sorensen, the town's mayor, opened the fair.\n\nSorensen, the town's deputy mayor, said the town "
+     "would pay for the stalls.", "Sorensen, the town's deputy mayor", "Hana Sorensen, the town's mayor"),
+    ("Rosa Vitti, the hospital's medical director, praised the nurses.\n\nVitti, the hospital's assistant "
+     "medical director, said beds were short.", "Vitti, the hospital's assistant medical director",
+     "Rosa Vitti, the hospital's medical director"),
     # a word of change well after the post is about something else ("new instruments")
     ("Tove Brandt, the choir's conductor, thanked the judges.\n\nBrandt, the choir's pianist, said the prize "
      "money would buy new music stands.", "Brandt, the choir's pianist", "Tove Brandt, the choir's conductor"),

@@ -161,6 +161,8 @@ CHECK_OPTIONS: dict[str, dict[str, Option]] = {
 }
 CHECK_OPTIONS["states"] = {name: option for name, option in CHECK_OPTIONS["polarity"].items() if name != "states"}
 CHECKS = tuple(CHECK_OPTIONS)
+#: Words that make a post another one below it ("deputy mayor").
+_DEPUTIES = ("deputy", "assistant")
 #: A word in small letters, for the states' pre-check (read in the case-folded source).
 _LOWER_WORD = compiled(r"(?<![\p{L}-])[a-z]+(?![\p{L}-])")
 
@@ -413,6 +415,17 @@ class ContradictionRule(Rule):
                     names.setdefault(key, " ".join(group[0].split()))
         if not groups:
             raise self.error("the roles check needs 'posts'", "posts")
+        # A deputy is not the post's holder: "deputy mayor", "assistant coach" is another post of
+        # the family, unless the rule names it itself ("assistant chief constable").
+        for family, family_groups in o["posts"].items():
+            for index, group in enumerate(family_groups):
+                for prefix in _DEPUTIES:
+                    derived = {f"{prefix} {' '.join(s.lower().split())}" for s in group
+                               if not s.lower().startswith(_DEPUTIES) and not s.endswith(".")}
+                    if derived and not derived & groups.keys():
+                        for key in sorted(derived):
+                            groups[key] = {(str(family), -1 - index)}
+                            names[key] = f"{prefix} {' '.join(group[0].split())}"
         org_nouns: dict[str, str] = {}
         for nouns in o["org_nouns"]:
             if not (isinstance(nouns, list) and nouns and all(isinstance(n, str) and n.strip() for n in nouns)):
