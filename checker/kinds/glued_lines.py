@@ -23,13 +23,8 @@ from collections.abc import Iterator
 
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.patterns.compiled import compiled
 from checker.text.article import Article
-from checker.text.lineshape import article_lines, own_cues, paragraph_numbers, paragraphs_stand_alone
-
-#: A line that is a person's name alone ("William G. Milliken"): lines over a quotation
-#: naming who speaks are the writer's.
-_NAME_LINE = compiled(r"^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)*(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.))+$")
+from checker.text.lineshape import NAME_LINE, article_lines, own_cues, paragraph_numbers, paragraphs_stand_alone
 
 
 class GluedLinesRule(Rule):
@@ -69,7 +64,7 @@ class GluedLinesRule(Rule):
         source = article.source
         texts = [source[start:end].strip() for start, end in lines]
         run = 0
-        while run < len(texts) and own_cues(texts[run]).headline and not _NAME_LINE.match(texts[run]):
+        while run < len(texts) and own_cues(texts[run]).headline and not NAME_LINE.match(texts[run]):
             run += 1
         if run < self.options["min_run"] or run == len(texts):
             return

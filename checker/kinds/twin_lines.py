@@ -27,16 +27,13 @@ from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 from checker.patterns.compiled import compiled
 from checker.text.article import Article
-from checker.text.lineshape import article_lines
+from checker.text.lineshape import NAME_LINE, article_lines
 
 #: A line kept twice whole with at least this many words and a final full stop is prose.
 _PROSE_WORDS = 8
 #: How many characters of a line, made alike, are compared before the whole lines are.
 _KEY = 12
 _WORD = compiled(r"[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*")
-#: A line that is a person's name alone ("Michael J. Green"): between two lines alike, it makes
-#: them items of a list the author made (each person's role), not one caption shown twice.
-_NAME_LINE = compiled(r"^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)*(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.))+$")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
@@ -104,7 +101,7 @@ class TwinLinesRule(Rule):
     def _between(self, source: str, span: tuple[int, int], count: int) -> bool:
         """Whether the line at ``span`` may stand between a caption and its copy: short, and no
         person's name alone."""
-        return count <= self.options["max_between_words"] and not _NAME_LINE.match(source[span[0]:span[1]].strip())
+        return count <= self.options["max_between_words"] and not NAME_LINE.match(source[span[0]:span[1]].strip())
 
     def _twins(self, first: str, second: str, first_count: int, second_count: int, headline: str) -> bool:
         short, full, short_count, full_count = ((first, second, first_count, second_count)

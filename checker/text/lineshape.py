@@ -233,6 +233,9 @@ class _Own(NamedTuple):
     bio: bool  # a name, then what the person is ("<name> is <site>'s editor")
 
 
+#: A line that is a person's name alone ("Michael J. Green", "William G. Milliken"): among
+#: short lines, it makes them the writer's list of people (each with a role), not furniture.
+NAME_LINE = compiled(r"^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)*(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.))+$")
 _NAME_COMMA = compiled(r"^(?:\p{Lu}[\p{L}.'’-]*\s){1,3}\p{Lu}[\p{L}.'’-]*,\s")
 _LABEL_COLON = compiled(r"^\p{Lu}[\p{L} ]{0,24}:\s+\S")
 _CLOCK_ONLY = compiled(r"^\W*(?:[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\W*)+$")
