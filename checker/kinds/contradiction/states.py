@@ -212,7 +212,7 @@ def states_in(source: str, sentences: Iterable[tuple[int, int]], lexicon: Lexico
             if not inside:
                 if number_of_clause == 0:
                     lead = _times(clause)
-                if not _apposition(clause, previous_opener, opener, antecedent):
+                if not _apposition(clause, previous_opener, opener):
                     previous = clause
                 previous_opener = opener
                 continue
@@ -253,8 +253,7 @@ def _times(clause: str) -> frozenset[str]:
     return frozenset(" ".join(m.group(0).lower().split()) for m in _TIME.finditer(clause))
 
 
-def _apposition(clause: str, previous_opener: str, opener: str,
-                antecedent: tuple[str, frozenset[str]] | None) -> bool:
+def _apposition(clause: str, previous_opener: str, opener: str) -> bool:
     """A clause set between commas after a name, saying what it is ("Tallow Brae Primary, the
     district's largest, was open"): the clause after it is still about the name."""
     words = _WORD.findall(clause)
