@@ -1,6 +1,7 @@
 """Side-by-side speed of checker and the peer prose linters, measured in the same run.
 
 Usage: python bench/peers.py [--articles N] [--repeat R] [--peers DIR] [--records N] [--json FILE]
+                             [--venv DIR]
 
 Peers are installed by ../shared/bench/install-peers.sh under /tmp/peers (proselint in a
 virtual environment; textlint with its common rules, write-good and alex under node/). A
@@ -17,7 +18,10 @@ once per round, so that a slow spell of a shared machine does not fall on one to
 - records: a JSON Lines file of --records short records (100,000 by default), its peak memory.
 
 The checker runs with --no-cache, so every run checks every article, from byte-compiled
-modules (as an installed wheel runs; the peers' installs are byte-compiled too). Ratios are peer time /
+modules (as an installed wheel runs; the peers' installs are byte-compiled too). With --venv
+it runs as installed by pip in a virtual environment of its own, as proselint does here: the
+Python running this script may load site-packages start-up files (``.pth``) that cost every
+process of it tens of milliseconds no peer pays. Ratios are peer time /
 checker time (the default run's; the batch also against the checker in one process): above 1
 means checker is faster. The tools do different work (checker's
 duplicate, consistency and contradiction rules compare every part of an article with the
@@ -46,17 +50,31 @@ sys.path.insert(0, str(ROOT))
 from checker.config.settings import available_cpus  # noqa: E402
 from checker.engine.parallel import CHUNK  # noqa: E402
 
-CHECKER = [sys.executable, "-m", "checker", "-q", "--exit-zero", "--no-cache", "--no-progress"]
+CHECKER_ARGS = ["-m", "checker", "-q", "--exit-zero", "--no-cache", "--no-progress"]
 
 
-def commands(peers: Path) -> dict[str, list[str] | None]:
+def installed_python(venv: Path) -> str:
+    """The Python of a virtual environment holding the checker installed from this tree, as a
+    user's ``pip install`` leaves it (made when missing, the checker reinstalled every run):
+    its start-up pays only for what the checker needs, as the peers' own environments do."""
+    python = venv / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(ROOT)],
+                   check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check",
+                    "--force-reinstall", "--no-deps", str(ROOT)], check=True)
+    return str(python)
+
+
+def commands(peers: Path, checker: list[str]) -> dict[str, list[str] | None]:
     proselint = peers / "venv" / "bin" / "proselint"
     bin_dir = peers / "node" / "node_modules" / ".bin"
     textlint, write_good, alex = bin_dir / "textlint", bin_dir / "write-good", bin_dir / "alex"
     return {
-        "checker": CHECKER,  # as a user runs it: a batch in one worker per CPU
-        "checker -j 1": [*CHECKER, "-j", "1"],  # one process
-        "checker -j 2": [*CHECKER, "-j", "2"],
+        "checker": checker,  # as a user runs it: a batch in one worker per CPU
+        "checker -j 1": [*checker, "-j", "1"],  # one process
+        "checker -j 2": [*checker, "-j", "2"],
         "proselint": [str(proselint), "check"] if proselint.exists() else None,
         "textlint": ([str(textlint), "--config", str(peers / "node" / ".textlintrc.json")]
                      if textlint.exists() else None),
@@ -139,12 +157,16 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=100_000, help="records in the JSON Lines test (0: skip)")
     parser.add_argument("--peers", type=Path, default=Path("/tmp/peers"))
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--venv", type=Path,
+                        help="run the checker installed in this virtual environment (made when missing) "
+                             "instead of from this checkout with this Python")
     args = parser.parse_args()
+    checker = [installed_python(args.venv) if args.venv is not None else sys.executable, *CHECKER_ARGS]
 
     # Byte-compile the checker as pip does when it installs the wheel (the peers were installed
     # so): a checkout run with PYTHONDONTWRITEBYTECODE would compile every module at each start.
     compileall.compile_dir(ROOT / "checker", quiet=1)
-    tools = commands(args.peers)
+    tools = commands(args.peers, checker)
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
@@ -178,7 +200,7 @@ def main() -> int:
         if args.records:
             dump = workdir / "records.jsonl"
             records_file(dump, args.records, batch)
-            seconds, memory = measured([*CHECKER, "-j", "2", "-f", "json", "-o", str(workdir / "out.json"),
+            seconds, memory = measured([*checker, "-j", "2", "-f", "json", "-o", str(workdir / "out.json"),
                                         str(dump)], workdir)
             jsonl = {"records": args.records, "seconds": seconds, "peak_mb": memory,
                      "file_mb": dump.stat().st_size / 1e6}

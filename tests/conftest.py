@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,6 +20,14 @@ SEED = SHARED / "seed"
 CORPUS = SHARED / "corpus" / "real"
 #: Why a test marked ``corpus`` is skipped in a clone with nothing beside it.
 NO_SHARED = f"needs the shared articles folder {SHARED} (the seed article, the corpus), which is not here"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite's runs keep their compiled-rules snapshots and caches in a folder of their own,
+    not in the user's cache folder (each test's rule files would add a snapshot there)."""
+    folder = tempfile.mkdtemp(prefix="checker-tests-cache-")
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    os.environ["XDG_CACHE_HOME"] = folder
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

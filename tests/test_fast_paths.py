@@ -218,6 +218,30 @@ def test_every_sentence_with_a_clause_holds_a_verb_form(text):
             assert (start, end) in held
 
 
+LITERAL_SETS = [("monday", "tuesday", "sunday"), ("said", "says", "told"), ("the", "then", "theft")]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["Monday", "monday", "said", " told", "\tthen", "\u2003the", "theft", "x",
+                                 " ", "\n", "ß", "Sunday.", "-", "İ"]), max_size=14).map("".join),
+       st.sampled_from(LITERAL_SETS), st.booleans(), st.sampled_from(["", r"\s"]))
+def test_literals_decide_the_same_before_and_after_their_trie_is_compiled(text, literals, ignorecase, before):
+    from checker.patterns import precheck
+
+    article = parse_text("a.txt", "Title: T\n\n" + text)
+    spans = [(0, len(article.source)), *article.sentences, *((b.start, b.end) for b in article.paragraphs)]
+    decisions = []
+    for trie_after in (10**9, 0):  # substring searches only; the trie from the first text on
+        condition = Literals(literals, ignorecase, before)
+        condition._trie, condition._unsearched = True, trie_after
+        fresh = parse_text("a.txt", "Title: T\n\n" + text)  # no derived hits shared between the two
+        decisions.append((condition.might_match(fresh), condition.holding(fresh, spans)))
+        if condition._text(fresh) is not None:
+            assert (condition._search is None) == (trie_after > 0)
+    assert decisions[0] == decisions[1]
+    assert precheck.TRIE_AFTER > 0
+
+
 # ---- rules that skip an article after one quick look at its text ---------------------------
 def builtin(rule_id: str):
     rules, _ = load_rules([builtin_rules_dir()], checker_rule_kinds())

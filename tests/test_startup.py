@@ -72,3 +72,29 @@ def test_entry_point_cache_is_rebuilt_when_damaged_or_when_packages_change(tmp_p
     assert entrypoints.checker_entry_points() == fresh
     cache.write_text("{broken", encoding="utf-8")
     assert entrypoints.checker_entry_points() == fresh
+
+
+def test_the_cache_folder_keeps_only_the_newest_snapshots(tmp_path):
+    import os
+
+    from checker.patterns import snapshot
+
+    folder = tmp_path / "checker"
+    folder.mkdir()
+    for age in range(12):  # snapshots of rule sets edited one hour apart, the newest first
+        old = folder / f"rules-{age:032d}.pickle"
+        old.write_bytes(b"old")
+        os.utime(old, (snapshot.time.time() - 3600 * (age + 1),) * 2)
+    stale = folder / "rules-stale.pickle"
+    stale.write_bytes(b"old")
+    os.utime(stale, (snapshot.time.time() - 8 * 24 * 3600,) * 2)
+    other = folder / "reports.json"  # not a snapshot: left alone
+    other.write_text("{}", encoding="utf-8")
+    current = folder / "rules-current.pickle"
+    snapshot.save(current, {"rules": []})
+    kept = sorted(p.name for p in folder.glob("rules-*.pickle"))
+    assert len(kept) == snapshot.KEEP
+    assert "rules-current.pickle" in kept
+    assert kept[:-1] == [f"rules-{age:032d}.pickle" for age in range(snapshot.KEEP - 1)]
+    assert other.exists()
+    assert snapshot.load(current) == {"rules": []}

@@ -47,6 +47,13 @@ BEYOND_FOLDING_CHECKED = re.compile("[^\x00-\u012f\u0132-\u036f\u2000-\u206f]")
 #: each, whatever they are (measured on the shared corpus).
 MANY_LITERALS = 40
 
+#: How many characters a condition searches without its trie before compiling it: compiling
+#: one costs about as much as a substring search for each literal through this much text.
+TRIE_AFTER = 40_000
+
+#: The one class before literals that the substring search reads itself: white space.
+WHITE_SPACE = r"\s"
+
 
 def folded(article: Article) -> str | None:
     """The article's source case-folded, or None when it holds characters outside the checked
@@ -98,10 +105,12 @@ class Literals(Precheck):
         self.texts = tuple(dict.fromkeys(literal.casefold() for literal in literals)) if ignorecase else literals
         #: For many literals, or a class before them, one search: at each place the shortest
         #: literal starting there (a longer one there holds it, so no span holds only that).
+        #: Compiled once the texts searched without it add up to ``TRIE_AFTER`` characters
+        #: (or a class other than white space comes before them), so that a run checking one
+        #: short article (an editor's save) does not pay for compiling it.
         self._search: Callable[..., re.Match | None] | None = None
-        if before or _trie_pays(self.texts):
-            trie = literal_alternation(self.texts, re.escape, shortest=True)
-            self._search = re.compile(f"{before}(?:{trie})").search
+        self._trie = bool(before) or _trie_pays(self.texts)
+        self._unsearched = TRIE_AFTER if self._trie and before in ("", WHITE_SPACE) else 0
         #: Asked for the spans holding the literals (``holding``): from then on whether there
         #: is one is read off where they all are, so the text is searched once for both.
         self._holds = False
@@ -115,13 +124,23 @@ class Literals(Precheck):
     def _text(self, article: Article) -> str | None:
         return folded_source(article) if self.ignorecase else article.source
 
+    def _trie_search(self, text: str) -> Callable[..., re.Match | None] | None:
+        """The trie's search, compiled now if searching ``text`` without it no longer pays."""
+        if self._search is None and self._trie:
+            self._unsearched -= len(text)
+            if self._unsearched < 0:
+                trie = literal_alternation(self.texts, re.escape, shortest=True)
+                self._search = re.compile(f"{self.before}(?:{trie})").search
+        return self._search
+
     def might_match(self, article: Article) -> bool:
         text = self._text(article)
         if text is None:
             return True
-        if self._search is not None:
-            return self._search(text) is not None
-        if self._holds and len(text) == len(article.source):
+        search = self._trie_search(text)
+        if search is not None:
+            return search(text) is not None
+        if self.before or (self._holds and len(text) == len(article.source)):
             return bool(article.derived(_hits, self)[0])
         return any(literal in text for literal in self.texts)
 
@@ -133,7 +152,7 @@ class Literals(Precheck):
         text = self._text(article)
         if text is None or len(text) != len(article.source):
             return list(spans)
-        search = self._search
+        search = self._trie_search(text)
         if search is not None:  # one search in C per span, up to its first literal
             return [(start, end) for start, end in spans if search(text, start, end) is not None]
         self._holds = True
@@ -153,14 +172,19 @@ class Literals(Precheck):
 
 def _hits(article: Article, condition: Literals) -> tuple[Spans, list[int]]:
     """Where a few literals lie in the (case-folded) source, sorted by start, and their starts:
-    a substring search for each, overlapping uses included. Read through ``article.derived``."""
+    a substring search for each, overlapping uses included; after white space, the white space
+    character included, when the condition asks for it. Read through ``article.derived``."""
     text = condition._text(article)
     assert text is not None
     found: Spans = []
+    spaced = condition.before == WHITE_SPACE
     for literal in condition.texts:
         at = text.find(literal)
         while at != -1:
-            found.append((at, at + len(literal)))
+            if not spaced:
+                found.append((at, at + len(literal)))
+            elif at and text[at - 1].isspace():  # what ``re``'s \s matches in a str
+                found.append((at - 1, at + len(literal)))
             at = text.find(literal, at + 1)
     found.sort()
     return found, [start for start, _ in found]

@@ -10,8 +10,9 @@ versions, the checker's own code, each rule kind's module, and every rule file's
 size and modification time. Any change means a fresh load (and a new snapshot). It is
 written atomically to the user's cache folder (``~/.cache/checker``, or
 ``$XDG_CACHE_HOME``), which only that user can write: the same trust as the user's own
-installed code. ``CHECKER_NO_SNAPSHOT=1`` turns it off. Rule files with errors are never
-snapshotted, so their errors are reported on every run.
+installed code. The folder keeps the newest ``KEEP`` snapshots. ``CHECKER_NO_SNAPSHOT=1``
+turns it off. Rule files with errors are never snapshotted, so their errors are reported on
+every run.
 
 A rule keeps what the seam worked out when it compiled its patterns (``TimedPattern`` shapes,
 backward patterns, pre-check literals), so a snapshot load does none of that again.
@@ -34,6 +35,8 @@ from checker.cache.codestamp import code_files, stamp_lines
 from checker.cache.folders import user_cache_dir
 
 VERSION = 1
+#: How many snapshots the cache folder keeps, this run's included.
+KEEP = 8
 
 
 def snapshot_path(files: Sequence[Path], kinds: dict[str, type]) -> Path | None:
@@ -65,12 +68,27 @@ def save(path: Path | None, value: Any) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("rules-*.pickle"):  # one snapshot per rule set is enough
-            if old != path and old.stat().st_mtime < _week_ago():
-                old.unlink(missing_ok=True)
+        prune(path.parent, keep=path)
         write_pickle(path, value)
     except Exception:
         return
+
+
+def prune(folder: Path, keep: Path) -> None:
+    """Remove the snapshots of other rule sets that are a week old or beyond the newest
+    ``KEEP - 1``: each edit of a rule file makes a new snapshot, and the old ones would
+    otherwise pile up (a few hundred kilobytes each)."""
+    others = []
+    for old in folder.glob("rules-*.pickle"):
+        if old != keep:
+            try:
+                others.append((old.stat().st_mtime, old))
+            except OSError:
+                continue  # removed by another run meanwhile
+    others.sort(reverse=True)
+    for index, (modified, old) in enumerate(others):
+        if index >= KEEP - 1 or modified < _week_ago():
+            old.unlink(missing_ok=True)
 
 
 def write_pickle(path: Path, value: Any) -> None:
