@@ -61,9 +61,9 @@ def test_a_formal_name_before_a_common_noun_is_flagged_with_the_adjective(articl
     "She reads USA Today on the train every morning.",
     "Team USA athletes marched in first.",
     "Miss USA contestants toured the factory.",
-    # quotations, for nouns not on the rule's list
-    "“We want the Kingdom of Spain fishermen gone,” the farmer shouted.",
-    "He wrote that \"Republic of Korea negotiators never called\" and hung up.",
+    # "USA" in quotations, before nouns not on the rule's list
+    "“We want the USA jobs back,” the farmer shouted.",
+    "He wrote that \"USA negotiators never called\" and hung up.",
     # the name as a subject or an object, followed by a verb, an adverb or a small word
     "The Kingdom of Spain signed the treaty after a long night.",
     "The Republic of Korea says it will send observers.",
@@ -92,11 +92,24 @@ def test_titles_quotations_and_subjects_are_left_alone(article, text):
     assert found(text, article) == []
 
 
-def test_in_a_quotation_only_the_listed_nouns_count(article):
-    text = "“Kingdom of Spain troops and Kingdom of Spain fishermen left,” she said. Kingdom of Spain fishermen stayed."
-    assert [f[0] for f in found(text, article)] == ["Kingdom of Spain", "Kingdom of Spain"]
+def test_in_a_quotation_usa_counts_only_before_the_listed_nouns(article):
+    text = "“USA troops and USA fishermen left,” she said. USA fishermen stayed."
+    assert [f[0] for f in found(text, article)] == ["USA", "USA"]
     spans = [f.location.column for f in builtin_rule("entity-state-name-as-adjective").check(article(text))]
-    assert spans[0] == 2 and spans[1] > 60
+    assert spans[0] == 2 and spans[1] > 40
+
+
+def test_in_a_quotation_a_formal_name_of_several_words_counts_as_anywhere(article):
+    text = "“Kingdom of Spain fishermen left,” she said. He wrote that \"Republic of Korea negotiators never called\"."
+    assert [f[0] for f in found(text, article)] == ["Kingdom of Spain", "Republic of Korea"]
+
+
+def test_a_headline_is_read_too():
+    from checker.read.parsers.text import parse_text
+
+    article = parse_text("a.txt", "Title: Italian Republic prime minister resigns\n\nHe resigned on Monday.\n")
+    assert [article.source[f.location.offset:f.location.offset + f.location.length]
+            for f in builtin_rule("entity-state-name-as-adjective").check(article)] == ["Italian Republic"]
 
 
 def test_team_names_and_suggestions_override_the_gazetteer(article):

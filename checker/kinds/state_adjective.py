@@ -45,9 +45,10 @@ class StateAdjectiveRule(Rule):
     is always a noun or a modifier ("officials", "forces", "armed"). A
     capitalised next word is left alone: an official title ("Russian Federation Council",
     "Republic of Korea Navy"), as is "USA" in a name ("Team USA", "USA Today"). Inside a
-    direct quotation only the nouns of ``nouns`` count (nothing with ``quotes: false``): a
-    spinner rewrites quotations too, but a speaker's words are theirs. The suggestion is the
-    adjective ("Spanish") or, where no adjective is known, the short name."""
+    direct quotation a one-word name ("USA") counts only before the nouns of ``nouns``
+    (nothing with ``quotes: false``): a spinner rewrites quotations too, but speakers say "USA
+    jobs"; a formal name of several words before a noun is a rewrite wherever it stands. The
+    suggestion is the adjective ("Spanish") or, where no adjective is known, the short name."""
 
     name = "state-adjective"
     PLACEHOLDERS = frozenset({"match", "suggestion"})
@@ -94,7 +95,7 @@ class StateAdjectiveRule(Rule):
             if following is None:
                 continue
             # In a quotation the speaker's words are judged on the listed nouns alone.
-            listed_only = article.in_quote(start, end)
+            listed_only = " " not in name and article.in_quote(start, end)
             if not self._modifies(following.group(1), following.group(2), listed_only) and not (
                     not listed_only and _noun_by_what_follows(following.group(1), source, following.end(1))):
                 continue
