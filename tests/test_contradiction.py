@@ -100,6 +100,32 @@ def test_a_time_after_an_event_is_no_update(article):
     assert found(rule("counts"), article, text) == []
 
 
+def test_a_word_that_picks_out_a_part_marks_only_the_part(article):
+    # "two of them" is the part; "Five climbers" the whole, compared as any count is.
+    text = ("Title: Four climbers hurt in rockfall on Ben Carra\n\n"
+            "Five climbers were hurt in the rockfall, two of them seriously, the rescue team said.")
+    [finding] = found(rule("counts"), article, text)
+    assert (finding.location.text, finding.related[0].text) == ("Five climbers", "Four climbers")
+    text = ("Eleven passengers were injured when the tram derailed.\n\n"
+            "Nine passengers were injured in the derailment, including two children.")
+    assert [f.location.text for f in found(rule("counts"), article, text)] == ["Nine passengers"]
+    # The part itself is still no count of the whole.
+    for text in ("Eleven passengers were injured when the tram derailed. Two of them were injured badly.",
+                 "Eleven passengers were injured when the tram derailed, including three children who were injured."):
+        assert found(rule("counts"), article, text) == []
+
+
+def test_a_definite_mention_of_the_headlines_event_is_that_event_whatever_places_follow(article):
+    text = ("Title: Two hurt in Dunmere warehouse fire\n\n"
+            "Four workers were hurt in the fire and taken to hospital in Carrow, the fire service said.")
+    [finding] = found(rule("counts"), article, text)
+    assert finding.related[0].text == "Two"
+    # Another event somewhere else, named without "the": not the headline's.
+    text = ("Title: Two hurt in Dunmere warehouse fire\n\n"
+            "In Carrow, four workers were hurt in a warehouse fire last month.")
+    assert found(rule("counts"), article, text) == []
+
+
 @pytest.mark.parametrize("text", [
     "The attack killed more than 200 people. About 250 people were killed, officials said.",
     "Twelve people were killed on Monday. The death toll rose to 15 on Tuesday.",

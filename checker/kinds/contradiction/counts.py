@@ -127,6 +127,13 @@ class Vocabulary:
     any_event: Searcher | None = None
 
 
+#: Words that open the parts of a group after its whole: "Nine died, including four children".
+_PARTS_AFTER = frozenset({"including", "among them"})
+#: Words that make the number right before them a part: "two of them", "three of whom".
+_PART_OF_NUMBER = frozenset({"of them", "of whom"})
+_PART_WORDS = _PARTS_AFTER | _PART_OF_NUMBER
+
+
 class _Context:
     """What a sentence says besides its figures: its update and other-event words, the
     names in it and its words. Most counts are never compared with another (no earlier count
@@ -170,6 +177,27 @@ class _Context:
         if self._distinct is None:
             self._distinct = frozenset(m.group(0).lower() for m in self.vocabulary.distinct.finditer(self.text))
         return self._distinct
+
+    def distinct_for(self, figure: tuple[int, int]) -> frozenset[str]:
+        """``distinct`` for the figure at ``figure``: a word that picks out a part of a group
+        marks only the part's figure, not the whole's ("Six workers were hurt, two of them
+        badly": "of them" marks "two"; "Nine people died, including four children": "including"
+        marks "four children"). A part word after the figure with another number between them
+        ("of them"), or one that opens the parts after the figure ("including"), is not this
+        figure's."""
+        found = self.distinct
+        if not found & _PART_WORDS:
+            return found
+        kept = set(found)
+        for match in self.vocabulary.distinct.finditer(self.text, figure[1]):
+            word = match.group(0).lower()
+            if word in _PARTS_AFTER or (word in _PART_OF_NUMBER
+                                        and first_number(self.text[figure[1]:match.start()],
+                                                         self.text[figure[1]:match.start()].casefold()) is not None):
+                kept.discard(word)
+        for match in self.vocabulary.distinct.finditer(self.text, 0, figure[0]):
+            kept.add(match.group(0).lower())  # the same word before the figure still marks it
+        return frozenset(kept)
 
     @property
     def names(self) -> frozenset[str]:
@@ -305,7 +333,7 @@ class Count:
     @property
     def distinct(self) -> frozenset[str]:
         """Words of another event, time or part ("last year") in the sentence."""
-        return self.context.distinct
+        return self.context.distinct_for(self.figure)
 
 
 def first_number(text: str, folded: str, words: tuple[str, ...] = _MAY_COUNT_WORDS) -> regex.Match | None:
@@ -624,6 +652,22 @@ def _may_be_one_event(earlier: _Context, later: _Context) -> bool:
     return not (first and second and not first & second)
 
 
+#: "the" and a noun: a sentence's definite mention of something ("in the blast").
+_DEFINITE = compiled(r"(?<![\p{L}])[Tt]he\s+(\p{Ll}{4,})(?![\p{L}'’-])")
+
+
+def _takes_up(text: str, headline: str) -> bool:
+    """The sentence names the headline's own event by a definite mention of a noun of the
+    headline ("Three injured in grain elevator blast" ... "Six workers were injured in the
+    blast, taken to hospital in Regina"): the headline's event, whatever other places the
+    sentence names."""
+    words = {word.lower() for word in _HEADLINE_WORD.findall(headline)} - STOPWORDS
+    return any(match.group(1) in words for match in _DEFINITE.finditer(text))
+
+
+_HEADLINE_WORD = compiled(r"\p{L}{4,}")
+
+
 def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]:
     # Every relation needs the same noun, except a headline's bare "12 killed", which counts
     # people: so each count is compared only with the earlier counts of its noun.
@@ -639,7 +683,8 @@ def conflicts(counts: list[Count], vocabulary: Vocabulary) -> Iterator[Conflict]
             if relation == "event":
                 if later.update or later.distinct or earlier.distinct:
                     continue
-                if not _may_be_one_event(earlier.context, later.context):
+                if not _may_be_one_event(earlier.context, later.context) and not (
+                        earlier.headline and _takes_up(later.context.text, earlier.context.text)):
                     continue
             elif relation == "headline":
                 if later.update - earlier.update:
