@@ -100,6 +100,16 @@ def test_a_time_after_an_event_is_no_update(article):
     assert found(rule("counts"), article, text) == []
 
 
+def test_an_amount_given_after_of_is_a_count_a_part_is_not(article):
+    for amount in ("A group of 14 people were killed in the crush", "The crush left a death toll of 14 people"):
+        text = f"Title: Twelve killed in Carrow crush\n\n{amount}, officials said."
+        [finding] = found(rule("counts"), article, text)
+        assert finding.location.text == "14 people" and finding.related[0].text == "Twelve"
+    for part in ("A third of 300 workers", "One of 300 workers", "A share of 300 workers"):
+        text = f"Nine workers were injured in the blast.\n\n{part} were injured in the blast."
+        assert found(rule("counts"), article, text) == []
+
+
 def test_a_word_that_picks_out_a_part_marks_only_the_part(article):
     # "two of them" is the part; "Five climbers" the whole, compared as any count is.
     text = ("Title: Four climbers hurt in rockfall on Ben Carra\n\n"

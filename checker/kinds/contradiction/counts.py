@@ -76,6 +76,11 @@ _NUMBER_WORD = compiled(
 _BEFORE_NUMBER = compiled(rf"(?r)[\s$£€]*(?:\p{{L}}+[\s$£€]*){{0,{WORDS_BEFORE_NUMBER}}}")
 _YEAR = compiled(r"^(?:1[89]|20)[0-9][0-9]$")
 _PART_OF = compiled(r"(?i)(?:\bof|\bthe|\bfig\.?)\s*$")
+#: "a total of", "an average of", "a death toll of", "a crowd of": an amount that the number
+#: gives, not a part of a whole ("a third of", "a share of" are parts).
+_AMOUNT_OF = compiled(r"(?i)\ban?\s+(?:[\p{L}-]+\s+)?(?!(?:third|quarter|half|fifth|tenth|fraction|share|portion|"
+                      r"part|proportion|percentage|majority|minority|handful|few|number|couple|pair)\s)"
+                      r"[\p{L}-]+\s+of\s*$")
 _OF_NOUN = compiled(r"\s+of(?=\s+(?!the\b|them\b|those\b|these\b|whom\b|which\b|its\b|their\b)\p{L})")
 _ALTERNATIVE_BEFORE = compiled(r"(?i)\bor\s+$")
 _OR = compiled(r"(?i)\s+or\s+")
@@ -473,7 +478,7 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, con
         # A date, a time, a compound adjective ("5-inch"), an ordinal, a part of a whole
         # ("three of the 12") or a rate: not a count of something on its own.
         return None
-    if _PART_OF.search(before) or NAMING_BEFORE.search(before):
+    if (_PART_OF.search(before) and not _AMOUNT_OF.search(before)) or NAMING_BEFORE.search(before):
         return None  # "of the 12", "No. 3", "Part 2": a reference or a part of a whole
     alternative = _OR.match(after)
     if _ALTERNATIVE_BEFORE.search(before) or (alternative and QUANTITY.match(after, alternative.end())):
