@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import itertools
 import os
+from pathlib import Path
 
 import pytest
 import regex
 from conftest import CORPUS
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from seam_paths import checked, gated
 
@@ -990,3 +991,169 @@ def test_polarity_through_its_index_conflicts_as_all_pairs_do(sentences):
     found = clauses_in(article.source, article.sentences, rule.clause, rule.forms, rule.hedges, rule.adjectives)
     fast = [(c.earlier, c.later) for c in conflicts(found, rule.antonyms)]
     assert fast == list(plain_polarity(found, rule.antonyms))
+
+
+# contradiction-roles: the forms read with simple case folding where full folding cannot differ,
+# the anchor tried only where a post starts, names read only for surnames given two posts.
+ROLES = builtin("contradiction-roles")
+ROLES_VOCABULARY = ROLES.roles_vocabulary
+#: Letters that full case folding reads two or three at a time ("ss", "fi", "ffl", "st").
+FOLDING = ["ss", "SS", "fi", "Fi", "ff", "ffi", "ffl", "fl", "st", "ST", "sst", "Staffs", "Bassist", "Officer"]
+role_piece = st.sampled_from(
+    ["Ana Silva", "Jess Fiss", "Kerr", "O'Neil-Ross", "Ross", "Mr", "Dr.", "J.", "A. ", ", ", ",", " ", "  ", "\n",
+     ".", ". ", ";", "the ", "The ", "the school's ", "Ashdown Primary School's ", "Rovers’ ", "its ", "who ",
+     "who is ", "who has been ", "who was ", "who plays for ", "plays ", "in the ", " said", " said.", " of ",
+     " at ", "the firm", "the company", "deputy ", "chief ", "former ", "senior ", "co-", "Dunholm City",
+     " back four", "é", "É", "’", "-", "and ", "1999", "i\u0307", "ǅ", "ª", "Ǆ", "Inspector", "SERGEANT", "Chief",
+     *FOLDING, *[s for s in sorted(ROLES_VOCABULARY.groups) if len(s) < 12][::3]])
+#: Characters on whose account full case folding may read otherwise (``FULL_CASE_RELATIVES``).
+RELATIVES = ["ß", "ẞ", "ſ", "\u212a", "İ", "ı", "ﬁ", "ﬆ", "ŉ", "ʼn", "ǰ", "ΐ", "\u0345", "\u030c", "e\u0301"]
+role_sentence = st.builds(
+    "{}{}{}{}{} ".format,
+    st.sampled_from(["", "Judge ", "Inspector ", "Sgt. ", "Mr ", "Former ", "Ashdown School head teacher ",
+                     "Sfist Orchestra bassoonist ", "the club's striker ", "Chief Inspector "]),
+    st.sampled_from(["Ann Kerr", "Kerr", "Tom Kerr", "Li Wen", "Wen", "Sam Fiss", "Fiss", "Jess Staffs", "Staffs",
+                     "Ross O'Neil-Fist", "A. Fiss", "Ann B. Kerr"]),
+    st.sampled_from([", the school's head teacher,", ", the school's deputy head,", ", who is the firm's CFO,",
+                     ", the company's chief executive,", ", who has been in the Rovers back four,",
+                     ", who plays for Dunholm City,", ", chair and chief executive,", "", ", prosecutor,",
+                     ", the Sfist Orchestra's first violin,", ", who is the Fissfield Trust's chief financial officer",
+                     ", assistant chief constable of the Staffs Police,", ", the FIRST-TEAM STRIKER,"]),
+    st.sampled_from([" said", " spoke", " replied", " was promoted", ""]),
+    st.sampled_from([".", ". \"Kerr, the chief inspector, said so.\"", "; ß.", ".\n\n", ", Fiss said."]),
+)
+role_text = st.lists(st.one_of(role_sentence, role_piece), max_size=10).map("".join)
+
+
+def _spans(match: regex.Match | None) -> tuple | None:
+    """A match's span and its groups' spans, for comparing two patterns' matches."""
+    if match is None:
+        return None
+    return match.span(), tuple(sorted((name, match.span(name)) for name in match.re.groupindex))
+
+
+@SETTINGS
+@given(role_text, st.integers(0, 200), st.integers(0, 200))
+@example("Staffs, who is the bassoonist of the Sfist Orchestra, said.", 0, 60)
+@example("Fiss, the Ashdown Primary School's chief financial officer, said", 0, 70)
+def test_roles_simple_case_forms_match_as_the_full_case_forms_without_a_relative(text, start, end):
+    from checker.kinds.contradiction import posts
+
+    full, simple = ROLES_VOCABULARY.forms, ROLES_VOCABULARY.simple_forms
+    assert simple is not None
+    assume(posts.forms_for(text, ROLES_VOCABULARY) is simple)  # no relative ("ß" in some sentences)
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    for full_form, simple_form in zip(full, simple, strict=True):
+        assert _spans(full_form.search(text, start, end)) == _spans(simple_form.search(text, start, end)), text
+        for at in range(len(text)):
+            assert _spans(full_form.match(text, at)) == _spans(simple_form.match(text, at)), (text, at)
+
+
+@SETTINGS
+@given(role_text, st.sampled_from(RELATIVES))
+def test_roles_an_article_with_a_relative_is_read_with_the_full_case_forms(text, relative):
+    from checker.kinds.contradiction import posts
+
+    assert posts.forms_for(text + relative, ROLES_VOCABULARY) is ROLES_VOCABULARY.forms
+
+
+def test_roles_full_case_relatives_hold_every_character_full_folding_relates_to_ascii_or_an_expansion():
+    from regex import _regex
+
+    from checker.kinds.contradiction import posts
+
+    full, simple = regex.FULLCASE | regex.IGNORECASE | regex.UNICODE, regex.IGNORECASE | regex.UNICODE
+    expanding = set(_regex.get_expand_on_folding())
+    folded = {c for e in expanding for c in _regex.fold_case(full, e)}
+    assert {f for e in expanding if (f := _regex.fold_case(full, e)).isascii()} <= {"ss", "ff", "fi", "fl", "ffi",
+                                                                                     "ffl", "st"}
+    touching = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | folded | expanding
+    relatives = posts.FULL_CASE_RELATIVES
+    assert relatives is not None and set(RELATIVES) - {"ʼn", "e\u0301"} <= relatives
+    for code in range(0x80, 0x20000):  # every cased character lies below
+        char = chr(code)
+        related = {chr(c) for c in _regex.get_all_cases(simple, code)} | {
+            *_regex.fold_case(simple, char), *_regex.fold_case(full, char)}
+        if related & touching:
+            assert char in relatives, hex(code)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(role_sentence, role_piece, st.sampled_from(RELATIVES)), max_size=16).map("".join))
+@example("Inspector Sergeant Kerr, Judge ſally Roe and PC \u212ale said")
+def test_roles_anchors_tried_where_a_post_starts_are_those_a_search_finds(text):
+    from checker.kinds.contradiction.posts import _anchors
+
+    plain = [m.span() for m in ROLES_VOCABULARY.anchor.finditer(text)]
+    assert [m.span() for m in _anchors(text, ROLES_VOCABULARY)] == plain
+
+
+def plain_roles(article):
+    """The roles check's conflicts as first written: names read in every sentence for every
+    surname, every form searched with full case folding, the anchor searched for."""
+    from checker.kinds.contradiction import posts
+
+    vocabulary, source = ROLES_VOCABULARY, article.source
+    sentences = article.unquoted_sentences
+    people: dict[str, posts.Person] = {}
+    for start, end in sentences:
+        for run in posts._NAME_RUN.findall(source[start:end]):
+            naming = posts._naming(run, vocabulary)
+            if naming is not None:
+                person = people.setdefault(naming.surname, posts.Person())
+                person.first_names |= {naming.first} if naming.first else set()
+                person.introduced = person.introduced or naming.first is not None or naming.titled
+    before, *others = vocabulary.forms
+    found, joined, inside = [], set(), posts._QuoteIndex(article.quotes)
+    for start, end in spans_holding(article, sentences, ROLES.post_words, ignorecase=True):
+        text = source[start:end]
+        matches = []
+        for anchor in vocabulary.anchor.finditer(text):
+            match = before.search(text, max(0, anchor.start() - 60), min(len(text), anchor.end() + 80))
+            while match is not None and match.start("post") < anchor.start():
+                match = before.search(text, match.start() + 1, min(len(text), anchor.end() + 80))
+            if match is not None and match.start("post") == anchor.start() and match.span() not in [
+                    m.span() for m in matches]:
+                matches.append(match)
+        for run in posts._NAME_RUN.finditer(text):
+            if text.startswith(",", run.end()) and (
+                    "who" in text[run.end():run.end() + 120]
+                    or vocabulary.post_word.search(text, run.end(), min(len(text), run.end() + 120))):
+                for word in posts._WORD_START.finditer(text, run.start(), run.end()):
+                    matches += [m for p in others if (m := p.match(text, word.start()))]
+        for match in matches:
+            post = posts._read(match, text, start, vocabulary, joined)
+            if post is not None and not inside(post.statement.start, post.statement.end):
+                found.append(post)
+    for surname in joined:
+        people.setdefault(surname, posts.Person()).joined = True
+    found.sort(key=lambda p: p.statement.start)
+    return [(c.earlier, c.later, c.detail) for c in posts.conflicts(found, people, vocabulary)]
+
+
+def fast_roles(article):
+    return [(c.earlier, c.later, c.detail) for c in ROLES._conflicts(article, article.unquoted_sentences)]
+
+
+@SETTINGS
+@given(st.lists(role_sentence, min_size=1, max_size=8).map("".join))
+@example("Judge Ann Kerr adjourned the hearing on Monday. Prosecutor Ann Kerr said the state would call nine "
+         "witnesses.")
+def test_roles_conflicts_are_those_the_plain_reading_finds(text):
+    article = parse_text("a.txt", "Title: T\n\n" + text)
+    assert fast_roles(article) == plain_roles(article)
+
+
+@pytest.mark.corpus
+def test_roles_conflicts_are_those_the_plain_reading_finds_on_the_corpus():
+    # The real texts, and the hand-written contradictions (where the rule finds some).
+    hand = Path(__file__).resolve().parent.parent / "bench" / "data" / "contradictions"
+    paths = sorted(CORPUS.rglob("*.txt")) + sorted(hand.glob("*/*.txt"))
+    assert len(paths) > 1000
+    flagged = 0
+    for path in paths:
+        article = parse_text(str(path), path.read_text(encoding="utf-8", errors="replace"))
+        conflicts = fast_roles(article)
+        assert conflicts == plain_roles(article), path
+        flagged += len(conflicts)
+    assert flagged > 0

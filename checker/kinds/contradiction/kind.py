@@ -434,11 +434,13 @@ class ContradictionRule(Rule):
                 org_nouns[noun.lower()] = nouns[0].lower()
         team_words = [" ".join(str(w).split()) for w in o["team_words"]]
         spellings = sorted(groups)
+        forms = posts.compile_forms(spellings, [str(q) for q in o["qualifiers"]], team_words)
         self.roles_vocabulary = posts.Vocabulary(
             groups={k: frozenset(v) for k, v in groups.items()}, names=names,
             team_families=frozenset(str(f) for f in o["team_families"]), org_nouns=org_nouns,
-            forms=posts.compile_forms(spellings, [str(q) for q in o["qualifiers"]], team_words),
-            anchor=posts.anchor_pattern(spellings), joined=posts.joined_pattern(spellings),
+            forms=forms, simple_forms=posts.simple_case_forms(forms),
+            anchor=posts.anchor_pattern(spellings), anchor_starts=posts.anchor_starts_pattern(spellings),
+            joined=posts.joined_pattern(spellings),
             shifts=self._any(o["shifts"], "shifts"), post_word=posts.post_word_pattern(spellings + team_words))
         self.post_words = tuple(spellings + team_words + ["plays for"])
         self.require_literals(self.post_words, ignorecase=True)  # every post is read from its word

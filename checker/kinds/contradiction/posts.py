@@ -29,6 +29,9 @@ the few distinct posts read so far, so the work grows with the article, not its 
 from __future__ import annotations
 
 import bisect
+import re
+import string
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -57,8 +60,6 @@ TEAM = "\0team"
 _FORM_REACH = 120
 #: The most distinct posts kept per person: a bound on the work per post read.
 MAX_POSTS = 12
-#: A run of capitalised words not read yet (``None`` is a run read as no person).
-_UNREAD = object()
 
 _WORD = r"\p{Lu}[\p{L}'’-]*\p{L}"
 #: Words of one name or one organisation stay on one line: a line break ends a name.
@@ -94,9 +95,14 @@ class Vocabulary:
     org_nouns: dict[str, str]
     #: The sentence forms, compiled.
     forms: tuple[regex.Pattern, ...]
+    #: The same forms with simple case folding (``simple_case_forms``), for an article without
+    #: a character on whose account the two foldings may differ; None when there is none.
+    simple_forms: tuple[regex.Pattern, ...] | None
     #: A post followed by a capitalised word: where the form "TITLE Name" may end (searched
     #: first, so that the form is only tried in the few characters before one).
     anchor: regex.Pattern
+    #: Where a post may start, for ``_anchors`` (``anchor_starts_pattern``); None: search the anchor.
+    anchor_starts: re.Pattern | None
     #: A post joined to another ("chair and chief executive").
     joined: regex.Pattern
     #: Words that put a post at another time or mark a change.
@@ -150,6 +156,60 @@ def compile_forms(spellings: list[str], qualifiers: list[str], team_words: list[
     return tuple(regex.compile(_case_sensitive_names(p), flags) for p in (before, after, clause, in_team, plays_for))
 
 
+def _full_case_relatives() -> frozenset[str] | None:
+    """The characters outside ASCII on whose account full case folding may match otherwise
+    than simple case folding: those that fold to several characters ("ß", "ﬁ", "ŉ"), the
+    characters of those foldings ("ʼ", Greek iota, combining accents), and every case of one of
+    them or of an ASCII letter ("ſ", the Kelvin sign, "İ"). Read from the ``regex`` module's
+    own tables; None when the module does not tell them (the full forms are then always used)."""
+    try:
+        from regex import _regex
+        expanding = _regex.get_expand_on_folding()
+        fold_case, all_cases = _regex.fold_case, _regex.get_all_cases
+    except (ImportError, AttributeError):
+        return None
+    full, simple = regex.FULLCASE | regex.IGNORECASE | regex.UNICODE, regex.IGNORECASE | regex.UNICODE
+    related = set(string.ascii_letters) | set(expanding)
+    for char in expanding:
+        related.update(fold_case(full, char))
+    for char in list(related):
+        related.update(chr(c) for c in all_cases(simple, ord(char)))
+        related.update(fold_case(simple, char), fold_case(full, char))
+    return frozenset(c for c in related if not c.isascii())
+
+
+FULL_CASE_RELATIVES = _full_case_relatives()
+#: Any of ``FULL_CASE_RELATIVES`` (never matching when the module does not tell them); ``re``
+#: searches a set of characters many times faster than ``regex``.
+_FULL_CASE_RELATIVE = re.compile(
+    "[" + "".join(f"\\U{ord(c):08x}" for c in sorted(FULL_CASE_RELATIVES or ())) + "]"
+    if FULL_CASE_RELATIVES else r"(?!x)x")
+
+
+def simple_case_forms(forms: tuple[regex.Pattern, ...]) -> tuple[regex.Pattern, ...] | None:
+    """The forms with simple case folding, where they match as the forms (full case folding,
+    the default of VERSION1) do on any text without a full-case relative
+    (``FULL_CASE_RELATIVES``); None when a form's own text holds one, or when they are unknown.
+
+    Why it is exact: full case folding differs from simple folding only by the foldings of
+    several characters it adds. Without a relative in the text or the pattern, the only ones
+    that can match are the ASCII ones ("ss", "fi", "ffl", "st" ...), letters only, which the
+    patterns add where a single letter already matches ("\\p{L}", "[\\p{L}'’-]*": a run
+    of letters read two at a time, the same run) or in a literal, which matches the same ASCII
+    either way. Full folding is much slower: a letter class becomes a branch of dozens of
+    strings, tried at every letter. (tests/test_fast_paths.py compares the two.)"""
+    if FULL_CASE_RELATIVES is None or any(_FULL_CASE_RELATIVE.search(f.pattern) for f in forms):
+        return None
+    return tuple(regex.compile("(?-f)" + f.pattern, f.flags) for f in forms)
+
+
+def forms_for(source: str, vocabulary: Vocabulary) -> tuple[regex.Pattern, ...]:
+    """The forms to read an article with: the simple-case ones where they are exact."""
+    if vocabulary.simple_forms is not None and _FULL_CASE_RELATIVE.search(source) is None:
+        return vocabulary.simple_forms
+    return vocabulary.forms
+
+
 def _case_sensitive_names(pattern: str) -> str:
     r"""Make the capital-letter classes hold under IGNORECASE (``\p{Lu}`` would match any letter)."""
     return pattern.replace(r"\p{Lu}", r"(?-i:\p{Lu})").replace(r"\p{Ll}", r"(?-i:\p{Ll})")
@@ -159,6 +219,17 @@ def anchor_pattern(spellings: list[str]) -> regex.Pattern:
     """A post right before a capitalised word ("Inspector Quilty", "director, Ana")."""
     post = literal_alternation(spellings)
     return regex.compile(_case_sensitive_names(rf"(?<![\p{{L}}])(?:{post}),?\s+\p{{Lu}}"), regex.IGNORECASE)
+
+
+def anchor_starts_pattern(spellings: list[str]) -> re.Pattern | None:
+    """Where the anchor may match: one of the posts, in any case, not right after an ASCII
+    letter, as ``re`` finds it (several times faster than ``regex``). For an ASCII post, the
+    cases ``regex`` equates with one of its letters are cases ``re`` equates too, so every
+    place the anchor matches is one of these. None when a post is not ASCII."""
+    if not all(spelling.isascii() for spelling in spellings):
+        return None
+    post = literal_alternation(spellings, re.escape, shortest=True)  # whether one starts is enough
+    return re.compile(rf"(?<![a-zA-Z])(?:{post})", re.IGNORECASE)
 
 
 def post_word_pattern(words: list[str]) -> regex.Pattern:
@@ -176,30 +247,37 @@ def joined_pattern(spellings: list[str]) -> regex.Pattern:
 def posts_in(source: str, sentences: list[tuple[int, int]], with_posts: list[tuple[int, int]],
              quotes: list[tuple[int, int]], vocabulary: Vocabulary) -> tuple[list[Post], dict[str, Person]]:
     """Every post read in the sentences that may name one (``with_posts``, outside
-    quotations), and the people named in all the sentences, by surname."""
-    people: dict[str, Person] = {}
+    quotations), and what all the sentences say of the people, by surname: of those given two
+    posts or more, the only ones ``conflicts`` compares (names are read only for them, and only
+    in an article where there are some)."""
     found: list[Post] = []
+    joined: set[str] = set()
     inside = _QuoteIndex(quotes)
-    readings: dict[str, _Naming | None] = {}
-    for start, end in sentences:
-        _note_names(source[start:end], people, vocabulary, readings)
+    forms = forms_for(source, vocabulary)
     for start, end in with_posts:
         text = source[start:end]
-        for match in _matches(text, vocabulary):
-            post = _read(match, text, start, vocabulary, people)
+        for match in _matches(text, vocabulary, forms):
+            post = _read(match, text, start, vocabulary, joined)
             if post is not None and not inside(post.statement.start, post.statement.end):
                 found.append(post)
     found.sort(key=lambda p: p.statement.start)
+    surnames = Counter(post.surname for post in found)
+    twice = {surname for surname, count in surnames.items() if count > 1}
+    people: dict[str, Person] = {}
+    if twice:
+        _note_names(source, sentences, people, vocabulary, twice)
+        for surname in joined & twice:
+            people.setdefault(surname, Person()).joined = True
     return found, people
 
 
-def _matches(text: str, vocabulary: Vocabulary) -> Iterator[regex.Match]:
-    """The matches of every form in a sentence. The form "TITLE Name" may start anywhere
-    before its post, so it is tried only in a short window before each post that a
-    capitalised word follows."""
-    before, *others = vocabulary.forms
+def _matches(text: str, vocabulary: Vocabulary, forms: tuple[regex.Pattern, ...]) -> Iterator[regex.Match]:
+    """The matches of every form (``forms``: the vocabulary's, either folding) in a sentence.
+    The form "TITLE Name" may start anywhere before its post, so it is tried only in a short
+    window before each post that a capitalised word follows."""
+    before, *others = forms
     seen: set[tuple[int, int]] = set()
-    for anchor in vocabulary.anchor.finditer(text):
+    for anchor in _anchors(text, vocabulary):
         match = before.search(text, max(0, anchor.start() - 60), min(len(text), anchor.end() + 80))
         while match is not None and match.start("post") < anchor.start():
             match = before.search(text, match.start() + 1, min(len(text), anchor.end() + 80))
@@ -219,6 +297,23 @@ def _matches(text: str, vocabulary: Vocabulary) -> Iterator[regex.Match]:
                 match = pattern.match(text, word.start())
                 if match is not None:
                     yield match
+
+
+def _anchors(text: str, vocabulary: Vocabulary) -> Iterator[regex.Match]:
+    """What ``vocabulary.anchor.finditer(text)`` finds: the anchor is tried, in order, only at
+    the places where it may match (``anchor_starts``), each try after the last match's end."""
+    starts = vocabulary.anchor_starts
+    if starts is None:
+        yield from vocabulary.anchor.finditer(text)
+        return
+    at = 0
+    while (start := starts.search(text, at)) is not None:
+        match = vocabulary.anchor.match(text, start.start())  # a lookbehind sees the text before
+        if match is None:
+            at = start.start() + 1
+        else:
+            yield match
+            at = match.end()
 
 
 @dataclass(frozen=True)
@@ -248,15 +343,23 @@ def _naming(run: str, vocabulary: Vocabulary) -> _Naming | None:
     return _Naming(surname, words[0] if len(words) >= 2 else None, stripped)
 
 
-def _note_names(text: str, people: dict[str, Person], vocabulary: Vocabulary,
-                readings: dict[str, _Naming | None]) -> None:
-    """Record the full names ("Ana Silva") and titled surnames ("Inspector Quilty") of a
-    sentence; ``readings`` keeps each run's reading for the article (names recur)."""
-    for match in _NAME_RUN.finditer(text):
-        run = match.group()
-        naming = readings.get(run, _UNREAD)
-        if naming is _UNREAD:
-            naming = readings[run] = _naming(run, vocabulary)
+def _note_names(source: str, sentences: list[tuple[int, int]], people: dict[str, Person],
+                vocabulary: Vocabulary, surnames: set[str]) -> None:
+    """Record the full names ("Ana Silva") and titled surnames ("Inspector Quilty") in the
+    sentences of the people with one of the ``surnames``. What is recorded of a run of
+    capitalised words depends on its words alone, and recording it again or in another order
+    changes nothing, so each distinct run is read once (names recur). The run pattern has no
+    lookaround: searched between a sentence's ends, it finds what it finds in the sentence cut
+    out."""
+    runs: set[str] = set()
+    for start, end in sentences:
+        runs.update(_NAME_RUN.findall(source, start, end))
+    for run in runs:
+        # A run names, if anyone, the surname its last word gives (never an initial: a run
+        # ends with a letter); ``_naming`` takes only words off the front.
+        if _plain(run.split()[-1]) not in surnames:
+            continue
+        naming = _naming(run, vocabulary)
         if naming is None:
             continue
         person = people.setdefault(naming.surname, Person())
@@ -277,9 +380,9 @@ def _plain(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
-def _read(match: regex.Match, text: str, offset: int, vocabulary: Vocabulary,
-          people: dict[str, Person]) -> Post | None:
-    """The post a form's match gives, or None when it is not a present post of one person."""
+def _read(match: regex.Match, text: str, offset: int, vocabulary: Vocabulary, joined: set[str]) -> Post | None:
+    """The post a form's match gives, or None when it is not a present post of one person;
+    ``joined`` gets the surname of a person given a post held together with another."""
     groups = match.groupdict()
     words = [w for w in (groups["name"] or "").split() if not _initial(w)]
     while words and (words[0].rstrip(".") in HONORIFICS or words[0] in TITLES
@@ -300,7 +403,7 @@ def _read(match: regex.Match, text: str, offset: int, vocabulary: Vocabulary,
         return None
     if spelling != TEAM and vocabulary.joined.search(text, max(0, match.start("post") - 40),
                                                          min(len(text), match.end("post") + 40)):
-        people.setdefault(surname, Person()).joined = True
+        joined.add(surname)
     org = _organisation(groups, vocabulary)
     statement = Statement(offset + match.start(), offset + match.end(), match.group())
     return Post(first, surname, spelling, org, statement)
