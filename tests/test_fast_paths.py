@@ -1157,3 +1157,209 @@ def test_roles_conflicts_are_those_the_plain_reading_finds_on_the_corpus():
         assert conflicts == plain_roles(article), path
         flagged += len(conflicts)
     assert flagged > 0
+
+
+# ---- entity-swapped-name: the search for swapped expressions and listed names ---------------
+def plain_swaps(text, start, end, title_case):
+    """``find_swaps`` as first written: every window of every run walked through the trie."""
+    from checker.text import expressions as ex
+
+    index = ex._index()
+    lazy = ex._Lazy(title_case)
+    root_open = index.trie.get(ex.OPEN, {})
+    for match in ex._RUN.finditer(text, start, end):
+        lower = text[match.start():ex._run_end(match)].lower().split()
+        run = ex._words(text, match, start)
+        found = []
+        for first in range(len(lower) - 1):
+            states = [(root_open, first)]
+            if (child := index.trie.get(lower[first])) is not None:
+                states.append((child, None))
+            for last in range(first + 1, min(first + ex.LONGEST, len(lower))):
+                word = lower[last]
+                following, ends = [], []
+                for node, slot in states:
+                    child = node.get(word)
+                    if child is not None:
+                        following.append((child, slot))
+                        if slot is not None and "" in child and ex._may_fill(child[""], lower[slot]):
+                            ends.append((slot, child[""]))
+                    if slot is None and (child := node.get(ex.OPEN)) is not None:
+                        following.append((child, last))
+                        if "" in child and ex._may_fill(child[""], word):
+                            ends.append((last, child[""]))
+                if not following:
+                    break
+                states = following
+                for slot, candidates in sorted(ends, key=lambda end: end[0]):
+                    swap = ex._lookup(run, lower, first, last + 1 - first, slot, candidates, index, lazy)
+                    if swap is not None:
+                        found.append((first, last + 1, swap))
+        taken = []
+        for first, last, swap in sorted(found, key=lambda item: (item[0] - item[1], item[0])):
+            if all(last <= a or first >= b for a, b in taken):
+                taken.append((first, last))
+                yield swap
+
+
+def _swap_pieces() -> list[str]:
+    """Shipped expressions, the same with one word swapped for a spinner's synonym, listed names
+    and their swaps, and words of those."""
+    from checker.text.expressions import expressions, synonyms
+
+    shipped = expressions()
+    chosen = sorted(shipped["names"])[::59] + sorted(shipped["collocations"])[::59]
+    pieces = [*chosen, "White Residence", "Pale House", "environment change", "Joined Together States",
+              "Egg-shaped Office", "Secretary of Express", "Secretary of State", "Federal Bureau of Probe", "the", "no",
+              "Gov.", "New York", "İ", "Σ", "said", "officials"]
+    for expression in chosen:
+        words = expression.split()
+        name = expression[:1].isupper()
+        pieces += words
+        for position, word in enumerate(words):
+            for synonym in sorted(synonyms(word, name))[:2]:
+                shaped = synonym[:1].upper() + synonym[1:] if word[:1].isupper() else synonym
+                pieces.append(" ".join([*words[:position], shaped, *words[position + 1:]]))
+    return pieces
+
+
+swap_piece = st.sampled_from(_swap_pieces())
+#: What comes after a piece: mostly a space, sometimes what ends or joins a run.
+separator = st.sampled_from([" ", " ", " ", " ", "", ". ", ", ", "'s ", "’s ", "-", "\u00a0", "\n\n", "3 ", "_",
+                             "\u0301 ", "  ", "“", " (", ": "])
+swap_text = st.lists(st.tuples(swap_piece, separator), max_size=20).map(lambda pairs: "".join(a + b for a, b in pairs))
+
+
+@SETTINGS
+@given(swap_text, st.booleans())
+@example("Officials at the White Residence, the Pale House's staff and the Metropolis Council met.", False)
+@example("The Federal Bureau of Probe and ex-White Residence-style 3White Residence e\u0301White Residence", False)
+def test_swaps_are_those_a_walk_of_every_window_finds(text, title_case):
+    from checker.text.expressions import WordRuns, find_swaps
+
+    for start, end in [(0, len(text)), (len(text) // 3, len(text))]:
+        expected = list(plain_swaps(text, start, end, title_case))
+        assert list(find_swaps(text, start, end, title_case=title_case)) == expected
+        assert list(find_swaps(text, start, end, title_case=title_case, runs=WordRuns(text, start, end))) == expected
+
+
+PLAIN_LISTED = type(builtin("entity-swapped-name"))(builtin("entity-swapped-name").spec)
+PLAIN_LISTED.keys = None  # the listed names searched in every segment, not only in the runs holding a key
+
+
+@SETTINGS
+@given(swap_text)
+@example("White Residence. ex-White Residence-style, 3White Residence, White Residence's, White  Residence")
+@example("e\u0301White Residence _Pale House Pale\u00a0House Pale House\u0301 Lawyer General2")
+def test_listed_names_are_found_in_the_runs_as_in_the_whole_text(text):
+    rule = builtin("entity-swapped-name")
+    assert rule.keys is not None
+    assert findings(rule, text) == findings(PLAIN_LISTED, text)
+
+
+@pytest.mark.corpus
+def test_swaps_and_listed_names_on_the_corpus_are_found_as_the_plain_way_finds_them():
+    from checker.text.expressions import find_swaps, title_case
+
+    rule = builtin("entity-swapped-name")
+    for path in sorted(CORPUS.rglob("*.txt"))[::3]:
+        article = parse_text(path.name, path.read_text(encoding="utf-8", errors="replace"))
+        assert checked(rule, article) == checked(PLAIN_LISTED, article), path
+        for start, end in article.segments("paragraph"):
+            paragraph = article.source[start:end]
+            assert list(find_swaps(article.source, start, end, title_case=lambda p=paragraph: title_case(p))) == \
+                list(plain_swaps(article.source, start, end, lambda p=paragraph: title_case(p))), path
+
+
+# ---- consistency-spelling: the pre-check and what it lets the check skip ---------------------
+SPELLING = builtin("consistency-spelling")
+
+
+def first_pre_check(rule, article) -> bool:
+    """The pre-check as first written: each capitalised word and each pair of them searched on
+    its own, the slips looked for among all the name forms."""
+    from collections import Counter, defaultdict
+
+    from checker.kinds.variants import _CAPITAL_WORD, _NAME, _NAME_PAIR, _POSSESSIVE
+
+    source, most = article.source, rule.options["min_majority"]
+    words, pairs = Counter(), Counter()
+    for start, end in [*article.segments(rule.scope), *rule._headline(article)]:
+        words.update(_CAPITAL_WORD.findall(source[start:end]))
+        pairs.update(_NAME_PAIR.findall(source[start:end]))
+    forms = Counter()
+    for word, count in words.items():
+        forms[word[:-2] if word.endswith(_POSSESSIVE) else word] += count
+    names = [(form, form.lower()) for form in forms if _NAME.fullmatch(form)]
+    shapes = defaultdict(list)
+    for form, lower in names:
+        shapes[(lower[0], len(lower))].append(form)
+    for form, lower in names:
+        if forms[form] >= most and any(other != form and rule._slip(form, other, rare=other) is not None
+                                       for size in (len(lower) - 1, len(lower), len(lower) + 1)
+                                       for other in shapes.get((lower[0], size), ())):
+            return True
+    lowered = Counter()
+    for pair, count in pairs.items():
+        lowered[(pair[:-2] if pair.endswith(_POSSESSIVE) else pair).lower()] += count
+    return any(count >= most and pair in source for pair, count in lowered.items())
+
+
+def spelling_as_first_written(article) -> list[tuple]:
+    """What the engine reported before the pre-check told the check what to skip: every check
+    made on each article the first pre-check passed."""
+    from unittest import mock
+
+    import checker.kinds.variants as variants
+
+    if not first_pre_check(SPELLING, article):
+        return []
+    with mock.patch.object(variants, "_reportable", lambda article, rule: (True, True)):
+        return checked(SPELLING, article)
+
+
+slip_piece = st.sampled_from([
+    "Nikola Tesla", "said Tesla", "critics of Telsa", "Teslas", "Chancellor Merkel", "praised Merkle",
+    "the Electoral College", "the electoral college", "the Bank of America", "the Bank Of America",
+    "in bank of america",
+    "the LePanto Institute", "the Lepanto Institute", "President Zelensky", "later Zelenskyy", "the White House",
+    "the white house", "the Vice President", "the vice president", "Blake Farenthold", "David Fahrenthold", "Ireland",
+    "Iceland", "The", "In", "I", "US", "Trump's", "Trump’s", "Σ", "the ΟΔΟΣ Αθηνας", "e\u0301Bob", "Élan", "said",
+    "a/k/a Telsa", "“Telsa", "Sheriff Tesla"])
+slip_text = st.lists(st.tuples(slip_piece, separator), min_size=10, max_size=30).map(
+    lambda pairs: "".join(a + b for a, b in pairs))
+
+
+@SETTINGS
+@given(slip_text)
+@example("The Electoral College met. The Electoral College voted. The electoral college is old.")
+@example("Bank Of America said. Bank of America added. Critics of bank of america left. Tesla. Tesla. Telsa said.")
+@example("Officials at the Bank of America said no. Officials said the Bank of America added more. Critics of bank of "
+         "america left.")
+# The two capitalised uses open with two pairs ("Bank Of", "Bank of America"), each used once:
+# the slip makes the check read the lower-case names all the same.
+@example("Nikola Tesla said. Critics of Telsa left; said Tesla. Officials at the Bank Of America said no. "
+         "Officials said the Bank of America added more. Critics of bank of america left.")
+def test_spelling_skips_only_checks_that_could_not_report(text):
+    article = parse_text("a.txt", "Title: T\n\n" + text)
+    assert gated(SPELLING, article) == spelling_as_first_written(article)
+    assert SPELLING.may_report(article) <= first_pre_check(SPELLING, article)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(slip_piece, word_piece, separator, st.text(max_size=4)), max_size=30).map("".join))
+@example("Ab\u0301Cd Ef")
+def test_capitalised_words_and_their_pairs_are_read_in_one_search(text):
+    from checker.kinds.variants import _CAPITAL_AND_PAIR, _CAPITAL_WORD, _MARK, _NAME_PAIR
+
+    found = _CAPITAL_AND_PAIR.findall(text)
+    assert [word for word, _ in found] == _CAPITAL_WORD.findall(text)
+    if _MARK.search(text) is None:
+        assert [word + rest for word, rest in found if rest] == _NAME_PAIR.findall(text)
+
+
+@pytest.mark.corpus
+def test_spelling_on_the_corpus_is_what_it_was_before_the_check_skipped_anything():
+    for path in sorted(CORPUS.rglob("*.txt"))[::2]:
+        article = parse_text(path.name, path.read_text(encoding="utf-8", errors="replace"))
+        assert gated(SPELLING, article) == spelling_as_first_written(article), path

@@ -5,11 +5,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
+import regex
+
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 from checker.patterns.trie import literal_alternation
 from checker.text.article import Article
-from checker.text.expressions import find_swaps, title_case
+from checker.text.expressions import WordRuns, find_swaps, run_phrase, title_case
 
 
 def _shape_like(word: str, model: str) -> str:
@@ -90,11 +92,23 @@ class SwappedNameRule(Rule):
         if not self.gazetteer:
             # Every match is one of the variants as written: an article must hold one.
             self.require_literals(self.variants)
+        #: With the gazetteer, whose search reads the runs of words anyway, a variant is looked
+        #: for only in a run that holds a piece of it (``_key``): a variant of words joined by
+        #: single spaces, a run's only spaces, lies inside a run.
+        self.keys: frozenset[str] | None = None
+        if self.gazetteer and all(run_phrase(variant) for variant in self.variants):
+            self.keys = frozenset(_key(variant, name) for variant, name in self.variants.items())
 
     def check(self, article: Article) -> Iterator[Finding]:
         listed: list[Finding] = []
+        segments = article.segments(self.scope)
+        runs = [WordRuns(article.source, start, end) for start, end in segments] if self.gazetteer else None
         if self.pattern is not None:
-            for match in self.search_segments(self.pattern, article):
+            if self.keys is None or runs is None:
+                matches = self.search_in(self.pattern, article, segments)
+            else:
+                matches = self.search_in(self.pattern, article, self._run_spans(segments, runs, self.keys))
+            for match in matches:
                 text = match.group(0)
                 name = self.variants.get(text)
                 if name is None:
@@ -106,7 +120,7 @@ class SwappedNameRule(Rule):
         # A shipped expression that holds a listed name's swap is the longer name, and wins
         # ("Secretary of Express John Kerry" is "Secretary of State John Kerry", not only
         # "Secretary of State"); otherwise the listed name does.
-        found = list(self._gazetteer_findings(article))
+        found = list(self._gazetteer_findings(article, segments, runs or []))
         for finding in listed:
             start, end = finding.location.offset, finding.location.offset + finding.location.length
             if not any(_covers(other, start, end) for other in found):
@@ -116,17 +130,53 @@ class SwappedNameRule(Rule):
             if not any(_overlaps(other, start, end) and not _covers(finding, *_span(other)) for other in listed):
                 yield finding
 
-    def _gazetteer_findings(self, article: Article) -> Iterator[Finding]:
+    @staticmethod
+    def _run_spans(segments: list[tuple[int, int]], runs: list[WordRuns],
+                   keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+        """The spans of the segments' runs that may hold a variant, each with the character
+        before and after it, so that a search of the span alone reads what a search of the
+        segment reads there: the variant's own bounds (no letter, digit or underscore next to
+        it). No variant starts or ends at those characters: no letter starts or ends a run.
+
+        A run that holds a variant holds its pieces (``_pieces``), a key among them, as whole
+        pieces of its own unless it holds a mark: a variant's first piece follows the run's
+        start, a space or a hyphen, its last one comes before a space, a hyphen, the possessive
+        ending or the run's end (a mark may join a piece to a letter before it)."""
+        for (start, end), found in zip(segments, runs, strict=True):
+            for run in found.runs:
+                if keys.isdisjoint(_pieces(run.text)) and (run.text.isascii() or _MARK.search(run.text) is None):
+                    continue
+                match = found.match(run)
+                yield max(start, match.start() - 1), min(end, match.end() + 1)
+
+    def _gazetteer_findings(self, article: Article, segments: list[tuple[int, int]],
+                            runs: list[WordRuns]) -> Iterator[Finding]:
         source = article.source
-        for start, end in article.segments(self.scope):
+        for (start, end), found in zip(segments, runs, strict=True):
             paragraph = functools.partial(title_case, source[start:end])
-            for swap in find_swaps(source, start, end, title_case=paragraph):
+            for swap in find_swaps(source, start, end, title_case=paragraph, runs=found):
                 if not self.quotes and article.in_quote(swap.start, swap.end):
                     continue
                 if self.exceptions and self.is_exception(source[swap.start:swap.end]):
                     continue
                 yield self.finding(article, swap.start, swap.end, suggestion=swap.expected,
                                    suggestions=[swap.expected], unsafe=True)
+
+
+_MARK = regex.compile(r"\p{M}")
+
+
+def _pieces(text: str) -> list[str]:
+    """The words of a text split at spaces and hyphens too."""
+    return text.replace("-", " ").split()
+
+
+def _key(variant: str, name: str) -> str:
+    """A piece of the variant (the swapped word's, where it is no piece of the name): a run
+    that holds no such piece holds no variant."""
+    pieces = _pieces(variant)
+    named = set(_pieces(name))
+    return next((piece for piece in pieces if piece not in named), pieces[0])
 
 
 def _span(finding: Finding) -> tuple[int, int]:

@@ -6,6 +6,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
@@ -33,6 +34,12 @@ _NAME_GAP = compiled(r" (?:(?:of|for|on|and|the|de|la|du|von|van|al|bin) )?")
 #: Two capitalised words (``_CAPITAL_WORD``) joined by a name gap, every such pair, overlapping.
 _NAME_PAIR = compiled(_AFTER_NO_WORD + "(?=(" + _CAPITAL + _NAME_GAP.pattern + _CAPITAL + "))")
 _MAX_NAME_WORDS = 5
+#: A capitalised word (``_CAPITAL_WORD``) and, when a name gap and another one follow it, what
+#: follows: in a text with no mark, what ``_NAME_PAIR`` finds is each word with what follows
+#: it, read in one search (a pair starts where a capitalised word may: the look-behind keeps it
+#: out of a word, where only a mark can come before a capital; the first word of a pair is no
+#: shorter than the word found there, since no space is inside a word).
+_CAPITAL_AND_PAIR = compiled(_AFTER_NO_WORD + "(" + _CAPITAL + ")(?:(?=(" + _NAME_GAP.pattern + _CAPITAL + ")))?")
 #: A lower-case phrase as a whole phrase, possessive allowed: what may come before and after it.
 _PHRASE_START = compiled(r"(?<![\p{L}\p{N}_])")
 _PHRASE_END = compiled(r"(?=['’]s\b|(?![\p{L}\p{N}_]))")
@@ -143,42 +150,58 @@ class VariantsRule(Rule):
         self.require(Declared(self.may_report))
 
     def check(self, article: Article) -> Iterator[Finding]:
-        lines, display, lowercase = self._prose_lines(article)
+        # What the pre-check found possible (worked out there already when the engine asked it):
+        # only those checks are made.
+        slips, lowercase_names = article.derived(_reportable, self)
+        lines, display, lowercase = self._prose_lines(article, read_lowercase=slips)
         words = self._words(article, lines)
         findings: list[Finding] = []
-        if words and self.checks & {"case", "edit"}:
+        if words and slips:
             shown = self._words(article, display)
             findings.extend(self._pairs(article, self._names(words, lowercase, shown)))
-        if words and "lowercase" in self.checks:
+        if words and lowercase_names:
             findings.extend(self._lowercase(article, words, lines))
         return iter(sorted(findings, key=Finding.sort_key))
 
     # ---- the pre-check -------------------------------------------------------------------
     def may_report(self, article: Article) -> bool:
         """False when the rule cannot report anything in the article; most articles (seven in
-        eight of the shared corpus) are then done without reading their lines one by one.
+        eight of the shared corpus) are then done without reading their lines one by one."""
+        return any(article.derived(_reportable, self))
+
+    def reportable(self, article: Article) -> tuple[bool, bool]:
+        """Whether ``check`` may report a slip (``case``, ``edit``), and whether it may report
+        a lower-case name (``lowercase``): it looks for neither where it cannot. Either holds
+        for no more articles than the pre-check as first written passed (``may_report``).
 
         It reads every capitalised word of the scope's segments, a superset of the words the
         rule reads (those of prose lines, outside quotations), each at least as often. A
         reported slip is a pair of those forms one ``_slip`` apart, one used at least
-        ``min_majority`` times. A reported lower-case name has at least ``min_majority``
-        capitalised uses, each opening with the same two words joined by a name gap, and its
-        lower-case use holds those two words lower-cased somewhere in the text."""
+        ``min_majority`` times (``_may_slip``). A reported lower-case name has at least
+        ``min_majority`` capitalised uses, each opening with two words joined by a name gap,
+        and its lower-case use holds those two words lower-cased somewhere in the text: the
+        pre-check as first written asked for one pair of words so used ``min_majority`` times
+        (``_lowered_pairs``), which ``_may_lower`` refines."""
         source = article.source
         most = self.options["min_majority"]
         words: Counter[str] = Counter()
         pairs: Counter[str] = Counter()
+        lowercase = "lowercase" in self.checks
         for start, end in [*article.segments(self.scope), *self._headline(article)]:
             segment = source[start:end]  # a slice, as the lines are read: nothing is looked at before it
-            words.update(_CAPITAL_WORD.findall(segment))
-            if "lowercase" in self.checks:
+            if not lowercase:
+                words.update(_CAPITAL_WORD.findall(segment))
+                continue
+            found = _CAPITAL_AND_PAIR.findall(segment)
+            words.update(map(itemgetter(0), found))
+            if segment.isascii() or _MARK.search(segment) is None:
+                pairs.update(word + rest for word, rest in found if rest)
+            else:
                 pairs.update(_NAME_PAIR.findall(segment))
-        if self.checks & {"case", "edit"} and self._may_slip(words, most):
-            return True
-        lowered: Counter[str] = Counter()
-        for pair, count in pairs.items():
-            lowered[(pair[:-2] if pair.endswith(_POSSESSIVE) else pair).lower()] += count
-        return any(count >= most and pair in source for pair, count in lowered.items())
+        slips = bool(self.checks & {"case", "edit"}) and self._may_slip(words, most)
+        if not slips and not _lowered_pairs(pairs, most, source):
+            return False, False
+        return slips, lowercase and _may_lower(pairs, most, source)
 
     def _may_slip(self, words: Counter[str], most: int) -> bool:
         """Two of the forms are one ``_slip`` apart and one is used ``most`` times or more. A
@@ -187,25 +210,35 @@ class VariantsRule(Rule):
         forms: Counter[str] = Counter()
         for word, count in words.items():
             forms[word[:-2] if word.endswith(_POSSESSIVE) else word] += count
-        shapes: dict[tuple[str, int], list[str]] = defaultdict(list)
-        names = [(form, form.lower()) for form in forms if _NAME.fullmatch(form)]
-        for form, lower in names:
-            shapes[(lower[0], len(lower))].append(form)
-        for form, lower in names:
-            if forms[form] < most:
+        shapes: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+        for form in forms:
+            lower = form.lower()
+            shapes[(lower[0], len(lower))].append((form, lower))
+        # Whether a form is a name (``_NAME``) is read only for the forms compared.
+        names: dict[str, bool] = {}
+        for form, count in forms.items():
+            if count < most or not _NAME.fullmatch(form):
                 continue
+            lower = form.lower()
             for size in (len(lower) - 1, len(lower), len(lower) + 1):
-                for other in shapes.get((lower[0], size), ()):
-                    if other != form and self._slip(form, other, rare=other) is not None:
+                for other, other_lower in shapes.get((lower[0], size), ()):
+                    # ``_slip`` finds a slip only between forms alike but for case or one ``_inner_edit`` apart.
+                    if other == form or (other_lower != lower and not _inner_edit(lower, other_lower)):
+                        continue
+                    name = names.get(other)
+                    if name is None:
+                        name = names[other] = _NAME.fullmatch(other) is not None
+                    if name and self._slip(form, other, rare=other) is not None:
                         return True
         return False
 
     # ---- collecting the article's words ----------------------------------------------
-    def _prose_lines(self, article: Article) -> tuple[list[tuple[int, int]], list[tuple[int, int]], set[str]]:
+    def _prose_lines(self, article: Article, read_lowercase: bool = True
+                     ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], set[str]]:
         """The scope's lines that read as prose (not in capitals, not headings in title
         case), those in title case (headings, link lists: capitals there say nothing about
         names, but a name is spelt there too), and the words the prose lines write in lower
-        case, lower-cased."""
+        case, lower-cased (none unless ``read_lowercase``: only the slips read them)."""
         result = []
         display = []
         read: list[tuple[str, list[str]]] = []
@@ -222,6 +255,8 @@ class VariantsRule(Rule):
                     display.append((start, end))
         for seg_start, seg_end in self._headline(article):
             display.extend(_lines(article, seg_start, seg_end))
+        if not read_lowercase:
+            return result, sorted(display), set()
         return result, sorted(display), {w.lower() for w in lowercase_words(read)}
 
     def _headline(self, article: Article) -> list[tuple[int, int]]:
@@ -416,6 +451,54 @@ class VariantsRule(Rule):
                     article, start, end, majority=majority, count=len(spans), majority_count=len(caps),
                     how=HOW["lowercase"], suggestions=[majority], related=[caps[0]],
                 )
+
+
+def _reportable(article: Article, rule: VariantsRule) -> tuple[bool, bool]:
+    """``rule.reportable(article)``, worked out once per article (``Article.derived``)."""
+    return rule.reportable(article)
+
+
+def _lowered_pairs(pairs: Counter[str], most: int, source: str) -> bool:
+    """The pre-check's test for a lower-case name as first written: some pair, lower-cased and
+    less a possessive ending, is counted ``most`` times or more and is in ``source``."""
+    lowered: Counter[str] = Counter()
+    for pair, count in pairs.items():
+        lowered[(pair[:-2] if pair.endswith(_POSSESSIVE) else pair).lower()] += count
+    return any(count >= most and pair in source for pair, count in lowered.items())
+
+
+def _may_lower(pairs: Counter[str], most: int, source: str) -> bool:
+    """``_lowercase`` may report a name: pairs (``_NAME_PAIR``) used ``most`` times or more in
+    all may open a name (``_opens_name``) and, lower-cased and less a possessive ending, are
+    in ``source``.
+
+    Each capitalised use of a reported name opens with such a pair, and where ``str.lower``
+    works letter by letter (a capital sigma aside, whose small form depends on what follows)
+    the pair lower-cased is where the name lower-cased starts: in the lower-case use. The uses
+    need not open with the same pair ("Bank Of America" opens with "Bank Of", "Bank of
+    America" with all three words)."""
+    if "Σ" in source:
+        return True
+    found = 0
+    for pair, count in pairs.items():
+        if _opens_name(pair) and (pair[:-2] if pair.endswith(_POSSESSIVE) else pair).lower() in source:
+            found += count
+            if found >= most:
+                return True
+    return False
+
+
+def _opens_name(pair: str) -> bool:
+    """A pair (``_NAME_PAIR``) may open a lower-case name's capitalised use: both its words
+    (less a possessive ending) are names (``_NAME``), and the first is no minor word, since
+    ``_lowercase`` takes the minor words off a run's ends and keeps a run of names only."""
+    first, last = pair[:pair.index(" ")], pair[pair.rindex(" ") + 1:]
+    if first.endswith(_POSSESSIVE):
+        first = first[:-2]
+    if last.endswith(_POSSESSIVE):
+        last = last[:-2]
+    return first.lower() not in MINOR_WORDS and _NAME.fullmatch(first) is not None \
+        and _NAME.fullmatch(last) is not None
 
 
 def lowercase_words(lines: Iterable[tuple[str, list[str]]]) -> set[str]:

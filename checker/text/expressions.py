@@ -37,6 +37,9 @@ OPEN = "*"
 #: ending ("Agency's") closes it and is not part of its last word.
 _WORD = r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*"
 _RUN = regex.compile(rf"{_WORD}(?:[ \u00a0]+{_WORD})*(?P<possessive>['’]s(?![\p{{L}}\p{{M}}]))?")
+#: ``_RUN`` with its words (less the possessive ending) its only group: ``findall`` gives them
+#: without a match object each.
+_RUN_WORDS = regex.compile(rf"({_WORD}(?:[ \u00a0]+{_WORD})*)(?:['’]s(?![\p{{L}}\p{{M}}]))?")
 #: A word of a run.
 _PIECE = regex.compile(r"[^ \u00a0]+")
 #: Before a sentence's first word: the start, or a full stop, a quotation mark, a colon ... and space.
@@ -211,79 +214,139 @@ def _fits_case(window: list[Word], expression: str, slot: int) -> bool:
     return True
 
 
+#: Two words or more joined by single spaces.
+_PHRASE = regex.compile(rf"{_WORD}(?: {_WORD})+")
+
+
+def run_phrase(text: str) -> bool:
+    """``text`` is two words or more joined by single spaces: wherever it stands with no letter,
+    digit or underscore just before or after it, it lies inside a run of ``WordRuns`` (a run
+    goes on over letters, marks, hyphens before a letter and spaces before a word, and it ends
+    only at none of those or after a possessive ending)."""
+    return _PHRASE.fullmatch(text) is not None
+
+
+class WordRun(NamedTuple):
+    """A run of two words or more: its place among the runs (``WordRuns.match``), its text
+    less a possessive ending, and its words in lower case."""
+
+    index: int
+    text: str
+    lower: list[str]
+
+
+class WordRuns:
+    """The runs of ``text[start:end]`` that hold two words or more (a swap needs two), in order:
+    what ``find_swaps`` reads, made once when a caller reads them for more than the search.
+
+    The runs are read as strings; their matches, with their places in the text, are made
+    only when one is asked for (few texts get that far), by the same search."""
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        self.text = text
+        self.start = start
+        self.end = len(text) if end is None else end
+        self.runs: list[WordRun] = []
+        for index, words in enumerate(_RUN_WORDS.findall(text, self.start, self.end)):
+            if " " in words or "\u00a0" in words:  # the run's only spaces are its separators
+                self.runs.append(WordRun(index, words, words.lower().split()))
+        self._matches: list[regex.Match[str]] | None = None
+
+    def match(self, run: WordRun) -> regex.Match[str]:
+        """``_RUN``'s match of the run."""
+        if self._matches is None:
+            self._matches = list(_RUN.finditer(self.text, self.start, self.end))
+        return self._matches[run.index]
+
+
 def find_swaps(text: str, start: int = 0, end: int | None = None, *,
-               title_case: bool | Callable[[], bool] = False) -> Iterator[Swap]:
+               title_case: bool | Callable[[], bool] = False, runs: WordRuns | None = None) -> Iterator[Swap]:
     """Phrases of ``text[start:end]`` that are a shipped expression with one word swapped for one
     of its spinners' synonyms, the swapped form no real phrase; overlapping finds give way to the
     longest. ``title_case``: the text is a headline in title case, where a capital says nothing,
     so only names are looked for there; a callable is asked only when a window is looked up
     (few texts get that far, and reading the case of a whole paragraph costs more than the
-    search)."""
+    search). ``runs``: ``WordRuns(text, start, end)``, when the caller has it already."""
     index = _index()
     in_title_case = _Lazy(title_case)
-    root_open: _Node = index.trie.get(OPEN, {})
-    end = len(text) if end is None else end
-    for match in _RUN.finditer(text, start, end):
-        # The words in lower case, split at the run's spaces; the words with their places in
-        # the text (``run``) are made only for a window the index holds.
-        lower = text[match.start():_run_end(match)].lower().split()
-        if len(lower) < 2:
+    if runs is None:
+        runs = WordRuns(text, start, end)
+    for run in runs.runs:
+        found = _run_swaps(runs, run, index, in_title_case)
+        if not found:
             continue
-        run: list[Word] = []
-        found: list[tuple[int, int, Swap]] = []
-        count = len(lower)
-        trie = index.trie
-        for first in range(count - 1):
-            # The walk's own first steps, without its lists: can some key get past the second
-            # word (a key with an open first word, or one starting with this word), going on
-            # with the third word or ending there? Most windows, even those starting with "the"
-            # or going on with "of", fail here ("clerk of state": "* of" goes on with "state").
-            second = lower[first + 1]
-            after = lower[first + 2] if first + 2 < count else None
-            goes_on = root_open.get(second)
-            if goes_on is None or ("" not in goes_on and after not in goes_on):
-                known = trie.get(lower[first])
-                if known is None:
-                    continue
-                if second not in known:
-                    opened = known.get(OPEN)
-                    if opened is None or ("" not in opened and after not in opened):
-                        continue
-            # Walk the trie from ``first``: each state is a node and the open position taken
-            # (None while none is); an unknown word can only fill the open position. The
-            # first step is taken here (no key is one word long, so no window ends there).
-            states: list[tuple[_Node, int | None]] = [(root_open, first)]
-            if (child := index.trie.get(lower[first])) is not None:
-                states.append((child, None))
-            for last in range(first + 1, min(first + LONGEST, len(lower))):
-                word = lower[last]
-                following: list[tuple[_Node, int | None]] = []
-                ends: list[tuple[int, list[tuple[str, int]]]] = []
-                for node, slot in states:
-                    child = node.get(word)
-                    if child is not None:
-                        following.append((child, slot))
-                        if slot is not None and "" in child and _may_fill(child[""], lower[slot]):
-                            ends.append((slot, child[""]))
-                    if slot is None and (child := node.get(OPEN)) is not None:
-                        following.append((child, last))
-                        if "" in child and _may_fill(child[""], word):
-                            ends.append((last, child[""]))
-                if not following:
-                    break
-                states = following
-                if len(ends) > 1:
-                    ends.sort(key=lambda end: end[0])
-                for slot, candidates in ends:
-                    run = run or _words(text, match, start)
-                    swap = _lookup(run, lower, first, last + 1 - first, slot, candidates, index, in_title_case)
-                    if swap is not None:
-                        found.append((first, last + 1, swap))
         taken: list[tuple[int, int]] = []
         for first, last, swap in sorted(found, key=lambda item: (item[0] - item[1], item[0])):
             if all(last <= a or first >= b for a, b in taken):
                 taken.append((first, last))
                 yield swap
+
+
+def _run_swaps(runs: WordRuns, run: WordRun, index: _Index, in_title_case: _Lazy) -> list[tuple[int, int, Swap]]:
+    """The swaps of one run, each with its first and last word (exclusive), in the order found."""
+    lower = run.lower
+    words: list[Word] = []  # the words with their places in the text, made only for a window the index holds
+    found: list[tuple[int, int, Swap]] = []
+    count = len(lower)
+    trie = index.trie
+    root_open: _Node = trie.get(OPEN, {})
+    for first in range(count - 1):
+        # The walk's own first steps, without its lists: can some key get past the second
+        # word (a key with an open first word, or one starting with this word), going on
+        # with the third word, or end there with its open word one that may fill it? That is
+        # all the walk does with two words; most windows, even those starting with "the" or
+        # going on with "of", fail here ("clerk of state": "* of" goes on with "state";
+        # "the president": "* president" ends, but no spinner puts "the" in a name).
+        second = lower[first + 1]
+        after = lower[first + 2] if first + 2 < count else None
+        goes_on = root_open.get(second)
+        if goes_on is None or not (after in goes_on or ("" in goes_on and _may_fill(goes_on[""], lower[first]))):
+            known = trie.get(lower[first])
+            if known is None:
+                continue
+            if second not in known:
+                opened = known.get(OPEN)
+                if opened is None or not (after in opened or ("" in opened and _may_fill(opened[""], second))):
+                    continue
+        for slot, last, candidates in _walk(lower, first, trie, root_open):
+            words = words or _words(runs.text, runs.match(run), runs.start)
+            swap = _lookup(words, lower, first, last + 1 - first, slot, candidates, index, in_title_case)
+            if swap is not None:
+                found.append((first, last + 1, swap))
+    return found
+
+
+def _walk(lower: list[str], first: int, trie: _Node, root_open: _Node) -> list[tuple[int, int, list[tuple[str, int]]]]:
+    """The keys of the trie that the window from ``first`` holds, up to ``LONGEST`` words: each
+    as (open position, last word, its (expression, position) pairs), by last word then open
+    position, those whose open word may fill the key only (``_may_fill``).
+
+    The states of the walk are the nodes reached with the open position taken (at most one
+    for each position: the trie is a tree) and the one node reached without (``exact``), whose
+    own keys all have an open position still ahead: no key ends there."""
+    ends: list[tuple[int, int, list[tuple[str, int]]]] = []
+    opened: list[tuple[_Node, int]] = [(root_open, first)]  # ascending open positions
+    exact: _Node | None = trie.get(lower[first])
+    for last in range(first + 1, min(first + LONGEST, len(lower))):
+        word = lower[last]
+        following: list[tuple[_Node, int]] = []
+        for node, slot in opened:
+            child = node.get(word)
+            if child is not None:
+                following.append((child, slot))
+                if "" in child and _may_fill(child[""], lower[slot]):
+                    ends.append((slot, last, child[""]))
+        if exact is not None:
+            child = exact.get(OPEN)
+            if child is not None:
+                following.append((child, last))
+                if "" in child and _may_fill(child[""], word):
+                    ends.append((last, last, child[""]))
+            exact = exact.get(word)
+        if not following and exact is None:
+            break
+        opened = following
+    return ends
 
 
 def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
