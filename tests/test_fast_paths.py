@@ -1363,3 +1363,153 @@ def test_spelling_on_the_corpus_is_what_it_was_before_the_check_skipped_anything
     for path in sorted(CORPUS.rglob("*.txt"))[::2]:
         article = parse_text(path.name, path.read_text(encoding="utf-8", errors="replace"))
         assert gated(SPELLING, article) == spelling_as_first_written(article), path
+
+
+# ---- event-dates, durations, ages: the quick looks before their patterns -------------------
+def _corpus_sentences():
+    for path in sorted(CORPUS.glob("*/*.txt")):
+        article = parse_text(path.name, path.read_text(encoding="utf-8"))
+        yield from (article.source[start:end] for start, end in article.sentences)
+
+
+def test_re_ignoring_case_equates_every_letter_regex_equates():
+    """``re`` ignoring case takes every character for a letter that ``regex`` does (and "ı" for
+    "i" besides): a pattern of plain letters and white space for ``re`` finds all the same one
+    for ``regex`` finds (the durations' quick look for a unit)."""
+    import re
+    import string
+    import sys
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter in string.ascii_lowercase:
+        assert set(regex.findall("(?i)" + letter, every)) <= set(re.findall("(?i)" + letter, every)), letter
+
+
+unit_piece = st.sampled_from(["three", "48", " ", "-", "\u00a0", "\x1c", "\n", "day", "DAYS", "Week", "weeK", "hour",
+                              "hOURs", "fortnight", "fortnİght", "mİnute", "minute", "month", "year", "-old", "s",
+                              "x", "Monday", "today", "ı"])
+
+
+@SETTINGS
+@given(st.lists(unit_piece, max_size=10).map("".join))
+@example(" weeK")
+@example(" mİnute")
+def test_the_quick_look_for_a_unit_finds_every_unit_word(text):
+    from checker.kinds.contradiction.durations import _MAY_BE_UNIT, _UNIT_WORD
+
+    if _UNIT_WORD.search(text):
+        assert _MAY_BE_UNIT.search(text)
+
+
+@pytest.mark.corpus
+def test_the_quick_looks_before_patterns_miss_nothing_on_the_corpus():
+    from checker.kinds.contradiction import ages
+    from checker.kinds.contradiction.durations import _MAY_BE_UNIT, _UNIT_WORD
+    from checker.kinds.contradiction.event_dates import DATE_HINT, may_hold_date
+
+    for text in _corpus_sentences():
+        assert not _UNIT_WORD.search(text) or _MAY_BE_UNIT.search(text), text
+        assert may_hold_date(text) == (DATE_HINT.search(text) is not None), text
+        for pattern in ages.NEEDS:
+            assert not pattern.search(text) or ages._may_match(pattern, text), (pattern.pattern, text)
+
+
+date_hint_piece = st.sampled_from(["3", "٣", "day", "DAY", "Day", "eve", "EVE", "eve_", "evening", "Christmas Eve",
+                                   "night", "NİGHT", "week", "halloween", "ſolstice", "solstice", "tonight", " ", ".",
+                                   "x", "é", "\u0301"])
+
+
+@SETTINGS
+@given(st.lists(date_hint_piece, max_size=8).map("".join))
+@example("Christmas eve_")
+@example("eve\u0301")
+def test_the_quick_look_for_a_date_decides_as_the_date_hint_does(text):
+    from checker.kinds.contradiction.event_dates import DATE_HINT, may_hold_date
+
+    assert may_hold_date(text) == (DATE_HINT.search(text) is not None)
+
+
+age_piece = st.sampled_from(["John Smith", "Smith", ", ", ",", "54", "5", " (54)", "(", ")", "aged", " aged 61",
+                             "54-year-old", "-year-old ", "the 22-year-old", "The ", "who is ", "now ", "now aged ",
+                             "in his ", "in her early ", "sixties", "60s", "0s", "A teenager", "teenage boy", "Teenage",
+                             "A pensioner ", "A ", " ", ".", "still ", "Ann", "İ", "x"])
+
+
+@SETTINGS
+@given(st.lists(age_piece, max_size=12).map("".join))
+@example("John Smith, 54, said")
+@example("Smith, who is 54, said")
+@example("A man aged 61 has died")
+@example("A pensioner in his eighties")
+def test_every_age_pattern_match_holds_one_of_its_needed_texts(text):
+    from checker.kinds.contradiction import ages
+
+    for pattern in ages.NEEDS:
+        assert not pattern.search(text) or ages._may_match(pattern, text), pattern.pattern
+    assert ages._may_be_loose(text) == (ages._may_match(ages._DECADE, text) or ages._may_match(ages._TEEN, text))
+
+
+def test_every_age_pattern_has_its_needed_texts():
+    from checker.kinds.contradiction import ages
+
+    assert set(ages.PATTERNS) <= set(ages.NEEDS)
+
+
+def _near_nouns_plainly(text, pattern, nouns):
+    """The event pattern's matches around the event words as first written: tried in every window."""
+    done = 0
+    for noun in nouns.finditer(text):
+        if noun.end() <= done:
+            continue
+        limit = min(len(text), noun.end() + 100)
+        for match in pattern.finditer(text, max(done, noun.start() - 60), limit):
+            if match.end() == limit < len(text):
+                break
+            done = match.end()
+            yield match
+
+
+date_piece = st.sampled_from(["The March 3 attack", "the attack on March 5", "Tuesday's crash", "the crash", "on",
+                              " on Monday", "the fire on Thursday", "Christmas eve", "the blaze broke out on May 31",
+                              " ", ". ", ", ", "born at the zoo on June 14", "March 3", "3", "x" * 40, "in Leeds",
+                              "Attack", "2015", "the attack at 2am on Saturday", "last", "next Friday", "ATTACK"])
+
+
+@SETTINGS
+@given(st.lists(date_piece, max_size=10).map("".join))
+@example("The March 3 attack killed four. Police said the attack on March 5 was planned.")
+def test_event_dates_are_read_only_where_a_date_is_as_everywhere(text):
+    from checker.kinds.contradiction.event_dates import _near_nouns
+
+    rule = EVENT_DATES
+    found = [(m.span(), m.groupdict()) for m in _near_nouns(text, rule.event_pattern, rule.event_nouns)]
+    plain = [(m.span(), m.groupdict()) for m in _near_nouns_plainly(text, rule.event_pattern, rule.event_nouns)]
+    assert found == plain
+    noun = rule.event_nouns.search(text)
+    if noun is not None:
+        later = [(m.span(), m.groupdict()) for m in _near_nouns(text, rule.event_pattern, rule.event_nouns,
+                                                                noun.start())]
+        assert later == plain
+
+
+@pytest.mark.corpus
+def test_event_dates_are_read_only_where_a_date_is_as_everywhere_on_the_corpus():
+    from checker.kinds.contradiction.event_dates import _near_nouns
+
+    rule = EVENT_DATES
+    for text in _corpus_sentences():
+        if rule.event_nouns.search(text):
+            found = [(m.span(), m.groupdict()) for m in _near_nouns(text, rule.event_pattern, rule.event_nouns)]
+            assert found == [(m.span(), m.groupdict())
+                             for m in _near_nouns_plainly(text, rule.event_pattern, rule.event_nouns)], text
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["noon", "Noon", "MIDNIGHT", "midday", "8pm", "8 p.m.", "20:15", " ", ". ", "x",
+                                 "no", "on"]), max_size=8).map("".join),
+       st.integers(0, 40), st.integers(0, 40))
+def test_the_time_words_of_a_text_are_all_its_parts_can_hold(source, start, end):
+    from checker.kinds.contradiction.clock import may_hold_time, time_words
+
+    part = source[min(start, end):max(start, end)]
+    assert may_hold_time(part, time_words(source)) == may_hold_time(part)

@@ -25,6 +25,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import regex
+
 from checker.kinds.contradiction import DIGIT, Conflict, Searcher, Statement
 from checker.kinds.contradiction.people import NOT_PEOPLE, TITLES
 from checker.patterns.compiled import compiled
@@ -73,6 +75,26 @@ _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixti
 _PARTS = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 #: The protagonist of a lede with no name: a stand-in surname no real name can take.
 LEDE = "(the lede's subject)"
+#: Texts one of which every match of a pattern holds, as written (the patterns are
+#: case-sensitive): a sentence holding none is not searched with it, which could find nothing
+#: there. Most sentences hold none, and a substring test costs far less than a search.
+NEEDS: dict[regex.Pattern, tuple[str, ...]] = {
+    PATTERNS[0]: tuple(f"{digit}," for digit in "0123456789"),  # "Name, 54,"
+    PATTERNS[1]: ("aged",), PATTERNS[2]: ("(",), PATTERNS[3]: ("-year-old",),
+    _NOW: ("now", "who"), _ANAPHOR: ("-year-old",), _LEDE_AGED: ("aged",),
+    _DECADE: ("ties", "0s"),  # "in his sixties", "in her 60s": the decades end so
+    _TEEN: ("eenage",),
+}
+
+
+def _may_match(pattern: regex.Pattern, text: str) -> bool:
+    """False when ``pattern`` finds nothing in ``text`` (it holds none of the pattern's NEEDS)."""
+    return any(map(text.__contains__, NEEDS[pattern]))
+
+
+def _may_be_loose(text: str) -> bool:
+    """``_may_match`` for _DECADE or _TEEN, written out: asked of every sentence."""
+    return "ties" in text or "0s" in text or "eenage" in text
 
 
 @dataclass(frozen=True)
@@ -102,21 +124,29 @@ def ages_in(source: str, sentences: Iterable[tuple[int, int]], time_shift: Searc
     sentences = list(sentences)
     for start, end in sentences:
         text = source[start:end]
+        may_be_loose = _may_be_loose(text)
         if DIGIT.search(text) is None:
-            found.extend(_loose(text, start, end))
+            if may_be_loose:
+                found.extend(_loose(text, start, end))
             continue
-        plain = list(_plain(text, start, end)) if time_shift.search(text) is None else []
-        lede = _LEDE_AGED.search(text)
+        # The rule's time shift is looked for only where a plain age is (its search costs more).
+        plain = list(_plain(text, start, end))
+        if plain and time_shift.search(text) is not None:
+            plain = []
+        lede = _LEDE_AGED.search(text) if _may_match(_LEDE_AGED, text) else None
         if lede is not None and 0 < int(lede.group("age")) < 120:
             age = int(lede.group("age"))
             statement = Statement(start + lede.start("phrase"), start + lede.end("phrase"), lede.group("phrase"))
             plain.append(Age(LEDE, None, age, age, statement, (start, end)))
         found.extend(plain)
-        found.extend(_now(text, start, end, plain))
-        found.extend(_anaphors(text, start, end))
+        if _may_match(_NOW, text):
+            found.extend(_now(text, start, end, plain))
+        if _may_match(_ANAPHOR, text):
+            found.extend(_anaphors(text, start, end))
         if published is not None:
             found.extend(_brought(text, start, end, published.year))
-        found.extend(_loose(text, start, end))
+        if may_be_loose:
+            found.extend(_loose(text, start, end))
     found.sort(key=lambda a: a.statement.start)
     return _bind_lede(found, source, sentences, body)
 
@@ -131,9 +161,9 @@ def _person(names: str) -> tuple[str, str | None] | None:
 
 def _plain(text: str, start: int, end: int) -> Iterator[Age]:
     seen: set[int] = set()
-    for index, pattern in enumerate(PATTERNS):
-        matches = list(pattern.finditer(text))
-        if len(matches) > 1 and index != len(PATTERNS) - 1:
+    for pattern in PATTERNS:
+        matches = list(pattern.finditer(text)) if _may_match(pattern, text) else []
+        if len(matches) > 1 and pattern is not PATTERNS[-1]:
             continue  # "Ohio (18), Texas (38)": a list of figures, not of ages
         for match in matches:
             person = _person(match.group("name"))
@@ -194,13 +224,13 @@ def _brought(text: str, start: int, end: int, year: int) -> Iterator[Age]:
 
 
 def _loose(text: str, start: int, end: int) -> Iterator[Age]:
-    for match in _DECADE.finditer(text):
+    for match in _DECADE.finditer(text) if _may_match(_DECADE, text) else ():
         decade = match.group("decade")
         base = _DECADES.get(decade) or int(decade[0]) * 10
         low, high = _PARTS[match.group("part")]
         named = _nearest(text, match.start()) or (LEDE, None)
         yield _loose_age(named, base + low, base + high, text, start, end, match.start(), match.end())
-    for match in _TEEN.finditer(text):
+    for match in _TEEN.finditer(text) if _may_match(_TEEN, text) else ():
         named = _nearest(text, match.start(), after=True) or (LEDE, None)
         yield _loose_age(named, 13, 19, text, start, end, match.start(), match.end())
 

@@ -29,9 +29,16 @@ _DIGIT_TIME = re.compile(r"[0-9](?:\s?[aApP]\.?[mM]|:[0-5][0-9])")
 _WORD_TIMES = ("noon", "midday", "midnight", "Noon", "Midday", "Midnight", "NOON", "MIDDAY", "MIDNIGHT")
 
 
-def may_hold_time(text: str) -> bool:
-    """False when ``text`` holds no clock time CLOCK reads (a quick test, never a wrong False)."""
-    return _DIGIT_TIME.search(text) is not None or any(word in text for word in _WORD_TIMES)
+def may_hold_time(text: str, words: tuple[str, ...] = _WORD_TIMES) -> bool:
+    """False when ``text`` holds no clock time CLOCK reads (a quick test, never a wrong False).
+    ``words``: the words of times to look for, those of ``time_words(source)`` for a part of
+    ``source``."""
+    return _DIGIT_TIME.search(text) is not None or (bool(words) and any(word in text for word in words))
+
+
+def time_words(source: str) -> tuple[str, ...]:
+    """The words of times ("noon") ``source`` holds: no part of it holds another."""
+    return tuple(word for word in _WORD_TIMES if word in source)
 
 
 #: How far each qualifier widens a time, in minutes (before, after); the bare words are no point.

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import regex
 
 from checker.kinds.contradiction import Searcher, Statement
-from checker.kinds.contradiction.event_dates import DATE_HINT, EventDate, event_pattern
+from checker.kinds.contradiction.event_dates import EventDate, event_pattern, may_hold_date
 from checker.kinds.contradiction.when import DATE, read
 from checker.patterns.compiled import compiled
 
@@ -51,6 +51,7 @@ _REACH = 80
 _ON = compiled(r"(?<=\s)on\s+(?=[\p{Lu}0-9]|the\s|(?i:yesterday|today|tonight)\b)")
 
 
+@functools.lru_cache(maxsize=4096)  # the words of articles repeat; a pure function of the word
 def stem(word: str) -> str:
     """The word without the ending that made it a noun or a past form ("derailment",
     "derailed": "derail"); a doubled last consonant is made single ("stopped": "stop")."""
@@ -76,13 +77,13 @@ def dated_verbs(source: str, sentences: Iterable[tuple[int, int]], published: dt
     found: list[EventDate] = []
     for start, end in sentences:
         text = source[start:end]
-        if " on " not in text or DATE_HINT.search(text) is None or HEDGE.search(text) \
-                or text.rstrip().endswith("?"):
+        if " on " not in text or text.rstrip().endswith("?"):
             continue
-        for on in _ON.finditer(text):
-            date_match = DATE.match(text, on.end())
-            if date_match is None:
-                continue
+        dates = [date for date in (DATE.match(text, on.end()) for on in _ON.finditer(text)) if date is not None]
+        # Tests of the whole sentence, made only where a date follows "on" (the cheaper test).
+        if not dates or not may_hold_date(text) or HEDGE.search(text):
+            continue
+        for date_match in dates:
             window = max(0, date_match.start() - _REACH)
             verbs = [v for v in _VERB.finditer(text, window, date_match.start())
                      if _GAP.fullmatch(text, v.end(), date_match.start())]
@@ -109,9 +110,8 @@ def nouns_of(source: str, stems: frozenset[str]) -> dict[str, str]:
     """The article's words (not past forms) that share a stem with ``stems``, each to its
     event class: the nouns that may take a dated verb up ("derailment" for "derailed")."""
     found: dict[str, str] = {}
-    for match in _WORD.finditer(source):
-        word = match.group(0)
-        if word in found or word.endswith("ed"):
+    for word in dict.fromkeys(_WORD.findall(source)):  # each word once, in the order of its first use
+        if word.endswith("ed"):
             continue
         word_stem = stem(word)
         if word_stem in stems:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -381,7 +382,8 @@ class ContradictionRule(Rule):
                if word not in self.event_class and word not in self.nouns}
         nouns = []
         if own:
-            pattern = event_verbs.noun_event_pattern(tuple(sorted(own)))
+            # Compiled only where one of the nouns has a date near it (see ``events_in``).
+            pattern = functools.partial(event_verbs.noun_event_pattern, tuple(sorted(own)))
             nouns = event_dates.events_in(source, sentences, pattern, self.other_event, _published(article),
                                           event_dates.noun_pattern(list(own)), own)
         return sorted(found + verbs + nouns, key=lambda e: e.statement.start)
