@@ -673,6 +673,141 @@ def test_counts_read_in_a_whole_article_are_those_read_sentence_by_sentence(text
              for item in read(counts_in(source[start:end], [(0, end - start)], COUNTS.vocabulary), start)]
     assert read(counts_in(source, article.sentences, COUNTS.vocabulary)) == alone
 
+# ---- contradiction-counts, -recounts: numbers looked for only where one may start ----------
+def test_a_case_insensitive_letter_or_digit_is_a_character_folding_to_it():
+    """``counts.number_places`` looks in the case-folded text, and takes a place there for the
+    same place in the text: each character a case-insensitive pattern takes for an ASCII letter
+    or digit folds to it, or to more than one character (the text is then longer folded, and
+    is searched the plain way); and only a digit folds to a digit (``find_ranges``)."""
+    import string
+    import sys
+
+    every = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
+    for ascii_character in string.ascii_lowercase + string.digits:
+        for match in regex.finditer(f"(?i){ascii_character}", every):
+            folded = match.group(0).casefold()
+            assert folded == ascii_character or len(folded) > 1, hex(ord(match.group(0)))
+    digits = set(string.digits)
+    assert [hex(ord(c)) for c in every if c.casefold() in digits and c not in digits] == []
+
+
+def _described(matches):
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def _plain_figures(text):
+    """A sentence's first number, where its quantities may start and its quantities, searched
+    the plain way."""
+    from checker.kinds.contradiction.counts import _NUMBER_WORD, search_start
+    from checker.kinds.contradiction.numbers import QUANTITY
+
+    number = _NUMBER_WORD.search(text)
+    if number is None:
+        return None, 0, []
+    begin = search_start(text, number.start())
+    return number.start(), begin, _described(QUANTITY.finditer(text, begin))
+
+
+def _figures_at_places(text, whole=None, start=0):
+    """The same, read at the places a number may start (of ``whole``, the folded text ``text``
+    is cut from at ``start``, when given); and the ranges from there, both ways."""
+    from checker.kinds.contradiction.counts import SentenceFigures, find_ranges, sentence_figures
+    from checker.kinds.contradiction.numbers import RANGE
+
+    folded = text.casefold()
+    if whole is None:
+        number, begin, quantities, places = sentence_figures(text, folded)
+    else:
+        number, begin, quantities, places = SentenceFigures().of(start, start + len(text), text, folded, whole)
+    ranges = (_described(find_ranges(text, folded, places, begin)), _described(RANGE.finditer(text, begin)))
+    return (number and number.start(), begin, _described(quantities)), ranges
+
+
+_PLACE_PIECES = [*_QUANTITY_PIECES, "between", "BETWEEN", "sevento5", "someone", "often", "İ", "ß", "ſix", "K",
+                 "SEVENTEEN", "Thousands", "ﬁfty", "10-12", "10 to 12", "1,000,000", "COVID-19", "A380", "ten"]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(_PLACE_PIECES), st.text(max_size=3)), max_size=16).map(" ".join),
+       st.integers(0, 200), st.integers(0, 200))
+@example("x between  ten and 12, sevento5 someone", 0, 0)
+@example("about  $ 12 people, between 10 and 20, often 1,000,000", 7, 30)
+def test_numbers_quantities_and_ranges_looked_for_at_their_places_are_those_a_search_finds(text, begin, cut):
+    from checker.kinds.contradiction.counts import (
+        _MAY_COUNT_WORDS,
+        _NUMBER_WORD,
+        SentenceFigures,
+        find_quantities,
+        find_ranges,
+        next_number,
+        number_places,
+    )
+    from checker.kinds.contradiction.numbers import QUANTITY, RANGE
+
+    figures, (ranges, expected_ranges) = _figures_at_places(text)
+    assert figures == _plain_figures(text)
+    assert ranges == expected_ranges
+    folded = text.casefold()
+    if len(folded) == len(text):
+        places = number_places(folded, _MAY_COUNT_WORDS)
+        begin = min(begin, len(text))
+        for start in range(len(text) + 1):
+            found, expected = next_number(text, places, start), _NUMBER_WORD.search(text, start)
+            assert (found and found.span()) == (expected and expected.span())
+        assert _described(find_quantities(text, places, begin)) == _described(QUANTITY.finditer(text, begin))
+        assert _described(find_ranges(text, folded, places, begin)) == _described(RANGE.finditer(text, begin))
+        # A sentence cut from a longer text: the places of the whole within it.
+        cut = min(cut, len(text))
+        assert _figures_at_places(text[cut:], folded, cut) == _figures_at_places(text[cut:])
+        if _plain_figures(text[cut:])[0] is not None:
+            assert SentenceFigures().may_hold_number(cut, len(text), folded)
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_numbers_quantities_and_ranges_looked_for_at_their_places_are_those_a_search_finds_on_the_corpus():
+    for path in sorted(CORPUS.glob("*/*.txt")):
+        article = parse_text(path.name, path.read_text(encoding="utf-8"))
+        whole = article.source.casefold()
+        for start, end in article.sentences:
+            text = article.source[start:end]
+            found = _figures_at_places(text, whole if len(whole) == len(article.source) else None, start)
+            assert found[0] == _plain_figures(text), (path.name, start)
+            assert found[1][0] == found[1][1], (path.name, start)
+
+
+RECOUNTS = builtin("contradiction-recounts")
+_RECOUNT_EVENT_WORDS = ["killed", "lost their lives", "Bodies", "body", "hospitalised", "evacuated", "evacuations",
+                        "told to leave", "ordered out", "orders", "in custody", "detainee", "laid off", "laying off",
+                        "layoffs", "redundancies", "flooding", "under water", "razed", "hire", "recruits", "ill",
+                        "fell ill", "shed", "lose"]
+_MENTION_PIECES = [*_RECOUNT_EVENT_WORDS, "$", "£", "€", " score ", "a score of", "votes", "Vote", "motion", " from ",
+                   "%", "per cent", "recent", "the pair", "both duo", "all trio", "quartet", "twelve", "12", "the",
+                   "homes", "people", " ", ".", ",", "rose", "dozen", " half", "x", "İ", "ß", "Sevento"]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(_MENTION_PIECES), st.text(max_size=3)), max_size=14).map(" ".join))
+@example("Three homes were evacuated.")
+def test_the_recount_events_in_one_pattern_find_what_each_finds(text):
+    vocabulary = RECOUNTS.recount_vocabulary
+    assert vocabulary.any_event is not None
+    assert vocabulary.names_event(text) == any(pattern.search(text) for pattern in vocabulary.events.values())
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(_MENTION_PIECES), st.text(max_size=3)), max_size=14).map(" ".join))
+@example("The board of the club said the pair left.")
+def test_a_sentence_without_a_number_is_read_for_mentions_only_with_a_cue(text):
+    from checker.kinds.contradiction import recounts
+    from checker.kinds.contradiction.counts import sentence_figures
+
+    folded = text.casefold()
+    figures = sentence_figures(text, folded)
+    if figures[0] is None and not recounts._may_mention_without_number(text, folded):
+        assert list(recounts._read(text, 0, len(text), RECOUNTS.recount_vocabulary, folded, figures)) == []
+
+
 def test_a_count_written_only_in_words_is_read():
     from checker.kinds.contradiction.counts import counts_in
 

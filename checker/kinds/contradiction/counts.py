@@ -12,8 +12,10 @@ a part of the whole ("three of the 12").
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -57,10 +59,10 @@ _CALENDAR = frozenset(name for name in (*MONTHS, *WEEKDAYS) if len(name) >= 4)
 _NUMBER_WORDS = NUMBER_WORDS
 #: A cheap test that a sentence may hold a quantity at all, before the full pattern runs: a
 #: digit, or one of the number words in the case-folded text (a substring test, ten times
-#: faster than the same words as a case-insensitive pattern). A word holding another of
-#: them ("seventeen", "thousands") is left out: where it is, the other is too.
+#: faster than the same words as a case-insensitive pattern). A word starting with another of
+#: them ("seventeen", "thousands") is left out: where it is, the other is too, at its start.
 _MAY_COUNT_WORDS = tuple(sorted(word for word in _NUMBER_WORDS
-                                if not any(other != word and other in word for other in _NUMBER_WORDS)))
+                                if not any(other != word and word.startswith(other) for other in _NUMBER_WORDS)))
 #: The sharper second test, for sentences that pass the first: a digit, or a number word as a
 #: whole word (the first test also takes "one" in "someone", "ten" in "often"). Every match of
 #: ``QUANTITY`` holds one, so a sentence without is skipped with no change in what is found.
@@ -74,6 +76,8 @@ _NUMBER_WORD = compiled(
 #: searched backwards from that word, it finds the earliest place a quantity holding it can
 #: start.
 _BEFORE_NUMBER = compiled(rf"(?r)[\s$£€]*(?:\p{{L}}+[\s$£€]*){{0,{WORDS_BEFORE_NUMBER}}}")
+#: Each digit, for ``number_places`` (a plain pattern: faster than ``DIGIT`` for many matches).
+_ANY_DIGIT = re.compile(r"[0-9]")
 _YEAR = compiled(r"^(?:1[89]|20)[0-9][0-9]$")
 _PART_OF = compiled(r"(?i)(?:\bof|\bthe|\bfig\.?)\s*$")
 #: "a total of", "an average of", "a death toll of", "a crowd of": an amount that the number
@@ -102,7 +106,13 @@ _CLAUSE_MARK = compiled(r"[,;:()]")
 
 def lemma(word: str) -> str:
     """A crude singular: enough to match "people"/"person" no, but "votes"/"vote" yes."""
-    w = word.lower().replace("’", "'")
+    return _singular(word.lower())
+
+
+@functools.lru_cache(maxsize=4096)  # the same words come back sentence after sentence
+def _singular(lower: str) -> str:
+    """``lemma`` of a word in lower case."""
+    w = lower.replace("’", "'")
     if len(w) > 4 and w.endswith("ies"):
         return _PLURAL_IES.sub("y", w)
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
@@ -148,8 +158,8 @@ class _Context:
     as that small difference (see ``Signature``): a sentence with thousands of figures (a
     results table) costs memory in its length, not in its length times its figures."""
 
-    __slots__ = ("_common", "_counts", "_distinct", "_names", "_places", "_signatures", "_skeleton", "_speaker",
-                 "_starts", "_update", "_words", "number", "text", "vocabulary", "words")
+    __slots__ = ("_common", "_counts", "_distinct", "_names", "_places", "_read", "_signatures", "_skeleton",
+                 "_speaker", "_starts", "_update", "_words", "number", "text", "vocabulary", "words")
 
     def __init__(self, text: str, vocabulary: Vocabulary) -> None:
         self.text = text
@@ -167,6 +177,7 @@ class _Context:
         self._words: list[tuple[str, int, int, bool]] | None = None
         self._starts: list[int] = []
         self._counts: Counter[str] = Counter()
+        self._read = False
         self.words: frozenset[str] = frozenset()
         #: Another sentence -> how many words the two sentences share.
         self._common: dict[_Context, int] = {}
@@ -246,15 +257,26 @@ class _Context:
         self._names = frozenset(m.group(0) for m in names)
         self._places = frozenset(m.group(0) for m in names if not any(s <= m.start() < e for s, e in spans))
 
-    def read_words(self) -> list[tuple[str, int, int, bool]]:
+    def read_words(self) -> frozenset[str]:
+        """``words``: the lemmas of the sentence's words but stop words. Each word's lower
+        case is read once, however often it comes: its lemma and the stop-word test depend on
+        nothing else (``lemma``)."""
+        if not self._read:
+            lowered = {word.lower() for word in _WORD.findall(self.text)}
+            lowered -= STOPWORDS
+            self.words = frozenset(map(_singular, lowered))
+            self._read = True
+        return self.words
+
+    def placed_words(self) -> list[tuple[str, int, int, bool]]:
         """The sentence's words but stop words: (lemma, start, end, written in digits), in
-        order; ``words`` then holds their lemmas."""
+        order; read only for a signature (a figure compared with another)."""
         if self._words is None:
             self._words = [(lemma(w.group(0)), w.start(), w.end(), w.group(0)[0].isdigit())
                            for w in _WORD.finditer(self.text) if w.group(0).lower() not in STOPWORDS]
             self._starts = [start for _, start, _, _ in self._words]
             self._counts = Counter(word for word, _, _, _ in self._words)
-            self.words = frozenset(self._counts)
+            self.read_words()
         return self._words
 
     def signature(self, start: int, end: int) -> Signature:
@@ -264,7 +286,7 @@ class _Context:
         known = self._signatures.get((start, end))
         if known is not None:
             return known
-        words = self.read_words()
+        words = self.placed_words()
         inside: Counter[str] = Counter()
         # Words are sorted and do not overlap: those overlapping the figure start before its
         # end, and the first of them is at most one place before the first starting in it.
@@ -345,10 +367,41 @@ def first_number(text: str, folded: str, words: tuple[str, ...] = _MAY_COUNT_WOR
     """``_NUMBER_WORD.search(text)``: the first digit or whole number word, or None.
     ``folded``: the text case-folded; ``words``: the number words to look for (those the
     whole text holds, when known). A text without any of them as a substring has no number
-    word, and its first number is its first digit: only a text with one is searched."""
+    word, and its first number is its first digit; in a text as long as its folding, a number
+    is looked for only where ``number_places`` finds one may start."""
+    if len(folded) == len(text):
+        return next_number(text, number_places(folded, words), 0)
     if any(word in folded for word in words):
         return _NUMBER_WORD.search(text)
     return DIGIT.search(text)
+
+
+def number_places(folded: str, words: tuple[str, ...]) -> list[int]:
+    """Where a digit or number word may start in a text as long as its case folding
+    ``folded``, in order: each digit, and each place the folded text holds one of ``words``
+    (``_MAY_COUNT_WORDS``, or those of them a longer text holding this one holds). Every
+    ``_NUMBER_WORD`` match starts at one: a case-insensitive match of an ASCII letter or digit
+    is a character that case-folds to it (``tests/test_fast_paths.py`` checks each character),
+    and each number word starts with one of ``_MAY_COUNT_WORDS``. Some are no number ("one" in
+    "someone", "ten" in "often")."""
+    places = [digit.start() for digit in _ANY_DIGIT.finditer(folded)]
+    for word in words:
+        at = folded.find(word)
+        while at >= 0:
+            places.append(at)
+            at = folded.find(word, at + 1)
+    places.sort()
+    return places
+
+
+def next_number(text: str, places: list[int], start: int) -> regex.Match | None:
+    """``_NUMBER_WORD.search(text, start)``, tried only at the ``places`` (``number_places``)
+    from ``start`` on."""
+    for index in range(bisect.bisect_left(places, start), len(places)):  # no copy: a table has thousands
+        found = _NUMBER_WORD.match(text, places[index])
+        if found is not None:
+            return found
+    return None
 
 
 def _may_hold_own_words(folded: str, vocabulary: Vocabulary, hints: tuple[str, ...]) -> bool:
@@ -359,25 +412,27 @@ def _may_hold_own_words(folded: str, vocabulary: Vocabulary, hints: tuple[str, .
 
 
 def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
-              headline: tuple[int, int] | None = None, figures: FiguresOf | None = None) -> list[Count]:
-    """The counts of the sentences. ``figures``: where to get a sentence's figures (the
-    ``of`` of the article's ``figures.SentenceFigures``, which ``recounts`` reads too);
-    read here when not given."""
-    if figures is None:
-        figures = _figures_of
+              headline: tuple[int, int] | None = None, figures: SentenceFigures | None = None) -> list[Count]:
+    """The counts of the sentences. ``figures``: the article's sentence figures, which
+    ``recounts`` reads too (a fresh one when not given)."""
+    figures = SentenceFigures() if figures is None else figures
     found: list[Count] = []
     # Case folding maps each character on its own, so a sentence's folded text is a piece of
     # the folded source: a word the source lacks is looked for in no sentence, and where
     # folding keeps the length (each character folds to one) the piece is cut out, not folded.
     whole = source.casefold()
     same_offsets = len(whole) == len(source)
-    words = tuple(word for word in _MAY_COUNT_WORDS if word in whole)
+    whole_or_none = whole if same_offsets else None
     hints = tuple(hint for hint in vocabulary.number_hints if hint in whole)
+    # The rule's own number words may be in a sentence only where this is true.
+    own_anywhere = vocabulary.number_pattern is not None and (not vocabulary.number_hints or bool(hints))
     for start, end in sentences:
+        if not own_anywhere and not figures.may_hold_number(start, end, whole_or_none):
+            continue  # no number, nor one of the rule's number words
         text = source[start:end]
         folded = whole[start:end] if same_offsets else text.casefold()
         own_words = _may_hold_own_words(folded, vocabulary, hints)
-        number, begin, quantities = figures(start, end, text, folded, words)
+        number, begin, quantities, places = figures.of(start, end, text, folded, whole_or_none)
         may_count = number or (own_words and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
         if not may_count or mostly_uppercase(text):
             continue  # no number at all; or a table, ticker or shouted line
@@ -393,7 +448,7 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
             continue
         context = _Context(text, vocabulary)
         here = [c for c in (_count(text, start, match, vocabulary, context) for match in matches) if c is not None]
-        here = _with_ranges(text, start, here, begin)
+        here = _with_ranges(text, folded, places, start, here, begin)
         in_headline = headline is not None and headline[0] <= start < headline[1]
         totals = Counter(c.unit for c in here)
         seen: Counter[str | None] = Counter()
@@ -404,24 +459,114 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
 
 
 #: A sentence's first number word or digit (None: none), where a quantity holding it may start
-#: (``search_start``), and the quantities from there; without a number, (None, 0, []).
-Figures = tuple[regex.Match | None, int, list[regex.Match]]
-#: Where a sentence's figures come from: (start, end, text, folded text, number words) -> figures.
-FiguresOf = Callable[[int, int, str, str, tuple[str, ...]], Figures]
+#: (``search_start``), the quantities from there, and where a number may start in the sentence
+#: (``number_places``; None where case folding changes its length); without a number,
+#: (None, 0, [], None).
+Figures = tuple[regex.Match | None, int, list[regex.Match], list[int] | None]
 
 
-def sentence_figures(text: str, folded: str, words: tuple[str, ...]) -> Figures:
-    """A sentence's figures (see ``Figures``); ``folded`` and ``words`` as ``first_number``
-    takes them (what it finds does not depend on ``words``)."""
-    number = first_number(text, folded, words)
+class SentenceFigures:
+    """The figures of the sentences asked about, by their (start, end) in the source: read once
+    per article for every check that reads them (see ``figures``). Where a number may start is
+    read once for the whole source: a sentence's places are those of the source within it (a
+    number word the sentence cuts off is tried and found to be none)."""
+
+    def __init__(self) -> None:
+        self._read: dict[tuple[int, int], Figures] = {}
+        self._places: list[int] | None = None
+
+    def of(self, start: int, end: int, text: str, folded: str, whole: str | None) -> Figures:
+        """``text`` is ``source[start:end]`` and ``folded`` its case folding; ``whole``: the
+        source's case folding where it is as long as the source (else None)."""
+        known = self._read.get((start, end))
+        if known is None:
+            known = self._read[(start, end)] = sentence_figures(text, folded, self._within(start, end, whole))
+        return known
+
+    def may_hold_number(self, start: int, end: int, whole: str | None) -> bool:
+        """False when ``source[start:end]`` holds no place a number may start at: it has no
+        number, and its figures are (None, 0, [], None). ``whole`` as ``of`` takes it."""
+        if whole is None:
+            return True
+        places = self._article_places(whole)
+        index = bisect.bisect_left(places, start)
+        return index < len(places) and places[index] < end
+
+    def _within(self, start: int, end: int, whole: str | None) -> list[int] | None:
+        """``number_places`` of ``whole[start:end]``, from those of the whole source."""
+        if whole is None:
+            return None
+        places = self._article_places(whole)
+        return [at - start for at in places[bisect.bisect_left(places, start):bisect.bisect_left(places, end)]]
+
+    def _article_places(self, whole: str) -> list[int]:
+        if self._places is None:
+            self._places = number_places(whole, _MAY_COUNT_WORDS)
+        return self._places
+
+
+def sentence_figures(text: str, folded: str, places: list[int] | None = None) -> Figures:
+    """A sentence's figures (see ``Figures``); ``folded``: the text case-folded; ``places``:
+    its ``number_places``, or where a number may start among others (read here when not given)."""
+    if places is None and len(folded) == len(text):
+        places = number_places(folded, _MAY_COUNT_WORDS)
+    if places is None:
+        number = first_number(text, folded)
+        if number is None:
+            return None, 0, [], None
+        begin = search_start(text, number.start())
+        return number, begin, list(QUANTITY.finditer(text, begin)), None
+    number = next_number(text, places, 0)
     if number is None:
-        return None, 0, []
+        return None, 0, [], None
     begin = search_start(text, number.start())
-    return number, begin, list(QUANTITY.finditer(text, begin))
+    return number, begin, find_quantities(text, places, begin), places
 
 
-def _figures_of(start: int, end: int, text: str, folded: str, words: tuple[str, ...]) -> Figures:
-    return sentence_figures(text, folded, words)
+def find_quantities(text: str, places: list[int], begin: int) -> list[regex.Match]:
+    """``list(QUANTITY.finditer(text, begin))``, searched only from before each number: no
+    quantity starts before the run of words that ends at the first number after the last one
+    found (see ``search_start``), and a later number's run does not start before an earlier
+    one's (it holds fewer words before that one, or stops after it)."""
+    found = []
+    at = begin
+    while (number := next_number(text, places, at)) is not None:
+        match = QUANTITY.search(text, max(at, search_start(text, number.start())))
+        if match is None:
+            break
+        found.append(match)
+        at = match.end()  # a quantity is never empty
+    return found
+
+
+def find_ranges(text: str, folded: str, places: list[int] | None, begin: int) -> list[regex.Match]:
+    """``list(RANGE.finditer(text, begin))``, tried only where a range may start: at "between"
+    or at its first number, one of the ``places`` that follows no digit (``RANGE`` looks behind
+    for one, and only a digit folds to a digit). None: searched in full."""
+    if places is None:
+        return list(RANGE.finditer(text, begin))
+    starts = [at for at in places if at >= begin and not (at and folded[at - 1] in _ASCII_DIGITS)]
+    if "between" in folded:
+        starts = sorted(starts + [at for at in _between(folded) if at >= begin])
+    found = []
+    for at in starts:
+        if found and at < found[-1].end():
+            continue  # inside the range just found: the next starts after it
+        match = RANGE.match(text, at)
+        if match is not None:
+            found.append(match)
+    return found
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _between(folded: str) -> Iterator[int]:
+    """Where the folded text holds "between", which a range may start with."""
+    at = folded.find("between")
+    while at >= 0:
+        yield at
+        at = folded.find("between", at + 1)
 
 
 def search_start(text: str, first_number: int) -> int:
@@ -434,15 +579,16 @@ def search_start(text: str, first_number: int) -> int:
     return _BEFORE_NUMBER.match(text, 0, first_number).start()
 
 
-def _with_ranges(text: str, base: int, here: list[Count], begin: int) -> list[Count]:
+def _with_ranges(text: str, folded: str, places: list[int] | None, base: int, here: list[Count],
+                 begin: int) -> list[Count]:
     """Counts whose number ends a range ("between 10 and 20 people") take the whole range;
     the range's first number is then no count of its own. ``begin``: where to search for
-    ranges (see ``search_start``)."""
+    ranges (see ``search_start``); ``folded``, ``places``: see ``find_ranges``."""
     if not here:
         return here
     ends: dict[int, tuple[Interval, int]] = {}  # start of a range's last number -> (range, range start)
     firsts: set[int] = set()
-    for match in RANGE.finditer(text, begin):
+    for match in find_ranges(text, folded, places, begin):
         value = range_interval(match)
         if value is not None:
             first, last = ("a", "b") if match.group("a") else ("c", "d")

@@ -466,7 +466,8 @@ class ContradictionRule(Rule):
             classes=classes, people=people, events=events, updates=self._any(o["updates"], "updates"),
             distinct=self._any(o["distinct"], "distinct"), hedges=self._any(o["hedges"], "hedges"),
             ignored=frozenset(recounts.lemma(str(w)) for w in o["ignored_units"]),
-            anchors=frozenset(str(w) for w in o["anchors"]))
+            anchors=frozenset(str(w) for w in o["anchors"]),
+            any_event=self._any([w for words in o["events"].values() for w in words], "events"))
 
     def _lexicon(self) -> lexicon.Lexicon:
         """WordNet's states with the rule's own antonyms, built the first time an article is read."""
@@ -532,7 +533,7 @@ class ContradictionRule(Rule):
         source = article.source
         if self.check_name == "counts":
             title = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
-            found = counts.counts_in(source, sentences, self.vocabulary, title, sentence_figures(article).of)
+            found = counts.counts_in(source, sentences, self.vocabulary, title, sentence_figures(article))
             yield from counts.conflicts(found, self.vocabulary)
         elif self.check_name == "ages":
             body = [b for b in article.blocks if b.kind == "paragraph"][:2]

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
 
 from checker.kinds.contradiction import Conflict, Searcher, Statement
+from checker.kinds.contradiction.counts import sentence_figures as read_figures
 from checker.kinds.contradiction.figures import Figures, SentenceFigures
 from checker.kinds.contradiction.numbers import NUMBER_WORDS, QUANTITY, Interval, interval, words_value
 from checker.patterns.compiled import compiled
@@ -169,6 +171,15 @@ class Vocabulary:
     #: Events that say by themselves which group is counted ("killed", "cut"): a later count of
     #: one of them in another noun of the class ("three mountaineers died") is compared too.
     anchors: frozenset[str] = frozenset()
+    #: All event words in one pattern (as ``counts.Vocabulary.any_event``): most mentions name
+    #: no event, and one search says so.
+    any_event: Searcher | None = None
+
+    def names_event(self, text: str) -> bool:
+        """Whether one of the events' patterns finds a match in ``text``."""
+        if self.any_event is not None:
+            return self.any_event.search(text) is not None
+        return any(pattern.search(text) for pattern in self.events.values())
 
 
 @dataclass(frozen=True)
@@ -283,32 +294,47 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: V
     figures = SentenceFigures() if figures is None else figures
     found: list[Mention] = []
     # Case folding maps each character on its own: a sentence's folded text is a piece of the
-    # folded source where the lengths agree, and a number word the article lacks is looked for
-    # in no sentence.
+    # folded source where the lengths agree.
     whole = source.casefold()
     same_offsets = len(whole) == len(source)
-    words = tuple(word for word in _COUNT_WORDS if word in whole)
+    whole_or_none = whole if same_offsets else None
     for start, end in sentences:
         text = source[start:end]
         folded = whole[start:end] if same_offsets else text.casefold()
-        found.extend(_read(text, start, end, vocabulary, folded, words, figures.of(start, end, text, folded, words)))
+        if figures.may_hold_number(start, end, whole_or_none):
+            figured = figures.of(start, end, text, folded, whole_or_none)
+            if figured[0] is None and not _may_mention_without_number(text, folded):
+                continue
+        elif _may_mention_without_number(text, folded):
+            figured = figures.of(start, end, text, folded, whole_or_none)
+        else:
+            continue  # no number and no cue: nothing to read
+        found.extend(_read(text, start, end, vocabulary, folded, figured))
     return found
 
 
-#: The number words no other holds ("seventeen" holds "seven"): a sentence holding a number
-#: word holds one of these.
-_COUNT_WORDS = tuple(sorted(word for word in NUMBER_WORDS | {"dozen", "half"}
-                            if not any(other != word and other in word for other in NUMBER_WORDS)))
+def _may_mention_without_number(text: str, folded: str) -> bool:
+    """Whether ``_read`` may find a mention in a sentence without a number word or digit: the
+    tests it makes before any pattern runs on such a sentence, taken together (a currency sign
+    or " score " in ``_quantities``, a vote, a change or a rate in ``_derived``, a group word).
+    Most sentences pass none of them."""
+    return _CUES.search(text) is not None or " score " in folded
 
 
-def _quantities(text: str, folded: str, words: tuple[str, ...],
+#: The texts of ``_may_mention_without_number`` (but " score ", looked for in the folded text),
+#: in one plain search: it finds one where the text holds one.
+_CUES = re.compile("|".join(re.escape(cue) for cue in ("$", "£", "€", "vot", "Vot", "otion", " from ", "%", "cent",
+                                                        *_GROUPS)))
+
+
+def _quantities(text: str, folded: str,
                 figures: Figures | None = None) -> list[tuple[int, int, Interval, str | None]]:
     """(start, end, value, currency sign) of each quantity, the extra forms first. ``figures``:
     the sentence's, from the article's ``SentenceFigures`` (read here when not given)."""
     taken: list[tuple[int, int, Interval, str | None]] = []
     if figures is None:
-        figures = SentenceFigures().of(0, len(text), text, folded, words)
-    number, begin, quantities = figures
+        figures = read_figures(text, folded)
+    number, begin, quantities, _ = figures
     if number is None and not any(sign in text for sign in "$£€") and " score " not in folded:
         return taken
     more = _MORE_NUMBERS.finditer(text, begin) if "dozen" in folded or " half" in folded or " score " in folded \
@@ -355,10 +381,10 @@ _CUE_REACH = 4
 
 
 def _read(text: str, base: int, end: int, vocabulary: Vocabulary, folded: str,
-          words: tuple[str, ...], figures: Figures | None = None) -> Iterator[Mention]:
+          figures: Figures | None = None) -> Iterator[Mention]:
     context = _Sentence(text, base, vocabulary)
     sentence = (base, end)
-    for start, stop, value, sign in _quantities(text, folded, words, figures):
+    for start, stop, value, sign in _quantities(text, folded, figures):
         before = text[max(0, start - 40):start]
         definite = _definite(before)
         unit = _UNIT_AFTER.match(text, stop)
@@ -392,7 +418,7 @@ def _read(text: str, base: int, end: int, vocabulary: Vocabulary, folded: str,
         # Modifiers narrow the group ("four politburo members"), unless they name its event ("the
         # 60 evacuated homes").
         between = frozenset(w.lower() for w in text[stop:noun_end].split()[:-1] if w[0].islower()
-                            and not any(pattern.search(w) for pattern in vocabulary.events.values()))
+                            and not vocabulary.names_event(w))
         yield Mention(value, "count", key, event, definite,
                       Statement(base + noun_start, base + noun_end, text[noun_start:noun_end]), sentence,
                       _names(place.group("place")) if place else None, context, modifiers=between,
@@ -568,6 +594,8 @@ def _event(text: str, start: int, end: int, vocabulary: Vocabulary) -> str | Non
     hospital"), within the clause."""
     before = " ".join(text[max(0, start - 60):start].split()[-_EVENT_BEFORE:])
     after = _clause_after(text, start, end)
+    if not vocabulary.names_event(after) and not vocabulary.names_event(before):
+        return None
     for name, pattern in vocabulary.events.items():
         if pattern.search(after) or pattern.search(before):
             return name
