@@ -10,7 +10,6 @@ import argparse
 import math
 import os
 import sys
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -144,6 +143,8 @@ def read_config_file(path: Path) -> dict[str, Any] | None:
     """The raw settings of one configuration file; None for a ``pyproject.toml`` without
     a ``[tool.checker]`` table."""
     if path.name == "pyproject.toml":
+        import tomllib  # only where there is a TOML file to read (a few ms to import)
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
@@ -257,6 +258,8 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
         if not path.is_file():
             raise UsageError(f"configuration file not found: {path}")
         if path.suffix == ".toml":
+            import tomllib  # only where there is a TOML file to read (a few ms to import)
+
             try:
                 raw = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("checker", {})
             except tomllib.TOMLDecodeError as error:

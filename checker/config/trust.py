@@ -28,7 +28,6 @@ import os
 import site
 import sys
 import sysconfig
-import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -182,6 +181,8 @@ class TrustStore:
         text = json.dumps({"version": _FORMAT, "folders": {path: folder.to_dict()
                                                             for path, folder in sorted(self.folders.items())}},
                           indent=2, ensure_ascii=False)
+        import tempfile  # only when the trust store is written (a few ms to import)
+
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{TRUST_FILE}.")  # mode 0600
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:

@@ -4,29 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 from checker.kinds.substitution import match_case
+from checker.patterns.compiled import compiled
 from checker.patterns.trie import literal_alternation
 from checker.text.article import Article
 from checker.text.gazetteer import formal_states
 from checker.text.wordclass import NOT_MODIFIED, is_verb_or_adverb
 
 #: A lower-case word (hyphens join its parts) after the name, then maybe a second one.
-_NEXT = regex.compile(r"[ \u00a0]+(\p{Ll}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*)(?:[ \u00a0]+(\p{Ll}[\p{L}\p{M}]*))?")
+_NEXT = compiled(r"[ \u00a0]+(\p{Ll}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*)(?:[ \u00a0]+(\p{Ll}[\p{L}\p{M}]*))?")
 #: What follows a plural noun or a gerund straight after a name, never a verb in "-s" or
 #: "-ing" there: a verb of its own ("United States of America lives will be"); a sentence's
 #: verb has no second verb after it.
-_VERB_AFTER = regex.compile(r"[ \u00a0]*(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|"
-                            r"shall|do|does|did)(?![\p{L}\p{N}_'’-])")
+_VERB_AFTER = compiled(r"[ \u00a0]*(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|"
+                       r"shall|do|does|did)(?![\p{L}\p{N}_'’-])")
 #: A closing mark: after a word in "-ing" straight after a name it makes the word a noun
 #: ("Federal Republic of Germany cooking?"), which as a verb would need "is" before it. (After a
 #: word in "-s" it proves nothing: "the Russian Federation objects.")
-_CLOSING = regex.compile(r"[ \u00a0]*[.,;:!?)\]—–]")
+_CLOSING = compiled(r"[ \u00a0]*[.,;:!?)\]—–]")
 #: Words before "USA" that make it part of a name ("Team USA athletes").
-_NAMED_BEFORE = regex.compile(r"(?:Team|Miss|Mister)[ \u00a0]+$")
+_NAMED_BEFORE = compiled(r"(?:Team|Miss|Mister)[ \u00a0]+$")
 
 
 class StateAdjectiveRule(Rule):

@@ -5,10 +5,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-import regex
-
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
+from checker.patterns.compiled import compiled
 from checker.patterns.trie import literal_alternation
 from checker.text.article import Article
 from checker.text.expressions import WordRuns, find_swaps, run_phrase, title_case
@@ -163,7 +162,7 @@ class SwappedNameRule(Rule):
                                    suggestions=[swap.expected], unsafe=True)
 
 
-_MARK = regex.compile(r"\p{M}")
+_MARK = compiled(r"\p{M}")
 
 
 def _pieces(text: str) -> list[str]:

@@ -4,8 +4,8 @@ Finding entry points means reading the metadata of every installed distribution:
 15 ms with a few hundred packages, paid on every save in an editor. The answer only
 changes when packages are installed or removed, which changes the modification time of
 the folder they are installed in, so it is kept in a small file in the user's cache folder,
-keyed by the interpreter and by each ``sys.path`` folder and its modification time. Any
-change there, or an unreadable cache file, means a fresh scan.
+keyed by the interpreter and by each ``sys.path`` folder and its modification time (one
+file per interpreter). Any change there, or an unreadable cache file, means a fresh scan.
 """
 
 from __future__ import annotations
@@ -38,7 +38,10 @@ class EntryPoint:
 
 
 def cache_file() -> Path:
-    return user_cache_dir() / "entry-points.json"
+    """One file per interpreter: two environments (a project's and pre-commit's, say) that
+    share the user's cache folder would otherwise replace each other's answer on every run."""
+    interpreter = hashlib.sha256(f"{sys.executable}\0{sys.prefix}".encode("utf-8", "surrogatepass")).hexdigest()
+    return user_cache_dir() / f"entry-points-{interpreter[:16]}.json"
 
 
 def _signature() -> str:

@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from checker.patterns.compiled import compiled
 from checker.text.gazetteer import real_words
 
 EXPRESSIONS = Path(__file__).resolve().parent.parent / "data" / "expressions.json"
@@ -36,24 +37,24 @@ OPEN = "*"
 #: A run of words: words with spaces between them, no punctuation, no line break; a possessive
 #: ending ("Agency's") closes it and is not part of its last word.
 _WORD = r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*"
-_RUN = regex.compile(rf"{_WORD}(?:[ \u00a0]+{_WORD})*(?P<possessive>['’]s(?![\p{{L}}\p{{M}}]))?")
+_RUN = compiled(rf"{_WORD}(?:[ \u00a0]+{_WORD})*(?P<possessive>['’]s(?![\p{{L}}\p{{M}}]))?")
 #: ``_RUN`` with its words (less the possessive ending) its only group: ``findall`` gives them
 #: without a match object each.
-_RUN_WORDS = regex.compile(rf"({_WORD}(?:[ \u00a0]+{_WORD})*)(?:['’]s(?![\p{{L}}\p{{M}}]))?")
+_RUN_WORDS = compiled(rf"({_WORD}(?:[ \u00a0]+{_WORD})*)(?:['’]s(?![\p{{L}}\p{{M}}]))?")
 #: A word of a run.
-_PIECE = regex.compile(r"[^ \u00a0]+")
+_PIECE = compiled(r"[^ \u00a0]+")
 #: Before a sentence's first word: the start, or a full stop, a quotation mark, a colon ... and space.
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“”‘’()\[\]\n—–-])[ \u00a0]*$")
+_SENTENCE_START = compiled(r"(?:^|[.!?:;\"“”‘’()\[\]\n—–-])[ \u00a0]*$")
 #: Before a word: a title's abbreviation and its full stop ("Gov. Mitt Romney"), which ends no
 #: sentence (English titles abbreviated before a name, as style guides list them).
 _TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Prof",
                         "Rev", "Sec", "Amb", "Pres", "Supt", "Insp", "Det")
-_AFTER_TITLE = regex.compile(rf"(?<![\p{{L}}.])(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.[ \u00a0]+$")
+_AFTER_TITLE = compiled(rf"(?<![\p{{L}}.])(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.[ \u00a0]+$")
 #: A title's abbreviation after a name ("New York Gov."), no word of the name.
 TITLES = frozenset({"Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Sec", "Amb", "Supt", "Det"})
 #: A word with a capital at its start and small letters after ("Agency", "McCain", "Al-Assad"),
 #: not one in capitals ("NEW"): a line in capitals says nothing about names.
-_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}[\p{Lu}\p{Ll}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
+_CAPITALISED = compiled(r"\p{Lu}\p{Ll}[\p{Lu}\p{Ll}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
 #: Words that join the words of a name ("Bureau of Investigation").
 CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in", "de", "del", "la", "le", "du", "des", "von", "van",
                         "da", "al", "at", "to", "&"})
@@ -150,21 +151,28 @@ def _index() -> _Index:
     data = _data()
     trie: _Node = {}
     words: set[str] = set()
-
-    def add(expression: str, position: str) -> None:
-        index = int(position)
-        node = trie
-        for i, word in enumerate(expression.lower().split()):
-            words.add(word)
-            node = node.setdefault(OPEN if i == index else word, {})
-        pairs = node.setdefault("", [])
-        if (expression, index) not in pairs:
-            pairs.append((expression, index))
-
+    # Built on the first article of a process (9,000 keys): each expression is split once,
+    # whatever the number of its positions, and the walk is a plain loop.
     for group in ("names", "collocations", "open"):
         for expression, positions in data[group].items():
+            if not positions:
+                continue
+            split = expression.lower().split()
+            words.update(split)
             for position in positions:
-                add(expression, position)
+                index = int(position)
+                node = trie
+                for i, word in enumerate(split):
+                    key = OPEN if i == index else word
+                    following = node.get(key)
+                    if following is None:
+                        following = node[key] = {}
+                    node = following
+                pairs = node.get("")
+                if pairs is None:
+                    node[""] = [(expression, index)]
+                elif (expression, index) not in pairs:
+                    pairs.append((expression, index))
     real = frozenset(data["seen"]) | {e.lower() for g in ("names", "collocations") for e in data[g]}
     return _Index(trie, frozenset(words), real, data["open"])
 
@@ -215,7 +223,7 @@ def _fits_case(window: list[Word], expression: str, slot: int) -> bool:
 
 
 #: Two words or more joined by single spaces.
-_PHRASE = regex.compile(rf"{_WORD}(?: {_WORD})+")
+_PHRASE = compiled(rf"{_WORD}(?: {_WORD})+")
 
 
 def run_phrase(text: str) -> bool:

@@ -39,6 +39,7 @@ import regex
 
 from checker.kinds.contradiction import Conflict, Searcher, Statement
 from checker.kinds.contradiction.people import NOT_PEOPLE, TITLES
+from checker.patterns.compiled import compiled
 from checker.patterns.trie import literal_alternation
 
 #: Words before a surname that are honorifics, not first names.
@@ -70,13 +71,13 @@ _POSSESSOR = (rf"(?:(?:the\s+)?(?P<{{p}}named>{_ORG})['’]s?|(?:the\s+)(?P<{{p}
               rf"|(?P<{{p}}its>its|their))\s+")
 _OF_ORG = rf"(?:\s+(?:of|at|for|with)\s+(?:(?:the\s+)?(?P<{{p}}ofnamed>{_ORG})|the\s+(?P<{{p}}ofnoun>\p{{Ll}}+)))?"
 #: A run of capitalised words on one line, middle initials allowed: a name or an organisation.
-_NAME_RUN = regex.compile(rf"{_WORD}(?:{_GAP}(?:\p{{Lu}}\.{_GAP})?{_WORD})*")
-_WORD_START = regex.compile(r"(?<![\p{L}'’.-])\p{Lu}")
+_NAME_RUN = compiled(rf"{_WORD}(?:{_GAP}(?:\p{{Lu}}\.{_GAP})?{_WORD})*")
+_WORD_START = compiled(r"(?<![\p{L}'’.-])\p{Lu}")
 _SPEECH = r"(?:said|says|told|added|adds|explained|spoke|wrote)"
 _PRESENT_VERBS = r"(?:is|has\s+been|remains|is\s+now|serves\s+as|works\s+as|plays\s+as)"
-_PRESENT = regex.compile(rf"{_PRESENT_VERBS}|plays", regex.IGNORECASE)
-_LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
-_SENTENCE_END = regex.compile(r"[;:.!?]")
+_PRESENT = compiled(rf"{_PRESENT_VERBS}|plays", regex.IGNORECASE)
+_LAST_WORD = compiled(r"(\p{L}+)\s+$")
+_SENTENCE_END = compiled(r"[;:.!?]")
 _CHANGE_VERBS = (r"(?:was|had\s+been|became|becomes|will\s+be|will\s+become|was\s+appointed|was\s+named|"
                  r"was\s+promoted\s+to|was\s+made|has\s+been\s+appointed|has\s+been\s+named|is\s+to\s+become)")
 

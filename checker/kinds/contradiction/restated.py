@@ -38,7 +38,7 @@ NAMING = compiled(
 #: ``NAMING`` searched backwards from the end of the text, where it must end: found or ruled
 #: out there at once, instead of its alternation being tried at every position (ten times
 #: faster on the 16 to 40 characters before a number that it is asked about).
-NAMING_BEFORE = reverse_search(NAMING)
+NAMING_BEFORE = reverse_search(NAMING, fixed=True)
 _WORD = compiled(r"\p{L}+")
 _EDGE = compiled(r"^[\s\"'“”‘’(\[–—-]+|[\s\"'“”‘’)\].!?,;:–—-]+$")
 #: Fewer words than this besides the slots, and two sentences are alike by chance.
