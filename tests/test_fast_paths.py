@@ -1648,3 +1648,96 @@ def test_the_time_words_of_a_text_are_all_its_parts_can_hold(source, start, end)
 
     part = source[min(start, end):max(start, end)]
     assert may_hold_time(part, time_words(source)) == may_hold_time(part)
+
+
+# ---- duplicate rules and text parsing -------------------------------------------------------
+_SPACE_PIECES = [" ", "\t", "\n", "\r", "\r\n", "\u2028", "\u2029", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85",
+                 "\u00a0", "\u3000", "\n\n", "a", "B.", "Title: x", "Mr. Lee", "U.S. The", "“Go.” He", "\"x\" ", "!"]
+spaced_text = st.lists(st.one_of(st.sampled_from(_SPACE_PIECES), st.text(max_size=3)), max_size=30).map("".join)
+
+
+def _plain_line_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in regex.finditer(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    return [*spans, (start, len(text))]
+
+
+def _plain_iter_lines(source: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    lines, position = [], start
+    while position < end:
+        match = regex.match(r"[^\r\n\u2028\u2029]*(?:\r\n|\r|\n|\u2028|\u2029)?", source[:end][position:])
+        if not match.group():
+            break
+        text = match.group().rstrip("\r\n\u2028\u2029")
+        lines.append((position, position + len(text), text))
+        position += match.end()
+    return lines
+
+
+def _plain_trimmed(source: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and source[start].isspace():
+        start += 1
+    while end > start and source[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _plain_paragraph_spans(source: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, block_start, block_end = [], None, start
+    for line_start, line_end, text in _plain_iter_lines(source, start, end):
+        if text.strip():
+            block_start = line_start if block_start is None else block_start
+            block_end = line_end
+        elif block_start is not None:
+            spans.append(_plain_trimmed(source, block_start, block_end))
+            block_start = None
+    if block_start is not None:
+        spans.append(_plain_trimmed(source, block_start, block_end))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def test_strip_removes_exactly_the_white_space_isspace_names():
+    import sys
+
+    assert all(char.isspace() == (char.strip() == "") for char in map(chr, range(sys.maxunicode + 1)))
+
+
+@given(spaced_text, st.integers(0, 40), st.integers(-3, 45))
+@SETTINGS
+def test_lines_and_paragraphs_read_in_one_scan_are_those_read_line_by_line(text, start, end):
+    from checker.read.parsers.blocks import iter_lines, paragraph_spans
+    from checker.text.sourcemap import line_spans
+
+    start = min(start, len(text))  # offsets in the text, as the parsers pass them
+    assert line_spans(text) == _plain_line_spans(text)
+    assert list(iter_lines(text)) == _plain_iter_lines(text, 0, len(text))
+    assert list(iter_lines(text, start, end)) == _plain_iter_lines(text, start, end)
+    assert paragraph_spans(text) == _plain_paragraph_spans(text, 0, len(text))
+    assert paragraph_spans(text, start, end) == _plain_paragraph_spans(text, start, end)
+
+
+def _plain_similarity(a: list[str], b: list[str], at_least: float = 0.0) -> float:
+    from collections import Counter
+    from difflib import SequenceMatcher
+
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    total, floor = len(a) + len(b), max(at_least, 0.6)
+    if 2 * min(len(a), len(b)) / total < floor:
+        return 0.0
+    if 2 * sum((Counter(a) & Counter(b)).values()) / total < floor:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+@given(st.lists(st.sampled_from("abcdef"), max_size=14), st.lists(st.sampled_from("abcdeg"), max_size=14),
+       st.sampled_from([0.0, 0.6, 0.85, 0.9, 1.0]))
+@SETTINGS
+def test_similarity_bounded_by_distinct_words_is_the_similarity_counted_word_by_word(a, b, at_least):
+    from checker.kinds.duplicate import similarity
+
+    assert similarity(a, b, at_least) == _plain_similarity(a, b, at_least)

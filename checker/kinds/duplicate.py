@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
@@ -62,6 +62,9 @@ class SpanWords(dict[tuple[int, int], list[str]]):
             sentences = []  # overlapping sentences: each span is read on its own
         self.sentences = sentences
         self.starts = [s for s, _ in sentences]
+        #: The sentences themselves: each is read directly (``_words_of`` would find it first
+        #: among the sentences at its start, which are unique as they do not overlap).
+        self.whole = frozenset(sentences)
 
     def __missing__(self, span: tuple[int, int]) -> list[str]:
         found = self[span] = self._words_of(*span)
@@ -77,6 +80,8 @@ class SpanWords(dict[tuple[int, int], list[str]]):
         it is on.
         """
         source, sentences = self.source, self.sentences
+        if (start, end) in self.whole:
+            return words(source[start:end])
         index = bisect.bisect_left(self.starts, start)
         pieces: list[list[str]] = []
         at = start
@@ -94,7 +99,7 @@ class SpanWords(dict[tuple[int, int], list[str]]):
             return words(source[start:end])
         if end > at:
             pieces.append(_gap_words(source, at, end))
-        return [word for piece in pieces for word in piece]
+        return list(itertools.chain.from_iterable(pieces))
 
 
 def _cut(source: str, at: int, start: int, end: int) -> bool:
@@ -104,7 +109,7 @@ def _cut(source: str, at: int, start: int, end: int) -> bool:
 
 def _gap_words(source: str, start: int, end: int) -> list[str]:
     gap = source[start:end]
-    return [] if all(char in _NO_WORD for char in gap) else words(gap)
+    return [] if _NO_WORD.issuperset(gap) else words(gap)
 
 
 def similarity(a: list[str], b: list[str], at_least: float = 0.0) -> float:
@@ -121,7 +126,14 @@ def similarity(a: list[str], b: list[str], at_least: float = 0.0) -> float:
     floor = max(at_least, 0.6)
     if 2 * min(len(a), len(b)) / total < floor:
         return 0.0
-    if 2 * sum((Counter(a) & Counter(b)).values()) / total < floor:
+    # The words shared (the multiset intersection) number at least the distinct words in both
+    # and at most that plus the repeats of either list: the counters are needed only when
+    # these bounds fall on both sides of the floor.
+    set_a, set_b = set(a), set(b)
+    distinct = len(set_a & set_b)
+    if 2 * (distinct + min(len(a) - len(set_a), len(b) - len(set_b))) / total < floor:
+        return 0.0
+    if 2 * distinct / total < floor and 2 * sum((Counter(a) & Counter(b)).values()) / total < floor:
         return 0.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
@@ -442,17 +454,18 @@ class DuplicateRule(Rule):
         head_words = spans[headline.start, headline.end]
         if len(head_words) < max(2, min(self.options["min_words"], 4)):
             return
+        source, threshold = article.source, self.options["threshold"]
+        contains = self.options["contains"] and len(head_words) >= 4
         for start, end in article.text_lines:
             if headline.start <= start < headline.end:
                 continue
-            text = article.source[start:end]
             line_words = spans[start, end]
-            score = similarity(head_words, line_words, self.options["threshold"])
-            if score < 1.0 and score >= self.options["threshold"] and says_otherwise(head_words, line_words):
+            score = similarity(head_words, line_words, threshold)
+            if score < 1.0 and score >= threshold and says_otherwise(head_words, line_words):
                 continue
-            if score >= self.options["threshold"] or (
-                self.options["contains"] and len(head_words) >= 4 and "://" not in text
-                and _starts_or_ends_with(line_words, head_words, text)
+            if score >= threshold or (
+                contains and source.find("://", start, end) < 0
+                and _starts_or_ends_with(line_words, head_words, source[start:end])
             ):
                 yield self._finding(article, (start, end), (headline.start, headline.end), score)
 
@@ -492,20 +505,26 @@ class DuplicateRule(Rule):
             grams = (set(zip(unit_words, unit_words[1:], unit_words[2:], strict=False)) if len(unit_words) >= 3
                      else {tuple(unit_words)})
             shared = grams & seen.keys()
+            if not shared:  # no earlier unit shares a trigram: no candidate
+                seen.update(dict.fromkeys(grams, index))
+                continue
             seen.update(dict.fromkeys(grams - shared, index))
-            candidates: dict[int, int] = defaultdict(int)
+            hits: list[int] = []  # the earlier units of each shared trigram, counted in C below
             for gram in shared:
                 posting = postings.get(gram)
                 if posting is None:
                     posting = postings[gram] = [seen[gram]]
                 if len(posting) <= MAX_POSTINGS:
-                    for other in posting:
-                        candidates[other] += 1
+                    hits += posting
                 posting.append(index)
+            candidates = Counter(hits)
             best: tuple[float, int] | None = None
             # Only the units sharing the most trigrams can be near-duplicates worth comparing.
-            likely = sorted(candidates, key=lambda o: (-candidates[o], o))[:MAX_COMPARISONS]
-            for other in sorted(likely):
+            if len(candidates) > MAX_COMPARISONS:
+                likely = sorted(sorted(candidates, key=lambda o: (-candidates[o], o))[:MAX_COMPARISONS])
+            else:
+                likely = sorted(candidates)  # all of them: ranking them first changes nothing
+            for other in likely:
                 if units[other][1] > units[index][0]:
                     continue  # a paragraph and one of its own lines
                 score = similarity(tokens[other], unit_words, threshold)

@@ -9,23 +9,23 @@ reported at the file's own line, column and offset.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 from dataclasses import dataclass, field
 from functools import cached_property
-
-from checker.patterns.compiled import compiled
-
-_LINE_BREAK = compiled(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line of ``text``, without its line break. Every Unicode line
     break counts, so positions agree with what editors show."""
-    spans = []
-    start = 0
-    for match in _LINE_BREAK.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
+    # str.splitlines breaks at exactly \r\n (one break), \r, \n, \u2028, \u2029, \x0b, \x0c,
+    # \x1c, \x1d, \x1e and \x85, the line breaks of Unicode: each line's length with and
+    # without its break gives its span, all in C.
+    lengths = list(map(len, text.splitlines(keepends=True)))
+    starts = list(itertools.accumulate(lengths, initial=0))
+    spans = list(zip(starts, map(operator.add, starts, map(len, text.splitlines())), strict=False))
+    if not lengths or spans[-1][1] != len(text):
+        spans.append((len(text), len(text)))  # the empty line after a final break
     return spans
 
 

@@ -7,20 +7,22 @@ from collections.abc import Iterator
 from checker.patterns.compiled import compiled
 
 _LINE = compiled(r"[^\r\n\u2028\u2029]*(?:\r\n|\r|\n|\u2028|\u2029)?")
+_BREAKS = "\r\n\u2028\u2029"
 
 
 def iter_lines(source: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
-    """(start, end, text) of each line in source[start:end], line break excluded."""
+    """(start, end, text) of each line in source[start:end] (``0 <= start <= len(source)``), line break excluded."""
     end = len(source) if end is None else end
-    position = start
-    while position < end:
-        match = _LINE.match(source, position, end)
-        assert match is not None
+    if start >= end:
+        return  # the pattern would read a negative end from the end of the text
+    # Each match starts where the one before ended (a line is never empty before ``end``: it
+    # holds a character or a break), so one scan gives the lines one match at a time did.
+    for match in _LINE.finditer(source, start, end):
+        position = match.start()
         if match.end() == position:
             break
-        text = match.group(0).rstrip("\r\n\u2028\u2029")
+        text = match.group(0).rstrip(_BREAKS)
         yield position, position + len(text), text
-        position = match.end()
 
 
 def trimmed(source: str, start: int, end: int) -> tuple[int, int]:
@@ -32,15 +34,24 @@ def trimmed(source: str, start: int, end: int) -> tuple[int, int]:
 
 
 def paragraph_spans(source: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Blocks of consecutive non-blank lines, trimmed."""
+    """Blocks of consecutive non-blank lines, trimmed (``0 <= start <= len(source)``)."""
     spans: list[tuple[int, int]] = []
     block_start: int | None = None
     block_end = start
-    for line_start, line_end, text in iter_lines(source, start, end):
-        if text.strip():
+    # ``iter_lines`` inline: a line with its break is blank when all of it is white space, as
+    # the breaks are white space themselves; only a line that is not needs its end.
+    end = len(source) if end is None else end
+    if start >= end:
+        return []  # the pattern would read a negative end from the end of the text
+    for match in _LINE.finditer(source, start, end):
+        line_start = match.start()
+        line = match.group()
+        if not line:
+            break
+        if not line.isspace():
             if block_start is None:
                 block_start = line_start
-            block_end = line_end
+            block_end = line_start + len(line.rstrip(_BREAKS))
         elif block_start is not None:
             spans.append(trimmed(source, block_start, block_end))
             block_start = None
