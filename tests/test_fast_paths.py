@@ -26,6 +26,7 @@ from checker.load.collect import builtin_rules_dir, load_rules
 from checker.patterns.precheck import ALWAYS, AtLeast, Declared, Literals, spans_holding
 from checker.patterns.reverse import reverse_search
 from checker.plugin.builtin import checker_rule_kinds
+from checker.read.parsers.blocks import trimmed  # unchanged by the one-pass reading: shared
 from checker.read.parsers.text import parse_text
 
 SETTINGS = settings(max_examples=int(os.environ.get("CHECKER_PROPERTY_EXAMPLES", "300")), deadline=None,
@@ -1676,25 +1677,18 @@ def _plain_iter_lines(source: str, start: int, end: int) -> list[tuple[int, int,
     return lines
 
 
-def _plain_trimmed(source: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and source[start].isspace():
-        start += 1
-    while end > start and source[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _plain_paragraph_spans(source: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Paragraph spans as first written: blocks of the plain way's lines, each trimmed."""
     spans, block_start, block_end = [], None, start
     for line_start, line_end, text in _plain_iter_lines(source, start, end):
         if text.strip():
             block_start = line_start if block_start is None else block_start
             block_end = line_end
         elif block_start is not None:
-            spans.append(_plain_trimmed(source, block_start, block_end))
+            spans.append(trimmed(source, block_start, block_end))
             block_start = None
     if block_start is not None:
-        spans.append(_plain_trimmed(source, block_start, block_end))
+        spans.append(trimmed(source, block_start, block_end))
     return [s for s in spans if s[1] > s[0]]
 
 
