@@ -353,6 +353,11 @@ if "glued-lines" in KINDS:  # its patterns are its exceptions, read on the glued
                   "The council said both crossings would be checked by its officers every week until spring.\n\n"
                   "The vote was close."))
 
+if "link-list" in KINDS:  # its patterns are its exceptions, read on the run of headlines it found
+    TIMED.append((KINDS["link-list"], {"kind": "link-list", "category": "boilerplate", "exceptions": ["zebra"]},
+                  "The council met on Monday and agreed a budget for the coming year.\n\n"
+                  f"Zebra crossing moved to Mill Road {LONG}\n\nZebra crossing repainted in Hebble {LONG}"))
+
 
 @pytest.mark.parametrize(("kind", "fields", "body"), TIMED,
                          ids=[f"{kind.name}-{index}" for index, (kind, _, _) in enumerate(TIMED)])

@@ -44,6 +44,7 @@ def checker_rule_kinds() -> dict[str, type[Rule]]:
     from checker.kinds.contradiction.kind import ContradictionRule
     from checker.kinds.furniture import FurnitureRule
     from checker.kinds.glued_lines import GluedLinesRule
+    from checker.kinds.link_list import LinkListRule
     from checker.kinds.metadata import MetadataRule
     from checker.kinds.site_furniture import SiteFurnitureRule
     from checker.kinds.state_adjective import StateAdjectiveRule
@@ -55,7 +56,7 @@ def checker_rule_kinds() -> dict[str, type[Rule]]:
         ExistenceRule, SubstitutionRule, OccurrenceRule, RepetitionRule, ConsistencyRule,
         ConditionalRule, CapitalizationRule, DuplicateRule, BoilerplateRule, MetadataRule, SwappedNameRule,
         VariantsRule, ContradictionRule, FurnitureRule, StateAdjectiveRule, SiteFurnitureRule, AuthorBoxRule,
-        TwinLinesRule, GluedLinesRule,
+        TwinLinesRule, GluedLinesRule, LinkListRule,
     ]
     return {kind.name: kind for kind in kinds}
 

@@ -1,0 +1,116 @@
+"""The ``link-list`` rule kind: the headlines of other stories a scraper kept after the article.
+
+A page lists links to other stories under and beside the article ("Most read", "In other
+news", "YOU MIGHT HAVE MISSED", or no label at all), and a scraper that keeps the links' text
+leaves their headlines as lines of the article. No phrase gives them away, since every site
+labels its lists its own way and many lists carry no label; what does is their form and their
+place:
+
+- they come after the article's last paragraph of prose, and nothing but such lines follows;
+- each reads as a headline: a few words (``min_words`` to ``max_words``) opening with a
+  capital or a figure, with no full stop, comma or colon at its end, no address, no figure
+  given as a field's value ("Pages: 116"), and no opening that ties it to the sentence before
+  ("And", "But", "It", "If" ...);
+- there are at least ``min_items`` of them, perhaps under one short label (a few words in
+  capitals or ending in a colon: "MORE FROM THE NEWSROOM", "Popular right now:").
+
+A list the author made is left alone: items that name a person and describe them ("Ana
+Silva, a nurse from Leeds"), which is how articles list people, and items that are a
+sentence of the article's closing thoughts (they open like one). The evidence is structural
+and a mistake would cut the article's last lines, so removing the lines is an unsafe fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.finding import Finding
+from checker.kinds.base import Option, Rule
+from checker.patterns.compiled import compiled
+from checker.text.article import Article
+from checker.text.lineshape import article_lines
+
+#: What ends a sentence of prose (a quotation may close it).
+_SENTENCE_END = tuple(".!?…\"”’')")
+#: A web address or an e-mail: a link the page spelled out, not a headline.
+_ADDRESS = compiled(r"https?://|www\.|@|\.(?:com|org|net|co\.uk)\b")
+#: Words that tie a line to the sentence before it: a line opening with one is prose, not a
+#: headline (English conjunctions and pronouns, a closed class).
+def _closed(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_TIES = _closed("and but or so yet nor then if when because as while though although it it's it’s its this that "
+                "these those he she they we i you there here which who")
+#: A person named and described ("Ana Silva, a nurse from Leeds"; "Tom Reed, 54,"): how an
+#: article lists the people it quotes or counts.
+_PERSON_ITEM = compiled(r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3},\s")
+#: A field of a data sheet: a label, a colon and a figure ("No. of pages: 116", "Price: $2,900
+#: (single user)"): a value given, not a story's headline.
+_FIELD = compiled(r"^[^:]{1,40}:\s*[$€£¥]?[0-9]")
+
+
+class LinkListRule(Rule):
+    """Flags a run of headline-like lines after the article's last paragraph of prose, with
+    the short label above them if there is one: links to other stories, kept as text."""
+
+    name = "link-list"
+    PLACEHOLDERS = frozenset({"match", "line", "count"})
+    HONOURED = frozenset({"exceptions", "fix"})
+    default_scope = "line"
+    #: Structure, not a listed phrase: removing the lines is left to --unsafe-fixes.
+    default_fix = "unsafe"
+    OPTIONS = {
+        "min_items": Option(int, default=2, help="fewer headline-like lines at the end are the article's own"),
+        "min_words": Option(int, default=3, help="shorter lines are labels or names, not headlines"),
+        "max_words": Option(int, default=16, help="longer lines are prose, not headlines"),
+        "max_label_words": Option(int, default=6, help="a label above the list has at most this many words"),
+        "prose_words": Option(int, default=8, help="a line of prose before the list has at least this many words"),
+    }
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        lines = article_lines(article)
+        source = article.source
+        texts = [source[start:end].strip() for start, end in lines]
+        index = len(texts) - 1
+        while index >= 0 and self._headline(texts[index]):
+            index -= 1
+        items = len(texts) - 1 - index
+        if items < self.options["min_items"] or index < 0:
+            return
+        first = index + 1
+        if self._label(texts[index]):
+            first = index
+            index -= 1
+        if index < 0 or not self._prose(texts[index]):
+            return  # no article before the run: the whole text is a list, or the run is its own
+        run = texts[first:]
+        if sum(1 for text in run if _PERSON_ITEM.search(text)) * 2 >= len(run):
+            return  # people named and described: the article's own list
+        for (start, end), text in zip(lines[first:], run, strict=True):
+            if self.exceptions and self.is_exception(text):
+                continue
+            yield self.finding(article, start, end, line=text, count=str(items), suggestions=[""],
+                               remove_line=True)
+
+    def _headline(self, text: str) -> bool:
+        words = text.split()
+        if not self.options["min_words"] <= len(words) <= self.options["max_words"]:
+            return False
+        if text[-1] in ".,;:" or _ADDRESS.search(text) is not None or _FIELD.search(text) is not None:
+            return False
+        if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'"):
+            return False
+        return words[0].casefold().strip("\"“‘'") not in _TIES
+
+    def _label(self, text: str) -> bool:
+        words = text.split()
+        if not 1 <= len(words) <= self.options["max_label_words"] or _ADDRESS.search(text) is not None:
+            return False
+        # A colon ends it, or it is short and capitalised without a sentence's final stop
+        # ("MORE FROM THE NEWSROOM", "Popular right now").
+        return text.endswith(":") or (text[0].isupper() and text[-1] not in ".!?")
+
+    def _prose(self, text: str) -> bool:
+        words = len(text.split())
+        return (words >= self.options["prose_words"] and text.endswith(_SENTENCE_END)) or words >= 25

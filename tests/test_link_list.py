@@ -1,0 +1,131 @@
+"""Page furniture found by its form rather than by a listed phrase: a run of other stories'
+headlines after the article (the link-list kind), and the line shapes of the phrase rules that
+read structure (menus and breadcrumbs, time stamps, credits, gallery counters, doubled
+counters of an embedded post)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from checker.load.collect import builtin_rules_dir, load_rules
+from checker.plugin.builtin import checker_rule_kinds
+from checker.read.parsers.text import parse_text
+
+
+@cache
+def rules() -> dict:
+    loaded, errors = load_rules([builtin_rules_dir()], checker_rule_kinds())
+    assert not errors
+    return {rule.id: rule for rule in loaded}
+
+
+def flagged(rule_id: str, text: str) -> list[int]:
+    article = parse_text("<test>", text)
+    return [finding.location.line for finding in rules()[rule_id].check(article)]
+
+
+def article(*paragraphs: str) -> str:
+    return "Title: A test story\nPublished: 2026-11-02\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+BODY = (
+    "The county's only lido reopened on Saturday after a winter of repairs to its cracked basin.",
+    "Swimmers queued from seven in the morning, and the first hundred were let in free of charge.",
+    "The trust that runs it said ticket prices would stay at last year's level until September.",
+)
+
+# -- link lists ------------------------------------------------------------------------------
+
+
+def test_a_run_of_headlines_after_the_story_is_flagged_with_its_label():
+    text = article(*BODY, "ELSEWHERE IN THE REGION",
+                   "Bus drivers vote to accept improved pay deal",
+                   "Why the old mill chimney is leaning again",
+                   "10 autumn walks within an hour of the city")
+    assert flagged("boilerplate-link-list", text) == [10, 12, 14, 16]
+
+
+def test_an_unlabelled_run_is_flagged_too():
+    text = article(*BODY, "Council tax to rise by 4.9 percent", "Police appeal after quad bike thefts")
+    assert flagged("boilerplate-link-list", text) == [10, 12]
+
+
+def test_a_single_trailing_headline_or_a_run_followed_by_prose_is_left_alone():
+    assert flagged("boilerplate-link-list", article(*BODY, "Council tax to rise by 4.9 percent")) == []
+    text = article(*BODY, "Council tax to rise by 4.9 percent", "Police appeal after quad bike thefts",
+                   "The lido opens daily from eight until dusk, weather permitting, the trust said.")
+    assert flagged("boilerplate-link-list", text) == []
+
+
+def test_lists_the_author_made_and_closing_sentences_are_left_alone():
+    people = article(*BODY, "The volunteers thanked by the trust were:",
+                     "Maud Ellery, a retired plumber from Castleton",
+                     "Tobias Wren, who repainted the changing rooms")
+    assert flagged("boilerplate-link-list", people) == []
+    closing = article(*BODY, "And who will pay for next winter's repairs?", "It is not yet clear")
+    assert flagged("boilerplate-link-list", closing) == []
+    fields = article(*BODY, "Opening hours: 8am to 7pm", "Adult ticket: £4.50")
+    assert flagged("boilerplate-link-list", fields) == []
+
+
+def test_a_text_with_no_prose_before_the_run_is_left_alone():
+    text = article("Harvest festival timetable", "Tractor parade through the high street",
+                   "Cake stall on the village green", "Bonfire and fireworks at the rugby club")
+    assert flagged("boilerplate-link-list", text) == []
+
+
+def test_addresses_and_sentences_with_a_full_stop_break_the_run():
+    text = article(*BODY, "Read more at www.example-lido.org", "Bus drivers vote to accept improved pay deal")
+    assert flagged("boilerplate-link-list", text) == []
+
+
+# -- line shapes of the phrase rules ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("rule_id", "line"), [
+    ("boilerplate-site-nav", "Home > Sport > Cricket > County"),
+    ("boilerplate-site-nav", "News | Weather | Traffic | Jobs"),
+    ("boilerplate-site-nav", "About us · Advertise · Cookie settings · Help"),
+    ("boilerplate-site-nav", "Like 12 | Reply | Share"),
+    ("boilerplate-stamp", "2 hours ago"),
+    ("boilerplate-stamp", "Updated 45 minutes ago"),
+    ("boilerplate-stamp", "6 min read"),
+    ("boilerplate-stamp", "Fri 3 Mar 2023 | 4 min read"),
+    ("boilerplate-dateline", "Tuesday June 6, 2023 | Updated 14:05"),
+    ("boilerplate-credit", "(Reporting by Ines Duarte in Porto; Editing by Carl Voss)"),
+    ("boilerplate-credit", "Additional reporting by Mei Tan and Owen Pryce"),
+    ("boilerplate-credit", "By Rhiannon Lutz, Education Correspondent"),
+    ("boilerplate-credit", "Words by Ada Brennan"),
+    ("boilerplate-image-credit", "Photo 5 of 18"),
+    ("boilerplate-image-credit", "Slide 3/9 The flooded underpass on Mill Road"),
+    ("boilerplate-widget", "View gallery"),
+    ("boilerplate-widget", "Tap to unmute"),
+    ("boilerplate-widget", "312 312 Shares 1,045 1,045 Hearts"),
+    ("boilerplate-comments", "9 Responses"),
+    ("boilerplate-comments", "Leave a reply"),
+    ("boilerplate-origin", "Lido reopens after winter repairs is a post from The Valley Swimmer"),
+])
+def test_furniture_shapes_are_flagged_wherever_they_stand(rule_id: str, line: str):
+    text = article(BODY[0], BODY[1], line, BODY[2])
+    assert flagged(rule_id, text) == [8]
+
+
+@pytest.mark.parametrize("line", [
+    "The path runs from the station > past the mill > to the weir, walkers said.",
+    "Two hours ago the pool was still being filled, the manager said on Saturday.",
+    "By Sunday evening, more than 900 people had swum there.",
+    "By Air Force One, the minister flew on to Geneva.",
+    "Reporting by the local paper first raised the alarm about the basin.",
+    "Photos of the opening day were shared widely online.",
+    "The gallery shows 18 photos of the basin being rebuilt.",
+    "Shares in the operator rose 4 percent on the news.",
+    "Nine responses to the consultation opposed the price rise.",
+])
+def test_sentences_that_share_words_with_furniture_are_left_alone(line: str):
+    text = article(BODY[0], BODY[1], line, BODY[2])
+    for rule_id in ("boilerplate-site-nav", "boilerplate-stamp", "boilerplate-dateline", "boilerplate-credit",
+                    "boilerplate-image-credit", "boilerplate-widget", "boilerplate-comments",
+                    "boilerplate-origin", "boilerplate-link-list"):
+        assert flagged(rule_id, text) == [], rule_id
