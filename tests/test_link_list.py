@@ -129,3 +129,14 @@ def test_sentences_that_share_words_with_furniture_are_left_alone(line: str):
                     "boilerplate-image-credit", "boilerplate-widget", "boilerplate-comments",
                     "boilerplate-origin", "boilerplate-link-list"):
         assert flagged(rule_id, text) == [], rule_id
+
+
+def test_a_short_last_sentence_still_ends_the_article_and_a_quoted_sentence_is_no_headline():
+    text = article(*BODY, "Here is the timetable.", "Bus drivers vote to accept improved pay deal",
+                   "Why the old mill chimney is leaning again")
+    assert flagged("boilerplate-link-list", text) == [12, 14]
+    quoted = article(*BODY, "“Who will pay for the heating next winter?”", "“We simply do not know yet.”")
+    assert flagged("boilerplate-link-list", quoted) == []
+    introduced = article(*BODY, "The winners were:", "Harbour Road Primary School choir",
+                         "Castleton Brass Band under fifteens")
+    assert flagged("boilerplate-link-list", introduced) == []

@@ -6,13 +6,14 @@ leaves their headlines as lines of the article. No phrase gives them away, since
 labels its lists its own way and many lists carry no label; what does is their form and their
 place:
 
-- they come after the article's last paragraph of prose, and nothing but such lines follows;
+- they come after the article's last sentence (and the article holds at least one sentence of
+  ``prose_words`` words), and nothing but such lines follows;
 - each reads as a headline: a few words (``min_words`` to ``max_words``) opening with a
   capital or a figure, with no full stop, comma or colon at its end, no address, no figure
   given as a field's value ("Pages: 116"), and no opening that ties it to the sentence before
   ("And", "But", "It", "If" ...);
 - there are at least ``min_items`` of them, perhaps under one short label (a few words in
-  capitals or ending in a colon: "MORE FROM THE NEWSROOM", "Popular right now:").
+  capitals or ending in a colon, no verb: "MORE FROM THE NEWSROOM", "Popular right now:").
 
 A list the author made is left alone: items that name a person and describe them ("Ana
 Silva, a nurse from Leeds"), which is how articles list people, and items that are a
@@ -40,6 +41,8 @@ def _closed(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+#: Finite verbs a sentence that introduces a list holds ("The winners were:", "They include:").
+_VERBS = _closed("is are was were be include includes included including follow follows")
 _TIES = _closed("and but or so yet nor then if when because as while though although it it's it’s its this that "
                 "these those he she they we i you there here which who")
 #: A person named and described ("Ana Silva, a nurse from Leeds"; "Tom Reed, 54,"): how an
@@ -65,32 +68,33 @@ class LinkListRule(Rule):
         "min_words": Option(int, default=3, help="shorter lines are labels or names, not headlines"),
         "max_words": Option(int, default=16, help="longer lines are prose, not headlines"),
         "max_label_words": Option(int, default=6, help="a label above the list has at most this many words"),
-        "prose_words": Option(int, default=8, help="a line of prose before the list has at least this many words"),
+        "prose_words": Option(int, default=8, help="the article before the list holds a sentence of at least this "
+                              "many words"),
     }
 
     def check(self, article: Article) -> Iterator[Finding]:
         lines = article_lines(article)
         source = article.source
         texts = [source[start:end].strip() for start, end in lines]
+        # Back from the end: headline-like lines, and the label above them if there is one.
         index = len(texts) - 1
         while index >= 0 and self._headline(texts[index]):
             index -= 1
         items = len(texts) - 1 - index
-        if items < self.options["min_items"] or index < 0:
+        if items and index >= 0 and self._label(texts[index]):
+            index -= 1
+        if items < self.options["min_items"] or index < 0 or not self._prose(texts[index]):
+            return  # no article before the run: the whole text is a list, or the run is its own
+        if not any(self._prose(text, self.options["prose_words"]) for text in texts[: index + 1]):
             return
         first = index + 1
-        if self._label(texts[index]):
-            first = index
-            index -= 1
-        if index < 0 or not self._prose(texts[index]):
-            return  # no article before the run: the whole text is a list, or the run is its own
         run = texts[first:]
         if sum(1 for text in run if _PERSON_ITEM.search(text)) * 2 >= len(run):
             return  # people named and described: the article's own list
         for (start, end), text in zip(lines[first:], run, strict=True):
             if self.exceptions and self.is_exception(text):
                 continue
-            yield self.finding(article, start, end, line=text, count=str(items), suggestions=[""],
+            yield self.finding(article, start, end, line=text, count=str(len(run)), suggestions=[""],
                                remove_line=True)
 
     def _headline(self, text: str) -> bool:
@@ -99,6 +103,8 @@ class LinkListRule(Rule):
             return False
         if text[-1] in ".,;:" or _ADDRESS.search(text) is not None or _FIELD.search(text) is not None:
             return False
+        if text[-1] in "\"”’'" and len(text) > 1 and text[-2] in ".?!,":
+            return False  # a quoted sentence ("“What about the others?”"), not a headline
         if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'"):
             return False
         return words[0].casefold().strip("\"“‘'") not in _TIES
@@ -107,10 +113,13 @@ class LinkListRule(Rule):
         words = text.split()
         if not 1 <= len(words) <= self.options["max_label_words"] or _ADDRESS.search(text) is not None:
             return False
+        if any(word.casefold() in _VERBS for word in words):
+            return False  # "The winners were:": a sentence that opens the author's own list
         # A colon ends it, or it is short and capitalised without a sentence's final stop
         # ("MORE FROM THE NEWSROOM", "Popular right now").
         return text.endswith(":") or (text[0].isupper() and text[-1] not in ".!?")
 
-    def _prose(self, text: str) -> bool:
+    def _prose(self, text: str, least: int = 4) -> bool:
+        """A sentence of ``least`` words or more, or a paragraph too long for a headline."""
         words = len(text.split())
-        return (words >= self.options["prose_words"] and text.endswith(_SENTENCE_END)) or words >= 25
+        return (words >= least and text.endswith(_SENTENCE_END)) or words >= 25
