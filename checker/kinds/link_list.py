@@ -113,7 +113,7 @@ class LinkListRule(Rule):
         words = text.split()
         if not 1 <= len(words) <= self.options["max_label_words"] or _ADDRESS.search(text) is not None:
             return False
-        if any(word.casefold() in _VERBS for word in words):
+        if any(word.casefold().strip(":,.") in _VERBS for word in words):
             return False  # "The winners were:": a sentence that opens the author's own list
         # A colon ends it, or it is short and capitalised without a sentence's final stop
         # ("MORE FROM THE NEWSROOM", "Popular right now").
