@@ -140,3 +140,34 @@ def test_a_short_last_sentence_still_ends_the_article_and_a_quoted_sentence_is_n
     introduced = article(*BODY, "The winners were:", "Harbour Road Primary School choir",
                          "Castleton Brass Band under fifteens")
     assert flagged("boilerplate-link-list", introduced) == []
+
+
+@pytest.mark.parametrize(("rule_id", "line"), [
+    ("boilerplate-subscribe", "Liked this piece? Join 12,000 readers who get our morning briefing"),
+    ("boilerplate-subscribe", "Also available on Android and iPhone"),
+    ("boilerplate-widget", "Play 1:05 Firefighters tackle the blaze from the roof"),
+    ("boilerplate-site-nav", "Filed under Education, Budget"),
+    ("boilerplate-site-nav", "Email the newsdesk at desk@valleygazette.example"),
+])
+def test_prompts_players_filing_and_contact_lines_are_flagged(rule_id: str, line: str):
+    assert flagged(rule_id, article(BODY[0], BODY[1], line, BODY[2])) == [8]
+
+
+@pytest.mark.parametrize("line", [
+    "Did you enjoy the festival? Many visitors said they did.",
+    "The app is available on Android phones only, the council said.",
+    "Play resumed at 3:15 after the rain stopped.",
+    "The complaint was filed under the new rules last month.",
+    "Residents can contact the council if their bins are missed.",
+])
+def test_sentences_like_prompts_are_left_alone(line: str):
+    text = article(BODY[0], BODY[1], line, BODY[2])
+    for rule_id in ("boilerplate-subscribe", "boilerplate-widget", "boilerplate-site-nav"):
+        assert flagged(rule_id, text) == [], rule_id
+
+
+def test_an_about_the_author_label_goes_with_the_box_under_it():
+    from test_author_box import BODY as STORY
+    from test_author_box import lines_flagged
+    text = article(*STORY, "About the author", "Ines Varga writes about transport for the Harbour Post.")
+    assert lines_flagged(text) == [12, 14]

@@ -67,6 +67,9 @@ MENTION_CHARS = 60
 _WORD = compiled(r"[\p{L}\p{N}]+")
 #: A role given without an article ("is author of", "is professor at"): a noun, then a preposition.
 _BARE_ROLE = compiled(r"^(?!\w+ed\b)\p{Ll}[\p{L}-]+ (?:of|at|for|with|in)\b")
+#: A label on a line of its own above a box ("About the author", "Author bio", "Contributor").
+_LABEL = compiled(r"^\W{0,3}(?:about\s+(?:the\s+)?(?:authors?|writers?|contributors?|columnists?)|(?:the\s+)?authors?"
+                  r"(?:\s+bio(?:graphy)?)?|bio(?:graphy)?|contributors?)\W{0,3}$", regex.IGNORECASE)
 #: A line going on about the person of the box.
 _PRONOUN = compiled(r"^\W{0,3}(?:he|she|they|his|her|their|him|contact|follow|email|e-mail)\b", regex.IGNORECASE)
 
@@ -114,6 +117,8 @@ class AuthorBoxRule(Rule):
                 continue
             surname = name.split()[-1]
             box = [index]
+            if index > 0 and _LABEL.search(source[lines[index - 1][0] : lines[index - 1][1]]):
+                box.insert(0, index - 1)  # "About the author" on a line of its own heads the box
             following = index + 1
             while following < len(lines):
                 next_text = source[lines[following][0] : lines[following][1]].lstrip()
