@@ -146,6 +146,8 @@ def test_a_short_last_sentence_still_ends_the_article_and_a_quoted_sentence_is_n
     ("boilerplate-subscribe", "Liked this piece? Join 12,000 readers who get our morning briefing"),
     ("boilerplate-subscribe", "Also available on Android and iPhone"),
     ("boilerplate-widget", "Play 1:05 Firefighters tackle the blaze from the roof"),
+    ("boilerplate-widget", "Flood map: tap a street to see its water level"),
+    ("boilerplate-widget", "Hover over each ward for its turnout"),
     ("boilerplate-site-nav", "Filed under Education, Budget"),
     ("boilerplate-site-nav", "Email the newsdesk at desk@valleygazette.example"),
 ])
@@ -159,6 +161,8 @@ def test_prompts_players_filing_and_contact_lines_are_flagged(rule_id: str, line
     "Play resumed at 3:15 after the rain stopped.",
     "The complaint was filed under the new rules last month.",
     "Residents can contact the council if their bins are missed.",
+    "Readers who click on the link are taken to a fake bank page, police said.",
+    "Scroll through any newspaper from 1923 and the adverts tell the story.",
 ])
 def test_sentences_like_prompts_are_left_alone(line: str):
     text = article(BODY[0], BODY[1], line, BODY[2])
