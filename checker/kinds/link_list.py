@@ -35,14 +35,16 @@ from checker.text.lineshape import article_lines
 _SENTENCE_END = tuple(".!?…\"”’')")
 #: A web address or an e-mail: a link the page spelled out, not a headline.
 _ADDRESS = compiled(r"https?://|www\.|@|\.(?:com|org|net|co\.uk)\b")
-#: Words that tie a line to the sentence before it: a line opening with one is prose, not a
-#: headline (English conjunctions and pronouns, a closed class).
+
+
 def _closed(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
 #: Finite verbs a sentence that introduces a list holds ("The winners were:", "They include:").
 _VERBS = _closed("is are was were be include includes included including follow follows")
+#: Words that tie a line to the sentence before it: a line opening with one is prose, not a
+#: headline (English conjunctions and pronouns, a closed class).
 _TIES = _closed("and but or so yet nor then if when because as while though although it it's it’s its this that "
                 "these those he she they we i you there here which who")
 #: A person named and described ("Ana Silva, a nurse from Leeds"; "Tom Reed, 54,"): how an
@@ -54,7 +56,7 @@ _FIELD = compiled(r"^[^:]{1,40}:\s*[$€£¥]?[0-9]")
 
 
 class LinkListRule(Rule):
-    """Flags a run of headline-like lines after the article's last paragraph of prose, with
+    """Flags a run of headline-like lines after the article's last sentence, with
     the short label above them if there is one: links to other stories, kept as text."""
 
     name = "link-list"
