@@ -1735,3 +1735,85 @@ def test_similarity_bounded_by_distinct_words_is_the_similarity_counted_word_by_
     from checker.kinds.duplicate import similarity
 
     assert similarity(a, b, at_least) == _plain_similarity(a, b, at_least)
+
+
+# ---- speed/names: boilerplate strong pre-check, swapped-name paragraphs without a key -------
+STRONG_RULES = [rule for rule in RULES if rule._strong_texts is not None]
+strong_piece = st.sampled_from([
+    " | Getty Images", "|", "｜", " hide caption 3 of 12", "HIDE CAPTION 1 of 2", "Hide Caption",
+    "hide  caption 1 of 2",
+    "Buy Now", "BUY NOW!", "Disclaimer:", "Filed under", "Tags:", "Categories", "İ", "ı", "ß", "ẞ", "\u212a", "ſ",
+    "K", "\u0301", " ", "\n", "x", "The council met on Monday.", "Photo: AP",
+])
+strong_text = st.lists(st.one_of(strong_piece, st.text(max_size=6)), max_size=14).map("".join)
+
+
+def _plain_boilerplate(rule: BoilerplateRule, article) -> list:
+    """``check`` with ``strong`` tried on every line (the pre-check off)."""
+    return [f.to_dict() for f in rule.__class__.check(_NoStrongGate(rule), article)]
+
+
+class _NoStrongGate:
+    """The rule as it was: every line searched for ``strong``."""
+
+    def __init__(self, rule: BoilerplateRule) -> None:
+        self._rule = rule
+
+    def __getattr__(self, name):
+        return getattr(self._rule, name)
+
+    def _may_be_strong(self, article):
+        return None
+
+
+def test_the_strong_pre_check_is_set_for_the_shipped_rules_with_strong_patterns():
+    assert "boilerplate-image-credit" in {rule.id for rule in STRONG_RULES}
+
+
+@SETTINGS
+@given(strong_text)
+@example("Dallas police | Getty Images")
+@example("İ | GETTY")
+@example("Photo hide caption 2 of 9")
+def test_a_line_the_strong_pre_check_passes_over_has_no_strong_match(text):
+    article = parse_text("x.txt", text)
+    for rule in STRONG_RULES:
+        may_be_strong = rule._may_be_strong(article)
+        for start, end in article.segments(rule.scope):
+            if may_be_strong is not None and not may_be_strong(start, end, article.source[start:end]):
+                assert rule.strong.find(article.source[start:end]) is None, (rule.id, text)
+        assert [f.to_dict() for f in rule.check(article)] == _plain_boilerplate(rule, article), (rule.id, text)
+
+
+@pytest.mark.corpus
+def test_the_strong_pre_check_on_the_corpus_skips_only_lines_without_a_strong_match():
+    skipped = 0
+    for path in sorted(CORPUS.rglob("*.txt"))[::2]:
+        article = parse_text(path.name, path.read_text(encoding="utf-8", errors="replace"))
+        for rule in STRONG_RULES:
+            may_be_strong = rule._may_be_strong(article)
+            for start, end in article.segments(rule.scope):
+                line = article.source[start:end]
+                if may_be_strong is not None and not may_be_strong(start, end, line):
+                    skipped += 1
+                    assert rule.strong.find(line) is None, (rule.id, path)
+            assert [f.to_dict() for f in rule.check(article)] == _plain_boilerplate(rule, article), (rule.id, path)
+    assert skipped > 1000
+
+
+@SETTINGS
+@given(swap_text)
+@example("Officials at the White Residence met. \n\nNo key here at all.\n\nPale House e\u0301")
+def test_a_paragraph_without_a_key_or_a_mark_yields_the_spans_its_runs_yield(text):
+    from checker.kinds.swapped_name import _MARK, SwappedNameRule, _pieces
+    from checker.text.expressions import WordRuns
+
+    rule = builtin("entity-swapped-name")
+    article = parse_text("x.txt", text)
+    segments = article.segments(rule.scope)
+    runs = [WordRuns(article.source, start, end) for start, end in segments]
+    plain = [(max(start, found.match(run).start() - 1), min(end, found.match(run).end() + 1))
+             for (start, end), found in zip(segments, runs, strict=True) for run in found.runs
+             if not (rule.keys.isdisjoint(_pieces(run.text))
+                     and (run.text.isascii() or _MARK.search(run.text) is None))]
+    assert list(SwappedNameRule._run_spans(segments, runs, rule.keys)) == plain

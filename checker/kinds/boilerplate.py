@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -10,6 +10,8 @@ from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 from checker.patterns.compiled import compiled
 from checker.patterns.limits import TimedPattern
+from checker.patterns.precheck import BEYOND_FOLDING_CHECKED, folded_source
+from checker.patterns.syntax import required_literals
 from checker.text.article import Article
 from checker.text.sentences import split_sentences
 
@@ -67,6 +69,20 @@ class BoilerplateRule(Rule):
         if len(heads) > 1:
             self.head = self.timed(regex.compile("|".join(f"(?:{p.pattern})" for p in heads), heads[0].flags))
         self._min_words, self._max_words = o["min_words"], o["max_words"]
+        #: Texts one of which every match of ``strong`` holds, case-folded when it ignores case
+        #: (None: no such texts are known): a line of ``check`` holding none of them in the
+        #: article's case-folded source is not searched for it (``"|"`` for a credit after a bar,
+        #: ``"hide caption "``: most lines hold neither, and the pattern reads up to 400
+        #: characters of each line it tries).
+        self._strong_texts: tuple[str, ...] | None = None
+        self._strong_folded = False
+        if self.strong is not None:
+            literals = required_literals(self.strong.pattern, 1)
+            # Folded texts only of characters whose folding agrees with ``regex``'s (as the source's).
+            if literals and not (self.strong.flags & regex.IGNORECASE
+                                 and any(BEYOND_FOLDING_CHECKED.search(t) for t in literals)):
+                self._strong_folded = bool(self.strong.flags & regex.IGNORECASE)
+                self._strong_texts = tuple({t.casefold() if self._strong_folded else t: None for t in literals})
 
     def _alternation(self, patterns: list, field: str, prefix: str, suffix: str) -> TimedPattern | None:
         if not patterns:
@@ -81,13 +97,14 @@ class BoilerplateRule(Rule):
         """``count``: how many words the line has, when the caller knows."""
         return self.shape_of(text, count) is not None
 
-    def shape_of(self, text: str, count: int | None = None) -> str | None:
+    def shape_of(self, text: str, count: int | None = None, may_be_strong: bool = True) -> str | None:
         """Which of the rule's shapes the line has (``strong``, ``head`` for ``starts`` and
-        ``lines``, ``ends``, ``words``), or None."""
+        ``lines``, ``ends``, ``words``), or None. ``may_be_strong``: False when the caller
+        knows ``strong`` cannot match (``_may_be_strong``)."""
         # ``find``: each pattern asked the quickest way (the seam's): the start-anchored ones at
         # the start only, ``ends`` backwards from the end.
         strong = self.strong
-        if strong is not None and strong.find(text) is not None:
+        if strong is not None and may_be_strong and strong.find(text) is not None:
             return "strong"
         if count is None:
             count = len(_WORD.findall(text))
@@ -130,13 +147,30 @@ class BoilerplateRule(Rule):
             return None
         return sentences[first][0]
 
+    def _may_be_strong(self, article: Article) -> Callable[[int, int, str], bool] | None:
+        """A test of a line (start, end, text) that is False only where ``strong`` cannot
+        match it: the line holds none of the texts every match holds. Ignoring case, the line
+        is read in the article's case-folded source, where a case-insensitive match shows as
+        its case-folded text (``checker.patterns.precheck``); None (every line searched) when
+        no texts are known or the source has characters whose folding is not checked."""
+        texts = self._strong_texts
+        if texts is None:
+            return None
+        if not self._strong_folded:
+            return lambda start, end, line: any(t in line for t in texts)
+        folded = folded_source(article)
+        if folded is None or len(folded) != len(article.source):
+            return None
+        return lambda start, end, line: any(t in folded[start:end] for t in texts)
+
     def check(self, article: Article) -> Iterator[Finding]:
         flagged = []
         tails = []
+        may_be_strong = self._may_be_strong(article)
         for start, end, line, count, exact in article.derived(_lines, self.scope):
             if not exact and count <= self._max_words:
                 count = len(_WORD.findall(line))
-            shape = self.shape_of(line, count)
+            shape = self.shape_of(line, count, may_be_strong is None or may_be_strong(start, end, line))
             if shape is None or (self.exceptions and self.is_exception(line)):
                 continue
             tail = self.prompt_tail(line) if shape == "ends" and self.options["keep_sentences"] else None
