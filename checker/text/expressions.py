@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from checker.cache.built import load_or_build
 from checker.patterns.compiled import compiled
 from checker.text.gazetteer import real_words
 
@@ -148,6 +149,19 @@ class _Index:
 
 @functools.cache
 def _index() -> _Index:
+    # Built from the data file and this module only: kept in the user's cache folder and read
+    # back by later processes (``checker.cache.built``), a fifth of a cold start otherwise.
+    parts = load_or_build("expressions-index", (EXPRESSIONS, Path(__file__)), _build_index, _index_shaped)
+    return _Index(*parts)
+
+
+def _index_shaped(parts: Any) -> bool:
+    return (isinstance(parts, tuple) and len(parts) == 4 and isinstance(parts[0], dict)
+            and isinstance(parts[1], frozenset) and isinstance(parts[2], frozenset) and isinstance(parts[3], dict))
+
+
+def _build_index() -> tuple[_Node, frozenset[str], frozenset[str], dict[str, str]]:
+    """``_Index``'s fields, in order."""
     data = _data()
     trie: _Node = {}
     words: set[str] = set()
@@ -174,7 +188,7 @@ def _index() -> _Index:
                 elif (expression, index) not in pairs:
                     pairs.append((expression, index))
     real = frozenset(data["seen"]) | {e.lower() for g in ("names", "collocations") for e in data[g]}
-    return _Index(trie, frozenset(words), real, data["open"])
+    return trie, frozenset(words), real, data["open"]
 
 
 @functools.cache
