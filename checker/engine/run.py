@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
-import traceback
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO
@@ -99,6 +98,8 @@ def say_error(error: BaseException, debug: bool = False) -> None:
         pass
     else:  # a bug, or a plugin or rule that raised SystemExit (as pytest, a run does not end the program)
         if debug:
+            import traceback  # only here: about 1 ms of every start otherwise
+
             traceback.print_exception(error)
         else:
             sys.stderr.write(f"checker: internal error: {type(error).__name__}: {printable(str(error))} "

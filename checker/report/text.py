@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from typing import IO, TYPE_CHECKING
 
 from checker.about import __version__
@@ -133,5 +132,7 @@ def fix_summary(summary: Summary, unsafe: bool) -> str:
 
 def _spool() -> IO[str]:
     """Memory up to 1 MB, then a temporary file; closed by ``finish``."""
+    import tempfile  # only here: a quiet run spools nothing (about 1 ms of a start otherwise)
+
     return tempfile.SpooledTemporaryFile(1 << 20, mode="w+", encoding="utf-8",
                                          errors="backslashreplace")
