@@ -174,6 +174,9 @@ class Vocabulary:
     #: All event words in one pattern (as ``counts.Vocabulary.any_event``): most mentions name
     #: no event, and one search says so.
     any_event: Searcher | None = None
+    #: ``word_hints(any_event)``: a sentence whose case folding holds none of them names no
+    #: event (None: every text is searched).
+    event_hints: tuple[str, ...] | None = None
 
     def names_event(self, text: str) -> bool:
         """Whether one of the events' patterns finds a match in ``text``."""
@@ -288,16 +291,21 @@ def lemma(word: str) -> str:
 
 
 def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
-                figures: SentenceFigures | None = None) -> list[Mention]:
+                figures: SentenceFigures | None = None, folded_source: str | None = None) -> list[Mention]:
     """The mentions of the sentences. ``figures``: the article's sentence figures, which
-    ``counts`` reads too (a fresh one when not given)."""
+    ``counts`` reads too (a fresh one when not given); ``folded_source``: the article's
+    ``precheck.folded_source`` (None: not known, or not exact)."""
     figures = SentenceFigures() if figures is None else figures
     found: list[Mention] = []
     # Case folding maps each character on its own: a sentence's folded text is a piece of the
     # folded source where the lengths agree.
-    whole = source.casefold()
+    whole = source.casefold() if folded_source is None else folded_source
     same_offsets = len(whole) == len(source)
     whole_or_none = whole if same_offsets else None
+    # The event hints the source holds (only where the folding test is exact): a sentence
+    # holding none of them names no event, in any of the windows ``_read`` searches.
+    event_hints = vocabulary.event_hints if folded_source is not None else None
+    events_held = () if event_hints is None else tuple(hint for hint in event_hints if hint in whole)
     for start, end in sentences:
         text = source[start:end]
         folded = whole[start:end] if same_offsets else text.casefold()
@@ -309,7 +317,8 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: V
             figured = figures.of(start, end, text, folded, whole_or_none)
         else:
             continue  # no number and no cue: nothing to read
-        found.extend(_read(text, start, end, vocabulary, folded, figured))
+        events = event_hints is None or any(hint in folded for hint in events_held)
+        found.extend(_read(text, start, end, vocabulary, folded, figured, events))
     return found
 
 
@@ -381,7 +390,9 @@ _CUE_REACH = 4
 
 
 def _read(text: str, base: int, end: int, vocabulary: Vocabulary, folded: str,
-          figures: Figures | None = None) -> Iterator[Mention]:
+          figures: Figures | None = None, events: bool = True) -> Iterator[Mention]:
+    """The mentions of a sentence. ``events``: False where it holds none of the event hints
+    (``Vocabulary.event_hints``): no window of it names an event, and none is searched."""
     context = _Sentence(text, base, vocabulary)
     sentence = (base, end)
     for start, stop, value, sign in _quantities(text, folded, figures):
@@ -413,12 +424,12 @@ def _read(text: str, base: int, end: int, vocabulary: Vocabulary, folded: str,
         key = _key(noun_text, vocabulary)
         if key in vocabulary.ignored:
             continue
-        event = _event(text, start, noun_end, vocabulary)
+        event = _event(text, start, noun_end, vocabulary) if events else None
         place = _PLACE_AFTER.match(text, noun_end)
         # Modifiers narrow the group ("four politburo members"), unless they name its event ("the
         # 60 evacuated homes").
         between = frozenset(w.lower() for w in text[stop:noun_end].split()[:-1] if w[0].islower()
-                            and not vocabulary.names_event(w))
+                            and not (events and vocabulary.names_event(w)))
         yield Mention(value, "count", key, event, definite,
                       Statement(base + noun_start, base + noun_end, text[noun_start:noun_end]), sentence,
                       _names(place.group("place")) if place else None, context, modifiers=between,
@@ -430,9 +441,9 @@ def _read(text: str, base: int, end: int, vocabulary: Vocabulary, folded: str,
     groups = _GROUP.finditer(text) if any(word in text for word in _GROUPS) else ()
     for group in groups:
         count = float(_GROUPS[group.group("group").lower()])
-        yield Mention(Interval(count, count), "count", PEOPLE, _event(text, group.start(), group.end(),
-                      vocabulary), True, Statement(base + group.start(), base + group.end(), group.group(0)),
-                      sentence, None, context)
+        event = _event(text, group.start(), group.end(), vocabulary) if events else None
+        yield Mention(Interval(count, count), "count", PEOPLE, event, True,
+                      Statement(base + group.start(), base + group.end(), group.group(0)), sentence, None, context)
 
 
 _INNER_NAME = compiled(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")
