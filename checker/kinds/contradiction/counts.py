@@ -429,10 +429,10 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
     same_offsets = len(whole) == len(source)
     whole_or_none = whole if same_offsets else None
     hints = tuple(hint for hint in vocabulary.number_hints if hint in whole)
-    # The event hints the source holds (``Vocabulary.event_hints``; only where the folding
-    # test is exact): a sentence holding none of them names no event near any of its figures.
+    # ``Vocabulary.event_hints``, where the test in the folded text is exact: a sentence
+    # holding none of them names no event near any of its figures. (Each is looked for in the
+    # few sentences with a figure, not in the whole source: that costs more than it saves.)
     event_hints = vocabulary.event_hints if folded_source is not None else None
-    events_held = () if event_hints is None else tuple(hint for hint in event_hints if hint in whole)
     # The rule's own number words may be in a sentence only where this is true.
     own_anywhere = vocabulary.number_pattern is not None and (not vocabulary.number_hints or bool(hints))
     for start, end in sentences:
@@ -456,7 +456,7 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
         if not matches:
             continue
         context = _Context(text, vocabulary)
-        events = event_hints is None or any(hint in folded for hint in events_held)
+        events = event_hints is None or any(hint in folded for hint in event_hints)
         here = [c for c in (_count(text, start, match, vocabulary, context, events) for match in matches)
                 if c is not None]
         here = _with_ranges(text, folded, places, start, here, begin)

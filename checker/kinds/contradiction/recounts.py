@@ -302,10 +302,8 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: V
     whole = source.casefold() if folded_source is None else folded_source
     same_offsets = len(whole) == len(source)
     whole_or_none = whole if same_offsets else None
-    # The event hints the source holds (only where the folding test is exact): a sentence
-    # holding none of them names no event, in any of the windows ``_read`` searches.
+    # The event hints, where the test in the folded text is exact (see ``_read``).
     event_hints = vocabulary.event_hints if folded_source is not None else None
-    events_held = () if event_hints is None else tuple(hint for hint in event_hints if hint in whole)
     for start, end in sentences:
         text = source[start:end]
         folded = whole[start:end] if same_offsets else text.casefold()
@@ -317,8 +315,7 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: V
             figured = figures.of(start, end, text, folded, whole_or_none)
         else:
             continue  # no number and no cue: nothing to read
-        events = event_hints is None or any(hint in folded for hint in events_held)
-        found.extend(_read(text, start, end, vocabulary, folded, figured, events))
+        found.extend(_read(text, start, end, vocabulary, folded, figured, event_hints))
     return found
 
 
@@ -390,9 +387,11 @@ _CUE_REACH = 4
 
 
 def _read(text: str, base: int, end: int, vocabulary: Vocabulary, folded: str,
-          figures: Figures | None = None, events: bool = True) -> Iterator[Mention]:
-    """The mentions of a sentence. ``events``: False where it holds none of the event hints
-    (``Vocabulary.event_hints``): no window of it names an event, and none is searched."""
+          figures: Figures | None = None, event_hints: tuple[str, ...] | None = None) -> Iterator[Mention]:
+    """The mentions of a sentence. ``event_hints``: the vocabulary's, where a test of the
+    folded text is exact (else None): a sentence holding none of them names no event in any
+    window read here, and none is searched. Looked for once, when a window is first read."""
+    events: bool | None = None if event_hints is not None else True
     context = _Sentence(text, base, vocabulary)
     sentence = (base, end)
     for start, stop, value, sign in _quantities(text, folded, figures):
@@ -424,6 +423,8 @@ def _read(text: str, base: int, end: int, vocabulary: Vocabulary, folded: str,
         key = _key(noun_text, vocabulary)
         if key in vocabulary.ignored:
             continue
+        if events is None:
+            events = any(hint in folded for hint in event_hints)  # type: ignore[union-attr]
         event = _event(text, start, noun_end, vocabulary) if events else None
         place = _PLACE_AFTER.match(text, noun_end)
         # Modifiers narrow the group ("four politburo members"), unless they name its event ("the
@@ -441,6 +442,8 @@ def _read(text: str, base: int, end: int, vocabulary: Vocabulary, folded: str,
     groups = _GROUP.finditer(text) if any(word in text for word in _GROUPS) else ()
     for group in groups:
         count = float(_GROUPS[group.group("group").lower()])
+        if events is None:
+            events = any(hint in folded for hint in event_hints)  # type: ignore[union-attr]
         event = _event(text, group.start(), group.end(), vocabulary) if events else None
         yield Mention(Interval(count, count), "count", PEOPLE, event, True,
                       Statement(base + group.start(), base + group.end(), group.group(0)), sentence, None, context)
