@@ -435,12 +435,17 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
     event_hints = vocabulary.event_hints if folded_source is not None else None
     # The rule's own number words may be in a sentence only where this is true.
     own_anywhere = vocabulary.number_pattern is not None and (not vocabulary.number_hints or bool(hints))
-    for start, end in sentences:
-        if not own_anywhere and not figures.may_hold_number(start, end, whole_or_none):
+    spans = list(sentences)
+    for (start, end), held in zip(spans, figures.holding(spans, whole_or_none), strict=True):
+        if not held and not own_anywhere:
             continue  # no number, nor one of the rule's number words
         text = source[start:end]
         folded = whole[start:end] if same_offsets else text.casefold()
         own_words = _may_hold_own_words(folded, vocabulary, hints)
+        if not held and not own_words:
+            # No number (its figures are (None, 0, [], None)) and none of the rule's own
+            # number words: no count, as below, without reading its figures.
+            continue
         number, begin, quantities, places = figures.of(start, end, text, folded, whole_or_none)
         may_count = number or (own_words and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
         if not may_count or mostly_uppercase(text):
@@ -506,6 +511,14 @@ class SentenceFigures:
         places = self._article_places(whole)
         index = bisect.bisect_left(places, start)
         return index < len(places) and places[index] < end
+
+    def holding(self, spans: list[tuple[int, int]], whole: str | None) -> list[bool]:
+        """``may_hold_number`` of each span, in one loop (the places read once)."""
+        if whole is None:
+            return [True] * len(spans)
+        places = self._article_places(whole)
+        count = len(places)
+        return [(index := bisect.bisect_left(places, start)) < count and places[index] < end for start, end in spans]
 
     def _within(self, start: int, end: int, whole: str | None) -> list[int] | None:
         """``number_places`` of ``whole[start:end]``, from those of the whole source."""

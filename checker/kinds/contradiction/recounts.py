@@ -304,10 +304,11 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: V
     whole_or_none = whole if same_offsets else None
     # The event hints, where the test in the folded text is exact (see ``_read``).
     event_hints = vocabulary.event_hints if folded_source is not None else None
-    for start, end in sentences:
+    spans = list(sentences)
+    for (start, end), held in zip(spans, figures.holding(spans, whole_or_none), strict=True):
         text = source[start:end]
         folded = whole[start:end] if same_offsets else text.casefold()
-        if figures.may_hold_number(start, end, whole_or_none):
+        if held:
             figured = figures.of(start, end, text, folded, whole_or_none)
             if figured[0] is None and not _may_mention_without_number(text, folded):
                 continue
