@@ -1745,6 +1745,10 @@ _EVENT_PIECES = ["12 people were killed", "Fourteen died", "killed", "KILLED", "
                  "Σ", "the pair", "a score of", "two dozen", "12", "twelve", "the 40 homes were evacuated", "homes",
                  "The bus", "$5 million", "rose to 15", "3 of whom", "Police said", " ", ". ", ", ", "\n\n", "Skill",
                  "deadline", "fled", "kill-", "-killed", "laid off", "300 jobs", "the 450 redundancies", "ill"]
+# The rules' own event words (those written plainly), as written, in capitals and with an "s".
+_EVENT_PIECES += sorted({w for rule in (COUNTS, RECOUNTS) for words in rule.options["events"].values()
+                         for word in words if regex.fullmatch(r"[a-z' ]+", word)
+                         for w in (word, word.upper(), word.title() + "s")})
 _event_text = st.lists(st.one_of(st.sampled_from(_EVENT_PIECES), st.text(max_size=3)), max_size=16).map(" ".join)
 
 
@@ -1785,6 +1789,11 @@ def test_counts_and_recounts_read_with_the_event_hints_as_without(text):
     article = parse_text("a.txt", text)
     shortcut, plain = _counts_both_ways(article)
     assert shortcut == plain
+
+
+def test_no_piece_alone_names_an_event_without_an_event_hint():
+    for piece in _EVENT_PIECES:
+        test_a_text_without_an_event_hint_has_no_event_word_in_any_window.hypothesis.inner_test(piece)
 
 
 @SETTINGS
