@@ -1817,3 +1817,122 @@ def test_a_paragraph_without_a_key_or_a_mark_yields_the_spans_its_runs_yield(tex
              if not (rule.keys.isdisjoint(_pieces(run.text))
                      and (run.text.isascii() or _MARK.search(run.text) is None))]
     assert list(SwappedNameRule._run_spans(segments, runs, rule.keys)) == plain
+
+
+# ---- contradiction counts/recounts/restated: the event hints, the sentences skipped, the rough key
+# (speed/contra). Each shortcut against the plain way: ``folded_source=None`` turns the event
+# hints off (the plain searches of every window), the rough key is written out in full.
+_EVENT_PIECES = ["12 people were killed", "Fourteen died", "killed", "KILLED", "Killed", "death toll of 12",
+                 "death\ntoll", "in  custody", "in\ncustody", "unaccounted for", "3 were hospitalized", "İ", "ß",
+                 "Σ", "the pair", "a score of", "two dozen", "12", "twelve", "the 40 homes were evacuated", "homes",
+                 "The bus", "$5 million", "rose to 15", "3 of whom", "Police said", " ", ". ", ", ", "\n\n", "Skill",
+                 "deadline", "fled", "kill-", "-killed", "laid off", "300 jobs", "the 450 redundancies", "ill"]
+# The rules' own event words (those written plainly), as written, in capitals and with an "s".
+_EVENT_PIECES += sorted({w for rule in (COUNTS, RECOUNTS) for words in rule.options["events"].values()
+                         for word in words if regex.fullmatch(r"[a-z' ]+", word)
+                         for w in (word, word.upper(), word.title() + "s")})
+_event_text = st.lists(st.one_of(st.sampled_from(_EVENT_PIECES), st.text(max_size=3)), max_size=16).map(" ".join)
+
+
+def _count_facts(found):
+    return [(c.value, c.unit, c.event, c.statement, c.sentence, c.figure, c.vague_unit, c.ordinal, c.headline,
+             c.context.text) for c in found]
+
+
+def _mention_facts(found):
+    import dataclasses
+
+    return [(*(getattr(m, f.name) for f in dataclasses.fields(m) if f.name != "context"), m.context.text)
+            for m in found]
+
+
+def _counts_both_ways(article):
+    from checker.kinds.contradiction import counts, recounts
+    from checker.kinds.contradiction.figures import SentenceFigures
+    from checker.patterns.precheck import folded_source
+
+    source, sentences = article.source, article.sentences
+    title = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
+    results = []
+    for folded in (folded_source(article), None):  # None: every window searched, as first written
+        figures = SentenceFigures()
+        found = counts.counts_in(source, sentences, COUNTS.vocabulary, title, figures, folded)
+        mentions = recounts.mentions_in(source, sentences, RECOUNTS.recount_vocabulary, figures, folded)
+        results.append((_count_facts(found), list(counts.conflicts(found, COUNTS.vocabulary)),
+                        _mention_facts(mentions), list(recounts.conflicts(mentions, RECOUNTS.recount_vocabulary))))
+    return results
+
+
+@SETTINGS
+@given(_event_text)
+@example("Title: Bus crash kills 12\n\nTwelve people were killed. Police said 14 people were killed in the crash.")
+@example("12 died.\n\nThe death\ntoll rose to 14, and 3 were in\ncustody.")
+def test_counts_and_recounts_read_with_the_event_hints_as_without(text):
+    article = parse_text("a.txt", text)
+    shortcut, plain = _counts_both_ways(article)
+    assert shortcut == plain
+
+
+def test_no_piece_alone_names_an_event_without_an_event_hint():
+    for piece in _EVENT_PIECES:
+        test_a_text_without_an_event_hint_has_no_event_word_in_any_window.hypothesis.inner_test(piece)
+
+
+@SETTINGS
+@given(_event_text)
+def test_a_text_without_an_event_hint_has_no_event_word_in_any_window(text):
+    from checker.patterns.precheck import BEYOND_FOLDING_CHECKED
+
+    for vocabulary in (COUNTS.vocabulary, RECOUNTS.recount_vocabulary):
+        assert vocabulary.event_hints  # the built-in events have required texts
+        if BEYOND_FOLDING_CHECKED.search(text) or any(hint in text.casefold() for hint in vocabulary.event_hints):
+            continue
+        for window in (text, " ".join(text.split()), " ".join(text.split()[1:4]), *text.split()):
+            assert vocabulary.any_event.search(window) is None
+
+
+@SETTINGS
+@given(_event_text, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=6))
+def test_the_sentences_skipped_for_want_of_a_number_have_no_figures(text, spans):
+    from checker.kinds.contradiction.counts import SentenceFigures, sentence_figures
+
+    spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in spans]
+    whole = text.casefold()
+    for folded in (whole if len(whole) == len(text) else None, None):
+        held = SentenceFigures().holding(spans, folded)
+        assert held == [SentenceFigures().may_hold_number(start, end, folded) for start, end in spans]
+        for (start, end), holds in zip(spans, held, strict=True):
+            if not holds:
+                assert sentence_figures(text[start:end], whole[start:end]) == (None, 0, [], None)
+
+
+def _plain_rough_key(text):
+    from checker.kinds.contradiction.restated import _LONG_WORD, _SLOT_WORDS
+
+    return tuple(w for w in map(str.casefold, _LONG_WORD.findall(text)) if w not in _SLOT_WORDS)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["Nearly", "million", "twelve", "Monday", "MARCH", "İstanbul", "Straße", "jobs",
+                                 "would", "created", "hundred", "12", " ", ".", "-", "ǅemal"]),
+                max_size=14).map(" ".join), st.integers(0, 40), st.integers(0, 80))
+def test_the_rough_key_read_within_bounds_is_the_key_of_the_slice(text, start, end):
+    from checker.kinds.contradiction.restated import _rough_key
+
+    assert _rough_key(text) == _plain_rough_key(text)
+    assert _rough_key(text, start, end) == _plain_rough_key(text[start:end])
+
+
+@pytest.mark.corpus
+def test_the_counts_recounts_and_restated_shortcuts_change_nothing_on_the_corpus():
+    from checker.kinds.contradiction.restated import _rough_key
+
+    if not CORPUS.is_dir():
+        pytest.skip("no shared corpus")
+    for path in sorted(CORPUS.glob("*/*.txt")):
+        article = parse_text(path.name, path.read_text(encoding="utf-8"))
+        shortcut, plain = _counts_both_ways(article)
+        assert shortcut == plain, path.name
+        source = article.source
+        assert [_rough_key(source, s, e) for s, e in article.sentences] == \
+            [_plain_rough_key(source[s:e]) for s, e in article.sentences], path.name

@@ -140,6 +140,9 @@ class Vocabulary:
     number_hints: tuple[str, ...] = ()
     #: All event words in one pattern: most windows name no event, and one search says so.
     any_event: Searcher | None = None
+    #: ``word_hints(any_event)``: a sentence whose case folding holds none of them names no
+    #: event, and its windows are not searched (None: every window is).
+    event_hints: tuple[str, ...] | None = None
 
 
 #: Words that open the parts of a group after its whole: "Nine died, including four children".
@@ -412,26 +415,37 @@ def _may_hold_own_words(folded: str, vocabulary: Vocabulary, hints: tuple[str, .
 
 
 def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
-              headline: tuple[int, int] | None = None, figures: SentenceFigures | None = None) -> list[Count]:
+              headline: tuple[int, int] | None = None, figures: SentenceFigures | None = None,
+              folded_source: str | None = None) -> list[Count]:
     """The counts of the sentences. ``figures``: the article's sentence figures, which
-    ``recounts`` reads too (a fresh one when not given)."""
+    ``recounts`` reads too (a fresh one when not given); ``folded_source``: the article's
+    ``precheck.folded_source`` (None: not known, or not exact)."""
     figures = SentenceFigures() if figures is None else figures
     found: list[Count] = []
     # Case folding maps each character on its own, so a sentence's folded text is a piece of
     # the folded source: a word the source lacks is looked for in no sentence, and where
     # folding keeps the length (each character folds to one) the piece is cut out, not folded.
-    whole = source.casefold()
+    whole = source.casefold() if folded_source is None else folded_source
     same_offsets = len(whole) == len(source)
     whole_or_none = whole if same_offsets else None
     hints = tuple(hint for hint in vocabulary.number_hints if hint in whole)
+    # ``Vocabulary.event_hints``, where the test in the folded text is exact: a sentence
+    # holding none of them names no event near any of its figures. (Each is looked for in the
+    # few sentences with a figure, not in the whole source: that costs more than it saves.)
+    event_hints = vocabulary.event_hints if folded_source is not None else None
     # The rule's own number words may be in a sentence only where this is true.
     own_anywhere = vocabulary.number_pattern is not None and (not vocabulary.number_hints or bool(hints))
-    for start, end in sentences:
-        if not own_anywhere and not figures.may_hold_number(start, end, whole_or_none):
+    spans = list(sentences)
+    for (start, end), held in zip(spans, figures.holding(spans, whole_or_none), strict=True):
+        if not held and not own_anywhere:
             continue  # no number, nor one of the rule's number words
         text = source[start:end]
         folded = whole[start:end] if same_offsets else text.casefold()
         own_words = _may_hold_own_words(folded, vocabulary, hints)
+        if not held and not own_words:
+            # No number (its figures are (None, 0, [], None)) and none of the rule's own
+            # number words: no count, as below, without reading its figures.
+            continue
         number, begin, quantities, places = figures.of(start, end, text, folded, whole_or_none)
         may_count = number or (own_words and vocabulary.number_pattern.search(text))  # type: ignore[union-attr]
         if not may_count or mostly_uppercase(text):
@@ -447,13 +461,19 @@ def counts_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Voc
         if not matches:
             continue
         context = _Context(text, vocabulary)
-        here = [c for c in (_count(text, start, match, vocabulary, context) for match in matches) if c is not None]
+        events = event_hints is None or any(hint in folded for hint in event_hints)
+        here = [c for c in (_count(text, start, match, vocabulary, context, events) for match in matches)
+                if c is not None]
         here = _with_ranges(text, folded, places, start, here, begin)
         in_headline = headline is not None and headline[0] <= start < headline[1]
         totals = Counter(c.unit for c in here)
         seen: Counter[str | None] = Counter()
         for count in here:
-            found.append(replace(count, ordinal=(seen[count.unit], totals[count.unit]), headline=in_headline))
+            ordinal = (seen[count.unit], totals[count.unit])
+            # A count is made with the first of one (0, 1) outside the headline: a copy of it
+            # with these would be equal (and no one tells counts apart by identity).
+            found.append(count if ordinal == (0, 1) and not in_headline
+                         else replace(count, ordinal=ordinal, headline=in_headline))
             seen[count.unit] += 1
     return found
 
@@ -491,6 +511,14 @@ class SentenceFigures:
         places = self._article_places(whole)
         index = bisect.bisect_left(places, start)
         return index < len(places) and places[index] < end
+
+    def holding(self, spans: list[tuple[int, int]], whole: str | None) -> list[bool]:
+        """``may_hold_number`` of each span, in one loop (the places read once)."""
+        if whole is None:
+            return [True] * len(spans)
+        places = self._article_places(whole)
+        count = len(places)
+        return [(index := bisect.bisect_left(places, start)) < count and places[index] < end for start, end in spans]
 
     def _within(self, start: int, end: int, whole: str | None) -> list[int] | None:
         """``number_places`` of ``whole[start:end]``, from those of the whole source."""
@@ -608,7 +636,10 @@ def _with_ranges(text: str, folded: str, places: list[int] | None, base: int, he
     return result
 
 
-def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, context: _Context) -> Count | None:
+def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, context: _Context,
+           events: bool = True) -> Count | None:
+    """The count ``match`` gives, if any. ``events``: False where the sentence holds none of
+    the event hints (``Vocabulary.event_hints``): no word of it names an event."""
     number = match.group("num")
     qualifier = match.group("qual")
     if number and _YEAR.match(number) and not match.group("cur") and not qualifier and not match.group("scale"):
@@ -649,13 +680,13 @@ def _count(text: str, base: int, match: regex.Match, vocabulary: Vocabulary, con
                            or lemma(second) in vocabulary.people):
                 candidate = second  # "12 Palestinian civilians", "14 more people", "16 police officers"
             if vocabulary.any_event is not None:
-                is_event = vocabulary.any_event.search(candidate) is not None
+                is_event = events and vocabulary.any_event.search(candidate) is not None
             else:
                 is_event = any(pattern.search(candidate) for pattern in vocabulary.events.values())
             if candidate[:1].islower() and candidate.lower() not in STOPWORDS and not is_event:
                 unit = lemma(candidate)
                 unit_end = end + following.end("unit2" if candidate is second else "unit")
-    event = _event(text, match.start(), unit_end, vocabulary)
+    event = _event(text, match.start(), unit_end, vocabulary) if events else None
     statement = Statement(base + match.start(), base + unit_end, text[match.start():unit_end])
     return Count(value, unit, event, statement, (base, base + len(text)), context, (match.start(), unit_end),
                  unit in vocabulary.ignored_units)

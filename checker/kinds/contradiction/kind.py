@@ -33,6 +33,7 @@ from checker.kinds.contradiction import (
     roles,
     states,
     weekdays,
+    word_hints,
 )
 from checker.kinds.contradiction.figures import sentence_figures
 from checker.patterns.compiled import compiled
@@ -231,9 +232,11 @@ class ContradictionRule(Rule):
                     raise self.error(f"event {name!r}: expected a list of words or patterns", "events")
                 events[str(name)] = self._any(words, "events")
             number_words = self._number_words(o["number_words"])
+            any_event = self._any([w for words in o["events"].values() for w in words], "events")
             self.vocabulary = counts.Vocabulary(
                 events=events,
-                any_event=self._any([w for words in o["events"].values() for w in words], "events"),
+                any_event=any_event,
+                event_hints=word_hints(any_event),
                 updates=self._any(o["updates"], "updates"),
                 distinct=self._any(o["distinct"], "distinct"),
                 people=frozenset(counts.lemma(str(w)) for w in o["people"]) | {"people", "person"},
@@ -462,12 +465,13 @@ class ContradictionRule(Rule):
                 raise self.error(f"event {name!r}: expected a list of words or patterns", "events")
             events[str(name)] = self._any(words, "events")
         people = frozenset(classes.get(recounts.lemma(str(w)), recounts.lemma(str(w))) for w in o["people"])
+        any_event = self._any([w for words in o["events"].values() for w in words], "events")
         return recounts.Vocabulary(
             classes=classes, people=people, events=events, updates=self._any(o["updates"], "updates"),
             distinct=self._any(o["distinct"], "distinct"), hedges=self._any(o["hedges"], "hedges"),
             ignored=frozenset(recounts.lemma(str(w)) for w in o["ignored_units"]),
             anchors=frozenset(str(w) for w in o["anchors"]),
-            any_event=self._any([w for words in o["events"].values() for w in words], "events"))
+            any_event=any_event, event_hints=word_hints(any_event))
 
     def _lexicon(self) -> lexicon.Lexicon:
         """WordNet's states with the rule's own antonyms, built the first time an article is read."""
@@ -533,7 +537,8 @@ class ContradictionRule(Rule):
         source = article.source
         if self.check_name == "counts":
             title = next(((b.start, b.end) for b in article.blocks if b.kind == "headline"), None)
-            found = counts.counts_in(source, sentences, self.vocabulary, title, sentence_figures(article))
+            found = counts.counts_in(source, sentences, self.vocabulary, title, sentence_figures(article),
+                                     folded_source(article))
             yield from counts.conflicts(found, self.vocabulary)
         elif self.check_name == "ages":
             body = [b for b in article.blocks if b.kind == "paragraph"][:2]
@@ -607,7 +612,8 @@ class ContradictionRule(Rule):
             if len(timed) > 1:
                 yield from event_times.conflicts(timed, several)
         elif self.check_name == "recounts":
-            found_mentions = recounts.mentions_in(source, sentences, self.recount_vocabulary, sentence_figures(article))
+            found_mentions = recounts.mentions_in(source, sentences, self.recount_vocabulary, sentence_figures(article),
+                                                  folded_source(article))
             yield from recounts.conflicts(found_mentions, self.recount_vocabulary)
         elif self.check_name == "restated":
             yield from restated.conflicts(restated.shaped(source, sentences, _published(article)))

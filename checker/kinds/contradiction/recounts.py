@@ -174,6 +174,9 @@ class Vocabulary:
     #: All event words in one pattern (as ``counts.Vocabulary.any_event``): most mentions name
     #: no event, and one search says so.
     any_event: Searcher | None = None
+    #: ``word_hints(any_event)``: a sentence whose case folding holds none of them names no
+    #: event (None: every text is searched).
+    event_hints: tuple[str, ...] | None = None
 
     def names_event(self, text: str) -> bool:
         """Whether one of the events' patterns finds a match in ``text``."""
@@ -288,20 +291,24 @@ def lemma(word: str) -> str:
 
 
 def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: Vocabulary,
-                figures: SentenceFigures | None = None) -> list[Mention]:
+                figures: SentenceFigures | None = None, folded_source: str | None = None) -> list[Mention]:
     """The mentions of the sentences. ``figures``: the article's sentence figures, which
-    ``counts`` reads too (a fresh one when not given)."""
+    ``counts`` reads too (a fresh one when not given); ``folded_source``: the article's
+    ``precheck.folded_source`` (None: not known, or not exact)."""
     figures = SentenceFigures() if figures is None else figures
     found: list[Mention] = []
     # Case folding maps each character on its own: a sentence's folded text is a piece of the
     # folded source where the lengths agree.
-    whole = source.casefold()
+    whole = source.casefold() if folded_source is None else folded_source
     same_offsets = len(whole) == len(source)
     whole_or_none = whole if same_offsets else None
-    for start, end in sentences:
+    # The event hints, where the test in the folded text is exact (see ``_read``).
+    event_hints = vocabulary.event_hints if folded_source is not None else None
+    spans = list(sentences)
+    for (start, end), held in zip(spans, figures.holding(spans, whole_or_none), strict=True):
         text = source[start:end]
         folded = whole[start:end] if same_offsets else text.casefold()
-        if figures.may_hold_number(start, end, whole_or_none):
+        if held:
             figured = figures.of(start, end, text, folded, whole_or_none)
             if figured[0] is None and not _may_mention_without_number(text, folded):
                 continue
@@ -309,7 +316,7 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: V
             figured = figures.of(start, end, text, folded, whole_or_none)
         else:
             continue  # no number and no cue: nothing to read
-        found.extend(_read(text, start, end, vocabulary, folded, figured))
+        found.extend(_read(text, start, end, vocabulary, folded, figured, event_hints))
     return found
 
 
@@ -381,7 +388,11 @@ _CUE_REACH = 4
 
 
 def _read(text: str, base: int, end: int, vocabulary: Vocabulary, folded: str,
-          figures: Figures | None = None) -> Iterator[Mention]:
+          figures: Figures | None = None, event_hints: tuple[str, ...] | None = None) -> Iterator[Mention]:
+    """The mentions of a sentence. ``event_hints``: the vocabulary's, where a test of the
+    folded text is exact (else None): a sentence holding none of them names no event in any
+    window read here, and none is searched. Looked for once, when a window is first read."""
+    events: bool | None = None if event_hints is not None else True
     context = _Sentence(text, base, vocabulary)
     sentence = (base, end)
     for start, stop, value, sign in _quantities(text, folded, figures):
@@ -413,12 +424,14 @@ def _read(text: str, base: int, end: int, vocabulary: Vocabulary, folded: str,
         key = _key(noun_text, vocabulary)
         if key in vocabulary.ignored:
             continue
-        event = _event(text, start, noun_end, vocabulary)
+        if events is None:
+            events = any(hint in folded for hint in event_hints)  # type: ignore[union-attr]
+        event = _event(text, start, noun_end, vocabulary) if events else None
         place = _PLACE_AFTER.match(text, noun_end)
         # Modifiers narrow the group ("four politburo members"), unless they name its event ("the
         # 60 evacuated homes").
         between = frozenset(w.lower() for w in text[stop:noun_end].split()[:-1] if w[0].islower()
-                            and not vocabulary.names_event(w))
+                            and not (events and vocabulary.names_event(w)))
         yield Mention(value, "count", key, event, definite,
                       Statement(base + noun_start, base + noun_end, text[noun_start:noun_end]), sentence,
                       _names(place.group("place")) if place else None, context, modifiers=between,
@@ -430,9 +443,11 @@ def _read(text: str, base: int, end: int, vocabulary: Vocabulary, folded: str,
     groups = _GROUP.finditer(text) if any(word in text for word in _GROUPS) else ()
     for group in groups:
         count = float(_GROUPS[group.group("group").lower()])
-        yield Mention(Interval(count, count), "count", PEOPLE, _event(text, group.start(), group.end(),
-                      vocabulary), True, Statement(base + group.start(), base + group.end(), group.group(0)),
-                      sentence, None, context)
+        if events is None:
+            events = any(hint in folded for hint in event_hints)  # type: ignore[union-attr]
+        event = _event(text, group.start(), group.end(), vocabulary) if events else None
+        yield Mention(Interval(count, count), "count", PEOPLE, event, True,
+                      Statement(base + group.start(), base + group.end(), group.group(0)), sentence, None, context)
 
 
 _INNER_NAME = compiled(r"(?<=\S\s+)\p{Lu}[\p{L}'’-]+")

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import filterfalse
 
 import regex
 
@@ -126,16 +128,22 @@ def skeleton_of(text: str, base: int = 0, published: dt.date | None = None) -> t
     return skeleton, shifted
 
 
-def _rough_key(text: str) -> tuple[str, ...]:
-    """The sentence's longer words that no slot can hold: two sentences with one skeleton
-    have one rough key, so only sentences whose key comes twice need their skeleton."""
-    return tuple(w for w in map(str.casefold, _LONG_WORD.findall(text)) if w not in _SLOT_WORDS)
+def _rough_key(text: str, start: int = 0, end: int = sys.maxsize) -> tuple[str, ...]:
+    """The longer words of ``text[start:end]`` that no slot can hold: two sentences with one
+    skeleton have one rough key, so only sentences whose key comes twice need their skeleton.
+    (``findall`` within ``start:end`` finds what it finds in the slice: the pattern has no
+    look-around. The words are folded and filtered in C: ``filterfalse`` keeps those not in
+    ``_SLOT_WORDS``, as a test of each in a loop would.)"""
+    return tuple(filterfalse(_IS_SLOT_WORD, map(str.casefold, _LONG_WORD.findall(text, start, end))))
+
+
+_IS_SLOT_WORD = _SLOT_WORDS.__contains__
 
 
 def shaped(source: str, sentences: Iterable[tuple[int, int]], published: dt.date | None) -> list[Shaped]:
     keyed: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for start, end in sentences:
-        keyed.setdefault(_rough_key(source[start:end]), []).append((start, end))
+        keyed.setdefault(_rough_key(source, start, end), []).append((start, end))
     candidates = sorted(span for group in keyed.values() if len(group) > 1 for span in group)
     found = []
     for start, end in candidates:
