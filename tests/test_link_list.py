@@ -175,3 +175,30 @@ def test_an_about_the_author_label_goes_with_the_box_under_it():
     from test_author_box import lines_flagged
     text = article(*STORY, "About the author", "Ines Varga writes about transport for the Harbour Post.")
     assert lines_flagged(text) == [12, 14]
+
+
+# -- a headline of another story between paragraphs ------------------------------------------
+
+LIDO = (
+    "The county's only lido reopened on Saturday after a winter of repairs to its cracked basin and pumps.",
+    "Swimmers queued from seven in the morning, and the first hundred swimmers were let in free of charge.",
+    "The trust that runs the lido said ticket prices would stay at last year's level until September.",
+)
+
+
+def test_another_storys_headline_between_paragraphs_is_flagged():
+    text = article(LIDO[0], "Bakery chain to close eleven branches across the north west", LIDO[1], LIDO[2])
+    assert flagged("boilerplate-inline-link", text) == [6]
+
+
+def test_subheadings_questions_and_capitals_between_paragraphs_are_left_alone():
+    for line in ("Trust says the lido basin repairs cost more than planned",  # shares the story's words
+                 "Will the bakery chain close any more of its branches next year?",
+                 "BAKERY CHAIN TO CLOSE ELEVEN BRANCHES IN THE NORTH WEST",
+                 "Bakery chain closes branches"):  # too short to tell from a subheading
+        assert flagged("boilerplate-inline-link", article(LIDO[0], line, LIDO[1], LIDO[2])) == [], line
+
+
+def test_a_headline_line_without_prose_on_both_sides_is_left_alone():
+    text = article(LIDO[0], LIDO[1], LIDO[2], "Bakery chain to close eleven branches across the north west")
+    assert flagged("boilerplate-inline-link", text) == []

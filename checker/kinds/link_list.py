@@ -23,13 +23,14 @@ and a mistake would cut the article's last lines, so removing the lines is an un
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 from checker.patterns.compiled import compiled
 from checker.text.article import Article
-from checker.text.lineshape import article_lines
+from checker.text.lineshape import FUNCTION_WORDS, article_lines
 
 #: What ends a sentence of prose (a quotation may close it).
 _SENTENCE_END = tuple(".!?…\"”’')")
@@ -53,6 +54,16 @@ _PERSON_ITEM = compiled(r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3},
 #: A field of a data sheet: a label, a colon and a figure ("No. of pages: 116", "Price: $2,900
 #: (single user)"): a value given, not a story's headline.
 _FIELD = compiled(r"^[^:]{1,40}:\s*[$€£¥]?[0-9]")
+#: A word, for the words a line shares with the rest of the article.
+_WORD = compiled(r"[^\W\d_][\w'’-]*")
+#: A word is known by its first letters (a crude stem: "fundraisers", "fundraising").
+STEM = 5
+
+
+def _stems(text: str) -> list[str]:
+    """The content words of ``text`` (no function words, three letters or more), as stems."""
+    return [word.casefold()[:STEM] for word in _WORD.findall(text)
+            if len(word) >= 3 and word.casefold() not in FUNCTION_WORDS]
 
 
 class LinkListRule(Rule):
@@ -72,12 +83,21 @@ class LinkListRule(Rule):
         "max_label_words": Option(int, default=6, help="a label above the list has at most this many words"),
         "prose_words": Option(int, default=8, help="the article before the list holds a sentence of at least this "
                               "many words"),
+        "between": Option(bool, default=False, help="instead: one headline of another story standing between two "
+                          "paragraphs of prose, whose words the rest of the article does not use"),
+        "min_between_words": Option(int, default=7, help="with `between`: shorter lines may be the article's "
+                                    "subheadings"),
+        "max_shared": Option(float, default=0.2, help="with `between`: the most of a line's words the rest of the "
+                             "article may use (a subheading shares its words with the paragraphs it heads)"),
     }
 
     def check(self, article: Article) -> Iterator[Finding]:
         lines = article_lines(article)
         source = article.source
         texts = [source[start:end].strip() for start, end in lines]
+        if self.options["between"]:
+            yield from self._between(article, lines, texts)
+            return
         # Back from the end: headline-like lines, and the label above them if there is one.
         index = len(texts) - 1
         while index >= 0 and self._headline(texts[index]):
@@ -98,6 +118,37 @@ class LinkListRule(Rule):
                 continue
             yield self.finding(article, start, end, line=text, count=str(len(run)), suggestions=[""],
                                remove_line=True)
+
+    def _between(self, article: Article, lines: list[tuple[int, int]], texts: list[str]) -> Iterator[Finding]:
+        """A headline of another story set between two paragraphs: a headline-like statement
+        (not a question, not in capitals) with prose on both sides, most of whose words the
+        article uses nowhere else. A subheading heads what follows and shares its words."""
+        candidates = [index for index in range(1, len(texts) - 1) if self._inserted(texts, index)]
+        if not candidates:
+            return
+        stems = [_stems(text) for text in texts]
+        counts = Counter(stem for line in stems for stem in line)
+        for index in candidates:
+            own = Counter(stems[index])
+            if len(stems[index]) < 3:
+                continue
+            shared = sum(1 for stem in stems[index] if counts[stem] > own[stem])
+            if shared > self.options["max_shared"] * len(stems[index]):
+                continue
+            text = texts[index]
+            if self.exceptions and self.is_exception(text):
+                continue
+            start, end = lines[index]
+            yield self.finding(article, start, end, line=text, count="1", suggestions=[""], remove_line=True)
+
+    def _inserted(self, texts: list[str], index: int) -> bool:
+        text = texts[index]
+        if len(text.split()) < self.options["min_between_words"] or not self._headline(text) or text.endswith("?"):
+            return False
+        if text.upper() == text:
+            return False  # a subheading in capitals
+        wide = self.options["prose_words"] + 4
+        return self._prose(texts[index - 1], wide) and self._prose(texts[index + 1], wide)
 
     def _headline(self, text: str) -> bool:
         words = text.split()
