@@ -202,3 +202,30 @@ def test_subheadings_questions_and_capitals_between_paragraphs_are_left_alone():
 def test_a_headline_line_without_prose_on_both_sides_is_left_alone():
     text = article(LIDO[0], LIDO[1], LIDO[2], "Bakery chain to close eleven branches across the north west")
     assert flagged("boilerplate-inline-link", text) == []
+
+
+# -- the "About <organisation>" section of a press release -----------------------------------
+
+RELEASE = (
+    "Kestrel Foods will open a second bakery in Marlow Vale next spring, creating about sixty jobs.",
+    "The company said the new site would supply supermarkets across the south of the county.",
+    "Building work is due to start in January, subject to planning approval.",
+)
+
+
+def test_a_releases_about_section_is_flagged_to_the_end():
+    text = article(*RELEASE, "About Kestrel Foods:",
+                   "Kestrel Foods is a family-owned baker founded in 1961 with four sites in the region.",
+                   "Media contact: Ruth Ames", "Tel: 01632 960 123")
+    assert flagged("boilerplate-about-section", text) == [10, 12, 14, 16]
+
+
+def test_about_as_a_sentence_or_a_heading_far_from_the_end_is_left_alone():
+    sentence = article(*RELEASE, "About 40 of the jobs will be for apprentices, the company said.")
+    assert flagged("boilerplate-about-section", sentence) == []
+    nothing_after = article(*RELEASE, "About Kestrel Foods", "Contact us")
+    assert flagged("boilerplate-about-section", nothing_after) == []
+    long_story = article(*RELEASE[:2], "About the new bakery",
+                         *(f"Paragraph {n} of the story goes on about the bakery and its plans for the town."
+                           for n in range(14)))
+    assert flagged("boilerplate-about-section", long_story) == []

@@ -353,6 +353,12 @@ if "glued-lines" in KINDS:  # its patterns are its exceptions, read on the glued
                   "The council said both crossings would be checked by its officers every week until spring.\n\n"
                   "The vote was close."))
 
+if "about-section" in KINDS:  # its patterns are its exceptions, read on the section it found
+    TIMED.append((KINDS["about-section"], {"kind": "about-section", "category": "boilerplate", "exceptions": ["zebra"],
+                                           "min_body_lines": 1},
+                  "The council met on Monday and agreed a budget for the coming year.\n\nAbout Zebra Crossings\n\n"
+                  f"Zebra Crossings is a charity that campaigns for safer roads in the county {LONG}."))
+
 if "link-list" in KINDS:  # its patterns are its exceptions, read on the run of headlines it found
     TIMED.append((KINDS["link-list"], {"kind": "link-list", "category": "boilerplate", "exceptions": ["zebra"]},
                   "The council met on Monday and agreed a budget for the coming year.\n\n"

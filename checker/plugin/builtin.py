@@ -39,6 +39,7 @@ KNOWN_SUFFIXES = frozenset((*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *HTML_SUFFIXES, 
 
 @hookimpl
 def checker_rule_kinds() -> dict[str, type[Rule]]:
+    from checker.kinds.about_section import AboutSectionRule
     from checker.kinds.author_box import AuthorBoxRule
     from checker.kinds.boilerplate import BoilerplateRule
     from checker.kinds.contradiction.kind import ContradictionRule
@@ -56,7 +57,7 @@ def checker_rule_kinds() -> dict[str, type[Rule]]:
         ExistenceRule, SubstitutionRule, OccurrenceRule, RepetitionRule, ConsistencyRule,
         ConditionalRule, CapitalizationRule, DuplicateRule, BoilerplateRule, MetadataRule, SwappedNameRule,
         VariantsRule, ContradictionRule, FurnitureRule, StateAdjectiveRule, SiteFurnitureRule, AuthorBoxRule,
-        TwinLinesRule, GluedLinesRule, LinkListRule,
+        TwinLinesRule, GluedLinesRule, LinkListRule, AboutSectionRule,
     ]
     return {kind.name: kind for kind in kinds}
 
