@@ -37,6 +37,8 @@ MINIMAL: dict[str, dict] = {
     "author-box": {},
     "twin-lines": {},
     "glued-lines": {},
+    "link-list": {},
+    "about-section": {},
 }
 
 
