@@ -96,7 +96,16 @@ class LspClient:
             try:
                 self._take(deadline - time.monotonic())
             except queue.Empty:
-                raise AssertionError(f"{what} within {self.wait if wait is None else wait} s") from None
+                raise AssertionError(f"{what} within {self.wait if wait is None else wait} s"
+                                     f"{self.server_side()}") from None
+
+    def server_side(self) -> str:
+        """What the server said meanwhile (its log, the end of its standard error): a failure
+        on a CI machine nobody can log in to has to explain itself."""
+        told = [f"\nserver log: {self.logged()[-2000:]}"] if self.logged() else []
+        if self.stderr_path is not None and self.stderr_path.exists():
+            told.append(f"\nserver stderr: {self.stderr_path.read_text('utf-8', 'replace')[-2000:]}")
+        return "".join(told)
 
     def answer(self, ident: int, wait: float | None = None) -> dict[str, Any]:
         """The whole response to request ``ident`` (its result or its error)."""

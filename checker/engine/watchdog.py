@@ -11,6 +11,11 @@ running code, and the caller reports it and goes on with the next rule or hook.
 
 Limits nest: the timer is always set to the nearest deadline of those open, and an
 ``Overrun`` names the limit that expired, so an inner guard lets an outer one's pass.
+An ``Overrun`` can still be lost: raised inside a finalizer or a weakref callback (Python
+prints it and goes on) or swallowed by a plugin's ``except BaseException``. So the timer
+fires again every ``AGAIN`` seconds while a limit stays past its deadline, until its guard
+closes or a restart moves the deadline; a signal that lands in the guard's own bookkeeping
+(this module, ``contextlib``) waits for the next tick instead of breaking it.
 Signals reach only the main thread, so off it (an editor's worker thread), where the
 platform has no ``setitimer``, and where the host program already uses ``SIGALRM`` (its
 alarm is left alone) the guard limits nothing; code stuck inside a C extension that never
@@ -30,8 +35,13 @@ from typing import Any
 _SUPPORTED = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
 _tokens = itertools.count(1)
 _previous_handler: Any = None
-#: The timer is set (a fired timer stays unset until a limit asks for it again).
+#: The timer is set for the nearest deadline (false after it fired: it then only ticks every
+#: ``AGAIN`` seconds, and a restart sets it again).
 _armed = False
+#: Seconds between signals once a deadline has passed and its guard has not closed yet.
+AGAIN = 0.5
+#: Code the timer never interrupts: the guard's bookkeeping (here and in ``contextlib``).
+_OWN_FILES = frozenset({__file__, contextmanager.__code__.co_filename})
 
 
 class Limit:
@@ -111,7 +121,11 @@ def _fire(signum: int, frame: Any) -> None:
     now = time.monotonic()
     for limit in _open:
         if limit.deadline <= now:
+            # Again later, should this one be lost; its guard's closing stops the timer.
+            signal.setitimer(signal.ITIMER_REAL, AGAIN)
             _armed = False
+            if frame is not None and frame.f_code.co_filename in _OWN_FILES:
+                return  # the guard is closing or restarting: the tick after decides
             raise Overrun(limit.token)
     _arm()  # woke before a deadline (a limit was restarted, or timer granularity): wait on
 
