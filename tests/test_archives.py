@@ -441,6 +441,17 @@ def test_a_run_whose_workers_cannot_start_is_checked_here_with_a_note(tmp_path, 
     assert "could not be started" in captured.err
 
 
+def _signal_state(pid: int) -> str:
+    """How a process stood towards signals (Linux's /proc: blocked, ignored, caught), for a
+    failure message."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return "unknown"
+    return " ".join(line for line in lines if line.startswith(("State", "Threads", "SigPnd", "ShdPnd", "SigBlk",
+                                                             "SigIgn", "SigCgt")))
+
+
 def test_ctrl_c_stops_a_run_in_workers_with_one_line_and_no_process_left(tmp_path):
     # A plugin notes each article it starts and then takes a while over it: the signal comes
     # while the workers are busy, however fast the machine.
@@ -453,15 +464,25 @@ def test_ctrl_c_stops_a_run_in_workers_with_one_line_and_no_process_left(tmp_pat
     notes = tmp_path / "notes.log"
     notes.write_text("", encoding="utf-8")
     names = _articles(tmp_path, 40)
-    run = subprocess.Popen([sys.executable, "-m", "checker", "-p", "slow", "-j", "2", "--no-cache", *names],
-                           cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(tmp_path), "NOTES_FILE": str(notes)},
+    # Started as a terminal starts it, with Ctrl-C's signal at its default: a test runner that
+    # was itself started in the background (``pytest &`` in a script) has SIGINT ignored, its
+    # children inherit that, and a program that starts with SIGINT ignored rightly keeps it so.
+    as_from_a_terminal = ("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                          "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])")
+    run = subprocess.Popen([sys.executable, "-c", as_from_a_terminal, "-m", "checker", "-p", "slow", "-j", "2",
+                            "--no-cache", *names], cwd=tmp_path,
+                           env={**os.environ, "PYTHONPATH": str(tmp_path), "NOTES_FILE": str(notes)},
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 30
     while not notes.read_text(encoding="utf-8") and time.monotonic() < deadline:
         time.sleep(0.02)
+    state = _signal_state(run.pid)
+    started = len(notes.read_text(encoding="utf-8").splitlines())
     os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C at a terminal does: the whole process group
     _, err = run.communicate(timeout=60)
-    assert (run.returncode, err.decode()) == (2, "checker: interrupted\n")
+    assert (run.returncode, err.decode()) == (2, "checker: interrupted\n"), (
+        f"{started} article(s) started when the signal was sent, "
+        f"{len(notes.read_text(encoding='utf-8').splitlines())} in all; the run's process then: {state}")
     # Stopped at once: no worker goes on with the chunks already handed out (eight articles each).
     assert len(notes.read_text(encoding="utf-8").splitlines()) <= 4
     deadline = time.monotonic() + 10
