@@ -17,6 +17,7 @@ from checker.config.settings import Config
 from checker.engine.isolation import Isolation
 from checker.engine.watchdog import TimeLimitExceeded, time_limit
 from checker.errors import ExitCode, InputError, UsageError
+from checker.filter.overlap import merge_overlapping_furniture
 from checker.filter.suppress import apply_suppressions, parse_suppressions
 from checker.finding import Edit, Finding, Fix, Severity
 from checker.kinds.base import Rule
@@ -460,7 +461,8 @@ class Session:
 
     def filter(self, article: Article, findings: list[Finding], *, file: str | None = None) -> list[Finding]:
         """Suppressions, per-path ignores (matched against ``file``, the file a record came
-        from, or else the article's path), severity overrides and the session's own findings."""
+        from, or else the article's path), severity overrides, one finding for a line two
+        boilerplate rules flag (``checker.filter.overlap``) and the session's own findings."""
         suppressions = parse_suppressions(article)
         findings = apply_suppressions(findings, suppressions)
         path = file if file is not None else article.path
@@ -470,6 +472,7 @@ class Session:
             findings = [f for f in findings if not matches_any(f.rule, f.category, ignored)]
         if self.config.severity:
             findings = [self._override(f) for f in findings]
+        findings = merge_overlapping_furniture(findings)
         if self.config.warn_unused_suppressions:
             for suppression in suppressions:
                 if not suppression.used:
