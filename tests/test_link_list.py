@@ -81,6 +81,40 @@ def test_addresses_and_sentences_with_a_full_stop_break_the_run():
     assert flagged("boilerplate-link-list", text) == []
 
 
+def test_tags_and_section_names_join_the_run_when_there_are_enough_of_them():
+    tags = article(*BODY, "Topics", "Swimming", "Leisure", "Parks and gardens")
+    assert flagged("boilerplate-link-list", tags) == [10, 12, 14, 16]
+    mixed = article(*BODY, "Hot topics", "Half-term", "Transfer window",
+                    "Bus drivers vote to accept improved pay deal", "Why the old mill chimney is leaning again")
+    assert flagged("boilerplate-link-list", mixed) == [10, 12, 14, 16, 18]
+
+
+def test_two_short_lines_under_the_story_stay_the_storys():
+    # An author's name and a wire's end mark; a single tag: not a list of other pages.
+    assert flagged("boilerplate-link-list", article(*BODY, "Petra Lund", "Ends")) == []
+    assert flagged("boilerplate-link-list", article(*BODY, "Tags", "Lido")) == []
+    # Two short lines do not carry headlines after them into a list either.
+    signed = article(*BODY, "Petra Lund", "Ends", "Bus drivers vote to accept improved pay deal")
+    assert flagged("boilerplate-link-list", signed) == []
+
+
+def test_a_source_address_or_tags_field_between_the_story_and_the_list_is_passed_over():
+    text = article(*BODY, "Source: https://www.example-lido.org/news/reopening",
+                   "Tags: lido, swimming", "Bus drivers vote to accept improved pay deal",
+                   "Why the old mill chimney is leaning again")
+    # The tags field reads as the list's label and goes with it; the source's address is passed over.
+    assert flagged("boilerplate-link-list", text) == [12, 14, 16]
+    # A sentence of prose that gives an address still ends the article: the list under it is
+    # flagged, the sentence is not.
+    told = article(*BODY, "Tickets can be bought at www.example-lido.org from Monday.",
+                   "Bus drivers vote to accept improved pay deal", "Why the old mill chimney is leaning again")
+    assert flagged("boilerplate-link-list", told) == [12, 14]
+    # Three fields in a row are more than a page puts there: no list is read past them.
+    fields = article(*BODY, "Source: www.example-lido.org", "Via: www.example-news.org", "Photo: www.example.org",
+                     "Bus drivers vote to accept improved pay deal", "Why the old mill chimney is leaning again")
+    assert flagged("boilerplate-link-list", fields) == []
+
+
 # -- line shapes of the phrase rules ---------------------------------------------------------
 
 

@@ -12,8 +12,13 @@ place:
   capital or a figure, with no full stop, comma or colon at its end, no address, no figure
   given as a field's value ("Pages: 116"), and no opening that ties it to the sentence before
   ("And", "But", "It", "If" ...);
+- (up to two lines of the page's metadata, a web address or a short field such as "Source:
+  ..." or "Tags: ...", may stand between the article and the run, and are not flagged here);
 - there are at least ``min_items`` of them, perhaps under one short label (a few words in
-  capitals or ending in a colon, no verb: "MORE FROM THE NEWSROOM", "Popular right now:").
+  capitals or ending in a colon, no verb: "MORE FROM THE NEWSROOM", "Popular right now:");
+- shorter items, one or two words of letters with a capital first (a tag list: "Rivers",
+  "Pollution"; a site's sections: "Transfer window"), belong to the run when it holds at least
+  ``min_short_items`` of them; fewer stop it, as an author's name or "Ends" under the text would.
 
 A list the author made is left alone: items that name a person and describe them ("Ana
 Silva, a nurse from Leeds"), which is how articles list people, and items that are a
@@ -54,6 +59,13 @@ _PERSON_ITEM = compiled(r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3},
 #: A field of a data sheet: a label, a colon and a figure ("No. of pages: 116", "Price: $2,900
 #: (single user)"): a value given, not a story's headline.
 _FIELD = compiled(r"^[^:]{1,40}:\s*[$€£¥]?[0-9]")
+#: A line of the page's metadata that may stand between the article and the list under it: a
+#: web address, or a short field name and its value ("Source: ...", "TAGS: ...").
+_META = compiled(r"https?://|www\.|^[\p{L} ]{1,20}:\s*\S")
+#: How many such lines may stand there.
+_META_LINES = 2
+#: A tag or a section's name: words of letters, the first a capital ("Transfer window", "Rivers").
+_SHORT_ITEM = compiled(r"\p{Lu}[\p{L}'’&-]*(?:\s+[\p{L}'’&-]+)?")
 #: A word, for the words a line shares with the rest of the article.
 _WORD = compiled(r"[^\W\d_][\w'’-]*")
 #: A word is known by its first letters (a crude stem: "fundraisers", "fundraising").
@@ -80,6 +92,8 @@ class LinkListRule(Rule):
         "min_items": Option(int, default=2, help="fewer headline-like lines at the end are the article's own"),
         "min_words": Option(int, default=3, help="shorter lines are labels or names, not headlines"),
         "max_words": Option(int, default=16, help="longer lines are prose, not headlines"),
+        "min_short_items": Option(int, default=3, help="shorter lines (tags, a site's sections) belong to the list "
+                                  "when it holds at least this many of them"),
         "max_label_words": Option(int, default=6, help="a label above the list has at most this many words"),
         "prose_words": Option(int, default=8, help="the article before the list holds a sentence of at least this "
                               "many words"),
@@ -98,16 +112,22 @@ class LinkListRule(Rule):
         if self.options["between"]:
             yield from self._between(article, lines, texts)
             return
-        # Back from the end: headline-like lines, and the label above them if there is one.
-        index = len(texts) - 1
-        while index >= 0 and self._headline(texts[index]):
-            index -= 1
+        # Back from the end: headline-like lines, and the label above them if there is one. A
+        # run that holds enough one- or two-word items (a tag list, a site's sections) takes
+        # those too; with fewer, they stop it, as an author's name or "Ends" would.
+        index = self._run_start(texts, short=True)
+        if 0 < sum(1 for text in texts[index + 1:] if self._short_item(text)) < self.options["min_short_items"]:
+            index = self._run_start(texts, short=False)
         items = len(texts) - 1 - index
         if items and index >= 0 and self._label(texts[index]):
             index -= 1
-        if items < self.options["min_items"] or index < 0 or not self._prose(texts[index]):
+        before = index
+        while before >= 0 and index - before < _META_LINES and not self._prose(texts[before]) \
+                and _META.search(texts[before]) is not None:
+            before -= 1  # a source's address or the tags' field between the article and the list
+        if items < self.options["min_items"] or before < 0 or not self._prose(texts[before]):
             return  # no article before the run: the whole text is a list, or the run is its own
-        if not any(self._prose(text, self.options["prose_words"]) for text in texts[: index + 1]):
+        if not any(self._prose(text, self.options["prose_words"]) for text in texts[: before + 1]):
             return
         first = index + 1
         run = texts[first:]
@@ -118,6 +138,19 @@ class LinkListRule(Rule):
                 continue
             yield self.finding(article, start, end, line=text, count=str(len(run)), suggestions=[""],
                                remove_line=True)
+
+    def _run_start(self, texts: list[str], short: bool) -> int:
+        """The index of the last line before the run of list items that ends the text."""
+        index = len(texts) - 1
+        while index >= 0 and (self._headline(texts[index]) or (short and self._short_item(texts[index]))):
+            index -= 1
+        return index
+
+    def _short_item(self, text: str) -> bool:
+        """A tag or a section's name: one or two words, a capital first, letters only."""
+        words = text.split()
+        return 1 <= len(words) < self.options["min_words"] and _SHORT_ITEM.fullmatch(text) is not None \
+            and words[0].casefold() not in _TIES
 
     def _between(self, article: Article, lines: list[tuple[int, int]], texts: list[str]) -> Iterator[Finding]:
         """A headline of another story set between two paragraphs: a headline-like statement
