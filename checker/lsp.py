@@ -266,7 +266,11 @@ class CheckerServer:
     def publish(self, uri: str) -> None:
         from lsprotocol import types
 
-        checked, session = self.check(uri)
+        try:
+            checked, session = self.check(uri)
+        except Exception as error:  # a bug of ours must not leave the document silently unchecked
+            self.published_failure(uri, error)
+            return
         links = self.links(session)
         diagnostics = [self.diagnostic(uri, f, checked.positions, links.get(f.rule) or session.config.rule_url(f.rule))
                        for f in checked.findings]
@@ -277,6 +281,22 @@ class CheckerServer:
                         for code, message in checked.notices]
         self.server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=checked.version))
+
+    def published_failure(self, uri: str, error: Exception) -> None:
+        """Say on the document, and in the log, that checking it failed: an editor that shows
+        nothing would read as a clean article."""
+        from lsprotocol import types
+
+        what = f"{type(error).__name__}: {error}"
+        self.log(f"checker: internal error checking {uri}: {what}", error=True)
+        self.checked.pop(uri, None)
+        document = self.server.workspace.get_text_document(uri)
+        start = types.Range(start=types.Position(0, 0), end=types.Position(0, 0))
+        notice = types.Diagnostic(range=start, code=PROBLEM_CODES["internal"], source="checker",
+                                  severity=types.DiagnosticSeverity.Error,
+                                  message=f"not checked: internal error ({what}); see the language server's log")
+        self.server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[notice], version=document.version))
 
     def diagnostic(self, uri: str, finding: Finding, positions: Positions, link: str) -> Any:
         from lsprotocol import types

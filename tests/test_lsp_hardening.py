@@ -290,3 +290,34 @@ def test_a_page_its_extractor_cannot_read_says_how_it_was_read_as_information(st
     client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
     assert codes(client.diagnostics(uri)).count("reading-note") == 1
     assert client.stop() == 0
+
+
+# ---- failures of the checker itself --------------------------------------------------------
+
+
+def test_a_check_that_fails_is_said_on_the_document_and_in_the_log(monkeypatch):
+    """A bug of the checker's (here, one made on purpose) must not leave an editor showing no
+    diagnostics, which reads as a clean article: the document says it was not checked."""
+    from types import SimpleNamespace
+
+    from checker.lsp import CheckerServer
+
+    server = CheckerServer()
+    published: list[Any] = []
+    logged: list[Any] = []
+    document = SimpleNamespace(version=7)
+    monkeypatch.setattr(server.server, "text_document_publish_diagnostics", published.append)
+    monkeypatch.setattr(server.server, "window_log_message", logged.append)
+    monkeypatch.setattr(type(server.server), "workspace",
+                        property(lambda _: SimpleNamespace(get_text_document=lambda uri: document)))
+
+    def broken(uri: str) -> Any:
+        raise KeyError("segments")
+
+    monkeypatch.setattr(server, "check", broken)
+    server.publish("file:///news/story.txt")
+    [params] = published
+    [notice] = params.diagnostics
+    assert params.uri == "file:///news/story.txt" and params.version == 7
+    assert notice.code == "internal-error" and notice.message.startswith("not checked: internal error (KeyError")
+    assert "story.txt" in logged[0].message and "KeyError" in logged[0].message
