@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.about import __version__
-from checker.engine.watchdog import TimeLimitExceeded, time_limit
+from checker.engine.watchdog import Overrun, TimeLimitExceeded, time_limit
 from checker.errors import CheckerError
 from checker.finding import Finding, Location
 from checker.patterns.compiled import compiled
@@ -268,7 +268,7 @@ class CheckerServer:
 
         try:
             checked, session = self.check(uri)
-        except Exception as error:  # a bug of ours must not leave the document silently unchecked
+        except (Exception, Overrun) as error:  # a bug of ours must not leave the document silently unchecked
             self.published_failure(uri, error)
             return
         links = self.links(session)
@@ -282,7 +282,7 @@ class CheckerServer:
         self.server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=checked.version))
 
-    def published_failure(self, uri: str, error: Exception) -> None:
+    def published_failure(self, uri: str, error: BaseException) -> None:
         """Say on the document, and in the log, that checking it failed: an editor that shows
         nothing would read as a clean article."""
         from lsprotocol import types
