@@ -263,3 +263,27 @@ def test_about_as_a_sentence_or_a_heading_far_from_the_end_is_left_alone():
                          *(f"Paragraph {n} of the story goes on about the bakery and its plans for the town."
                            for n in range(14)))
     assert flagged("boilerplate-about-section", long_story) == []
+
+
+# -- control lines (boilerplate-widget, written by scripts/build_control_lines.py) ------------
+
+
+def test_the_widget_rules_control_lines_are_those_the_script_writes():
+    import runpy
+
+    from conftest import ROOT
+
+    script = runpy.run_path(str(ROOT / "scripts" / "build_control_lines.py"))
+    assert script["main"](["--check"]) == 0
+
+
+@pytest.mark.parametrize("line", ["Loading photo gallery", "Video unavailable", "Already a subscriber? Log in",
+                                  "Follow this author", "Share on Facebook", "Enlarge", "Next slide"])
+def test_a_line_of_nothing_but_controls_words_is_flagged(line: str):
+    assert flagged("boilerplate-widget", article(*BODY[:2], line, BODY[2])) == [8]
+
+
+@pytest.mark.parametrize("line", ["Watch this space", "Facebook and Twitter", "View from the top", "Javascript",
+                                  "Share prices fell", "Follow the money", "Read the full report"])
+def test_headings_and_sentences_with_other_words_are_left_alone(line: str):
+    assert flagged("boilerplate-widget", article(*BODY[:2], line, BODY[2])) == []
