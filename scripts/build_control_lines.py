@@ -7,7 +7,9 @@ taken from any article or labelled set).
     python scripts/build_control_lines.py --check   # exit 1 when the rule file is out of date
 
 A line is furniture when it holds two to eight of these words (with light punctuation between)
-and at least one of them is a control, or when it is one control or medium alone. Nouns that
+and at least one of them is a control, or when it is one control or medium alone. Sharing (its
+verbs and the names of social networks) is left to ``boilerplate-share``, so that a team's
+setting for share prompts holds for all of them. Nouns that
 name a technology or a product ("Javascript", "App", "Newsletter") are not enough alone: an
 article about them may use one as a heading.
 """
@@ -30,22 +32,21 @@ def _words(text: str) -> frozenset[str]:
 #: What a page's controls do or say: verbs of working a page, and states a control shows.
 CONTROLS = _words("""
 play plays playing pause paused mute muted unmute watch listen load loading loaded show hide open
-close closed expand collapse enlarge zoom share shares shared tweet tweets pin print save saved
+close closed expand collapse enlarge zoom print save saved
 bookmark bookmarked follow following subscribe subscribed sign log create register download install
-allow accept reject manage copy copied embed skip replay autoplay next previous prev like likes reply
+allow accept reject manage copy copied embed skip replay autoplay next previous prev reply
 send search sort refresh reload retry cancel dismiss enable disable toggle unavailable settings
 preferences notifications alerts captions subtitles cc hd fullscreen volume view read get support
 required enabled resize
 """)
-#: What controls work on: media, parts of a page, accounts, sharing services.
+#: What controls work on: media, parts of a page, accounts.
 OBJECTS = _words("""
 video videos audio clip clips podcast episode image images photo photos picture pictures gallery
 slideshow slide caption subtitle account profile subscriber subscription newsletter app apps browser
 javascript iframes iframe tag player screen mode text size font topic topics author link links url
 code comments comment replies thread discussion page article story later more less all menu cookie
-cookies alert notification facebook twitter linkedin whatsapp pinterest reddit email e-mail instagram
-youtube tiktok telegram messenger flipboard tumblr mail sms website content version dialog window
-button icon arrow
+cookies alert notification email e-mail mail sms website content version dialog window button icon
+arrow
 """)
 #: Words that only join them.
 JOINERS = _words("""

@@ -193,7 +193,7 @@ SHIPPED_FINDS = {
 SITE = "harlowherald.co.uk"
 #: Found once a team lowers the threshold to review more lines, less surely.
 REVIEW_FINDS = {
-    "all-caps app prompt": (MATCH, "GET THE DALBY ECHO APP FOR ALL THE LATEST SCORES", "after"),
+    "all-caps promotion of the site": (MATCH, "ALL THE LATEST SCORES FROM THE DALBY ECHO", "after"),
     "agency credit with a name": (FERRY, "Mara Quill, Westmoor Press", "after"),
     "lone agency credit line": (RESULTS, "Eastmoor Press Agency", "after"),
 }
@@ -291,7 +291,7 @@ def test_a_safe_fix_is_refused_and_none_gives_no_fix():
 
 
 def test_the_threshold_option_changes_what_is_flagged():
-    article, line, where = REVIEW_FINDS["all-caps app prompt"]
+    article, line, where = REVIEW_FINDS["all-caps promotion of the site"]
     text = plant(article, line, where)
     assert flagged(text, builtin_rule(threshold=RECALL_THRESHOLD)) == [line]
     assert flagged(text, builtin_rule(threshold=0.999)) == []
@@ -315,9 +315,9 @@ def test_headline_and_header_are_never_flagged():
 def test_lines_a_phrase_rule_flags_are_left_to_it():
     """The model alone would flag a share prompt too; the phrase rule that names it reports it.
     The phrase rule's finding is evidence for the line next to it as well."""
-    text = planted_after(MATCH, "Follow us on Twitter\n\nGET THE DALBY ECHO APP FOR ALL THE LATEST SCORES")
+    text = planted_after(MATCH, "Follow us on Twitter\n\nALL THE LATEST SCORES FROM THE DALBY ECHO")
     review = builtin_rule(threshold=RECALL_THRESHOLD)
-    assert flagged(text, review) == ["GET THE DALBY ECHO APP FOR ALL THE LATEST SCORES"]
+    assert flagged(text, review) == ["ALL THE LATEST SCORES FROM THE DALBY ECHO"]
     assert "Follow us on Twitter" in flagged(text, builtin_rule(phrase_rules=[], threshold=0.7))
 
 

@@ -278,9 +278,14 @@ def test_the_widget_rules_control_lines_are_those_the_script_writes():
 
 
 @pytest.mark.parametrize("line", ["Loading photo gallery", "Video unavailable", "Already a subscriber? Log in",
-                                  "Follow this author", "Share on Facebook", "Enlarge", "Next slide"])
+                                  "Follow this author", "Save for later", "Enlarge", "Next slide"])
 def test_a_line_of_nothing_but_controls_words_is_flagged(line: str):
     assert flagged("boilerplate-widget", article(*BODY[:2], line, BODY[2])) == [8]
+
+
+def test_share_prompts_are_left_to_the_share_rule_so_its_settings_hold():
+    assert flagged("boilerplate-widget", article(*BODY[:2], "Share this:", BODY[2])) == []
+    assert flagged("boilerplate-share", article(*BODY[:2], "Share this:", BODY[2])) == [8]
 
 
 @pytest.mark.parametrize("line", ["Watch this space", "Facebook and Twitter", "View from the top", "Javascript",
