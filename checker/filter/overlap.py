@@ -29,10 +29,13 @@ def _strength(finding: Finding) -> tuple[int, int]:
 
 
 def _covers(kept: Finding, other: Finding) -> bool:
-    start, end = other.location.offset, other.location.offset + other.location.length
+    """``other`` lies inside ``kept`` (an empty span at its very end does not), and ``kept``
+    is at least as strong on every count."""
     kept_start = kept.location.offset
-    return kept_start <= start and end <= kept_start + kept.location.length and start < kept_start + \
-        kept.location.length and all(a <= b for a, b in zip(_strength(kept), _strength(other), strict=True))
+    kept_end = kept_start + kept.location.length
+    start = other.location.offset
+    inside = kept_start <= start < kept_end and start + other.location.length <= kept_end
+    return inside and all(a <= b for a, b in zip(_strength(kept), _strength(other), strict=True))
 
 
 def merge_overlapping_furniture(findings: list[Finding]) -> list[Finding]:
