@@ -143,3 +143,21 @@ def test_off_the_main_thread_builtin_patterns_keep_the_regex_timeout():
     worker.join(20)
     [[message]] = found
     assert "own-slow" in message and "(a+)+$" in message and "pattern" in message  # named by the regex timeout
+
+
+def test_a_signal_in_the_guards_own_bookkeeping_waits_for_the_next_tick():
+    """A stop raised inside ``contextlib.__exit__`` or this module's own code would escape the
+    guard as a bare BaseException; there the signal only sets the next tick."""
+    from types import SimpleNamespace
+
+    from checker.engine import watchdog
+
+    with time_limit(5, "rule") as limit:
+        limit.deadline = time.monotonic() - 1  # past due
+        in_bookkeeping = SimpleNamespace(f_globals={"__name__": "contextlib"})
+        assert watchdog._fire(signal.SIGALRM, in_bookkeeping) is None
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0  # the next tick is set
+        with pytest.raises(watchdog.Overrun):
+            watchdog._fire(signal.SIGALRM, SimpleNamespace(f_globals={"__name__": "team_plugin"}))
+        limit.deadline = time.monotonic() + 5
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0

@@ -40,8 +40,9 @@ _previous_handler: Any = None
 _armed = False
 #: Seconds between signals once a deadline has passed and its guard has not closed yet.
 AGAIN = 0.5
-#: Code the timer never interrupts: the guard's bookkeeping (here and in ``contextlib``).
-_OWN_FILES = frozenset({__file__, contextmanager.__code__.co_filename})
+#: Modules whose code the timer never interrupts: the guard's bookkeeping (known by module
+#: name, which holds wherever and however the code was installed).
+_OWN_MODULES = frozenset({__name__, contextmanager.__module__})
 
 
 class Limit:
@@ -124,7 +125,7 @@ def _fire(signum: int, frame: Any) -> None:
             # Again later, should this one be lost; its guard's closing stops the timer.
             signal.setitimer(signal.ITIMER_REAL, AGAIN)
             _armed = False
-            if frame is not None and frame.f_code.co_filename in _OWN_FILES:
+            if frame is not None and frame.f_globals.get("__name__") in _OWN_MODULES:
                 return  # the guard is closing or restarting: the tick after decides
             raise Overrun(limit.token)
     _arm()  # woke before a deadline (a limit was restarted, or timer granularity): wait on
