@@ -274,10 +274,8 @@ class CheckerServer:
         links = self.links(session)
         diagnostics = [self.diagnostic(uri, f, checked.positions, links.get(f.rule) or session.config.rule_url(f.rule))
                        for f in checked.findings]
-        start = types.Range(start=types.Position(0, 0), end=types.Position(0, 0))
-        diagnostics += [types.Diagnostic(range=start, message=message, code=code, source="checker",
-                                         severity=types.DiagnosticSeverity.Information if code == READING_NOTE
-                                         else types.DiagnosticSeverity.Warning)
+        diagnostics += [_notice(code, message, types.DiagnosticSeverity.Information if code == READING_NOTE
+                                else types.DiagnosticSeverity.Warning)
                         for code, message in checked.notices]
         self.server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=checked.version))
@@ -291,10 +289,8 @@ class CheckerServer:
         self.log(f"checker: internal error checking {uri}: {what}", error=True)
         self.checked.pop(uri, None)
         document = self.server.workspace.get_text_document(uri)
-        start = types.Range(start=types.Position(0, 0), end=types.Position(0, 0))
-        notice = types.Diagnostic(range=start, code=PROBLEM_CODES["internal"], source="checker",
-                                  severity=types.DiagnosticSeverity.Error,
-                                  message=f"not checked: internal error ({what}); see the language server's log")
+        notice = _notice(PROBLEM_CODES["internal"], f"not checked: internal error ({what}); see the language "
+                         f"server's log", types.DiagnosticSeverity.Error)
         self.server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=[notice], version=document.version))
 
@@ -464,6 +460,15 @@ class CheckerServer:
         @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
         def did_change_configuration(ls: Any, params: types.DidChangeConfigurationParams) -> None:
             self.reload()
+
+
+def _notice(code: str, message: str, severity: Any) -> Any:
+    """A diagnostic about the document as a whole (how it was read, why it was not checked), at
+    its first position."""
+    from lsprotocol import types
+
+    start = types.Range(start=types.Position(0, 0), end=types.Position(0, 0))
+    return types.Diagnostic(range=start, message=message, code=code, source="checker", severity=severity)
 
 
 def _seconds(value: Any) -> float:
