@@ -43,6 +43,11 @@ def findings(text):
     # A common word that names places too ("new") is open in a fixed place name no other name
     # fills: any common word there is a swap, a thesaurus's synonym or not.
     ("Turnout in Latest Hampshire was higher than in 2012.", ("Latest Hampshire", "New Hampshire")),
+    # "and", "to", "at", "on" and "in" join two names in running text, not the words of one.
+    ("The rally drew Senator Tim Kaine and Glove Romney to the same stage.", ("Glove Romney", "Mitt Romney")),
+    ("The ferry to Fresh Jersey leaves at dawn.", ("Fresh Jersey", "New Jersey")),
+    # After a dash a sentence goes on: only a name takes a capital there.
+    ("Three governors — Glove Romney among them — signed the letter.", ("Glove Romney", "Mitt Romney")),
 ])
 def test_flags_a_swap_among_the_words_around_a_name(text, expected):
     assert expected in findings(text)
@@ -62,6 +67,9 @@ def test_flags_a_swap_among_the_words_around_a_name(text, expected):
     # A description of a region, no fixed name: its direction word is not open.
     "Shelling resumed in Western Ukraine overnight.",
     "Voters in South Florida waited for hours.",
+    # In a line in title case every word is capitalised: a name next to it across "on" or
+    # "and" may be a longer one.
+    "Budget Talks Move on to Fresh Jersey",
 ])
 def test_leaves_real_names_and_sentence_openings_alone(text):
     assert findings(text) == []

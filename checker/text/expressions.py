@@ -44,8 +44,10 @@ _RUN = compiled(rf"{_WORD}(?:[ \u00a0]+{_WORD})*(?P<possessive>['’]s(?![\p{{L}
 _RUN_WORDS = compiled(rf"({_WORD}(?:[ \u00a0]+{_WORD})*)(?:['’]s(?![\p{{L}}\p{{M}}]))?")
 #: A word of a run.
 _PIECE = compiled(r"[^ \u00a0]+")
-#: Before a sentence's first word: the start, or a full stop, a quotation mark, a colon ... and space.
-_SENTENCE_START = compiled(r"(?:^|[.!?:;\"“”‘’()\[\]\n—–-])[ \u00a0]*$")
+#: Before a sentence's first word: the start, or a full stop, a quotation mark, a colon ... and
+#: space; a hyphen too (a list's bullet), not a dash: after "—" or "–" a sentence goes on, and
+#: only a name takes a capital ("hopefuls — Mitt Romney").
+_SENTENCE_START = compiled(r"(?:^|[.!?:;\"“”‘’()\[\]\n-])[ \u00a0]*$")
 #: Before a word: a title's abbreviation and its full stop ("Gov. Mitt Romney"), which ends no
 #: sentence (English titles abbreviated before a name, as style guides list them).
 _TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Prof",
@@ -59,6 +61,11 @@ _CAPITALISED = compiled(r"\p{Lu}\p{Ll}[\p{Lu}\p{Ll}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*
 #: Words that join the words of a name ("Bureau of Investigation").
 CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in", "de", "del", "la", "le", "du", "des", "von", "van",
                         "da", "al", "at", "to", "&"})
+#: The connectors that join a name's words in running text. "and", "to", "at", "on" and "in"
+#: join two names as often as they join the words of one ("Obama and Mitt Romney", "the bridge
+#: to New York City"); in a line in title case every word around a name is capitalised, and
+#: all of ``CONNECTORS`` count there.
+INNER_CONNECTORS = CONNECTORS - {"and", "to", "at", "on", "in"}
 
 
 class Word(NamedTuple):
@@ -391,7 +398,8 @@ def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
         if not _fits_case(window, expression, position):
             continue
         close = found in _synonyms(replaced.lower(), False)
-        if name and (run[slot].initial or not _whole_name(run, first, first + size)
+        if name and (run[slot].initial
+                     or not _whole_name(run, first, first + size, CONNECTORS if title_case() else INNER_CONNECTORS)
                      or (_both_real(run[slot].text) and not close)):
             continue  # a sentence's first word is capitalised whatever it is
         return Swap(window[0].start, window[-1].end, _shaped(expression, window), run[slot].text, replaced)
@@ -447,16 +455,16 @@ def _open(expression: str, position: int, word: Word, index: _Index) -> bool:
     return str(position) in index.open_names.get(expression, "") and word.lower in common_words()
 
 
-def _whole_name(run: list[Word], first: int, last: int) -> bool:
+def _whole_name(run: list[Word], first: int, last: int, connectors: frozenset[str] = CONNECTORS) -> bool:
     """``run[first:last]`` is a whole name, not part of a longer one ("Trade Commission" in
     "Federal Trade Commission", "Health Organization" in "World Health Organization ... of ..."):
     no capitalised word before it (a sentence's first word aside) or after it, directly or
-    across a connector."""
+    across ``connectors``."""
     def name_word(index: int, before: bool) -> bool:
         if not 0 <= index < len(run):
             return False
         word = run[index]
-        if word.text in CONNECTORS:
+        if word.text in connectors:
             return name_word(index - 1 if before else index + 1, before)
         if not before and word.text in TITLES and index == len(run) - 1:
             return False  # "New York Gov. Andrew Cuomo": the run ends at the title's full stop
