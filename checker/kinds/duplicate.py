@@ -223,8 +223,8 @@ def _paragraphs_and_lines(article: Article, with_lines: bool) -> tuple[list[tupl
     line_units: set[int] = set()
     lines, starts = article.text_lines, article.text_line_starts
     for block in article.blocks:
-        if block.kind not in ("paragraph", "heading"):
-            continue
+        if block.kind not in ("paragraph", "heading") or block.container:
+            continue  # a table's cells and a code block's lines repeat by design
         units.append((block.start, block.end))
         first, last = bisect.bisect_left(starts, block.start), bisect.bisect_left(starts, block.end)
         if with_lines and last - first > 1:
@@ -456,11 +456,16 @@ class DuplicateRule(Rule):
             return
         source, threshold = article.source, self.options["threshold"]
         contains = self.options["contains"] and len(head_words) >= 4
+        headings = sorted((b.start, b.end) for b in article.blocks if b.kind == "heading")
+        heading_starts = [start for start, _ in headings]
         for start, end in article.text_lines:
             if headline.start <= start < headline.end:
                 continue
             line_words = spans[start, end]
             score = similarity(head_words, line_words, threshold)
+            at = bisect.bisect_right(heading_starts, start) - 1
+            if score < 1.0 and at >= 0 and start < headings[at][1]:
+                continue  # a heading the format marks, the headline's words and more: a section's title
             if score < 1.0 and score >= threshold and says_otherwise(head_words, line_words):
                 continue
             if score >= threshold or (
@@ -479,9 +484,14 @@ class DuplicateRule(Rule):
         if unit == "sentence":
             if len(headlines) == 1:  # the usual case, tested without a generator per sentence
                 (first, last), = headlines
-                return [(s, e) for s, e in article.sentences if not first <= s < last], set()
-            return [(s, e) for s, e in article.sentences if not any(hs <= s < he for hs, he in headlines)], set()
-        return article.quotes, set()
+                units = [(s, e) for s, e in article.sentences if not first <= s < last]
+            else:
+                units = [(s, e) for s, e in article.sentences if not any(hs <= s < he for hs, he in headlines)]
+        else:
+            units = article.quotes
+        if article.set_apart:  # a table's cells and a code block's lines repeat by design
+            units = [(s, e) for s, e in units if not article.in_set_apart(s)]
+        return units, set()
 
     def _check_units(self, article: Article) -> Iterator[Finding]:
         units, lines = self._units(article)

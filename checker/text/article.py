@@ -25,11 +25,19 @@ _MISSING: Any = object()
 BLOCK_KINDS = ("headline", "paragraph", "heading", "byline", "meta")
 
 
+#: What a block may stand in, besides running text: a cell or row of a table, or preformatted
+#: code. Such text repeats by design (two columns with the same value, a command run twice),
+#: so the rules that compare blocks with each other leave it out.
+CONTAINERS = ("table", "code")
+
+
 @dataclass(frozen=True)
 class Block:
     kind: str
     start: int
     end: int
+    #: ``""`` in running text, else one of ``CONTAINERS``.
+    container: str = ""
 
 
 @dataclass(frozen=True)
@@ -221,6 +229,19 @@ class Article:
                 if e > s:
                     result.append((s, e))
         return result
+
+    @cached_property
+    def set_apart(self) -> list[tuple[int, int]]:
+        """The spans of the blocks in a table or in preformatted code (``CONTAINERS``), in order."""
+        return sorted((b.start, b.end) for b in self.blocks if b.container)
+
+    def in_set_apart(self, offset: int) -> bool:
+        """``offset`` lies in a block of a table or of preformatted code."""
+        spans = self.set_apart
+        if not spans:
+            return False
+        at = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+        return at >= 0 and spans[at][0] <= offset < spans[at][1]
 
     @cached_property
     def text_line_starts(self) -> list[int]:

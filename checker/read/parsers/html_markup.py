@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -47,6 +48,9 @@ BLOCK = frozenset({"address", "article", "aside", "blockquote", "body", "dd", "d
                    "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
                    "header", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
                    "tfoot", "th", "thead", "tr", "ul", "caption", "html"})
+#: A table with a cell of more words than this lays out the page's text (a data table's cells
+#: hold values and short descriptions).
+LAYOUT_CELL_WORDS = 60
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BYLINE_MARK = compiled(r"(?i)author|byline|\bcreator\b")
 _ROOT = {"article": compiled(r"(?i)<article[\s>/]"), "main": compiled(r"(?i)<main[\s>/]")}
@@ -81,6 +85,49 @@ class _Block:
     #: any ``<article>`` or ``<main>`` (a page read whole): that element's number, counted
     #: from 1 in the page's order (0: none).
     chrome: int = 0
+    #: "table" inside a ``<table>``, "code" inside a ``<pre>``, else "" (``Block.container``).
+    container: str = ""
+
+
+@dataclass
+class _Container:
+    """An open ``<table>`` or ``<pre>`` and the blocks opened in it (not in a nested one)."""
+
+    kind: str
+    blocks: list[_Block] = field(default_factory=list)
+    #: The cell each of ``blocks`` opened in (counted from 1; 0: before any).
+    block_cells: list[int] = field(default_factory=list)
+    every_cell: int = 0  # cells opened so far
+    rows: int = 0
+    columns: int = 0  # the most cells of a row
+    cells: int = 0  # cells of the current row
+    headed: bool = False  # a th, thead or caption
+    nested: bool = False  # holds a table
+
+    def cell(self, tag: str) -> None:
+        if tag == "tr":
+            self.rows += 1
+            self.cells = 0
+        elif tag in ("td", "th"):
+            self.cells += 1
+            self.every_cell += 1
+            self.columns = max(self.columns, self.cells)
+        if tag in ("th", "thead", "caption"):
+            self.headed = True
+
+    def close(self) -> None:
+        """A table that lays out the page, not data, gives its blocks back to the running text:
+        one holding a table, one of a single row or column without headers, or one with a cell
+        that holds more than ``LAYOUT_CELL_WORDS`` words (paragraphs of text, not a value)."""
+        if self.kind != "table":
+            return
+        words: Counter[int] = Counter()
+        for block, cell in zip(self.blocks, self.block_cells, strict=True):
+            words[cell] += sum(len(piece.text.split()) for piece in block.pieces)
+        grid = self.headed or (self.rows >= 2 and self.columns >= 2)
+        if self.nested or not grid or max(words.values(), default=0) > LAYOUT_CELL_WORDS:
+            for block in self.blocks:
+                block.container = ""
 
 
 @dataclass
@@ -92,6 +139,8 @@ class _Open:
     block: bool = False
     chrome: bool = False
     content: bool = False
+    #: A ``<table>`` or a ``<pre>``: its blocks are set apart (``Block.container``).
+    container: bool = False
 
 
 class _Extractor(HTMLParser):
@@ -130,6 +179,7 @@ class _Extractor(HTMLParser):
         self.in_chrome = 0  # page chrome open, outside article and main
         self.chrome_number = 0  # the outermost open one's number
         self.in_content = 0  # article or main open
+        self.containers: list[_Container] = []  # the open tables and pre elements, innermost last
 
     # ---- positions -------------------------------------------------------------------
     def here(self) -> int:
@@ -148,7 +198,18 @@ class _Extractor(HTMLParser):
 
     def open_block(self, kind: str) -> None:
         self.flush()
-        self.current = _Block(kind)
+        self.current = self._block(kind)
+
+    def _block(self, kind: str) -> _Block:
+        """A new block, set apart when it opens inside a table or a pre element (the innermost
+        one's kind; a table found to be the page's layout, not data, gives it back at its end)."""
+        if not self.containers:
+            return _Block(kind)
+        inner = self.containers[-1]
+        block = _Block(kind, container=inner.kind)
+        inner.blocks.append(block)
+        inner.block_cells.append(inner.every_cell)
+        return block
 
     def collecting(self) -> bool:
         return self.in_root > 0 and not self.skipping
@@ -164,7 +225,7 @@ class _Extractor(HTMLParser):
         if not self.collecting():
             return
         if self.current is None:
-            self.current = _Block("byline" if self.in_byline and not self.whole else "paragraph")
+            self.current = self._block("byline" if self.in_byline and not self.whole else "paragraph")
         self.current.pieces.append(piece)
         if self.in_byline and piece.text.strip():
             self.current.byline_marked = True
@@ -216,6 +277,13 @@ class _Extractor(HTMLParser):
             self.in_byline += 1
             if not self.whole:  # read whole, an element marked so may hold much more than a byline
                 self.open_block("byline")
+        if tag in ("table", "pre"):
+            entry.container = True
+            if tag == "table" and self.containers:
+                self.containers[-1].nested = True
+            self.containers.append(_Container("table" if tag == "table" else "code"))
+        elif self.containers and self.containers[-1].kind == "table":
+            self.containers[-1].cell(tag)
         if tag in BLOCK and not (entry.byline and not self.whole):
             entry.block = True
             if self.collecting() and (self.whole or not self.in_byline):
@@ -244,6 +312,8 @@ class _Extractor(HTMLParser):
             entry = self.stack.pop()
             self.in_content -= entry.content
             self.in_chrome -= entry.chrome
+            if entry.container:
+                self.containers.pop().close()
             if entry.skip:
                 self.skipping -= 1
             if entry.byline:
@@ -374,7 +444,7 @@ def assemble(path: str, page: str, extractor: _Extractor, blocks: list[_Block], 
 
     text_parts: list[str] = []
     mapping = SourceMap(page)
-    spans: list[tuple[str, int, int]] = []
+    spans: list[tuple[str, int, int, str]] = []
     last_end = 0
     for block in ordered:
         pieces = _normalised(block.pieces)
@@ -388,14 +458,14 @@ def assemble(path: str, page: str, extractor: _Extractor, blocks: list[_Block], 
             text_parts.append(piece.text)
             mapping.add(len(piece.text), piece.start, piece.end)
         kind = "headline" if block is headline else "heading" if block.kind == "h1" else block.kind
-        spans.append((kind, start, mapping.length))
+        spans.append((kind, start, mapping.length, "" if block is headline else block.container))
         last_end = pieces[-1].end
     text = "".join(text_parts)
 
     article = Article(path=path, source=text, format="html", origin=mapping)
     article.has_header = extractor.has_head or bool(meta)
-    for kind, start, end in spans:
-        article.blocks.append(Block(kind, start, end))
+    for kind, start, end, container in spans:
+        article.blocks.append(Block(kind, start, end, container))
         if kind == "headline":
             article.metadata["headline"] = MetaField(text[start:end], start, end)
         elif kind == "byline" and "byline" not in article.metadata:

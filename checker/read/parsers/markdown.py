@@ -120,7 +120,7 @@ def parse_markdown(path: str, source: str) -> Article:
     def row(start: int, end: int) -> None:
         s, e = trimmed(source, start, end)
         if e > s:
-            blocks.append(("paragraph", s, e))
+            blocks.append(("row", s, e))
 
     for line_start, line_end, text in iter_lines(source, body_start):
         last, previous = previous, (line_start, line_end, text)
@@ -189,6 +189,8 @@ def parse_markdown(path: str, source: str) -> Article:
         if kind == "h1" and "headline" not in article.metadata:
             article.metadata["headline"] = MetaField(source[s:e], s, e)
             article.blocks.append(Block("headline", s, e))
+        elif kind == "row":
+            article.blocks.append(Block("paragraph", s, e, "table"))
         else:
             article.blocks.append(Block("heading" if kind == "h1" else kind, s, e))
     article.blocks.sort(key=lambda b: b.start)
