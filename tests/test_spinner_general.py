@@ -44,8 +44,8 @@ def findings(text):
     # fills: any common word there is a swap, a thesaurus's synonym or not.
     ("Turnout in Latest Hampshire was higher than in 2012.", ("Latest Hampshire", "New Hampshire")),
     # A spinner's synonym from the Moby thesaurus, a word no known name holds.
-    ("The memo went to the Executive Workplace of the President on Monday.",
-     ("Executive Workplace of the President", "Executive Office of the President")),
+    ("Officials at the Environmental Protection Firm said the rules would change.",
+     ("Environmental Protection Firm", "Environmental Protection Agency")),
     # "and", "to", "at", "on" and "in" join two names in running text, not the words of one.
     ("The rally drew Senator Tim Kaine and Glove Romney to the same stage.", ("Glove Romney", "Mitt Romney")),
     ("The ferry to Fresh Jersey leaves at dawn.", ("Fresh Jersey", "New Jersey")),

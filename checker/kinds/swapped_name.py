@@ -37,7 +37,7 @@ class SwappedNameRule(Rule):
     recurs across real articles), each with the spinners' synonyms of its words from the
     shipped thesaurus (WordNet's, the tortured pairs', and for names the Moby thesaurus's that
     no known name holds): "Metropolis Council", "Federal Bureau of Examination",
-    "Executive Workplace of the President". A swapped form
+    "Environmental Protection Firm". A swapped form
     that is a real phrase (seen in the articles the file was built from, or a name of its own)
     is left alone, a name's words must be capitalised as the name's are, and a collocation's
     in lower case (a headline in title case is searched for names only); a title's

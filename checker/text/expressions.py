@@ -212,7 +212,7 @@ def common_words() -> frozenset[str]:
 def synonyms(word: str, broad: bool = True) -> frozenset[str]:
     """The spinners' synonyms of a word form of an expression ("agency"): close ones and, when
     ``broad``, the broader words a spinner puts in a name ("fee" for "commission") and the
-    Moby thesaurus's further ones ("workplace" for "office")."""
+    Moby thesaurus's further ones ("firm" for "agency")."""
     return _synonyms(word.lower(), broad)
 
 
