@@ -64,6 +64,15 @@ def test_a_table_that_lays_out_the_page_is_running_text():
     assert all(b.container == "" for b in parse_html("layout.html", page(long_cells), MARKUP).blocks)
 
 
+def test_a_table_the_page_never_closes_is_judged_at_the_page_end():
+    # A page cut off inside its layout table: nothing after the table closes it.
+    cut = (f"<html><body><h1>Two bakeries compared</h1><table><tr><td><p>{REPEATED}</p>"
+           f"<p>Crumbs were even.</p><p>{REPEATED}</p>")
+    article = parse_html("cut.html", cut, MARKUP)
+    assert all(b.container == "" for b in article.blocks)
+    assert ("duplicate-paragraph", REPEATED) in flagged(article)
+
+
 def test_a_table_inside_a_table_leaves_the_outer_one_running_text():
     nested = (f"<table><tr><td><p>{REPEATED}</p></td><td>{DATA_TABLE}</td></tr>"
               f"<tr><td><p>{REPEATED}</p></td><td>Side column</td></tr></table>")

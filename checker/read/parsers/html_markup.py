@@ -419,6 +419,8 @@ def read_page(page: str, whole: bool = False) -> _Extractor:
     extractor.feed(page)
     extractor.close()
     extractor.flush()
+    while extractor.containers:  # a table or pre element the page never closed ends with it
+        extractor.containers.pop().close()
     return extractor
 
 
