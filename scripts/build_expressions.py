@@ -271,7 +271,7 @@ class Thesaurus:
     def spinner(self, form: str, name_words: Counter[str]) -> set[str]:
         """The Moby thesaurus's words for ``form`` (its lemma's, made plural, for a plural noun),
         those that no known name holds: a name with such a word in place of one of its own is
-        no other real name ("Federal Communications Payment"), while a word that names hold
+        no other real name ("Environmental Protection Firm"), while a word that names hold
         ("ministry", "assembly", "movement") may make one ("Interior Ministry")."""
         found = set(self.moby.get(form, ()))
         lemma = self.wordnet.noun_lemma(form)
