@@ -42,6 +42,10 @@ _MAX_NAME_WORDS = 5
 _CAPITAL_AND_PAIR = compiled(_AFTER_NO_WORD + "(" + _CAPITAL + ")(?:(?=(" + _NAME_GAP.pattern + _CAPITAL + ")))?")
 #: A lower-case phrase as a whole phrase, possessive allowed: what may come before and after it.
 _PHRASE_START = compiled(r"(?<![\p{L}\p{N}_])")
+#: Before a run of capitalised words: a capitalised word and "of" or "of the" ("Night of the
+#: Living Dead"). The run ends a longer title and is no name of its own: the same words in lower
+#: case elsewhere ("the living dead") are no slip.
+_TITLE_HEAD = compiled(r"\p{Lu}[\p{L}\p{M}'’-]*[ \u00a0]+of(?:[ \u00a0]+the)?[ \u00a0]+$")
 _PHRASE_END = compiled(r"(?=['’]s\b|(?![\p{L}\p{N}_]))")
 _INNER_CAPITAL = compiled(r"\p{Ll}\p{Lu}")
 
@@ -99,7 +103,8 @@ class VariantsRule(Rule):
       written with a given name, never the same one ("Blake Farenthold", "David Fahrenthold");
     - ``lowercase``: a multiword name written in lower case elsewhere ("Electoral College" /
       "electoral college"), unless its last word is a title ("Prime Minister" before a name,
-      "the prime minister" otherwise, is house style, not a slip).
+      "the prime minister" otherwise, is house style, not a slip), nor when it ends a longer
+      title ("Night of the Living Dead" and "the living dead").
 
     The form used more often is the majority; each use of the other is flagged when it is used
     at most ``max_minority`` times and the majority at least ``min_majority`` times. A word the
@@ -426,6 +431,8 @@ class VariantsRule(Rule):
             if len(run) < 2 or run[0][3] or not all(_NAME.fullmatch(w[0]) for w in run):
                 continue
             span = (run[0][1], run[-1][1] + len(run[-1][0]))
+            if _TITLE_HEAD.search(article.source, max(0, span[0] - 40), span[0]):
+                continue
             phrase = article.source[span[0]:span[1]].lower()
             if not 2 <= phrase.count(" ") + 1 <= _MAX_NAME_WORDS or run[-1][0].lower() in self.titles:
                 continue
