@@ -237,11 +237,7 @@ class Article:
 
     def in_set_apart(self, offset: int) -> bool:
         """``offset`` lies in a block of a table or of preformatted code."""
-        spans = self.set_apart
-        if not spans:
-            return False
-        at = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-        return at >= 0 and spans[at][0] <= offset < spans[at][1]
+        return bool(self.set_apart) and _within(self.set_apart, offset, offset + 1)
 
     @cached_property
     def text_line_starts(self) -> list[int]:
