@@ -255,6 +255,41 @@ def test_a_plugin_hook_that_raises_is_reported_by_name_and_the_others_still_run(
     assert all(entry["findings"] for entry in report["files"])  # the built-in rules ran on both files
 
 
+def test_a_slow_start_of_the_builtin_rules_is_not_cut_by_the_time_limit_but_a_plugins_is(folder, capsys,
+                                                                                           monkeypatch):
+    """The time limit bounds plugins' code and each rule on each article; loading the
+    built-in rules on a cold start (no snapshot, no bytecode, a busy CI machine) may take
+    longer than a short limit and must not leave the run without them."""
+    import time
+
+    from checker.plugin import builtin
+
+    loaded = builtin.load_rules
+
+    def slow_load(*args, **kwargs):
+        time.sleep(0.6)
+        return loaded(*args, **kwargs)
+
+    monkeypatch.setattr(builtin, "load_rules", slow_load)
+    plugin(folder, "engine_slow_collect", """
+        import time
+        from checker import hookimpl
+
+        @hookimpl
+        def checker_collect_rules():
+            time.sleep(5)
+            return []
+    """)
+    started = time.monotonic()
+    code, out, err = run(capsys, "-f", "json", "--time-limit", "0.3", "-p", "engine_slow_collect", "story.txt")
+    assert time.monotonic() - started < 4  # the plugin's sleep was cut
+    assert code == 3
+    [problem] = err.splitlines()
+    assert "plugin 'engine_slow_collect'" in problem and "time limit of 0.3 s" in problem
+    assert "checker_collect_rules" in problem
+    assert findings_of(out)  # the built-in rules were collected and ran
+
+
 # ---- building a session from values ---------------------------------------------------------
 def test_a_session_is_built_from_option_values(folder, capsys):
     from checker.engine.run import wrap_session

@@ -7,8 +7,12 @@ is done below pluggy: each implementation (not wrapper) of the hooks whose resul
 merged has its function replaced by a guard that calls it under the time limit, records a
 failure as a problem of the run and returns None, which pluggy leaves out of the results.
 The built-in ``checker_check_article`` limits each rule on its own, so it is not limited as
-a whole; every other plugin's implementation is. Wrappers are not guarded: a wrapper that
-raises fails the whole hook call, which the session reports.
+a whole. The built-in ``checker_rule_kinds`` and ``checker_collect_rules`` are the checker's
+own start-up, not a plugin's code: on a cold start (no rule snapshot, no bytecode, a busy
+machine) loading the built-in rules can take longer than a short ``--time-limit``, which
+would leave the run with no built-in rules at all. Every other plugin's implementation is
+limited. Wrappers are not guarded: a wrapper that raises fails the whole hook call, which
+the session reports.
 """
 
 from __future__ import annotations
@@ -52,10 +56,10 @@ class Isolation:
                 impl.function = self._guarded(function, hook, impl.plugin_name)
 
     def _guarded(self, function: Callable[..., Any], hook: str, plugin: str) -> Callable[..., Any]:
-        # The checker's own rules have their own timer; learning an archive's furniture
-        # (--learn-furniture) reads the whole archive, which takes as long as the archive.
-        limited = not ((hook == "checker_check_article" and plugin == BUILTIN)
-                       or (hook == "checker_collect_rules" and plugin == LEARN))
+        # The checker's own rules have their own timer, and its own start-up (kinds, rule
+        # files) is no plugin's code; learning an archive's furniture (--learn-furniture) reads
+        # the whole archive, which takes as long as the archive.
+        limited = not (plugin == BUILTIN or (hook == "checker_collect_rules" and plugin == LEARN))
         lost = GUARDED[hook]
         config = self.config
 
