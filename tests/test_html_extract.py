@@ -150,6 +150,26 @@ def test_when_the_extractor_finds_little_its_defaults_are_read_too(monkeypatch):
 
 
 # ---- when the extractor is not used ------------------------------------------------------------
+@pytest.mark.parametrize("reading", [MARKUP, HtmlReading()], ids=["markup", "trafilatura"])
+def test_ruby_annotations_are_not_read_as_text_and_the_words_they_gloss_keep_their_place(reading):
+    """Furigana over kanji (``<rt>``), with the brackets old browsers show (``<rp>``), and an
+    annotation whose ``<rt>`` is never closed: the base text is read, the glosses are not."""
+    story = ("<p>The festival opened in <ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby> on Friday, "
+             "and organisers said the lantern parade drew crowds along the river all evening.</p>"
+             "<p>Stalls sold <ruby>焼<rt>や</ruby>き鳥 late into the night, and the last train was held for "
+             "twenty minutes so that visitors could get home.</p>")
+    text = f"<html><head><title>Lanterns</title></head><body><article>{story}</article></body></html>"
+    article = parse_html("festival.html", text, reading)
+    assert "opened in 東京 on Friday" in article.source
+    assert "Stalls sold 焼き鳥 late" in article.source
+    for gloss in ("とうきょう", "(", "や"):
+        assert gloss not in article.source
+    for word in ("東京", "焼", "き鳥"):  # each still points at its place in the page
+        at = article.source.index(word)
+        start, end = article.origin.span(at, at + len(word))
+        assert text[start:end] == word
+
+
 def test_a_page_in_which_the_extractor_finds_nothing_is_read_by_the_markup_rules():
     text = ("<html><body><div class='comment-list'>Thanks for posting the timetable, it saved my Saturday."
             "</div></body></html>")

@@ -33,8 +33,10 @@ from checker.patterns.compiled import compiled
 from checker.text.article import Article, Block, MetaField
 from checker.text.sourcemap import SourceMap
 
+#: ``rt`` and ``rp``: a ruby annotation (furigana, pinyin) and its fallback brackets are a
+#: reading aid over the text, not text: "東京(とうきょう)" would read as a word and its gloss.
 SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-                  "canvas", "select", "button", "nav", "form", "head"})
+                  "canvas", "select", "button", "nav", "form", "head", "rt", "rp"})
 #: Never text, whoever decides what the article is. A page read whole for an extractor keeps
 #: navigation and forms (some sites wrap the whole page in one ``<form>``): the extractor
 #: decides whether they are the article.
