@@ -89,3 +89,99 @@ def test_a_near_repeat_with_a_word_changed_is_still_a_duplicate():
     first = "The committee voted on Tuesday against the plan to sell the old bus depot to developers."
     second = "The committee voted on Tuesday against the plan to sell the old bus garage to developers."
     assert ("duplicate-paragraph", 7) in flagged(first, "The vote was close.", second)
+
+
+# ---- items of two lists written alike ------------------------------------------------------------
+def flagged_in(name: str, text: str) -> list[tuple[str, int]]:
+    from checker.read.parsers.html import parse_html
+    from checker.read.parsers.markdown import parse_markdown
+
+    parse = parse_html if name.endswith(".html") else parse_markdown if name.endswith(".md") else parse_text
+    article = parse(name, text)
+    return sorted((f.rule, f.location.line) for rule in duplicate_rules() for f in rule.check(article))
+
+
+LONG_BATTERY = "Runs for more than forty minutes on a single charge in the standard mode"
+SMALL_BIN = "The bin is small and fills quickly when there are pets in the house"
+
+ROUNDUP_MD = f"""# Cordless vacuums we would buy
+
+We tried eleven machines over six weeks in a terraced house with two dogs and a cat.
+
+## Harlow V8
+
+The lightest machine we tried, and the easiest to carry up the stairs.
+
+**Pros**
+
+- {LONG_BATTERY}
+- Empties without getting dust on your hands
+
+**Cons**
+
+- {SMALL_BIN}
+
+## Brisket Pro 2
+
+It picked up the most hair from our test rug, though it is heavier.
+
+**Pros**
+
+- {LONG_BATTERY}
+- A wide floor head that clears a hallway in a few passes
+
+**Cons**
+
+- {SMALL_BIN}
+"""
+
+
+def test_two_products_of_a_roundup_sharing_a_pro_and_a_con_are_no_duplicate():
+    assert flagged_in("roundup.md", ROUNDUP_MD) == []
+
+
+def test_the_same_roundup_as_a_page_with_html_lists_is_no_duplicate_either():
+    sections = []
+    for name, lead, pro in (("Harlow V8", "The lightest machine we tried, and the easiest on the stairs.",
+                             "Empties without dust on your hands"),
+                            ("Brisket Pro 2", "It picked up the most hair from our rug, though it is heavier.",
+                             "A wide floor head")):
+        sections.append(f"<h2>{name}</h2><p>{lead}</p>"
+                        f"<h3>Pros</h3><ul><li><strong>{LONG_BATTERY}</strong></li><li>{pro}</li></ul>"
+                        f"<h3>Cons</h3><ul>\n  <li>{SMALL_BIN}</li>\n</ul>")
+    page = f"<html><body><article><h1>Cordless vacuums we would buy</h1>{''.join(sections)}</article></body></html>"
+    assert flagged_in("roundup.html", page) == []
+
+
+def test_a_bullet_list_copied_whole_is_still_a_duplicate():
+    items = ["- Bring photo identification to the polling station",
+             "- Polls open at seven in the morning and close at ten at night",
+             "- Postal votes must arrive by five in the afternoon on polling day"]
+    text = "\n\n".join(["# How to vote on Thursday", "Voters in the ward go to the polls this week.", *items,
+                        "Counting starts as soon as the polls close.", *items]) + "\n"
+    found = flagged_in("vote.md", text)
+    assert [rule for rule, _ in found] == ["duplicate-paragraph"] * 3
+
+
+def test_an_item_repeated_in_its_own_list_and_a_paragraph_repeated_under_two_headings_are_reported():
+    repeated_in_list = "\n\n".join([
+        "# Road closures this weekend", "Three roads close for resurfacing on Saturday.",
+        "- Mill Lane between the bridge and the school, all day",
+        "- Station Road from the roundabout to the level crossing",
+        "- Mill Lane between the bridge and the school, all day"]) + "\n"
+    assert [rule for rule, _ in flagged_in("roads.md", repeated_in_list)] == ["duplicate-paragraph"]
+    paragraph = "The council said diversions would be signposted and buses would keep to their timetables."
+    twice = "\n\n".join(["# Road closures this weekend", "## Saturday", "Mill Lane closes at dawn.", paragraph,
+                         "## Sunday", "Station Road closes at noon.", paragraph]) + "\n"
+    assert [rule for rule, _ in flagged_in("roads.md", twice)] == ["duplicate-paragraph"]
+
+
+def test_plain_text_lists_marked_with_bullets_are_read_as_lists_too():
+    text = "\n\n".join([
+        "Title: Two walks for a wet weekend",
+        "Both routes start at the village car park and take about two hours.",
+        "The river path", "• Flat all the way and suitable for pushchairs in dry weather",
+        "• Boots are needed after heavy rain, as the lower field floods",
+        "The ridge path", "• Steep for the first mile, with views of the estuary from the top",
+        "• Boots are needed after heavy rain, as the lower field floods"]) + "\n"
+    assert flagged_in("walks.txt", text) == []

@@ -269,6 +269,7 @@ def _meant_repeat(article: Article, first: tuple[int, int], second: tuple[int, i
     """A repeat the writer meant: a quotation and the words quoted shown on their own, items of
     one list written alike, a phrase quoted twice."""
     return (_quoted_and_shown(article, first, second) or _list_items(article, first, second)
+            or _parallel_lists(article, first, second)
             or (unit == "quote" and (_fragment(article, first) or _fragment(article, second))))
 
 
@@ -346,6 +347,74 @@ def _list_items(article: Article, first: tuple[int, int], second: tuple[int, int
             return False
         labels.append(label[1].casefold())
     return labels[0] != labels[1]
+
+
+#: A list item's marker at the start of its line: a bullet, a dash or a number.
+_ITEM_MARKER = compiled(r"[ \t]*(?:[-*+•▪◦‣–]|\d{1,3}[.)])[ \t]+")
+#: An ``<li>`` just before a page's text, inline tags (``<strong>``, ``<a>``) between them.
+_LI_OPEN = compiled(r"(?i)<li\b[^>]*>(?:\s|<(?!/?li\b)[^<>]*>)*$")
+#: How far back from a block's text a page is read for its ``<li>``.
+_LI_REACH = 300
+
+
+def _list_item(article: Article, start: int) -> bool:
+    """Whether the block starting at ``start`` is an item of a list: its line opens with a
+    list marker (Markdown, plain text), or on a page it stands right inside an ``<li>``."""
+    if article.origin is not None:
+        at = article.origin.start(start)
+        return _LI_OPEN.search(article.origin.original, max(0, at - _LI_REACH), at) is not None
+    line_start = article.source.rfind("\n", 0, start) + 1
+    marker = _ITEM_MARKER.match(article.source, line_start, start + 8)
+    return marker is not None and marker.end() >= start
+
+
+def _parallel_lists(article: Article, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether the two units are whole items of two different lists, and the lists are not one
+    list copied: two products of a roundup share a pro ("- Long battery life"), two routes of a
+    guide a warning. A list of two items or more repeated as a whole is still reported, as is
+    an item repeated within its own list."""
+    blocks, lists = article.derived(_BodyBlocks), article.derived(_Lists)
+    table = article.derived(SpanWords)
+    runs = []
+    for unit in first, second:
+        at = bisect.bisect_right(blocks.starts, unit[0]) - 1
+        if at < 0 or lists.run[at] is None or table[blocks.spans[at]] != table[unit]:
+            return False
+        runs.append(lists.run[at])
+    if runs[0] == runs[1]:
+        return False
+    items = [lists.items(article, run) for run in runs]
+    return not (items[0] == items[1] and len(items[0]) >= 2)
+
+
+class _Lists:
+    """For each of the article's paragraphs and headings (``_BodyBlocks``' order): the run of
+    consecutive list items it belongs to, as (first index, last index), or None."""
+
+    def __init__(self, article: Article) -> None:
+        spans = article.derived(_BodyBlocks).spans
+        self.spans = spans
+        flags = [_list_item(article, start) for start, _ in spans]
+        self.run: list[tuple[int, int] | None] = [None] * len(spans)
+        index = 0
+        while index < len(spans):
+            if not flags[index]:
+                index += 1
+                continue
+            last = index
+            while last + 1 < len(spans) and flags[last + 1]:
+                last += 1
+            for member in range(index, last + 1):
+                self.run[member] = (index, last)
+            index = last + 1
+        self._items: dict[tuple[int, int], list[tuple[str, ...]]] = {}
+
+    def items(self, article: Article, run: tuple[int, int]) -> list[tuple[str, ...]]:
+        """The words of each item of ``run`` (computed once per run)."""
+        if run not in self._items:
+            table = article.derived(SpanWords)
+            self._items[run] = [tuple(table[self.spans[i]]) for i in range(run[0], run[1] + 1)]
+        return self._items[run]
 
 
 def _block_of(article: Article, offset: int) -> tuple[int, int] | None:
