@@ -1936,3 +1936,25 @@ def test_the_counts_recounts_and_restated_shortcuts_change_nothing_on_the_corpus
         source = article.source
         assert [_rough_key(source, s, e) for s, e in article.sentences] == \
             [_plain_rough_key(source[s:e]) for s, e in article.sentences], path.name
+
+
+def test_the_verbs_of_winning_are_loaded_only_for_an_article_that_gives_a_level_score():
+    """``contradiction-headline``'s drawn-match check reads the lexicon (about 50 ms) only when
+    the body gives a level score; "level" and "2019-20" alone, in two articles of five, do not
+    load it, and a level score still finds the headline's winner taken back."""
+    from checker.kinds.contradiction import drawn
+
+    def headline_findings(text: str) -> list[str]:
+        article = parse_text("<t>", text)
+        rules, _ = load_rules([builtin_rules_dir()], checker_rule_kinds())
+        return [f.rule for rule in rules if rule.id.startswith("contradiction-") for f in rule.check(article)]
+
+    drawn.victory_pattern.cache_clear()
+    quiet = ("Title: Rovers beat rivals in cup\n\nWater reached the level of the bridge in the 2019-20 floods.\n\n"
+             "The council said the new barrier would be finished by spring.\n")
+    assert headline_findings(quiet) == []
+    assert drawn.victory_pattern.cache_info().currsize == 0
+    level = ("Title: Rovers beat Athletic in cup\n\nRovers and Athletic met at the Cross Street ground on Saturday.\n\n"
+             "The match between Rovers and Athletic ended 0-0, with few chances after the break.\n")
+    assert "contradiction-headline" in headline_findings(level)
+    assert drawn.victory_pattern.cache_info().currsize == 1
