@@ -14,6 +14,7 @@ from checker.patterns.precheck import BEYOND_FOLDING_CHECKED, folded_source
 from checker.patterns.syntax import required_literals
 from checker.text.article import Article
 from checker.text.sentences import split_sentences
+from checker.text.stamps import has_date_or_time, is_stamp
 
 _WORD = compiled(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _COUNT = compiled(r"[0-9.,]+[kKmM]?")
@@ -24,9 +25,10 @@ class BoilerplateRule(Rule):
     A line of the scope is flagged when it is short enough (``max_words``) and starts with
     one of ``starts``, matches one of ``lines`` entirely, or ends with one of ``ends``; when it
     starts with one of ``strong``, at any length; when it is made only of ``words`` (share
-    buttons: "Share Facebook Twitter"). Patterns ignore case unless ``ignorecase: false``.
-    The whole line is flagged and its removal suggested; a line that holds an exception is
-    left alone."""
+    buttons: "Share Facebook Twitter"); with ``stamps``, when it is only a date and time
+    stamp (``checker.text.stamps``: read from its words' classes, not from patterns).
+    Patterns ignore case unless ``ignorecase: false``. The whole line is flagged and its
+    removal suggested; a line that holds an exception is left alone."""
 
     name = "boilerplate"
     PLACEHOLDERS = frozenset({"match", "line"})
@@ -49,6 +51,8 @@ class BoilerplateRule(Rule):
         "min_words": Option(int, default=0, help="shorter lines are article text (`strong` patterns excepted)"),
         "max_lines": Option(int, default=0, help="an article with more lines of the rule's shapes is written that "
                             "way (a timeline's dates): none is flagged (0: no limit)"),
+        "stamps": Option(bool, default=False, help="also flag a line that is only a date and time stamp with a "
+                         "short label, read from what its words are (``checker.text.stamps``), not from patterns"),
         "keep_sentences": Option(bool, default=False, help="a line matched by `ends` after sentences of the "
                                  "article's own loses only its last sentences that are furniture alone (and a "
                                  "question to the reader just before them), not the whole line"),
@@ -56,8 +60,8 @@ class BoilerplateRule(Rule):
 
     def setup(self) -> None:
         o = self.options
-        if not (o["starts"] or o["lines"] or o["ends"] or o["words"] or o["strong"]):
-            raise self.error("give at least one of starts, strong, lines, ends, words", "starts")
+        if not (o["starts"] or o["lines"] or o["ends"] or o["words"] or o["strong"] or o["stamps"]):
+            raise self.error("give at least one of starts, strong, lines, ends, words, stamps", "starts")
         self.strong = self._alternation(o["strong"], "strong", r"^\W{0,3}(?:", r")")
         self.starts = self._alternation(o["starts"], "starts", r"^\W{0,3}(?:", r")")
         self.lines = self._alternation(o["lines"], "lines", r"^\W{0,3}(?:", r")\W{0,3}$")
@@ -99,7 +103,7 @@ class BoilerplateRule(Rule):
 
     def shape_of(self, text: str, count: int | None = None, may_be_strong: bool = True) -> str | None:
         """Which of the rule's shapes the line has (``strong``, ``head`` for ``starts`` and
-        ``lines``, ``ends``, ``words``), or None. ``may_be_strong``: False when the caller
+        ``lines``, ``ends``, ``stamp``, ``words``), or None. ``may_be_strong``: False when the caller
         knows ``strong`` cannot match (``_may_be_strong``)."""
         # ``find``: each pattern asked the quickest way (the seam's): the start-anchored ones at
         # the start only, ``ends`` backwards from the end.
@@ -116,6 +120,8 @@ class BoilerplateRule(Rule):
         ends = self.ends
         if ends is not None and ends.find(text) is not None:
             return "ends"
+        if self.options["stamps"] and is_stamp(text):
+            return "stamp"
         if not self.words:
             return None
         # Only the given words and counts: read word by word, stopping at the first other one.
@@ -166,20 +172,32 @@ class BoilerplateRule(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         flagged = []
         tails = []
+        stamps = 0
         may_be_strong = self._may_be_strong(article)
-        for start, end, line, count, exact in article.derived(_lines, self.scope):
+        lines = article.derived(_lines, self.scope)
+        for start, end, line, count, exact in lines:
             if not exact and count <= self._max_words:
                 count = len(_WORD.findall(line))
             shape = self.shape_of(line, count, may_be_strong is None or may_be_strong(start, end, line))
             if shape is None or (self.exceptions and self.is_exception(line)):
                 continue
+            if shape == "stamp":
+                if _in_embedded_post(article.source, start):
+                    continue
+                stamps += 1
             tail = self.prompt_tail(line) if shape == "ends" and self.options["keep_sentences"] else None
             if tail is None:
                 flagged.append((start, end))
             else:  # the article's sentences stay; only the prompt after them goes
                 tails.append((start + tail, end))
         max_lines = self.options["max_lines"]
-        if max_lines and len(flagged) + len(tails) > max_lines:
+        # Stamps count with the other short lines holding a date or a time ("at 2:30 PM
+        # **Telephonic"): an article with more of them is a schedule, a timeline or a live
+        # blog, whose dates and times are its own.
+        dated = stamps
+        if stamps and max_lines:
+            dated = sum(1 for _, _, line, count, _ in lines if count <= self._max_words and has_date_or_time(line))
+        if max_lines and len(flagged) + len(tails) + (dated - stamps) > max_lines:
             return
         max_run = self.options["max_run"]
         for run in _runs(article, flagged):
@@ -193,6 +211,20 @@ class BoilerplateRule(Rule):
             # ("If you have any questions, tell me in the comments below."): --unsafe-fixes only.
             yield self.finding(article, start, end, line=article.source[start:end], suggestions=[""],
                                remove_line=True, unsafe=True)
+
+
+#: A handle ("@realDonaldTrump"): the attribution line of an embedded post.
+_HANDLE = compiled(r"(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_]{2,}")
+#: How far back from a stamp its embedded post's handle is looked for (two lines, at most).
+_POST_REACH = 600
+
+
+def _in_embedded_post(source: str, start: int) -> bool:
+    """Whether the line at ``start`` is the date of an embedded post: one of the two non-blank
+    lines before it names an account ("Dana Reyes @dreyes" / the post / "9:53 PM - 26 Dec 2016").
+    That date is part of the post the article shows, not the page's stamp."""
+    lines = [line for line in source[max(0, start - _POST_REACH):start].split("\n") if line.strip()][-2:]
+    return any(_HANDLE.search(line) for line in lines)
 
 
 #: Words are counted in the first this many characters of a line: a long line has more words
