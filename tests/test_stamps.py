@@ -36,6 +36,7 @@ NOT_STAMPS = [
     "Surgery hours: 8am to 6pm",
     "October 21, 2016",  # a bare date: boilerplate-dateline's, more warily
     "Date: 2011-03-04 10:12",  # an e-mail's header quoted in the story
+    "Published: 2026-03-02",  # the header field a text or Markdown file opens with
     "Price: 2.49",
     "Three hours ago the ferry left the harbour with 40 passengers aboard",
     "It takes about 5 min to read the whole ruling, the clerk said.",

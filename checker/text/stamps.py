@@ -8,9 +8,9 @@ line is always the same stuff: calendar and clock words (weekdays, months, day n
 years, times, time zones, units of time, "ago"), separators, and a label of a word or two.
 A line is a stamp when it holds a time that cannot be anything else (a clock time, an amount
 of time "ago" or to "read"), or such a date (a day and a month, a numeric date) with a
-label, and at most
+label (not a header field: "Published: 2024-03-02" opens a text file), and at most
 ``MAX_LABEL_WORDS`` other words, each of them a label's: a participle ("updated", "posted",
-"filed", "written"), an adverb ("originally") or "last", "first", "date". Small words of a
+"filed", "written"), an adverb ("originally"), "last" or "first". Small words of a
 stamp ("on", "at", "by", "the") are not counted. A sentence or a notice has other words:
 "The vote is on May 3", "Doors open at 7pm", "Born 12 May 1931", "Last night at 11pm".
 """
@@ -63,6 +63,8 @@ _TOKEN = compiled(r"[\p{L}\p{N}][\p{L}\p{N}:./'’-]*(?<![.:/-])")
 _LABEL = compiled(r"(?i)\p{L}{2,}(?:ed|en|ly)|last|first")
 
 
+#: A header field: a label and a colon at the start of the line.
+_FIELD = compiled(r"\W{0,3}\p{L}+\s*:")
 #: What every date or time of a stamp holds: a digit, or "ago" ("an hour ago").
 _HINT = compiled(r"[0-9]|(?i:ago)")
 
@@ -86,7 +88,9 @@ def is_stamp(line: str) -> bool:
         label += 1
         if label > MAX_LABEL_WORDS or len(token) > MAX_LABEL_LENGTH or _LABEL.fullmatch(token) is None:
             return False
-    return timed or label > 0
+    # "Published: 2024-03-02" with no time is a header field a text or Markdown file opens
+    # with, the article's own metadata.
+    return timed or (label > 0 and _FIELD.match(line) is None)
 
 
 def has_date_or_time(line: str) -> bool:
