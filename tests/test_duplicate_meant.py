@@ -185,3 +185,19 @@ def test_plain_text_lists_marked_with_bullets_are_read_as_lists_too():
         "The ridge path", "• Steep for the first mile, with views of the estuary from the top",
         "• Boots are needed after heavy rain, as the lower field floods"]) + "\n"
     assert flagged_in("walks.txt", text) == []
+
+
+def test_a_subheading_that_shortens_the_headline_is_no_duplicate_but_a_labelled_repeat_is():
+    shortened = flagged(
+        "Why the Night Buses Are Coming Back to Harford",
+        "The council will restore three night bus routes from January, after a two-year gap.",
+        "The Night Buses Coming Back to Harford",
+        "Shift workers at the hospital had campaigned for the routes since they were cut.",
+    )
+    assert shortened == []
+    labelled = flagged(
+        "Why the Night Buses Are Coming Back to Harford",
+        "The council will restore three night bus routes from January, after a two-year gap.",
+        "READ MORE: Why the Night Buses Are Coming Back to Harford",
+    )
+    assert [rule for rule, _ in labelled] == ["duplicate-paragraph"]

@@ -152,6 +152,23 @@ def says_otherwise(a: list[str], b: list[str]) -> bool:
     return _has_number(only_a) and _has_number(only_b)
 
 
+def _shortened_heading(article: Article, first: tuple[int, int], second: tuple[int, int], a: list[str],
+                       b: list[str]) -> bool:
+    """Whether the later of two near repeats is a shorter form of the earlier, both lines of
+    display text (one line each, no full stop at the end): a subheading or a deck that takes up
+    the headline's words ("So Begins the Rug-Yank Phase of Fed Policy" ... "The Rug Yank Phase
+    of Fed Policy"). A writer shortened it; a scraper's repeat is the same line or the line
+    with a label or a credit added ("BREAKING: ...", "... (Photo: AP)"), which stays a repeat."""
+    if not 0 < len(b) < len(a) or len(a) > DISPLAY_WORDS:
+        return False
+    for start, end in (first, second):
+        text = article.source[start:end].strip()
+        if "\n" in text or text.rstrip(_CLOSERS).endswith((".", "!", "?", "…")):
+            return False
+    remaining = iter(a)
+    return all(word in remaining for word in b)  # b's words in a, in order
+
+
 #: A name: a capitalised word that does not open a sentence, a clause after a dash or colon, or the text.
 _NAME = compiled(r"(?<![.!?:;—–-]\s{0,3})(?<=\w[,]?\s{1,3})\p{Lu}[\p{L}'’-]*")
 
@@ -610,6 +627,7 @@ class DuplicateRule(Rule):
                 if score < 1.0 and score >= threshold and (
                     says_otherwise(tokens[other], unit_words)
                     or _about_others(article, units[other], units[index], tokens[other], unit_words)
+                    or _shortened_heading(article, units[other], units[index], tokens[other], unit_words)
                 ):
                     continue
                 if score >= threshold and (best is None or score > best[0]):
