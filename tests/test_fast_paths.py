@@ -28,6 +28,7 @@ from checker.patterns.reverse import reverse_search
 from checker.plugin.builtin import checker_rule_kinds
 from checker.read.parsers.blocks import trimmed  # unchanged by the one-pass reading: shared
 from checker.read.parsers.text import parse_text
+from checker.text.stamps import is_stamp
 
 SETTINGS = settings(max_examples=int(os.environ.get("CHECKER_PROPERTY_EXAMPLES", "300")), deadline=None,
                     derandomize=bool(os.environ.get("CI")), suppress_health_check=[HealthCheck.too_slow])
@@ -52,6 +53,8 @@ def plain(rule: BoilerplateRule, line: str) -> bool:
     if not rule.options["min_words"] <= len(tokens) <= rule.options["max_words"]:
         return False
     if any(p is not None and p.search(line) for p in (rule.lines, rule.starts, rule.ends)):
+        return True
+    if rule.options["stamps"] and is_stamp(line):  # a shape read from the words, not a pattern
         return True
     meaningful = [t for t in tokens if not _COUNT.fullmatch(t)]
     return bool(rule.words) and bool(meaningful) and all(t.casefold().strip(".") in rule.words for t in meaningful)
