@@ -144,9 +144,11 @@ def test_large_file_finishes(tmp_path):
 
     rng = random.Random(7)
     vocabulary = [f"w{n}" for n in range(5000)]
-    text = "Title: Big\n\n" + "".join(" ".join(rng.choices(vocabulary, k=14)) + ".\n\n" for _ in range(260_000))
+    # 10 MB of paragraphs: a rule that is not near-linear would not finish (the suite's own
+    # time limit stops it); the time per MB is measured by bench/peers.py, not asserted here.
+    text = "Title: Big\n\n" + "".join(" ".join(rng.choices(vocabulary, k=14)) + ".\n\n" for _ in range(130_000))
     path = write(tmp_path, "big.txt", text)
-    assert path.stat().st_size > 20_000_000
+    assert path.stat().st_size > 10_000_000
     result = run_checker("-q", str(path))
     assert result.returncode == 0, result.stderr
 
