@@ -172,6 +172,9 @@ class BoilerplateRule(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         flagged = []
         tails = []
+        #: The lines flagged for their stamp shape alone: read from word classes, not from a
+        #: phrase the rule lists, so their removal is an unsafe fix (as a bare date's is).
+        stamped: set[tuple[int, int]] = set()
         stamps = 0
         may_be_strong = self._may_be_strong(article)
         lines = article.derived(_lines, self.scope)
@@ -188,6 +191,8 @@ class BoilerplateRule(Rule):
             tail = self.prompt_tail(line) if shape == "ends" and self.options["keep_sentences"] else None
             if tail is None:
                 flagged.append((start, end))
+                if shape == "stamp":
+                    stamped.add((start, end))
             else:  # the article's sentences stay; only the prompt after them goes
                 tails.append((start + tail, end))
         max_lines = self.options["max_lines"]
@@ -205,7 +210,7 @@ class BoilerplateRule(Rule):
                 continue
             for start, end in run:
                 yield self.finding(article, start, end, line=article.source[start:end], suggestions=[""],
-                                   remove_line=True)
+                                   remove_line=True, unsafe=(start, end) in stamped)
         for start, end in tails:
             # Written into the article's own paragraph, the prompt may be the author's sign-off
             # ("If you have any questions, tell me in the comments below."): --unsafe-fixes only.
