@@ -161,10 +161,8 @@ def _shortened_heading(article: Article, first: tuple[int, int], second: tuple[i
     with a label or a credit added ("BREAKING: ...", "... (Photo: AP)"), which stays a repeat."""
     if not 0 < len(b) < len(a) or len(a) > DISPLAY_WORDS:
         return False
-    for start, end in (first, second):
-        text = article.source[start:end].strip()
-        if "\n" in text or text.rstrip(_CLOSERS).endswith((".", "!", "?", "…")):
-            return False
+    if not all(_display_line(article.source[start:end]) for start, end in (first, second)):
+        return False
     remaining = iter(a)
     return all(word in remaining for word in b)  # b's words in a, in order
 
@@ -255,6 +253,13 @@ DISPLAY_WORDS = 25
 _CLOSERS = "\"'”’)]»"
 
 
+def _display_line(text: str) -> bool:
+    """Whether ``text`` reads as display text: one line with no full stop at its end (a
+    headline, a deck, a subheading, a teaser, a pull quote)."""
+    text = text.strip()
+    return "\n" not in text and not text.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+
+
 def _display_repeat(article: Article, first: tuple[int, int], second: tuple[int, int]) -> bool:
     """Whether the earlier of two repeated sentences or quotations stands in display text
     that quotes the story: a short paragraph or heading of one line with no full stop at its
@@ -267,8 +272,7 @@ def _display_repeat(article: Article, first: tuple[int, int], second: tuple[int,
     (start, end), (later_start, later_end) = earlier, later
     if end < first[1] or later_end < second[1]:
         return False  # a unit outside the body's blocks
-    text = article.source[start:end].rstrip()
-    if "\n" in text or text.rstrip(_CLOSERS).endswith((".", "!", "?", "…")):
+    if not _display_line(article.source[start:end]):
         return False
     table = article.derived(SpanWords)
     display, story = table[start, end], table[later_start, later_end]

@@ -18,6 +18,7 @@ stamp ("on", "at", "by", "the") are not counted. A sentence or a notice has othe
 from __future__ import annotations
 
 from checker.patterns.compiled import compiled
+from checker.text.dates import MONTHS, WEEKDAYS
 
 #: Words of a stamp besides its calendar and clock words: its label ("Last updated", "Posted").
 MAX_LABEL_WORDS = 2
@@ -26,9 +27,10 @@ MAX_LABEL_LENGTH = 12
 #: The most words a stamp line has.
 MAX_WORDS = 16
 
-_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_WEEKDAY = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+#: The month and weekday names and their abbreviations the date parser knows, longest first
+#: (matched ignoring case: a stamp writes "SEPT" and "sept" alike).
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _UNIT = r"s(?:ec(?:ond)?s?)?|m(?:in(?:ute)?s?)?|h(?:(?:ou)?rs?)?|days?|w(?:ee)?ks?|mo(?:nth)?s?|y(?:(?:ea)?rs?)?"
 _DAY = r"[0-3]?[0-9](?:st|nd|rd|th)?"
 
