@@ -39,9 +39,12 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def base_parser() -> argparse.ArgumentParser:
+def base_parser(add_help: bool = True) -> argparse.ArgumentParser:
+    """The options of a check run, before plugins add theirs. ``add_help=False`` for the early
+    parse that finds the plugins to load: ``--help`` is answered once they have added their
+    options, or it would list none of them."""
     parser = _Parser(prog="checker", description="Check news articles for duplicates, scraped boilerplate, "
-                     "spinner artifacts, inconsistent names and contradictions.", epilog=EPILOG)
+                     "spinner artifacts, inconsistent names and contradictions.", epilog=EPILOG, add_help=add_help)
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check; - reads standard input")
     parser.add_argument("--version", action="version", version=f"checker {__version__}")
     out = parser.add_argument_group("output")

@@ -45,10 +45,10 @@ def collector_paused() -> Iterator[None]:
 def parse_command_line(argv: Sequence[str] | None, cwd: Path | None = None) -> tuple[argparse.Namespace, PluginManager]:
     """The options of a command line, and the plugin manager that parsed it: the plugins
     (``-p`` and those the configuration file names) are loaded first, as they add options."""
-    parser = base_parser()
-    early, _ = parser.parse_known_args(argv)
+    early, _ = base_parser(add_help=False).parse_known_args(argv)
     pm = new_plugin_manager()
     load_plugins(pm, build_config(early, cwd), early.plugins)
+    parser = base_parser()
     pm.hook.checker_addoption(parser=parser)
     return parser.parse_args(argv), pm
 
