@@ -77,6 +77,18 @@ def test_case_and_name_boundaries(article, text):
     assert swaps(text, article) == []
 
 
+def test_a_family_of_names_on_one_frame_is_the_writers_own(article):
+    """A frame the article fills with several names ("Environmental Protection Agency" as
+    "Environmental Protection ___": the Bureau, the Fund, the League) is a family the writer
+    names, not a spinner's swap of one; one other name on the frame is not enough."""
+    family = ("The Environmental Protection Bureau of the province, the Environmental Protection Fund and "
+              "the Environmental Protection League signed the accord.")
+    assert swaps(family, article) == []
+    alone = ("The Environmental Protection Bureau wrote to the Environmental Protection Fund about "
+             "emissions from the coal plants.")
+    assert swaps(alone, article) == [("Environmental Protection Bureau", "Environmental Protection Agency")]
+
+
 def test_quotations_are_left_alone_only_when_the_rule_says_so(article):
     text = "“The European Fee will hear us,” the farmer shouted at the rally."
     assert swaps(text, article) == [("European Fee", "European Commission")]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
+import regex
+
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
 from checker.patterns.compiled import compiled
 from checker.patterns.trie import literal_alternation
 from checker.text.article import Article
-from checker.text.expressions import WordRuns, find_swaps, run_phrase, title_case
+from checker.text.expressions import Swap, WordRuns, find_swaps, run_phrase, title_case
 
 
 def _shape_like(word: str, model: str) -> str:
@@ -42,7 +44,9 @@ class SwappedNameRule(Rule):
     is left alone, a name's words must be capitalised as the name's are, and a collocation's
     in lower case (a headline in title case is searched for names only); a title's
     abbreviation ("Gov. Glove Romney", "Fresh Jersey Gov. Phil Murphy") ends no sentence and
-    adds no word to the name. A longer shipped name holding a listed name's swap is the
+    adds no word to the name; a swapped form on a frame the article fills with two other
+    names or more ("Trump University", "Trump Network" beside "Trump Institute") is one more
+    of a family of names, and left alone. A longer shipped name holding a listed name's swap is the
     finding ("Secretary of Express John Kerry"). Its fix is never applied without
     ``--unsafe-fixes``: the shipped vocabulary is broad."""
 
@@ -166,11 +170,33 @@ class SwappedNameRule(Rule):
                     continue
                 if self.exceptions and self.is_exception(source[swap.start:swap.end]):
                     continue
+                if swap.expected[:1].isupper() and in_family(source, swap):
+                    continue
                 yield self.finding(article, swap.start, swap.end, suggestion=swap.expected,
                                    suggestions=[swap.expected], unsafe=True)
 
 
 _MARK = compiled(r"\p{M}")
+#: Other names of a swapped name's frame an article holds (besides the swapped form and the
+#: name itself) from which on the frame names a family: "Trump University", "Trump Network"
+#: and "Trump Model" beside "Trump Institute" (the name: "Trump Foundation").
+FAMILY = 2
+_NAME_WORD = r"(\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*)"
+
+
+def in_family(text: str, swap: Swap) -> bool:
+    """The swapped word is one more member of a family of names the article holds: the name
+    with its swapped word open ("Trump *") is filled by ``FAMILY`` other capitalised words or
+    more in ``text``. A spinner swaps a word of one name; a family of names on one frame is
+    the writer's (a businessman's ventures, a city's councils), and its members are real."""
+    words = swap.expected.split()
+    if swap.replaced not in words:
+        return False
+    slot = words.index(swap.replaced)
+    frame = r"[ \u00a0]+".join(_NAME_WORD if index == slot else regex.escape(word) for index, word in enumerate(words))
+    pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}]){frame}(?![\p{{L}}\p{{M}}])")
+    fillers = {match.group(1) for match in pattern.finditer(text)} - {swap.found, swap.replaced}
+    return len(fillers) >= FAMILY
 
 
 def _pieces(text: str) -> list[str]:
