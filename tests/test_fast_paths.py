@@ -30,7 +30,7 @@ from checker.read.parsers.blocks import trimmed  # unchanged by the one-pass rea
 from checker.read.parsers.text import parse_text
 from checker.text.stamps import is_stamp
 
-SETTINGS = settings(max_examples=int(os.environ.get("CHECKER_PROPERTY_EXAMPLES", "300")), deadline=None,
+SETTINGS = settings(max_examples=int(os.environ.get("CHECKER_PROPERTY_EXAMPLES", "200")), deadline=None,
                     derandomize=bool(os.environ.get("CI")), suppress_health_check=[HealthCheck.too_slow])
 
 
