@@ -94,10 +94,11 @@ class MetadataRule(Rule):
     def _shares_a_word(self, value: str, article: Article) -> bool:
         """Whether ``value`` shares a word with the article's text, or the text is too short
         (or ``value`` too bare: a number, a lone short word) to tell."""
-        own = _stems(value)
+        own_words = _content_words(value)
         span = article.body_span
-        if not own or span is None:
+        if not own_words or span is None:
             return True
+        own = {word[:_STEM] for word in own_words}
         text = article.source[span[0]:span[1]]
         # Most headlines share a word with the lead: the text's words are read until one
         # shares a stem, not all of them.
@@ -109,16 +110,10 @@ class MetadataRule(Rule):
             return True
         # A compound of the headline ends with a word of the text: "wildfire" ... "the fire".
         words = _content_words(text)
-        return any(word[cut:] in words for word in _content_words(value)
-                   for cut in range(1, len(word) - _COMPOUND_END + 1))
+        return any(word[cut:] in words for word in own_words for cut in range(1, len(word) - _COMPOUND_END + 1))
 
 
 def _content_words(text: str) -> set[str]:
     """The words of ``text`` that say what it is about, in lower case."""
     return {word for word in (match.lower() for match in _WORD.findall(text))
             if len(word) >= _SHORTEST and word not in FUNCTION_WORDS}
-
-
-def _stems(text: str) -> set[str]:
-    """The rough stems of the words of ``text`` that say what it is about."""
-    return {word[:_STEM] for word in _content_words(text)}
