@@ -90,6 +90,11 @@ def base_parser(add_help: bool = True) -> argparse.ArgumentParser:
                      help="read an HTML page's comment section as article text (with trafilatura)")
     run.add_argument("--warn-unused-suppressions", action="store_true",
                      help="report suppressions that suppressed nothing")
+    run.add_argument("--baseline", metavar="FILE",
+                     help="hide the findings FILE accepts (written by --write-baseline): report only new ones")
+    run.add_argument("--no-baseline", action="store_true", help="ignore the configuration's baseline")
+    run.add_argument("--write-baseline", metavar="FILE",
+                     help="accept this run's findings: write them to FILE as a baseline (atomically) and hide them")
     fix = parser.add_argument_group("fixes")
     fix.add_argument("--fix", action="store_true", help="apply safe fixes to the files (written atomically); "
                      "with - the fixed text goes to standard output and the report to standard error")

@@ -45,6 +45,7 @@ KNOWN_KEYS = {
     "jobs": (int, str),
     "html_extractor": str,
     "html_comments": bool,
+    "baseline": str,
 }
 
 
@@ -81,6 +82,10 @@ class Config:
     #: Largest input read, in bytes, after gzip decompression (0: no limit).
     max_size: int = DEFAULT_MAX_SIZE
     warn_unused_suppressions: bool = False
+    #: The baseline file whose accepted findings are hidden (``checker.filter.baseline``).
+    baseline: Path | None = None
+    #: Where this run writes its findings as a baseline (``--write-baseline``).
+    write_baseline: Path | None = None
     #: Worker processes for a run over several inputs (``jobs:``; ``-j`` on the command line wins);
     #: None: not set, the run decides (see ``checker.cli.default_jobs``).
     jobs: int | None = None
@@ -290,6 +295,7 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
     config.time_limit = parse_seconds(settings.get("time_limit", 30.0), "time-limit", where)
     config.max_size = parse_size(settings.get("max_size", DEFAULT_MAX_SIZE), "max-size", where)
     config.warn_unused_suppressions = settings.get("warn_unused_suppressions", False)
+    config.baseline = base / str(settings["baseline"]) if settings.get("baseline") else None
     config.jobs = parse_jobs(settings["jobs"], "jobs setting") if "jobs" in settings else None
     config.docs_url = settings.get("docs_url", DOCS_URL)
     if "fail_on" in settings:
@@ -310,6 +316,12 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
         config.fail_on = parse_severity(options.fail_on, "--fail-on")
     if getattr(options, "warn_unused_suppressions", False):
         config.warn_unused_suppressions = True
+    if getattr(options, "baseline", None):
+        config.baseline = Path(options.baseline)
+    if getattr(options, "no_baseline", False):
+        config.baseline = None
+    if getattr(options, "write_baseline", None):
+        config.write_baseline = Path(options.write_baseline)
     if getattr(options, "regex_timeout", None) is not None:
         config.regex_timeout = parse_seconds(options.regex_timeout, "--regex-timeout") or None
     config.timings = bool(getattr(options, "timings", False))

@@ -18,9 +18,10 @@ from typing import IO
 
 from checker.engine.jobs import check_all, jobs_for, known_total, started_workers
 from checker.engine.runner import Options
-from checker.engine.session import Session
+from checker.engine.session import FileResult, Session
 from checker.engine.startup import OptionValues, open_session, parse_command_line
 from checker.errors import CheckerError, ExitCode, UsageError
+from checker.filter import baseline as baselines
 from checker.plugin.manager import PluginManager
 from checker.read.inputs import STDIN, collect_paths
 from checker.read.own_reports import remember as remember_report
@@ -126,9 +127,13 @@ def run_session(session: Session) -> None:
         if not options.paths:
             raise UsageError("no input: give files or folders to check, or - for standard input")
         suffixes = [s for group in session.pm.hook.checker_input_suffixes() for s in (group or [])]
-        paths = collect_paths(options.paths, suffixes, session.config.exclude,
-                              reports=[options.output] if options.output else [])
+        config = session.config
+        written = [str(p) for p in (config.baseline, config.write_baseline) if p is not None]
+        paths = collect_paths(options.paths, suffixes, config.exclude,
+                              reports=[options.output] * bool(options.output) + written)
         if options.diff:
+            if config.write_baseline is not None:
+                raise UsageError("--write-baseline needs a check, not --diff: the diff writes nothing")
             run_diff(session, paths)
         else:
             check_and_report(session, paths, formats[options.format])
@@ -138,6 +143,7 @@ def run_session(session: Session) -> None:
 
 def check_and_report(session: Session, paths: list[str], reporter_factory: type) -> None:
     options = session.config.options
+    accepted = Accepted(session)
     to_stdout = options.fix and STDIN in paths  # standard output carries the fixed text
     with report_stream(options.output, sys.stderr if to_stdout else sys.stdout) as stream:
         total = known_total(paths, session)
@@ -153,14 +159,54 @@ def check_and_report(session: Session, paths: list[str], reporter_factory: type)
                 for result in check_all(session, paths, wanted, pool):
                     if result.fixed_text is not None:
                         sys.stdout.write(result.fixed_text)
+                    accepted.apply(result)
                     session.record(result)
                     reporter.file_done(result)
                     progress.advance(len(result.findings))
             finally:
                 progress.close()
+        accepted.finish()
         session.duration = time.perf_counter() - session.started
         session.exit_code = exit_code(session)  # the report states it
         reporter.finish(session)
+
+
+class Accepted:
+    """The baseline of a run (``checker.filter.baseline``): the findings it accepts are taken
+    out of each result before the result is recorded and reported; with ``--write-baseline``,
+    this run's findings are kept to be written at the end, and all of them are accepted."""
+
+    def __init__(self, session: Session) -> None:
+        config = session.config
+        self.session = session
+        self.baseline = baselines.load(config.baseline) if config.baseline is not None else None
+        self.target = config.write_baseline
+        self.kept: list[tuple[str, list]] = []
+
+    def key(self, result: FileResult, folder: Path) -> str:
+        return baselines.key_of(result.path, result.file, folder, self.session.config.stdin_filename)
+
+    def apply(self, result: FileResult) -> None:
+        if self.target is not None:
+            if result.error is None:
+                self.kept.append((self.key(result, self.target.resolve().parent), result.findings))
+            self.session.summary.baselined += len(result.findings)
+            result.findings = []
+        elif self.baseline is not None and result.error is None:
+            before = len(result.findings)
+            result.findings = self.baseline.apply(self.key(result, self.baseline.folder), result.findings)
+            self.session.summary.baselined += before - len(result.findings)
+
+    def finish(self) -> None:
+        if self.target is not None:
+            count = baselines.write(self.target, self.kept)
+            remember_report(str(self.target))
+            self.session.note(f"wrote {count} finding{'s' if count != 1 else ''} to the baseline {self.target}")
+        elif self.baseline is not None:
+            left = self.baseline.left_over()
+            if left:
+                self.session.note(f"{left} entr{'ies' if left != 1 else 'y'} of the baseline {self.baseline.path} "
+                                  "matched no finding (fixed, or edited): --write-baseline drops them")
 
 
 def run_diff(session: Session, paths: list[str]) -> None:

@@ -74,6 +74,8 @@ class Summary:
     by_rule: dict[str, int] = field(default_factory=dict)
     #: Seconds per rule over all inputs (``--timings``).
     rule_seconds: dict[str, float] = field(default_factory=dict)
+    #: Findings a baseline accepted, left out of the others (``checker.filter.baseline``).
+    baselined: int = 0
 
     def add(self, result: FileResult) -> None:
         self.files += 1

@@ -38,6 +38,7 @@ def summary_entry(session: Session) -> dict[str, Any]:
         "by_severity": summary.by_severity,
         "by_category": dict(sorted(summary.by_category.items())),
         "by_rule": dict(sorted(summary.by_rule.items())),
+        "baselined": summary.baselined,
         "rules": len(session.rules),
         "problems": [{"kind": p.kind, "message": p.message} for p in session.config.problems],
         "fail_on": str(session.config.fail_on),

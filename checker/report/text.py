@@ -104,6 +104,8 @@ class TextReporter:
         if counts:
             parts[0] += f" ({', '.join(counts)})"
         parts.append(f"in {summary.files_with_findings} of {summary.files} file{'s' if summary.files != 1 else ''}")
+        if summary.baselined:
+            parts[0] += f" ({summary.baselined} more in the baseline)"
         if summary.errors:
             parts.append(f"{summary.errors} unreadable")
         line = f" {' '.join(parts[:2])}{', ' + parts[2] if len(parts) > 2 else ''}, {session.duration:.2f}s "

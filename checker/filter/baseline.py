@@ -1,0 +1,173 @@
+"""A baseline: the findings a team has accepted, hidden from later runs.
+
+Switching the checker on over an archive of thousands of articles, or in the CI of a site
+with years of history, means thousands of findings at once. A baseline records them
+(``--write-baseline FILE``) so that later runs (``--baseline FILE``, or ``baseline:`` in the
+configuration) report only what is new, as detekt's and PHPStan's baselines do.
+
+A finding is known by the file it is in, its rule and the text it quotes (spaces collapsed),
+not by its line: an edit above it moves it without making it new. A finding with nothing to
+quote (a missing headline) is known by its message, its figures left out. Each entry hides
+one finding: a baseline with one repeated sentence hides one repeat, not a third one added
+later. Paths are stored relative to the baseline file's folder, with ``/``, so the file
+works in every checkout; a record of a JSON Lines dump is its file's path and ``#`` and its
+id. Entries are sorted, so a baseline rewritten after a change shows only that change in a
+review.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from checker.errors import UsageError
+from checker.finding import Finding
+
+VERSION = 1
+_SPACES = regex.compile(r"\s+")
+_FIGURES = regex.compile(r"\d+")
+#: How much of a finding's quotation an entry keeps for a reader (the fingerprint has it all).
+_QUOTE = 80
+
+
+def fingerprint(finding: Finding) -> str:
+    """What a finding is known by, whatever line it is on: its rule and what it quotes."""
+    quoted = _SPACES.sub(" ", finding.location.text).strip()
+    said = quoted if quoted else "message:" + _FIGURES.sub("#", finding.message)
+    return hashlib.sha256(f"{finding.rule}\0{said}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def key_of(path: str, file: str | None, folder: Path, stdin_name: str) -> str:
+    """The name a file (or a record of ``file``) has in a baseline kept in ``folder``."""
+    if path == "-":
+        return stdin_name
+    if file is not None:  # a record: "dump.jsonl#42"
+        record = path[len(file):] if path.startswith(file) else "#" + path.rpartition("#")[2]
+        return key_of(file, None, folder, stdin_name) + record
+    try:
+        relative = os.path.relpath(os.path.abspath(path), folder)
+    except ValueError:  # another drive (Windows)
+        relative = os.path.abspath(path)
+    return relative.replace(os.sep, "/")
+
+
+@dataclass
+class Baseline:
+    """The accepted findings of a baseline file, by file key, as fingerprints with counts."""
+
+    path: Path
+    entries: dict[str, Counter[str]] = field(default_factory=dict)
+    #: Findings hidden so far in this run.
+    hidden: int = 0
+    #: The file keys seen in this run (for the entries left over).
+    seen: set[str] = field(default_factory=set)
+
+    @property
+    def folder(self) -> Path:
+        return self.path.resolve().parent
+
+    def apply(self, key: str, findings: list[Finding]) -> list[Finding]:
+        """``findings`` less those the baseline accepts for the file ``key``, each entry once."""
+        self.seen.add(key)
+        accepted = self.entries.get(key)
+        if not accepted:
+            return findings
+        kept = []
+        for finding in findings:
+            mark = fingerprint(finding)
+            if accepted[mark] > 0:
+                accepted[mark] -= 1
+                self.hidden += 1
+            else:
+                kept.append(finding)
+        return kept
+
+    def left_over(self) -> int:
+        """Entries of the files checked in this run that hid nothing: fixed since, or edited
+        past recognition. Rewrite the baseline to drop them."""
+        return sum(count for key in self.seen for count in self.entries.get(key, Counter()).values())
+
+
+def load(path: Path) -> Baseline:
+    """Read a baseline file; any problem is a ``UsageError`` naming it."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such baseline file (write one with --write-baseline {path})") from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the baseline: {error.strerror or error}") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: the baseline is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise UsageError(f"{path}:{error.lineno}: the baseline is not valid JSON: {error.msg}") from None
+    return Baseline(path, _entries(data, path))
+
+
+def _entries(data: Any, path: Path) -> dict[str, Counter[str]]:
+    if not isinstance(data, dict) or data.get("tool") != "checker" or not isinstance(data.get("files"), dict):
+        raise UsageError(f"{path}: not a checker baseline (expected an object with \"tool\": \"checker\" and "
+                         "\"files\")")
+    if data.get("version") != VERSION:
+        raise UsageError(f"{path}: baseline version {data.get('version')!r} is not {VERSION}: write it again "
+                         "with --write-baseline")
+    entries: dict[str, Counter[str]] = {}
+    for key, findings in data["files"].items():
+        if not isinstance(findings, list):
+            raise UsageError(f"{path}: the entry of {key!r} is not a list of findings")
+        counts: Counter[str] = Counter()
+        for index, item in enumerate(findings):
+            mark = item.get("fingerprint") if isinstance(item, dict) else None
+            if not isinstance(mark, str) or not mark:
+                raise UsageError(f"{path}: finding {index + 1} of {key!r} has no fingerprint")
+            counts[mark] += 1
+        entries[key] = counts
+    return entries
+
+
+def entry(finding: Finding) -> dict[str, Any]:
+    """A finding as a baseline stores it: enough for a reviewer to see what was accepted."""
+    quoted = _SPACES.sub(" ", finding.location.text).strip()
+    if len(quoted) > _QUOTE:
+        quoted = quoted[:_QUOTE - 1] + "…"
+    return {"rule": finding.rule, "line": finding.location.line, "text": quoted, "fingerprint": fingerprint(finding)}
+
+
+def write(path: Path, files: Iterable[tuple[str, list[Finding]]]) -> int:
+    """Write the findings of ``files`` (file key, findings) to ``path`` atomically, sorted;
+    return how many were written. Files without findings are left out."""
+    table: dict[str, list[dict[str, Any]]] = {}
+    for key, findings in files:
+        if findings:
+            table.setdefault(key, []).extend(entry(f) for f in findings)
+    for rows in table.values():
+        rows.sort(key=lambda row: (row["line"], row["rule"], row["fingerprint"]))
+    data = {"tool": "checker", "version": VERSION, "files": dict(sorted(table.items()))}
+    text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    folder = path.resolve().parent
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write the baseline: {error.strerror or error}") from None
+    return sum(len(rows) for rows in table.values())
+
