@@ -76,3 +76,22 @@ def test_a_biography_in_the_middle_of_the_article_is_not_read_as_a_box():
 
 def test_short_articles_are_left_alone():
     assert lines_flagged(article(BODY[0], "Nikolai Brandt is a senior reporter at the Post.")) == []
+
+
+def test_credentials_after_the_name_and_a_shared_role_still_open_a_box():
+    for opening in ("Tomasz Reilly, CFA, CPA, is partner and head of research at a pensions consultancy.",
+                    "Wen Okafor, PhD, is a lecturer in hydrology at the city's technical college.",
+                    "Hallvard Mbeki is founder and editor of the newsletter Pipes and People."):
+        text = article(*BODY, opening)
+        assert lines_flagged(text) == [12], opening
+
+
+def test_a_surname_seen_only_inside_an_address_is_no_mention_in_the_story():
+    sign_off = ("Corrections and tips are welcome at any hour; write to Kowalczyk.Letters@valleygazette.example "
+                "or see www.valleygazette.example/Kowalczyk for the archive.")
+    text = article(*BODY, sign_off, "Mira Kowalczyk is the Gazette's chief water correspondent.")
+    assert lines_flagged(text) == [14]
+    # Named in the story's own words, the same person is no stranger: no box.
+    named = article(*BODY, "Mira Kowalczyk, who chairs the residents' group, said the delay was shameful.",
+                    "Mira Kowalczyk is the chair of the hill streets residents' association.")
+    assert lines_flagged(named) == []

@@ -28,11 +28,12 @@ from checker.text.article import Article
 from checker.text.lineshape import FUNCTION_WORDS, article_lines
 
 #: A full name at the start of a line: two to four capitalised words, a middle initial allowed,
-#: optionally after a label ("About the author:").
+#: optionally after a label ("About the author:"), and the letters of degrees or credentials
+#: after it ("Jr.", "PhD", "CPA, CFP": capitals, small letters inside, as post-nominals are written).
 _OPENING = compiled(
     r"^\W{0,3}(?i:about the (?:author|writer)s?\s*[:.-]?\s*)?"
     r"(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?(?:\s+(?:(?:de|van|von|der|da|di|le|la)\s+)?\p{Lu}[\p{L}'’-]+){1,2})"
-    r"(?:,\s*(?:PhD|MD|Jr\.?|Sr\.?)\s*,?)?"
+    r"(?:,\s*(?:Jr\.?|Sr\.?|\p{Lu}[\p{Lu}\p{Ll}.]{0,3}\p{Lu}\.?|Esq\.?)(?:,\s*(?:\p{Lu}[\p{Lu}\p{Ll}.]{0,3}\p{Lu}\.?))*\s*,?)?"
     r"\s+(?P<verb>is|was|has|writes|wrote|covers|serves|works|teaches|lives|holds|spent|joined|founded|"
     r"edits|hosts|reports)\b\s*(?P<rest>.*)$",
 )
@@ -65,11 +66,14 @@ PROSE_SCAN = 200
 #: Lines longer than this are the story's text, where a mention of the person counts.
 MENTION_CHARS = 60
 _WORD = compiled(r"[\p{L}\p{N}]+")
-#: A role given without an article ("is author of", "is professor at"): a noun, then a preposition.
-_BARE_ROLE = compiled(r"^(?!\w+ed\b)\p{Ll}[\p{L}-]+ (?:of|at|for|with|in)\b")
+#: A role given without an article ("is author of", "is professor at", "is founder and CEO of"): a
+#: noun (or two joined by "and"), then a preposition.
+_BARE_ROLE = compiled(r"^(?!\w+ed\b)\p{Ll}[\p{L}-]+(?: and \p{L}[\p{L}-]+)? (?:of|at|for|with|in)\b")
 #: A label on a line of its own above a box ("About the author", "Author bio", "Contributor").
 _LABEL = compiled(r"^\W{0,3}(?:about\s+(?:the\s+)?(?:authors?|writers?|contributors?|columnists?)|(?:the\s+)?authors?"
                   r"(?:\s+bio(?:graphy)?)?|bio(?:graphy)?|contributors?)\W{0,3}$", regex.IGNORECASE)
+#: An e-mail or web address: the words in it are no mention of a person in the story.
+_ADDRESS = compiled(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
 #: A line going on about the person of the box.
 _PRONOUN = compiled(r"^\W{0,3}(?:he|she|they|his|her|their|him|contact|follow|email|e-mail)\b", regex.IGNORECASE)
 
@@ -179,5 +183,8 @@ class _KnownWords:
     def read_to(self, upto: int) -> None:
         for start, end in self.lines[self.read : upto]:
             if end - start > MENTION_CHARS:
-                self.words.update(_WORD.findall(self.source, start, end))
+                line = self.source[start:end]
+                if "@" in line or "://" in line or "www." in line:
+                    line = _ADDRESS.sub(" ", line)  # "Send tips to Shafer.Politico@gmail.com" names no one
+                self.words.update(_WORD.findall(line))
         self.read = max(self.read, upto)
