@@ -1,5 +1,5 @@
 """The command line: ``checker [options] PATH...``, ``checker lsp``, ``checker trust`` and
-``checker learn-furniture`` and ``checker extract``.
+``checker learn-furniture``, ``checker extract`` and ``checker rule``.
 
 It parses the arguments (the parser is ``checker.config.options``; plugins are loaded first,
 as they add options) and hands the options to the run skeleton, ``checker.engine.run``,
@@ -33,6 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from checker.learn.command import main as learn_main
 
         return learn_main(arguments[1:])
+    if arguments[:1] == ["rule"]:
+        from checker.explain import main as rule_main
+
+        tolerant_streams()
+        return int(rule_main(arguments[1:]))
     if arguments[:1] == ["extract"]:
         from checker.extract import main as extract_main
 

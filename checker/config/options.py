@@ -48,7 +48,8 @@ def base_parser(add_help: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check; - reads standard input")
     parser.add_argument("--version", action="version", version=f"checker {__version__}")
     out = parser.add_argument_group("output")
-    out.add_argument("-f", "--format", default="text", help="output format (text, json, or one from a plugin)")
+    out.add_argument("-f", "--format", default="text",
+                     help="output format: text, json, sarif, github, junit, html, or one a plugin adds")
     out.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     out.add_argument("-q", "--quiet", action="store_true", help="text format: only the findings")
     out.add_argument("--color", choices=["auto", "always", "never"], default="auto")

@@ -100,6 +100,8 @@ class Session:
         self.config = config
         self.pm = pm
         self.rules: list[Rule] = []
+        #: Every rule collected, those the selection leaves out (off by default, ignored) too.
+        self.collected: list[Rule] = []
         self.kinds: dict[str, type[Rule]] = {}
         self.summary = Summary()
         self.started = time.perf_counter()
@@ -155,6 +157,7 @@ class Session:
                                           f"no rules are collected")
             provided = []
         collected = [rule for rules in provided for rule in rules or []]
+        self.collected = collected
         self.rules = self.select(collected)
         self.check_selection(collected, self.rules)
         for rule in self.rules:
