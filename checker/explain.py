@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from checker.errors import ExitCode, UsageError
-from checker.report.safe import printable
 
 #: Options of the check that decide which rules there are (not which of them run).
 COLLECTING = ("config", "no_config", "rules", "no_builtin_rules", "plugins", "no_local_plugins", "debug")
@@ -66,20 +65,16 @@ def chosen(rules: list[Any], wanted: Sequence[str]) -> list[Any]:
 
 
 def main(argv: Sequence[str]) -> int:
-    try:
-        options = parser().parse_args(list(argv))
-    except SystemExit as stop:
-        return ExitCode.OK if stop.code == 0 else ExitCode.USAGE_ERROR
+    from checker.engine import subcommand
+
+    options = subcommand.parse(parser(), argv)
+    if isinstance(options, ExitCode):
+        return options
     from checker.docs import rule_page
-    from checker.engine import startup
     from checker.engine.run import exit_code, say_error
 
     try:
-        values = {name: getattr(options, name) for name in COLLECTING
-                  if getattr(options, name) not in (None, False, [])}
-        session = startup.open_session({**values, "no_cache": True})
-        for problem in session.config.problems:
-            sys.stderr.write(f"checker: {problem.kind} error: {printable(problem.message)}\n")
+        session = subcommand.open_session(options, COLLECTING, {})
         rules = chosen(session.collected, options.ids)
     except (Exception, KeyboardInterrupt) as error:
         say_error(error, debug=options.debug)

@@ -68,20 +68,17 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str]) -> int:
-    try:
-        options = parser().parse_args(list(argv))
-    except SystemExit as stop:
-        return ExitCode.OK if stop.code == 0 else ExitCode.USAGE_ERROR
-    from checker.engine import startup
+    from checker.engine import subcommand
+
+    options = subcommand.parse(parser(), argv)
+    if isinstance(options, ExitCode):
+        return options
     from checker.engine.run import exit_code, say_error
     from checker.read.inputs import collect_paths
 
     try:
-        values = {name: getattr(options, name) for name in READING if getattr(options, name) not in (None, False)}
-        session = startup.open_session({**values, "paths": options.paths, "no_cache": True})
-        for problem in session.config.problems:
-            if problem.kind != "rule":  # rules are not run here
-                sys.stderr.write(f"checker: {problem.kind} error: {printable(problem.message)}\n")
+        # Rules are not run here: their problems are not this command's to say.
+        session = subcommand.open_session(options, READING, {"paths": options.paths}, frozenset({"rule"}))
         suffixes = [s for group in session.pm.hook.checker_input_suffixes() for s in (group or [])]
         paths = collect_paths(options.paths, suffixes, session.config.exclude)
     except (Exception, KeyboardInterrupt) as error:
