@@ -182,3 +182,28 @@ def test_the_text_report_says_how_many_the_baseline_holds(tmp_path):
     last = result.stdout.decode().rstrip().splitlines()[-1]
     assert result.returncode == 1
     assert "1 finding" in last and "more in the baseline" in last
+
+
+def test_rewriting_with_some_rules_or_files_keeps_the_entries_that_run_did_not_cover(tmp_path):
+    archive(tmp_path)
+    repaired = "The pier reopened on Friday after repairs."
+    write(tmp_path, "news/pier.txt",
+          f"Title: Pier\n\n{repaired}\n\nUSA engineers checked the railings.\n\n{repaired}\n")
+    run(tmp_path, "--write-baseline", "baseline.json", "news")
+    before = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))["files"]
+    assert {"news/ferry.txt", "news/pier.txt"} <= set(before)
+
+    # Only the duplicate rules, over one file: the other rules' entries and the other files stay.
+    _, result = run(tmp_path, "--select", "duplicate", "--write-baseline", "baseline.json", "news/pier.txt")
+    assert result.returncode == 0
+    after = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))["files"]
+    assert after["news/ferry.txt"] == before["news/ferry.txt"]
+    def others(rows: list[dict]) -> list[dict]:
+        return [row for row in rows if not row["rule"].startswith("duplicate")]
+
+    assert others(after["news/pier.txt"]) == others(before["news/pier.txt"])  # "USA engineers" stays accepted
+    assert others(before["news/pier.txt"]) and any(r["rule"].startswith("duplicate") for r in after["news/pier.txt"])
+
+    # A run of a few rules counts no entry of the others as left over.
+    _, result = run(tmp_path, "--select", "duplicate", "--baseline", "baseline.json", "news")
+    assert result.returncode == 0 and b"matched no finding" not in result.stderr

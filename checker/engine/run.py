@@ -18,7 +18,7 @@ from typing import IO
 
 from checker.engine.jobs import check_all, jobs_for, known_total, started_workers
 from checker.engine.runner import Options
-from checker.engine.session import FileResult, Session
+from checker.engine.session import PARSE_PROBLEM, UNUSED_SUPPRESSION, FileResult, Session
 from checker.engine.startup import OptionValues, open_session, parse_command_line
 from checker.errors import CheckerError, ExitCode, UsageError
 from checker.filter import baseline as baselines
@@ -174,14 +174,20 @@ def check_and_report(session: Session, paths: list[str], reporter_factory: type)
 class Accepted:
     """The baseline of a run (``checker.filter.baseline``): the findings it accepts are taken
     out of each result before the result is recorded and reported; with ``--write-baseline``,
-    this run's findings are kept to be written at the end, and all of them are accepted."""
+    this run's findings are kept to be written at the end (with the entries of the file it
+    replaces that the run did not cover), and all of them are accepted."""
 
     def __init__(self, session: Session) -> None:
         config = session.config
         self.session = session
         self.baseline = baselines.load(config.baseline) if config.baseline is not None else None
         self.target = config.write_baseline
+        # The baseline a write replaces, read before the run: a malformed one stops it early.
+        self.replaced = (baselines.load(self.target) if self.target is not None and self.target.is_file()
+                         else None)
         self.kept: list[tuple[str, list]] = []
+        #: The rules this run runs: entries of the others are neither left over nor replaced.
+        self.rules = {rule.id for rule in session.rules} | {PARSE_PROBLEM, UNUSED_SUPPRESSION}
 
     def key(self, result: FileResult, folder: Path) -> str:
         return baselines.key_of(result.path, result.file, folder, self.session.config.stdin_filename)
@@ -199,11 +205,13 @@ class Accepted:
 
     def finish(self) -> None:
         if self.target is not None:
-            count = baselines.write(self.target, self.kept)
+            covered = {key for key, _ in self.kept}
+            kept = self.replaced.uncovered(covered, self.rules) if self.replaced is not None else ()
+            count = baselines.write(self.target, self.kept, kept)
             remember_report(str(self.target))
             self.session.note(f"wrote {count} finding{'s' if count != 1 else ''} to the baseline {self.target}")
         elif self.baseline is not None:
-            left = self.baseline.left_over()
+            left = self.baseline.left_over(self.rules)
             if left:
                 self.session.note(f"{left} entr{'ies' if left != 1 else 'y'} of the baseline {self.baseline.path} "
                                   "matched no finding (fixed, or edited): --write-baseline drops them")

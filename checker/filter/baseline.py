@@ -13,6 +13,10 @@ later. Paths are stored relative to the baseline file's folder, with ``/``, so t
 works in every checkout; a record of a JSON Lines dump is its file's path and ``#`` and its
 id. Entries are sorted, so a baseline rewritten after a change shows only that change in a
 review.
+
+Writing a baseline replaces what the run covered, the files it checked with the rules it ran,
+and keeps the other entries of the file it replaces: ``--write-baseline`` with ``--select
+duplicate`` over one folder does not drop the accepted boilerplate of the whole archive.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,14 +65,18 @@ def key_of(path: str, file: str | None, folder: Path, stdin_name: str) -> str:
     return relative.replace(os.sep, "/")
 
 
+#: An entry's identity in a file: its rule and its fingerprint.
+Mark = tuple[str, str]
+
+
 @dataclass
 class Baseline:
-    """The accepted findings of a baseline file, by file key, as fingerprints with counts."""
+    """The accepted findings of a baseline file, by file key, as (rule, fingerprint) with counts;
+    and the file's entries as written (``rows``), for a rewrite to keep what a run did not cover."""
 
     path: Path
-    entries: dict[str, Counter[str]] = field(default_factory=dict)
-    #: Findings hidden so far in this run.
-    hidden: int = 0
+    entries: dict[str, Counter[Mark]] = field(default_factory=dict)
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     #: The file keys seen in this run (for the entries left over).
     seen: set[str] = field(default_factory=set)
 
@@ -84,18 +92,25 @@ class Baseline:
             return findings
         kept = []
         for finding in findings:
-            mark = fingerprint(finding)
+            mark = (finding.rule, fingerprint(finding))
             if accepted[mark] > 0:
                 accepted[mark] -= 1
-                self.hidden += 1
             else:
                 kept.append(finding)
         return kept
 
-    def left_over(self) -> int:
-        """Entries of the files checked in this run that hid nothing: fixed since, or edited
-        past recognition. Rewrite the baseline to drop them."""
-        return sum(count for key in self.seen for count in self.entries.get(key, Counter()).values())
+    def left_over(self, rules: set[str]) -> int:
+        """Entries of ``rules`` for the files checked in this run that hid nothing: fixed since,
+        or edited past recognition. Rewrite the baseline to drop them."""
+        return sum(count for key in self.seen for (rule, _), count in self.entries.get(key, Counter()).items()
+                   if rule in rules)
+
+    def uncovered(self, keys: set[str], rules: set[str]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        """The entries a run that checked the files ``keys`` with ``rules`` did not cover."""
+        for key, rows in self.rows.items():
+            kept = rows if key not in keys else [row for row in rows if row["rule"] not in rules]
+            if kept:
+                yield key, kept
 
 
 def load(path: Path) -> Baseline:
@@ -113,28 +128,31 @@ def load(path: Path) -> Baseline:
         raise UsageError(f"{path}: the baseline is not UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise UsageError(f"{path}:{error.lineno}: the baseline is not valid JSON: {error.msg}") from None
-    return Baseline(path, _entries(data, path))
+    return Baseline(path, *_entries(data, path))
 
 
-def _entries(data: Any, path: Path) -> dict[str, Counter[str]]:
+def _entries(data: Any, path: Path) -> tuple[dict[str, Counter[Mark]], dict[str, list[dict[str, Any]]]]:
     if not isinstance(data, dict) or data.get("tool") != "checker" or not isinstance(data.get("files"), dict):
         raise UsageError(f"{path}: not a checker baseline (expected an object with \"tool\": \"checker\" and "
                          "\"files\")")
     if data.get("version") != VERSION:
         raise UsageError(f"{path}: baseline version {data.get('version')!r} is not {VERSION}: write it again "
                          "with --write-baseline")
-    entries: dict[str, Counter[str]] = {}
+    entries: dict[str, Counter[Mark]] = {}
+    rows: dict[str, list[dict[str, Any]]] = {}
     for key, findings in data["files"].items():
         if not isinstance(findings, list):
             raise UsageError(f"{path}: the entry of {key!r} is not a list of findings")
-        counts: Counter[str] = Counter()
+        counts: Counter[Mark] = Counter()
         for index, item in enumerate(findings):
             mark = item.get("fingerprint") if isinstance(item, dict) else None
-            if not isinstance(mark, str) or not mark:
-                raise UsageError(f"{path}: finding {index + 1} of {key!r} has no fingerprint")
-            counts[mark] += 1
+            rule = item.get("rule") if isinstance(item, dict) else None
+            if not (isinstance(mark, str) and mark and isinstance(rule, str) and rule):
+                raise UsageError(f"{path}: finding {index + 1} of {key!r} has no rule or no fingerprint")
+            counts[(rule, mark)] += 1
         entries[key] = counts
-    return entries
+        rows[key] = findings
+    return entries, rows
 
 
 def entry(finding: Finding) -> dict[str, Any]:
@@ -145,15 +163,21 @@ def entry(finding: Finding) -> dict[str, Any]:
     return {"rule": finding.rule, "line": finding.location.line, "text": quoted, "fingerprint": fingerprint(finding)}
 
 
-def write(path: Path, files: Iterable[tuple[str, list[Finding]]]) -> int:
-    """Write the findings of ``files`` (file key, findings) to ``path`` atomically, sorted;
-    return how many were written. Files without findings are left out."""
+def write(path: Path, files: Iterable[tuple[str, list[Finding]]],
+          kept: Iterable[tuple[str, list[dict[str, Any]]]] = ()) -> int:
+    """Write the findings of ``files`` (file key, findings) and the entries ``kept`` from the
+    baseline this one replaces to ``path`` atomically, sorted; return how many findings were
+    written from ``files``. Files without findings are left out."""
     table: dict[str, list[dict[str, Any]]] = {}
+    for key, rows in kept:
+        table.setdefault(key, []).extend(rows)
+    written = 0
     for key, findings in files:
         if findings:
             table.setdefault(key, []).extend(entry(f) for f in findings)
+            written += len(findings)
     for rows in table.values():
-        rows.sort(key=lambda row: (row["line"], row["rule"], row["fingerprint"]))
+        rows.sort(key=lambda row: (row.get("line", 0), row["rule"], row["fingerprint"]))
     data = {"tool": "checker", "version": VERSION, "files": dict(sorted(table.items()))}
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
     folder = path.resolve().parent
@@ -169,5 +193,4 @@ def write(path: Path, files: Iterable[tuple[str, list[Finding]]]) -> int:
             raise
     except OSError as error:
         raise UsageError(f"{path}: cannot write the baseline: {error.strerror or error}") from None
-    return sum(len(rows) for rows in table.values())
-
+    return written
