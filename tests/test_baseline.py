@@ -154,6 +154,14 @@ def test_a_bad_baseline_is_a_one_line_usage_error_naming_it(tmp_path):
         assert result.stdout == b""
 
 
+def test_a_malformed_baseline_is_never_overwritten_by_a_write(tmp_path):
+    archive(tmp_path)
+    damaged = write(tmp_path, "baseline.json", '{"tool": "checker", "version": 1, "files": {"a.txt": [{"rul')
+    result = run_checker("--no-cache", "--write-baseline", "baseline.json", "news", cwd=tmp_path)
+    assert result.returncode == 4 and b"remove it to write a new baseline" in result.stderr
+    assert damaged.read_text(encoding="utf-8").endswith('"rul')
+
+
 def test_a_baseline_that_cannot_be_written_is_an_error_and_leaves_no_file(tmp_path):
     archive(tmp_path)
     write(tmp_path, "blocker", "a file where a folder should be")

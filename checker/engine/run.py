@@ -183,8 +183,12 @@ class Accepted:
         self.baseline = baselines.load(config.baseline) if config.baseline is not None else None
         self.target = config.write_baseline
         # The baseline a write replaces, read before the run: a malformed one stops it early.
-        self.replaced = (baselines.load(self.target) if self.target is not None and self.target.is_file()
-                         else None)
+        self.replaced = None
+        if self.target is not None and self.target.is_file():
+            try:
+                self.replaced = baselines.load(self.target)
+            except UsageError as error:  # its entries would be lost: the user decides
+                raise UsageError(f"{error} (remove it to write a new baseline)") from None
         self.kept: list[tuple[str, list]] = []
         #: The rules this run runs: entries of the others are neither left over nor replaced.
         self.rules = {rule.id for rule in session.rules} | {PARSE_PROBLEM, UNUSED_SUPPRESSION}

@@ -136,8 +136,8 @@ def _entries(data: Any, path: Path) -> tuple[dict[str, Counter[Mark]], dict[str,
         raise UsageError(f"{path}: not a checker baseline (expected an object with \"tool\": \"checker\" and "
                          "\"files\")")
     if data.get("version") != VERSION:
-        raise UsageError(f"{path}: baseline version {data.get('version')!r} is not {VERSION}: write it again "
-                         "with --write-baseline")
+        raise UsageError(f"{path}: baseline version {data.get('version')!r} is not {VERSION}: remove it and write "
+                         "a new one with --write-baseline")
     entries: dict[str, Counter[Mark]] = {}
     rows: dict[str, list[dict[str, Any]]] = {}
     for key, findings in data["files"].items():
