@@ -376,6 +376,32 @@ class CheckerServer:
                 ))
         return actions
 
+    def hover(self, uri: str, position: Any) -> Any:
+        """The findings under the cursor explained: each one's rule, category and severity, its
+        message, what the rule catches and a link to its page; None where there is none."""
+        from lsprotocol import types
+
+        document = self.server.workspace.get_text_document(uri)
+        session = self.session_for(path_of(uri, document.language_id))
+        checked = self.checked.get(uri)
+        if checked is None or checked.version != document.version or checked.text != document.source:
+            checked, session = self.check(uri)
+        point = types.Range(start=position, end=position)
+        under = [f for f in checked.findings if _overlaps(checked.positions.range(f.location), point)]
+        if not under:
+            return None
+        rules = {rule.id: rule for rule in session.rules}
+        links = self.links(session)
+        parts = []
+        for finding in under[:_HOVER_MOST]:
+            rule = rules.get(finding.rule)
+            about = _first_paragraph(rule.description or rule.summary()) if rule is not None else ""
+            link = links.get(finding.rule) or session.config.rule_url(finding.rule)
+            parts.append(f"**{finding.rule}** ({finding.category}, {finding.severity})\n\n{finding.message}"
+                         + (f"\n\n{about}" if about else "") + f"\n\n[The rule's page]({link})")
+        text = "\n\n---\n\n".join(parts)
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
+
     # ---- protocol ----------------------------------------------------------------------
     def configure(self, options: Any) -> None:
         """Read the limits from the client's ``initializationOptions``: ``maxSize`` (bytes, or
@@ -457,6 +483,10 @@ class CheckerServer:
         def code_action(ls: Any, params: types.CodeActionParams) -> list[types.CodeAction]:
             return self.code_actions(params.text_document.uri, params.range)
 
+        @server.feature(types.TEXT_DOCUMENT_HOVER)
+        def hover(ls: Any, params: types.HoverParams) -> types.Hover | None:
+            return self.hover(params.text_document.uri, params.position)
+
         @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
         def did_change_configuration(ls: Any, params: types.DidChangeConfigurationParams) -> None:
             self.reload()
@@ -505,6 +535,15 @@ def _protocol_class() -> type:
             super().handle_message(message)
 
     return CheckerProtocol
+
+
+#: Findings explained in one hover (a line three rules flag is rare; more would bury the first).
+_HOVER_MOST = 3
+
+
+def _first_paragraph(text: str) -> str:
+    """A rule's description up to its first blank line, its lines joined."""
+    return " ".join(text.strip().split("\n\n", 1)[0].split())
 
 
 def _overlaps(span: Any, wanted: Any) -> bool:

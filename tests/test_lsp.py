@@ -139,6 +139,21 @@ def test_code_action_applies_a_suggestion_and_change_republishes(client, workspa
     assert client.close() == 0
 
 
+def test_hover_explains_the_findings_under_the_cursor_and_nothing_elsewhere(client, workspace):
+    uri = open_document(client, workspace / "story.txt", TEXT)
+    share = by_code(client.diagnostics(uri, 1))["boilerplate-share"]
+    hover = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": share["range"]["start"]})
+    assert hover["contents"]["kind"] == "markdown"
+    value = hover["contents"]["value"]
+    assert value.startswith("**boilerplate-share** (boilerplate, error)")
+    assert share["message"] in value and share["codeDescription"]["href"] in value
+    assert "[The rule's page]" in value and len(value.split("\n\n")) >= 4  # what the rule catches, too
+    # Between findings (the blank second line of the document) there is nothing to explain.
+    assert client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                 "position": {"line": 1, "character": 0}}) is None
+    assert client.close() == 0
+
+
 def test_changes_are_debounced_and_the_last_diagnostics_match_the_final_text(client, workspace):
     uri = open_document(client, workspace / "story.md", "# Budget\n\nThe council met.\n", "markdown")
     assert client.diagnostics(uri, 1) == []
