@@ -369,6 +369,9 @@ class CheckerServer:
                     title = f"Replace with '{suggestion}'" if suggestion else "Remove it"
                     edits.append((f"{title} ({finding.rule})", [types.TextEdit(range=span, new_text=suggestion)],
                                   False))
+            silence = _suppression_edit(document.source, document.language_id, uri, span.start.line, finding.rule)
+            if silence is not None:
+                edits.append((f"Disable {finding.rule} for this line", [silence], False))
             for title, text_edits, preferred in edits:
                 actions.append(types.CodeAction(
                     title=title, kind=types.CodeActionKind.QuickFix, is_preferred=preferred,
@@ -535,6 +538,41 @@ def _protocol_class() -> type:
             super().handle_message(message)
 
     return CheckerProtocol
+
+
+#: A metadata header's line ("Title: ...", "Published: ..."): no directive goes above it.
+_HEADER_LINE = compiled(r"[A-Za-z][\w -]{0,30}:[ \t]")
+_MARKUP = (".md", ".markdown", ".html", ".htm")
+
+
+def _suppression_edit(text: str, language: str | None, uri: str, line: int, rule: str) -> Any:
+    """An edit that puts ``checker-disable-next-line RULE`` on a line of its own above ``line``
+    (an HTML comment in Markdown, square brackets in plain text), with the line's indentation
+    and the document's line ending; None on a line of the metadata header or front matter,
+    which a line above would break."""
+    from lsprotocol import types
+
+    lines = _LSP_BREAK.split(text)
+    if not 0 <= line < len(lines) or _in_header(lines, line):
+        return None
+    ending = "\r\n" if "\r\n" in text else "\n"
+    indent = lines[line][: len(lines[line]) - len(lines[line].lstrip(" \t"))]
+    markup = path_of(uri, language).lower().endswith(_MARKUP)
+    directive = (f"<!-- checker-disable-next-line {rule} -->" if markup else f"[checker-disable-next-line {rule}]")
+    start = types.Position(line=line, character=0)
+    return types.TextEdit(range=types.Range(start=start, end=start), new_text=f"{indent}{directive}{ending}")
+
+
+def _in_header(lines: list[str], line: int) -> bool:
+    """``line`` is in the document's metadata header ("Title: ..." lines up to the first blank
+    line) or its front matter (between "---" lines at the top)."""
+    if lines and lines[0].strip() == "---":
+        closing = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), len(lines))
+        return line <= closing
+    if lines and _HEADER_LINE.match(lines[0]):
+        blank = next((i for i, text in enumerate(lines) if not text.strip()), len(lines))
+        return line < blank
+    return False
 
 
 #: Findings explained in one hover (a line three rules flag is rare; more would bury the first).

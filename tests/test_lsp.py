@@ -121,7 +121,7 @@ def test_code_action_applies_a_suggestion_and_change_republishes(client, workspa
     share = diagnostics["boilerplate-share"]
     actions = client.request("textDocument/codeAction", {
         "textDocument": {"uri": uri}, "range": share["range"], "context": {"diagnostics": [share]}})
-    [action] = [a for a in actions if "boilerplate-share" in a["title"]]
+    [action] = [a for a in actions if "boilerplate-share" in a["title"] and not a["title"].startswith("Disable")]
     assert action["kind"] == "quickfix" and action["isPreferred"] is True
     text = apply_edits(TEXT, action["edit"]["changes"][uri])
     assert text == TEXT.replace("\r\n\r\nShare this:\r\n", "\r\n")
@@ -133,9 +133,50 @@ def test_code_action_applies_a_suggestion_and_change_republishes(client, workspa
     usa = after["entity-state-name-as-adjective"]
     offered = client.request("textDocument/codeAction", {
         "textDocument": {"uri": uri}, "range": usa["range"], "context": {"diagnostics": [usa]}})
-    replacements = {a["title"] for a in offered if "entity-state-name-as-adjective" in a["title"]}
+    replacements = {a["title"] for a in offered
+                    if "entity-state-name-as-adjective" in a["title"] and not a["title"].startswith("Disable")}
     assert replacements == {"Replace with 'U.S.' (entity-state-name-as-adjective)",
                             "Replace with 'American' (entity-state-name-as-adjective)"}
+    assert client.close() == 0
+
+
+def actions_for(client: Client, uri: str, diagnostic: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    found = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}})
+    return {action["title"]: action for action in found}
+
+
+def test_a_finding_can_be_disabled_for_its_line_from_the_editor(client, workspace):
+    uri = open_document(client, workspace / "story.txt", TEXT)
+    share = by_code(client.diagnostics(uri, 1))["boilerplate-share"]
+    action = actions_for(client, uri, share)["Disable boilerplate-share for this line"]
+    assert action["kind"] == "quickfix" and not action.get("isPreferred")
+    text = apply_edits(TEXT, action["edit"]["changes"][uri])
+    assert text == TEXT.replace("Share this:\r\n", "[checker-disable-next-line boilerplate-share]\r\nShare this:\r\n")
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": text}]})
+    after = by_code(client.diagnostics(uri, 2))
+    assert "boilerplate-share" not in after and "duplicate-headline" in after
+    assert all(d["range"]["start"]["line"] != share["range"]["start"]["line"] for d in after.values())
+
+    # Markdown takes the directive as an HTML comment, indented as the line is.
+    story = "# Pier closed\n\nThe pier closed on Friday after storm damage.\n\n  Like this:\n"
+    md = open_document(client, workspace / "pier.md", story, "markdown")
+    [like] = [d for d in client.diagnostics(md, 1) if d["range"]["start"]["line"] == 4]
+    action = actions_for(client, md, like)[f"Disable {like['code']} for this line"]
+    fixed = apply_edits(story, action["edit"]["changes"][md])
+    assert fixed.endswith(f"\n\n  <!-- checker-disable-next-line {like['code']} -->\n  Like this:\n")
+    client.notify("textDocument/didChange", {"textDocument": {"uri": md, "version": 2},
+                                             "contentChanges": [{"text": fixed}]})
+    assert [d for d in client.diagnostics(md, 2) if d["range"]["start"]["line"] >= 4] == []
+    assert client.close() == 0
+
+
+def test_no_directive_is_offered_inside_the_metadata_header(client, workspace):
+    text = "Title: Ferry timetable cut\nPublished: 2026-02-30\n\nThe island ferry will run four times a day.\n"
+    uri = open_document(client, workspace / "ferry.txt", text)
+    [date] = [d for d in client.diagnostics(uri, 1) if d["range"]["start"]["line"] == 1]
+    assert not [title for title in actions_for(client, uri, date) if title.startswith("Disable")]
     assert client.close() == 0
 
 
