@@ -115,35 +115,40 @@ def test_open_publishes_diagnostics_with_codes_links_related_and_utf16_ranges(cl
     assert client.close() == 0
 
 
+def actions_for(client: Client, uri: str, diagnostic: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The code actions offered for ``diagnostic``, by title."""
+    found = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}})
+    return {action["title"]: action for action in found}
+
+
+def apply_and_recheck(client: Client, uri: str, text: str, action: dict[str, Any], version: int) -> tuple[str, Any]:
+    """``action``'s edits applied to ``text`` and sent as the document's ``version``: the new
+    text and its diagnostics."""
+    changed = apply_edits(text, action["edit"]["changes"][uri])
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                             "contentChanges": [{"text": changed}]})
+    return changed, client.diagnostics(uri, version)
+
+
 def test_code_action_applies_a_suggestion_and_change_republishes(client, workspace):
     uri = open_document(client, workspace / "story.txt", TEXT)
     diagnostics = by_code(client.diagnostics(uri, 1))
     share = diagnostics["boilerplate-share"]
-    actions = client.request("textDocument/codeAction", {
-        "textDocument": {"uri": uri}, "range": share["range"], "context": {"diagnostics": [share]}})
-    [action] = [a for a in actions if "boilerplate-share" in a["title"] and not a["title"].startswith("Disable")]
+    [action] = [a for title, a in actions_for(client, uri, share).items()
+                if "boilerplate-share" in title and not title.startswith("Disable")]
     assert action["kind"] == "quickfix" and action["isPreferred"] is True
-    text = apply_edits(TEXT, action["edit"]["changes"][uri])
+    text, published = apply_and_recheck(client, uri, TEXT, action, 2)
     assert text == TEXT.replace("\r\n\r\nShare this:\r\n", "\r\n")
-    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
-                                             "contentChanges": [{"text": text}]})
-    after = by_code(client.diagnostics(uri, 2))
+    after = by_code(published)
     assert "boilerplate-share" not in after and "duplicate-headline" in after
     # A finding with a suggestion but an unsafe fix is offered too, not preferred.
     usa = after["entity-state-name-as-adjective"]
-    offered = client.request("textDocument/codeAction", {
-        "textDocument": {"uri": uri}, "range": usa["range"], "context": {"diagnostics": [usa]}})
-    replacements = {a["title"] for a in offered
-                    if "entity-state-name-as-adjective" in a["title"] and not a["title"].startswith("Disable")}
+    replacements = {title for title in actions_for(client, uri, usa)
+                    if "entity-state-name-as-adjective" in title and not title.startswith("Disable")}
     assert replacements == {"Replace with 'U.S.' (entity-state-name-as-adjective)",
                             "Replace with 'American' (entity-state-name-as-adjective)"}
     assert client.close() == 0
-
-
-def actions_for(client: Client, uri: str, diagnostic: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    found = client.request("textDocument/codeAction", {
-        "textDocument": {"uri": uri}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}})
-    return {action["title"]: action for action in found}
 
 
 def test_a_finding_can_be_disabled_for_its_line_from_the_editor(client, workspace):
@@ -151,11 +156,9 @@ def test_a_finding_can_be_disabled_for_its_line_from_the_editor(client, workspac
     share = by_code(client.diagnostics(uri, 1))["boilerplate-share"]
     action = actions_for(client, uri, share)["Disable boilerplate-share for this line"]
     assert action["kind"] == "quickfix" and not action.get("isPreferred")
-    text = apply_edits(TEXT, action["edit"]["changes"][uri])
+    text, published = apply_and_recheck(client, uri, TEXT, action, 2)
     assert text == TEXT.replace("Share this:\r\n", "[checker-disable-next-line boilerplate-share]\r\nShare this:\r\n")
-    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
-                                             "contentChanges": [{"text": text}]})
-    after = by_code(client.diagnostics(uri, 2))
+    after = by_code(published)
     assert "boilerplate-share" not in after and "duplicate-headline" in after
     assert all(d["range"]["start"]["line"] != share["range"]["start"]["line"] for d in after.values())
 
@@ -164,11 +167,9 @@ def test_a_finding_can_be_disabled_for_its_line_from_the_editor(client, workspac
     md = open_document(client, workspace / "pier.md", story, "markdown")
     [like] = [d for d in client.diagnostics(md, 1) if d["range"]["start"]["line"] == 4]
     action = actions_for(client, md, like)[f"Disable {like['code']} for this line"]
-    fixed = apply_edits(story, action["edit"]["changes"][md])
+    fixed, published = apply_and_recheck(client, md, story, action, 2)
     assert fixed.endswith(f"\n\n  <!-- checker-disable-next-line {like['code']} -->\n  Like this:\n")
-    client.notify("textDocument/didChange", {"textDocument": {"uri": md, "version": 2},
-                                             "contentChanges": [{"text": fixed}]})
-    assert [d for d in client.diagnostics(md, 2) if d["range"]["start"]["line"] >= 4] == []
+    assert [d for d in published if d["range"]["start"]["line"] >= 4] == []
     assert client.close() == 0
 
 
