@@ -548,31 +548,32 @@ _MARKUP = (".md", ".markdown", ".html", ".htm")
 def _suppression_edit(text: str, language: str | None, uri: str, line: int, rule: str) -> Any:
     """An edit that puts ``checker-disable-next-line RULE`` on a line of its own above ``line``
     (an HTML comment in Markdown, square brackets in plain text), with the line's indentation
-    and the document's line ending; None on a line of the metadata header or front matter,
-    which a line above would break."""
+    and the document's line ending; None on a line of the metadata header or front matter, or
+    on a plain text's headline, which a line above would break."""
     from lsprotocol import types
 
     lines = _LSP_BREAK.split(text)
-    if not 0 <= line < len(lines) or _in_header(lines, line):
+    markup = path_of(uri, language).lower().endswith(_MARKUP)
+    if not 0 <= line < len(lines) or _in_header(lines, line, markup):
         return None
     ending = "\r\n" if "\r\n" in text else "\n"
     indent = lines[line][: len(lines[line]) - len(lines[line].lstrip(" \t"))]
-    markup = path_of(uri, language).lower().endswith(_MARKUP)
     directive = (f"<!-- checker-disable-next-line {rule} -->" if markup else f"[checker-disable-next-line {rule}]")
     start = types.Position(line=line, character=0)
     return types.TextEdit(range=types.Range(start=start, end=start), new_text=f"{indent}{directive}{ending}")
 
 
-def _in_header(lines: list[str], line: int) -> bool:
+def _in_header(lines: list[str], line: int, markup: bool) -> bool:
     """``line`` is in the document's metadata header ("Title: ..." lines up to the first blank
-    line) or its front matter (between "---" lines at the top)."""
+    line) or its front matter (between "---" lines at the top), or, in plain text, is its first
+    line, the headline: a line above it would be read as the headline."""
     if lines and lines[0].strip() == "---":
         closing = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), len(lines))
         return line <= closing
     if lines and _HEADER_LINE.match(lines[0]):
         blank = next((i for i, text in enumerate(lines) if not text.strip()), len(lines))
         return line < blank
-    return False
+    return not markup and line == next((i for i, text in enumerate(lines) if text.strip()), 0)
 
 
 #: Findings explained in one hover (a line three rules flag is rare; more would bury the first).

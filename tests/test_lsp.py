@@ -178,6 +178,11 @@ def test_no_directive_is_offered_inside_the_metadata_header(client, workspace):
     uri = open_document(client, workspace / "ferry.txt", text)
     [date] = [d for d in client.diagnostics(uri, 1) if d["range"]["start"]["line"] == 1]
     assert not [title for title in actions_for(client, uri, date) if title.startswith("Disable")]
+    # Plain text with no header: its first line is the headline, which a line above would replace.
+    spun = "USA officials inspect the ferry port\n\nThe island ferry will run four times a day, the operator said.\n"
+    uri = open_document(client, workspace / "spun.txt", spun)
+    [name] = [d for d in client.diagnostics(uri, 1) if d["range"]["start"]["line"] == 0]
+    assert not [title for title in actions_for(client, uri, name) if title.startswith("Disable")]
     assert client.close() == 0
 
 
