@@ -354,6 +354,9 @@ class CheckerServer:
         if checked is None or checked.version != document.version or checked.text != document.source:
             checked, _ = self.check(uri)
         positions = checked.positions
+        markup = path_of(uri, document.language_id).lower().endswith(_MARKUP)
+        lines: list[str] | None = None
+        header = -1
         actions = []
         for finding in checked.findings:
             span = positions.range(finding.location)
@@ -369,7 +372,11 @@ class CheckerServer:
                     title = f"Replace with '{suggestion}'" if suggestion else "Remove it"
                     edits.append((f"{title} ({finding.rule})", [types.TextEdit(range=span, new_text=suggestion)],
                                   False))
-            silence = _suppression_edit(document.source, document.language_id, uri, span.start.line, finding.rule)
+            if lines is None:  # read once, and only when some finding lies in the range asked about
+                lines = _LSP_BREAK.split(document.source)
+                header = _header_end(lines, markup)
+            silence = _suppression_edit(lines, header, "\r\n" in document.source, markup, span.start.line,
+                                        finding.rule)
             if silence is not None:
                 edits.append((f"Disable {finding.rule} for this line", [silence], False))
             for title, text_edits, preferred in edits:
@@ -545,35 +552,32 @@ _HEADER_LINE = compiled(r"[A-Za-z][\w -]{0,30}:[ \t]")
 _MARKUP = (".md", ".markdown", ".html", ".htm")
 
 
-def _suppression_edit(text: str, language: str | None, uri: str, line: int, rule: str) -> Any:
+def _suppression_edit(lines: list[str], header: int, crlf: bool, markup: bool, line: int, rule: str) -> Any:
     """An edit that puts ``checker-disable-next-line RULE`` on a line of its own above ``line``
-    (an HTML comment in Markdown, square brackets in plain text), with the line's indentation
-    and the document's line ending; None on a line of the metadata header or front matter, or
-    on a plain text's headline, which a line above would break."""
+    of the document's ``lines`` (an HTML comment in ``markup``, Markdown or HTML, square brackets
+    in plain text), with the line's indentation
+    and the document's line ending; None up to line ``header`` (``_header_end``), which a line
+    above would break."""
     from lsprotocol import types
 
-    lines = _LSP_BREAK.split(text)
-    markup = path_of(uri, language).lower().endswith(_MARKUP)
-    if not 0 <= line < len(lines) or _in_header(lines, line, markup):
+    if not header < line < len(lines):
         return None
-    ending = "\r\n" if "\r\n" in text else "\n"
+    ending = "\r\n" if crlf else "\n"
     indent = lines[line][: len(lines[line]) - len(lines[line].lstrip(" \t"))]
     directive = (f"<!-- checker-disable-next-line {rule} -->" if markup else f"[checker-disable-next-line {rule}]")
     start = types.Position(line=line, character=0)
     return types.TextEdit(range=types.Range(start=start, end=start), new_text=f"{indent}{directive}{ending}")
 
 
-def _in_header(lines: list[str], line: int, markup: bool) -> bool:
-    """``line`` is in the document's metadata header ("Title: ..." lines up to the first blank
-    line) or its front matter (between "---" lines at the top), or, in plain text, is its first
-    line, the headline: a line above it would be read as the headline."""
+def _header_end(lines: list[str], markup: bool) -> int:
+    """The last line that no directive may go above (-1: none): the end of the metadata header
+    ("Title: ..." lines up to the first blank line) or of the front matter (between "---" lines
+    at the top), or, in plain text with neither, its first line, the headline."""
     if lines and lines[0].strip() == "---":
-        closing = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), len(lines))
-        return line <= closing
+        return next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), len(lines))
     if lines and _HEADER_LINE.match(lines[0]):
-        blank = next((i for i, text in enumerate(lines) if not text.strip()), len(lines))
-        return line < blank
-    return not markup and line == next((i for i, text in enumerate(lines) if text.strip()), 0)
+        return next((i for i, text in enumerate(lines) if not text.strip()), len(lines)) - 1
+    return -1 if markup else next((i for i, text in enumerate(lines) if text.strip()), 0)
 
 
 #: Findings explained in one hover (a line three rules flag is rare; more would bury the first).
