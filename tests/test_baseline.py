@@ -215,3 +215,13 @@ def test_rewriting_with_some_rules_or_files_keeps_the_entries_that_run_did_not_c
     # A run of a few rules counts no entry of the others as left over.
     _, result = run(tmp_path, "--select", "duplicate", "--baseline", "baseline.json", "news")
     assert result.returncode == 0 and b"matched no finding" not in result.stderr
+
+
+def test_worker_processes_and_cached_results_are_filtered_alike(tmp_path):
+    archive(tmp_path)
+    written = run_checker("-j", "2", "--write-baseline", "baseline.json", "news", cwd=tmp_path)  # cache on
+    assert written.returncode == 0 and (tmp_path / ".checker_cache").is_dir()
+    for jobs in ("2", "1"):  # both read the results the first run cached
+        result = run_checker("-j", jobs, "--format", "json", "--baseline", "baseline.json", "news", cwd=tmp_path)
+        report = json.loads(result.stdout)
+        assert result.returncode == 0 and findings(report) == [] and report["summary"]["baselined"] >= 2
