@@ -95,3 +95,16 @@ def test_a_surname_seen_only_inside_an_address_is_no_mention_in_the_story():
     named = article(*BODY, "Mira Kowalczyk, who chairs the residents' group, said the delay was shameful.",
                     "Mira Kowalczyk is the chair of the hill streets residents' association.")
     assert lines_flagged(named) == []
+
+
+def test_a_long_biography_is_still_a_box_and_a_very_long_paragraph_is_the_story():
+    career = ("She spent eleven years at regional dailies in the north before joining the Gazette, where she "
+              "has covered flooding, reservoirs, drought orders and the long fight over the Millbrook pumping "
+              "station. Her reporting on leaking mains won a regional press award, and she has given evidence "
+              "to a parliamentary committee on water company accounts. ")
+    bio = "Odile Marchetti-Banda is the Valley Gazette's environment editor. " + career * 2
+    assert 100 < len(bio.split()) <= 150
+    assert lines_flagged(article(*BODY, bio)) == [12]
+    longer = bio + career
+    assert len(longer.split()) > 150
+    assert lines_flagged(article(*BODY, longer)) == []  # past the limit: a paragraph of the story

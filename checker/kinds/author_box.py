@@ -91,7 +91,7 @@ class AuthorBoxRule(Rule):
     default_fix = "unsafe"
     OPTIONS = {
         "tail_lines": Option(int, default=4, help="how many of the article's last lines are read"),
-        "max_words": Option(int, default=90, help="longer lines are the article's own paragraphs"),
+        "max_words": Option(int, default=150, help="longer lines are the article's own paragraphs"),
         "min_body_lines": Option(int, default=4, help="shorter articles are left alone (no body to compare with)"),
     }
 
