@@ -2,6 +2,7 @@
 (``--baseline``, or ``baseline:`` in the configuration)."""
 
 import json
+import os
 from pathlib import Path
 
 from conftest import run_checker, write
@@ -173,6 +174,9 @@ def test_a_baseline_that_cannot_be_written_is_an_error_and_leaves_no_file(tmp_pa
     assert result.returncode == 0
     assert json.loads(previous.read_text(encoding="utf-8"))["files"]  # replaced whole
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert previous.stat().st_mode & 0o777 == 0o666 & ~umask  # a file the team shares, not a private temporary
 
 
 def test_write_baseline_with_diff_is_refused(tmp_path):

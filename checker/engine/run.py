@@ -128,9 +128,9 @@ def run_session(session: Session) -> None:
             raise UsageError("no input: give files or folders to check, or - for standard input")
         suffixes = [s for group in session.pm.hook.checker_input_suffixes() for s in (group or [])]
         config = session.config
-        written = [str(p) for p in (config.baseline, config.write_baseline) if p is not None]
-        paths = collect_paths(options.paths, suffixes, config.exclude,
-                              reports=[options.output] * bool(options.output) + written)
+        # What this run writes or reads besides the articles is never read as one.
+        own = [str(p) for p in (options.output, config.baseline, config.write_baseline) if p]
+        paths = collect_paths(options.paths, suffixes, config.exclude, reports=own)
         if options.diff:
             if config.write_baseline is not None:
                 raise UsageError("--write-baseline needs a check, not --diff: the diff writes nothing")
@@ -190,6 +190,7 @@ class Accepted:
             except UsageError as error:  # its entries would be lost: the user decides
                 raise UsageError(f"{error} (remove it to write a new baseline)") from None
         self.kept: list[tuple[str, list]] = []
+        self.target_folder = baselines.folder_of(self.target) if self.target is not None else None
         #: The rules this run runs: entries of the others are neither left over nor replaced.
         self.rules = {rule.id for rule in session.rules} | {PARSE_PROBLEM, UNUSED_SUPPRESSION}
 
@@ -199,7 +200,7 @@ class Accepted:
     def apply(self, result: FileResult) -> None:
         if self.target is not None:
             if result.error is None:
-                self.kept.append((self.key(result, self.target.resolve().parent), result.findings))
+                self.kept.append((self.key(result, self.target_folder), result.findings))
             self.session.summary.baselined += len(result.findings)
             result.findings = []
         elif self.baseline is not None and result.error is None:

@@ -21,34 +21,37 @@ duplicate`` over one folder does not drop the accepted boilerplate of the whole 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
-
+from checker.engine.written import write_whole
 from checker.errors import UsageError
 from checker.finding import Finding
+from checker.patterns.compiled import compiled
 
 VERSION = 1
-_SPACES = regex.compile(r"\s+")
-_FIGURES = regex.compile(r"\d+")
+_SPACES = compiled(r"\s+")
+_FIGURES = compiled(r"\d+")
 #: How much of a finding's quotation an entry keeps for a reader (the fingerprint has it all).
 _QUOTE = 80
 
 
-def fingerprint(finding: Finding) -> str:
-    """What a finding is known by, whatever line it is on: its rule and what it quotes."""
-    quoted = _SPACES.sub(" ", finding.location.text).strip()
+def fingerprint(finding: Finding, quoted: str | None = None) -> str:
+    """What a finding is known by, whatever line it is on: its rule and what it quotes
+    (``quoted``, when the caller has it already)."""
+    quoted = _quoted(finding) if quoted is None else quoted
     said = quoted if quoted else "message:" + _FIGURES.sub("#", finding.message)
     return hashlib.sha256(f"{finding.rule}\0{said}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def _quoted(finding: Finding) -> str:
+    return _SPACES.sub(" ", finding.location.text).strip()
 
 
 def key_of(path: str, file: str | None, folder: Path, stdin_name: str) -> str:
@@ -79,10 +82,11 @@ class Baseline:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     #: The file keys seen in this run (for the entries left over).
     seen: set[str] = field(default_factory=set)
+    #: The folder its paths are relative to (``folder_of``), resolved once.
+    folder: Path = field(init=False)
 
-    @property
-    def folder(self) -> Path:
-        return self.path.resolve().parent
+    def __post_init__(self) -> None:
+        self.folder = folder_of(self.path)
 
     def apply(self, key: str, findings: list[Finding]) -> list[Finding]:
         """``findings`` less those the baseline accepts for the file ``key``, each entry once."""
@@ -111,6 +115,11 @@ class Baseline:
             kept = rows if key not in keys else [row for row in rows if row["rule"] not in rules]
             if kept:
                 yield key, kept
+
+
+def folder_of(path: Path) -> Path:
+    """The folder a baseline kept at ``path`` names files relative to."""
+    return path.resolve().parent
 
 
 def load(path: Path) -> Baseline:
@@ -157,10 +166,10 @@ def _entries(data: Any, path: Path) -> tuple[dict[str, Counter[Mark]], dict[str,
 
 def entry(finding: Finding) -> dict[str, Any]:
     """A finding as a baseline stores it: enough for a reviewer to see what was accepted."""
-    quoted = _SPACES.sub(" ", finding.location.text).strip()
-    if len(quoted) > _QUOTE:
-        quoted = quoted[:_QUOTE - 1] + "…"
-    return {"rule": finding.rule, "line": finding.location.line, "text": quoted, "fingerprint": fingerprint(finding)}
+    quoted = _quoted(finding)
+    shown = quoted if len(quoted) <= _QUOTE else quoted[:_QUOTE - 1] + "…"
+    return {"rule": finding.rule, "line": finding.location.line, "text": shown,
+            "fingerprint": fingerprint(finding, quoted)}
 
 
 def write(path: Path, files: Iterable[tuple[str, list[Finding]]],
@@ -179,18 +188,8 @@ def write(path: Path, files: Iterable[tuple[str, list[Finding]]],
     for rows in table.values():
         rows.sort(key=lambda row: (row.get("line", 0), row["rule"], row["fingerprint"]))
     data = {"tool": "checker", "version": VERSION, "files": dict(sorted(table.items()))}
-    text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
-    folder = path.resolve().parent
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        write_whole(str(path), json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     except OSError as error:
         raise UsageError(f"{path}: cannot write the baseline: {error.strerror or error}") from None
     return written

@@ -9,12 +9,10 @@ records could not be read (each named on standard error, the others were read).
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 
+from checker.engine.written import write_whole
 from checker.errors import UsageError
 from checker.learn.archive import Learnable, input_files, read_articles
 from checker.learn.learner import DEFAULT_CAPACITY, DEFAULT_MIN_ARTICLES, DEFAULT_MIN_SHARE, Thresholds, learn
@@ -115,19 +113,7 @@ def _write(output: str, text: str) -> None:
     if output == "-":
         sys.stdout.write(text)
         return
-    folder = os.path.dirname(os.path.abspath(output))
-    temporary = None
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=".learn-", suffix=".tmp",
-                                         delete=False) as handle:
-            temporary = handle.name
-            handle.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not the temporary file's 0600
-        os.replace(temporary, output)
+        write_whole(output, text)
     except OSError as error:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
         raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
