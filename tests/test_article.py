@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from conftest import SEED, run_json
 
@@ -57,6 +59,48 @@ def test_plain_text_without_header_takes_short_first_line_as_headline():
     article = parse_text("x.txt", "Storm hits coast\n\nThe storm hit the coast on Monday.\n")
     assert article.headline.value == "Storm hits coast"
     assert not article.has_header
+
+
+def test_a_plain_text_line_of_directives_is_no_part_of_the_article():
+    # Put straight above a paragraph (as the editor's "disable for this line" puts it), between
+    # two lines of one paragraph, and first in a text without a header: none is article text,
+    # each separates what is around it as a blank line does.
+    text = ("Gull strike grounds island plane\n\n"
+            "The island's only plane was grounded on Monday after a gull hit its propeller.\n\n"
+            "[checker-disable-next-line duplicate-paragraph -- the airline's wording, twice]\n"
+            "Engineers flew in from the mainland to look at the blade.\n"
+            "  [checker-disable-line all] [checker-enable]  \n"
+            "Flights resume on Thursday.\n")
+    article = parse_text("gull.txt", text)
+    assert [text[p.start:p.end] for p in article.paragraphs] == [
+        "The island's only plane was grounded on Monday after a gull hit its propeller.",
+        "Engineers flew in from the mainland to look at the blade.",
+        "Flights resume on Thursday.",
+    ]
+    assert article.headline.value == "Gull strike grounds island plane"
+    # A directive inside a line of text, or a bracketed line that is not one, stays text.
+    kept = "Title: Notes\n\n[checker-disable-next-line] is how a line is left alone.\n[Editor's note]\n"
+    [paragraph] = parse_text("notes.txt", kept).paragraphs
+    assert kept[paragraph.start:paragraph.end] == kept[len("Title: Notes\n\n"):-1]
+    first = parse_text("first.txt", "[checker-disable duplicate]\nPier reopens\n\nThe pier reopened on Friday.\n")
+    assert first.headline.value == "Pier reopens"
+
+
+def test_a_directive_above_a_repeated_paragraph_in_plain_text_suppresses_it(tmp_path):
+    paragraph = "The island ferry ran again on Tuesday after three days of storms kept every boat in port."
+    text = f"Title: Ferry returns\n\n{paragraph}\n\nHarbour staff said the breakwater held overnight.\n\n"
+    (tmp_path / "plain.txt").write_text(text + paragraph + "\n", encoding="utf-8")
+    (tmp_path / "kept.txt").write_text(text + "[checker-disable-next-line duplicate-paragraph]\n" + paragraph + "\n",
+                                       encoding="utf-8")
+    (tmp_path / "other.txt").write_text(text + "[checker-disable-next-line boilerplate]\n" + paragraph + "\n",
+                                        encoding="utf-8")
+    report, _ = run_json("--select", "duplicate-paragraph", str(tmp_path))
+    found = {Path(f["path"]).name: [(x["line"], x["message"]) for x in f["findings"]] for f in report["files"]}
+    repeat = "This paragraph repeats the one at line 3 (100% alike); remove one of them."
+    assert found["plain.txt"] == [(7, repeat)]
+    assert found["kept.txt"] == []
+    # A directive for another rule leaves the finding whole, on the paragraph's own line.
+    assert found["other.txt"] == [(8, repeat)]
 
 
 def test_markdown_front_matter_heading_lists_and_code():

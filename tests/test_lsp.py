@@ -162,6 +162,18 @@ def test_a_finding_can_be_disabled_for_its_line_from_the_editor(client, workspac
     assert "boilerplate-share" not in after and "duplicate-headline" in after
     assert all(d["range"]["start"]["line"] != share["range"]["start"]["line"] for d in after.values())
 
+    # In plain text the directive's line is no part of the paragraph it stands above: a repeated
+    # paragraph is left alone, not reported again from the directive's line.
+    said = ("The pier will stay shut until engineers have checked every pile beneath the deck, a job the council "
+            "expects to take most of the summer because divers can only work at low tide.")
+    repeat = f"Title: Pier shut\n\n{said}\n\nThe council said repairs could take a month.\n\n{said}\n"
+    pier = open_document(client, workspace / "shut.txt", repeat)
+    [again] = [d for d in client.diagnostics(pier, 1) if d["code"] == "duplicate-paragraph"]
+    assert again["range"]["start"]["line"] == 6
+    action = actions_for(client, pier, again)["Disable duplicate-paragraph for this line"]
+    _, published = apply_and_recheck(client, pier, repeat, action, 2)
+    assert [d for d in published if d["code"].startswith("duplicate")] == []
+
     # Markdown takes the directive as an HTML comment, indented as the line is.
     story = "# Pier closed\n\nThe pier closed on Friday after storm damage.\n\n  Like this:\n"
     md = open_document(client, workspace / "pier.md", story, "markdown")

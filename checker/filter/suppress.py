@@ -19,13 +19,8 @@ from dataclasses import dataclass, field
 import regex
 
 from checker.finding import Finding
-from checker.patterns.compiled import compiled
 from checker.text.article import Article
-
-_DIRECTIVE = compiled(
-    r"<!--\s*checker-(?P<verb>disable-next-line|disable-line|disable|enable)\b(?P<args>.*?)-->"
-    r"|\[checker-(?P<verb2>disable-next-line|disable-line|disable|enable)\b(?P<args2>[^\]\n]*)\]"
-)
+from checker.text.directives import DIRECTIVE as _DIRECTIVE
 
 
 @dataclass

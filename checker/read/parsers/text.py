@@ -14,6 +14,7 @@ from __future__ import annotations
 from checker.patterns.compiled import compiled
 from checker.read.parsers.blocks import iter_lines, paragraph_spans, trimmed
 from checker.text.article import Article, Block, MetaField
+from checker.text.directives import MARK, PLAIN_DIRECTIVE_LINE
 
 HEADER_KEYS = {
     "title": "headline",
@@ -36,6 +37,28 @@ MAX_HEADLINE_LENGTH = 250
 def _looks_like_headline(text: str) -> bool:
     stripped = text.strip()
     return 0 < len(stripped) <= MAX_HEADLINE_LENGTH and "\n" not in stripped and not stripped.endswith(".")
+
+
+def _without_directives(source: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs less the lines that hold directives only ("[checker-disable-next-line
+    RULE]"): such a line is no part of the article's text, and it separates the lines around it
+    as a blank line does, so that the paragraph it stands above starts on the line it names."""
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if MARK not in source[start:end]:
+            kept.append((start, end))
+            continue
+        run: tuple[int, int] | None = None
+        for line_start, line_end, text in iter_lines(source, start, end):
+            if PLAIN_DIRECTIVE_LINE.fullmatch(text):
+                if run is not None:
+                    kept.append(trimmed(source, *run))
+                run = None
+            else:
+                run = (line_start, line_end) if run is None else (run[0], line_end)
+        if run is not None:
+            kept.append(trimmed(source, *run))
+    return [span for span in kept if span[1] > span[0]]
 
 
 def parse_text(path: str, source: str) -> Article:
@@ -76,6 +99,8 @@ def parse_text(path: str, source: str) -> Article:
                 article.blocks.append(Block("byline", line_start, line_end))
 
     spans = paragraph_spans(source, body_start)
+    if MARK in source:
+        spans = _without_directives(source, spans)
     if "headline" not in article.metadata and spans:
         first_start, first_end = spans[0]
         if _looks_like_headline(source[first_start:first_end]) and (len(spans) > 1):
