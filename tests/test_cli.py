@@ -1,5 +1,6 @@
 import json
 import os
+import re
 from pathlib import Path
 
 import jsonschema
@@ -277,3 +278,35 @@ def test_json_names_the_archive_each_record_came_from(tmp_path):
     assert entries["feed.jsonl#tram"]["findings"]
     assert [Path(e["file"]).name for name, e in entries.items() if e["error"]] == ["feed.jsonl"]
     assert "file" not in entries["plain.txt"]  # a plain file is its own source
+
+
+def test_statistics_count_each_rules_findings_and_fixes_instead_of_listing_them(tmp_path):
+    articles = ROOT / "sample_articles"
+    report, _ = run_json("--no-cache", str(articles))
+    summary = report["summary"]
+    result = run_checker("--no-cache", "--statistics", "-q", str(articles))
+    assert result.returncode == 1
+    lines = result.stdout.decode().splitlines()
+    rows = [line.split() for line in lines]
+    # One line per rule that made a finding, most first (ties by id), with its count.
+    assert [row[1] for row in rows] == sorted(summary["by_rule"], key=lambda rule: (-summary["by_rule"][rule], rule))
+    assert {row[1]: int(row[0]) for row in rows} == summary["by_rule"]
+    assert not any(":" in row[0] for row in rows)  # no finding listed by its place
+    # The fixes add up to what --fix (and --unsafe-fixes) would fix.
+    findings = [f for file in report["files"] for f in file["findings"]]
+    safe = sum(1 for f in findings if (f.get("fix") or {}).get("applicability") == "safe")
+    unsafe = sum(1 for f in findings if (f.get("fix") or {}).get("applicability") == "unsafe")
+    shown = " ".join(lines)
+    assert sum(int(n) for n in re.findall(r"(\d+) fixable", shown)) == safe > 0
+    assert sum(int(n) for n in re.findall(r"(\d+) with --unsafe-fixes", shown)) == unsafe > 0
+    # Without -q, the usual header and summary frame the table; an unreadable input is named.
+    write(tmp_path, "story.txt", SPUN)
+    write(tmp_path, "huge.txt", SPUN * 50)
+    result = run_checker("--no-cache", "--statistics", "--max-size", "1KB", str(tmp_path))
+    out = result.stdout.decode()
+    assert result.returncode == 6 and "statistics" in out and "huge.txt: error too large" in out
+    assert "entity-state-name-as-adjective" in out and "story.txt:3:" not in out
+    # It is a form of the text report: asked with another format, a usage error.
+    result = run_checker("--statistics", "--format", "json", str(articles))
+    assert result.returncode == 4 and result.stdout == b""
+    assert b"--statistics is a form of the text report" in result.stderr

@@ -121,6 +121,9 @@ def run_session(session: Session) -> None:
     formats = output_formats(session)
     if options.format not in formats:
         raise UsageError(f"unknown format {options.format!r} (known: {', '.join(sorted(formats))})")
+    if getattr(options, "statistics", False) and options.format != "text":
+        raise UsageError(f"--statistics is a form of the text report, not of {options.format!r} "
+                         "(the JSON report's summary counts findings by rule: by_rule)")
     if options.list_rules:
         list_rules(session, sys.stdout)
     else:

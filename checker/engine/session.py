@@ -72,6 +72,10 @@ class Summary:
     by_severity: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     by_category: dict[str, int] = field(default_factory=dict)
     by_rule: dict[str, int] = field(default_factory=dict)
+    #: Each rule's findings with a fix, by applicability ("safe", "unsafe"): ``--statistics``.
+    fixable_by_rule: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: Each rule's worst severity among its findings (a ``--severity`` override shows).
+    worst_by_rule: dict[str, str] = field(default_factory=dict)
     #: Seconds per rule over all inputs (``--timings``).
     rule_seconds: dict[str, float] = field(default_factory=dict)
     #: Findings a baseline accepted, left out of the others (``checker.filter.baseline``).
@@ -93,6 +97,12 @@ class Summary:
             self.by_severity[str(finding.severity)] += 1
             self.by_category[finding.category] = self.by_category.get(finding.category, 0) + 1
             self.by_rule[finding.rule] = self.by_rule.get(finding.rule, 0) + 1
+            if finding.fix is not None:
+                fixable = self.fixable_by_rule.setdefault(finding.rule, {"safe": 0, "unsafe": 0})
+                fixable[finding.fix.applicability] += 1
+            worst = self.worst_by_rule.get(finding.rule)
+            if worst is None or finding.severity > Severity.parse(worst):
+                self.worst_by_rule[finding.rule] = str(finding.severity)
 
 
 class Session:

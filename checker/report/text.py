@@ -35,6 +35,8 @@ class TextReporter:
         self.stream = stream
         self.colour = use_colour(stream, getattr(config.options, "color", "auto") or "auto")
         self.quiet = getattr(config.options, "quiet", False)
+        #: ``--statistics``: one line per rule instead of each finding.
+        self.statistics = getattr(config.options, "statistics", False)
         # The findings section is printed after the progress lines; it waits in a spooled
         # file (memory up to 1 MB, then disk), so a run over millions of articles stays flat.
         self.findings: IO[str] | None = None
@@ -53,13 +55,17 @@ class TextReporter:
         self.write(self.paint(f"checker {__version__}: {len(session.rules)} rules{workers}{where}", "bold"))
 
     def file_done(self, result: FileResult) -> None:
-        if result.findings or result.error:
-            if self.quiet:
+        if result.error and self.statistics:
+            # Counted, not listed: but an input that could not be read is still named.
+            self._spooled().write(f"{printable(result.path)}: {self.paint('error', 'error')} "
+                                  f"{printable(result.error)}\n")
+        elif result.findings or result.error:
+            if self.statistics:
+                pass  # counted in the summary, written by ``finish``
+            elif self.quiet:
                 self.write_findings(result, self.stream)
             else:
-                if self.findings is None:
-                    self.findings = _spool()
-                self.write_findings(result, self.findings)
+                self.write_findings(result, self._spooled())
         if self.quiet:
             return
         if result.error:
@@ -71,6 +77,11 @@ class TextReporter:
         else:
             status = self.paint("ok", "ok")
         self.write(f"{printable(result.path)} {status}")
+
+    def _spooled(self) -> IO[str]:
+        if self.findings is None:
+            self.findings = _spool()
+        return self.findings
 
     def write_findings(self, result: FileResult, stream: IO[str]) -> None:
         # Names, messages and the text they quote come from the articles: shown escaped, so
@@ -85,15 +96,26 @@ class TextReporter:
                          f"{self.paint(printable(finding.fix_note), 'dim')}\n")
 
     def finish(self, session: Session) -> None:
+        summary = session.summary
+        if self.statistics and self.quiet:
+            if self.findings is not None:  # the unreadable inputs
+                self.findings.seek(0)
+                shutil.copyfileobj(self.findings, self.stream)
+                self.findings.close()
+            self.write_statistics(summary)
+            return
         if self.quiet:
             return
         if self.findings is not None:
             self.write()
-            self.write(self.paint("findings".center(60, "="), "bold"))
+            self.write(self.paint(("errors" if self.statistics else "findings").center(60, "="), "bold"))
             self.findings.seek(0)
             shutil.copyfileobj(self.findings, self.stream)
             self.findings.close()
-        summary = session.summary
+        if self.statistics and summary.by_rule:
+            self.write()
+            self.write(self.paint("statistics".center(60, "="), "bold"))
+            self.write_statistics(summary)
         if summary.rule_seconds:
             self.write()
             self.write(self.paint("slowest rules".center(60, "="), "bold"))
@@ -114,6 +136,24 @@ class TextReporter:
         if fixes:
             self.write(fixes)
         self.write(self.paint(line.center(60, "="), style))
+
+
+    def write_statistics(self, summary: Summary) -> None:
+        """One line per rule, most findings first: the count, the rule, its worst severity and
+        how many of its findings ``--fix`` fixes (and ``--unsafe-fixes`` besides), as
+        ``ruff --statistics`` lists them."""
+        rules = sorted(summary.by_rule.items(), key=lambda item: (-item[1], item[0]))
+        width = max((len(printable(rule)) for rule, _ in rules), default=0)
+        digits = len(str(rules[0][1])) if rules else 1
+        for rule, count in rules:
+            severity = summary.worst_by_rule.get(rule, "info")
+            fixable = summary.fixable_by_rule.get(rule, {})
+            notes = [f"{fixable['safe']} fixable"] if fixable.get("safe") else []
+            if fixable.get("unsafe"):
+                notes.append(f"{fixable['unsafe']} with --unsafe-fixes")
+            shown = self.paint(f"{severity:<7}" if notes else severity, severity)
+            note = self.paint(f"  [{', '.join(notes)}]", "dim") if notes else ""
+            self.write(f"{count:>{digits}}  {printable(rule):<{width}}  {shown}{note}")
 
 
 def fix_summary(summary: Summary, unsafe: bool) -> str:
