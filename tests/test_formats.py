@@ -182,3 +182,62 @@ def test_a_plugin_can_replace_a_built_in_format(tmp_path, fmt):
     article = str(ROOT / "sample_articles" / "spun-wire-story.txt")
     result = run_checker("-p", "myformat", "--format", fmt, article, env={"PYTHONPATH": str(tmp_path)})
     assert result.stdout.decode() == "replaced\n"
+
+
+def carets_under(text: str, offset: int, length: int) -> tuple[str, str]:
+    """The excerpt's line and the text its carets stand under, read back by character
+    (every shown character here takes one column)."""
+    from checker.report.excerpt import excerpt
+
+    shown = excerpt(text, offset, length, 1)
+    assert shown is not None
+    return shown.text, shown.text[shown.indent:shown.indent + shown.carets]
+
+
+def test_the_source_excerpt_is_cut_around_the_finding_and_underlines_its_text():
+    from checker.report.excerpt import CONTEXT, excerpt
+
+    line = "The harbour board said the White Residence was watching the talks."
+    text = f"Title: Talks\n\n{line}\r\nNext line.\n"
+    start = text.index("White")
+    shown, under = carets_under(text, start, len("White Residence"))
+    assert shown == line and under == "White Residence"
+    # A long paragraph: the line is cut around the finding, "…" where text is left out.
+    long = "word " * 60 + "Russian Federation soldiers" + " more" * 60
+    shown, under = carets_under(long, long.index("Russian"), len("Russian Federation"))
+    assert under == "Russian Federation" and shown.startswith("…") and shown.endswith("…")
+    assert len(shown) <= 2 * CONTEXT + len("Russian Federation") + 2
+    # Controls, tabs and a CI command are shown escaped, the carets still under the finding.
+    odd = "::warning::x\t##[group] \x1b[31mUSA officials spoke"
+    shown, under = carets_under(odd, odd.index("USA"), 3)
+    assert "\x1b" not in shown and "\t" not in shown and "##[" not in shown and under == "USA"
+    # Wide characters take two columns each: the carets count columns, not characters.
+    wide = "東京の会議で USA officials spoke"
+    found = excerpt(wide, wide.index("USA"), 3, 1)
+    assert found is not None and found.indent == 2 * 6 + 1 and found.carets == 3
+    # An empty span still gets one caret; an offset outside the text gets no excerpt.
+    assert excerpt("abc", 3, 0, 1) is not None and excerpt("abc", 3, 0, 1).carets == 1
+    assert excerpt("abc", 9, 1, 1) is None
+
+
+def test_show_source_prints_each_findings_line_with_carets_in_every_input_format(tmp_path):
+    (tmp_path / "story.txt").write_text("Title: Talks\n\nThe talks went on as USA officials said.\n",
+                                        encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        "<html><body><article><h1>Talks</h1>\n<p>Officials said USA officials would stay.</p>\n"
+        "<p>The talks end on Friday after a week of meetings in the capital.</p></article></body></html>\n",
+        encoding="utf-8")
+    result = run_checker("--no-cache", "-q", "--show-source", "--select", "entity-state-name-as-adjective",
+                         str(tmp_path))
+    out = result.stdout.decode().splitlines()
+    story = out.index(next(line for line in out if "story.txt:3:" in line))
+    assert out[story + 1] == "3 | The talks went on as USA officials said."
+    assert out[story + 2] == "  | " + " " * len("The talks went on as ") + "^^^"
+    page = out.index(next(line for line in out if "page.html:2:" in line))
+    assert out[page + 1] == "2 | <p>Officials said USA officials would stay.</p>"
+    assert out[page + 2].endswith(" " * len("<p>Officials said ") + "^^^")
+    # Without it the report lists the findings alone; with --statistics it counts them.
+    plain = run_checker("--no-cache", "-q", "--select", "entity-state-name-as-adjective", str(tmp_path))
+    assert len(plain.stdout.decode().splitlines()) == 2
+    counted = run_checker("--no-cache", "-q", "--show-source", "--statistics", str(tmp_path))
+    assert " | " not in counted.stdout.decode()

@@ -52,6 +52,8 @@ def base_parser(add_help: bool = True) -> argparse.ArgumentParser:
                      help="output format: text, json, sarif, github, junit, html, or one a plugin adds")
     out.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     out.add_argument("-q", "--quiet", action="store_true", help="text format: only the findings")
+    out.add_argument("--show-source", action="store_true",
+                     help="text format: under each finding, its line of the article, cut around it and underlined")
     out.add_argument("--statistics", action="store_true",
                      help="text format: instead of each finding, how many each rule made and how many --fix fixes")
     out.add_argument("--color", choices=["auto", "always", "never"], default="auto")

@@ -12,11 +12,13 @@ import shutil
 from typing import IO, TYPE_CHECKING
 
 from checker.about import __version__
+from checker.report.excerpt import excerpt
 from checker.report.safe import printable
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.config.settings import Config
     from checker.engine.session import FileResult, Session, Summary
+    from checker.finding import Finding
 
 COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "bold": "1", "dim": "2"}
 
@@ -37,6 +39,9 @@ class TextReporter:
         self.quiet = getattr(config.options, "quiet", False)
         #: ``--statistics``: one line per rule instead of each finding.
         self.statistics = getattr(config.options, "statistics", False)
+        #: ``--show-source``: each finding's line under it, so the run keeps each article's text.
+        self.show_source = getattr(config.options, "show_source", False) and not self.statistics
+        self.needs_text = self.show_source
         # The findings section is printed after the progress lines; it waits in a spooled
         # file (memory up to 1 MB, then disk), so a run over millions of articles stays flat.
         self.findings: IO[str] | None = None
@@ -94,6 +99,18 @@ class TextReporter:
             stream.write(f"{path}:{finding.location.line}:{finding.location.column} {severity} "
                          f"{printable(finding.rule)} {printable(finding.message)}"
                          f"{self.paint(printable(finding.fix_note), 'dim')}\n")
+            if self.show_source and result.text is not None:
+                self.write_source(finding, result.text, stream)
+
+    def write_source(self, finding: Finding, text: str, stream: IO[str]) -> None:
+        """The finding's line under it (``--show-source``), with carets under its text."""
+        location = finding.location
+        shown = excerpt(text, location.offset, location.length, location.line)
+        if shown is None:
+            return
+        gutter = len(str(shown.line))
+        carets = self.paint("^" * shown.carets, str(finding.severity))
+        stream.write(f"{shown.line:>{gutter}} | {shown.text}\n{' ' * gutter} | {' ' * shown.indent}{carets}\n")
 
     def finish(self, session: Session) -> None:
         summary = session.summary

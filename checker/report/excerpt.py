@@ -1,0 +1,81 @@
+"""The source line of a finding, cut around it and underlined, for ``--show-source``::
+
+      12 | … said the White Residence was watching the talks closely.
+         |            ^^^^^^^^^^^^^^^
+
+A paragraph is one line of text, often hundreds of characters long, so the line is shown from a
+little before the finding to a little after it, "…" marking what is left out. Every character is
+shown as ``printable`` shows it (a tab as ``\\t``, a control as its escape, ``##[`` escaped), and
+the carets are placed by the columns a terminal gives each character (two for a wide one, none
+for a combining mark), so they stand under the finding's own text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import NamedTuple
+
+from checker.report.safe import printable
+
+#: Characters of the line shown before the finding and after it.
+CONTEXT = 40
+#: The most characters of the finding itself shown (a long one ends in "…").
+SPAN_MOST = 80
+ELLIPSIS = "…"
+
+
+class Excerpt(NamedTuple):
+    line: int
+    text: str
+    #: Terminal columns before the carets, and how many carets.
+    indent: int
+    carets: int
+
+
+def excerpt(text: str, offset: int, length: int, line: int) -> Excerpt | None:
+    """The excerpt of ``text`` for a finding at ``offset`` (``length`` characters, on ``line``);
+    None when the offset is not in the text."""
+    if not 0 <= offset <= len(text):
+        return None
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    end = min((i for i in (text.find("\n", offset), text.find("\r", offset)) if i >= 0), default=len(text))
+    row = text[start:end]
+    column = offset - start
+    span_end = min(column + max(length, 0), len(row))
+    shown_end = min(span_end, column + SPAN_MOST)
+    left = max(0, column - CONTEXT)
+    right = min(len(row), shown_end + CONTEXT)
+    pieces = _shown(row[left:right], row[max(0, left - 2):left])
+    before = pieces[:column - left]
+    inside = pieces[column - left:shown_end - left]
+    head = ELLIPSIS if left > 0 else ""
+    tail = ELLIPSIS if right < len(row) else ""
+    cut = ELLIPSIS if shown_end < span_end else ""
+    indent = _width(head) + sum(_width(piece) for piece in before)
+    carets = max(1, sum(_width(piece) for piece in inside) + _width(cut))
+    return Excerpt(line, head + "".join(pieces) + tail, indent, carets)
+
+
+def _shown(chars: str, previous: str) -> list[str]:
+    """Each character as ``printable`` shows it; a "[" after "##" escaped as ``printable``
+    escapes ``##[`` (``previous``: the two characters before ``chars``)."""
+    pieces = []
+    seen = previous
+    for character in chars:
+        if character == "[" and seen.endswith("##"):
+            pieces.append("\\x5b")
+        else:
+            pieces.append(printable(character))
+        seen = (seen + character)[-2:]
+    return pieces
+
+
+def _width(shown: str) -> int:
+    """Terminal columns of ``shown``: two for a wide or full-width character, none for a
+    combining mark or a zero-width format character."""
+    columns = 0
+    for character in shown:
+        if unicodedata.combining(character) or unicodedata.category(character) == "Cf":
+            continue
+        columns += 2 if unicodedata.east_asian_width(character) in "WF" else 1
+    return columns
