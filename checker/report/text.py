@@ -12,7 +12,6 @@ import shutil
 from typing import IO, TYPE_CHECKING
 
 from checker.about import __version__
-from checker.report.excerpt import excerpt
 from checker.report.safe import printable
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -104,6 +103,8 @@ class TextReporter:
 
     def write_source(self, finding: Finding, text: str, stream: IO[str]) -> None:
         """The finding's line under it (``--show-source``), with carets under its text."""
+        from checker.report.excerpt import excerpt  # only here: a run without the option never needs it
+
         location = finding.location
         shown = excerpt(text, location.offset, location.length, location.line)
         if shown is None:
