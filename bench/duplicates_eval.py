@@ -28,7 +28,7 @@ LABELS = ROOT / "bench" / "data" / "lines"
 #: labels-c labels duplicates where its labeller saw them (furniture was the point there): a second
 #: fit part whose false alarms may be repeats nobody labelled, to read rather than to count on.
 PARTS = {"fit": LABELS / "labels-a.jsonl", "fit-c": LABELS / "labels-c.jsonl", "held-out": LABELS / "labels-b.jsonl",
-         "held-e": LABELS / "labels-e.jsonl"}
+         "held-e": LABELS / "labels-e.jsonl", "held-f": LABELS / "labels-f.jsonl"}
 
 
 def flagged(paths: list[Path]) -> dict[str, dict[int, str]]:

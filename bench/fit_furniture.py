@@ -72,6 +72,7 @@ FIT_LABELS = [LINES / "labels-a.jsonl", LINES / "labels-c.jsonl", SHARED / "eval
 HELD_OUT = ROOT / "bench" / "data" / "lines" / "labels-b.jsonl"
 #: The second held-out part (labelled after the model was fitted): never fitted on either.
 HELD_OUT_E = ROOT / "bench" / "data" / "lines" / "labels-e.jsonl"
+HELD_OUT_F = ROOT / "bench" / "data" / "lines" / "labels-f.jsonl"
 EXTRACTOR_LABELS = ROOT / "bench" / "data" / "lines" / "extractors.jsonl"
 RESERVED = SHARED / "eval" / "reserved.txt"
 WEIGHTS = ROOT / "checker" / "data" / "furniture.json"
@@ -144,7 +145,7 @@ def labelled_documents(label_files: list[Path]) -> list[Document]:
     refused = reserved()
     documents = []
     for label_file in label_files:
-        if label_file.resolve() in (HELD_OUT.resolve(), HELD_OUT_E.resolve()):
+        if label_file.resolve() in (HELD_OUT.resolve(), HELD_OUT_E.resolve(), HELD_OUT_F.resolve()):
             raise SystemExit(f"{label_file} is the held-out part: score on it with bench/furniture_eval.py only")
         for raw in label_file.read_text(encoding="utf-8").splitlines():
             if not raw.strip():

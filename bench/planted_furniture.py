@@ -47,7 +47,7 @@ SHARED = ROOT.parent / "shared"
 VOCABULARY = ROOT / "bench" / "data" / "planted" / "vocabulary.jsonl"
 LABELS = ROOT / "bench" / "data" / "lines"
 LABELLED = [LABELS / "labels-a.jsonl", LABELS / "labels-b.jsonl", LABELS / "labels-c.jsonl",
-            SHARED / "eval" / "dev.jsonl"]
+            LABELS / "labels-f.jsonl", SHARED / "eval" / "dev.jsonl"]
 RESERVED = SHARED / "eval" / "reserved.txt"
 CATEGORY = "boilerplate"
 SEED = 27
