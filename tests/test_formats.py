@@ -241,3 +241,7 @@ def test_show_source_prints_each_findings_line_with_carets_in_every_input_format
     assert len(plain.stdout.decode().splitlines()) == 2
     counted = run_checker("--no-cache", "-q", "--show-source", "--statistics", str(tmp_path))
     assert " | " not in counted.stdout.decode()
+    # It belongs to the text report: with another format, or with --diff, a usage error.
+    for other in (["--format", "json"], ["--diff"]):
+        refused = run_checker("--show-source", *other, str(tmp_path))
+        assert refused.returncode == 4 and b"--show-source is a form of the text report" in refused.stderr

@@ -121,9 +121,12 @@ def run_session(session: Session) -> None:
     formats = output_formats(session)
     if options.format not in formats:
         raise UsageError(f"unknown format {options.format!r} (known: {', '.join(sorted(formats))})")
-    if getattr(options, "statistics", False) and options.format != "text":
-        raise UsageError(f"--statistics is a form of the text report, not of {options.format!r} "
-                         "(the JSON report's summary counts findings by rule: by_rule)")
+    for flag, name in (("statistics", "--statistics"), ("show_source", "--show-source")):
+        if getattr(options, flag, False) and (options.format != "text" or options.diff):
+            raise UsageError(f"{name} is a form of the text report, not of "
+                             f"{'--diff' if options.diff else repr(options.format)}"
+                             + (" (the JSON report's summary counts findings by rule: by_rule)"
+                                if flag == "statistics" and not options.diff else ""))
     if options.list_rules:
         list_rules(session, sys.stdout)
     else:
