@@ -2,7 +2,7 @@
 
 Usage (from the project root):
 
-    python bench/furniture_eval.py            # the fit parts (labels-a, -c, -d) and the held-out parts (labels-b, -e, -f)
+    python bench/furniture_eval.py            # fit parts (labels-a, -c, -d), held-out parts (labels-b, -e, -f)
     python bench/furniture_eval.py --show     # also the false alarms and misses of the fit parts
 
 Three configurations are run through the command line, as a team runs the checker:
