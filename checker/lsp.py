@@ -58,6 +58,9 @@ NOT_CHECKED = "not-checked"
 #: information at its first line, not a problem.
 READING_NOTE = "reading-note"
 LANGUAGES = {"markdown": ".md", "plaintext": ".txt", "text": ".txt"}
+#: The source action that applies every safe fix of a document, as ``--fix`` does: what an
+#: editor runs on save when asked to ("editor.codeActionsOnSave": {"source.fixAll.checker": ...}).
+FIX_ALL = "source.fixAll.checker"
 _LSP_BREAK = compiled(r"\r\n|\r|\n")
 
 
@@ -386,6 +389,36 @@ class CheckerServer:
                 ))
         return actions
 
+    def fix_all(self, uri: str) -> list[Any]:
+        """The source action "fix all": one edit that turns the document into what ``--fix``
+        would write (safe fixes only, round by round), within the server's time limit; none when
+        there is nothing safe to fix, the document was not checked, or fixing it failed."""
+        from lsprotocol import types
+
+        document = self.server.workspace.get_text_document(uri)
+        checked = self.checked.get(uri)
+        if checked is None or checked.version != document.version or checked.text != document.source:
+            checked, _ = self.check(uri)
+        if not any(finding.fix is not None and finding.fix.safe for finding in checked.findings):
+            return []
+        session = self.session_for(path_of(uri, document.language_id))
+        problems = session.config.problems
+        before = len(problems)
+        try:
+            with time_limit(self.time_limit, "fixing the document"):
+                fixed = session.fixed(path_of(uri, document.language_id), checked.text, checked.findings)
+        except TimeLimitExceeded:
+            fixed = None
+            self.log(f"checker: {uri}: fixing stopped after {self.time_limit:g} s (timeLimit)", error=True)
+        finally:
+            del problems[before:]  # a round's own problems are the next check's to report
+        if fixed is None or fixed[0] == checked.text:
+            return []
+        text, applied = fixed
+        edit = _changed_span(checked.text, text, Positions(checked.text, self.encoding()))
+        title = f"Fix all safe fixes (checker: {applied} fix{'es' if applied != 1 else ''})"
+        return [types.CodeAction(title=title, kind=FIX_ALL, edit=types.WorkspaceEdit(changes={uri: [edit]}))]
+
     def hover(self, uri: str, position: Any) -> Any:
         """The findings under the cursor explained: each one's rule, category and severity, its
         message, what the rule catches and a link to its page; None where there is none."""
@@ -489,9 +522,16 @@ class CheckerServer:
             server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
         @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+                        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]))
         def code_action(ls: Any, params: types.CodeActionParams) -> list[types.CodeAction]:
-            return self.code_actions(params.text_document.uri, params.range)
+            only = params.context.only if params.context is not None else None
+            uri = params.text_document.uri
+            actions = self.code_actions(uri, params.range) if _asks_for(only, types.CodeActionKind.QuickFix) else []
+            # Fixing re-checks the document round by round: done when an editor asks for source
+            # actions (on save, or its "Source Action" menu), not on every move of the cursor.
+            if only and _asks_for(only, FIX_ALL):
+                actions += self.fix_all(uri)
+            return actions
 
         @server.feature(types.TEXT_DOCUMENT_HOVER)
         def hover(ls: Any, params: types.HoverParams) -> types.Hover | None:
@@ -500,6 +540,39 @@ class CheckerServer:
         @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
         def did_change_configuration(ls: Any, params: types.DidChangeConfigurationParams) -> None:
             self.reload()
+
+
+def _asks_for(only: Sequence[Any] | None, kind: Any) -> bool:
+    """Whether a code action request limited to the kinds ``only`` (None: any) wants actions
+    of ``kind``: a kind asked for covers the kinds below it ("source" covers "source.fixAll")."""
+    if not only:
+        return True
+    wanted = str(getattr(kind, "value", kind))
+    return any(wanted == asked or wanted.startswith(f"{asked}.")
+               for asked in (str(getattr(item, "value", item)) for item in only))
+
+
+def _changed_span(before: str, after: str, positions: Positions) -> Any:
+    """One edit turning ``before`` into ``after``: the part between their common start and
+    their common end, so an editor keeps the cursor and the folds of everything else. A CRLF
+    is never cut in two."""
+    from lsprotocol import types
+
+    limit = min(len(before), len(after))
+    start = 0
+    while start < limit and before[start] == after[start]:
+        start += 1
+    if start and before[start - 1] == "\r":
+        start -= 1
+    end = 0
+    while end < limit - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    cut = len(before) - end
+    if end and before[cut] == "\n" and cut > start and before[cut - 1] == "\r":
+        end -= 1
+    first, last = positions.position(start), positions.position(len(before) - end)
+    return types.TextEdit(range=types.Range(start=types.Position(*first), end=types.Position(*last)),
+                          new_text=after[start:len(after) - end])
 
 
 def _notice(code: str, message: str, severity: Any) -> Any:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -148,6 +150,41 @@ def test_code_action_applies_a_suggestion_and_change_republishes(client, workspa
                     if "entity-state-name-as-adjective" in title and not title.startswith("Disable")}
     assert replacements == {"Replace with 'U.S.' (entity-state-name-as-adjective)",
                             "Replace with 'American' (entity-state-name-as-adjective)"}
+    assert client.close() == 0
+
+
+def source_actions(client: Client, uri: str, only: list[str] | None) -> list[dict[str, Any]]:
+    """The code actions asked for over the whole document, of the kinds ``only`` (None: any)."""
+    context: dict[str, Any] = {"diagnostics": []}
+    if only is not None:
+        context["only"] = only
+    return client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0},
+                                                 "end": {"line": 99, "character": 0}}, "context": context})
+
+
+def test_fix_all_on_save_gives_the_text_fix_writes(client, workspace):
+    uri = open_document(client, workspace / "story.txt", TEXT)
+    client.diagnostics(uri, 1)
+    # Asked for as an editor asks on save ("source.fixAll") or from its Source Action menu.
+    for only in (["source.fixAll"], ["source"], ["source.fixAll.checker"]):
+        [action] = source_actions(client, uri, only)
+        assert action["kind"] == "source.fixAll.checker" and action["title"].startswith("Fix all safe fixes")
+    [edit] = action["edit"]["changes"][uri]
+    fixed = apply_edits(TEXT, [edit])
+    # What `checker --fix` makes of the same text, with the same configuration.
+    cli = subprocess.run([sys.executable, "-m", "checker", "--no-cache", "-q", "--fix", "-",
+                          "--stdin-filename", "story.txt"], input=TEXT.encode("utf-8"), cwd=workspace,
+                         capture_output=True, check=False)
+    assert fixed == cli.stdout.decode("utf-8") != TEXT
+    assert edit["range"]["start"]["line"] > 0  # only the changed part is replaced, not the whole text
+    # Not offered with the quick fixes (asking for any kind, or for quick fixes), whose request
+    # comes with every move of the cursor; nor where nothing is left that is safe to fix.
+    for only in (None, ["quickfix"]):
+        kinds = [a["kind"] for a in source_actions(client, uri, only)]
+        assert kinds and set(kinds) == {"quickfix"}
+    apply_and_recheck(client, uri, TEXT, action, 2)
+    assert source_actions(client, uri, ["source.fixAll"]) == []
     assert client.close() == 0
 
 

@@ -413,6 +413,18 @@ class Session:
             # Not written: the findings are those of the file as it was read.
             result.findings, result.fixed, result.text, result.diff = found, 0, source.text, ""
 
+    def fixed(self, name: str, text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, int] | None:
+        """``text`` with its fixes applied round by round as ``--fix`` applies them (safe ones,
+        and unsafe ones too when ``unsafe``), and how many were applied; None when a round's
+        text could not be checked. For an editor's "fix all": nothing is read or written."""
+        from checker.engine.fix import fix_text  # only a run that fixes needs it
+
+        try:
+            outcome = fix_text(text, findings, lambda changed: self._recheck(name, changed), unsafe)
+        except _FixAborted:
+            return None
+        return outcome.text, outcome.applied
+
     def _checked_folder(self, path: str) -> str | None:
         """The real path of the folder ``path`` was found in (a folder named on the command
         line) or named in (a file named on the command line): the tree ``--fix`` may write
