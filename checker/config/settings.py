@@ -46,6 +46,7 @@ KNOWN_KEYS = {
     "html_extractor": str,
     "html_comments": bool,
     "baseline": str,
+    "rule_options": dict,
 }
 
 
@@ -84,6 +85,9 @@ class Config:
     warn_unused_suppressions: bool = False
     #: The baseline file whose accepted findings are hidden (``checker.filter.baseline``).
     baseline: Path | None = None
+    #: Options of collected rules set by the configuration (``rule-options``): rule id -> the
+    #: kind's option names (underscores) and values, applied when the rules are collected.
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Where this run writes its findings as a baseline (``--write-baseline``).
     write_baseline: Path | None = None
     #: Worker processes for a run over several inputs (``jobs:``; ``-j`` on the command line wins);
@@ -179,6 +183,19 @@ def _normalise(raw: dict[str, Any], source: str) -> dict[str, Any]:
             raise UsageError(f"setting '{key}' has the wrong type: {value!r}", source=source)
         settings[name] = value
     return settings
+
+
+def parse_rule_options(raw: dict[Any, Any], source: str | None) -> dict[str, dict[str, Any]]:
+    """``rule-options``: a rule id to a mapping of its kind's options and their values (option
+    names may use dashes). Whether each rule and option exists, and each value's type, is
+    checked when the rules are collected (``Session.apply_rule_options``)."""
+    parsed: dict[str, dict[str, Any]] = {}
+    for rule_id, values in raw.items():
+        if not isinstance(rule_id, str) or not isinstance(values, dict):
+            raise UsageError(f"rule-options: expected a rule id and a mapping of its options, got "
+                             f"{rule_id!r}: {values!r}", source=source)
+        parsed[rule_id] = {str(name).replace("-", "_"): value for name, value in values.items()}
+    return parsed
 
 
 def parse_severity(value: str, where: str) -> Severity:
@@ -296,6 +313,7 @@ def build_config(options: argparse.Namespace, cwd: Path | None = None) -> Config
     config.max_size = parse_size(settings.get("max_size", DEFAULT_MAX_SIZE), "max-size", where)
     config.warn_unused_suppressions = settings.get("warn_unused_suppressions", False)
     config.baseline = base / str(settings["baseline"]) if settings.get("baseline") else None
+    config.rule_options = parse_rule_options(settings.get("rule_options") or {}, where)
     config.jobs = parse_jobs(settings["jobs"], "jobs setting") if "jobs" in settings else None
     config.docs_url = settings.get("docs_url", DOCS_URL)
     if "fail_on" in settings:

@@ -4,6 +4,7 @@ made from. ``checker.engine.startup`` builds one; ``checker.engine.run`` runs it
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import os
 import time
@@ -16,7 +17,7 @@ import pluggy
 from checker.config.settings import Config
 from checker.engine.isolation import Isolation
 from checker.engine.watchdog import TimeLimitExceeded, time_limit
-from checker.errors import ExitCode, InputError, UsageError
+from checker.errors import ExitCode, InputError, RuleError, UsageError
 from checker.filter.overlap import merge_overlapping_furniture
 from checker.filter.suppress import apply_suppressions, parse_suppressions
 from checker.finding import Edit, Finding, Fix, Severity
@@ -166,13 +167,46 @@ class Session:
             self.config.problem("plugin", f"checker_collect_rules raised {type(error).__name__}: {error}; "
                                           f"no rules are collected")
             provided = []
-        collected = [rule for rules in provided for rule in rules or []]
+        collected = self.apply_rule_options([rule for rules in provided for rule in rules or []])
         self.collected = collected
         self.rules = self.select(collected)
         self.check_selection(collected, self.rules)
         for rule in self.rules:
             rule.timeout = self.config.regex_timeout
         return self.rules
+
+    def apply_rule_options(self, rules: list[Rule]) -> list[Rule]:
+        """The rules with the configuration's ``rule-options`` set: each rule named there is
+        built again from its definition with those options in place, so its kind checks them
+        as it checks a rule file. A rule id that names no collected rule, an option its kind
+        does not have, or a value of the wrong type is a usage error naming the setting."""
+        wanted = self.config.rule_options
+        if not wanted:
+            return rules
+        source = str(self.config.config_file) if self.config.config_file else None
+        place = {rule.id: index for index, rule in enumerate(rules)}
+        changed = list(rules)
+        for rule_id, values in wanted.items():
+            if rule_id not in place:
+                close = difflib.get_close_matches(rule_id, list(place), n=3)
+                hint = f" (did you mean {', '.join(close)}?)" if close else ""
+                raise UsageError(f"rule-options: no rule '{rule_id}' is collected{hint}", source=source)
+            rule = rules[place[rule_id]]
+            kind = type(rule)
+            own = {*kind.OPTIONS, *(name for options in kind.SELECTED_OPTIONS.values() for name in options)}
+            for name in values:
+                if name not in own:
+                    known = ", ".join(sorted(own)) or "none"
+                    raise UsageError(f"rule-options: rule '{rule_id}' (kind {rule.kind}) has no option '{name}' "
+                                     f"(its options: {known})", source=source)
+            try:
+                rebuilt = kind({**rule.spec, **values}, rule.source)
+            except RuleError as error:
+                raise UsageError(f"rule-options: {str(error).removeprefix(f'{rule.source}: ')}",
+                                 source=source) from None
+            rebuilt.builtin = rule.builtin
+            changed[place[rule_id]] = rebuilt
+        return changed
 
     def select(self, rules: list[Rule]) -> list[Rule]:
         options = self.config.options
