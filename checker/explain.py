@@ -46,7 +46,29 @@ def as_record(rule: Any) -> dict[str, Any]:
     return {"id": rule.id, "kind": rule.kind, "category": rule.category, "severity": str(rule.severity),
             "enabled": bool(rule.enabled), "fix": rule.fix_level, "message": rule.message,
             "description": (rule.description or rule.summary()).strip(),
-            "examples": {key: [str(e) for e in rule.examples.get(key, [])] for key in ("bad", "good")}}
+            "examples": {key: [str(e) for e in rule.examples.get(key, [])] for key in ("bad", "good")},
+            "options": settings(rule), "configured": sorted(rule.configured)}
+
+
+def settings(rule: Any) -> dict[str, Any]:
+    """The rule's own options that hold one value (a number, a switch, a word), as in force:
+    what ``rule-options`` in the configuration can change. Lists and tables (phrases, a
+    vocabulary) are left out: the rule file shows them."""
+    return {name: value for name, value in sorted(rule.options.items())
+            if value is None or isinstance(value, bool | int | float | str)}
+
+
+def options_section(rule: Any) -> str:
+    """The page's section of the rule's single-valued options; '' when it has none."""
+    values = settings(rule)
+    if not values:
+        return ""
+    lines = ["## Options", "", "| option | value |", "|---|---|"]
+    for name, value in values.items():
+        shown = json.dumps(value, ensure_ascii=False)
+        lines.append(f"| `{name}` | `{shown}`{' (set by `rule-options`)' if name in rule.configured else ''} |")
+    return "\n".join([*lines, "", f"Change one with `rule-options: {{{rule.id}: {{OPTION: VALUE}}}}` in the "
+                                   "configuration.", ""])
 
 
 def chosen(rules: list[Any], wanted: Sequence[str]) -> list[Any]:
@@ -84,7 +106,7 @@ def main(argv: Sequence[str]) -> int:
             json.dump([as_record(rule) for rule in rules], sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
         else:
-            sys.stdout.write("\n".join(rule_page(rule) for rule in rules))
+            sys.stdout.write("\n".join(rule_page(rule) + options_section(rule) for rule in rules))
         sys.stdout.flush()
     except BrokenPipeError:
         return ExitCode.OK  # the reader stopped reading (| head)

@@ -3,6 +3,8 @@ threshold, a length) without copying the rule."""
 
 from __future__ import annotations
 
+import json
+
 from conftest import run_checker, run_json, write
 
 LONG = ("Title: Harbour wall\n\nThe council said on Tuesday that the new harbour wall, which has been under "
@@ -54,3 +56,18 @@ def test_a_wrong_rule_option_is_a_one_line_usage_error_naming_the_file(tmp_path)
         assert result.returncode == 4 and result.stdout == b"", configuration
         assert said in error and ".checker.yaml" in error and "Traceback" not in error, (configuration, error)
         assert len(error.strip().splitlines()) == 1, error
+
+
+def test_checker_rule_shows_the_options_in_force_and_which_the_configuration_set(tmp_path):
+    write(tmp_path, ".checker.yaml", "rule-options:\n  style-long-sentence: {max: 20}\n")
+    page = run_checker("rule", "style-long-sentence", cwd=tmp_path).stdout.decode()
+    assert "| `max` | `20` (set by `rule-options`) |" in page and "| `nonword` | `true` |" in page
+    result = run_checker("rule", "style-long-sentence", "contradiction-event-dates", "--format", "json", cwd=tmp_path)
+    records = {record["id"]: record for record in json.loads(result.stdout)}
+    assert records["style-long-sentence"]["options"]["max"] == 20
+    assert records["style-long-sentence"]["configured"] == ["max"]
+    assert records["contradiction-event-dates"]["options"]["max_days"] == 3
+    assert records["contradiction-event-dates"]["configured"] == []
+    # Without the configuration: the value the rule ships with, nothing marked.
+    shipped = run_checker("rule", "style-long-sentence", "--no-config", cwd=tmp_path).stdout.decode()
+    assert "| `max` | `70` |" in shipped and "set by" not in shipped

@@ -205,6 +205,7 @@ class Session:
                 raise UsageError(f"rule-options: {str(error).removeprefix(f'{rule.source}: ')}",
                                  source=source) from None
             rebuilt.builtin = rule.builtin
+            rebuilt.configured = dict(values)
             changed[place[rule_id]] = rebuilt
         return changed
 

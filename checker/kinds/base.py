@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 import regex
@@ -115,6 +116,8 @@ class Rule:
     default_ignorecase: ClassVar[bool] = False
     #: A rule from the checker's own rule folder (set when the rules are collected).
     builtin: bool = False
+    #: The options the configuration's ``rule-options`` set on this rule (none: as defined).
+    configured: Mapping[str, Any] = MappingProxyType({})
     SCOPES: ClassVar[tuple[str, ...]] = SCOPES
 
     def __init__(self, spec: Mapping[str, Any], source: str = "<plugin>") -> None:
