@@ -42,6 +42,10 @@ CONTRADICTIONS = [
      "Title: Market back\nPublished: 2026-10-08\n\n"
      "The covered market reopened on the first Saturday of October after a year of repairs.\n\n"
      "Traders said the reopening on October 4 drew more shoppers than any day last year.", 7),
+    ("concert on the last weekend of a month",
+     "Title: Choir's farewell\nPublished: 2026-11-09\n\n"
+     "The concert on the last weekend of October filled the abbey for the choir's final show.\n\n"
+     "Members said the October 27 concert raised 6,000 pounds for the organ fund.", 7),
     ("opening by weekday",
      "Title: Library\nPublished: 2026-11-17\n\n"
      "The new Harbour Road library opened to readers on November 12.\n\n"
@@ -81,6 +85,14 @@ CONTRADICTIONS = [
 ]
 
 CONTROLS = [
+    ("the first Saturday of a month and its date",
+     "Title: Market back\nPublished: 2026-10-08\n\n"
+     "The covered market reopened on the first Saturday of October after a year of repairs.\n\n"
+     "Traders said the reopening on October 3 drew more shoppers than any day last year."),
+    ("the last weekend of a month and its Saturday",
+     "Title: Choir's farewell\nPublished: 2026-11-09\n\n"
+     "The concert on the last weekend of October filled the abbey for the choir's final show.\n\n"
+     "Members said the October 31 concert raised 6,000 pounds for the organ fund."),
     ("two collapses",
      "Title: Two collapses\nPublished: 2026-03-12\n\n"
      "The first collapse, on March 5, closed the bridge.\n\n"
@@ -135,7 +147,7 @@ CONTROLS = [
 #: Not read yet (issue 28 work left): a noun of a verb whose stem is no rule noun's but whose
 #: verb's date is "on" a weekday; ordinal weekdays of a month; a clock time or a length or a
 #: place of a noun outside the rules' classes; invented town names before a noun; venue words.
-NOT_YET = {"derailment by verb then noun", "first Saturday of the month", "opening by weekday",
+NOT_YET = {"derailment by verb then noun", "opening by weekday",
            "roof collapse time by verb then noun", "evacuation time", "two-day auction has a fourth day",
            "derailment placed in two towns", "ceremony at two venues", "referendum held then the vote",
            "two concerts in two towns"}
@@ -154,3 +166,25 @@ def test_a_contradiction_about_when_or_where_is_found(article, name, text, line)
 @pytest.mark.parametrize(("name", "text"), _marked(CONTROLS), ids=[c[0] for c in CONTROLS])
 def test_a_control_is_left_alone(article, name, text):
     assert _lines(article, text) == set()
+
+
+def test_weekdays_by_their_place_in_a_month_weekends_and_fortnights_are_read_as_days():
+    import datetime as dt
+
+    from checker.kinds.contradiction.when import DATE, read
+
+    published = dt.date(2023, 12, 18)  # a Monday
+
+    def days(text: str) -> list[str]:
+        found = read(DATE.search(text), published).days
+        return sorted(day.isoformat() for day in found or ())
+
+    assert days("since the first Saturday of the month") == ["2023-12-02"]
+    assert days("on the second Tuesday of last month") == ["2023-11-14"]
+    assert days("on the last Friday of March") == ["2024-03-29"]  # the March nearest the published date
+    assert days("the first weekend in June") == ["2024-06-01", "2024-06-02"]
+    # The last weekend of October 2023: Saturday 28 and Sunday 29, both readings the same here.
+    assert days("the last weekend of October") == ["2023-10-28", "2023-10-29"]
+    # "Last weekend" on a Monday: the weekend just gone, or the one before (news writes both).
+    assert days("last weekend") == ["2023-12-09", "2023-12-10", "2023-12-16", "2023-12-17"]
+    assert days("a fortnight ago") == ["2023-12-04"] and days("two fortnights ago") == ["2023-11-20"]

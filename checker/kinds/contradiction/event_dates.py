@@ -90,6 +90,13 @@ def event_pattern(nouns: list[str], verbs: Iterable[str] = ()) -> regex.Pattern:
     )
 
 
+def _calendar(date: regex.Match) -> bool:
+    """A date of the calendar ("May 3", "Bonfire Night", "the first Sunday of March", "the last
+    weekend of October"), not a day told from the published date ("Thursday", "this weekend"),
+    which news also writes for the day it reports on."""
+    return any(date.group(name) for name in ("month", "month2", "named", "nth", "wk_nth"))
+
+
 def noun_pattern(nouns: list[str]) -> regex.Pattern:
     """A quick test that a sentence names one of the events at all."""
     return regex.compile(r"(?i)\b(?:" + literal_alternation(nouns) + r")\b")
@@ -127,8 +134,7 @@ def events_in(source: str, sentences: Iterable[tuple[int, int]], pattern: EventP
             date_match = DATE.match(text, match.start(group), match.end(group))
             if date_match is None:
                 continue
-            if group == "date2" and not match.group("verb") and not date_match.group("month") \
-                    and not date_match.group("month2") and not date_match.group("named") and not match.group("clock") \
+            if group == "date2" and not match.group("verb") and not _calendar(date_match) and not match.group("clock") \
                     and _ON.search(text, max(0, match.start("date2") - 6), match.start("date2")):
                 # "the cause of the fire on Thursday": the day may be the verb's, not the fire's ("the
                 # shooting at 2am on Saturday", "its release next Thursday" are the event's)

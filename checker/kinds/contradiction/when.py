@@ -6,7 +6,10 @@ year it takes the year that puts it nearest the article's published date. A rela
 published date, and is left unresolved without one. News uses a bare weekday both for the
 past week and the coming one, and "last Wednesday" both for the latest Wednesday and the
 one a week before, so those stand for two days each: two dates contradict each other only
-when no day fits both.
+when no day fits both. A weekday by its place in a month ("the first Saturday of October",
+"the last Friday of the month") is one day; a weekend ("the last weekend of October", "last
+weekend", "this weekend") stands for every day each reading of it gives; "a fortnight ago" is
+fourteen days back.
 """
 
 from __future__ import annotations
@@ -32,10 +35,20 @@ _SPACES = compiled(r"\s+")
 _SMALL = "|".join(sorted((u for u in UNITS if u not in ("a", "an", "no", "zero")), key=len, reverse=True))
 #: Relative weekdays only by their full names: "Sun" is a newspaper and "Wed" a verb.
 _FULL_WEEKDAY = "|".join(full_names(WEEKDAYS))
+#: "the first Saturday of March", "the last Friday of the month": a weekday by its place in a
+#: month, named or told from the published date ("the month", "this month", "last month").
+_NTH_WEEKDAY = (r"(?:(?i:the)\s+)?(?P<nth>(?i:first|second|third|fourth|last))\s+"
+                rf"(?P<nth_weekday>{_FULL_WEEKDAY})\s+(?i:of|in)\s+"
+                rf"(?:(?P<nth_month>{MONTH_PATTERN})|(?P<nth_rel>(?i:the|this|last|next))\s+(?i:month))")
+#: A weekend: "the last weekend of October", "last weekend", "this weekend", "the weekend".
+_WEEKEND = (rf"(?:(?i:the)\s+)?(?P<wk_nth>(?i:first|last))\s+(?i:weekend)\s+(?i:of|in)\s+(?P<wk_month>{MONTH_PATTERN})"
+            r"|(?P<wk_which>(?i:last|this|next|the))\s+(?i:weekend)")
 _RELATIVE = (
     r"(?P<rel_day>(?i:yesterday|today|tonight))"
+    rf"|{_NTH_WEEKDAY}|{_WEEKEND}"
     rf"|(?:(?P<which>(?i:last|this|next|since|until|by))\s+)?(?P<rel_weekday>{_FULL_WEEKDAY})"
-    rf"|(?P<count>[0-9]{{1,2}}|(?i:{_SMALL}|a))\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:ago|earlier|before|later))"
+    rf"|(?P<count>[0-9]{{1,2}}|(?i:{_SMALL}|a))\s+(?P<unit>(?i:days?|weeks?|fortnights?))\s+"
+    r"(?P<dir>(?i:ago|earlier|before|later))"
 )
 #: Days known by name, each to its (month, day) choices: feasts and nights fixed in the
 #: calendar, and the solstices of the northern hemisphere (June 20 or 21, December 21 or 22).
@@ -106,6 +119,58 @@ def _weekday_days(which: str, weekday: int, published: dt.date) -> frozenset[dt.
     return frozenset({latest, coming})
 
 
+def _month_of(name: str | None, relative: str | None, published: dt.date | None) -> tuple[int, int] | None:
+    """(year, month) of a month named ("March": the one nearest the published date) or told from
+    the published date ("the month", "this month", "last month", "next month")."""
+    if published is None:
+        return None
+    if name is not None:
+        month = MONTHS[name.lower()]
+        nearest = nearest_year(month, 15, published)
+        return (nearest.year, month) if nearest else None
+    shift = {"last": -1, "next": 1}.get((relative or "").lower(), 0)
+    index = published.year * 12 + published.month - 1 + shift
+    return index // 12, index % 12 + 1
+
+
+def _weekdays_in(year: int, month: int, weekday: int) -> list[dt.date]:
+    first = dt.date(year, month, 1)
+    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
+    found = []
+    while day.month == month:
+        found.append(day)
+        day += dt.timedelta(days=7)
+    return found
+
+
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
+_SATURDAY, _SUNDAY = 5, 6
+
+
+def _weekend(match: regex.Match, published: dt.date | None) -> frozenset[dt.date] | None:
+    """The days a weekend stands for, every reading included: "the last weekend of October" is
+    its last Saturday and the Sunday after, or its last Sunday and the Saturday before; "last
+    weekend" the latest weekend before the published day or the one before it; "this weekend"
+    and "the weekend" the latest or the coming one; "next weekend" the coming one or the next."""
+    if match.group("wk_nth"):
+        place = _month_of(match.group("wk_month"), None, published)
+        if place is None:
+            return None
+        saturdays, sundays = _weekdays_in(*place, _SATURDAY), _weekdays_in(*place, _SUNDAY)
+        index = _ORDINALS[match.group("wk_nth").lower()]
+        saturday, sunday = saturdays[index], sundays[index]
+        return frozenset({saturday, saturday + dt.timedelta(days=1), sunday, sunday - dt.timedelta(days=1)})
+    if published is None:
+        return None
+    which = match.group("wk_which").lower()
+    latest = published - dt.timedelta(days=(published.weekday() - _SATURDAY) % 7)  # the latest Saturday
+    if latest == published and which == "last":
+        latest -= dt.timedelta(days=7)
+    weeks = {"last": (0, -1), "next": (1, 2)}.get(which, (0, 1))
+    saturdays = [latest + dt.timedelta(days=7 * week) for week in weeks]
+    return frozenset(day + dt.timedelta(days=extra) for day in saturdays for extra in (0, 1))
+
+
 def read(match: regex.Match, published: dt.date | None) -> When:
     """The days one DATE match stands for."""
     text = match.group(0)
@@ -127,6 +192,14 @@ def read(match: regex.Match, published: dt.date | None) -> When:
         choices = [nearest_year(month, day, published) for month, day in NAMED_DAYS[name]]
         days = frozenset(d for d in choices if d is not None)
         return When(*span, text, days or None)
+    if match.group("nth"):
+        place = _month_of(match.group("nth_month"), match.group("nth_rel"), published)
+        if place is None:
+            return When(*span, text, None)
+        days = _weekdays_in(*place, WEEKDAYS[match.group("nth_weekday").lower()])
+        return When(*span, text, frozenset({days[_ORDINALS[match.group("nth").lower()]]}))
+    if match.group("wk_nth") or match.group("wk_which"):
+        return When(*span, text, _weekend(match, published))
     if published is None:
         return When(*span, text, None)
     if match.group("rel_day"):
@@ -141,7 +214,8 @@ def read(match: regex.Match, published: dt.date | None) -> When:
         return When(*span, text, _weekday_days(which, weekday, published))
     count_word = match.group("count").lower()
     count = 1 if count_word == "a" else int(count_word) if count_word.isdigit() else UNITS[count_word]
-    days = count * (7 if match.group("unit").lower().startswith("week") else 1)
+    unit = match.group("unit").lower()
+    days = count * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
     direction = match.group("dir").lower()
     if direction == "ago":
         return When(*span, text, frozenset({published - dt.timedelta(days=days)}))
