@@ -42,6 +42,10 @@ CONTRADICTIONS = [
      "Title: Market back\nPublished: 2026-10-08\n\n"
      "The covered market reopened on the first Saturday of October after a year of repairs.\n\n"
      "Traders said the reopening on October 4 drew more shoppers than any day last year.", 7),
+    ("place of an event dated in May",  # "May" the month is no hedge, as "may" the verb is
+     "Title: Depot blast\nPublished: 2026-05-20\n\n"
+     "The explosion at the Pier Street depot on May 3 injured two workers.\n\n"
+     "Investigators said the explosion at the Quay Street depot was caused by a gas leak.", 7),
     ("concert on the last weekend of a month",
      "Title: Choir's farewell\nPublished: 2026-11-09\n\n"
      "The concert on the last weekend of October filled the abbey for the choir's final show.\n\n"
@@ -85,6 +89,10 @@ CONTRADICTIONS = [
 ]
 
 CONTROLS = [
+    ("a place the article only supposes",
+     "Title: Depot blast\nPublished: 2026-05-20\n\n"
+     "The explosion at the Pier Street depot on May 3 injured two workers.\n\n"
+     "Investigators said the explosion may have started at the Quay Street depot next door."),
     ("the first Saturday of a month and its date",
      "Title: Market back\nPublished: 2026-10-08\n\n"
      "The covered market reopened on the first Saturday of October after a year of repairs.\n\n"
@@ -147,7 +155,7 @@ CONTROLS = [
 #: Not read yet (issue 28 work left): a noun of a verb whose stem is no rule noun's but whose
 #: verb's date is "on" a weekday; ordinal weekdays of a month; a clock time or a length or a
 #: place of a noun outside the rules' classes; invented town names before a noun; venue words.
-NOT_YET = {"derailment by verb then noun", "opening by weekday",
+NOT_YET = {"opening by weekday",
            "roof collapse time by verb then noun", "evacuation time", "two-day auction has a fourth day",
            "derailment placed in two towns", "ceremony at two venues", "referendum held then the vote",
            "two concerts in two towns"}

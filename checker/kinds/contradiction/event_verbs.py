@@ -44,7 +44,7 @@ _VERB = compiled(r"(?<![\p{L}'’-])(?P<verb>\p{Ll}{3,}ed)(?![\p{L}'’-])")
 _GAP = compiled(r"(?:\s+(?!(?i:and|but|or|after|before|when|while|said|says|which|who|that|until|then|since|because|"
                 r"as|if|whether|once)\b)[\p{L}\p{N}'’-]+,?){0,6}?\s+on\s+$")
 #: A sentence that hedges or plans: its dates are no facts of the event.
-HEDGE = compiled(r"\b(?:expected|scheduled|due\s+to|set\s+to|planned|will|would|could|might|may|should|"
+HEDGE = compiled(r"\b(?:expected|scheduled|due\s+to|set\s+to|planned|will|would|could|might|(?-i:may)|should|"
                  r"if|whether|unless|reportedly|allegedly)\b", regex.IGNORECASE)
 _REACH = 80
 #: "on" before a date: the only places a date is looked for (the date pattern is large).
