@@ -245,3 +245,32 @@ def test_show_source_prints_each_findings_line_with_carets_in_every_input_format
     for other in (["--format", "json"], ["--diff"]):
         refused = run_checker("--show-source", *other, str(tmp_path))
         assert refused.returncode == 4 and b"--show-source is a form of the text report" in refused.stderr
+
+
+def test_github_format_adds_a_job_summary_of_the_rules_without_article_text(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a |<b>x<b>| story.txt").write_text(
+        "Title: Port strike\n\nPort strike\n\nUSA officials said the White Residence was watching.\n\nShare this:\n",
+        encoding="utf-8")
+    summary_file = tmp_path / "summary.md"
+    summary_file.write_text("earlier step\n", encoding="utf-8")
+    environment = {"GITHUB_STEP_SUMMARY": str(summary_file), "GITHUB_ACTIONS": "true"}
+    report, _ = run_json("--no-cache", str(articles))
+    by_rule = report["summary"]["by_rule"]
+    result = run_checker("--no-cache", "--format", "github", str(articles), env=environment)
+    assert result.returncode == 1 and result.stdout.decode().count("::error") >= 3
+    written = summary_file.read_text(encoding="utf-8")
+    assert written.startswith("earlier step\n### checker\n")  # appended, as the runner expects
+    rows = dict(re.findall(r"^\| `([^`]+)` \| (\d+) \|", written, re.MULTILINE))
+    assert {rule: int(count) for rule, count in rows.items()} == by_rule
+    assert f"{report['summary']['findings']} findings" in written
+    assert "<b>" not in written and "story.txt" not in written and "Residence" not in written
+    # A summary the runner cannot take is a note; the annotations and the exit code stand.
+    unwritable = run_checker("--no-cache", "--format", "github", str(articles),
+                             env={"GITHUB_STEP_SUMMARY": str(tmp_path), "GITHUB_ACTIONS": "true"})
+    assert unwritable.returncode == 1 and unwritable.stdout == result.stdout
+    assert b"could not write the job summary" in unwritable.stderr
+    # Outside Actions (no summary file named), nothing is written anywhere.
+    quiet = run_checker("--no-cache", "--format", "github", str(articles), env={"GITHUB_STEP_SUMMARY": ""})
+    assert quiet.stdout == result.stdout and summary_file.read_text(encoding="utf-8") == written

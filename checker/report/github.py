@@ -13,6 +13,7 @@ starts with the record's name and its line and column. The id is never part of `
 
 from __future__ import annotations
 
+import os
 import re
 from typing import IO, TYPE_CHECKING, Any
 
@@ -82,3 +83,33 @@ class GithubReporter:
         for problem in session.config.problems:
             self.stream.write(command("error", f"{problem.kind} error: {problem.message}", title="checker") + "\n")
         self.stream.flush()
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            try:
+                with open(summary_file, "a", encoding="utf-8") as summary:
+                    summary.write(job_summary(session))
+            except OSError as error:  # the annotations are out; a summary the runner cannot take is a note
+                session.note(f"could not write the job summary {summary_file}: {error.strerror or error}")
+
+
+def job_summary(session: Session) -> str:
+    """The run as Markdown for the job's summary page (``GITHUB_STEP_SUMMARY``): the totals and,
+    most first, each rule's findings, severity and fixes. Rule ids and counts only: no file name
+    or article text reaches the page."""
+    summary = session.summary
+    counts = ", ".join(f"{n} {name}{'s' if n != 1 else ''}" for name, n in summary.by_severity.items() if n)
+    lines = ["### checker", "",
+             f"{summary.findings} finding{'s' if summary.findings != 1 else ''}"
+             + (f" ({counts})" if counts else "")
+             + f" in {summary.files_with_findings} of {summary.files} file{'s' if summary.files != 1 else ''}"
+             + (f", {summary.errors} unreadable" if summary.errors else "")
+             + (f", {summary.baselined} more in the baseline" if summary.baselined else "") + ".", ""]
+    if summary.by_rule:
+        lines += ["| rule | findings | severity | fixable (`--fix`) | with `--unsafe-fixes` |",
+                  "|---|---:|---|---:|---:|"]
+        for rule, count in sorted(summary.by_rule.items(), key=lambda item: (-item[1], item[0])):
+            fixable = summary.fixable_by_rule.get(rule, {})
+            lines.append(f"| `{printable(rule)}` | {count} | {summary.worst_by_rule.get(rule, '')} | "
+                         f"{fixable.get('safe', 0)} | {fixable.get('unsafe', 0)} |")
+        lines.append("")
+    return "\n".join(lines) + "\n"
