@@ -274,3 +274,26 @@ def test_github_format_adds_a_job_summary_of_the_rules_without_article_text(tmp_
     # Outside Actions (no summary file named), nothing is written anywhere.
     quiet = run_checker("--no-cache", "--format", "github", str(articles), env={"GITHUB_STEP_SUMMARY": ""})
     assert quiet.stdout == result.stdout and summary_file.read_text(encoding="utf-8") == written
+
+
+def test_the_source_excerpt_reads_only_its_window_of_a_line_of_megabytes():
+    from checker.report.excerpt import CONTEXT, SPAN_MOST, excerpt
+
+    class Watched(str):
+        """A text that remembers the longest piece of it a caller cut out."""
+
+        longest = 0
+
+        def __getitem__(self, key):
+            piece = str.__getitem__(self, key)
+            if isinstance(key, slice):
+                Watched.longest = max(Watched.longest, len(piece))
+            return piece
+
+    line = "USA officials met. " * 300_000  # one line of 5.7 MB
+    text = Watched("Title: Big\n\n" + line + "\n")
+    for offset in (12, len(text) // 2, len(text) - 30):
+        shown = excerpt(text, offset, 3, 3)
+        assert shown is not None and shown.carets == 3
+        assert len(shown.text) <= 2 * CONTEXT + 3 + 2  # the window and its two "…"
+    assert Watched.longest <= 2 * CONTEXT + SPAN_MOST + 2

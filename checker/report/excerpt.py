@@ -34,23 +34,27 @@ class Excerpt(NamedTuple):
 
 def excerpt(text: str, offset: int, length: int, line: int) -> Excerpt | None:
     """The excerpt of ``text`` for a finding at ``offset`` (``length`` characters, on ``line``);
-    None when the offset is not in the text."""
+    None when the offset is not in the text. Only the window shown is read, never the whole
+    line: an article that is one line of megabytes costs each finding the same."""
     if not 0 <= offset <= len(text):
         return None
-    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    end = min((i for i in (text.find("\n", offset), text.find("\r", offset)) if i >= 0), default=len(text))
-    row = text[start:end]
-    column = offset - start
-    span_end = min(column + max(length, 0), len(row))
-    shown_end = min(span_end, column + SPAN_MOST)
-    left = max(0, column - CONTEXT)
-    right = min(len(row), shown_end + CONTEXT)
-    pieces = _shown(row[left:right], row[max(0, left - 2):left])
-    before = pieces[:column - left]
-    inside = pieces[column - left:shown_end - left]
-    head = ELLIPSIS if left > 0 else ""
-    tail = ELLIPSIS if right < len(row) else ""
+    # The start: a line break within CONTEXT characters before the finding, else CONTEXT back.
+    low = max(0, offset - CONTEXT)
+    brk = max(text.rfind("\n", low, offset), text.rfind("\r", low, offset))
+    left = brk + 1 if brk >= 0 else low
+    head = ELLIPSIS if brk < 0 and left > 0 and text[left - 1] not in "\r\n" else ""
+    # The end: the finding up to SPAN_MOST characters, then CONTEXT more, within the line.
+    limit = min(len(text), offset + SPAN_MOST + CONTEXT + 1)
+    ends = [i for i in (text.find("\n", offset, limit), text.find("\r", offset, limit)) if i >= 0]
+    line_end = min(ends) if ends else len(text)
+    span_end = min(offset + max(length, 0), line_end)
+    shown_end = min(span_end, offset + SPAN_MOST)
+    right = min(line_end, shown_end + CONTEXT)
+    tail = ELLIPSIS if right < len(text) and text[right] not in "\r\n" else ""
     cut = ELLIPSIS if shown_end < span_end else ""
+    pieces = _shown(text[left:right], text[max(0, left - 2):left])
+    before = pieces[:offset - left]
+    inside = pieces[offset - left:shown_end - left]
     indent = _width(head) + sum(_width(piece) for piece in before)
     carets = max(1, sum(_width(piece) for piece in inside) + _width(cut))
     return Excerpt(line, head + "".join(pieces) + tail, indent, carets)
