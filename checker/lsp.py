@@ -233,6 +233,14 @@ class CheckerServer:
         self.checked[uri] = checked
         return checked, session
 
+    def current(self, uri: str, document: Any) -> Checked:
+        """The findings of the document as it is now: those last published, or a new check
+        when the document changed since (the debounce has not run yet)."""
+        checked = self.checked.get(uri)
+        if checked is None or checked.version != document.version or checked.text != document.source:
+            checked, _ = self.check(uri)
+        return checked
+
     def size_limit(self, session: Any) -> tuple[int, str]:
         """The largest document checked, in bytes (0: any), and the setting that says so."""
         project = session.config.max_size
@@ -353,9 +361,7 @@ class CheckerServer:
         from lsprotocol import types
 
         document = self.server.workspace.get_text_document(uri)
-        checked = self.checked.get(uri)
-        if checked is None or checked.version != document.version or checked.text != document.source:
-            checked, _ = self.check(uri)
+        checked = self.current(uri, document)
         positions = checked.positions
         markup = path_of(uri, document.language_id).lower().endswith(_MARKUP)
         lines: list[str] | None = None
@@ -396,17 +402,16 @@ class CheckerServer:
         from lsprotocol import types
 
         document = self.server.workspace.get_text_document(uri)
-        checked = self.checked.get(uri)
-        if checked is None or checked.version != document.version or checked.text != document.source:
-            checked, _ = self.check(uri)
+        checked = self.current(uri, document)
         if not any(finding.fix is not None and finding.fix.safe for finding in checked.findings):
             return []
-        session = self.session_for(path_of(uri, document.language_id))
+        path = path_of(uri, document.language_id)
+        session = self.session_for(path)
         problems = session.config.problems
         before = len(problems)
         try:
             with time_limit(self.time_limit, "fixing the document"):
-                fixed = session.fixed(path_of(uri, document.language_id), checked.text, checked.findings)
+                fixed = session.fixed(path, checked.text, checked.findings)
         except TimeLimitExceeded:
             fixed = None
             self.log(f"checker: {uri}: fixing stopped after {self.time_limit:g} s (timeLimit)", error=True)
@@ -425,10 +430,8 @@ class CheckerServer:
         from lsprotocol import types
 
         document = self.server.workspace.get_text_document(uri)
+        checked = self.current(uri, document)
         session = self.session_for(path_of(uri, document.language_id))
-        checked = self.checked.get(uri)
-        if checked is None or checked.version != document.version or checked.text != document.source:
-            checked, session = self.check(uri)
         point = types.Range(start=position, end=position)
         under = [f for f in checked.findings if _overlaps(checked.positions.range(f.location), point)]
         if not under:

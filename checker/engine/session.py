@@ -10,7 +10,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pluggy
 
@@ -76,7 +76,7 @@ class Summary:
     #: Each rule's findings with a fix, by applicability ("safe", "unsafe"): ``--statistics``.
     fixable_by_rule: dict[str, dict[str, int]] = field(default_factory=dict)
     #: Each rule's worst severity among its findings (a ``--severity`` override shows).
-    worst_by_rule: dict[str, str] = field(default_factory=dict)
+    worst_by_rule: dict[str, Severity] = field(default_factory=dict)
     #: Seconds per rule over all inputs (``--timings``).
     rule_seconds: dict[str, float] = field(default_factory=dict)
     #: Findings a baseline accepted, left out of the others (``checker.filter.baseline``).
@@ -102,8 +102,27 @@ class Summary:
                 fixable = self.fixable_by_rule.setdefault(finding.rule, {"safe": 0, "unsafe": 0})
                 fixable[finding.fix.applicability] += 1
             worst = self.worst_by_rule.get(finding.rule)
-            if worst is None or finding.severity > Severity.parse(worst):
-                self.worst_by_rule[finding.rule] = str(finding.severity)
+            if worst is None or finding.severity > worst:
+                self.worst_by_rule[finding.rule] = finding.severity
+
+    def rule_rows(self) -> list[RuleCount]:
+        """One row per rule that made findings, most findings first (then by id): what
+        ``--statistics`` and the GitHub job summary list."""
+        return [RuleCount(rule, count, str(self.worst_by_rule.get(rule, Severity.INFO)),
+                          self.fixable_by_rule.get(rule, {}).get("safe", 0),
+                          self.fixable_by_rule.get(rule, {}).get("unsafe", 0))
+                for rule, count in sorted(self.by_rule.items(), key=lambda item: (-item[1], item[0]))]
+
+
+class RuleCount(NamedTuple):
+    """A rule's findings in a run: how many, its worst severity, and how many ``--fix`` (safe)
+    and ``--unsafe-fixes`` (unsafe) would fix."""
+
+    rule: str
+    count: int
+    severity: str
+    safe: int
+    unsafe: int
 
 
 class Session:

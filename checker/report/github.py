@@ -107,9 +107,7 @@ def job_summary(session: Session) -> str:
     if summary.by_rule:
         lines += ["| rule | findings | severity | fixable (`--fix`) | with `--unsafe-fixes` |",
                   "|---|---:|---|---:|---:|"]
-        for rule, count in sorted(summary.by_rule.items(), key=lambda item: (-item[1], item[0])):
-            fixable = summary.fixable_by_rule.get(rule, {})
-            lines.append(f"| `{printable(rule)}` | {count} | {summary.worst_by_rule.get(rule, '')} | "
-                         f"{fixable.get('safe', 0)} | {fixable.get('unsafe', 0)} |")
+        for row in summary.rule_rows():
+            lines.append(f"| `{printable(row.rule)}` | {row.count} | {row.severity} | {row.safe} | {row.unsafe} |")
         lines.append("")
     return "\n".join(lines) + "\n"

@@ -160,18 +160,16 @@ class TextReporter:
         """One line per rule, most findings first: the count, the rule, its worst severity and
         how many of its findings ``--fix`` fixes (and ``--unsafe-fixes`` besides), as
         ``ruff --statistics`` lists them."""
-        rules = sorted(summary.by_rule.items(), key=lambda item: (-item[1], item[0]))
-        width = max((len(printable(rule)) for rule, _ in rules), default=0)
-        digits = len(str(rules[0][1])) if rules else 1
-        for rule, count in rules:
-            severity = summary.worst_by_rule.get(rule, "info")
-            fixable = summary.fixable_by_rule.get(rule, {})
-            notes = [f"{fixable['safe']} fixable"] if fixable.get("safe") else []
-            if fixable.get("unsafe"):
-                notes.append(f"{fixable['unsafe']} with --unsafe-fixes")
-            shown = self.paint(f"{severity:<7}" if notes else severity, severity)
+        rows = summary.rule_rows()
+        width = max((len(printable(row.rule)) for row in rows), default=0)
+        digits = len(str(rows[0].count)) if rows else 1
+        for row in rows:
+            notes = [f"{row.safe} fixable"] if row.safe else []
+            if row.unsafe:
+                notes.append(f"{row.unsafe} with --unsafe-fixes")
+            shown = self.paint(f"{row.severity:<7}" if notes else row.severity, row.severity)
             note = self.paint(f"  [{', '.join(notes)}]", "dim") if notes else ""
-            self.write(f"{count:>{digits}}  {printable(rule):<{width}}  {shown}{note}")
+            self.write(f"{row.count:>{digits}}  {printable(row.rule):<{width}}  {shown}{note}")
 
 
 def fix_summary(summary: Summary, unsafe: bool) -> str:
