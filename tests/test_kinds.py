@@ -59,6 +59,15 @@ def test_repetition(article):
     assert texts(rule, article("The the council met. It met in in the hall.")) == ["The the", "in in"]
 
 
+def test_repetition_reads_whole_words(article):
+    rule = RepetitionRule(spec("repetition", ignorecase=True))
+    # A word's piece after a hyphen or an apostrophe is not a word of its own, nor is a run of quotation marks.
+    text = "She took a part-time time slot. He wrote it in in-house style. The call was array( ' ', '' )."
+    assert texts(rule, article(text)) == []
+    assert texts(rule, article("A letter to Jeff Sessions Sessions’ office. It was a long-term term.")) == [
+        "Sessions Sessions"]
+
+
 def test_consistency_flags_minority_and_names_majority(article):
     rule = ConsistencyRule(spec("consistency", groups=[["U\\.S\\.", "US", "USA"]], message="{match} vs {majority}"))
     text = "U.S. troops left. U.S. aid came. The USA said no. US jets flew."

@@ -10,11 +10,17 @@ from checker.kinds.base import Option, Rule
 from checker.patterns.precheck import BEYOND_FOLDING_CHECKED, Declared, folded_source
 from checker.text.article import Article
 
-_DEFAULT_TOKENS = [r"[\p{L}\p{N}'’-]+"]
+#: A word: letters and digits, with apostrophes and hyphens inside it ("don't", "part-time").
+_DEFAULT_TOKENS = [r"[\p{L}\p{N}](?:[\p{L}\p{N}'’-]*[\p{L}\p{N}])?"]
+#: Around a repeat of the default words: no letter or digit, and no apostrophe or hyphen that
+#: joins one, next to it. "part-time time" and "in in-house" repeat no word; nor does a run of
+#: quotation marks ("' '").
+_WORD_BEFORE = r"(?<![\p{L}\p{N}_])(?<![\p{L}\p{N}]['’-])"
+_WORD_AFTER = r"(?![\p{L}\p{N}_])(?!['’-][\p{L}\p{N}])"
 #: A quick test that a text may repeat a word: a run of non-space characters, white space and
 #: the same run, neither run touching a word character on its outer side. Every repeat of a
-#: default token passes it (a token is such a run, taken whole: the run is followed by white
-#: space, so no shorter one need be tried; ``re``'s word characters are among
+#: default token passes it (a token is such a run, taken whole: no word character stands
+#: before it and white space after it, so no shorter one need be tried; ``re``'s word characters are among
 #: ``regex``'s ``[\p{L}\p{N}_]`` and its white space includes ``regex``'s).
 _MAY_REPEAT = re.compile(r"(?<!\w)(\S++)\s+\1(?!\w)")
 
@@ -46,7 +52,10 @@ class RepetitionRule(Rule):
     def setup(self) -> None:
         unit = "|".join(f"(?:{t})" for t in self.options["tokens"])
         # The first occurrence is captured; the repeat must be the same text (case per ignorecase).
-        self.pattern = self.compile(rf"(?P<unit>{unit})(?:\s+(?P=unit))+", field="tokens")
+        repeat = rf"(?P<unit>{unit})(?:\s+(?P=unit))+"
+        if self.options["tokens"] == _DEFAULT_TOKENS:
+            repeat = rf"{_WORD_BEFORE}{repeat}{_WORD_AFTER}"
+        self.pattern = self.compile(repeat, field="tokens")
         if self.options["tokens"] == _DEFAULT_TOKENS:
             # A back reference holds no fixed text: for the default words, the kind says what
             # a repeat needs.
