@@ -51,6 +51,13 @@ def findings(text):
     ("The ferry to Fresh Jersey leaves at dawn.", ("Fresh Jersey", "New Jersey")),
     # After a dash a sentence goes on: only a name takes a capital there.
     ("Three governors — Glove Romney among them — signed the letter.", ("Glove Romney", "Mitt Romney")),
+    # A weekday, a month or a post after a name adds no word to it ...
+    ("An aide told the Washington Submit Thursday that the talks had stalled.",
+     ("Washington Submit", "Washington Post")),
+    ("The Republican Countrywide Committee Chairman spoke first.",
+     ("Republican Countrywide Committee", "Republican National Committee")),
+    # ... and the abbreviation of a country or a body before one ends no sentence.
+    ("Envoys met on the fringes of the U.N. Broad Assembly in September.", ("Broad Assembly", "General Assembly")),
 ])
 def test_flags_a_swap_among_the_words_around_a_name(text, expected):
     assert expected in findings(text)
@@ -75,6 +82,8 @@ def test_flags_a_swap_among_the_words_around_a_name(text, expected):
     "Budget Talks Move on to Fresh Jersey",
     # A Moby synonym that names hold may make another real name: "ministry" for "department".
     "The Interior Ministry issued a statement on the border crossings.",
+    # A capitalised word that is not a post goes on with the name: a longer name, unknown.
+    "The Republican Countrywide Committee Fund paid for the posters.",
 ])
 def test_leaves_real_names_and_sentence_openings_alone(text):
     assert findings(text) == []

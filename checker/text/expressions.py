@@ -52,9 +52,21 @@ _SENTENCE_START = compiled(r"(?:^|[.!?:;\"“”‘’()\[\]\n-])[ \u00a0]*$")
 #: sentence (English titles abbreviated before a name, as style guides list them).
 _TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Prof",
                         "Rev", "Sec", "Amb", "Pres", "Supt", "Insp", "Det")
-_AFTER_TITLE = compiled(rf"(?<![\p{{L}}.])(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.[ \u00a0]+$")
+#: So does the abbreviation of a country or a body that stands before a name as a modifier
+#: ("U.N. General Assembly", "U.S. District Court").
+_AFTER_TITLE = compiled(rf"(?<![\p{{L}}.])(?:(?:{'|'.join(_TITLE_ABBREVIATIONS)})\.|(?:\p{{Lu}}\.){{2,}})[ \u00a0]+$")
 #: A title's abbreviation after a name ("New York Gov."), no word of the name.
 TITLES = frozenset({"Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Sgt", "Adm", "Sec", "Amb", "Supt", "Det"})
+#: Capitalised words after a name that add no word to it: a weekday or a month ("told the
+#: Washington Post Wednesday") and a post the name's body or place gives ("New York City Mayor
+#: Bill de Blasio", "Republican National Committee Chairman Reince Priebus").
+NOT_NAME_AFTER = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "June", "July", "August", "September", "October", "November", "December",
+    "Mayor", "Chairman", "Chairwoman", "Chairperson", "Judge", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Commissioner", "Sheriff", "Governor", "Senator", "Ambassador", "Nominee", "Candidate", "Official", "Officials",
+    "Member", "Members",
+})
 #: A word with a capital at its start and small letters after ("Agency", "McCain", "Al-Assad"),
 #: not one in capitals ("NEW"): a line in capitals says nothing about names.
 _CAPITALISED = compiled(r"\p{Lu}\p{Ll}[\p{Lu}\p{Ll}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
@@ -471,6 +483,8 @@ def _whole_name(run: list[Word], first: int, last: int, connectors: frozenset[st
             return name_word(index - 1 if before else index + 1, before)
         if not before and word.text in TITLES and index == len(run) - 1:
             return False  # "New York Gov. Andrew Cuomo": the run ends at the title's full stop
+        if not before and word.text in NOT_NAME_AFTER:
+            return False
         return is_capitalised(word.text) and not (before and word.initial)
 
     return not name_word(first - 1, True) and not name_word(last, False)
