@@ -54,6 +54,24 @@ def test_occurrence_max(article):
     assert len(findings) == 1 and findings[0].message == "3 times"
 
 
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"max": -1}, "field 'max': expected a whole number of 0 or more, got -1"),
+    ({"min": 0}, "field 'min': expected a whole number of 1 or more, got 0"),
+    ({"max": 1, "min": 3}, "field 'max': 1 is below 'min' \\(3\\)"),
+])
+def test_occurrence_bounds_a_count_can_reach(fields, message):
+    # A count is never below 0: such a bound flags every segment or none (and a negative
+    # maximum once crashed on a segment without a match).
+    with pytest.raises(RuleError, match=message):
+        OccurrenceRule(spec("occurrence", token=r"\bvery\b", **fields))
+
+
+def test_occurrence_exactly(article):
+    rule = OccurrenceRule(spec("occurrence", scope="sentence", token=r"\bvery\b", max=2, min=2, message="{count}"))
+    text = "It was very very good. It was very nice. It was very, very, very long."
+    assert [f.message for f in rule.check(article(text))] == ["1", "3"]
+
+
 def test_repetition(article):
     rule = RepetitionRule(spec("repetition", ignorecase=True))
     assert texts(rule, article("The the council met. It met in in the hall.")) == ["The the", "in in"]

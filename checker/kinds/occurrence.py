@@ -29,12 +29,21 @@ class OccurrenceRule(Rule):
     }
 
     def setup(self) -> None:
-        if self.options["max"] is None and self.options["min"] is None:
+        high, low = self.options["max"], self.options["min"]
+        if high is None and low is None:
             raise self.error("give 'max', 'min' or both", "max")
+        # A count is 0 or more: a maximum below 0 or a minimum below 1 would flag every segment or
+        # none, and a maximum below the minimum every segment; each is a mistake in the rule.
+        if high is not None and high < 0:
+            raise self.error(f"expected a whole number of 0 or more, got {high!r}", "max")
+        if low is not None and low < 1:
+            raise self.error(f"expected a whole number of 1 or more, got {low!r}", "min")
+        if high is not None and low is not None and high < low:
+            raise self.error(f"{high} is below 'min' ({low}): every segment would be flagged", "max")
         # With only a maximum (not below 0), every finding is a segment with more matches than
         # that: at least one.
         self.pattern = self.compile(self.options["token"], field="token", whole_word=not self.options["nonword"],
-                                    required=self.options["min"] is None and self.options["max"] >= 0)
+                                    required=low is None)
 
     def check(self, article: Article) -> Iterator[Finding]:
         high, low = self.options["max"], self.options["min"]
