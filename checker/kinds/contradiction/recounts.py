@@ -94,11 +94,16 @@ def _owner(before: str) -> str | None:
 
 
 def _definite(before: str) -> bool:
-    """The words before a figure make the phrase take something up ("the", "all", "its")."""
+    """The words before a figure make the phrase take something up ("the", "all", "its", "the
+    day's")."""
     if not before[-1:].isspace():
         return False
     last = before.rsplit(None, 1)[-1:]
-    return bool(last) and last[0].lower().lstrip("\"'“‘(") in _DEFINITES
+    if not last:
+        return False
+    word = last[0].lower().lstrip("\"'“‘(")
+    # A possessive noun takes up as "the" does: "the day's 25 cancelled flights".
+    return word in _DEFINITES or (len(word) > 2 and word.endswith(("'s", "’s")))
 _WORD = compiled(r"[\p{L}][\p{L}'’-]*")
 #: Words that end the noun phrase after a figure: the noun is before them.
 _FUNCTION = frozenset({
@@ -787,6 +792,15 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
                 people_all.append(later)
 
 
+def _same_modifiers(first: Mention, later: Mention) -> bool:
+    """The two mentions narrow their noun alike: the same words between figure and noun, or
+    words each one's sentence says of the other ("Forty flights were cancelled" ... "the 25
+    cancelled flights"); "four politburo members" ... "the seven members" are two groups."""
+    if first.modifiers == later.modifiers:
+        return True
+    return first.modifiers <= later.context.words and later.modifiers <= first.context.words
+
+
 def _against(later: Mention, before: list[Mention],
              in_sentence: dict[tuple[tuple[int, int], str, str], int]) -> Conflict | None:
     if any(m.value.overlaps(later.value) for m in before):
@@ -800,7 +814,7 @@ def _against(later: Mention, before: list[Mention],
     if first.context.marked or in_sentence.get((first.sentence, first.dimension, first.noun), 0) > 1 \
             or in_sentence.get((later.sentence, later.dimension, later.noun), 0) > 1:
         return None  # a list, or an update, another occasion, a part, a hedge
-    if first.modifiers != later.modifiers and later.noun != PEOPLE:
+    if not _same_modifiers(first, later) and later.noun != PEOPLE:
         return None  # "four politburo members" ... "the seven members": two groups
     if later.owner and first.owner and later.owner != first.owner:
         return None  # "his four overs" ... "their 20 overs"
