@@ -1765,7 +1765,7 @@ class _NoStrongGate:
     def __getattr__(self, name):
         return getattr(self._rule, name)
 
-    def _may_be_strong(self, article):
+    def strong_test(self, article):
         return None
 
 
@@ -1781,7 +1781,7 @@ def test_the_strong_pre_check_is_set_for_the_shipped_rules_with_strong_patterns(
 def test_a_line_the_strong_pre_check_passes_over_has_no_strong_match(text):
     article = parse_text("x.txt", text)
     for rule in STRONG_RULES:
-        may_be_strong = rule._may_be_strong(article)
+        may_be_strong = rule.strong_test(article)
         for start, end in article.segments(rule.scope):
             if may_be_strong is not None and not may_be_strong(start, end, article.source[start:end]):
                 assert rule.strong.find(article.source[start:end]) is None, (rule.id, text)
@@ -1794,7 +1794,7 @@ def test_the_strong_pre_check_on_the_corpus_skips_only_lines_without_a_strong_ma
     for path in sorted(CORPUS.rglob("*.txt"))[::2]:
         article = parse_text(path.name, path.read_text(encoding="utf-8", errors="replace"))
         for rule in STRONG_RULES:
-            may_be_strong = rule._may_be_strong(article)
+            may_be_strong = rule.strong_test(article)
             for start, end in article.segments(rule.scope):
                 line = article.source[start:end]
                 if may_be_strong is not None and not may_be_strong(start, end, line):

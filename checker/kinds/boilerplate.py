@@ -104,7 +104,7 @@ class BoilerplateRule(Rule):
     def shape_of(self, text: str, count: int | None = None, may_be_strong: bool = True) -> str | None:
         """Which of the rule's shapes the line has (``strong``, ``head`` for ``starts`` and
         ``lines``, ``ends``, ``stamp``, ``words``), or None. ``may_be_strong``: False when the caller
-        knows ``strong`` cannot match (``_may_be_strong``)."""
+        knows ``strong`` cannot match (``strong_test``)."""
         # ``find``: each pattern asked the quickest way (the seam's): the start-anchored ones at
         # the start only, ``ends`` backwards from the end.
         strong = self.strong
@@ -153,7 +153,7 @@ class BoilerplateRule(Rule):
             return None
         return sentences[first][0]
 
-    def _may_be_strong(self, article: Article) -> Callable[[int, int, str], bool] | None:
+    def strong_test(self, article: Article) -> Callable[[int, int, str], bool] | None:
         """A test of a line (start, end, text) that is False only where ``strong`` cannot
         match it: the line holds none of the texts every match holds. Ignoring case, the line
         is read in the article's case-folded source, where a case-insensitive match shows as
@@ -176,7 +176,7 @@ class BoilerplateRule(Rule):
         #: phrase the rule lists, so their removal is an unsafe fix (as a bare date's is).
         stamped: set[tuple[int, int]] = set()
         stamps = 0
-        may_be_strong = self._may_be_strong(article)
+        may_be_strong = self.strong_test(article)
         lines = article.derived(_lines, self.scope)
         for start, end, line, count, exact in lines:
             if not exact and count <= self._max_words:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from checker.errors import RuleError
 from checker.finding import Finding
 from checker.kinds.base import Option, Rule
-from checker.kinds.boilerplate import COUNTED
+from checker.kinds.boilerplate import COUNTED, BoilerplateRule
 from checker.kinds.linemodel import LineModel, cues, load_model, probability
 from checker.text.article import Article
 from checker.text.lineshape import (
@@ -123,7 +123,12 @@ class FurnitureRule(Rule):
         for rule in self.phrase_rules:
             if rule.timeout != self.timeout:  # the phrase patterns run under this rule's limit
                 rule.timeout = self.timeout
-        evidence = [self._evidence(source[start:end]) for start, end in lines] if self.phrase_rules else None
+        evidence = None
+        if self.phrase_rules:
+            # Each phrase rule's quick test of a line for its ``strong`` patterns, as its own check
+            # runs it: most lines hold none of the texts every such match holds.
+            tests = [strong_test(rule, article) for rule in self.phrase_rules]
+            evidence = [line_evidence(self.phrase_rules, source[start:end], tests, start, end) for start, end in lines]
         shapes = shape_lines(article, lines, evidence)
         repeats: _Repeats | None = None  # made for the first line the model would flag: most articles have none
         for position, shape in enumerate(shapes):
@@ -136,9 +141,6 @@ class FurnitureRule(Rule):
                 repeats = _Repeats([other.words for other in shapes])
             if not self._leave(text, repeats.repeats_earlier(position), headline_key):
                 yield self._finding(article, shape, text, model)
-
-    def _evidence(self, text: str) -> bool:
-        return line_evidence(self.phrase_rules, text)
 
     def _leave(self, text: str, repeat: bool, headline_key: str | None) -> bool:
         """A line the model would flag that another rule, or no rule, should report."""
@@ -209,14 +211,33 @@ def evidence_rules(rule: Rule, names: list | None, field: str) -> list[Rule]:
     return rules
 
 
-def line_evidence(rules: Sequence[Rule], text: str) -> bool:
+#: A phrase rule's quick test of an article's line (start, end, text) for its ``strong``
+#: patterns: False only where they cannot match (``BoilerplateRule.strong_test``).
+StrongTest = Callable[[int, int, str], bool]
+
+
+def strong_test(rule: Rule, article: Article) -> StrongTest | None:
+    """``rule``'s quick test of ``article``'s lines for its ``strong`` patterns, if it has one."""
+    return rule.strong_test(article) if isinstance(rule, BoilerplateRule) else None
+
+
+def line_evidence(rules: Sequence[Rule], text: str, tests: Sequence[StrongTest | None] | None = None,
+                  start: int = 0, end: int = 0) -> bool:
     """Whether one of ``rules`` (phrase rules, a site's learned furniture) flags the line, an
     exception aside. Words are counted at white space: the phrase rules' limits on length are
     loose, and a line longer than ``COUNTED`` characters is past all of them (``strong``
-    patterns, which match a line of any length, aside)."""
+    patterns, which match a line of any length, aside). ``tests``: each rule's quick test for
+    its ``strong`` patterns (``strong_test``), where the line is the article's ``start``..``end``."""
     count = len(text.split()) if len(text) <= COUNTED else COUNTED
-    return any(rule.is_boilerplate(text, count) and not (rule.exceptions and rule.is_exception(text))
-               for rule in rules)
+    for index, rule in enumerate(rules):
+        test = tests[index] if tests is not None else None
+        if isinstance(rule, BoilerplateRule):
+            found = rule.shape_of(text, count, test is None or test(start, end, text)) is not None
+        else:
+            found = rule.is_boilerplate(text, count)
+        if found and not (rule.exceptions and rule.is_exception(text)):
+            return True
+    return False
 
 
 class _Repeats:
