@@ -78,6 +78,14 @@ CONTRADICTIONS = [
      "Title: Line shut\nPublished: 2026-05-20\n\n"
      "A freight derailment near Ossory closed the line on Monday.\n\n"
      "Investigators said the Kelby derailment was caused by a broken rail.", 7),
+    ("derailment told by a verb, placed again by its noun",
+     "Title: Line shut\nPublished: 2026-05-20\n\n"
+     "A freight train derailed in Darlington on Monday, closing the line for a day.\n\n"
+     "Investigators said the Durham derailment was caused by a broken rail.", 7),
+    ("crash told by a verb, then at a village named only after the noun",
+     "Title: Speed camera call\nPublished: 2026-05-20\n\n"
+     "Two cars crashed on the Harford road at Kettleby on Monday evening.\n\n"
+     "A parish councillor said the crash at Farrowdale showed the need for a camera.", 7),
     ("ceremony at two venues",
      "Title: Honours\nPublished: 2026-11-17\n\n"
      "The ceremony was held at Holt Cathedral on Saturday.\n\n"
@@ -113,6 +121,10 @@ CONTROLS = [
      "Title: Arrest\nPublished: 2026-03-12\n\n"
      "Police said the man was arrested on Sunday.\n\n"
      "His lawyer, Ana Ruiz, disputed that, saying he was arrested on Saturday, March 7."),
+    ("a march only planned in one town",
+     "Title: Rally\nPublished: 2026-11-17\n\n"
+     "Supporters had been expected to march in Tamale on Friday.\n\n"
+     "The Kumasi march drew several thousand people."),
     ("two concerts in two towns",
      "Title: Tour\nPublished: 2026-11-17\n\n"
      "The band played the Lisbon concert on Friday.\n\n"

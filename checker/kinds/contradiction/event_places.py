@@ -1,7 +1,10 @@
 """One event, two places: "the blast at the Pier Street depot" ... "the Quay Street explosion";
-"his final rally ... in Kumasi" ... "the Accra rally".
+"his final rally ... in Kumasi" ... "the Accra rally"; "a freight train derailed in
+Darlington" ... "the Durham derailment".
 
-An event is known by a noun of the rule's classes (blast and explosion are one event). Its
+An event is known by a noun of the rule's classes (blast and explosion are one event), or by a
+past verb of a noun's stem (``event_verbs.stem``: "derailed", "crashed"), which only an
+earlier mention may be, in a sentence that neither hedges nor plans. Its
 places are read from its sentence: names after a preposition of place ("in Harlow", "at the
 Pier Street depot") and a name right before the noun ("the Quay Street explosion"). A later,
 definite mention whose own place (the name before its noun, or right after it: "the rally in
@@ -12,7 +15,8 @@ Accra") is none of the places the article gave that event conflicts with them, w
   town, since one lies inside the other;
 - no place contains the other: the names share no word, and the article never puts one in
   the other ("Kumasi, Ashanti", "Harlow in Essex", "Essex's Harlow");
-- the later place is a place: a street, a name the article puts after "in" or "at", or a
+- the later place is a place: a street, a name the article puts after "in" or "at" (the
+  mention's own "in" or "at" after its noun among them: "the crash at Farrowdale"), or a
   real place name of the shipped gazetteer, not a person of the article.
 
 A class is left alone in an article that names several such events (a plural noun: "the
@@ -32,6 +36,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.kinds.contradiction import Conflict, Searcher, Statement
+from checker.kinds.contradiction.event_verbs import HEDGE, PAST_VERB, SAYING, SHORTEST, stem
 from checker.kinds.contradiction.people import NOT_PEOPLE, TITLES
 from checker.patterns.compiled import compiled
 from checker.text.gazetteer import formal_states, real_words
@@ -91,6 +96,9 @@ class Mention:
     own: Place | None
     definite: bool
     statement: Statement
+    #: The own place stands after the noun, after "in" or "at" ("the crash at Farrowdale"): a
+    #: place, whatever its name (before the noun a name may be a person's: "the Casey Anthony trial").
+    placed_after: bool = False
 
 
 def noun_pattern(nouns: Iterable[str]) -> regex.Pattern:
@@ -100,6 +108,8 @@ def noun_pattern(nouns: Iterable[str]) -> regex.Pattern:
     return regex.compile(rf"(?i)(?<![\p{{L}}-])(?P<noun>{body})(?P<plural>e?s)?(?![\p{{L}}'’-])")
 
 
+#: "to" right before a word of the classes: a verb ("to march", "to protest"), not its noun.
+_INFINITIVE = compiled(r"(?i)\bto\s+$")
 #: What stands right before a noun: a determiner, then perhaps a name ("the Quay Street").
 _BEFORE_NOUN = compiled(rf"(?P<det>\b(?i:the|a|an|his|her|their|its|this|that)\s+|['’]s?\s+)?"
                         rf"(?:(?P<own>{_NAME})\s+)?$")
@@ -139,19 +149,55 @@ def _place(name: str) -> Place | None:
     return Place(clean, level_of(clean))
 
 
+def verb_classes(classes: dict[str, str]) -> dict[str, str]:
+    """The stems of the classes' one-word nouns, each to its event: the past verb of one stem
+    tells the same act ("derailed" and "derailment", "crashed" and "crash"; see
+    ``event_verbs``). Verbs of saying are none."""
+    found: dict[str, str] = {}
+    for noun, event in classes.items():
+        if " " not in noun:
+            word_stem = stem(noun)
+            if len(word_stem) >= SHORTEST and word_stem not in SAYING:
+                found.setdefault(word_stem, event)
+    return found
+
+
+def _verb_events(text: str, start: int, verbs: dict[str, str]) -> list[tuple[str, Statement]]:
+    """The past verbs of ``verbs``' stems in a sentence ("a freight train derailed near
+    Ossory"), each with its event: an earlier mention of the event, with the sentence's
+    places, that a later, definite noun may take up ("the Kelby derailment"), never the
+    other way round. None in a sentence that hedges or plans ("was expected to march")."""
+    if HEDGE.search(text):
+        return []
+    found = []
+    for verb in PAST_VERB.finditer(text):
+        event = verbs.get(stem(verb.group("verb")))
+        if event is not None:
+            found.append((event, Statement(start + verb.start(), start + verb.end(), verb.group("verb"))))
+    return found
+
+
 def mentions_in(source: str, sentences: Iterable[tuple[int, int]], pattern: regex.Pattern, classes: dict[str, str],
-                distinct: Searcher, moves: Searcher) -> tuple[list[Mention], set[str]]:
+                distinct: Searcher, moves: Searcher, verbs: dict[str, str] | None = None
+                ) -> tuple[list[Mention], set[str]]:
     """The mentions of the classes' events, in order, and the classes the article names more
-    than one event of (a plural noun, "another blast")."""
+    than one event of (a plural noun, "another blast"). ``verbs``: stems of past verbs that
+    tell an event (``verb_classes``), read as earlier mentions too."""
     found: list[Mention] = []
     several: set[str] = set()
     for start, end in sentences:
         text = source[start:end]
         places: tuple[Place, ...] | None = None
         unsure: bool | None = None
+        told = _verb_events(text, start, verbs) if verbs else []
+        if told and not text.rstrip().endswith("?") and moves.search(text) is None:
+            places = tuple(itertools.islice(_sentence_places(text), _PLACES))
+            found.extend(Mention(event, places, None, False, statement) for event, statement in told)
         for match in pattern.finditer(text):
             event = classes[" ".join(match.group("noun").lower().split())]
             before = text[max(0, match.start() - 30):match.start()]
+            if _INFINITIVE.search(before):
+                continue  # "expected to march in Tamale": a verb, and a plan
             if match.group("plural") or distinct.search(before) \
                     or _YEAR.search(text, max(0, match.start() - 30), min(len(text), match.end() + 30)):
                 several.add(event)
@@ -165,6 +211,7 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], pattern: rege
             lead = _BEFORE_NOUN.search(text, max(0, match.start() - _BEFORE_REACH), match.start())
             after = _AFTER_NOUN.match(text, match.end())
             own = None
+            placed_after = False
             first, last = match.start(), match.end()
             if match.group("noun")[0].isupper() and match.start() > 0:
                 pass  # "the Leaders' Summit", "the Boston Marathon bombing": a proper name, not a place's event
@@ -176,11 +223,12 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], pattern: rege
                 if own and after.group("on") and own.level != "street":
                     own = None  # "the attack on Mitt Romney": a target, not a place
                 last = after.end() if own else last
+                placed_after = own is not None and not after.group("on")
             det = ((lead.group("det") if lead else None) or "").strip().lower()
             definite = bool(det) and det not in ("a", "an")
             all_places = places + ((own,) if own else ())
             found.append(Mention(event, all_places, own, definite, Statement(start + first, start + last,
-                                                                             text[first:last])))
+                                                                             text[first:last]), placed_after))
     return found, several
 
 
@@ -254,7 +302,8 @@ def conflicts(mentions: list[Mention], several: set[str], source: str, people: f
             continue
         earlier_ones = by_event.setdefault(later.event, [])
         own = later.own
-        if own and later.definite and earlier_ones and own.name not in people and _is_place(own, located) \
+        if own and later.definite and earlier_ones and own.name not in people \
+                and (later.placed_after or _is_place(own, located)) \
                 and own.name not in flagged and counted < _LOOKUPS:
             counted += 1
             if not _only_as_own(own, later.event, owns, source):

@@ -30,7 +30,7 @@ from checker.patterns.compiled import compiled
 _ENDINGS = ("ations", "ation", "itions", "ition", "ated", "ions", "ion", "ments", "ment", "ures", "ure", "als", "al",
             "ings", "ing", "ied", "ed", "es", "e", "s")
 #: The shortest stem kept: "fin-al" is no act of "fin".
-_SHORTEST = 4
+SHORTEST = 4
 #: Verbs of saying, asking and planning: their date is the telling's or the plan's, not the event's.
 SAYING = frozenset({
     "report", "announc", "confirm", "stat", "add", "claim", "reveal", "not", "publish", "warn", "describ", "explain",
@@ -39,7 +39,7 @@ SAYING = frozenset({
     "allege", "alleg", "accus", "quot", "cit", "mention", "indicat", "argu", "agre", "decid",
 })
 #: A past verb, with a particle ("caved in", "broke out" are read by their first word).
-_VERB = compiled(r"(?<![\p{L}'’-])(?P<verb>\p{Ll}{3,}ed)(?![\p{L}'’-])")
+PAST_VERB = compiled(r"(?<![\p{L}'’-])(?P<verb>\p{Ll}{3,}ed)(?![\p{L}'’-])")
 #: What may stand between a verb and "on" and its date: a few words, no new clause.
 _GAP = compiled(r"(?:\s+(?!(?i:and|but|or|after|before|when|while|said|says|which|who|that|until|then|since|because|"
                 r"as|if|whether|once)\b)[\p{L}\p{N}'’-]+,?){0,6}?\s+on\s+$")
@@ -57,10 +57,10 @@ def stem(word: str) -> str:
     "derailed": "derail"); a doubled last consonant is made single ("stopped": "stop")."""
     word = word.lower()
     for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= _SHORTEST:
+        if word.endswith(ending) and len(word) - len(ending) >= SHORTEST:
             word = word[: -len(ending)]
             break
-    if len(word) > _SHORTEST and word[-1] == word[-2] and word[-1] not in "aeiouls":
+    if len(word) > SHORTEST and word[-1] == word[-2] and word[-1] not in "aeiouls":
         word = word[:-1]
     return word
 
@@ -85,13 +85,13 @@ def dated_verbs(source: str, sentences: Iterable[tuple[int, int]], published: dt
             continue
         for date_match in dates:
             window = max(0, date_match.start() - _REACH)
-            verbs = [v for v in _VERB.finditer(text, window, date_match.start())
+            verbs = [v for v in PAST_VERB.finditer(text, window, date_match.start())
                      if _GAP.fullmatch(text, v.end(), date_match.start())]
             if not verbs:
                 continue
             verb = verbs[-1]
             word_stem = stem(verb.group("verb"))
-            if word_stem in SAYING or len(word_stem) < _SHORTEST or other.search(text, max(0, verb.start() - 30),
+            if word_stem in SAYING or len(word_stem) < SHORTEST or other.search(text, max(0, verb.start() - 30),
                                                                                  verb.start()):
                 continue
             when = read(date_match, published)

@@ -334,7 +334,10 @@ class ContradictionRule(Rule):
         elif check == "event-places":
             self.event_of = self._event_classes()
             self.place_nouns = event_places.noun_pattern(self.event_of)
-            self.require_literals(tuple(self.event_of), ignorecase=True)
+            self.place_verbs = event_places.verb_classes(self.event_of)
+            # A sentence telling an event holds its noun or the stem of its past verb ("derail").
+            self.place_words = tuple(self.event_of) + tuple(self.place_verbs)
+            self.require_literals(self.place_words, ignorecase=True)
             self.distinct = self._any(o["distinct"], "distinct")
             self.moves = self._any(o["moves"], "moves")
         elif check == "event-times":
@@ -600,9 +603,9 @@ class ContradictionRule(Rule):
                                                  self.plans)
             yield from durations.conflicts(found_lengths)
         elif self.check_name == "event-places":
-            sentences = spans_holding(article, sentences, tuple(self.event_of), ignorecase=True)
+            sentences = spans_holding(article, sentences, self.place_words, ignorecase=True)
             mentions, several = event_places.mentions_in(source, sentences, self.place_nouns, self.event_of,
-                                                          self.distinct, self.moves)
+                                                          self.distinct, self.moves, self.place_verbs)
             if len(mentions) > 1:
                 yield from event_places.conflicts(mentions, several, source, event_places.people_in(source))
         elif self.check_name == "event-times":
