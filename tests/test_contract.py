@@ -38,6 +38,7 @@ MINIMAL: dict[str, dict] = {
     "twin-lines": {},
     "glued-lines": {},
     "link-list": {},
+    "mixed-script": {},
     "about-section": {},
 }
 

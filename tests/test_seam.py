@@ -364,6 +364,10 @@ if "link-list" in KINDS:  # its patterns are its exceptions, read on the run of 
                   "The council met on Monday and agreed a budget for the coming year.\n\n"
                   f"Zebra crossing moved to Mill Road {LONG}\n\nZebra crossing repainted in Hebble {LONG}"))
 
+if "mixed-script" in KINDS:  # its patterns are its exceptions, read on a word it found
+    TIMED.append((KINDS["mixed-script"], {"kind": "mixed-script", "category": "entity", "exceptions": ["zebra"]},
+                  "The council met about the Zebr\u0430crossingsproject on Monday."))
+
 
 @pytest.mark.parametrize(("kind", "fields", "body"), TIMED,
                          ids=[f"{kind.name}-{index}" for index, (kind, _, _) in enumerate(TIMED)])

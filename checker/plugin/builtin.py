@@ -47,6 +47,7 @@ def checker_rule_kinds() -> dict[str, type[Rule]]:
     from checker.kinds.glued_lines import GluedLinesRule
     from checker.kinds.link_list import LinkListRule
     from checker.kinds.metadata import MetadataRule
+    from checker.kinds.mixed_script import MixedScriptRule
     from checker.kinds.site_furniture import SiteFurnitureRule
     from checker.kinds.state_adjective import StateAdjectiveRule
     from checker.kinds.swapped_name import SwappedNameRule
@@ -57,7 +58,7 @@ def checker_rule_kinds() -> dict[str, type[Rule]]:
         ExistenceRule, SubstitutionRule, OccurrenceRule, RepetitionRule, ConsistencyRule,
         ConditionalRule, CapitalizationRule, DuplicateRule, BoilerplateRule, MetadataRule, SwappedNameRule,
         VariantsRule, ContradictionRule, FurnitureRule, StateAdjectiveRule, SiteFurnitureRule, AuthorBoxRule,
-        TwinLinesRule, GluedLinesRule, LinkListRule, AboutSectionRule,
+        TwinLinesRule, GluedLinesRule, LinkListRule, AboutSectionRule, MixedScriptRule,
     ]
     return {kind.name: kind for kind in kinds}
 
