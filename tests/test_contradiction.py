@@ -391,6 +391,17 @@ def test_an_adjective_after_is_or_was_and_its_negation_or_antonym(article, first
     assert finding.location.text in second and finding.related[0].text in first
 
 
+@pytest.mark.parametrize("first, second", [
+    # One object told by its noun with more or other words of its own: an owner, a kind.
+    ("The workers rejected the pay offer on Monday.",
+     "The strike ended after the workers accepted the council's offer."),
+    ("The board approved the merger plan.", "Shareholders heard that the board rejected the plan."),
+])
+def test_objects_of_one_noun_agree_unless_they_say_two_things_of_it(article, first, second):
+    [finding] = found(rule("polarity"), article, f"{first} Officials met twice. {second}")
+    assert finding.location.text in second and finding.related[0].text in first
+
+
 @pytest.mark.parametrize("text", [
     # adjectives need "is" or "was" and the same object
     "The store was open on Monday. The store was closed on Tuesday.",  # no object to compare
@@ -405,6 +416,10 @@ def test_an_adjective_after_is_or_was_and_its_negation_or_antonym(article, first
     # other objects, hedges and questions
     "The Kremlin did not confirm the report. The Kremlin confirmed the meeting.",
     "Smith won the first round. Smith lost the second round.",
+    # one noun, two things: what each says of it differs, or two owners, or one marked as another
+    "The council approved the housing plan. The council rejected the transport plan.",
+    "The workers rejected the union's offer. The workers accepted the council's offer.",
+    "The workers rejected the pay offer. The workers accepted the improved offer.",
     "The Kremlin would not confirm the report. The Kremlin confirmed it had received it.",
     "Did the Kremlin confirm the report? The Kremlin confirmed the report.",
 ])

@@ -4,8 +4,12 @@
 "the council approved the plan" ... "the council rejected the plan". A clause is read as a
 subject (a name, or "the" and a noun), an optional negation, a verb and what follows it up
 to the next punctuation. Two clauses conflict when subject, verb (or an antonym pair) and
-object agree and the polarity differs. Questions, conditionals and hedged clauses ("may",
-"would", "if") are left alone, as are clauses whose objects differ in any content word.
+object agree and the polarity differs. Objects agree when their content words do, or when
+they name one noun and what one says of it is among what the other says ("the pay offer",
+"the council's offer": an owner aside, unless both name one). Questions, conditionals and
+hedged clauses ("may", "would", "if") are left alone, as are objects of one noun that say
+different things of it ("the housing plan", "the transport plan") or mark one as another
+("the improved offer").
 """
 
 from __future__ import annotations
@@ -152,16 +156,55 @@ def conflicts(clauses: list[Clause], antonyms: dict[str, frozenset[str]]) -> Ite
     #: key is in another sentence, or all under it are in the later clause's own.
     first: dict[tuple[str, bool, tuple[str, ...], str, bool], tuple[int, Clause]] = {}
     for position, later in enumerate(clauses):
-        content = _content(later.object)
-        keys = [(later.subject, later.passive, content, later.verb, not later.negated)]
-        if not later.negated and content:
-            keys += [(later.subject, later.passive, content, verb, False) for verb in opposites[later.verb]]
-        found = [item for item in map(first.get, keys) if item is not None and item[1].sentence != later.sentence]
+        contents = [_content(later.object)]
+        head = _head(contents[0])
+        if head is not None:
+            contents.append(head)
+        keys = []
+        for content in contents:
+            keys.append((later.subject, later.passive, content, later.verb, not later.negated))
+            if not later.negated and content:
+                keys += [(later.subject, later.passive, content, verb, False) for verb in opposites[later.verb]]
+        found = [item for item in map(first.get, keys) if item is not None and item[1].sentence != later.sentence
+                 and _compatible(_content(item[1].object), contents[0])]
         if found:
             _, earlier = min(found, key=lambda item: item[0])
             yield Conflict(earlier.statement, later.statement,
                            f"'{earlier.statement.text}' against '{later.statement.text}'")
-        first.setdefault((later.subject, later.passive, content, later.verb, later.negated), (position, later))
+        for content in contents:
+            first.setdefault((later.subject, later.passive, content, later.verb, later.negated), (position, later))
+
+
+#: Words before an object's noun that make it another one of its kind: "the first offer" and
+#: "the revised offer" are two offers; so are two owners' ("the union's offer", "the council's").
+_ANOTHER = frozenset({"new", "revised", "improved", "second", "third", "final", "latest", "another", "fresh",
+                      "better", "earlier", "previous", "first", "last", "original", "initial", "next", "other",
+                      "different", "separate", "later", "amended", "updated"})
+
+
+def _head(content: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The object's noun alone (its last content word), under which two objects of that noun
+    agree whatever else they say of it ("the pay offer", "the council's offer"); None when a
+    word marks it as another one of its kind (``_compatible`` tells what else may differ)."""
+    if not content or any(w in _ANOTHER or w.isdigit() for w in content[:-1]):
+        return None
+    return ("\0head", content[-1])
+
+
+def _compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Two objects may be one thing: the same words, or the same noun with what one says of
+    it among what the other says ("the pay offer", "the offer") and no two owners ("the
+    union's offer", "the council's offer" are two offers; "the pay offer" may be the
+    council's). "The housing plan" and "the transport plan" are two plans."""
+    if first == second:
+        return True
+    if not first or not second or first[-1] != second[-1]:
+        return False
+    owners = [{w for w in words[:-1] if w.endswith(("'s", "’s"))} for words in (first, second)]
+    if owners[0] and owners[1] and not owners[0] & owners[1]:
+        return False
+    said = [set(words[:-1]) - owned for words, owned in zip((first, second), owners, strict=True)]
+    return said[0] <= said[1] or said[1] <= said[0]
 
 
 def _content(words: tuple[str, ...]) -> tuple[str, ...]:
