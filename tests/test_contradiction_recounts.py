@@ -86,6 +86,9 @@ def findings(rule, article, text):
      "offered hotel rooms.", "Forty flights", "25 cancelled flights"),
     ("Storms closed 14 schools across the county. Parents at the county's nine schools were sent a letter.",
      "14 schools", "nine schools"),
+    # A measure's noun ends before a word that opens a clause ("a £45,000 fine after a worker fell").
+    ("A roofing firm was given a £45,000 fine after a worker fell. The firm paid the £20,000 fine on Friday.",
+     "£45,000 fine", "£20,000 fine"),
 ])
 def test_a_mention_taking_up_a_figure_with_another_is_flagged(recounts, article, text, earlier, later):
     found = findings(recounts, article, text)

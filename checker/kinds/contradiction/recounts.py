@@ -111,6 +111,10 @@ _FUNCTION = frozenset({
     "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "which", "who", "whom", "it", "its",
     "their", "his", "her", "they", "he", "she", "we", "said", "than", "more", "less", "per", "each", "year",
     "years", "ago", "old", "percent", "cent", "times",
+    # Words that open a clause or a phrase of time or place: no noun phrase goes on over them
+    # ("a £45,000 fine after a worker fell": the fine).
+    "after", "before", "since", "until", "during", "over", "under", "into", "about", "against", "amid", "despite",
+    "following", "when", "while", "because", "if", "where", "near", "across", "through", "without",
 })
 #: Words between the determiner or figure and the noun that make the phrase a part or another
 #: group ("the 12 other passengers", "the remaining 20").
