@@ -45,6 +45,15 @@ def test_a_word_of_another_alphabet_with_a_latin_letter_is_flagged_without_a_fix
     assert "Cyrillic with Latin letters" in message
 
 
+def test_a_word_of_look_alikes_in_a_line_of_another_alphabet_is_not_retyped_as_latin(rule, article):
+    # "Сорок" (forty) with a Latin "o", in a Russian line: every Cyrillic letter has a Latin
+    # look-alike, but the word is Russian.
+    word = "\u0421o\u0440\u043e\u043a"
+    [(text, suggestions, message)] = found(rule, article, f"\u0412\u0441\u0435\u0433\u043e {word} "
+                                                          "\u0447\u0435\u043b\u043e\u0432\u0435\u043a.")
+    assert text == word and suggestions == () and "Cyrillic with Latin letters" in message
+
+
 @pytest.mark.parametrize("text", [
     "The Moscow daily \u041a\u043e\u043c\u043c\u0435\u0440\u0441\u0430\u043d\u0442\u044a reported the sale.",
     "Beta-carotene, or \u03b2-carotene, gives carrots their colour; NF-\u03baB is a protein.",

@@ -55,9 +55,10 @@ class MixedScriptRule(Rule):
     check or rule finds it. A word of three letters or more written in two of those alphabets
     is flagged; a word with letters of any other script (Chinese, Arabic ...) is left alone,
     and so are hyphenated parts ("β-carotene", "NF-κB") and units ("µm"). When each letter of
-    another alphabet has a Latin look-alike, the word is a Latin one ("Аdvеrtіѕе", even with most
-    of its letters Cyrillic) and the fix retypes those letters; otherwise ``main`` is the
-    alphabet of most of its letters, and no fix is offered."""
+    another alphabet has a Latin look-alike and most letters of the word or of its line are Latin,
+    the word is a Latin one ("Аdvеrtіѕе" among English words, even with most of its letters
+    Cyrillic) and the fix retypes those letters; otherwise ``main`` is the alphabet of most of
+    its letters, and no fix is offered."""
 
     name = "mixed-script"
     PLACEHOLDERS = frozenset({"match", "main", "script", "letters", "suggestion"})
@@ -78,6 +79,7 @@ class MixedScriptRule(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         source = article.source
         shortest = self.options["min_letters"]
+        latin_lines: dict[int, bool] = {}  # a line's start to whether most of its letters are Latin
         for start, end in article.segments(self.scope):
             if _MAY_MIX.search(source, start, end) is None:
                 continue
@@ -93,9 +95,13 @@ class MixedScriptRule(Rule):
                 if self.exceptions and self.is_exception(text):
                     continue
                 # A word whose other letters all pass for Latin ones is a Latin word in
-                # disguise ("Аdvеrtіѕе", most of its letters Cyrillic); otherwise the
-                # alphabet of most of its letters is the word's own.
-                suggestion = _retyped(text) if "Latin" in found else None
+                # disguise when most of its letters, or of its line's, are Latin ("Аdvеrtіѕе"
+                # among English words, most of its letters Cyrillic); in a Russian line
+                # "Сoрок" is a Russian word with a Latin "o", and no fix is offered.
+                suggestion = None
+                if "Latin" in found and (found.most_common(1)[0][0] == "Latin"
+                                         or _latin_line(source, word.start(), latin_lines)):
+                    suggestion = _retyped(text)
                 main = "Latin" if suggestion else found.most_common(1)[0][0]
                 others = sorted(name for name in found if name != main)
                 letters = "".join(dict.fromkeys(c for c in text if _script_of(c) in others))
@@ -125,6 +131,17 @@ def _scripts(word: str) -> Counter[str] | None:
             return None
         counts[script] += 1
     return counts
+
+
+def _latin_line(source: str, at: int, known: dict[int, bool]) -> bool:
+    """Whether most letters of the line holding ``at`` are Latin (read once a line)."""
+    start = source.rfind("\n", 0, at) + 1
+    if start not in known:
+        end = source.find("\n", at)
+        line = source[start:] if end < 0 else source[start:end]
+        latin = len(_LATIN.findall(line))
+        known[start] = latin > len(_MAY_MIX.findall(line))
+    return known[start]
 
 
 def _retyped(word: str) -> str | None:
