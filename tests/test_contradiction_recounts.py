@@ -89,6 +89,11 @@ def findings(rule, article, text):
     # A measure's noun ends before a word that opens a clause ("a £45,000 fine after a worker fell").
     ("A roofing firm was given a £45,000 fine after a worker fell. The firm paid the £20,000 fine on Friday.",
      "£45,000 fine", "£20,000 fine"),
+    # A sum after a past verb measures the verb's noun ("fined": a fine; "granted": a grant).
+    ("A roofing firm was fined £45,000 after a worker fell. The firm paid the £20,000 fine on Friday.",
+     "fined £45,000", "£20,000 fine"),
+    ("The hall was granted £3 million by the lottery fund. Trustees said the £2 million grant paid for a roof.",
+     "granted £3 million", "£2 million grant"),
 ])
 def test_a_mention_taking_up_a_figure_with_another_is_flagged(recounts, article, text, earlier, later):
     found = findings(recounts, article, text)
@@ -131,6 +136,9 @@ def test_a_mention_taking_up_a_figure_with_another_is_flagged(recounts, article,
     "A score of 3-1 sent 11 players home. The 11 players were cheered off.",
     # "each" as "per": a figure for one of them, not the group.
     "The club signed 12 players in the summer. Each of the 20 players on the list was paid a fee.",
+    # A sum after a past verb and a later sum of that verb's noun that it meets, or of another noun.
+    "A roofing firm was fined £45,000 after a worker fell. The firm paid the £45,000 fine on Friday.",
+    "A roofing firm was fined £45,000 after a worker fell. It also paid the £20,000 costs of the case.",
     # Two currencies are never compared.
     "The grant of €4 million was approved. The £6 million grant covers the rest.",
     # A count that is no number of things taken up: ages and years.

@@ -7,7 +7,8 @@ with what it measures: a count of a noun ("140 homes", "a crowd of 14,200") or a
 unit (length, area, mass, volume or one currency, converted to one base unit where the
 conversion is sure). Its noun is known by its lemma or by its synonym class from the rule's
 vocabulary (jobs, redundancies and posts are one class), and it carries the event word next to
-it ("killed", "taken to hospital"), if any.
+it ("killed", "taken to hospital"), if any. A measure right after a past verb measures the noun
+the verb is made from ("was fined £45,000": a fine; "granted £3 million": a grant).
 
 Only a later mention that takes something up is compared: a definite phrase ("the 60 homes",
 "all three climbers", "our three dozen buses", "the 400-hectare blaze", "the pair", "the
@@ -699,6 +700,14 @@ def _measure(text: str, base: int, sentence: tuple[int, int], start: int, stop: 
         # "the 4,000 kilograms of cable" ... "14 tonnes of copper cable": the measure of a noun.
         yield Mention(span, dimension, _key(noun[0], vocabulary), None, definite,
                       Statement(base + start, base + noun[2], text[start:noun[2]]), sentence, None, context)
+    verb = _PAST_BEFORE.search(text, max(0, start - 30), start)
+    if verb is not None:
+        # "was fined £45,000" ... "the £20,000 fine": the past verb's noun is what the sum
+        # measures, by its form ("fined": "fine"; "granted": "grant"), so a later definite
+        # mention of that noun takes the sum up.
+        told = Statement(base + verb.start(), base + after, text[verb.start():after])
+        for key in sorted({_key(noun, vocabulary) for noun in _nouns_of_verb(verb.group("verb").lower())}):
+            yield Mention(span, dimension, key, None, False, told, sentence, None, context)
     link = _LINK.search(text, max(0, start - 60), start)
     if link is None:
         return
@@ -708,6 +717,21 @@ def _measure(text: str, base: int, sentence: tuple[int, int], start: int, stop: 
              if w.group(0)[0].islower() and w.group(0).lower() not in _FUNCTION}
     for key in sorted(nouns):
         yield Mention(span, dimension, key, None, False, statement, sentence, None, context)
+
+
+#: A past verb right before a sum or a measure ("was fined £45,000", "granted about £3 million").
+_PAST_BEFORE = compiled(r"(?<![\p{L}'’-])(?P<verb>\p{Ll}{3,}ed)\s+"
+                        r"(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|less\s+than\s+|over\s+|under\s+"
+                        r"|some\s+)?$")
+
+
+def _nouns_of_verb(verb: str) -> set[str]:
+    """The nouns a past verb may be made from: less "d" ("fined": "fine"), less "ed"
+    ("granted": "grant"), less a doubled last consonant too ("billed": "bill", "fitted": "fit")."""
+    nouns = {verb[:-1], verb[:-2]}
+    if len(verb) > 4 and verb[-3] == verb[-4]:
+        nouns.add(verb[:-3])
+    return {noun for noun in nouns if len(noun) >= 3}
 
 
 def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Conflict]:
