@@ -139,6 +139,9 @@ def test_a_mention_taking_up_a_figure_with_another_is_flagged(recounts, article,
     # A sum after a past verb and a later sum of that verb's noun that it meets, or of another noun.
     "A roofing firm was fined £45,000 after a worker fell. The firm paid the £45,000 fine on Friday.",
     "A roofing firm was fined £45,000 after a worker fell. It also paid the £20,000 costs of the case.",
+    # "The pair" after two people named together takes them up, not a count made before.
+    "Tom Reed and Ann Lowe went missing on the fells. Twenty volunteers searched all night. The pair were found "
+    "at dawn.",
     # Two currencies are never compared.
     "The grant of €4 million was approved. The £6 million grant covers the rest.",
     # A count that is no number of things taken up: ages and years.

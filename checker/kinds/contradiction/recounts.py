@@ -327,7 +327,23 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: V
         else:
             continue  # no number and no cue: nothing to read
         found.extend(_read(text, start, end, vocabulary, folded, figured, event_hints))
+    if any(m.noun == PEOPLE for m in found):
+        named = [(match.start(), _names_in(match.group(0))) for match in _NAMED_GROUP.finditer(source)]
+        found = [m for m in found if not (m.noun == PEOPLE and any(at < m.statement.start and size == m.value.low
+                                                                    for at, size in named))]
     return found
+
+
+#: People named one after another, the last after "and" ("Tom Reed and Ann Lowe", "Ali, Bea and
+#: Cy"): "the pair" or "the trio" after them takes them up, not a count made earlier.
+_NAME_WORDS = r"\p{Lu}[\p{L}'’-]+(?:[^\S\n]+\p{Lu}[\p{L}'’-]+){0,2}"
+_NAMED_GROUP = compiled(rf"(?<![\p{{L}}'’-]){_NAME_WORDS}(?:,[^\S\n]+{_NAME_WORDS}){{0,4}},?[^\S\n]+and[^\S\n]+"
+                        rf"{_NAME_WORDS}(?![\p{{L}}'’-])")
+
+
+def _names_in(text: str) -> int:
+    """How many names a ``_NAMED_GROUP`` match joins."""
+    return text.count(",") - (1 if ", and " in text else 0) + 2
 
 
 def _may_mention_without_number(text: str, folded: str) -> bool:
