@@ -56,6 +56,8 @@ def findings(text):
      ("Washington Submit", "Washington Post")),
     ("The Republican Countrywide Committee Chairman spoke first.",
      ("Republican Countrywide Committee", "Republican National Committee")),
+    # ... nor does the holder's first name after the name of an office.
+    ("Guests cheered when Primary Lady Michelle Obama arrived.", ("Primary Lady", "First Lady")),
     # ... and the abbreviation of a country or a body before one ends no sentence.
     ("Envoys met on the fringes of the U.N. Broad Assembly in September.", ("Broad Assembly", "General Assembly")),
 ])

@@ -414,7 +414,8 @@ def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
             continue
         close = found in _synonyms(replaced.lower(), False)
         if name and (run[slot].initial
-                     or not _whole_name(run, first, first + size, CONNECTORS if title_case() else INNER_CONNECTORS)
+                     or not _whole_name(run, first, first + size, CONNECTORS if title_case() else INNER_CONNECTORS,
+                                        office=expression.split()[-1] in OFFICES)
                      or (_both_real(run[slot].text) and not close)):
             continue  # a sentence's first word is capitalised whatever it is
         return Swap(window[0].start, window[-1].end, _shaped(expression, window), run[slot].text, replaced)
@@ -470,11 +471,20 @@ def _open(expression: str, position: int, word: Word, index: _Index) -> bool:
     return str(position) in index.open_names.get(expression, "") and word.lower in common_words()
 
 
-def _whole_name(run: list[Word], first: int, last: int, connectors: frozenset[str] = CONNECTORS) -> bool:
+#: The last words of names of offices ("First Lady", "Prime Minister", "House Speaker"): a
+#: person's first name after one starts the holder's name, no longer name of the office
+#: ("Primary Lady Michelle Obama").
+OFFICES = frozenset({"Lady", "Minister", "Speaker", "Leader", "General", "Secretary", "President", "Governor",
+                     "Senator", "Mayor", "Chairman", "Chairwoman", "Director", "Chief", "Judge", "Justice",
+                     "Ambassador", "Commissioner", "Chancellor", "Attorney", "Representative"})
+
+
+def _whole_name(run: list[Word], first: int, last: int, connectors: frozenset[str] = CONNECTORS,
+                office: bool = False) -> bool:
     """``run[first:last]`` is a whole name, not part of a longer one ("Trade Commission" in
     "Federal Trade Commission", "Health Organization" in "World Health Organization ... of ..."):
     no capitalised word before it (a sentence's first word aside) or after it, directly or
-    across ``connectors``."""
+    across ``connectors``; after the name of an ``office``, a person's first name may follow."""
     def name_word(index: int, before: bool) -> bool:
         if not 0 <= index < len(run):
             return False
@@ -485,6 +495,8 @@ def _whole_name(run: list[Word], first: int, last: int, connectors: frozenset[st
             return False  # "New York Gov. Andrew Cuomo": the run ends at the title's full stop
         if not before and word.text in NOT_NAME_AFTER:
             return False
+        if not before and office and index == last and word.lower in real_words():
+            return False  # the holder's first name after an office ("First Lady Michelle Obama")
         return is_capitalised(word.text) and not (before and word.initial)
 
     return not name_word(first - 1, True) and not name_word(last, False)
