@@ -105,6 +105,8 @@ def _definite(before: str) -> bool:
     word = last[0].lower().lstrip("\"'“‘(")
     # A possessive noun takes up as "the" does: "the day's 25 cancelled flights".
     return word in _DEFINITES or (len(word) > 2 and word.endswith(("'s", "’s")))
+
+
 _WORD = compiled(r"[\p{L}][\p{L}'’-]*")
 #: Words that end the noun phrase after a figure: the noun is before them.
 _FUNCTION = frozenset({
@@ -327,11 +329,19 @@ def mentions_in(source: str, sentences: Iterable[tuple[int, int]], vocabulary: V
         else:
             continue  # no number and no cue: nothing to read
         found.extend(_read(text, start, end, vocabulary, folded, figured, event_hints))
-    if any(m.noun == PEOPLE for m in found):
-        named = [(match.start(), _names_in(match.group(0))) for match in _NAMED_GROUP.finditer(source)]
-        found = [m for m in found if not (m.noun == PEOPLE and any(at < m.statement.start and size == m.value.low
-                                                                    for at, size in named))]
+    if any(_is_group_word(m) for m in found):
+        # Where the article first names that many people together, by their number.
+        named: dict[int, int] = {}
+        for match in _NAMED_GROUP.finditer(source):
+            named.setdefault(_names_in(match.group(0)), match.start())
+        found = [m for m in found if not (_is_group_word(m) and named.get(int(m.value.low), len(source))
+                                          < m.statement.start)]
     return found
+
+
+def _is_group_word(mention: Mention) -> bool:
+    """A mention read from "the pair", "the trio" ... (``_GROUP``)."""
+    return mention.noun == PEOPLE and mention.statement.text.split()[-1].lower() in _GROUPS
 
 
 #: People named one after another, the last after "and" ("Tom Reed and Ann Lowe", "Ali, Bea and
