@@ -472,7 +472,7 @@ def _open(expression: str, position: int, word: Word, index: _Index) -> bool:
 
 
 #: The last words of names of offices ("First Lady", "Prime Minister", "House Speaker"): a
-#: person's first name after one starts the holder's name, no longer name of the office
+#: person's first name after one starts the holder's name and adds no word to the office's
 #: ("Primary Lady Michelle Obama").
 OFFICES = frozenset({"Lady", "Minister", "Speaker", "Leader", "General", "Secretary", "President", "Governor",
                      "Senator", "Mayor", "Chairman", "Chairwoman", "Director", "Chief", "Judge", "Justice",
