@@ -494,6 +494,12 @@ def test_titles_that_can_both_be_true_are_left_alone(article, text):
      "mattered.", "Mack, who plays for Glenmoor Athletic", "Portvale Town striker Ivo Mack"),
     ("Tilbrook Rovers goalkeeper Sam Udo saved a penalty. Udo, who has been in the Carnford City defence all "
      "season, was booked.", "Udo, who has been in the Carnford City defence", "Tilbrook Rovers goalkeeper Sam Udo"),
+    # counsel given their side as court reports do, against a post or the other side
+    ("Care home theft trial\n\nProsecuting, Ann Kerr said the accounts were emptied.\n\nJudge Ann Kerr "
+     "adjourned the case.", "Judge Ann Kerr", "Prosecuting, Ann Kerr"),
+    ("Wendell Pryce, defending, told jurors his client had permission.\n\nUnder questioning by prosecuting "
+     "counsel Wendell Pryce, the manager agreed the records were poor.", "prosecuting counsel Wendell Pryce",
+     "Wendell Pryce, defending,"),
 ])
 def test_one_person_two_posts_that_cannot_both_hold(article, text, later, earlier):
     [finding] = found(rule("roles"), article, text)
@@ -525,6 +531,10 @@ def test_one_person_two_posts_that_cannot_both_hold(article, text, later, earlie
     # a name in a list
     "The panel met: Cal Irwin, Dee Hart, the school's deputy head, and Flo Nunn. Dee Hart, the school's head "
     "teacher, spoke.",
+    # one side twice; a defendant after "defending"; a champion defending a title
+    "Prosecuting, Ann Kerr said the accounts were emptied. Ann Kerr, prosecuting, added that no one noticed.",
+    "The barrister defending Ann Kerr said she was innocent. Prosecutor Ann Kerr was not in court.",
+    "Defending champion Ann Kerr won again. Judge Ann Kerr presented the cup.",
 ])
 def test_posts_that_can_both_hold_are_left_alone(article, text):
     assert found(rule("roles"), article, text) == []

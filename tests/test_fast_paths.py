@@ -1264,6 +1264,9 @@ def plain_roles(article):
             post = posts._read(match, text, start, vocabulary, joined)
             if post is not None and not inside(post.statement.start, post.statement.end):
                 found.append(post)
+    # Counsel by their side ("Prosecuting, Ann Kerr said") are read by one plain search, no fast path.
+    found += posts._counsel(source, spans_holding(article, sentences, ROLES.post_words, ignorecase=True), inside,
+                            vocabulary)
     for surname in joined:
         people.setdefault(surname, posts.Person()).joined = True
     found.sort(key=lambda p: p.statement.start)

@@ -450,7 +450,7 @@ class ContradictionRule(Rule):
             anchor=posts.anchor_pattern(spellings), anchor_starts=posts.anchor_starts_pattern(spellings),
             joined=posts.joined_pattern(spellings),
             shifts=self._any(o["shifts"], "shifts"), post_word=posts.post_word_pattern(spellings + team_words))
-        self.post_words = tuple(spellings + team_words + ["plays for"])
+        self.post_words = tuple(spellings + team_words + ["plays for", *posts.COUNSEL_SIDES])
         self.require_literals(self.post_words, ignorecase=True)  # every post is read from its word
 
     def _recount_vocabulary(self) -> recounts.Vocabulary:

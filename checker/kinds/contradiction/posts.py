@@ -8,7 +8,9 @@ Each sentence is read for the forms reporters use to give a person a post:
 - in a relative clause: "Roe, who is the firm's finance director", "Mensah, who has been
   in the Dunholm City back four" (a place in a team), "Roe, who was appointed ..." (read, but
   a change of post, so it contradicts nothing);
-- "Roe, who works as a nurse at ...".
+- "Roe, who works as a nurse at ...";
+- counsel's side, as court reports give it: "Prosecuting, Ann Kerr said" (a prosecutor),
+  "Kerr, defending, told jurors" (a defence lawyer).
 
 A person is resolved within the article by surname: the surname must have been introduced
 with a full name, an honorific or a title, and a surname given with two different first
@@ -261,6 +263,7 @@ def posts_in(source: str, sentences: list[tuple[int, int]], with_posts: list[tup
             post = _read(match, text, start, vocabulary, joined)
             if post is not None and not inside(post.statement.start, post.statement.end):
                 found.append(post)
+    found.extend(_counsel(source, with_posts, inside, vocabulary))
     found.sort(key=lambda p: p.statement.start)
     surnames = Counter(post.surname for post in found)
     twice = {surname for surname, count in surnames.items() if count > 1}
@@ -408,6 +411,44 @@ def _read(match: regex.Match, text: str, offset: int, vocabulary: Vocabulary, jo
     org = _organisation(groups, vocabulary)
     statement = Statement(offset + match.start(), offset + match.end(), match.group())
     return Post(first, surname, spelling, org, statement)
+
+
+#: Court reports give counsel their side with a participle: "Prosecuting, Eleanor Shaw said";
+#: "Wendell Pryce, defending, told jurors". Each side to the post it is.
+COUNSEL_SIDES = {"prosecuting": "prosecutor", "defending": "defence lawyer"}
+_SIDE = r"(?P<side>(?i:prosecuting|defending))"
+_COUNSEL_FORMS = (
+    compiled(rf"(?<![\p{{L}}\p{{N}}]){_SIDE},[^\S\n]+{_NAME}(?=[^\S\n]+(?:said|says|told|argued|added|asked|"
+             rf"explained|suggested|claimed|urged|described)\b)"),
+    compiled(rf"(?<![\p{{L}}\p{{N}}]){_NAME},[^\S\n]+{_SIDE}[^\S\n]*,"),
+)
+
+
+def _counsel(source: str, spans: list[tuple[int, int]], inside: _QuoteIndex, vocabulary: Vocabulary
+             ) -> Iterator[Post]:
+    """The posts court reports give counsel by their side (``COUNSEL_SIDES``), in the sentences
+    ``spans`` that hold one, outside quotations; none where the rule's posts do not list the
+    side's post."""
+    for start, end in spans:
+        text = source[start:end]
+        lower = text.lower()
+        if "prosecuting" not in lower and "defending" not in lower:
+            continue
+        for form in _COUNSEL_FORMS:
+            for match in form.finditer(text):
+                spelling = COUNSEL_SIDES[match.group("side").lower()]
+                words = [w for w in match.group("name").split() if not _initial(w)]
+                while words and (words[0].rstrip(".") in HONORIFICS or words[0] in TITLES
+                                 or words[0] in NOT_FIRST_NAMES):
+                    words.pop(0)
+                if spelling not in vocabulary.groups or not words or len(words) > 3:
+                    continue
+                surname = _plain(words[-1])
+                if surname in NOT_SURNAMES or _shifted(match, text, vocabulary) \
+                        or inside(start + match.start(), start + match.end()):
+                    continue
+                yield Post(words[0] if len(words) > 1 else None, surname, spelling, None,
+                           Statement(start + match.start(), start + match.end(), match.group()))
 
 
 def _inside_longer_post(match: regex.Match, text: str, vocabulary: Vocabulary) -> bool:
