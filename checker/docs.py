@@ -167,8 +167,13 @@ def _table(rows: list[tuple[str, Option, Any]]) -> list[str]:
     lines = ["| field | type | default | required | meaning |", "|---|---|---|---|---|"]
     for name, option, default in rows:
         lines.append(f"| `{name}` | {_type(option)} | {_cell(_default(option, default))} | "
-                     f"{'yes' if option.required else ''} | {_cell(option.help)} |")
+                     f"{'yes' if option.required else ''} | {_cell(_help(option))} |")
     return lines
+
+
+def _help(option: Option) -> str:
+    """What a field means, and the least value it takes when it has one."""
+    return option.help if option.minimum is None else f"{option.help} (at least {option.minimum})"
 
 
 def _description(kind: type[Rule]) -> str:

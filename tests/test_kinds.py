@@ -8,6 +8,7 @@ from checker.kinds.consistency import ConsistencyRule
 from checker.kinds.duplicate import DuplicateRule
 from checker.kinds.existence import ExistenceRule
 from checker.kinds.metadata import MetadataRule
+from checker.kinds.mixed_script import MixedScriptRule
 from checker.kinds.occurrence import OccurrenceRule
 from checker.kinds.repetition import RepetitionRule
 from checker.kinds.substitution import SubstitutionRule
@@ -64,6 +65,14 @@ def test_occurrence_bounds_a_count_can_reach(fields, message):
     # maximum once crashed on a segment without a match).
     with pytest.raises(RuleError, match=message):
         OccurrenceRule(spec("occurrence", token=r"\bvery\b", **fields))
+
+
+def test_a_number_field_below_its_minimum_is_refused_for_any_kind():
+    # One mechanism (Option.minimum) for every kind's bounds, with the field named.
+    with pytest.raises(RuleError, match="field 'min_length': expected a whole number of 3 or more, got 2"):
+        VariantsRule(spec("variants", min_length=2))
+    with pytest.raises(RuleError, match="field 'min_letters': expected a whole number of 2 or more, got 1"):
+        MixedScriptRule(spec("mixed-script", min_letters=1))
 
 
 def test_occurrence_exactly(article):

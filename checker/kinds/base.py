@@ -31,6 +31,8 @@ class Option:
     required: bool = False
     default: Any = None
     help: str = ""
+    #: The least value a number may have (None: any); a smaller one is refused when the rule loads.
+    minimum: int | float | None = None
 
 
 COMMON_OPTIONS: dict[str, Option] = {
@@ -220,6 +222,9 @@ class Rule:
                 raise self.error(f"expected {_type_name(expected)}, got {value!r}", key)
             if not isinstance(value, expected):
                 raise self.error(f"expected {_type_name(expected)}, got {type(value).__name__} {value!r}", key)
+            if option.minimum is not None and value < option.minimum:
+                number = "a whole number" if expected is int else _type_name(expected)
+                raise self.error(f"expected {number} of {option.minimum} or more, got {value!r}", key)
             values[key] = value
         return values
 

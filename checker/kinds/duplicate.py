@@ -509,7 +509,7 @@ class DuplicateRule(Rule):
         },
         "paragraph": {
             "min_line_words": Option(int, default=10, help="each line of a paragraph of several lines is compared "
-                                     "too when it has at least this many words (0: lines are not compared)"),
+                                     "too when it has at least this many words (0: lines are not compared)", minimum=0),
         },
         "sentence": {},
         "quote": {},
@@ -521,8 +521,6 @@ class DuplicateRule(Rule):
     def setup(self) -> None:
         if not 0 < self.options["threshold"] <= 1:
             raise self.error("must be between 0 (exclusive) and 1", "threshold")
-        if self.options.get("min_line_words", 0) < 0:
-            raise self.error("must be 0 or more", "min_line_words")
         if self.options["of"] == "quote":
             # Removing a quotation's words would leave empty quotation marks.
             if self.fix_level != "none" and "fix" in self.spec:

@@ -15,13 +15,11 @@ from checker.text.article import Article
 #: The letters of the alphabets whose letters pass for Latin ones: Greek (with its extended
 #: block), Cyrillic (with its supplement and extensions) and Armenian, by Unicode block. The
 #: micro sign ("µm") is a Latin-1 character and none of them.
-_FOREIGN = ("\u0370-\u03ff\u1f00-\u1fff"  # Greek
-            "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"  # Cyrillic
-            "\u0530-\u058f\ufb13-\ufb17")  # Armenian
-_MAY_MIX = re.compile(f"[{_FOREIGN}]")
-_SCRIPTS = (("Greek", re.compile("[\u0370-\u03ff\u1f00-\u1fff]")),
-            ("Cyrillic", re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")),
-            ("Armenian", re.compile("[\u0530-\u058f\ufb13-\ufb17]")))
+_BLOCKS = {"Greek": "\u0370-\u03ff\u1f00-\u1fff",
+           "Cyrillic": "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f",
+           "Armenian": "\u0530-\u058f\ufb13-\ufb17"}
+_MAY_MIX = re.compile(f"[{''.join(_BLOCKS.values())}]")
+_SCRIPTS = tuple((name, re.compile(f"[{blocks}]")) for name, blocks in _BLOCKS.items())
 #: A word: letters and marks. A hyphen or an apostrophe ends it, so "β-carotene" is two words.
 _WORD = compiled(r"[\p{L}\p{M}]+")
 _LATIN = compiled(r"\p{Latin}")
@@ -67,13 +65,10 @@ class MixedScriptRule(Rule):
     #: Retyping a letter as the one it passes for changes nothing a reader sees.
     default_fix = "safe"
     OPTIONS = {
-        "min_letters": Option(int, default=3, help="shorter words are left alone (symbols and units)"),
+        "min_letters": Option(int, default=3, help="shorter words are left alone (symbols and units)", minimum=2),
     }
 
     def setup(self) -> None:
-        if self.options["min_letters"] < 2:
-            raise self.error(f"expected a whole number of 2 or more, got {self.options['min_letters']!r}",
-                             "min_letters")
         self.require(Declared(may_mix))
 
     def check(self, article: Article) -> Iterator[Finding]:

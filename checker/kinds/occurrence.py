@@ -23,8 +23,8 @@ class OccurrenceRule(Rule):
     default_scope = "sentence"
     OPTIONS = {
         "token": Option(str, required=True, help="the pattern counted"),
-        "max": Option(int, help="a segment with more matches than this is flagged"),
-        "min": Option(int, help="a segment with fewer matches than this is flagged"),
+        "max": Option(int, help="a segment with more matches than this is flagged", minimum=0),
+        "min": Option(int, help="a segment with fewer matches than this is flagged", minimum=1),
         "nonword": Option(bool, default=True, help="false: wrap `token` in word boundaries"),
     }
 
@@ -32,12 +32,8 @@ class OccurrenceRule(Rule):
         high, low = self.options["max"], self.options["min"]
         if high is None and low is None:
             raise self.error("give 'max', 'min' or both", "max")
-        # A count is 0 or more: a maximum below 0 or a minimum below 1 would flag every segment or
-        # none, and a maximum below the minimum every segment; each is a mistake in the rule.
-        if high is not None and high < 0:
-            raise self.error(f"expected a whole number of 0 or more, got {high!r}", "max")
-        if low is not None and low < 1:
-            raise self.error(f"expected a whole number of 1 or more, got {low!r}", "min")
+        # A count is 0 or more (the fields' minimums): a maximum below the minimum would flag every
+        # segment, a mistake in the rule.
         if high is not None and low is not None and high < low:
             raise self.error(f"{high} is below 'min' ({low}): every segment would be flagged", "max")
         # With only a maximum (not below 0), every finding is a segment with more matches than

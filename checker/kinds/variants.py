@@ -127,7 +127,7 @@ class VariantsRule(Rule):
     OPTIONS = {
         "checks": Option(list, default=list(HOW), help="which slips to look for: case, edit, lowercase"),
         "min_length": Option(int, default=5, help="shortest word the edit check compares (its slip may be one "
-                             "letter shorter: a letter dropped)"),
+                             "letter shorter: a letter dropped)", minimum=3),
         "min_length_substitution": Option(int, default=6,
                                           help="shortest word in which one replaced letter always counts; in a "
                                           "shorter one it counts only when the rarer form is no word or name the "
@@ -146,8 +146,6 @@ class VariantsRule(Rule):
         unknown = set(map(str, self.options["checks"])) - set(HOW)
         if unknown:
             raise self.error(f"unknown check(s) {', '.join(sorted(unknown))} (known: {', '.join(HOW)})", "checks")
-        if self.options["min_length"] < 3:
-            raise self.error("must be at least 3", "min_length")
         self.checks = frozenset(self.options["checks"])
         self.titles = frozenset(str(t).lower() for t in self.options["titles"])
         self.ignore = frozenset(str(t).lower() for t in self.options["ignore"])
