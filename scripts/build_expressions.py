@@ -83,6 +83,11 @@ MIN_LEMMA_DOCUMENTS = 3
 MIN_PREDICTABLE = 0.5
 #: A Moby word is a spinner's swap in a name only if at most this many known names hold it.
 MAX_SPINNER_NAMES = 0
+#: A position of a place's name where any common word is a swap: at most this many known names
+#: fill it ("North Korea", "South Korea"; not "* America": North, South, Latin, Central, ...).
+#: Any other name: that name alone ("New York"), for the names of bodies are many more than
+#: the corpus and WordNet hold ("Secretary of State", "Minister of State").
+OPEN_FILLERS = 3
 #: The share of the vocabulary held out, by hash.
 HELD_OUT_SHARE = 0.3
 
@@ -353,23 +358,31 @@ def select(counts: Counts, wordnet: wordnet_reader.WordNet, pairs: list[tuple[st
     return names, collocations, multiword
 
 
-def open_slots(counts: Counts, names: dict[str, str], wordnet: wordnet_reader.WordNet) -> dict[str, str]:
-    """Of the names in news (in ``MIN_NAME_DOCUMENTS`` articles), the positions no other known
-    name fills (no name but "New York" is "* York", among WordNet's names and every name the
-    corpus writes), where the name's other words hold a name of their own ("York"): there any
-    common word in place of the name's is a swap, a thesaurus or not."""
+def open_slots(counts: Counts, names: dict[str, str],
+               wordnet: wordnet_reader.WordNet) -> tuple[dict[str, str], set[str], set[str]]:
+    """Of the names in news (in ``MIN_NAME_DOCUMENTS`` articles), the positions that no other
+    known name fills, or, in a place's name, at most ``OPEN_FILLERS`` known names (among
+    WordNet's names and every name the corpus writes: "* York" is "New York" only, "* Korea"
+    "North Korea" and "South Korea"), where the name's other words hold a name of their own
+    ("York", "Korea"): there any other common word is a swap, a thesaurus or not. With them,
+    the other names that fill such a position ("south korea" beside "north korea"), real
+    phrases never to be flagged, and the open names that are places'."""
     def common(word: str) -> bool:
         return wordnet.is_lemma(word) or wordnet.noun_lemma(word) is not None
 
     real = real_words()
     places = wordnet.location_names()
-    fillers: Counter[str] = Counter()
+    fillers: defaultdict[str, set[str]] = defaultdict(set)
     known = {name.lower() for name in names} | {name.lower() for name in counts.names}
+    known |= {lemma.replace("_", " ").lower() for lemmas in wordnet.lemmas.values() for lemma in lemmas
+              if lemma[:1].isupper() and "_" in lemma}
     for name in known:
         words = name.split()
         for slot in range(len(words)):
-            fillers[" ".join("*" if i == slot else w for i, w in enumerate(words))] += 1
+            fillers[" ".join("*" if i == slot else w for i, w in enumerate(words))].add(name)
     found: dict[str, str] = {}
+    filled: set[str] = set()
+    open_places: set[str] = set()
     for name in names:
         if counts.names.get(name, 0) < MIN_NAME_DOCUMENTS:
             continue
@@ -385,11 +398,15 @@ def open_slots(counts: Counts, names: dict[str, str], wordnet: wordnet_reader.Wo
                 continue
             if not any(w in real or not common(w) for w in others):
                 continue
-            if fillers[" ".join("*" if i == slot else w for i, w in enumerate(words))] == 1:
+            frame = fillers[" ".join("*" if i == slot else w for i, w in enumerate(words))]
+            if len(frame) == 1 or (len(frame) <= OPEN_FILLERS and " ".join(words) in places):
                 kept += str(slot)
+                filled |= frame - {" ".join(words)}
         if kept:
             found[name] = kept
-    return found
+            if " ".join(words) in places:
+                open_places.add(name)
+    return found, filled, open_places
 
 
 def _nominal(words: list[str], wordnet: wordnet_reader.WordNet, lemma: bool) -> bool:
@@ -462,7 +479,8 @@ def build(shared: Path, moby: Path = moby_reader.DEFAULT) -> dict[str, object]:
                 group[expression] = kept
             else:
                 del group[expression]
-    unique = open_slots(counts, names, wordnet)
+    unique, filled, open_places = open_slots(counts, names, wordnet)
+    seen |= filled - expressions_lower
     used = {w.lower() for g in (names, collocations) for e, s in g.items() for i, w in enumerate(e.split())
             if str(i) in s}
     shipped = {w: pair for w, pair in sorted(table.items()) if w in used and any(pair)}
@@ -470,7 +488,9 @@ def build(shared: Path, moby: Path = moby_reader.DEFAULT) -> dict[str, object]:
     return {
         "about": "Fixed multiword expressions common in news ('names', 'collocations'), each to the positions "
                  "(digits, from 0) of the words a spinner's swap breaks it at; 'open': of the names in news, the "
-                 "positions no other known name fills, where any common word is a swap; 'thesaurus': a word form "
+                 "positions that no other known name fills (or, in a place's name, few do), where any common "
+                 "word is a swap; 'open_places': the open names that are places' (there even a word of other "
+                 "places' names is a swap: 'Upper Korea'); 'thesaurus': a word form "
                  "to the synonyms a spinner puts in its place: close ones, broader ones (for names only), then "
                  "the Moby thesaurus's further ones (for names only); "
                  "'seen': the swapped forms that are real phrases, never flagged (entity-swapped-name). Built by "
@@ -503,6 +523,7 @@ def build(shared: Path, moby: Path = moby_reader.DEFAULT) -> dict[str, object]:
         "collocations": dict(sorted(collocations.items())),
         "thesaurus": shipped,
         "open": dict(sorted(unique.items())),
+        "open_places": sorted(open_places),
         "seen": sorted(seen),
     }
 

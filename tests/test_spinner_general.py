@@ -101,3 +101,38 @@ def test_a_title_abbreviation_does_not_start_a_sentence():
 
 def test_listed_name_still_found_alone():
     assert findings("Officials at the White Residence declined to comment.") == [("White Residence", "White House")]
+
+
+def all_suggestions(text):
+    return [(f.location.text, f.suggestions) for f in shipped_rule().check(parse_text("a.txt", text))]
+
+
+@pytest.mark.parametrize(("text", "found", "first"), [
+    # A place's name whose open word few names fill ("* Korea": North, South) takes any other
+    # common word as a swap, even one other places' names hold ("Upper", "Northern").
+    ("The envoy flew on to Upper Korea after the talks in Tokyo collapsed.", "Upper Korea", None),
+    # The name whose word shares the swapped word's stem comes first ...
+    ("Storms closed schools across Northern Carolina on Tuesday.", "Northern Carolina", "North Carolina"),
+    # ... then one the article writes elsewhere.
+    ("South Korea sent aid. Officials in Lower Korea said the ships arrived at dawn.", "Lower Korea", "South Korea"),
+])
+def test_a_place_frame_few_names_fill_is_open_to_any_common_word(text, found, first):
+    [(where, suggestions)] = all_suggestions(text)
+    assert where == found
+    names = {"Upper Korea": {"North Korea", "South Korea"}, "Northern Carolina": {"North Carolina", "South Carolina"},
+             "Lower Korea": {"North Korea", "South Korea"}}[found]
+    assert set(suggestions) == names  # every name the phrase may stand for, to choose from
+    if first is not None:
+        assert suggestions[0] == first
+
+
+@pytest.mark.parametrize("text", [
+    # The names that fill the frame themselves, and one WordNet holds beside them.
+    "Talks between North Korea and South Korea resumed in the spring.",
+    "Farmers in Northern Virginia and West Virginia lost crops to the frost.",
+    # A name of a body is no place: its office's open word takes no word of other names
+    # ("State" of "Secretary of State John Kerry" after a quotation's close).
+    '"We can\'t announce an agreement we do not have," Secretary of State John Kerry said.',
+])
+def test_the_names_of_a_closed_frame_are_left_alone(text):
+    assert findings(text) == []

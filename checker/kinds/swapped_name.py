@@ -39,7 +39,11 @@ class SwappedNameRule(Rule):
     recurs across real articles), each with the spinners' synonyms of its words from the
     shipped thesaurus (WordNet's, the tortured pairs', and for names the Moby thesaurus's that
     no known name holds): "Metropolis Council", "Federal Bureau of Examination",
-    "Environmental Protection Firm". A swapped form
+    "Environmental Protection Firm". Where no other known name fills a word's place ("* York"),
+    or in a place's name few do ("* Korea": North, South), any common word there is a swap
+    ("Latest York", "Upper Korea"), and every name that fills the place is suggested, the one
+    whose word shares the swapped word's stem or that the article writes elsewhere first. A
+    swapped form
     that is a real phrase (seen in the articles the file was built from, or a name of its own)
     is left alone, a name's words must be capitalised as the name's are, and a collocation's
     in lower case (a headline in title case is searched for names only); a title's
@@ -173,7 +177,7 @@ class SwappedNameRule(Rule):
                 if swap.expected[:1].isupper() and in_family(source, swap):
                     continue
                 yield self.finding(article, swap.start, swap.end, suggestion=swap.expected,
-                                   suggestions=[swap.expected], unsafe=True)
+                                   suggestions=[swap.expected, *swap.others], unsafe=True)
 
 
 _MARK = compiled(r"\p{M}")

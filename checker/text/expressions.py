@@ -104,6 +104,9 @@ class Swap:
     expected: str
     found: str
     replaced: str
+    #: Other names the phrase may be a swap of, most likely first ("South Korea" after "North
+    #: Korea" for "Upper Korea").
+    others: tuple[str, ...] = ()
 
 
 def runs(text: str, start: int = 0, end: int | None = None) -> Iterator[list[Word]]:
@@ -164,6 +167,9 @@ class _Index:
     real: frozenset[str]
     #: Names to the positions where any common word is a swap.
     open_names: dict[str, str]
+    #: The open names that are places' ("North Korea"): any common word there is a swap, one
+    #: that other places' names hold too ("Upper", "Northern").
+    open_places: frozenset[str]
 
 
 @functools.cache
@@ -175,11 +181,12 @@ def _index() -> _Index:
 
 
 def _index_shaped(parts: Any) -> bool:
-    return (isinstance(parts, tuple) and len(parts) == 4 and isinstance(parts[0], dict)
-            and isinstance(parts[1], frozenset) and isinstance(parts[2], frozenset) and isinstance(parts[3], dict))
+    return (isinstance(parts, tuple) and len(parts) == 5 and isinstance(parts[0], dict)
+            and isinstance(parts[1], frozenset) and isinstance(parts[2], frozenset) and isinstance(parts[3], dict)
+            and isinstance(parts[4], frozenset))
 
 
-def _build_index() -> tuple[_Node, frozenset[str], frozenset[str], dict[str, str]]:
+def _build_index() -> tuple[_Node, frozenset[str], frozenset[str], dict[str, str], frozenset[str]]:
     """``_Index``'s fields, in order."""
     data = _data()
     trie: _Node = {}
@@ -207,7 +214,7 @@ def _build_index() -> tuple[_Node, frozenset[str], frozenset[str], dict[str, str
                 elif (expression, index) not in pairs:
                     pairs.append((expression, index))
     real = frozenset(data["seen"]) | {e.lower() for g in ("names", "collocations") for e in data[g]}
-    return trie, frozenset(words), real, data["open"]
+    return trie, frozenset(words), real, data["open"], frozenset(data["open_places"])
 
 
 @functools.cache
@@ -354,7 +361,7 @@ def _run_swaps(runs: WordRuns, run: WordRun, index: _Index, in_title_case: _Lazy
                     continue
         for slot, last, candidates in _walk(lower, first, trie, root_open):
             words = words or _words(runs.text, runs.match(run), runs.start)
-            swap = _lookup(words, lower, first, last + 1 - first, slot, candidates, index, in_title_case)
+            swap = _lookup(words, lower, first, last + 1 - first, slot, candidates, index, in_title_case, runs.text)
             if swap is not None:
                 found.append((first, last + 1, swap))
     return found
@@ -394,17 +401,20 @@ def _walk(lower: list[str], first: int, trie: _Node, root_open: _Node) -> list[t
 
 
 def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
-            candidates: list[tuple[str, int]], index: _Index, title_case: _Lazy) -> Swap | None:
+            candidates: list[tuple[str, int]], index: _Index, title_case: _Lazy, text: str = "") -> Swap | None:
     words = lower[first:first + size]
     phrase = " ".join(words)
     if phrase in index.real:
         return None
     window = run[first:first + size]
     found = lower[slot]
+    fitting: list[tuple[str, int]] = []
     for expression, position in candidates:
         replaced = expression.split()[position]
         name = expression[:1].isupper()
-        if found not in _synonyms(replaced.lower(), name) and not _open(expression, position, run[slot], index):
+        opened = _open(expression, position, run[slot], index)
+        place = opened and expression in index.open_places
+        if found not in _synonyms(replaced.lower(), name) and not opened:
             continue
         if not name and title_case():
             continue
@@ -416,10 +426,27 @@ def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
         if name and (run[slot].initial
                      or not _whole_name(run, first, first + size, CONNECTORS if title_case() else INNER_CONNECTORS,
                                         office=expression.split()[-1] in OFFICES)
-                     or (_both_real(run[slot].text) and not close)):
+                     or (_both_real(run[slot].text) and not close and not place)):
             continue  # a sentence's first word is capitalised whatever it is
-        return Swap(window[0].start, window[-1].end, _shaped(expression, window), run[slot].text, replaced)
-    return None
+        fitting.append((expression, position))
+    if not fitting:
+        return None
+    ranked = sorted(fitting, key=lambda pair: _likeness(pair, found, text))
+    expression, position = ranked[0]
+    others = tuple(_shaped(other, window) for other, _ in ranked[1:])
+    return Swap(window[0].start, window[-1].end, _shaped(expression, window), run[slot].text,
+                expression.split()[position], others)
+
+
+def _likeness(candidate: tuple[str, int], found: str, text: str) -> tuple[bool, bool]:
+    """How likely ``candidate`` is the name that ``found`` was swapped into, best first: the
+    word it replaced has ``found`` for a synonym, or shares its stem ("Northern" for "North"),
+    then the article writes the name elsewhere ("Upper Korea" in an article that names North
+    Korea)."""
+    expression, position = candidate
+    replaced = expression.split()[position].lower()
+    stem = min(len(found), len(replaced)) >= 4 and (found.startswith(replaced) or replaced.startswith(found))
+    return (not (stem or found in _synonyms(replaced, True)), expression not in text)
 
 
 #: Words that count or deny before a noun phrase ("no previous secretary of state", "only one
