@@ -136,3 +136,21 @@ def test_a_place_frame_few_names_fill_is_open_to_any_common_word(text, found, fi
 ])
 def test_the_names_of_a_closed_frame_are_left_alone(text):
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    # A listed name's swap, and a shipped name's with one reading: the name alone.
+    ("Officials at the White Residence declined to comment.",
+     "'White Residence' looks like 'White House' with a word swapped for a synonym; write 'White House'."),
+    # Several names fill the place: the message names them all, the likeliest first.
+    ("South Korea sent aid. Officials in Lower Korea said the ships arrived.",
+     "'Lower Korea' looks like 'South Korea' (or 'North Korea') with a word swapped for a synonym; "
+     "write 'South Korea' (or 'North Korea')."),
+])
+def test_the_message_names_every_reading(text, message):
+    assert [f.message for f in shipped_rule().check(parse_text("a.txt", text))] == [message]
+
+
+def test_a_phrase_with_several_readings_gets_no_fix():
+    [finding] = shipped_rule().check(parse_text("a.txt", "The envoy flew on to Upper Korea on Friday."))
+    assert finding.fix is None and len(finding.suggestions) == 2

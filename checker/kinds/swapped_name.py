@@ -55,7 +55,9 @@ class SwappedNameRule(Rule):
     ``--unsafe-fixes``: the shipped vocabulary is broad."""
 
     name = "swapped-name"
-    PLACEHOLDERS = frozenset({"match", "suggestion"})
+    #: ``or_others``: the other names the phrase may be a swap of, as " (or 'South Korea')",
+    #: empty when there are none.
+    PLACEHOLDERS = frozenset({"match", "suggestion", "or_others"})
     #: Not ``ignorecase``: a name's case is part of it ("white house" is not a name).
     HONOURED = frozenset({"scope", "quotes", "exceptions", "fix"})
     default_scope = "paragraph"
@@ -122,7 +124,8 @@ class SwappedNameRule(Rule):
                 name = self.variants.get(text)
                 if name is None:
                     continue
-                listed.append(self.finding(article, match.start(), match.end(), suggestion=name, suggestions=[name]))
+                listed.append(self.finding(article, match.start(), match.end(), suggestion=name, or_others="",
+                                       suggestions=[name]))
         if not self.gazetteer:
             yield from listed
             return
@@ -177,7 +180,13 @@ class SwappedNameRule(Rule):
                 if swap.expected[:1].isupper() and in_family(source, swap):
                     continue
                 yield self.finding(article, swap.start, swap.end, suggestion=swap.expected,
+                                   or_others=_or_others(swap.others),
                                    suggestions=[swap.expected, *swap.others], unsafe=True)
+
+
+def _or_others(others: tuple[str, ...]) -> str:
+    """" (or 'South Korea')", " (or 'A' or 'B')"; empty without others."""
+    return " (or " + " or ".join(f"'{name}'" for name in others) + ")" if others else ""
 
 
 _MARK = compiled(r"\p{M}")
