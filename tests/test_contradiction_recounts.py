@@ -94,6 +94,13 @@ def findings(rule, article, text):
      "fined £45,000", "£20,000 fine"),
     ("The hall was granted £3 million by the lottery fund. Trustees said the £2 million grant paid for a roof.",
      "granted £3 million", "£2 million grant"),
+    # Another noun that names the same things: a synonym, or the kind they are of.
+    ("Two carriages of a freight train came off the tracks near Ollerby. Cranes will lift the three coaches "
+     "that came off the tracks.", "Two carriages", "three coaches"),
+    ("Thirty-six sheep died when a barn burned at Kelsholm. The farmer said the 24 ewes that died were his best.",
+     "Thirty-six sheep", "24 ewes"),
+    ("Eighteen flats were damaged by the blast on Friday. Engineers said the 11 damaged apartments would be "
+     "rebuilt.", "Eighteen flats", "11 damaged apartments"),
 ])
 def test_a_mention_taking_up_a_figure_with_another_is_flagged(recounts, article, text, earlier, later):
     found = findings(recounts, article, text)
@@ -144,6 +151,11 @@ def test_a_mention_taking_up_a_figure_with_another_is_flagged(recounts, article,
     "at dawn.",
     # Two currencies are never compared.
     "The grant of €4 million was approved. The £6 million grant covers the rest.",
+    # Another noun of the same things, narrowed or told of another event: another group.
+    "Thirty-six sheep died when a barn burned at Kelsholm. The 24 ewes that survived were moved to a shed.",
+    "Fourteen homes were evacuated as the river rose. The 30 houses on the hill were not affected.",
+    # A noun too broad to take up a count of one kind ("animals" is no one step above "sheep").
+    "Thirty-six sheep died when a barn burned at Kelsholm. Vets said the 50 animals on the farm were insured.",
     # A count that is no number of things taken up: ages and years.
     "The 45-year-old driver was charged. The driver, jailed in 2010 for five years, denied it.",
 ])
@@ -166,3 +178,18 @@ def test_the_vocabulary_is_validated():
             "category": "contradiction", "classes": ["jobs"]}
     with pytest.raises(RuleError, match="list of nouns"):
         ContradictionRule(spec)
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    ("carriage", "coach", True),   # synonyms (one WordNet synset)
+    ("ewe", "sheep", True),        # the kind they are of, one step up
+    ("sheep", "ewe", True),        # either way round
+    ("flat", "apartment", True),
+    ("sheep", "animal", False),    # more than one step up
+    ("sheep", "flight", False),
+    ("person", "child", False),    # a kind too broad to take up a count
+])
+def test_the_shipped_noun_links(first, second, same):
+    from checker.kinds.contradiction.kinds_of import same_things
+
+    assert same_things(first, second) is same

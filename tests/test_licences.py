@@ -12,7 +12,7 @@ def test_every_data_source_the_package_ships_is_credited_in_notice():
     (GeoNames and the tortured-phrase list ask for attribution, WordNet for its notice)."""
     notice = (ROOT / "NOTICE").read_text(encoding="utf-8")
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
-    for name in ("gazetteer.json", "expressions.json"):
+    for name in ("gazetteer.json", "expressions.json", "nouns.json"):
         sources = json.loads((ROOT / "checker" / "data" / name).read_text(encoding="utf-8"))["sources"]
         assert f"checker/data/{name}" in notice
         for source in sources:

@@ -6,7 +6,9 @@ A mention is a quantity (see ``numbers``; also "three dozen", "one and a half", 
 with what it measures: a count of a noun ("140 homes", "a crowd of 14,200") or a measure in a
 unit (length, area, mass, volume or one currency, converted to one base unit where the
 conversion is sure). Its noun is known by its lemma or by its synonym class from the rule's
-vocabulary (jobs, redundancies and posts are one class), and it carries the event word next to
+vocabulary (jobs, redundancies and posts are one class), or, for a definite later mention, by
+the shipped noun links (``kinds_of``: "the 24 ewes" takes up "Thirty-six sheep", "the three
+coaches" "two carriages"); and it carries the event word next to
 it ("killed", "taken to hospital"), if any. A measure right after a past verb measures the noun
 the verb is made from ("was fined £45,000": a fine; "granted £3 million": a grant).
 
@@ -32,6 +34,7 @@ import regex
 from checker.kinds.contradiction import Conflict, Searcher, Statement
 from checker.kinds.contradiction.counts import sentence_figures as read_figures
 from checker.kinds.contradiction.figures import Figures, SentenceFigures
+from checker.kinds.contradiction.kinds_of import same_things
 from checker.kinds.contradiction.numbers import NUMBER_WORDS, QUANTITY, Interval, interval, words_value
 from checker.patterns.compiled import compiled
 from checker.text.dates import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
@@ -153,6 +156,9 @@ _EVENT_BEFORE = 4
 _NOUN_REACH = 240
 #: The earlier mentions of one class kept: the first mentions say what the article holds.
 _KEPT = 8
+#: Counts kept for each event, whatever their noun, that a later mention in another noun may take
+#: up: the first ones, so that an article of thousands of figures costs a bounded search a mention.
+_COUNTED = 32
 #: The class of "the pair", "the trio": any count of people.
 PEOPLE = "\x00people"
 #: Nouns that say nothing of a group but that it is people, workers or staff.
@@ -767,6 +773,8 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
     by_event: dict[str | None, list[Mention]] = {}
     people_all: list[Mention] = []
     by_noun: dict[tuple[str, str], list[Mention]] = {}
+    #: The first counts of each event (any noun, no part), for a later noun naming the same things.
+    counted: dict[str | None, list[Mention]] = {}
     in_sentence: dict[tuple[tuple[int, int], str, str], int] = {}
     for mention in mentions:
         if not mention.part:  # "all but two of the dozen guests" is one group, not a list
@@ -801,6 +809,12 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
             stems = (stem, stem[:-1]) if len(stem) > 2 and stem[-1] == stem[-2] else (stem,)
             before = [m for m in people_all if m.clause and any(regex.search(rf"\b{regex.escape(s)}", m.clause)
                                                                 for s in stems)]
+        if not before and later.definite and later.dimension == "count" and not is_group:
+            # "Thirty-six sheep died" ... "the 24 ewes that perished"; "Two carriages came off the
+            # tracks" ... "the three coaches": a definite mention in another noun that names the
+            # same things (a synonym, or the kind they are of) takes up their count.
+            before = [m for m in counted.get(later.event, [])
+                      if m.noun != later.noun and same_things(m.lemma, later.lemma)]
         anchored = later.event in vocabulary.anchors and later.dimension == "count"
         if anchored and not before and not is_group:
             # "shed 450 jobs" ... "all 620 people employed there will lose their jobs": with an event
@@ -834,6 +848,10 @@ def conflicts(mentions: list[Mention], vocabulary: Vocabulary) -> Iterator[Confl
         kept = earlier.setdefault(group, [])
         if len(kept) < _KEPT:
             kept.append(later)
+        if later.dimension == "count":
+            kept = counted.setdefault(later.event, [])
+            if len(kept) < _COUNTED:
+                kept.append(later)
         if anchored:
             kept = by_event.setdefault(later.event, [])
             if len(kept) < _KEPT:
