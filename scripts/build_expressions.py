@@ -83,8 +83,9 @@ MIN_LEMMA_DOCUMENTS = 3
 MIN_PREDICTABLE = 0.5
 #: A Moby word is a spinner's swap in a name only if at most this many known names hold it.
 MAX_SPINNER_NAMES = 0
-#: A position of a place's name where any common word is a swap: at most this many known names
-#: fill it ("North Korea", "South Korea"; not "* America": North, South, Latin, Central, ...).
+#: A position of a place's name open to a swap: at most this many known names fill it ("North
+#: Korea", "South Korea"; not "* America": North, South, Latin, Central, ...). Where more than one
+#: does, the rule takes only a word of their stem there ("Northern Korea").
 #: Any other name: that name alone ("New York"), for the names of bodies are many more than
 #: the corpus and WordNet hold ("Secretary of State", "Minister of State").
 OPEN_FILLERS = 3

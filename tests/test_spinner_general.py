@@ -107,23 +107,25 @@ def all_suggestions(text):
     return [(f.location.text, f.suggestions) for f in shipped_rule().check(parse_text("a.txt", text))]
 
 
-@pytest.mark.parametrize(("text", "found", "first"), [
-    # A place's name whose open word few names fill ("* Korea": North, South) takes any other
-    # common word as a swap, even one other places' names hold ("Upper", "Northern").
-    ("The envoy flew on to Upper Korea after the talks in Tokyo collapsed.", "Upper Korea", None),
-    # The name whose word shares the swapped word's stem comes first ...
-    ("Storms closed schools across Northern Carolina on Tuesday.", "Northern Carolina", "North Carolina"),
-    # ... then one the article writes elsewhere.
-    ("South Korea sent aid. Officials in Lower Korea said the ships arrived at dawn.", "Lower Korea", "South Korea"),
+@pytest.mark.parametrize(("text", "found", "name"), [
+    # A place's name whose open word few names fill ("* Korea": North, South) takes a word of
+    # their kind, even one other places' names hold ("Northern", "Southern") ...
+    ("Troops massed along the border of Northern Korea after the talks collapsed.", "Northern Korea", "North Korea"),
+    ("Storms closed schools across Southern Carolina on Tuesday.", "Southern Carolina", "South Carolina"),
 ])
-def test_a_place_frame_few_names_fill_is_open_to_any_common_word(text, found, first):
-    [(where, suggestions)] = all_suggestions(text)
-    assert where == found
-    names = {"Upper Korea": {"North Korea", "South Korea"}, "Northern Carolina": {"North Carolina", "South Carolina"},
-             "Lower Korea": {"North Korea", "South Korea"}}[found]
-    assert set(suggestions) == names  # every name the phrase may stand for, to choose from
-    if first is not None:
-        assert suggestions[0] == first
+def test_a_place_frame_few_names_fill_takes_a_word_of_their_kind(text, found, name):
+    assert findings(text) == [(found, name)]
+
+
+@pytest.mark.parametrize("text", [
+    # ... not any other word: these are names of their own, or descriptions.
+    "Historians of Imperial Korea met in Seoul on Friday.",
+    "The team from Coastal Carolina won on Friday.",
+    "He coached at Western Carolina for six years.",
+    "A map of Greater Korea hung in the hall.",
+])
+def test_a_place_frame_few_names_fill_leaves_other_words_alone(text):
+    assert findings(text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -142,15 +144,16 @@ def test_the_names_of_a_closed_frame_are_left_alone(text):
     # A listed name's swap, and a shipped name's with one reading: the name alone.
     ("Officials at the White Residence declined to comment.",
      "'White Residence' looks like 'White House' with a word swapped for a synonym; write 'White House'."),
-    # Several names fill the place: the message names them all, the likeliest first.
-    ("South Korea sent aid. Officials in Lower Korea said the ships arrived.",
-     "'Lower Korea' looks like 'South Korea' (or 'North Korea') with a word swapped for a synonym; "
-     "write 'South Korea' (or 'North Korea')."),
+    # A swapped word that may stand for the word of several names: the message names them all.
+    ("She earned a Degree of Science at the state university.",
+     "'Degree of Science' looks like 'Bachelor of Science' (or 'Doctor of Science' or 'Master of Science') "
+     "with a word swapped for a synonym; write 'Bachelor of Science' (or 'Doctor of Science' or "
+     "'Master of Science')."),
 ])
 def test_the_message_names_every_reading(text, message):
     assert [f.message for f in shipped_rule().check(parse_text("a.txt", text))] == [message]
 
 
 def test_a_phrase_with_several_readings_gets_no_fix():
-    [finding] = shipped_rule().check(parse_text("a.txt", "The envoy flew on to Upper Korea on Friday."))
-    assert finding.fix is None and len(finding.suggestions) == 2
+    [finding] = shipped_rule().check(parse_text("a.txt", "He holds a Degree of Divinity from the seminary."))
+    assert finding.fix is None and len(finding.suggestions) == 3

@@ -40,10 +40,11 @@ class SwappedNameRule(Rule):
     shipped thesaurus (WordNet's, the tortured pairs', and for names the Moby thesaurus's that
     no known name holds): "Metropolis Council", "Federal Bureau of Examination",
     "Environmental Protection Firm". Where no other known name fills a word's place ("* York"),
-    or in a place's name few do ("* Korea": North, South), any common word there is a swap
-    ("Latest York", "Upper Korea"), and every name that fills the place is suggested, the one
-    whose word shares the swapped word's stem or that the article writes elsewhere first. A
-    swapped form
+    any common word there is a swap ("Latest York"); in a place's name that a few names fill
+    ("* Korea": North, South), a word of their stem is ("Northern Korea"; not "Imperial Korea",
+    "Coastal Carolina"). A phrase that may be a swap of several names ("Degree of Science") is
+    given them all, the one whose word shares the swapped word's stem or that the article writes
+    elsewhere first, and no fix. A swapped form
     that is a real phrase (seen in the articles the file was built from, or a name of its own)
     is left alone, a name's words must be capitalised as the name's are, and a collocation's
     in lower case (a headline in title case is searched for names only); a title's

@@ -414,7 +414,12 @@ def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
         name = expression[:1].isupper()
         opened = _open(expression, position, run[slot], index)
         place = opened and expression in index.open_places
-        if found not in _synonyms(replaced.lower(), name) and not opened:
+        synonym = found in _synonyms(replaced.lower(), name)
+        if not synonym and not opened:
+            continue
+        if not synonym and len(candidates) > 1 and not _same_stem(found, replaced.lower()):
+            # A place several names fill ("North Korea", "South Korea") takes a word of their
+            # kind only ("Northern Korea"): "Imperial Korea", "Coastal Carolina" are names too.
             continue
         if not name and title_case():
             continue
@@ -445,8 +450,12 @@ def _likeness(candidate: tuple[str, int], found: str, text: str) -> tuple[bool, 
     Korea)."""
     expression, position = candidate
     replaced = expression.split()[position].lower()
-    stem = min(len(found), len(replaced)) >= 4 and (found.startswith(replaced) or replaced.startswith(found))
-    return (not (stem or found in _synonyms(replaced, True)), expression not in text)
+    return (not (_same_stem(found, replaced) or found in _synonyms(replaced, True)), expression not in text)
+
+
+def _same_stem(found: str, replaced: str) -> bool:
+    """One word starts with the other, four letters or more ("northern", "north")."""
+    return min(len(found), len(replaced)) >= 4 and (found.startswith(replaced) or replaced.startswith(found))
 
 
 #: Words that count or deny before a noun phrase ("no previous secretary of state", "only one
