@@ -365,7 +365,8 @@ def open_slots(counts: Counts, names: dict[str, str],
     known name fills, or, in a place's name, at most ``OPEN_FILLERS`` known names (among
     WordNet's names and every name the corpus writes: "* York" is "New York" only, "* Korea"
     "North Korea" and "South Korea"), where the name's other words hold a name of their own
-    ("York", "Korea"): there any other common word is a swap, a thesaurus or not. With them,
+    ("York", "Korea"): there any other common word is a swap, a thesaurus or not (where several
+    names fill it, a word of their stem: ``checker.text.expressions._lookup``). With them,
     the other names that fill such a position ("south korea" beside "north korea"), real
     phrases never to be flagged, and the open names that are places'."""
     def common(word: str) -> bool:

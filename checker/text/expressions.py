@@ -409,15 +409,17 @@ def _lookup(run: list[Word], lower: list[str], first: int, size: int, slot: int,
     window = run[first:first + size]
     found = lower[slot]
     fitting: list[tuple[str, int]] = []
-    for expression, position in candidates:
+    #: The names open at this place: two or more are a frame several names fill ("* Korea").
+    opens = [_open(expression, position, run[slot], index) for expression, position in candidates]
+    shared = sum(opens) > 1
+    for (expression, position), opened in zip(candidates, opens, strict=True):
         replaced = expression.split()[position]
         name = expression[:1].isupper()
-        opened = _open(expression, position, run[slot], index)
         place = opened and expression in index.open_places
         synonym = found in _synonyms(replaced.lower(), name)
         if not synonym and not opened:
             continue
-        if not synonym and len(candidates) > 1 and not _same_stem(found, replaced.lower()):
+        if not synonym and shared and not _same_stem(found, replaced.lower()):
             # A place several names fill ("North Korea", "South Korea") takes a word of their
             # kind only ("Northern Korea"): "Imperial Korea", "Coastal Carolina" are names too.
             continue
